@@ -1,0 +1,171 @@
+import { consume } from '@lit/context';
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { Actor } from '../../contract/common.js';
+import { check, type ContractIssue } from '../../contract/validate.js';
+import { actorContext, localeContext, storeContext } from '../../context/keys.js';
+import type { CareStore } from '../../data/store.js';
+import type { StoreError, StoreSnapshot } from '../../data/types.js';
+import type { DateContext } from '../../i18n/format.js';
+import { fallbackCatalogue, loadCatalogue, loadedCatalogue, resolveLocale } from '../../i18n/locale.js';
+import type { Catalogue, CommonMessages, LabelOverrides, Locale, Namespace } from '../../i18n/types.js';
+import { baseStyles } from '../../styles/shared.js';
+import { CareDataErrorEvent } from './events.js';
+
+interface SafeParser<T> {
+  safeParse(input: unknown): { success: true; data: T } | { success: false; error: { issues: readonly unknown[] } };
+}
+
+/**
+ * What every element shares: language and label overrides, the store from `<care-context>`,
+ * contract checks at the boundary with a readable error state, and the common styles.
+ */
+export abstract class CareElement<N extends Namespace> extends LitElement {
+  static override styles = [baseStyles];
+
+  /** The element's namespace in the message catalogues. */
+  protected abstract readonly namespace: N;
+
+  /** Store provided by an enclosing `<care-context>`, if any. */
+  @consume({ context: storeContext, subscribe: true })
+  @state()
+  protected store?: CareStore;
+
+  @consume({ context: localeContext, subscribe: true })
+  @state()
+  protected contextLocale?: string;
+
+  @consume({ context: actorContext, subscribe: true })
+  @state()
+  protected contextActor?: Actor;
+
+  /** What the store holds now (connected mode). */
+  @state() protected snapshot?: StoreSnapshot;
+
+  /** Language of the element's text (`nb`, `nn`, `da`, `sv`, `en`); otherwise inherited from the page. */
+  @property({ reflect: false }) override lang!: string;
+
+  /** Replaces any built-in text of this element, per instance: `{ title: 'My helpers' }`. */
+  @property({ type: Object }) labels: LabelOverrides<N> = {};
+
+  @state() private catalogueVersion = 0;
+  private unsubscribe?: () => void;
+  private readonly checked = new WeakMap<object, { value: unknown } | { issues: ContractIssue[] }>();
+
+  /** The language in use, resolved from `lang`, `<care-context lang>`, the page, then English. */
+  get locale(): Locale {
+    const inherited = this.closest('[lang]')?.getAttribute('lang') ?? document.documentElement.lang;
+    return resolveLocale(this.lang || this.contextLocale || inherited);
+  }
+
+  /** The loaded catalogue for the current language (English until it has arrived). */
+  protected get catalogue(): Catalogue {
+    return loadedCatalogue(this.locale) ?? fallbackCatalogue;
+  }
+
+  /** The element's strings merged with the common strings and the host's overrides. */
+  protected get t(): Catalogue[N] & CommonMessages {
+    return { ...this.catalogue.common, ...this.catalogue[this.namespace], ...this.labels } as Catalogue[N] & CommonMessages;
+  }
+
+  /** For the date helpers: the catalogue and, optionally, the zone to show times in. */
+  protected dates(timeZone?: string): DateContext {
+    return { catalogue: this.catalogue, timeZone };
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.store && !this.unsubscribe) this.subscribeToStore();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    if (changed.has('store')) this.subscribeToStore();
+    const locale = this.locale;
+    if (!loadedCatalogue(locale)) {
+      void loadCatalogue(locale).then(() => {
+        this.catalogueVersion++;
+      });
+    }
+  }
+
+  private subscribeToStore() {
+    this.unsubscribe?.();
+    this.unsubscribe = this.store?.subscribe((snapshot) => {
+      this.snapshot = snapshot;
+    });
+    if (!this.store) this.snapshot = undefined;
+  }
+
+  /**
+   * Checks data given to the element against the contract, once per object. On failure it fires
+   * `care-data-error` and returns the issues for the error state; nothing is thrown.
+   */
+  protected checkInput<T>(entity: string, schema: SafeParser<T>, input: unknown): { value: T } | { issues: ContractIssue[] } {
+    if (input !== null && typeof input === 'object') {
+      const known = this.checked.get(input);
+      if (known) return known as { value: T } | { issues: ContractIssue[] };
+    }
+    const result = check(schema, input);
+    const outcome = result.ok ? { value: result.value } : { issues: result.issues };
+    if (input !== null && typeof input === 'object') this.checked.set(input, outcome);
+    if (!result.ok) this.dispatchEvent(new CareDataErrorEvent(entity, result.issues));
+    return outcome;
+  }
+
+  /** The error state for data that breaks the contract: what is wrong and where. */
+  protected renderDataError(issues: readonly ContractIssue[]): TemplateResult {
+    const t = this.t;
+    const shown = issues.slice(0, 20);
+    return html`<div class="state error" role="alert" part="state error">
+      <h2>${t.dataErrorTitle}</h2>
+      <p>${t.dataErrorIntro} ${t.dataErrorCount(issues.length)}:</p>
+      <ul>
+        ${shown.map(
+          (issue) =>
+            html`<li><code>${issue.path || '(root)'}</code>: ${issue.message}${issue.found ? html` (${issue.found})` : nothing}</li>`,
+        )}
+      </ul>
+    </div>`;
+  }
+
+  /** The loading state. */
+  protected renderLoading(): TemplateResult {
+    return html`<div class="state" role="status" aria-live="polite" part="state loading">${this.t.loading}</div>`;
+  }
+
+  /** The state for a failed load, with a retry button. */
+  protected renderLoadError(retry: () => void): TemplateResult {
+    const t = this.t;
+    return html`<div class="state error" role="alert" part="state error">
+      <h2>${t.loadErrorTitle}</h2>
+      <p>${t.loadErrorBody}</p>
+      <button type="button" @click=${retry}>${t.retry}</button>
+    </div>`;
+  }
+
+  /** A plain-language sentence for a failed save. */
+  protected describeError(error: StoreError): string {
+    const t = this.t;
+    const byKind: Record<StoreError['kind'], string> = {
+      network: t.errorNetwork,
+      timeout: t.errorTimeout,
+      conflict: t.errorConflict,
+      server: t.errorServer,
+      forbidden: t.errorForbidden,
+      rejected: t.errorRejected,
+      contract: t.errorRejected,
+    };
+    return byKind[error.kind];
+  }
+
+  /** The person using the page, for audit entries: from `<care-context actor>` or the store. */
+  protected get actor(): Actor {
+    return this.contextActor ?? this.store?.actor ?? { name: this.t.unknownPerson };
+  }
+}

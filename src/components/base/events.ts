@@ -1,0 +1,62 @@
+import type { ContractIssue } from '../../contract/validate.js';
+import type { StoreError } from '../../data/types.js';
+
+/**
+ * Base of every event the elements fire: bubbles and crosses shadow roots, so a portal can listen
+ * on the element or anywhere above it. `detail` is typed per event.
+ */
+export class CareEvent<D> extends Event {
+  constructor(
+    type: string,
+    readonly detail: D,
+    init: { cancelable?: boolean } = {},
+  ) {
+    super(type, { bubbles: true, composed: true, cancelable: init.cancelable ?? false });
+  }
+}
+
+/**
+ * A user's intent, fired before anything is saved. Call `preventDefault()` to veto it, or pass a
+ * promise to `waitUntil()` to make the element wait (showing "saving") until the host has saved
+ * it, for example after a confirmation dialog or a signature. A rejected promise rolls back.
+ */
+export class CareRequestEvent<D> extends CareEvent<D> {
+  private readonly waits: Promise<unknown>[] = [];
+
+  constructor(type: string, detail: D) {
+    super(type, detail, { cancelable: true });
+  }
+
+  /** Makes the element wait for the host's own save before it shows the change as done. */
+  waitUntil(promise: Promise<unknown>): void {
+    this.waits.push(promise);
+  }
+
+  /** The promises given to `waitUntil`, for the element to await. */
+  get pendingWork(): readonly Promise<unknown>[] {
+    return this.waits;
+  }
+}
+
+/** Fired when data given to an element breaks the contract; the element shows what is wrong. */
+export class CareDataErrorEvent extends CareEvent<{ entity: string; issues: ContractIssue[] }> {
+  static readonly eventName = 'care-data-error';
+  constructor(entity: string, issues: ContractIssue[]) {
+    super(CareDataErrorEvent.eventName, { entity, issues });
+  }
+}
+
+/** Fired when a change the user made could not be saved; the element shows it and offers retry. */
+export class CareErrorEvent extends CareEvent<{ entity: string; entityId: string; error: StoreError }> {
+  static readonly eventName = 'care-error';
+  constructor(entity: string, entityId: string, error: StoreError) {
+    super(CareErrorEvent.eventName, { entity, entityId, error });
+  }
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'care-data-error': CareDataErrorEvent;
+    'care-error': CareErrorEvent;
+  }
+}

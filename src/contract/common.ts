@@ -1,0 +1,129 @@
+import * as z from 'zod/mini';
+import { AUDIENCES, CONTACT_CHANNELS, WEEKDAYS } from './values.js';
+
+/** A stable identifier: 1–200 characters. */
+export const Id = z.string().check(
+  z.minLength(1),
+  z.maxLength(200),
+  z.describe('A stable identifier, 1–200 characters, unique within its kind.'),
+);
+
+/** Free text shown to people. Rendered as text, never as markup. */
+export const Text = (max = 5000) => z.string().check(z.maxLength(max));
+
+/** A calendar date without time, `YYYY-MM-DD`. */
+export const IsoDate = z.iso.date().check(z.describe('A calendar date, YYYY-MM-DD.'));
+
+/** An instant in time with an offset, ISO 8601 (`2026-03-02T09:00:00+01:00` or `…Z`). */
+export const Instant = z.iso
+  .datetime({ offset: true })
+  .check(z.describe('An instant, ISO 8601 date-time with Z or an offset.'));
+
+const isTimeZone = (zone: string): boolean => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** An IANA time zone name such as `Europe/Oslo`. */
+export const TimeZone = z.string().check(
+  z.refine(isTimeZone, { message: 'an IANA time zone such as Europe/Oslo' }),
+  z.describe('An IANA time zone name, for example Europe/Oslo.'),
+);
+
+/** A time of day, `HH:mm`, 24-hour clock. */
+export const TimeOfDay = z.string().check(
+  z.regex(/^([01]\d|2[0-3]):[0-5]\d$/),
+  z.describe('A time of day, HH:mm on a 24-hour clock.'),
+);
+
+/** A web address that may be opened: https only, so `javascript:` and `data:` links are refused. */
+export const HttpsUrl = z.url({ protocol: /^https$/ }).check(z.describe('An https:// address.'));
+
+/** A period between two dates; either end may be open. */
+export const Period = z
+  .looseObject({
+    start: z.optional(IsoDate),
+    end: z.optional(IsoDate),
+  })
+  .check(
+    z.refine((p) => !p.start || !p.end || p.start <= p.end, {
+      message: 'the period ends before it starts',
+      path: ['end'],
+    }),
+    z.describe('A period between two dates; a missing end means still going on.'),
+  );
+
+/** Opening hours on some weekdays, for example Monday–Friday 08:00–15:30. */
+export const Hours = z
+  .looseObject({
+    days: z.array(z.enum(WEEKDAYS)).check(z.minLength(1)),
+    opens: TimeOfDay,
+    closes: TimeOfDay,
+  })
+  .check(
+    z.refine((h) => h.opens < h.closes, { message: 'closes before it opens', path: ['closes'] }),
+    z.describe('Hours on the given weekdays, local time of the team.'),
+  );
+
+const CONTACT_VALUE_RULES: Record<(typeof CONTACT_CHANNELS)[number], RegExp> = {
+  phone: /^\+?[0-9 ()-]{3,32}$/,
+  sms: /^\+?[0-9 ()-]{3,32}$/,
+  email: /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/,
+  video: /^https:\/\/[^\s<>"]+$/,
+  'secure-message': /^https:\/\/[^\s<>"]+$/,
+};
+
+/** One way to reach a member or organisation. */
+export const ContactPoint = z
+  .looseObject({
+    channel: z.enum(CONTACT_CHANNELS),
+    value: z.string().check(z.minLength(1), z.maxLength(500)),
+    label: z.optional(Text(200)),
+    hours: z.optional(z.array(Hours)),
+    preferred: z.optional(z.boolean()),
+    private: z.optional(z.boolean()),
+    visibleTo: z.optional(z.array(z.enum(AUDIENCES))),
+  })
+  .check(
+    z.refine((c) => CONTACT_VALUE_RULES[c.channel].test(c.value), {
+      message:
+        'the value does not fit the channel (phone and SMS: digits; email: an address; video and secure message: an https:// link)',
+      path: ['value'],
+    }),
+    z.describe(
+      'A way to reach someone. Phone and SMS numbers, e-mail addresses, and https:// links for video and secure messages. A contact marked private is shown only to the audiences listed in visibleTo.',
+    ),
+  );
+
+/** A coded role with a plain-language label, for example a GP or a coordinator. */
+export const Role = z.looseObject({
+  code: z.string().check(z.minLength(1), z.maxLength(100)),
+  system: z.optional(z.string().check(z.maxLength(300))),
+  label: Text(200).check(z.minLength(1)),
+  professionalLabel: z.optional(Text(200)),
+});
+
+/** Who did something: a person's id and name, and the organisation they acted for. */
+export const Actor = z.looseObject({
+  id: z.optional(Id),
+  name: Text(300).check(z.minLength(1)),
+  organisationId: z.optional(Id),
+});
+
+/** Version information a source uses for optimistic concurrency (ETag / FHIR meta.versionId). */
+export const Meta = z.looseObject({
+  version: z.optional(z.string().check(z.maxLength(200))),
+  updated: z.optional(Instant),
+});
+
+export type Id = z.infer<typeof Id>;
+export type Period = z.infer<typeof Period>;
+export type Hours = z.infer<typeof Hours>;
+export type ContactPoint = z.infer<typeof ContactPoint>;
+export type Role = z.infer<typeof Role>;
+export type Actor = z.infer<typeof Actor>;
+export type Meta = z.infer<typeof Meta>;

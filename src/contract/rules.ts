@@ -1,0 +1,60 @@
+import type { CareTeam, Member } from './team.js';
+import type { Responsibility } from './responsibility.js';
+
+/** A problem with a responsibility that the matrix shows live, before anything is saved. */
+export type ResponsibilityFlag =
+  | { kind: 'no-accountable' }
+  | { kind: 'several-accountable'; memberIds: string[] }
+  | { kind: 'accountable-left'; memberId: string }
+  | { kind: 'assigned-member-left'; memberIds: string[] }
+  | { kind: 'unknown-member'; memberIds: string[] }
+  | { kind: 'disputed'; memberId: string; reason: string }
+  | { kind: 'handover-pending'; toMemberId: string }
+  | { kind: 'review-overdue'; reviewDate: string };
+
+/**
+ * The rules of a responsibility, checked live: exactly one accountable member who is still on the
+ * team; no part held by a member who has left; disputes and pending handovers shown.
+ * `today` is `YYYY-MM-DD` in the viewer's calendar.
+ */
+export const responsibilityFlags = (
+  responsibility: Responsibility,
+  members: readonly Member[],
+  today?: string,
+): ResponsibilityFlag[] => {
+  if (responsibility.status === 'ended') return [];
+  const byId = new Map(members.map((m) => [m.id, m]));
+  const flags: ResponsibilityFlag[] = [];
+  const accountable = responsibility.assignments.filter((a) => a.part === 'accountable').map((a) => a.memberId);
+  if (accountable.length === 0) flags.push({ kind: 'no-accountable' });
+  if (accountable.length > 1) flags.push({ kind: 'several-accountable', memberIds: accountable });
+  for (const id of accountable) {
+    if (byId.get(id)?.status === 'ended') flags.push({ kind: 'accountable-left', memberId: id });
+  }
+  const leftOthers = responsibility.assignments
+    .filter((a) => a.part !== 'accountable' && byId.get(a.memberId)?.status === 'ended')
+    .map((a) => a.memberId);
+  if (leftOthers.length) flags.push({ kind: 'assigned-member-left', memberIds: leftOthers });
+  const unknown = responsibility.assignments.filter((a) => !byId.has(a.memberId)).map((a) => a.memberId);
+  if (unknown.length) flags.push({ kind: 'unknown-member', memberIds: unknown });
+  if (responsibility.status === 'disputed' && responsibility.dispute) {
+    flags.push({ kind: 'disputed', memberId: responsibility.dispute.memberId, reason: responsibility.dispute.reason });
+  }
+  if (responsibility.handover?.status === 'proposed') {
+    flags.push({ kind: 'handover-pending', toMemberId: responsibility.handover.toMemberId });
+  }
+  if (today && responsibility.reviewDate && responsibility.reviewDate < today) {
+    flags.push({ kind: 'review-overdue', reviewDate: responsibility.reviewDate });
+  }
+  return flags;
+};
+
+/** The active coordinator of a team, if the team has exactly one. */
+export const coordinatorOf = (team: CareTeam): Member | undefined => {
+  const coordinators = team.members.filter((m) => m.coordinator && m.status === 'active');
+  return coordinators.length === 1 ? coordinators[0] : undefined;
+};
+
+/** The sector a member acts in: their own, or their organisation's. */
+export const sectorOf = (member: Member, team: Pick<CareTeam, 'organisations'>) =>
+  member.sector ?? team.organisations.find((o) => o.id === member.organisationId)?.sector;

@@ -1,0 +1,119 @@
+import * as z from 'zod/mini';
+import { Actor, ContactPoint, Id, IsoDate, Meta, Period, Role, Text } from './common.js';
+import { MEMBER_KINDS, MEMBER_STATUSES, SECTORS } from './values.js';
+
+/** An organisation that takes part in someone's care. */
+export const Organisation = z
+  .looseObject({
+    id: Id,
+    name: Text(300).check(z.minLength(1)),
+    sector: z.enum(SECTORS),
+    offers: z.optional(Text(1000)),
+    contacts: z.optional(z.array(ContactPoint)),
+  })
+  .check(
+    z.describe(
+      'An organisation that takes part in the care: a municipal service, a hospital or DPS, a GP practice, a welfare office, a private or voluntary body. `offers` says in plain language what it does for the person.',
+    ),
+  );
+
+/** Someone on the care team: the service user, a professional, or a person from their network. */
+export const Member = z
+  .looseObject({
+    id: Id,
+    name: Text(300).check(z.minLength(1)),
+    kind: z.enum(MEMBER_KINDS),
+    role: z.optional(Role),
+    organisationId: z.optional(Id),
+    sector: z.optional(z.enum(SECTORS)),
+    contacts: z._default(z.array(ContactPoint), []),
+    period: z.optional(Period),
+    status: z.enum(MEMBER_STATUSES),
+    coordinator: z.optional(z.boolean()),
+    lastConfirmed: z.optional(IsoDate),
+    note: z.optional(Text(5000)),
+  })
+  .check(
+    z.describe(
+      'A member of the care team. The service user is a member of their own team. Professionals act for an organisation (organisationId); next of kin, legal representatives, peer supporters and advocates are members with their own kind. Exactly one active member is the coordinator.',
+    ),
+  );
+
+/** The team around one service user. */
+export const CareTeam = z
+  .looseObject({
+    id: Id,
+    name: z.optional(Text(300)),
+    serviceUserId: Id,
+    members: z.array(Member),
+    organisations: z._default(z.array(Organisation), []),
+    contacts: z.optional(z.array(ContactPoint)),
+    expectedSectors: z.optional(z.array(z.enum(SECTORS))),
+    lastConfirmed: z.optional(IsoDate),
+    confirmedBy: z.optional(Actor),
+    meta: z.optional(Meta),
+  })
+  .check(
+    z.superRefine((team, ctx) => {
+      const seen = new Set<string>();
+      team.members.forEach((member, index) => {
+        if (seen.has(member.id)) {
+          ctx.issues.push({
+            code: 'custom',
+            message: `the member id "${member.id}" is used more than once`,
+            path: ['members', index, 'id'],
+            input: member.id,
+          });
+        }
+        seen.add(member.id);
+      });
+      const serviceUser = team.members.find((m) => m.id === team.serviceUserId);
+      if (!serviceUser) {
+        ctx.issues.push({
+          code: 'custom',
+          message: 'the service user must be a member of their own team (no member has this id)',
+          path: ['serviceUserId'],
+          input: team.serviceUserId,
+        });
+      } else if (serviceUser.kind !== 'service-user') {
+        ctx.issues.push({
+          code: 'custom',
+          message: `the member named as service user has kind "${serviceUser.kind}", expected "service-user"`,
+          path: ['serviceUserId'],
+          input: team.serviceUserId,
+        });
+      }
+      const coordinators = team.members.filter((m) => m.coordinator && m.status === 'active');
+      if (coordinators.length !== 1) {
+        ctx.issues.push({
+          code: 'custom',
+          message:
+            coordinators.length === 0
+              ? 'the team must have exactly one active coordinator, and has none'
+              : `the team must have exactly one active coordinator, and has ${coordinators.length} (${coordinators.map((m) => m.id).join(', ')})`,
+          path: ['members'],
+          input: coordinators.map((m) => m.id),
+        });
+      }
+      const organisationIds = new Set(team.organisations.map((o) => o.id));
+      team.members.forEach((member, index) => {
+        if (member.organisationId && !organisationIds.has(member.organisationId)) {
+          ctx.issues.push({
+            code: 'custom',
+            message: `the organisation "${member.organisationId}" is not in the team's organisations`,
+            path: ['members', index, 'organisationId'],
+            input: member.organisationId,
+          });
+        }
+      });
+    }),
+    z.describe(
+      'The care team around one service user: its members, the organisations they act for, the team contact, and when the list was last confirmed. Rules: member ids are unique; the service user is a member of kind service-user; exactly one active member is the coordinator; every organisationId refers to an organisation of the team.',
+    ),
+  );
+
+export type Organisation = z.infer<typeof Organisation>;
+export type Member = z.infer<typeof Member>;
+export type CareTeam = z.infer<typeof CareTeam>;
+/** A care team as a host may write it: defaults (empty lists) may be left out. */
+export type CareTeamInput = z.input<typeof CareTeam>;

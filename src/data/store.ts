@@ -1,0 +1,207 @@
+import type { Actor } from '../contract/common.js';
+import type { AuditEntry } from '../contract/audit.js';
+import type { CareRecord } from '../contract/record.js';
+import {
+  StoreError,
+  type CareDataSource,
+  type Change,
+  type ChangeKind,
+  type ChangeRequest,
+  type EntityByKind,
+  type SaveOutcome,
+  type StoreSnapshot,
+} from './types.js';
+
+type Listener = (snapshot: StoreSnapshot) => void;
+
+const LIST_OF: Record<Exclude<ChangeKind, 'team'>, 'responsibilities' | 'consents' | 'meetings'> = {
+  responsibility: 'responsibilities',
+  consent: 'consents',
+  meeting: 'meetings',
+};
+
+let sequence = 0;
+const newId = (prefix: string) =>
+  `${prefix}-${Date.now().toString(36)}-${(sequence++).toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+
+const asStoreError = (error: unknown): StoreError =>
+  error instanceof StoreError
+    ? error
+    : new StoreError('network', error instanceof Error ? error.message : String(error));
+
+/** Reads the entity of a kind and id from a record. */
+export const entityIn = <K extends ChangeKind>(
+  record: CareRecord,
+  kind: K,
+  id: string,
+): EntityByKind[K] | undefined => {
+  if (kind === 'team') return (record.team.id === id ? record.team : undefined) as EntityByKind[K] | undefined;
+  const list = record[LIST_OF[kind as Exclude<ChangeKind, 'team'>]] as Array<{ id: string }>;
+  return list.find((item) => item.id === id) as EntityByKind[K] | undefined;
+};
+
+/** Returns a copy of `record` with the entity put in place (replaced, or added at the end). */
+export const withEntity = <K extends ChangeKind>(record: CareRecord, kind: K, value: EntityByKind[K]): CareRecord => {
+  if (kind === 'team') return { ...record, team: value as EntityByKind['team'] };
+  const key = LIST_OF[kind as Exclude<ChangeKind, 'team'>];
+  const list = record[key] as Array<{ id: string }>;
+  const index = list.findIndex((item) => item.id === (value as { id: string }).id);
+  const next = index === -1 ? [...list, value] : list.map((item, i) => (i === index ? value : item));
+  return { ...record, [key]: next };
+};
+
+/**
+ * Holds one care team's record and is the only way elements change it. A save is shown at once
+ * (optimistic), written through the data source, and either confirmed with the stored version or
+ * rolled back to what was there before, with the error kept so the element can explain it and the
+ * user can retry. Every attempt lands in the audit trail with actor, time and reason.
+ */
+export class CareStore {
+  private snapshotValue: StoreSnapshot = { status: 'idle', pending: new Set(), failures: new Map() };
+  private readonly listeners = new Set<Listener>();
+  private loadController?: AbortController;
+  // The newest save per entity wins: an older answer arriving late must not overwrite it.
+  private readonly latestChange = new Map<string, string>();
+
+  constructor(
+    readonly source: CareDataSource,
+    readonly teamId: string,
+    public actor: Actor = { name: 'Unknown user' },
+  ) {}
+
+  /** What the store holds now. Treat as read-only; it is replaced, never mutated. */
+  get snapshot(): StoreSnapshot {
+    return this.snapshotValue;
+  }
+
+  /** Calls `listener` now and after every change. Returns the function that stops it. */
+  subscribe(listener: Listener): () => void {
+    this.listeners.add(listener);
+    listener(this.snapshotValue);
+    return () => this.listeners.delete(listener);
+  }
+
+  private set(next: Partial<StoreSnapshot>) {
+    this.snapshotValue = { ...this.snapshotValue, ...next };
+    for (const listener of this.listeners) listener(this.snapshotValue);
+  }
+
+  /** Loads (or reloads) the record. A newer load cancels an older one still running. */
+  async load(): Promise<void> {
+    this.loadController?.abort();
+    const controller = (this.loadController = new AbortController());
+    this.set({ status: 'loading', loadError: undefined });
+    try {
+      const record = await this.source.load(this.teamId, controller.signal);
+      if (controller.signal.aborted) return;
+      this.set({ status: 'ready', record });
+    } catch (error) {
+      if (controller.signal.aborted) return;
+      this.set({ status: 'error', loadError: asStoreError(error) });
+    }
+  }
+
+  /** Replaces the record (for example when the host already has the data). */
+  setRecord(record: CareRecord): void {
+    this.loadController?.abort();
+    this.set({ status: 'ready', record, loadError: undefined });
+  }
+
+  /** Saves a change optimistically; resolves when the source has answered. Never throws. */
+  async save<K extends ChangeKind>(request: ChangeRequest<K>): Promise<SaveOutcome<K>> {
+    const record = this.snapshotValue.record;
+    if (!record) return { ok: false, error: new StoreError('rejected', 'nothing is loaded yet') };
+    const entityId = (request.value as { id: string }).id;
+    const before = entityIn(record, request.entity, entityId);
+    const change = {
+      ...request,
+      id: newId('change'),
+      actor: this.actor,
+      at: new Date().toISOString(),
+      baseVersion: (before as { meta?: { version?: string } } | undefined)?.meta?.version,
+      create: !before,
+    } as Change<K>;
+    this.latestChange.set(entityId, change.id);
+
+    const pending = new Set(this.snapshotValue.pending).add(entityId);
+    const failures = new Map(this.snapshotValue.failures);
+    failures.delete(entityId);
+    this.set({ record: withEntity(record, request.entity, request.value), pending, failures });
+
+    try {
+      const stored = await this.source.save(change);
+      if (this.latestChange.get(entityId) !== change.id) return { ok: true, value: stored, change };
+      this.finish(entityId, change as Change, 'saved', (current) => withEntity(current, request.entity, stored));
+      return { ok: true, value: stored, change };
+    } catch (raw) {
+      const error = asStoreError(raw);
+      if (this.latestChange.get(entityId) !== change.id) return { ok: false, error };
+      this.finish(
+        entityId,
+        change as Change,
+        'failed',
+        (current) => (before ? withEntity(current, request.entity, before) : withoutEntity(current, request.entity, entityId)),
+        { error, request: request as ChangeRequest },
+      );
+      return { ok: false, error };
+    }
+  }
+
+  /** Tries the last failed save of an entity again. */
+  retry(entityId: string): Promise<SaveOutcome> | undefined {
+    const failure = this.snapshotValue.failures.get(entityId);
+    return failure ? this.save(failure.request) : undefined;
+  }
+
+  /** Forgets a failure the user has dismissed. */
+  dismiss(entityId: string): void {
+    if (!this.snapshotValue.failures.has(entityId)) return;
+    const failures = new Map(this.snapshotValue.failures);
+    failures.delete(entityId);
+    this.set({ failures });
+  }
+
+  /** Records a change the host vetoed, so the audit trail shows it was tried. */
+  recordVeto(request: ChangeRequest): void {
+    const record = this.snapshotValue.record;
+    if (!record) return;
+    const change = { ...request, id: newId('change'), actor: this.actor, at: new Date().toISOString(), create: false };
+    this.set({ record: { ...record, audit: [...record.audit, this.auditEntry(change, 'vetoed')] } });
+  }
+
+  private finish(
+    entityId: string,
+    change: Change,
+    outcome: AuditEntry['outcome'],
+    update: (record: CareRecord) => CareRecord,
+    failure?: { error: StoreError; request: ChangeRequest },
+  ) {
+    const current = this.snapshotValue.record!;
+    const next = update(current);
+    const pending = new Set(this.snapshotValue.pending);
+    pending.delete(entityId);
+    const failures = new Map(this.snapshotValue.failures);
+    if (failure) failures.set(entityId, failure);
+    this.set({ record: { ...next, audit: [...next.audit, this.auditEntry(change, outcome)] }, pending, failures });
+  }
+
+  private auditEntry(change: Omit<Change, 'baseVersion'>, outcome: AuditEntry['outcome']): AuditEntry {
+    const entry: AuditEntry = {
+      id: newId('audit'),
+      entity: change.entity,
+      entityId: (change.value as { id: string }).id,
+      action: change.action,
+      actor: change.actor,
+      at: change.at,
+      outcome,
+    };
+    if (change.reason) entry.reason = change.reason;
+    return entry;
+  }
+}
+
+const withoutEntity = (record: CareRecord, kind: ChangeKind, id: string): CareRecord => {
+  if (kind === 'team') return record;
+  const key = LIST_OF[kind];
+  return { ...record, [key]: (record[key] as Array<{ id: string }>).filter((item) => item.id !== id) };
+};

@@ -1,0 +1,3 @@
+import type { MatrixMessages } from '../../types.js';
+
+export const matrix: MatrixMessages = {};

@@ -1,0 +1,2 @@
+/** Strings of the matrix element. Filled in with the element. */
+export const matrix = {};

@@ -1,0 +1,2 @@
+/** Strings of the scheduler element. Filled in with the element. */
+export const scheduler = {};

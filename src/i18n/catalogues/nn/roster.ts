@@ -1,0 +1,3 @@
+import type { RosterMessages } from '../../types.js';
+
+export const roster: RosterMessages = {};

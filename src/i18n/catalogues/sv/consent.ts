@@ -1,0 +1,3 @@
+import type { ConsentMessages } from '../../types.js';
+
+export const consent: ConsentMessages = {};

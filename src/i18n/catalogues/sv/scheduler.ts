@@ -1,0 +1,3 @@
+import type { SchedulerMessages } from '../../types.js';
+
+export const scheduler: SchedulerMessages = {};

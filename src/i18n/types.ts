@@ -1,0 +1,38 @@
+import type { Locale as DateFnsLocale } from 'date-fns';
+import type { common } from './catalogues/en/common.js';
+import type { consent } from './catalogues/en/consent.js';
+import type { matrix } from './catalogues/en/matrix.js';
+import type { roster } from './catalogues/en/roster.js';
+import type { scheduler } from './catalogues/en/scheduler.js';
+
+/** The languages every string is translated into. English is the fallback. */
+export const LOCALES = ['nb', 'nn', 'da', 'sv', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+/** String literals widened to `string`, so a translation may say anything; functions stay typed. */
+export type Widen<T> = {
+  [K in keyof T]: T[K] extends string ? string : T[K] extends (...args: never[]) => unknown ? T[K] : Widen<T[K]>;
+};
+
+export type CommonMessages = Widen<typeof common>;
+export type RosterMessages = Widen<typeof roster>;
+export type MatrixMessages = Widen<typeof matrix>;
+export type ConsentMessages = Widen<typeof consent>;
+export type SchedulerMessages = Widen<typeof scheduler>;
+
+/** All strings of one language, by element, plus the date-fns locale for dates and weeks. */
+export interface Catalogue {
+  locale: Locale;
+  dateLocale: DateFnsLocale;
+  common: CommonMessages;
+  roster: RosterMessages;
+  matrix: MatrixMessages;
+  consent: ConsentMessages;
+  scheduler: SchedulerMessages;
+}
+
+/** The element namespaces of a catalogue. */
+export type Namespace = 'roster' | 'matrix' | 'consent' | 'scheduler';
+
+/** Overrides a host may give an element: any string of its namespace or of the common strings. */
+export type LabelOverrides<N extends Namespace> = Partial<Catalogue[N]> & Partial<CommonMessages>;
