@@ -2,3 +2,4 @@
  * Registers every Care Elements tag. The single-file bundle is built from this module.
  * Each element's own `define.js` can be imported instead to register just that one.
  */
+import './context/define.js';

@@ -11,3 +11,7 @@ export * from './i18n/index.js';
 export { CareElement } from './components/base/care-element.js';
 export * from './components/base/events.js';
 export { carryIntent, type IntentOutcome } from './components/base/intent.js';
+export { MemorySource, type MemorySourceOptions, type MemoryPersistence } from './data/memory-source.js';
+export { HttpSource, CHANGE_HEADERS, errorKindForStatus, type HttpSourceOptions } from './data/http-source.js';
+export { StoreContractError, describeIssues } from './data/entities.js';
+export { CareContext } from './context/care-context.js';

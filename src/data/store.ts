@@ -62,6 +62,10 @@ export class CareStore {
   private loadController?: AbortController;
   // The newest save per entity wins: an older answer arriving late must not overwrite it.
   private readonly latestChange = new Map<string, string>();
+  // Saves of one entity run one after another; the tail of each entity's queue.
+  private readonly queues = new Map<string, Promise<void>>();
+  // The entity as the source holds it while saves of it are under way (undefined: not created yet).
+  private readonly confirmed = new Map<string, unknown>();
 
   constructor(
     readonly source: CareDataSource,
@@ -107,40 +111,71 @@ export class CareStore {
     this.set({ status: 'ready', record, loadError: undefined });
   }
 
-  /** Saves a change optimistically; resolves when the source has answered. Never throws. */
+  /**
+   * Saves a change optimistically; resolves when the source has answered. Never throws.
+   * Saves of one entity are sent one after the other, each based on the version the previous one
+   * stored, so quick successive edits do not conflict with each other; the newest is what stays.
+   */
   async save<K extends ChangeKind>(request: ChangeRequest<K>): Promise<SaveOutcome<K>> {
     const record = this.snapshotValue.record;
     if (!record) return { ok: false, error: new StoreError('rejected', 'nothing is loaded yet') };
     const entityId = (request.value as { id: string }).id;
-    const before = entityIn(record, request.entity, entityId);
-    const change = {
-      ...request,
-      id: newId('change'),
-      actor: this.actor,
-      at: new Date().toISOString(),
-      baseVersion: (before as { meta?: { version?: string } } | undefined)?.meta?.version,
-      create: !before,
-    } as Change<K>;
-    this.latestChange.set(entityId, change.id);
+    // What the source holds is the record's entity unless an earlier save of it is still under way.
+    if (!this.queues.has(entityId)) this.confirmed.set(entityId, entityIn(record, request.entity, entityId));
+    const changeId = newId('change');
+    const actor = this.actor;
+    const at = new Date().toISOString();
+    this.latestChange.set(entityId, changeId);
 
     const pending = new Set(this.snapshotValue.pending).add(entityId);
     const failures = new Map(this.snapshotValue.failures);
     failures.delete(entityId);
     this.set({ record: withEntity(record, request.entity, request.value), pending, failures });
 
+    const previous = this.queues.get(entityId) ?? Promise.resolve();
+    const outcome = previous.then(() => this.send(request, entityId, { id: changeId, actor, at }));
+    const queue = outcome.then(() => undefined);
+    this.queues.set(entityId, queue);
+    const result = await outcome;
+    if (this.queues.get(entityId) === queue) {
+      this.queues.delete(entityId);
+      this.confirmed.delete(entityId);
+    }
+    return result;
+  }
+
+  private async send<K extends ChangeKind>(
+    request: ChangeRequest<K>,
+    entityId: string,
+    made: Pick<Change, 'id' | 'actor' | 'at'>,
+  ): Promise<SaveOutcome<K>> {
+    const base = this.confirmed.get(entityId) as EntityByKind[K] | undefined;
+    const change = {
+      ...request,
+      ...made,
+      baseVersion: (base as { meta?: { version?: string } } | undefined)?.meta?.version,
+      create: !base,
+    } as Change<K>;
+    const isLatest = () => this.latestChange.get(entityId) === change.id;
     try {
       const stored = await this.source.save(change);
-      if (this.latestChange.get(entityId) !== change.id) return { ok: true, value: stored, change };
-      this.finish(entityId, change as Change, 'saved', (current) => withEntity(current, request.entity, stored));
+      this.confirmed.set(entityId, stored);
+      if (isLatest()) this.finish(entityId, change as Change, 'saved', (current) => withEntity(current, request.entity, stored));
+      else this.appendAudit(change as Change, 'saved');
       return { ok: true, value: stored, change };
     } catch (raw) {
       const error = asStoreError(raw);
-      if (this.latestChange.get(entityId) !== change.id) return { ok: false, error };
+      if (!isLatest()) {
+        this.appendAudit(change as Change, 'failed');
+        return { ok: false, error };
+      }
+      // Back to what the source holds: the entity before, or what an earlier save stored meanwhile.
+      const restore = this.confirmed.get(entityId) as EntityByKind[K] | undefined;
       this.finish(
         entityId,
         change as Change,
         'failed',
-        (current) => (before ? withEntity(current, request.entity, before) : withoutEntity(current, request.entity, entityId)),
+        (current) => (restore ? withEntity(current, request.entity, restore) : withoutEntity(current, request.entity, entityId)),
         { error, request: request as ChangeRequest },
       );
       return { ok: false, error };
@@ -167,6 +202,12 @@ export class CareStore {
     if (!record) return;
     const change = { ...request, id: newId('change'), actor: this.actor, at: new Date().toISOString(), create: false };
     this.set({ record: { ...record, audit: [...record.audit, this.auditEntry(change, 'vetoed')] } });
+  }
+
+  /** Notes an attempt that a newer change of the same entity has overtaken. */
+  private appendAudit(change: Change, outcome: AuditEntry['outcome']) {
+    const record = this.snapshotValue.record;
+    if (record) this.set({ record: { ...record, audit: [...record.audit, this.auditEntry(change, outcome)] } });
   }
 
   private finish(

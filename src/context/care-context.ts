@@ -1,0 +1,174 @@
+import { ContextProvider } from '@lit/context';
+import { css, html, LitElement, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
+import { Actor } from '../contract/common.js';
+import type { CareRecordInput } from '../contract/record.js';
+import { check } from '../contract/validate.js';
+import { describeIssues } from '../data/entities.js';
+import { HttpSource } from '../data/http-source.js';
+import { MemorySource } from '../data/memory-source.js';
+import { CareStore } from '../data/store.js';
+import type { CareDataSource } from '../data/types.js';
+import { actorContext, localeContext, storeContext } from './keys.js';
+
+/** Reads the `actor` attribute: JSON such as `{"id":"m-kari","name":"Kari Nilsen","organisationId":"org-home-care"}`. */
+const actorConverter = {
+  fromAttribute(value: string | null): Actor | undefined {
+    if (!value) return undefined;
+    try {
+      return JSON.parse(value) as Actor;
+    } catch {
+      console.warn(`<care-context>: the actor attribute is not JSON: ${value.slice(0, 80)}`);
+      return undefined;
+    }
+  },
+};
+
+const teamIdOfSeed = (seed: CareContext['seed']): string | undefined => {
+  const first = Array.isArray(seed) ? seed[0] : seed;
+  const id = (first as { team?: { id?: unknown } } | undefined)?.team?.id;
+  return typeof id === 'string' ? id : undefined;
+};
+
+/**
+ * Connects every Care Element inside it to one care team's data. It creates a `CareStore` for the
+ * team named by `care-team` from a data source, loads it, and provides the store, the language and
+ * the acting person to all descendants through @lit/context. Elements inside then read and write
+ * through the store (connected mode); elements outside work from properties and events.
+ *
+ * Where the data comes from, first match wins:
+ * 1. the `store` property: a ready `CareStore` (loaded here if it has not been yet);
+ * 2. the `source` property set to any `CareDataSource` object;
+ * 3. `src="https://…/api"`: an `HttpSource` for the REST contract in docs/openapi.yaml;
+ * 4. `source="memory"`: a `MemorySource` seeded from the `seed` property, kept in
+ *    `localStorage` under `persist` when given. Without `care-team`, the seed's team is used.
+ *    Without a seed (and nothing stored) the store's load fails with "no data", so the elements
+ *    show their load-error state instead of silently showing nothing.
+ *
+ * Without any of these, no store is provided and the elements inside work in controlled mode.
+ * It renders its children unchanged (`display: contents`).
+ *
+ * @summary Provides a care team's data store, language and acting person to the elements inside.
+ * @slot - The elements (and any other content) to connect.
+ */
+export class CareContext extends LitElement {
+  static override styles = css`
+    :host {
+      display: contents;
+    }
+  `;
+
+  private readonly storeProvider = new ContextProvider(this, { context: storeContext });
+  private readonly localeProvider = new ContextProvider(this, { context: localeContext });
+  private readonly actorProvider = new ContextProvider(this, { context: actorContext });
+
+  /** `memory` for the embedded memory source, or (as a JS property) any `CareDataSource` object. */
+  @property({ attribute: 'source' }) source?: 'memory' | CareDataSource;
+
+  /** Base URL of a REST API that follows docs/openapi.yaml; creates an `HttpSource`. */
+  @property() src?: string;
+
+  /** Id of the care team to load. */
+  @property({ attribute: 'care-team' }) careTeam?: string;
+
+  /** Language for the elements inside (`nb`, `nn`, `da`, `sv`, `en`, or a tag such as `nb-NO`). */
+  @property({ reflect: true }) override lang!: string;
+
+  /**
+   * The person using the page, recorded on every change: as a JS object, or as a JSON attribute
+   * `{"id":"m-kari","name":"Kari Nilsen","organisationId":"org-home-care"}`.
+   */
+  @property({ converter: actorConverter }) actor?: Actor;
+
+  /** Records the memory source starts from (one `CareRecord`, or a list for several teams). */
+  @property({ attribute: false }) seed?: CareRecordInput | readonly CareRecordInput[];
+
+  /** Storage key under which the memory source keeps changes across page loads. */
+  @property() persist?: string;
+
+  /** Artificial delay of the memory source in milliseconds, to show loading and saving states. */
+  @property({ type: Number }) latency?: number;
+
+  private givenStore?: CareStore;
+  private createdStore?: CareStore;
+  private createdSource?: CareDataSource;
+
+  /** The store in use: the one given, or the one created from the attributes. Setting it uses that store. */
+  @property({ attribute: false })
+  get store(): CareStore | undefined {
+    return this.givenStore ?? this.createdStore;
+  }
+  set store(value: CareStore | undefined) {
+    const old = this.store;
+    this.givenStore = value;
+    this.requestUpdate('store', old);
+  }
+
+  /** Loads the team's record again, for example after the host knows it changed. */
+  reload(): Promise<void> {
+    return this.store?.load() ?? Promise.resolve();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    const sourceChanged = (['source', 'src', 'seed', 'persist', 'latency'] as const).some((key) => changed.has(key));
+    if (sourceChanged) this.createdSource = undefined;
+    if (sourceChanged || changed.has('careTeam') || changed.has('store')) this.connectStore();
+    if (changed.has('actor')) {
+      const actor = this.validActor();
+      if (this.store && actor) this.store.actor = actor;
+      this.actorProvider.setValue(actor);
+    }
+    if (changed.has('lang')) this.localeProvider.setValue(this.lang || undefined);
+  }
+
+  private connectStore() {
+    let store = this.givenStore;
+    if (!store) {
+      const source = (this.createdSource ??= this.createSource());
+      const teamId = this.careTeam || (this.source === 'memory' ? teamIdOfSeed(this.seed) : undefined) || '';
+      const current = this.createdStore;
+      store =
+        source && current?.source === source && current.teamId === teamId
+          ? current
+          : source
+            ? new CareStore(source, teamId, this.validActor())
+            : undefined;
+      this.createdStore = store;
+    }
+    if (store && store.snapshot.status === 'idle') void store.load();
+    if (this.storeProvider.value !== store) this.storeProvider.setValue(store);
+  }
+
+  private createSource(): CareDataSource | undefined {
+    const source = this.source;
+    if (source && typeof source === 'object') return source;
+    if (this.src) return new HttpSource({ baseUrl: this.src });
+    if (source === 'memory') {
+      return new MemorySource({
+        seed: this.seed,
+        persist: this.persist ? { key: this.persist } : undefined,
+        latency: this.latency,
+      });
+    }
+    if (source) console.warn(`<care-context>: unknown source "${String(source)}"; use source="memory", src="https://…", or set the source property.`);
+    return undefined;
+  }
+
+  private validActor(): Actor | undefined {
+    if (this.actor === undefined) return undefined;
+    const result = check(Actor, this.actor);
+    if (result.ok) return result.value;
+    console.warn(`<care-context>: the actor does not follow the data contract: ${describeIssues(result.issues)}`);
+    return undefined;
+  }
+
+  protected override render() {
+    return html`<slot></slot>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'care-context': CareContext;
+  }
+}
