@@ -1,0 +1,91 @@
+// npm run size: gzip (zlib level 9) and raw sizes of the built bundles, checked against the
+// budgets in DESIGN.md, plus what each dependency contributes to the single-file bundle.
+// Exit 1 when a budget is exceeded or the build output is missing. 1 KB = 1,000 bytes.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { root } from './lib/run.mjs';
+
+const KB = 1000;
+const BUDGET = { bundle: 45 * KB, element: 25 * KB };
+
+const dist = join(root, 'dist');
+const bundleFile = join(dist, 'care-elements.min.js');
+const chunksDir = join(dist, 'chunks');
+const elementsDir = join(dist, 'elements');
+const reportFile = join(dist, 'bundle-modules.json');
+
+const kb = (bytes) => `${(bytes / KB).toFixed(2)} KB`;
+const percent = (part, whole) => `${whole ? ((100 * part) / whole).toFixed(1) : '0.0'} %`;
+
+function measure(file) {
+  const content = readFileSync(file);
+  return { raw: content.length, gzip: gzipSync(content, { level: 9 }).length };
+}
+
+function table(headers, rows, align) {
+  const widths = headers.map((header, i) => Math.max(header.length, ...rows.map((row) => String(row[i]).length)));
+  const line = (cells) =>
+    cells.map((cell, i) => (align[i] === 'r' ? String(cell).padStart(widths[i]) : String(cell).padEnd(widths[i]))).join('  ');
+  return [line(headers), widths.map((width) => '-'.repeat(width)).join('  '), ...rows.map(line)].join('\n');
+}
+
+const jsFiles = (dir) => (existsSync(dir) ? readdirSync(dir).filter((name) => name.endsWith('.js')).sort() : []);
+
+if (!existsSync(bundleFile)) {
+  console.error('dist/care-elements.min.js is missing: run `npm run build` first (or fix the build).');
+  process.exit(1);
+}
+
+const problems = [];
+const rows = [];
+const bundle = measure(bundleFile);
+const bundleOk = bundle.gzip <= BUDGET.bundle;
+if (!bundleOk) problems.push(`care-elements.min.js is ${kb(bundle.gzip)} gzip, over its ${kb(BUDGET.bundle)} budget`);
+rows.push(['care-elements.min.js (all elements)', kb(bundle.raw), kb(bundle.gzip), kb(BUDGET.bundle), bundleOk ? 'ok' : 'OVER']);
+
+const chunks = jsFiles(chunksDir).map((name) => ({ name, ...measure(join(chunksDir, name)) }));
+for (const chunk of chunks) rows.push([`  chunks/${chunk.name} (on demand)`, kb(chunk.raw), kb(chunk.gzip), '', '']);
+
+const elements = jsFiles(elementsDir).map((name) => ({ name, ...measure(join(elementsDir, name)) }));
+for (const element of elements) {
+  const ok = element.gzip <= BUDGET.element;
+  if (!ok) problems.push(`elements/${element.name} is ${kb(element.gzip)} gzip, over its ${kb(BUDGET.element)} budget`);
+  rows.push([`elements/${element.name}`, kb(element.raw), kb(element.gzip), kb(BUDGET.element), ok ? 'ok' : 'OVER']);
+}
+if (elements.length === 0) console.warn('No dist/elements/*.min.js: no src/components/*/define.ts was built.');
+
+console.log('\nBundle sizes (gzip level 9; 1 KB = 1,000 bytes)\n');
+console.log(table(['file', 'raw', 'gzip', 'budget', ''], rows, ['l', 'r', 'r', 'r', 'l']));
+
+// What each package adds to the single-file bundle. rollup's renderedLength is measured before
+// minification, so the gzip column spreads the bundle's real gzip size by each package's share.
+if (existsSync(reportFile)) {
+  const report = JSON.parse(readFileSync(reportFile, 'utf8'));
+  const entry = report.chunks['care-elements.min.js'];
+  if (entry) {
+    const groups = Object.entries(entry.byGroup).sort(([, a], [, b]) => b - a);
+    const order = ['lit', '@lit/context', 'zod', 'date-fns', '@date-fns/tz', 'own code'];
+    for (const name of order) if (!entry.byGroup[name]) groups.push([name, 0]);
+    const contribution = groups.map(([name, length]) => [
+      name,
+      kb(length),
+      percent(length, entry.renderedLength),
+      `~${kb(entry.renderedLength ? (bundle.gzip * length) / entry.renderedLength : 0)}`,
+    ]);
+    contribution.push(['total', kb(entry.renderedLength), '100.0 %', kb(bundle.gzip)]);
+    console.log('\nWhat each package contributes to care-elements.min.js (rendered before minification)\n');
+    console.log(table(['package', 'rendered', 'share', 'gzip share'], contribution, ['l', 'r', 'r', 'r']));
+    const heaviest = entry.modules.slice(0, 8).map((module) => [module.id, module.package, kb(module.renderedLength)]);
+    console.log('\nLargest modules\n');
+    console.log(table(['module', 'package', 'rendered'], heaviest, ['l', 'l', 'r']));
+  }
+} else {
+  console.warn('\ndist/bundle-modules.json is missing: no per-package breakdown (rebuild with rollup.config.mjs).');
+}
+
+if (problems.length > 0) {
+  console.error(`\nSize budget exceeded:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+  process.exit(1);
+}
+console.log(`\nAll bundles are within budget (bundle ≤ ${kb(BUDGET.bundle)}, each element ≤ ${kb(BUDGET.element)} gzip).`);
