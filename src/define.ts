@@ -3,3 +3,4 @@
  * Each element's own `define.js` can be imported instead to register just that one.
  */
 import './context/define.js';
+import './components/team-roster/define.js';

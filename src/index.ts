@@ -15,3 +15,4 @@ export { MemorySource, type MemorySourceOptions, type MemoryPersistence } from '
 export { HttpSource, CHANGE_HEADERS, errorKindForStatus, type HttpSourceOptions } from './data/http-source.js';
 export { StoreContractError, describeIssues } from './data/entities.js';
 export { CareContext } from './context/care-context.js';
+export * from './components/team-roster/team-roster.js';
