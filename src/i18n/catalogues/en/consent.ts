@@ -1,2 +1,156 @@
-/** Strings of the consent element. Filled in with the element. */
-export const consent = {};
+import { plural } from '../../plural.js';
+
+/**
+ * Strings of `<care-consent-toggle>` and `<care-consent-list>`. `you` is the wording for the person
+ * whose consent it is (service-user audience); `person` is the wording for professionals, with the
+ * person's name (or `thePerson`) passed in.
+ */
+export const consent = {
+  thePerson: 'the patient',
+  yes: 'Yes',
+  no: 'No',
+  categories: {
+    health: 'health information',
+    medication: 'medicines',
+    'mental-health': 'mental health',
+    'social-services': 'social services',
+    housing: 'housing',
+    finances: 'money and benefits',
+    'care-plan': 'care plan',
+    appointments: 'appointments',
+    'contact-details': 'contact details',
+  },
+  purposes: {
+    coordination: 'to coordinate care between services',
+    treatment: 'for treatment',
+    'follow-up': 'for follow-up',
+    'meeting-preparation': 'to prepare meetings',
+  },
+  recipientKinds: { organisation: 'Organisation', team: 'Whole care team', person: 'Person' },
+  relations: {
+    self: 'the person themselves',
+    'legal-representative': 'legal representative',
+    guardian: 'guardian',
+    parent: 'parent',
+  },
+  methods: { verbal: 'given verbally', written: 'given in writing', digital: 'given digitally' },
+  models: {
+    'opt-in': 'Opt-in: nothing is shared until consent is given',
+    objection: 'Right to object: sharing is allowed until the person objects',
+  },
+  stateNames: {
+    granted: 'Yes, sharing allowed',
+    refused: 'No, not shared',
+    withdrawn: 'Withdrawn, no longer shared',
+    'not-recorded': 'No choice recorded',
+  },
+  switchLabel: {
+    'opt-in': (what: string, recipient: string) => `Share ${what} with ${recipient}`,
+    objection: (what: string, recipient: string) => `Allow sharing ${what} with ${recipient}`,
+  },
+  choiceYes: { 'opt-in': 'Yes, share', objection: 'Yes, allow sharing' },
+  choiceNo: { 'opt-in': 'No, don\u2019t share', objection: 'No, object to sharing' },
+  whatLabel: 'What is shared',
+  withWhomLabel: 'Shared with',
+  whyLabel: 'Why',
+  ifNotLabel: 'If it is not shared',
+  legalBasisLabel: 'Legal basis',
+  modelLabel: 'Legal model',
+  validLabel: 'Valid',
+  reviewLabel: 'Review',
+  validity: (from?: string, until?: string) =>
+    from && until ? `From ${from} to ${until}` : from ? `From ${from}` : `Until ${until ?? ''}`,
+  reviewBy: (date: string) => `To be looked at again by ${date}`,
+  ended: (date: string) => `This agreement ended on ${date}.`,
+  notStarted: (date: string) => `This agreement starts on ${date}.`,
+  recordedBy: (name: string, method?: string) => (method ? `Recorded by ${name}, ${method}.` : `Recorded by ${name}.`),
+  saving: (choice: string) => `Saving your choice: ${choice}\u2026`,
+  savedNow: 'Your choice has been saved.',
+  notSaved: (choice: string) => `Your choice (${choice}) was not saved.`,
+  dismiss: 'Dismiss',
+  history: 'History of changes',
+  historyCount: (n: number) => plural('en', n, { one: '{n} change', other: '{n} changes' }),
+  historyEmpty: 'No changes have been recorded yet.',
+  historyWhen: (date: string, time: string) => `${date} at ${time}`,
+  requiredMessage: 'Choose yes or no.',
+  notFoundTitle: 'This consent cannot be shown',
+  notFound: (id: string) => `No consent with the id \u201c${id}\u201d was found in the care record.`,
+  groups: { organisation: 'Organisations', team: 'The whole care team', person: 'People' },
+  summary: (allowed: number, total: number) =>
+    plural('en', total, {
+      one: `${allowed} of {n} agreement allows sharing`,
+      other: `${allowed} of {n} agreements allow sharing`,
+    }),
+  you: {
+    question: {
+      'opt-in': (recipient: string) => `Do you agree to share this information with ${recipient}?`,
+      objection: (recipient: string) => `Sharing this information with ${recipient} is allowed unless you object.`,
+    },
+    state: {
+      granted: (date: string) => `You have said yes since ${date}.`,
+      refused: (date: string) => `You have said no since ${date}.`,
+      withdrawn: (date: string) => `You took back your yes on ${date}.`,
+      'not-recorded': () => 'No choice recorded yet.',
+    },
+    effectSharing: 'Information is shared.',
+    effectNotSharing: 'Nothing is shared.',
+    effectUnset: {
+      'opt-in': 'Nothing is shared until you say yes.',
+      objection: 'Information may be shared until you say no.',
+    },
+    consequence: {
+      'opt-in': (recipient: string) =>
+        `${recipient} will not get this information. You may have to tell them things yourself.`,
+      objection: (recipient: string) =>
+        `If you say no, ${recipient} will not get this information and may have to help you without knowing all of it.`,
+    },
+    decidedSelf: 'Decided by you.',
+    decidedProxy: (name: string, relation: string) => `Decided by ${name}, ${relation}, on your behalf.`,
+    actingFor: (name: string, relation: string) => `This choice is made by ${name}, ${relation}, on your behalf.`,
+    reviewPassed: (date: string) =>
+      `This was due to be looked at again on ${date}. Ask your coordinator to go through it with you.`,
+    membersThere: 'People on your team who work there',
+    listTitle: 'Who may see your information',
+    empty: 'No agreements about sharing your information have been recorded yet.',
+    uncoveredTitle: 'People on your team who get no information',
+    uncoveredIntro: 'None of the agreements above lets information go to these people:',
+    uncoveredNone: 'Everyone on your team is covered by an agreement that allows sharing.',
+  },
+  person: {
+    question: {
+      'opt-in': (person: string, recipient: string) => `Does ${person} agree to share this information with ${recipient}?`,
+      objection: (person: string, recipient: string) =>
+        `Sharing this information with ${recipient} is allowed unless ${person} objects.`,
+    },
+    state: {
+      granted: (person: string, date: string) => `${person} has consented since ${date}.`,
+      refused: (person: string, date: string) => `${person} has said no to sharing since ${date}.`,
+      withdrawn: (person: string, date: string) => `${person} withdrew consent on ${date}.`,
+      'not-recorded': (person: string) => `No decision by ${person} has been recorded yet.`,
+    },
+    effectSharing: 'Information is shared.',
+    effectNotSharing: 'Nothing is shared.',
+    effectUnset: {
+      'opt-in': (person: string) => `Nothing is shared until ${person} consents.`,
+      objection: (person: string) => `Sharing is allowed until ${person} objects.`,
+    },
+    consequence: {
+      'opt-in': (person: string, recipient: string) =>
+        `Without consent, ${recipient} does not receive information about ${person} and must rely on what ${person} tells them.`,
+      objection: (person: string, recipient: string) =>
+        `If ${person} objects, ${recipient} does not receive this information and must work without the full picture.`,
+    },
+    decidedSelf: (name: string) => `Decided by ${name}.`,
+    decidedProxy: (name: string, relation: string, person: string) =>
+      `Decided by ${name}, ${relation}, on behalf of ${person}.`,
+    actingFor: (name: string, relation: string, person: string) =>
+      `You are recording a decision made by ${name}, ${relation}, on behalf of ${person}.`,
+    reviewPassed: (date: string) => `The review date (${date}) has passed. Go through this consent with the patient again.`,
+    membersThere: 'Team members there',
+    listTitle: 'Consents to share information',
+    empty: 'No consents are recorded for this person yet.',
+    uncoveredTitle: 'Team members not covered by any active consent',
+    uncoveredIntro: 'No consent that allows sharing covers these active team members:',
+    uncoveredNone: 'Every active team member is covered by a consent that allows sharing.',
+  },
+};

@@ -1,0 +1,222 @@
+import { css } from 'lit';
+
+/** Styles of `<care-consent-toggle>`. Public tokens `--care-consent-toggle-…` feed private `--_…` twins. */
+export const consentToggleStyles = css`
+  :host {
+    --_gap: var(--care-consent-toggle-gap, var(--_space-3, 0.75rem));
+    --_track-on: var(--care-consent-toggle-track-on, var(--_accent, #00528a));
+    --_track-off: var(--care-consent-toggle-track-off, var(--_surface, #ffffff));
+    --_track-border: var(--care-consent-toggle-track-border, var(--_border, #767c83));
+    --_thumb-on: var(--care-consent-toggle-thumb-on, var(--_accent-text, #ffffff));
+    --_thumb-off: var(--care-consent-toggle-thumb-off, var(--_text-muted, #4a5057));
+    --_toggle-surface: var(--care-consent-toggle-surface, var(--_surface, #ffffff));
+  }
+  .consent {
+    display: grid;
+    gap: var(--_gap);
+    padding: var(--_space-4, 1rem);
+    border: 1px solid var(--_border-subtle, #d5d9dd);
+    border-radius: var(--_radius, 0.375rem);
+    background: var(--_toggle-surface);
+  }
+  p,
+  ul,
+  ol,
+  dl {
+    margin: 0;
+  }
+  .heading {
+    font-size: 1.125em;
+    font-weight: 700;
+    line-height: 1.3;
+  }
+  .kind {
+    color: var(--_text-muted, #4a5057);
+    font-size: 0.875em;
+  }
+  .control {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_space-2, 0.5rem) var(--_space-4, 1rem);
+  }
+  .switch-label {
+    flex: 1 1 12rem;
+    font-weight: 600;
+  }
+  .choices {
+    display: flex;
+    flex: 1 1 100%;
+    flex-wrap: wrap;
+    gap: var(--_space-2, 0.5rem);
+  }
+  .choices .switch-label {
+    flex-basis: 100%;
+  }
+  /* Yes and No look exactly alike: neither is the "default" or the "primary" answer. */
+  .choices button {
+    flex: 1 1 9rem;
+    font-weight: 600;
+  }
+  button[role='switch'] {
+    display: inline-flex;
+    align-items: center;
+    gap: var(--_space-2, 0.5rem);
+    padding-inline: var(--_space-3, 0.75rem);
+    font-weight: 600;
+  }
+  .option {
+    min-inline-size: 2.5em;
+    text-align: center;
+  }
+  .track {
+    position: relative;
+    display: inline-block;
+    flex: none;
+    inline-size: 3rem;
+    block-size: 1.625rem;
+    border: 2px solid var(--_track-border);
+    border-radius: 999px;
+    background: var(--_track-off);
+  }
+  .thumb {
+    position: absolute;
+    inset-block-start: 50%;
+    inset-inline-start: 0.1875rem;
+    inline-size: 1rem;
+    block-size: 1rem;
+    margin-block-start: -0.5rem;
+    border: 1px solid var(--_thumb-off);
+    border-radius: 50%;
+    background: var(--_thumb-off);
+    transition: inset-inline-start 120ms ease-out;
+  }
+  [aria-checked='true'] .track {
+    border-color: var(--_track-on);
+    background: var(--_track-on);
+  }
+  [aria-checked='true'] .thumb {
+    inset-inline-start: calc(100% - 1.1875rem);
+    border-color: var(--_thumb-on);
+    background: var(--_thumb-on);
+  }
+  .state-text {
+    font-weight: 600;
+  }
+  .notice {
+    padding: var(--_space-2, 0.5rem) var(--_space-3, 0.75rem);
+    border-inline-start: 4px solid var(--_warning, #7a4a00);
+    background: var(--_warning-surface, #fff4dc);
+  }
+  .acting {
+    border-inline-start-color: var(--_accent, #00528a);
+    background: var(--_accent-surface, #e6f0f8);
+  }
+  .live:empty {
+    display: none;
+  }
+  .live {
+    font-style: italic;
+  }
+  .failure {
+    display: grid;
+    gap: var(--_space-2, 0.5rem);
+  }
+  .failure .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_space-2, 0.5rem);
+  }
+  .facts {
+    display: grid;
+    gap: var(--_space-1, 0.25rem);
+    padding: 0;
+    list-style: none;
+    color: var(--_text-muted, #4a5057);
+  }
+  .details {
+    display: grid;
+    grid-template-columns: minmax(0, max-content) minmax(0, 1fr);
+    gap: var(--_space-1, 0.25rem) var(--_space-3, 0.75rem);
+  }
+  .details dt {
+    font-weight: 600;
+  }
+  .details dd {
+    margin: 0;
+  }
+  @container (max-width: 30rem) {
+    .details {
+      grid-template-columns: minmax(0, 1fr);
+    }
+    .details dd {
+      margin-block-end: var(--_space-2, 0.5rem);
+    }
+  }
+  .history-toggle {
+    justify-self: start;
+  }
+  .history-toggle::before {
+    content: '';
+    display: inline-block;
+    inline-size: 0.5em;
+    block-size: 0.5em;
+    margin-inline-end: var(--_space-2, 0.5rem);
+    border-block-end: 2px solid currentColor;
+    border-inline-end: 2px solid currentColor;
+    transform: rotate(-45deg);
+  }
+  .history-toggle[aria-expanded='true']::before {
+    transform: rotate(45deg);
+  }
+  .history-list {
+    display: grid;
+    gap: var(--_space-2, 0.5rem);
+    margin-block-start: var(--_space-2, 0.5rem);
+    padding: 0;
+    list-style: none;
+  }
+  .history-list li {
+    padding-block-end: var(--_space-2, 0.5rem);
+    border-block-end: 1px solid var(--_border-subtle, #d5d9dd);
+  }
+  .history-list .entry-state {
+    font-weight: 700;
+  }
+  .note {
+    white-space: pre-line;
+  }
+  :host {
+    container-type: inline-size;
+  }
+  @media (forced-colors: active) {
+    .track,
+    .thumb {
+      forced-color-adjust: none;
+    }
+    .track {
+      border-color: ButtonText;
+      background: Canvas;
+    }
+    .thumb {
+      border-color: ButtonText;
+      background: ButtonText;
+    }
+    [aria-checked='true'] .track {
+      border-color: Highlight;
+      background: Highlight;
+    }
+    [aria-checked='true'] .thumb {
+      border-color: HighlightText;
+      background: HighlightText;
+    }
+    button:disabled .track,
+    button:disabled .thumb {
+      border-color: GrayText;
+    }
+    .notice {
+      border: 1px solid CanvasText;
+      border-inline-start-width: 4px;
+    }
+  }
+`;
