@@ -1,0 +1,219 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import * as z from 'zod/mini';
+import { ConsentDirective, isSharingAllowed, type ConsentDirectiveInput, type Decider } from '../../contract/consent.js';
+import { CareTeam, type CareTeamInput, type Member } from '../../contract/team.js';
+import type { ContractIssue } from '../../contract/validate.js';
+import { RECIPIENT_KINDS, type Audience, type ConsentMethod } from '../../contract/values.js';
+import { CareElement } from '../base/care-element.js';
+import type { CareConsentChangeEvent } from '../consent-toggle/events.js';
+import { consentListStyles } from './consent-list.styles.js';
+import { uncoveredMembers } from './coverage.js';
+
+const ConsentList = z.array(ConsentDirective);
+
+type View =
+  | { kind: 'loading' }
+  | { kind: 'load-error' }
+  | { kind: 'invalid'; issues: ContractIssue[] }
+  | { kind: 'ready'; consents: ConsentDirective[]; team?: CareTeam; connected: boolean };
+
+type ReadyView = Extract<View, { kind: 'ready' }>;
+
+/**
+ * @summary Every consent to share the person's information, grouped by who receives it, each with
+ * its own `<care-consent-toggle>`, and the team members no active consent reaches.
+ *
+ * Feed it `consents` and `team` (controlled), or put it inside `<care-context>` (connected): then
+ * it reads the care record and each toggle saves through the store. The summary and the list of
+ * members not covered count saved decisions only, never one still being saved.
+ *
+ * @csspart base - The whole overview.
+ * @csspart heading - The overview's title.
+ * @csspart summary - "3 of 6 agreements allow sharing".
+ * @csspart group - One group of consents (organisations, whole team, people).
+ * @csspart uncovered - The team members not covered by any active consent.
+ *
+ * @cssprop [--care-consent-list-gap=var(--care-space-4)] - Space between groups.
+ *
+ * @fires care-consent-request - From a toggle inside, before a decision is saved (cancelable).
+ * @fires care-consent-change - From a toggle inside, after a decision has been saved.
+ * @fires care-error - From a toggle inside, when a decision could not be saved.
+ * @fires care-data-error - When `consents` or `team` break the data contract.
+ */
+export class CareConsentList extends CareElement<'consent'> {
+  static override styles = [...CareElement.styles, consentListStyles];
+
+  protected readonly namespace = 'consent' as const;
+
+  /** The person's consent directives (controlled mode). Checked against the data contract. */
+  @property({ attribute: false }) consents?: ConsentDirectiveInput[];
+
+  /** The care team: names the person and finds the members no consent covers. */
+  @property({ attribute: false }) team?: CareTeamInput;
+
+  /** Who reads it: `service-user` ("you", plain words) or `professional`. */
+  @property({ reflect: true }) audience: Audience = 'service-user';
+
+  /** Level of the overview's heading (1–6); groups and consents take the levels below it. */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+
+  /** Passed to every toggle: who decides when it is not the person themselves. */
+  @property({ attribute: false }) decidedBy?: Decider | { name: string; memberId?: string; relation?: Decider['relation'] };
+
+  /** Passed to every toggle: how decisions made here are given (`digital` by default). */
+  @property() method: ConsentMethod = 'digital';
+
+  /** The moment review and end dates are compared with. Defaults to now. */
+  @property({ attribute: false }) now?: Date | string;
+
+  /** Decisions saved through the toggles in controlled mode, by directive id. */
+  @state() private savedHere = new Map<string, ConsentDirective>();
+
+  private view: View = { kind: 'loading' };
+  /** The last saved version of each directive in the store (none pending). */
+  private settled = new Map<string, ConsentDirective>();
+
+  private get connected(): boolean {
+    return Boolean(this.store) && this.consents === undefined;
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    if (changed.has('consents')) this.savedHere = new Map();
+    this.view = this.computeView();
+  }
+
+  private computeView(): View {
+    let team: CareTeam | undefined;
+    if (this.team !== undefined) {
+      const checkedTeam = this.checkInput('team', CareTeam, this.team);
+      if ('issues' in checkedTeam) return { kind: 'invalid', issues: checkedTeam.issues };
+      team = checkedTeam.value;
+    }
+    if (this.connected) {
+      const snapshot = this.snapshot;
+      const record = snapshot?.record;
+      if (!snapshot || !record) return snapshot?.status === 'error' ? { kind: 'load-error' } : { kind: 'loading' };
+      // Count a directive by its saved version while a save of it is under way.
+      const consents = record.consents.map((c) => {
+        if (!snapshot.pending.has(c.id)) this.settled.set(c.id, c);
+        return snapshot.pending.has(c.id) ? (this.settled.get(c.id) ?? c) : c;
+      });
+      team ??= record.team;
+      return { kind: 'ready', consents: this.ofServiceUser(consents, team), team, connected: true };
+    }
+    if (this.consents === undefined) return { kind: 'loading' };
+    const checked = this.checkInput('consents', ConsentList, this.consents);
+    if ('issues' in checked) return { kind: 'invalid', issues: checked.issues };
+    const consents = checked.value.map((c) => this.savedHere.get(c.id) ?? c);
+    return { kind: 'ready', consents: this.ofServiceUser(consents, team), team, connected: false };
+  }
+
+  private ofServiceUser(consents: ConsentDirective[], team: CareTeam | undefined): ConsentDirective[] {
+    return team ? consents.filter((c) => c.subjectId === team.serviceUserId) : consents;
+  }
+
+  override render(): TemplateResult {
+    const view = this.view;
+    switch (view.kind) {
+      case 'loading':
+        return this.renderLoading();
+      case 'load-error':
+        return this.renderLoadError(() => void this.store?.load());
+      case 'invalid':
+        return this.renderDataError(view.issues);
+      case 'ready':
+        return this.renderOverview(view);
+    }
+  }
+
+  private get words() {
+    return this.audience === 'professional' ? this.t.person : this.t.you;
+  }
+
+  private renderOverview(view: ReadyView): TemplateResult {
+    const t = this.t;
+    const level = Math.min(6, Math.max(1, Math.round(this.headingLevel) || 2));
+    const allowed = view.consents.filter((c) => isSharingAllowed(c)).length;
+    return html`<section class="list" part="base" aria-labelledby="title">
+      <div class="title" part="heading" role="heading" aria-level=${level} id="title">${this.words.listTitle}</div>
+      ${view.consents.length === 0
+        ? html`<p class="state" part="state empty">${this.words.empty}</p>`
+        : html`<p class="summary" part="summary">${t.summary(allowed, view.consents.length)}</p>
+            ${RECIPIENT_KINDS.map((kind) => this.renderGroup(view, kind, level))}`}
+      ${view.team ? this.renderUncovered(view, view.team, level) : nothing}
+    </section>`;
+  }
+
+  private renderGroup(view: ReadyView, kind: (typeof RECIPIENT_KINDS)[number], level: number): TemplateResult | typeof nothing {
+    const items = view.consents.filter((c) => c.recipient.kind === kind);
+    if (items.length === 0) return nothing;
+    const headingId = `group-${kind}`;
+    return html`<div class="group" part="group">
+      <div class="group-title" role="heading" aria-level=${Math.min(6, level + 1)} id=${headingId}>${this.t.groups[kind]}</div>
+      <ul class="toggles" aria-labelledby=${headingId} @care-consent-change=${this.rememberSaved}>
+        ${repeat(
+          items,
+          (c) => c.id,
+          (c) =>
+            html`<li>
+              ${view.connected
+                ? html`<care-consent-toggle
+                    directive-id=${c.id}
+                    audience=${this.audience}
+                    lang=${this.locale}
+                    method=${this.method}
+                    heading-level=${Math.min(6, level + 2)}
+                    .labels=${this.labels}
+                    .decidedBy=${this.decidedBy}
+                    .now=${this.now}
+                    .team=${this.team}
+                  ></care-consent-toggle>`
+                : html`<care-consent-toggle
+                    audience=${this.audience}
+                    lang=${this.locale}
+                    method=${this.method}
+                    heading-level=${Math.min(6, level + 2)}
+                    .labels=${this.labels}
+                    .decidedBy=${this.decidedBy}
+                    .now=${this.now}
+                    .team=${this.team}
+                    .directive=${c}
+                  ></care-consent-toggle>`}
+            </li>`,
+        )}
+      </ul>
+    </div>`;
+  }
+
+  private renderUncovered(view: ReadyView, team: CareTeam, level: number): TemplateResult {
+    const members = uncoveredMembers(team, view.consents);
+    const words = this.words;
+    return html`<div class="uncovered ${members.length === 0 ? 'none' : ''}" part="uncovered">
+      <div class="group-title" role="heading" aria-level=${Math.min(6, level + 1)}>${words.uncoveredTitle}</div>
+      ${members.length === 0
+        ? html`<p>${words.uncoveredNone}</p>`
+        : html`<p id="uncovered-intro">${words.uncoveredIntro}</p>
+            <ul class="members" aria-labelledby="uncovered-intro">
+              ${members.map((m) => html`<li>${m.name}${this.memberDetail(m, team)}</li>`)}
+            </ul>`}
+    </div>`;
+  }
+
+  private memberDetail(member: Member, team: CareTeam): TemplateResult | typeof nothing {
+    const role = this.audience === 'professional' ? (member.role?.professionalLabel ?? member.role?.label) : member.role?.label;
+    const organisation = team.organisations.find((o) => o.id === member.organisationId)?.name;
+    const parts = [role, organisation].filter((p): p is string => Boolean(p));
+    return parts.length ? html`<span class="member-role">, ${parts.join(', ')}</span>` : nothing;
+  }
+
+  /** Controlled mode: counts a decision once a toggle inside has saved it. */
+  private rememberSaved = (event: CareConsentChangeEvent) => {
+    if (this.connected) return;
+    const next = new Map(this.savedHere);
+    next.set(event.detail.directive.id, event.detail.directive);
+    this.savedHere = next;
+  };
+}

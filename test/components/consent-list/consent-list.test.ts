@@ -1,0 +1,186 @@
+import '../../../src/components/consent-list/define.js';
+import type { CareConsentList } from '../../../src/components/consent-list/consent-list.js';
+import { uncoveredMembers } from '../../../src/components/consent-list/coverage.js';
+import type { CareDataErrorEvent } from '../../../src/components/base/events.js';
+import { CareStore } from '../../../src/data/store.js';
+import { loadCatalogue } from '../../../src/i18n/locale.js';
+import { expectAxeClean } from '../../helpers/a11y.js';
+import { expect, fixture, html, settle } from '../../helpers/fixture.js';
+import { fjordvikRecord, loadedStore, storeHost, TestSource, textOf } from '../consent-toggle/support.js';
+
+const record = fjordvikRecord();
+const shadow = (el: Element) => el.shadowRoot!;
+const toggles = (el: Element) => [...shadow(el).querySelectorAll('care-consent-toggle')];
+const headings = (el: Element) =>
+  [...shadow(el).querySelectorAll('[role="heading"]')].map((h) => `${h.getAttribute('aria-level')} ${textOf(h)}`);
+const uncoveredNames = (el: Element) =>
+  [...shadow(el).querySelectorAll('[part="uncovered"] li')].map((li) => textOf(li).split(',')[0]);
+
+const mount = async (options: { consents?: unknown; team?: unknown; audience?: string; lang?: string } = {}) => {
+  const el = await fixture<CareConsentList>(
+    html`<care-consent-list
+      .consents=${'consents' in options ? options.consents : record.consents}
+      .team=${'team' in options ? options.team : record.team}
+      audience=${options.audience ?? 'service-user'}
+      lang=${options.lang ?? 'en'}
+      .now=${'2026-11-20T12:00:00Z'}
+    ></care-consent-list>`,
+  );
+  return settle(el);
+};
+
+describe('care-consent-list', () => {
+  it('finds the active members that no consent allowing sharing reaches', () => {
+    const names = uncoveredMembers(record.team, record.consents).map((m) => m.name);
+    expect(names).to.deep.equal(['Kari Nilsen', 'Ola Berg', 'Erik Solberg', 'Hanne Dahl']);
+  });
+
+  it('groups every consent by recipient, each with its own toggle, and sums up', async () => {
+    const el = await mount();
+    expect(textOf(shadow(el).querySelector('[part="summary"]'))).to.equal('3 of 6 agreements allow sharing');
+    expect(headings(el).filter((h) => !h.startsWith('4'))).to.deep.equal([
+      '2 Who may see your information',
+      '3 Organisations',
+      '3 The whole care team',
+      '3 People',
+      '3 People on your team who get no information',
+    ]);
+    const groups = [...shadow(el).querySelectorAll('[part="group"]')].map((g) =>
+      [...g.querySelectorAll('care-consent-toggle')].map((t) => t.directive && (t.directive as { id: string }).id),
+    );
+    expect(groups).to.deep.equal([['c-gp', 'c-dps', 'c-nav', 'c-peer'], ['c-housing'], ['c-erik']]);
+    expect(toggles(el).every((t) => t.getAttribute('heading-level') === '4')).to.equal(true);
+    expect(uncoveredNames(el)).to.deep.equal(['Kari Nilsen', 'Ola Berg', 'Erik Solberg', 'Hanne Dahl']);
+    expect(textOf(shadow(el).querySelector('[part="uncovered"] li'))).to.equal(
+      'Kari Nilsen, Your coordinator, Fjordvik Municipality \u2013 Mental Health Home Care',
+    );
+    await expectAxeClean(el);
+  });
+
+  it('updates the summary and the uncovered members once a toggle has saved (controlled)', async () => {
+    const el = await mount();
+    const peer = toggles(el).find((t) => (t.directive as { id: string }).id === 'c-peer')!;
+    await settle(peer);
+    (peer.shadowRoot!.querySelector('.choices button') as HTMLButtonElement).click();
+    await settle(el);
+    expect(textOf(shadow(el).querySelector('[part="summary"]'))).to.equal('4 of 6 agreements allow sharing');
+    expect(uncoveredNames(el)).to.deep.equal(['Kari Nilsen', 'Ola Berg', 'Erik Solberg']);
+  });
+
+  it('uses professional wording', async () => {
+    const el = await mount({ audience: 'professional' });
+    expect(headings(el)[0]).to.equal('2 Consents to share information');
+    expect(textOf(shadow(el).querySelector('[part="uncovered"]'))).to.contain('Team members not covered by any active consent');
+    expect(textOf(shadow(el).querySelector('[part="uncovered"] li'))).to.contain('Care team coordinator (psychiatric nurse)');
+    expect(toggles(el).every((t) => t.audience === 'professional')).to.equal(true);
+  });
+
+  it('shows an empty state, and a state where everyone is covered', async () => {
+    const el = await mount({ consents: [] });
+    expect(textOf(shadow(el).querySelector('[part~="empty"]'))).to.equal(
+      'No agreements about sharing your information have been recorded yet.',
+    );
+    await expectAxeClean(el);
+    const whole = { ...record.consents.find((c) => c.id === 'c-housing')!, state: 'granted' as const };
+    el.consents = [whole];
+    await settle(el);
+    expect(textOf(shadow(el).querySelector('[part="uncovered"]'))).to.contain(
+      'Everyone on your team is covered by an agreement that allows sharing.',
+    );
+  });
+
+  it('shows invalid data with the path, and fires care-data-error', async () => {
+    const errors: CareDataErrorEvent[] = [];
+    document.addEventListener('care-data-error', (e) => errors.push(e), { once: true });
+    const broken = [record.consents[0], { ...record.consents[1], model: 'maybe' }];
+    const el = await mount({ consents: broken });
+    expect(textOf(shadow(el).querySelector('[role="alert"]'))).to.contain('[1].model');
+    expect(errors[0]?.detail.entity).to.equal('consents');
+    await expectAxeClean(el);
+  });
+
+  it('renders hostile names as text', async () => {
+    const team = structuredClone(record.team);
+    team.members.find((m) => m.id === 'm-ola')!.name = '<img src=x onerror="window.hacked=1">';
+    const consents = structuredClone(record.consents);
+    consents[0].recipient.name = '<b>bold</b> \u05e9\u05dc\u05d5\u05dd';
+    const el = await mount({ team, consents });
+    await settle(el);
+    expect(shadow(el).querySelector('img')).to.equal(null);
+    expect(uncoveredNames(el)).to.include('<img src=x onerror="window.hacked=1">');
+    const first = toggles(el)[0];
+    expect(first.shadowRoot!.querySelector('b')).to.equal(null);
+    expect(textOf(first.shadowRoot!.querySelector('[part="heading"]'))).to.equal('<b>bold</b> \u05e9\u05dc\u05d5\u05dd');
+  });
+
+  it('speaks Norwegian bokmål, in the list and its toggles', async () => {
+    await loadCatalogue('nb');
+    const el = await mount({ lang: 'nb' });
+    await settle(el);
+    expect(textOf(shadow(el).querySelector('[part="summary"]'))).to.equal('3 av 6 avtaler tillater deling');
+    expect(headings(el)[0]).to.equal('2 Hvem som kan se opplysningene dine');
+    const gp = toggles(el)[0];
+    expect(textOf(gp.shadowRoot!.querySelector('[part="state"]'))).to.contain('Du har sagt ja siden');
+  });
+
+  describe('connected to a store', () => {
+    let host: HTMLElement | undefined;
+    afterEach(() => {
+      host?.remove();
+      host = undefined;
+    });
+
+    it('reads the record, and its toggles save through the store; counts only saved decisions', async () => {
+      const source = new TestSource({ hold: true });
+      const store = await loadedStore(source);
+      host = storeHost(store);
+      const el = document.createElement('care-consent-list');
+      host.append(el);
+      await settle(el);
+      expect(textOf(shadow(el).querySelector('[part="summary"]'))).to.equal('3 of 6 agreements allow sharing');
+      const nav = toggles(el).find((t) => t.directiveId === 'c-nav')!;
+      expect(nav.directive).to.equal(undefined);
+      nav.shadowRoot!.querySelector<HTMLButtonElement>('[role="switch"]')!.click();
+      await settle(el);
+      expect(source.saves).to.have.length(1);
+      expect(textOf(shadow(el).querySelector('[part="summary"]')), 'pending save not counted').to.equal(
+        '3 of 6 agreements allow sharing',
+      );
+      expect(uncoveredNames(el)).to.not.include('Sofie Lund');
+      source.release();
+      await settle(el);
+      await settle(el);
+      expect(textOf(shadow(el).querySelector('[part="summary"]'))).to.equal('2 of 6 agreements allow sharing');
+      expect(uncoveredNames(el)).to.include('Sofie Lund');
+      await expectAxeClean(el);
+    });
+
+    it('shows loading and a load error with retry', async () => {
+      const slow = new TestSource();
+      slow.load = () => new Promise(() => undefined);
+      const loadingStore = new CareStore(slow, 'team-ingrid');
+      void loadingStore.load();
+      host = storeHost(loadingStore);
+      const loading = document.createElement('care-consent-list');
+      host.append(loading);
+      await settle(loading);
+      expect(textOf(shadow(loading).querySelector('[role="status"]'))).to.equal('Loading\u2026');
+      host.remove();
+
+      const failing = new TestSource();
+      let calls = 0;
+      failing.load = () => (++calls === 1 ? Promise.reject(new Error('down')) : Promise.resolve(fjordvikRecord()));
+      const store = await loadedStore(failing);
+      host = storeHost(store);
+      const el = document.createElement('care-consent-list');
+      host.append(el);
+      await settle(el);
+      expect(textOf(shadow(el).querySelector('[role="alert"]'))).to.contain('Could not load the information');
+      await expectAxeClean(el);
+      shadow(el).querySelector<HTMLButtonElement>('[role="alert"] button')!.click();
+      await settle(el);
+      await settle(el);
+      expect(textOf(shadow(el).querySelector('[part="summary"]'))).to.equal('3 of 6 agreements allow sharing');
+    });
+  });
+});
