@@ -1,0 +1,127 @@
+import type { Sector } from '../../contract/values.js';
+import { ResourceIndex } from './references.js';
+import type * as F from './types.js';
+import { clone, jsonEqual, readExtras, setExtension } from './util.js';
+import { EXTENSIONS } from './codes.js';
+
+/** What every mapping function needs besides the resource. */
+export interface FhirMappingOptions {
+  version: F.FhirVersion;
+  /** Resources to follow references into (the search result Bundle of a load). */
+  index?: ResourceIndex;
+  /** Today, `YYYY-MM-DD`, for member status from periods. Defaults to the current UTC date. */
+  today?: string;
+  /** Sector of an organisation whose type has no known code. Default `specialist` (a hospital's FHIR server). */
+  defaultSector?: Sector;
+  /** Time zone of an appointment that names none. Default `Europe/Oslo`. */
+  timeZone?: string;
+  /** The care team's id, set as `teamId` on responsibilities and meetings. */
+  teamId?: string;
+  /** The service user, `Patient/<id>`: the `for`/`subject` of new Tasks and Appointments. */
+  patient?: string;
+  /**
+   * The care team already read: member names for reference display text, and aliases so a Task
+   * owner given as `Practitioner/7` finds the member read from `PractitionerRole/3` (and back).
+   */
+  team?: { members: ReadonlyArray<{ id: string; name: string }> };
+}
+
+export interface MappingContext extends Required<Omit<FhirMappingOptions, 'teamId' | 'patient' | 'team'>> {
+  teamId?: string;
+  patient?: string;
+  team?: FhirMappingOptions['team'];
+  /** The member id a reference stands for (through PractitionerRole ↔ Practitioner aliases). */
+  memberKey(reference: F.Reference | undefined, from: F.Resource): string | undefined;
+  /** The name of a member, for reference display text. */
+  memberName(id: string): string | undefined;
+}
+
+export const contextOf = (options: FhirMappingOptions): MappingContext => {
+  const index = options.index ?? new ResourceIndex();
+  const memberIds = new Set(options.team?.members.map((m) => m.id) ?? []);
+  const memberKey = (reference: F.Reference | undefined, from: F.Resource): string | undefined => {
+    const key = index.key(reference, from);
+    if (!key || memberIds.has(key) || !memberIds.size) return key;
+    const target = index.resolve(reference, from);
+    // A PractitionerRole stands for its practitioner, and the other way round.
+    if (target?.resourceType === 'PractitionerRole') {
+      const practitioner = index.key((target as F.PractitionerRole).practitioner, target);
+      if (practitioner && memberIds.has(practitioner)) return practitioner;
+    }
+    for (const id of memberIds) {
+      const role = index.resolve({ reference: id });
+      if (role?.resourceType === 'PractitionerRole' && index.key((role as F.PractitionerRole).practitioner, role) === key) return id;
+    }
+    return key;
+  };
+  return {
+    version: options.version,
+    index,
+    today: options.today ?? new Date().toISOString().slice(0, 10),
+    defaultSector: options.defaultSector ?? 'specialist',
+    timeZone: options.timeZone ?? 'Europe/Oslo',
+    teamId: options.teamId,
+    patient: options.patient,
+    team: options.team,
+    memberKey,
+    memberName: (id) => options.team?.members.find((m) => m.id === id)?.name,
+  };
+};
+
+/** What an entity read from FHIR carries in its opaque `fhir` property: the resource as read. */
+export interface FhirKept {
+  version: F.FhirVersion;
+  resource: F.Resource;
+}
+
+export const keep = (version: F.FhirVersion, resource: F.Resource): FhirKept => ({ version, resource: clone(resource) });
+
+/** The resource an entity was read from, if it carries one of the same version. */
+export const keptResource = <T extends F.Resource>(entity: unknown, version: F.FhirVersion, type: T['resourceType']): T | undefined => {
+  const kept = (entity as { fhir?: Partial<FhirKept> } | undefined)?.fhir;
+  return kept?.version === version && kept.resource?.resourceType === type ? (clone(kept.resource) as T) : undefined;
+};
+
+/** Keys of a contract entity that are never written as FHIR (the opaque copy and the server's version). */
+const NOT_WRITTEN = new Set(['fhir', 'meta']);
+
+/**
+ * The contract fields of `entity` that reading `written` back does not reproduce: these are kept as
+ * JSON in the contract-extras extension of `holder`, so a write never loses them. Returns the
+ * extras written.
+ */
+export const keepUnexpressed = (
+  entity: object,
+  readBack: Record<string, unknown>,
+  holder: { extension?: F.Extension[] },
+): Record<string, unknown> => {
+  const extras: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(entity)) {
+    if (NOT_WRITTEN.has(key) || value === undefined) continue;
+    if (!jsonEqual(readBack[key], value)) extras[key] = value;
+  }
+  setExtension(holder, EXTENSIONS.contractExtras, Object.keys(extras).length ? { url: EXTENSIONS.contractExtras, valueString: JSON.stringify(extras) } : undefined);
+  return extras;
+};
+
+/** Applies the contract-extras of `holder` over what the mapping derived. */
+export const withExtras = <T extends object>(derived: T, holder: { extension?: F.Extension[] } | undefined): T =>
+  Object.assign(derived, readExtras(holder));
+
+/** Strips the contract-extras extension (before reading a written resource back). */
+export const withoutExtras = (holder: { extension?: F.Extension[] }): void => setExtension(holder, EXTENSIONS.contractExtras, undefined);
+
+/** Contract `meta` from FHIR `meta`. */
+export const metaOf = (resource: F.Resource): { version?: string; updated?: string } | undefined => {
+  const version = resource.meta?.versionId;
+  const updated = resource.meta?.lastUpdated;
+  if (!version && !updated) return undefined;
+  const meta: { version?: string; updated?: string } = {};
+  if (version) meta.version = version;
+  if (updated && /[zZ]|[+-]\d{2}:\d{2}$/.test(updated)) meta.updated = updated;
+  return meta;
+};
+
+/** Writes `field` only when the entity's value differs from what the base resource maps to. */
+export const changed = (derived: Record<string, unknown> | undefined, entity: object, field: string): boolean =>
+  !derived || !jsonEqual(derived[field], (entity as Record<string, unknown>)[field]);

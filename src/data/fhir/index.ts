@@ -1,0 +1,23 @@
+/**
+ * FHIR R4 and R5 for the data contract: pure mapping functions in both directions, reference
+ * resolution, and `FhirSource`. Nothing here is imported by the elements or `define.ts`; a page
+ * pays for it only when it uses a FHIR server (`<care-context fhir-base=…>` loads it on demand).
+ */
+export * from './codes.js';
+export type { FhirMappingOptions, FhirKept } from './context.js';
+export { ResourceIndex } from './references.js';
+export { careTeamFromFhir, careTeamToFhir, SECTOR_BY_ORGANIZATION_TYPE } from './team.js';
+export { consentFromFhir, consentToFhir, PURPOSE_BY_ACT_REASON, UNKNOWN_RECIPIENT } from './consent.js';
+export {
+  responsibilityFromTask,
+  responsibilityToTask,
+  responsibilitiesFromCarePlan,
+  responsibilityToCarePlan,
+  isCarePlanActivity,
+  RACI_CODES,
+  STATUS_BY_TASK_STATUS,
+} from './responsibility.js';
+export { meetingFromFhir, meetingToFhir, availabilityFromFhir, availabilityToFhir, STATUS_BY_APPOINTMENT_STATUS } from './meeting.js';
+export { FhirSource, createFhirSource, outcomeMessages, type FhirSourceOptions } from './source.js';
+export { UNKNOWN_PERSON, UNKNOWN_ORGANISATION, UNKNOWN_PLACE } from './util.js';
+export type * as Fhir from './types.js';

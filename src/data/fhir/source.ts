@@ -1,0 +1,324 @@
+import { CareRecord } from '../../contract/record.js';
+import type { CareTeam } from '../../contract/team.js';
+import { check } from '../../contract/validate.js';
+import type { Sector } from '../../contract/values.js';
+import { ENTITY_NAMES, ENTITY_SCHEMAS, StoreContractError, wait } from '../entities.js';
+import { errorKindForStatus } from '../http-source.js';
+import { StoreError, type CareDataSource, type Change, type ChangeKind, type EntityByKind } from '../types.js';
+import { consentFromFhir, consentToFhir } from './consent.js';
+import type { FhirMappingOptions } from './context.js';
+import { availabilityFromFhir, meetingFromFhir, meetingToFhir } from './meeting.js';
+import { ResourceIndex } from './references.js';
+import {
+  isCarePlanActivity,
+  responsibilitiesFromCarePlan,
+  responsibilityFromTask,
+  responsibilityToCarePlan,
+  responsibilityToTask,
+} from './responsibility.js';
+import { careTeamFromFhir, careTeamToFhir } from './team.js';
+import type * as F from './types.js';
+
+export interface FhirSourceOptions {
+  /** The FHIR base URL, for example `https://hospital.example/fhir/R4`. */
+  baseUrl: string;
+  /** The FHIR release the server speaks. */
+  version: F.FhirVersion;
+  /** The service user's Patient id (`123` or `Patient/123`). */
+  patient: string;
+  /** The CareTeam id to load. Without it (and without a team id given to `load`), the patient's active CareTeam is used. */
+  careTeam?: string;
+  /** A fetch implementation to use instead of the global one. */
+  fetch?: typeof fetch;
+  /** Headers for every request (for example `Authorization`), or a function giving them per request. */
+  headers?: HeadersInit | (() => HeadersInit | Promise<HeadersInit>);
+  /** How long one request may take before it fails with `timeout`. Default 15000. */
+  timeoutMs?: number;
+  /** How many times a failed read is tried again (network failures, 429 and 5xx). Writes are never repeated. Default 2. */
+  retries?: number;
+  /** Most Bundle pages followed per search. Default 50. */
+  maxPages?: number;
+  /** Time zone for appointments that name none. Default `Europe/Oslo`. */
+  timeZone?: string;
+  /** Sector for organisations whose type has no known code. Default `specialist`. */
+  defaultSector?: Sector;
+}
+
+const FHIR_JSON = 'application/fhir+json';
+const FHIR_ID = /^[A-Za-z0-9\-.]{1,64}$/;
+
+/** `W/"3"` → `3`. */
+const versionFromTag = (tag: string | null): string | undefined => tag?.trim().match(/^(?:W\/)?"?([^"]*)"?$/)?.[1] || undefined;
+
+/** The plain-language messages of an OperationOutcome. */
+export const outcomeMessages = (body: unknown): string[] => {
+  const outcome = body as F.OperationOutcome | undefined;
+  if (outcome?.resourceType !== 'OperationOutcome') return [];
+  return (outcome.issue ?? []).map((i) => i.details?.text ?? i.diagnostics ?? '').filter(Boolean);
+};
+
+/**
+ * A data source for a FHIR R4 or R5 server. `load` searches the patient's CareTeam (with its
+ * participants included), Consents, Tasks, CarePlans, Appointments and the members' Schedules
+ * and Slots, following Bundle `next` links, and maps them to one CareRecord that is checked
+ * against the contract. `save` maps the changed entity back onto the resource it was read from
+ * (so elements the mapping does not know survive), writes it with a conditional update
+ * (`PUT` with `If-Match: W/"<versionId>"`), and takes the new `versionId` from the answer.
+ * 409/412 answers are conflicts; OperationOutcome messages become the error detail.
+ */
+export class FhirSource implements CareDataSource {
+  readonly baseUrl: string;
+  readonly version: F.FhirVersion;
+  readonly patient: string;
+  private readonly options: FhirSourceOptions;
+  private index = new ResourceIndex();
+  private team?: CareTeam;
+  private teamId?: string;
+  /** The last version of each resource read or written, by `Type/id`: the base of the next write. */
+  private readonly lastRead = new Map<string, F.Resource>();
+
+  constructor(options: FhirSourceOptions) {
+    if (!options?.baseUrl) throw new TypeError('FhirSource needs a baseUrl');
+    if (options.version !== 'R4' && options.version !== 'R5') throw new TypeError('FhirSource needs version "R4" or "R5"');
+    if (!options.patient) throw new TypeError('FhirSource needs the patient id');
+    this.options = options;
+    this.baseUrl = options.baseUrl.replace(/\/+$/, '');
+    this.version = options.version;
+    this.patient = options.patient.startsWith('Patient/') ? options.patient : `Patient/${options.patient}`;
+  }
+
+  private mapping(extra: Partial<FhirMappingOptions> = {}): FhirMappingOptions {
+    return {
+      version: this.version,
+      index: this.index,
+      timeZone: this.options.timeZone,
+      defaultSector: this.options.defaultSector,
+      patient: this.patient,
+      teamId: this.teamId,
+      team: this.team,
+      ...extra,
+    };
+  }
+
+  async load(teamId: string, signal?: AbortSignal): Promise<CareRecord> {
+    this.index = new ResourceIndex([], this.baseUrl);
+    const careTeamId = this.options.careTeam || teamId || undefined;
+    const patientId = this.patient.slice('Patient/'.length);
+    const teamQuery = careTeamId ? `_id=${encodeURIComponent(careTeamId)}` : `patient=${encodeURIComponent(patientId)}`;
+    const teams = await this.search(
+      `CareTeam?${teamQuery}&_include=CareTeam:participant&_include=CareTeam:subject&_include=CareTeam:managing-organization`,
+      signal,
+    );
+    const careTeam =
+      (teams.filter((r) => r.resourceType === 'CareTeam') as F.CareTeam[]).sort(
+        (a, b) => Number(b.status === 'active') - Number(a.status === 'active'),
+      )[0];
+    if (!careTeam) {
+      throw new StoreError('rejected', careTeamId ? `the FHIR server has no CareTeam "${careTeamId}"` : `the FHIR server has no CareTeam for ${this.patient}`, 404);
+    }
+    await this.fetchMissing(careTeam, signal);
+    this.teamId = careTeam.id;
+    const team = careTeamFromFhir(careTeam, this.mapping());
+    this.team = team;
+
+    const memberRefs = team.members.map((m) => m.id).filter((id) => /^[A-Z][A-Za-z]+\/[A-Za-z0-9\-.]+$/.test(id));
+    const patientParam = `patient=${encodeURIComponent(patientId)}`;
+    const [consents, tasks, plans, appointments, schedules] = await Promise.all([
+      this.search(`Consent?${patientParam}`, signal),
+      this.search(`Task?${patientParam}`, signal),
+      this.search(`CarePlan?${patientParam}`, signal),
+      this.search(`Appointment?${patientParam}&_include=Appointment:location`, signal),
+      memberRefs.length ? this.search(`Schedule?actor=${memberRefs.map(encodeURIComponent).join(',')}&_revinclude=Slot:schedule`, signal) : Promise.resolve([]),
+    ]);
+    const of = <T extends F.Resource>(list: F.Resource[], type: T['resourceType']) => list.filter((r): r is T => r.resourceType === type);
+    const options = this.mapping();
+    const record = {
+      team,
+      responsibilities: [
+        ...of<F.Task>(tasks, 'Task').map((task) => responsibilityFromTask(task, options)),
+        ...of<F.CarePlan>(plans, 'CarePlan').flatMap((plan) => responsibilitiesFromCarePlan(plan, options)),
+      ],
+      consents: of<F.Consent>(consents, 'Consent').map((consent) => consentFromFhir(consent, options)),
+      meetings: of<F.Appointment>(appointments, 'Appointment').map((appointment) => meetingFromFhir(appointment, options)),
+      availability: availabilityFromFhir(of<F.Schedule>(schedules, 'Schedule'), of<F.Slot>(schedules, 'Slot'), options),
+      audit: [],
+    };
+    const result = check(CareRecord, record);
+    if (!result.ok) throw new StoreContractError('CareRecord', result.issues);
+    this.team = result.value.team;
+    return result.value;
+  }
+
+  async save<K extends ChangeKind>(change: Change<K>, signal?: AbortSignal): Promise<EntityByKind[K]> {
+    const value = this.withBase(change.entity, change.value as unknown as Record<string, unknown>);
+    const options = this.mapping();
+    let resource: F.Resource;
+    switch (change.entity) {
+      case 'team':
+        resource = careTeamToFhir(value as unknown as CareTeam, options);
+        break;
+      case 'responsibility':
+        resource = isCarePlanActivity(value)
+          ? responsibilityToCarePlan(value as unknown as EntityByKind['responsibility'], options)
+          : responsibilityToTask(value as unknown as EntityByKind['responsibility'], options);
+        break;
+      case 'consent':
+        resource = consentToFhir(value as unknown as EntityByKind['consent'], options);
+        break;
+      default:
+        resource = meetingToFhir(value as unknown as EntityByKind['meeting'], options);
+    }
+    if (!resource.id || !FHIR_ID.test(resource.id)) {
+      throw new StoreError('rejected', `"${resource.id ?? ''}" cannot be a FHIR id (1–64 letters, digits, "-" or ".")`, 422);
+    }
+    const headers = new Headers({ 'Content-Type': FHIR_JSON, Prefer: 'return=representation' });
+    const baseVersion = change.create ? undefined : (change.baseVersion ?? resource.meta?.versionId);
+    if (baseVersion) headers.set('If-Match', `W/"${baseVersion.replace(/^W\//, '').replace(/"/g, '')}"`);
+    const written = { ...resource };
+    delete written.meta;
+    if (resource.meta) {
+      const { versionId: _versionId, lastUpdated: _lastUpdated, ...meta } = resource.meta;
+      if (Object.keys(meta).length) written.meta = meta;
+    }
+    const url = `${this.baseUrl}/${resource.resourceType}/${encodeURIComponent(resource.id)}`;
+    const { body, response } = await this.request('PUT', url, signal, headers, JSON.stringify(written));
+    const stored = ((body as F.Resource | undefined)?.resourceType === resource.resourceType ? body : written) as F.Resource;
+    const version = stored.meta?.versionId ?? versionFromTag(response.headers.get('ETag'));
+    if (version) stored.meta = { ...stored.meta, versionId: version };
+    this.remember(stored);
+
+    const back = this.mapping();
+    let entity: unknown;
+    switch (change.entity) {
+      case 'team':
+        entity = careTeamFromFhir(stored as F.CareTeam, back);
+        break;
+      case 'responsibility':
+        entity =
+          stored.resourceType === 'CarePlan'
+            ? responsibilitiesFromCarePlan(stored as F.CarePlan, back).find((r) => r.id === (change.value as { id: string }).id)
+            : responsibilityFromTask(stored as F.Task, back);
+        break;
+      case 'consent':
+        entity = consentFromFhir(stored as F.Consent, back);
+        break;
+      default:
+        entity = meetingFromFhir(stored as F.Appointment, back);
+    }
+    const result = check<unknown>(ENTITY_SCHEMAS[change.entity] as never, entity);
+    if (!result.ok) throw new StoreContractError(ENTITY_NAMES[change.entity], result.issues);
+    const saved = result.value as EntityByKind[K] & { meta?: { version?: string } };
+    if (version) saved.meta = { ...saved.meta, version };
+    if (change.entity === 'team') this.team = saved as unknown as CareTeam;
+    return saved;
+  }
+
+  /** Gives an entity that lost its `fhir` copy (or never had one) the last resource read for it, so the write merges. */
+  private withBase(kind: ChangeKind, value: Record<string, unknown>): Record<string, unknown> {
+    if ((value.fhir as { resource?: unknown } | undefined)?.resource) return value;
+    const type = { team: 'CareTeam', responsibility: 'Task', consent: 'Consent', meeting: 'Appointment' }[kind];
+    const last = this.lastRead.get(`${type}/${String(value.id)}`);
+    return last ? { ...value, fhir: { version: this.version, resource: last } } : value;
+  }
+
+  private remember(resource: F.Resource) {
+    if (resource.id) this.lastRead.set(`${resource.resourceType}/${resource.id}`, resource);
+    this.index.add(resource);
+  }
+
+  /** Reads references the search could not include (onBehalfOf organisations, PractitionerRole targets) in one search per type. */
+  private async fetchMissing(careTeam: F.CareTeam, signal?: AbortSignal) {
+    const missing = new Map<string, Set<string>>();
+    const note = (reference: F.Reference | undefined, from: F.Resource) => {
+      if (!reference?.reference || reference.reference.startsWith('#') || this.index.resolve(reference, from)) return;
+      const key = this.index.key(reference, from);
+      const match = key ? /^([A-Z][A-Za-z]+)\/([A-Za-z0-9\-.]+)$/.exec(key) : null;
+      if (match) missing.set(match[1], (missing.get(match[1]) ?? new Set()).add(match[2]));
+    };
+    for (const participant of careTeam.participant ?? []) {
+      note(participant.member, careTeam);
+      note(participant.onBehalfOf, careTeam);
+      const target = this.index.resolve(participant.member, careTeam);
+      if (target?.resourceType === 'PractitionerRole') {
+        note((target as F.PractitionerRole).practitioner, target);
+        note((target as F.PractitionerRole).organization, target);
+      }
+    }
+    await Promise.all(
+      [...missing].map(([type, ids]) => this.search(`${type}?_id=${[...ids].map(encodeURIComponent).join(',')}`, signal).catch(() => [])),
+    );
+  }
+
+  /** One search, following `next` links; every resource lands in the index. Returns them all. */
+  private async search(query: string, signal?: AbortSignal): Promise<F.Resource[]> {
+    const resources: F.Resource[] = [];
+    let url: string | undefined = `${this.baseUrl}/${query}`;
+    const maxPages = this.options.maxPages ?? 50;
+    for (let page = 0; url && page < maxPages; page++) {
+      const { body } = await this.read(url, signal);
+      const bundle = body as F.Bundle | undefined;
+      if (bundle?.resourceType !== 'Bundle') throw new StoreContractError('Bundle', [{ path: '', message: `the search ${query.split('?')[0]} did not answer a Bundle` }]);
+      for (const entry of bundle.entry ?? []) {
+        if (!entry.resource) continue;
+        this.index.add(entry.resource, entry.fullUrl);
+        if (entry.resource.id) this.lastRead.set(`${entry.resource.resourceType}/${entry.resource.id}`, entry.resource);
+        resources.push(entry.resource);
+      }
+      const next: string | undefined = bundle.link?.find((l) => l.relation === 'next')?.url;
+      url = next ? new URL(next, `${this.baseUrl}/`).href : undefined;
+    }
+    return resources;
+  }
+
+  private async read(url: string, signal?: AbortSignal) {
+    const retries = Math.max(0, this.options.retries ?? 2);
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.request('GET', url, signal);
+      } catch (error) {
+        const retryable = error instanceof StoreError && (error.kind === 'network' || error.kind === 'server');
+        if (attempt >= retries || !retryable || signal?.aborted) throw error;
+        await wait(300 * 2 ** attempt, signal);
+      }
+    }
+  }
+
+  private async request(method: 'GET' | 'PUT', url: string, callerSignal?: AbortSignal, headers = new Headers(), body?: string) {
+    const extra = typeof this.options.headers === 'function' ? await this.options.headers() : this.options.headers;
+    new Headers(extra).forEach((value, name) => {
+      if (!headers.has(name)) headers.set(name, value);
+    });
+    headers.set('Accept', FHIR_JSON);
+    const timeoutMs = this.options.timeoutMs ?? 15_000;
+    const timeout = AbortSignal.timeout(timeoutMs);
+    const signal = callerSignal && typeof AbortSignal.any === 'function' ? AbortSignal.any([callerSignal, timeout]) : timeout;
+    const fetchImpl = this.options.fetch ?? globalThis.fetch.bind(globalThis);
+    let response: Response;
+    let text: string;
+    try {
+      response = await fetchImpl(url, { method, headers, body, signal, cache: 'no-store' });
+      text = await response.text();
+    } catch (error) {
+      if (callerSignal?.aborted) throw callerSignal.reason ?? error;
+      if (timeout.aborted) throw new StoreError('timeout', `${method} ${url} had no answer within ${timeoutMs} ms`);
+      throw new StoreError('network', `${method} ${url} failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    let parsed: unknown;
+    if (text.trim()) {
+      try {
+        parsed = JSON.parse(text);
+      } catch {
+        if (response.ok) throw new StoreContractError('FHIR resource', [{ path: '', message: `expected FHIR JSON, found ${text.length} characters that are not JSON` }]);
+      }
+    }
+    if (!response.ok) {
+      const messages = outcomeMessages(parsed);
+      const statusLine = `${method} ${url} answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
+      throw new StoreError(errorKindForStatus(response.status), messages.length ? `${messages.join('; ')} (${statusLine})` : statusLine, response.status);
+    }
+    return { response, body: parsed };
+  }
+}
+
+/** Creates a FhirSource; what `<care-context fhir-base=… fhir-version=… patient=…>` calls. */
+export const createFhirSource = (options: FhirSourceOptions): FhirSource => new FhirSource(options);
