@@ -4,3 +4,4 @@
  */
 import './context/define.js';
 import './components/team-roster/define.js';
+import './components/consent-list/define.js'; // registers care-consent-list and care-consent-toggle

@@ -16,3 +16,4 @@ export { HttpSource, CHANGE_HEADERS, errorKindForStatus, type HttpSourceOptions 
 export { StoreContractError, describeIssues } from './data/entities.js';
 export { CareContext } from './context/care-context.js';
 export * from './components/team-roster/team-roster.js';
+export * from './components/consent-toggle/exports.js';
