@@ -59,29 +59,45 @@ export class StoreContractError extends StoreError {
  * not always its team (`teamId` is optional on entities).
  */
 export class TeamDirectory {
-  private readonly teamOf = new Map<string, string>();
-  private lastTeam?: string;
+  // null: the same id was loaded with more than one team, so the id alone does not tell.
+  private readonly teamOf = new Map<string, string | null>();
+  private readonly loaded = new Set<string>();
 
   /** Notes every entity of a loaded record. */
   remember(record: CareRecord): void {
     const teamId = record.team.id;
-    this.lastTeam = teamId;
+    this.loaded.add(teamId);
     for (const kind of Object.keys(COLLECTIONS) as Array<keyof typeof COLLECTIONS>) {
-      for (const item of record[COLLECTIONS[kind]]) this.teamOf.set(`${kind}:${item.id}`, teamId);
+      for (const item of record[COLLECTIONS[kind]]) this.note(kind, item.id, teamId);
     }
   }
 
-  /** Notes one saved entity. */
+  /** Notes the team of one entity. */
   note(kind: ChangeKind, id: string, teamId: string): void {
-    if (kind !== 'team') this.teamOf.set(`${kind}:${id}`, teamId);
+    if (kind === 'team') return;
+    const key = `${kind}:${id}`;
+    const known = this.teamOf.get(key);
+    this.teamOf.set(key, known === undefined || known === teamId ? teamId : null);
   }
 
-  /** The team a change writes to: the team itself, the entity's `teamId`, where it was loaded from, or the last team loaded. */
+  /**
+   * The team a change writes to: the team itself, the entity's `teamId`, the team it was loaded
+   * with, or, for a new entity, the only team loaded. With several teams loaded a new entity
+   * needs its `teamId`: guessing could put one person's data in another person's record.
+   */
   teamFor(change: Change): string {
     const value = change.value as { id: string; teamId?: string };
-    const teamId =
-      change.entity === 'team' ? value.id : (value.teamId ?? this.teamOf.get(`${change.entity}:${value.id}`) ?? this.lastTeam);
-    if (!teamId) throw new StoreError('rejected', `cannot tell which care team ${change.entity} "${value.id}" belongs to; load the team first`);
+    const onlyTeam = this.loaded.size === 1 ? [...this.loaded][0] : undefined;
+    const known = this.teamOf.get(`${change.entity}:${value.id}`);
+    const teamId = change.entity === 'team' ? value.id : (value.teamId ?? (known === undefined ? onlyTeam : known));
+    if (!teamId) {
+      throw new StoreError(
+        'rejected',
+        this.loaded.size === 0
+          ? `cannot tell which care team ${change.entity} "${value.id}" belongs to: no team has been loaded`
+          : `cannot tell which care team ${change.entity} "${value.id}" belongs to (${known === null ? 'several teams have this id' : 'several teams are loaded'}): give it a teamId`,
+      );
+    }
     return teamId;
   }
 }

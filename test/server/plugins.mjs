@@ -1,0 +1,215 @@
+// A real HTTP server on loopback that implements docs/openapi.yaml, for the HttpSource tests.
+// web-test-runner.config.mjs loads this file. The server listens on its own port, so requests
+// from the test page are cross-origin and go through CORS exactly as in a portal.
+//
+// The test page asks the dev server for `/__care-test-api__` to learn the API's origin, then:
+//   POST {origin}/sessions/{session}            body: a CareRecord; creates an isolated data set
+//   GET  {origin}/sessions/{session}            the stored records and every request seen
+//   ...  {origin}/api/{session}/{scenario}/care-teams/...   the REST contract, behaving as the scenario says
+// Scenarios: ok, flaky (first read answers 503), error-500, slow (answers after 3 s), invalid
+// (the record breaks the contract), not-json, forbidden, reject-422.
+import { createServer } from 'node:http';
+
+const SLOW_MS = 3000;
+const COLLECTIONS = new Set(['responsibilities', 'consents', 'meetings']);
+const ALLOWED_HEADERS = [
+  'Content-Type',
+  'Accept',
+  'Authorization',
+  'If-Match',
+  'If-None-Match',
+  'Care-Change-Id',
+  'Care-Change-At',
+  'Care-Change-Action',
+  'Care-Change-Reason',
+  'Care-Actor',
+];
+
+/** session id → { records: Map<teamId, record>, requests: [] } */
+const sessions = new Map();
+
+const versioned = (entity) => ({ ...entity, meta: { ...entity.meta, version: entity.meta?.version ?? '1' } });
+
+function seed(record) {
+  return {
+    ...record,
+    team: versioned(record.team),
+    responsibilities: (record.responsibilities ?? []).map(versioned),
+    consents: (record.consents ?? []).map(versioned),
+    meetings: (record.meetings ?? []).map(versioned),
+  };
+}
+
+function send(res, status, body, headers = {}) {
+  if (res.writableEnded || res.destroyed) return;
+  const text = body === undefined ? '' : typeof body === 'string' ? body : JSON.stringify(body);
+  res.writeHead(status, {
+    'Access-Control-Allow-Origin': '*',
+    'Access-Control-Expose-Headers': 'ETag',
+    'Cache-Control': 'no-store',
+    ...(body === undefined ? {} : { 'Content-Type': typeof body === 'string' ? 'text/html' : 'application/json' }),
+    ...headers,
+  });
+  res.end(text);
+}
+
+const problem = (res, status, title, detail) =>
+  send(res, status, { type: 'about:blank', title, status, detail }, { 'Content-Type': 'application/problem+json' });
+
+const readBody = (req) =>
+  new Promise((resolve, reject) => {
+    const chunks = [];
+    req.on('data', (chunk) => chunks.push(chunk));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+
+const decode = (value) => {
+  if (value === undefined) return undefined;
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+};
+
+const delay = (ms, req) =>
+  new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    req.on('close', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+
+async function handleApi(req, res, session, scenario, rest) {
+  const state = sessions.get(session);
+  if (!state) return problem(res, 404, 'Unknown test session', `no session ${session}`);
+  const body = req.method === 'PUT' ? await readBody(req) : '';
+  const actor = decode(req.headers['care-actor']);
+  state.requests.push({
+    method: req.method,
+    path: rest.join('/'),
+    ifMatch: req.headers['if-match'],
+    ifNoneMatch: req.headers['if-none-match'],
+    changeId: req.headers['care-change-id'],
+    at: req.headers['care-change-at'],
+    action: decode(req.headers['care-change-action']),
+    reason: decode(req.headers['care-change-reason']),
+    actor: actor ? JSON.parse(actor) : undefined,
+    authorization: req.headers.authorization,
+  });
+  const reads = state.requests.filter((r) => r.method === 'GET').length;
+
+  if (scenario === 'slow') await delay(SLOW_MS, req);
+  if (scenario === 'error-500') return problem(res, 500, 'Internal Server Error', 'the database is not answering');
+  if (scenario === 'flaky' && req.method === 'GET' && reads === 1) return problem(res, 503, 'Service Unavailable', 'starting up');
+  if (scenario === 'forbidden') return problem(res, 403, 'Forbidden', 'you are not on this care team');
+  if (scenario === 'reject-422' && req.method === 'PUT') return problem(res, 422, 'Unprocessable Content', 'the GP practice does not accept this task');
+
+  const [root, teamId, collection, id, extra] = rest;
+  if (root !== 'care-teams' || !teamId || extra !== undefined) return problem(res, 404, 'Not Found', rest.join('/'));
+  const record = state.records.get(teamId);
+  if (!record) return problem(res, 404, 'Not Found', `no care team ${teamId}`);
+
+  if (req.method === 'GET' && collection === 'record' && id === undefined) {
+    if (scenario === 'not-json') return send(res, 200, '<html><body>Please log in</body></html>');
+    if (scenario === 'invalid') {
+      const broken = structuredClone(record);
+      broken.team.members[1].kind = 'doctor';
+      broken.meetings[0].start = '2026-02-30T10:00:00+01:00';
+      return send(res, 200, broken);
+    }
+    return send(res, 200, record);
+  }
+  if (req.method !== 'PUT') return problem(res, 405, 'Method Not Allowed', req.method);
+
+  let entity;
+  try {
+    entity = JSON.parse(body);
+  } catch {
+    return problem(res, 400, 'Bad Request', 'the body is not JSON');
+  }
+  let current;
+  let store;
+  if (collection === undefined) {
+    if (entity.id !== teamId) return problem(res, 400, 'Bad Request', 'the team id in the body does not match the path');
+    current = record.team;
+    store = (value) => (record.team = value);
+  } else if (COLLECTIONS.has(collection) && id) {
+    if (entity.id !== id) return problem(res, 400, 'Bad Request', 'the id in the body does not match the path');
+    const list = record[collection];
+    current = list.find((item) => item.id === id);
+    store = (value) => {
+      const index = list.findIndex((item) => item.id === id);
+      if (index === -1) list.push(value);
+      else list[index] = value;
+    };
+  } else {
+    return problem(res, 404, 'Not Found', rest.join('/'));
+  }
+
+  const ifMatch = req.headers['if-match'];
+  const ifNoneMatch = req.headers['if-none-match'];
+  if (ifNoneMatch === '*' && current) return problem(res, 412, 'Precondition Failed', `${id ?? teamId} already exists`);
+  if (current && !ifMatch && ifNoneMatch !== '*') return problem(res, 428, 'Precondition Required', 'send If-Match');
+  if (ifMatch && (!current || ifMatch !== `"${current.meta.version}"`)) {
+    return problem(res, 412, 'Precondition Failed', `stored version is ${current ? current.meta.version : 'none'}, the change was made on ${ifMatch}`);
+  }
+  const version = String((Number(current?.meta?.version) || 0) + 1);
+  const stored = { ...entity, meta: { ...entity.meta, version, updated: new Date().toISOString() } };
+  store(stored);
+  // The body is the entity as stored; its new version travels (only) in the ETag.
+  const answer = { ...stored, meta: { updated: stored.meta.updated } };
+  return send(res, current ? 200 : 201, answer, { ETag: `"${version}"` });
+}
+
+async function handle(req, res) {
+  const url = new URL(req.url, 'http://127.0.0.1');
+  if (req.method === 'OPTIONS') {
+    return send(res, 204, undefined, {
+      'Access-Control-Allow-Methods': 'GET, PUT, POST',
+      'Access-Control-Allow-Headers': ALLOWED_HEADERS.join(', '),
+      'Access-Control-Max-Age': '600',
+    });
+  }
+  const parts = url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
+  try {
+    if (parts[0] === 'sessions' && parts.length === 2) {
+      if (req.method === 'POST') {
+        const record = seed(JSON.parse(await readBody(req)));
+        sessions.set(parts[1], { records: new Map([[record.team.id, record]]), requests: [] });
+        return send(res, 201, { session: parts[1] });
+      }
+      const state = sessions.get(parts[1]);
+      if (!state) return problem(res, 404, 'Not Found', 'no such session');
+      return send(res, 200, { records: Object.fromEntries(state.records), requests: state.requests });
+    }
+    if (parts[0] === 'api' && parts.length >= 3) return await handleApi(req, res, parts[1], parts[2], parts.slice(3));
+    return problem(res, 404, 'Not Found', url.pathname);
+  } catch (error) {
+    return problem(res, 500, 'Test server error', String(error));
+  }
+}
+
+let server;
+let origin = '';
+
+export default [
+  {
+    name: 'care-test-api',
+    async serverStart() {
+      server = createServer((req, res) => void handle(req, res));
+      await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+      origin = `http://127.0.0.1:${server.address().port}`;
+    },
+    async serverStop() {
+      server?.closeAllConnections?.();
+      await new Promise((resolve) => (server ? server.close(() => resolve()) : resolve()));
+    },
+    serve(context) {
+      if (context.path === '/__care-test-api__') return { body: JSON.stringify({ origin }), type: 'json' };
+      return undefined;
+    },
+  },
+];
