@@ -1,0 +1,127 @@
+import { CareRecord, type CareRecord as CareRecordType } from '../../../src/contract/record.js';
+import type { Responsibility } from '../../../src/contract/responsibility.js';
+import type { CareTeam } from '../../../src/contract/team.js';
+import { check } from '../../../src/contract/validate.js';
+import { fjordvik } from '../../../src/data/fixtures/fjordvik.js';
+import { CareStore } from '../../../src/data/store.js';
+import { StoreError, type CareDataSource, type Change, type ChangeKind, type EntityByKind } from '../../../src/data/types.js';
+import type { CareResponsibilityMatrix } from '../../../src/components/responsibility-matrix/responsibility-matrix.js';
+import '../../../src/components/responsibility-matrix/define.js';
+import { fixture, html, settle } from '../../helpers/fixture.js';
+
+/** The Fjordvik case, parsed through the contract (a fresh copy each call). */
+export const record = (): CareRecordType => {
+  const result = check(CareRecord, structuredClone(fjordvik));
+  if (!result.ok) throw new Error(`fixture breaks the contract: ${JSON.stringify(result.issues)}`);
+  return result.value;
+};
+
+/** A date after every review date in the fixture but one (r-crisis, 2026-11-01, is overdue). */
+export const TODAY = '2026-11-20';
+
+/** A controlled matrix with the Fjordvik data, settled. */
+export async function controlledMatrix(
+  options: {
+    editable?: boolean;
+    view?: string;
+    me?: string;
+    lang?: string;
+    team?: CareTeam;
+    responsibilities?: Responsibility[];
+    filter?: string;
+  } = {},
+): Promise<CareResponsibilityMatrix> {
+  const data = record();
+  const el = await fixture<CareResponsibilityMatrix>(
+    html`<care-responsibility-matrix
+      style="inline-size: 70rem"
+      lang=${options.lang ?? 'en'}
+      today=${TODAY}
+      view=${options.view ?? 'grid'}
+      filter=${options.filter ?? 'all'}
+      ?editable=${options.editable ?? false}
+      .me=${options.me}
+      .team=${options.team ?? data.team}
+      .responsibilities=${options.responsibilities ?? data.responsibilities}
+    ></care-responsibility-matrix>`,
+  );
+  return settle(el);
+}
+
+/** A data source in memory whose next saves can be made to fail. */
+export class TestSource implements CareDataSource {
+  failNext = 0;
+  failLoad = false;
+  saves: Change[] = [];
+  constructor(private data: CareRecordType = record()) {}
+
+  async load(): Promise<CareRecordType> {
+    if (this.failLoad) throw new StoreError('network', 'offline');
+    return structuredClone(this.data);
+  }
+
+  async save<K extends ChangeKind>(change: Change<K>): Promise<EntityByKind[K]> {
+    this.saves.push(change as Change);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    if (this.failNext > 0) {
+      this.failNext--;
+      throw new StoreError('network', 'connection lost');
+    }
+    return structuredClone(change.value);
+  }
+}
+
+/** A matrix connected to a loaded store over a TestSource, placed inside a provider-less host. */
+export async function connectedMatrix(
+  source = new TestSource(),
+  options: { editable?: boolean; load?: boolean } = {},
+): Promise<{ el: CareResponsibilityMatrix; store: CareStore; source: TestSource }> {
+  const store = new CareStore(source, 'team-ingrid', { id: 'm-kari', name: 'Kari Nilsen' });
+  if (options.load ?? true) await store.load();
+  const el = await fixture<CareResponsibilityMatrix>(
+    html`<care-responsibility-matrix
+      style="inline-size: 70rem"
+      lang="en"
+      today=${TODAY}
+      view="grid"
+      ?editable=${options.editable ?? true}
+    ></care-responsibility-matrix>`,
+  );
+  // Without <care-context> the store is given the way the context would give it.
+  (el as unknown as { store: CareStore }).store = store;
+  await settle(el);
+  return { el, store, source };
+}
+
+/** Shadow-root query helpers. */
+export const $ = <T extends Element = HTMLElement>(el: Element, selector: string): T | null =>
+  el.shadowRoot!.querySelector<T>(selector);
+export const $$ = <T extends Element = HTMLElement>(el: Element, selector: string): T[] => [
+  ...el.shadowRoot!.querySelectorAll<T>(selector),
+];
+
+/** The row of a responsibility. */
+export const rowOf = (el: Element, id: string) => $<HTMLTableRowElement>(el, `tr[data-row="r:${id}"]`)!;
+
+/** The responsibility id of a row (undefined for a group heading). */
+export const idOfRow = (row: Element | null | undefined) => {
+  const key = (row as HTMLElement | null)?.dataset.row;
+  return key?.startsWith('r:') ? key.slice(2) : undefined;
+};
+
+/** The index of a member's column in the table (0 = title, 1 = flags). */
+export const colOf = (el: Element, name: string): number => {
+  const headers = $$(el, 'thead th');
+  const index = headers.findIndex((th) => th.querySelector('.member-name')?.textContent?.startsWith(name));
+  if (index === -1) throw new Error(`no column for ${name}`);
+  return index;
+};
+
+/** The cell of a member in a responsibility row. */
+export const cellOf = (el: Element, id: string, name: string) => rowOf(el, id).cells[colOf(el, name)];
+
+/** Text with whitespace collapsed. */
+export const text = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+
+/** The element that really has focus inside the matrix. */
+export const focused = (el: Element) => el.shadowRoot!.activeElement as HTMLElement | null;
