@@ -17,7 +17,7 @@ export {
   RACI_CODES,
   STATUS_BY_TASK_STATUS,
 } from './responsibility.js';
-export { meetingFromFhir, meetingToFhir, availabilityFromFhir, availabilityToFhir, STATUS_BY_APPOINTMENT_STATUS } from './meeting.js';
+export { meetingFromFhir, meetingToFhir, hasTime, availabilityFromFhir, availabilityToFhir, STATUS_BY_APPOINTMENT_STATUS } from './meeting.js';
 export { FhirSource, createFhirSource, outcomeMessages, type FhirSourceOptions } from './source.js';
 export { UNKNOWN_PERSON, UNKNOWN_ORGANISATION, UNKNOWN_PLACE } from './util.js';
 export type * as Fhir from './types.js';

@@ -137,6 +137,10 @@ const locationFrom = (appointment: F.Appointment, ctx: MappingContext): Location
 
 const requiredFrom = (value: string | boolean | undefined): boolean => (typeof value === 'boolean' ? value : value !== 'optional' && value !== 'information-only');
 
+/** Whether an Appointment has a time (start, requested period or creation date): the contract's meetings always do. */
+export const hasTime = (appointment: F.Appointment): boolean =>
+  Boolean(instantOf(appointment.start) ?? instantOf(appointment.requestedPeriod?.[0]?.start) ?? instantOf(appointment.created));
+
 /** Reads one Appointment. In R4 the virtual service and recurrence come from the official cross-version extensions. */
 export const meetingFromFhir = (appointment: F.Appointment, options: FhirMappingOptions): Meeting => {
   const ctx = contextOf(options);

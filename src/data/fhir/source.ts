@@ -7,7 +7,7 @@ import { errorKindForStatus } from '../http-source.js';
 import { StoreError, type CareDataSource, type Change, type ChangeKind, type EntityByKind } from '../types.js';
 import { consentFromFhir, consentToFhir } from './consent.js';
 import type { FhirMappingOptions } from './context.js';
-import { availabilityFromFhir, meetingFromFhir, meetingToFhir } from './meeting.js';
+import { availabilityFromFhir, hasTime, meetingFromFhir, meetingToFhir } from './meeting.js';
 import { ResourceIndex } from './references.js';
 import {
   isCarePlanActivity,
@@ -139,7 +139,8 @@ export class FhirSource implements CareDataSource {
         ...of<F.CarePlan>(plans, 'CarePlan').flatMap((plan) => responsibilitiesFromCarePlan(plan, options)),
       ],
       consents: of<F.Consent>(consents, 'Consent').map((consent) => consentFromFhir(consent, options)),
-      meetings: of<F.Appointment>(appointments, 'Appointment').map((appointment) => meetingFromFhir(appointment, options)),
+      // An Appointment with no time at all cannot be a meeting of the contract; it stays on the server untouched.
+      meetings: of<F.Appointment>(appointments, 'Appointment').filter(hasTime).map((appointment) => meetingFromFhir(appointment, options)),
       availability: availabilityFromFhir(of<F.Schedule>(schedules, 'Schedule'), of<F.Slot>(schedules, 'Slot'), options),
       audit: [],
     };

@@ -128,7 +128,9 @@ const organisationFrom = (
 export const careTeamFromFhir = (resource: F.CareTeam, options: FhirMappingOptions): CareTeam => {
   const ctx = contextOf(options);
   const { index, version } = ctx;
-  const subjectKey = index.key(resource.subject, resource);
+  // A CareTeam contained in a CarePlan may leave its subject to the plan: the patient stands in.
+  const subject = resource.subject ?? (ctx.patient ? { reference: ctx.patient } : undefined);
+  const subjectKey = index.key(subject, resource);
   const organisations = new Map<string, Organisation>();
   const addOrganisation = (reference: F.Reference | undefined, from: F.Resource) => {
     const organisation = organisationFrom(reference, from, ctx);
@@ -179,12 +181,12 @@ export const careTeamFromFhir = (resource: F.CareTeam, options: FhirMappingOptio
   }
 
   if (subjectKey && !groups.has(subjectKey)) {
-    const patient = index.resolve<F.Patient>(resource.subject, resource);
+    const patient = index.resolve<F.Patient>(subject, resource);
     members.unshift(
       withExtras(
         {
           id: subjectKey,
-          name: index.nameOf(resource.subject, resource) ?? UNKNOWN_PERSON,
+          name: index.nameOf(subject, resource) ?? UNKNOWN_PERSON,
           kind: 'service-user',
           contacts: contactsOf(patient?.telecom),
           status: derivedStatus(resource.status, undefined, ctx.today),

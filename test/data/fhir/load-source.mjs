@@ -12,7 +12,7 @@ let loaded;
 /** The FHIR module: mapping functions, FhirSource, contract schemas, `fjordvik`, `CareStore`. */
 export function loadFhirModule() {
   loaded ??= (async () => {
-    const { build } = await import('esbuild');
+    const { build, stop } = await import('esbuild');
     const outfile = join(mkdtempSync(join(tmpdir(), 'care-fhir-')), 'fhir.mjs');
     await build({
       stdin: {
@@ -35,6 +35,7 @@ export function loadFhirModule() {
       logLevel: 'error',
       tsconfig: join(root, 'tsconfig.json'),
     });
+    await stop(); // the esbuild service would otherwise keep the test process alive
     return import(pathToFileURL(outfile).href);
   })();
   return loaded;
