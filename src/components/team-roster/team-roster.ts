@@ -41,9 +41,12 @@ type DataState =
   | { kind: 'load-error' }
   | { kind: 'empty' };
 
-/** Members rendered in the first frame, then per following frame, so 1,000 members never block input. */
+/** Members rendered in the first frame; the rest follow frame by frame, so 1,000 members never block input. */
 const FIRST_BATCH = 60;
-const NEXT_BATCH = 120;
+/** Rendering time aimed at per following frame (well under the 50 ms of a long task); batch sizes adapt to the device. */
+const BATCH_BUDGET_MS = 30;
+const MIN_BATCH = 20;
+const MAX_BATCH = 400;
 
 const HEADINGS: readonly StaticValue[] = [literal`h1`, literal`h2`, literal`h3`, literal`h4`, literal`h5`, literal`h6`];
 const headingTag = (level: number): StaticValue => HEADINGS[Math.min(6, Math.max(1, level)) - 1];
@@ -162,6 +165,8 @@ export class CareTeamRoster extends CareElement<'roster'> {
   private arrangementKey: unknown[] = [];
   private messageCache?: { catalogue: Catalogue; labels: object; messages: Messages };
   private renderedCount = 0;
+  private renderStart?: { at: number; rendered: number };
+  private msPerMember = 0.25;
   private opener?: HTMLElement;
   private batch?: { promise: Promise<void>; run: () => void; frame: number; timer: number };
 
@@ -225,6 +230,12 @@ export class CareTeamRoster extends CareElement<'roster'> {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
+    if (this.renderStart) {
+      const added = this.renderedCount - this.renderStart.rendered;
+      // Smoothed cost of rendering one member here, to size the next batch.
+      if (added >= MIN_BATCH) this.msPerMember = (this.msPerMember + (performance.now() - this.renderStart.at) / added) / 2;
+      this.renderStart = undefined;
+    }
     const total = this.arrangement?.shownCount ?? 0;
     if (this.renderLimit < total) this.scheduleBatch();
     const dialog = this.dialog;
@@ -315,7 +326,8 @@ export class CareTeamRoster extends CareElement<'roster'> {
       cancelAnimationFrame(this.batch.frame);
       clearTimeout(this.batch.timer);
       this.batch = undefined;
-      if (this.isConnected) this.renderLimit += NEXT_BATCH;
+      const size = Math.round(BATCH_BUDGET_MS / Math.max(this.msPerMember, 0.001));
+      if (this.isConnected) this.renderLimit += Math.min(MAX_BATCH, Math.max(MIN_BATCH, size));
       resolve();
     };
     // A frame paints what is there; the timer keeps going when frames are throttled (hidden tab).
@@ -359,6 +371,7 @@ export class CareTeamRoster extends CareElement<'roster'> {
         : m.lastChecked(this.formatDay(team.lastConfirmed))
       : '';
 
+    this.renderStart = { at: performance.now(), rendered: this.renderedCount };
     // Render up to `renderLimit` members; later groups follow in the next frames.
     let budget = this.renderLimit;
     const visible: { group: GroupView; members: MemberView[] }[] = [];

@@ -595,7 +595,7 @@ describe('<care-team-roster>', () => {
     it('renders markup in names as text and creates no element from it', async () => {
       const team = teamWith((t) => {
         t.members[6].name = '<img src=x onerror="window.__rosterXss=1">Erik';
-        t.organisations[0].name = '<b>bold</b> org';
+        t.organisations![0].name = '<b>bold</b> org';
       });
       const el = await renderRoster({ team });
       expect(shadow(el).querySelector('img')).to.not.satisfy(Boolean);
