@@ -210,12 +210,18 @@ export const careTeamFromFhir = (resource: F.CareTeam, options: FhirMappingOptio
   if (meta) team.meta = meta;
   const extras = readExtras(resource);
   const overrides = extras.organisationOverrides as Record<string, Partial<Organisation>> | undefined;
+  const order = extras.organisationOrder as string[] | undefined;
   delete extras.organisationOverrides;
+  delete extras.organisationOrder;
   if (overrides) {
     team.organisations = team.organisations.map((o) => ({ ...o, ...overrides[o.id] }));
     for (const [id, organisation] of Object.entries(overrides)) {
       if (!team.organisations.some((o) => o.id === id) && organisation.name) team.organisations.push({ ...organisation, id } as Organisation);
     }
+  }
+  if (Array.isArray(order)) {
+    const rank = (id: string) => (order.includes(id) ? order.indexOf(id) : order.length);
+    team.organisations.sort((a, b) => rank(a.id) - rank(b.id));
   }
   Object.assign(team, extras);
   (team as CareTeam & { fhir?: unknown }).fhir = keep(version, resource);
@@ -391,8 +397,11 @@ export const careTeamToFhir = (team: CareTeam, options: FhirMappingOptions): F.C
   const { members: _members, organisations: _organisations, ...teamFields } = team;
   const { members: _m, organisations: _o, ...againFields } = again;
   const extras = keepUnexpressed(teamFields, againFields as Record<string, unknown>, out);
-  if (Object.keys(overrides).length) {
-    setExtension(out, EXTENSIONS.contractExtras, { url: EXTENSIONS.contractExtras, valueString: JSON.stringify({ ...extras, organisationOverrides: overrides }) });
+  const ids = team.organisations.map((o) => o.id);
+  const sameOrder = jsonEqual(again.organisations.map((o) => o.id).filter((id) => ids.includes(id)), ids);
+  if (Object.keys(overrides).length || !sameOrder) {
+    const more = { ...(Object.keys(overrides).length ? { organisationOverrides: overrides } : {}), ...(sameOrder ? {} : { organisationOrder: ids }) };
+    setExtension(out, EXTENSIONS.contractExtras, { url: EXTENSIONS.contractExtras, valueString: JSON.stringify({ ...extras, ...more }) });
   }
   return out;
 };

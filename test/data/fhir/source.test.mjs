@@ -1,0 +1,144 @@
+// FhirSource end to end, over HTTP on loopback, against test/server/fhir/server.mjs (our own
+// minimal FHIR REST test double: read, search with _include/_revinclude and paging, conditional
+// update with If-Match and 412), seeded with the Fjordvik case mapped to FHIR and every official
+// example. Run: node --test test/data/fhir/
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { FhirTestServer, startFhirServer } from '../../server/fhir/server.mjs';
+import { fjordvikAsFhir } from '../../server/fhir/fjordvik.mjs';
+import { readCorpus } from './corpus-lib.mjs';
+import { loadFhirModule } from './load-source.mjs';
+
+const m = await loadFhirModule();
+
+const contractPart = (entity) => {
+  const { fhir: _fhir, meta: _meta, ...rest } = entity;
+  return JSON.parse(JSON.stringify(rest));
+};
+const byId = (list) => Object.fromEntries(list.map((item) => [item.id, contractPart(item)]));
+/** The source names the team on every responsibility and meeting it loads. */
+const inTeam = (list) => list.map((item) => ({ teamId: 'team-ingrid', ...item }));
+
+for (const version of ['R4', 'R5']) {
+  describe(`FhirSource ${version} against the loopback FHIR test server`, () => {
+    let server;
+    let http;
+    let seed;
+    before(async () => {
+      server = new FhirTestServer({ version, pageSize: 4 });
+      seed = fjordvikAsFhir(m, version);
+      const { found, referenced } = readCorpus(version);
+      server.seed(referenced, found.filter((f) => f.where === 'file').map((f) => f.resource));
+      server.seed(seed.resources);
+      http = await startFhirServer(server);
+    });
+    after(() => http.close());
+
+    const source = (extra = {}) => new m.FhirSource({ baseUrl: http.url, version, patient: 'm-ingrid', ...extra });
+
+    test('loads the whole care record through paged searches with _include', async () => {
+      server.requests.length = 0;
+      const record = await source().load('team-ingrid');
+      assert.deepEqual(contractPart(record.team), contractPart(seed.record.team));
+      assert.deepEqual(byId(record.responsibilities), byId(inTeam(seed.record.responsibilities)));
+      assert.deepEqual(byId(record.consents), byId(seed.record.consents));
+      assert.deepEqual(byId(record.meetings), byId(inTeam(seed.record.meetings)));
+      assert.deepEqual(
+        record.availability.map((a) => ({ memberId: a.memberId, busy: a.busy })).sort((a, b) => a.memberId.localeCompare(b.memberId)),
+        seed.record.availability.map((a) => ({ memberId: a.memberId, busy: a.busy })).sort((a, b) => a.memberId.localeCompare(b.memberId)),
+      );
+      assert.equal(record.consents[0].meta.version, '1');
+      assert.ok(server.requests.some((r) => decodeURIComponent(r.query).includes('_include=CareTeam:participant')), 'the CareTeam search includes its participants');
+      assert.ok(server.requests.some((r) => r.query.includes('_offset=')), 'a search was paged through link[next]');
+      assert.ok(server.requests.every((r) => r.method === 'GET'));
+    });
+
+    test("without a team id it finds the patient's CareTeam", async () => {
+      const record = await source().load('');
+      assert.equal(record.team.id, 'team-ingrid');
+      assert.equal(record.team.serviceUserId, 'Patient/m-ingrid');
+    });
+
+    test('a consent withdrawn through the store arrives at the server as status inactive', async () => {
+      const store = new m.CareStore(source(), 'team-ingrid', { id: 'Patient/m-ingrid', name: 'Ingrid Solberg' });
+      await store.load();
+      const granted = store.snapshot.record.consents.find((c) => c.state === 'granted');
+      const before = server.get(`Consent/${granted.id}`);
+      const outcome = await store.save({
+        entity: 'consent',
+        action: 'withdraw',
+        value: { ...granted, state: 'withdrawn', since: '2026-11-23T10:00:00Z', history: [...granted.history, { state: 'withdrawn', at: '2026-11-23T10:00:00Z', method: 'digital' }] },
+      });
+      assert.equal(outcome.ok, true, outcome.error?.detail);
+      const stored = server.get(`Consent/${granted.id}`);
+      assert.equal(stored.status, 'inactive');
+      assert.deepEqual(stored.provision, before.provision, 'the provisions stay as they were');
+      if (version === 'R5') assert.equal(stored.decision, before.decision);
+      const put = server.requests.findLast((r) => r.method === 'PUT');
+      assert.equal(put.ifMatch, `W/"${before.meta.versionId}"`);
+      assert.equal(outcome.value.meta.version, String(Number(before.meta.versionId) + 1));
+      assert.equal(outcome.value.state, 'withdrawn');
+      assert.equal(store.snapshot.record.consents.find((c) => c.id === granted.id).state, 'withdrawn');
+    });
+
+    test('a change made on an outdated version is reported as a conflict, with the server message', async () => {
+      const store = new m.CareStore(source(), 'team-ingrid');
+      await store.load();
+      const task = store.snapshot.record.responsibilities.find((r) => r.status === 'agreed');
+      server.seed({ ...server.get(`Task/${task.id}`), description: 'Changed by someone else' });
+      const outcome = await store.save({ entity: 'responsibility', action: 'end', value: { ...task, status: 'ended' } });
+      assert.equal(outcome.ok, false);
+      assert.equal(outcome.error.kind, 'conflict');
+      assert.equal(outcome.error.status, 412);
+      assert.match(outcome.error.detail, /Someone else changed this Task first/);
+      assert.equal(store.snapshot.record.responsibilities.find((r) => r.id === task.id).status, 'agreed', 'the store rolled back');
+      assert.equal(store.snapshot.failures.get(task.id).error.kind, 'conflict');
+      assert.equal(server.get(`Task/${task.id}`).description, 'Changed by someone else', 'nothing was overwritten');
+    });
+
+    test('a meeting and the team save with merged writes that keep unknown elements', async () => {
+      const fhir = source();
+      const record = await fhir.load('team-ingrid');
+      server.seed({ ...server.get('CareTeam/team-ingrid'), category: [{ text: 'Kept by the server' }] });
+      const reloaded = await fhir.load('team-ingrid');
+      const team = { ...reloaded.team, name: 'Ingrid og hennes team' };
+      const saved = await fhir.save({ entity: 'team', action: 'rename', value: team, id: 'c1', actor: { name: 'Kari' }, at: '2026-11-23T10:00:00Z', baseVersion: team.meta.version, create: false });
+      assert.equal(saved.name, 'Ingrid og hennes team');
+      assert.deepEqual(server.get('CareTeam/team-ingrid').category, [{ text: 'Kept by the server' }]);
+      const meeting = record.meetings[0];
+      const cancelled = await fhir.save({ entity: 'meeting', action: 'cancel', value: { ...meeting, status: 'cancelled' }, id: 'c2', actor: { name: 'Kari' }, at: '2026-11-23T10:00:00Z', baseVersion: meeting.meta.version, create: false });
+      assert.equal(cancelled.status, 'cancelled');
+      assert.equal(server.get(`Appointment/${meeting.id}`).status, 'cancelled');
+    });
+
+    test('OperationOutcome messages become the error detail', async () => {
+      const fhir = source();
+      const record = await fhir.load('team-ingrid');
+      const consent = record.consents[0];
+      server.failNext('PUT', 422, 'This consent is under legal review and cannot be changed now.');
+      await assert.rejects(
+        fhir.save({ entity: 'consent', action: 'refuse', value: { ...consent, state: 'refused' }, id: 'c3', actor: { name: 'Kari' }, at: '2026-11-23T10:00:00Z', baseVersion: consent.meta.version, create: false }),
+        (error) => error.kind === 'rejected' && error.status === 422 && error.detail.startsWith('This consent is under legal review'),
+      );
+      server.failNext('GET', 503, 'Down for maintenance');
+      server.failNext('GET', 503, 'Down for maintenance');
+      server.failNext('GET', 503, 'Down for maintenance');
+      await assert.rejects(new m.FhirSource({ baseUrl: http.url, version, patient: 'm-ingrid', retries: 1 }).load('team-ingrid'), (error) => error.kind === 'server' && /maintenance/.test(error.detail));
+      server.plannedFailures.length = 0;
+    });
+
+    test('network failures and timeouts are reported as such', async () => {
+      const refused = new m.FhirSource({ baseUrl: 'http://127.0.0.1:9/fhir', version, patient: 'm-ingrid', retries: 0 });
+      await assert.rejects(refused.load('team-ingrid'), (error) => error.kind === 'network');
+      const hanging = new m.FhirSource({ baseUrl: http.url, version, patient: 'm-ingrid', retries: 0, timeoutMs: 50, fetch: (_url, init) => new Promise((_resolve, reject) => init.signal.addEventListener('abort', () => reject(init.signal.reason))) });
+      await assert.rejects(hanging.load('team-ingrid'), (error) => error.kind === 'timeout');
+    });
+
+    test('an official example team breaks the contract (no coordinator) and says so', async () => {
+      const example = new m.FhirSource({ baseUrl: http.url, version, patient: 'example', careTeam: 'example' });
+      await assert.rejects(example.load(''), (error) => error.kind === 'contract' && /coordinator/.test(error.detail));
+      const nobody = new m.FhirSource({ baseUrl: http.url, version, patient: 'nobody' });
+      await assert.rejects(nobody.load(''), (error) => error.kind === 'rejected' && error.status === 404);
+    });
+  });
+}
