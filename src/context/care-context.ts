@@ -5,6 +5,7 @@ import { Actor } from '../contract/common.js';
 import type { CareRecordInput } from '../contract/record.js';
 import { check } from '../contract/validate.js';
 import { describeIssues } from '../data/entities.js';
+import { lazyFhirSource } from '../data/fhir/lazy.js';
 import { HttpSource } from '../data/http-source.js';
 import { MemorySource } from '../data/memory-source.js';
 import { CareStore } from '../data/store.js';
@@ -40,7 +41,10 @@ const teamIdOfSeed = (seed: CareContext['seed']): string | undefined => {
  * 1. the `store` property: a ready `CareStore` (loaded here if it has not been yet);
  * 2. the `source` property set to any `CareDataSource` object;
  * 3. `src="https://…/api"`: an `HttpSource` for the REST contract in docs/openapi.yaml;
- * 4. `source="memory"`: a `MemorySource` seeded from the `seed` property, kept in
+ * 4. `fhir-base="https://…/fhir"` with `patient` (and `fhir-version`, default R4): a FHIR source,
+ *    whose code is loaded only when it is used. Without `care-team` the patient's active
+ *    CareTeam is loaded;
+ * 5. `source="memory"`: a `MemorySource` seeded from the `seed` property, kept in
  *    `localStorage` under `persist` when given. Without `care-team`, the seed's team is used.
  *    Without a seed (and nothing stored) the store's load fails with "no data", so the elements
  *    show their load-error state instead of silently showing nothing.
@@ -67,6 +71,15 @@ export class CareContext extends LitElement {
 
   /** Base URL of a REST API that follows docs/openapi.yaml; creates an `HttpSource`. */
   @property() src?: string;
+
+  /** Base URL of a FHIR server (R4 or R5) to read and write the care team as FHIR resources. */
+  @property({ attribute: 'fhir-base' }) fhirBase?: string;
+
+  /** The FHIR release of `fhir-base`: `R4` (default) or `R5`. */
+  @property({ attribute: 'fhir-version' }) fhirVersion?: 'R4' | 'R5';
+
+  /** The service user's Patient id on the FHIR server (`123` or `Patient/123`). */
+  @property() patient?: string;
 
   /** Id of the care team to load. */
   @property({ attribute: 'care-team' }) careTeam?: string;
@@ -110,7 +123,9 @@ export class CareContext extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    const sourceChanged = (['source', 'src', 'seed', 'persist', 'latency'] as const).some((key) => changed.has(key));
+    const sourceChanged = (['source', 'src', 'fhirBase', 'fhirVersion', 'patient', 'seed', 'persist', 'latency'] as const).some((key) =>
+      changed.has(key),
+    );
     if (sourceChanged) this.createdSource = undefined;
     if (sourceChanged || changed.has('careTeam') || changed.has('store')) this.connectStore();
     if (changed.has('actor')) {
@@ -143,6 +158,10 @@ export class CareContext extends LitElement {
     const source = this.source;
     if (source && typeof source === 'object') return source;
     if (this.src) return new HttpSource({ baseUrl: this.src });
+    if (this.fhirBase) {
+      if (!this.patient) console.warn('<care-context>: fhir-base needs a patient attribute (the service user\u2019s Patient id).');
+      else return lazyFhirSource({ baseUrl: this.fhirBase, version: this.fhirVersion === 'R5' ? 'R5' : 'R4', patient: this.patient });
+    }
     if (source === 'memory') {
       return new MemorySource({
         seed: this.seed,

@@ -209,6 +209,21 @@ describe('<care-context>', () => {
     expect(probe.currentSnapshot!.record!.team.meta?.version).to.equal('7');
   });
 
+  it('creates a FHIR source from fhir-base and patient', async () => {
+    // Nothing listens on port 9 of the loopback interface: the load fails as a network error.
+    const context = await fixture<CareContext>(html`
+      <care-context fhir-base="http://127.0.0.1:9/fhir" fhir-version="R5" patient="p-ingrid" care-team="team-ingrid">
+        <care-context-test-probe></care-context-test-probe>
+      </care-context>
+    `);
+    const probe = probeIn(context);
+    expect(context.store?.teamId).to.equal('team-ingrid');
+    expect(context.store?.source).not.to.be.instanceOf(MemorySource);
+    await waitUntil(() => statusOf(probe) === 'error', 'the FHIR load did not fail', { timeout: 8000 });
+    expect(probe.currentSnapshot!.loadError!.kind).to.equal('network');
+    expect(probe.currentSnapshot!.loadError!.detail).to.contain('http://127.0.0.1:9/fhir');
+  });
+
   it('keeps changes across page loads with persist', async () => {
     const key = `care-context-test-${crypto.randomUUID()}`;
     try {
