@@ -7,6 +7,7 @@ import { CareStore } from '../../../src/data/store.js';
 import { StoreError, type CareDataSource, type Change, type ChangeKind, type EntityByKind } from '../../../src/data/types.js';
 import type { CareResponsibilityMatrix } from '../../../src/components/responsibility-matrix/responsibility-matrix.js';
 import '../../../src/components/responsibility-matrix/define.js';
+import '../../../src/context/define.js';
 import { fixture, html, settle } from '../../helpers/fixture.js';
 
 /** The Fjordvik case, parsed through the contract (a fresh copy each call). */
@@ -19,6 +20,9 @@ export const record = (): CareRecordType => {
 /** A date after every review date in the fixture but one (r-crisis, 2026-11-01, is overdue). */
 export const TODAY = '2026-11-20';
 
+/** A handful of the Fjordvik responsibilities with every kind of row and flag, for quicker axe runs. */
+export const SMALL = ['r-medication', 'r-lithium', 'r-crisis', 'r-therapy', 'r-nav-meetings', 'r-sleep', 'r-goal-walks'];
+
 /** A controlled matrix with the Fjordvik data, settled. */
 export async function controlledMatrix(
   options: {
@@ -29,6 +33,8 @@ export async function controlledMatrix(
     team?: CareTeam;
     responsibilities?: Responsibility[];
     filter?: string;
+    /** Only the SMALL set of responsibilities. */
+    small?: boolean;
   } = {},
 ): Promise<CareResponsibilityMatrix> {
   const data = record();
@@ -42,7 +48,8 @@ export async function controlledMatrix(
       ?editable=${options.editable ?? false}
       .me=${options.me}
       .team=${options.team ?? data.team}
-      .responsibilities=${options.responsibilities ?? data.responsibilities}
+      .responsibilities=${options.responsibilities ??
+      (options.small ? data.responsibilities.filter((r) => SMALL.includes(r.id)) : data.responsibilities)}
     ></care-responsibility-matrix>`,
   );
   return settle(el);
@@ -52,10 +59,13 @@ export async function controlledMatrix(
 export class TestSource implements CareDataSource {
   failNext = 0;
   failLoad = false;
+  /** When set, loads wait for it (to show the loading state). */
+  loadGate?: Promise<void>;
   saves: Change[] = [];
   constructor(private data: CareRecordType = record()) {}
 
   async load(): Promise<CareRecordType> {
+    if (this.loadGate) await this.loadGate;
     if (this.failLoad) throw new StoreError('network', 'offline');
     return structuredClone(this.data);
   }
@@ -71,24 +81,25 @@ export class TestSource implements CareDataSource {
   }
 }
 
-/** A matrix connected to a loaded store over a TestSource, placed inside a provider-less host. */
+/** A matrix inside `<care-context>` with a store over a TestSource (loaded unless told otherwise). */
 export async function connectedMatrix(
   source = new TestSource(),
-  options: { editable?: boolean; load?: boolean } = {},
+  options: { editable?: boolean; me?: string } = {},
 ): Promise<{ el: CareResponsibilityMatrix; store: CareStore; source: TestSource }> {
   const store = new CareStore(source, 'team-ingrid', { id: 'm-kari', name: 'Kari Nilsen' });
-  if (options.load ?? true) await store.load();
-  const el = await fixture<CareResponsibilityMatrix>(
-    html`<care-responsibility-matrix
-      style="inline-size: 70rem"
-      lang="en"
-      today=${TODAY}
-      view="grid"
-      ?editable=${options.editable ?? true}
-    ></care-responsibility-matrix>`,
+  if (!source.loadGate) await store.load();
+  const context = await fixture(
+    html`<care-context .store=${store} lang="en">
+      <care-responsibility-matrix
+        style="inline-size: 70rem"
+        today=${TODAY}
+        view="grid"
+        .me=${options.me}
+        ?editable=${options.editable ?? true}
+      ></care-responsibility-matrix>
+    </care-context>`,
   );
-  // Without <care-context> the store is given the way the context would give it.
-  (el as unknown as { store: CareStore }).store = store;
+  const el = context.querySelector('care-responsibility-matrix')!;
   await settle(el);
   return { el, store, source };
 }
