@@ -136,7 +136,7 @@ export const consentToggleStyles = css`
   }
   .details {
     display: grid;
-    grid-template-columns: minmax(0, max-content) minmax(0, 1fr);
+    grid-template-columns: fit-content(14rem) minmax(0, 1fr);
     gap: var(--_space-1, 0.25rem) var(--_space-3, 0.75rem);
   }
   .details dt {

@@ -508,7 +508,10 @@ export class CareConsentToggle extends CareElement<'consent'> {
     const recipient = saved.recipient.name;
     const consequence =
       saved.consequence ??
-      (professional ? t.person.consequence[saved.model](person, recipient) : t.you.consequence[saved.model](recipient));
+      capitalise(
+        professional ? t.person.consequence[saved.model](person, recipient) : t.you.consequence[saved.model](recipient),
+        this.locale,
+      );
     const members =
       saved.recipient.kind === 'organisation' && saved.recipient.id
         ? (view.team?.members.filter((m) => m.status === 'active' && m.organisationId === saved.recipient.id) ?? [])
