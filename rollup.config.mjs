@@ -234,7 +234,13 @@ const singleBundle = {
 const elementBundles = elementNames().map((name) => ({
   input: { [`${name}.min`]: join(esmDir, 'components', name, 'define.js') },
   onwarn,
-  plugins: [literalDynamicImports(), keepDefineSideEffects(), resolveForBrowser(), minify()],
+  plugins: [
+    literalDynamicImports(),
+    keepDefineSideEffects(),
+    resolveForBrowser(),
+    minify(),
+    moduleReport(`${name}.modules.json`),
+  ],
   output: {
     dir: join(dist, 'elements'),
     format: 'es',

@@ -3,6 +3,7 @@
 //   WTR_FILES=...    narrow to files, folders or globs (comma-separated), e.g. WTR_FILES=test/helpers
 //   WTR_RESULTS=...  write {passed, failed, skipped, failures} as JSON to this file
 //   CHROMIUM_PATH    browser binary (default /usr/bin/chromium)
+//   WTR_TIMEOUT      per-test timeout in ms (default 10000); WTR_CONCURRENCY pages at once (default 2)
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -43,7 +44,8 @@ export default {
   testsStartTimeout: 120_000,
   testsFinishTimeout: 180_000,
   testFramework: {
-    config: { timeout: 10_000 },
+    // Per test; WTR_TIMEOUT raises it on a slow or busy machine.
+    config: { timeout: Number(process.env.WTR_TIMEOUT) || 10_000 },
   },
   browsers: [
     playwrightLauncher({

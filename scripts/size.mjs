@@ -80,6 +80,22 @@ if (existsSync(reportFile)) {
     console.log('\nLargest modules\n');
     console.log(table(['module', 'package', 'rendered'], heaviest, ['l', 'l', 'r']));
   }
+  // Per element: which packages fill its standalone bundle, largest first.
+  const elementRows = [];
+  for (const element of elements) {
+    const file = join(elementsDir, element.name.replace(/\.min\.js$/, '.modules.json'));
+    if (!existsSync(file)) continue;
+    const chunk = JSON.parse(readFileSync(file, 'utf8')).chunks[element.name];
+    if (!chunk) continue;
+    const parts = Object.entries(chunk.byGroup)
+      .sort(([, a], [, b]) => b - a)
+      .map(([name, length]) => `${name} ${percent(length, chunk.renderedLength).replace(' ', '')}`);
+    elementRows.push([element.name, parts.join(', ')]);
+  }
+  if (elementRows.length > 0) {
+    console.log('\nShare of each standalone element bundle by package (rendered before minification)\n');
+    console.log(table(['element', 'packages'], elementRows, ['l', 'l']));
+  }
 } else {
   console.warn('\ndist/bundle-modules.json is missing: no per-package breakdown (rebuild with rollup.config.mjs).');
 }
