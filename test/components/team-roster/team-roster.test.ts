@@ -653,6 +653,16 @@ describe('<care-team-roster>', () => {
       expect(textOf(shadow(el).querySelector('[part="summary"]'))).to.contain('8 personer');
     });
 
+    for (const [lang, title] of [['nn', 'Teamet rundt deg'], ['da', 'Teamet omkring dig'], ['sv', 'Teamet runt dig']] as const) {
+      it(`speaks ${lang} with no missing strings`, async () => {
+        const el = await renderRoster({ lang, showEnded: true, confirmWithinDays: 30 });
+        await waitUntil(() => textOf(shadow(el).querySelector('[part="title"]')) === title, `${lang} title`, { timeout: 5000 });
+        await settle(el);
+        expect(textOf(shadow(el))).to.not.match(/undefined|\[object/);
+        expect(textOf(shadow(el))).to.not.contain('Show people who have left');
+      });
+    }
+
     it('lets the host override any label', async () => {
       const el = await renderRoster();
       el.labels = { title: 'My helpers' };
