@@ -1,0 +1,253 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { format } from 'date-fns';
+import { CareElement } from '../base/care-element.js';
+import { addMonthsTo, isoWeekday, monthWeeks } from './calendar.js';
+import { datePickerStyles } from './date-picker.styles.js';
+import { CareDatePickEvent } from './events.js';
+import { addDaysTo, isCalendarDate, splitDate } from './zone.js';
+
+/** A calendar date as a local-noon `Date`, for date-fns formatting (noon is the same day everywhere). */
+const noon = (date: string) => {
+  const { year, month, day } = splitDate(date);
+  return new Date(year, month - 1, day, 12);
+};
+
+/**
+ * A date picker following the WAI-ARIA APG date picker dialog pattern: a button opens a modal
+ * dialog with a month grid (Monday first, ISO week numbers as row headers). Arrow keys move by
+ * day and week, Page Up/Down by month, Shift+Page Up/Down by year, Home/End to the start and end
+ * of the week; Enter or Space chooses, Escape closes, and focus returns to the button. The month
+ * and year are announced when they change. Days with free times are marked in text as well as
+ * with a dot. Used inside `<care-meeting-scheduler>`; it can also stand alone.
+ *
+ * @summary An accessible month-grid date picker in a modal dialog.
+ *
+ * @fires care-date-pick - `CareDatePickEvent`, detail `{ date }` (`YYYY-MM-DD`): the user chose a date.
+ *
+ * @csspart button - The button that opens the dialog.
+ * @csspart dialog - The modal dialog (a native `<dialog>`).
+ * @csspart heading - The month and year.
+ * @csspart calendar - The month grid (a table with role grid).
+ * @csspart day - A day cell; also `day-selected`, `day-today`, `day-free`, `day-disabled`.
+ *
+ * @cssprop [--care-meeting-scheduler-day-size=2.75rem] - Size of a day cell.
+ * @cssprop [--care-meeting-scheduler-selected-background=var(--care-color-accent)] - Background of the chosen day.
+ * @cssprop [--care-meeting-scheduler-selected-color=var(--care-color-accent-text)] - Text of the chosen day.
+ * @cssprop [--care-meeting-scheduler-free-marker-color=var(--care-color-success)] - The dot under days with free times.
+ */
+export class CareDatePicker extends CareElement<'scheduler'> {
+  static override styles = [...CareElement.styles, datePickerStyles];
+
+  protected readonly namespace = 'scheduler' as const;
+
+  /** The chosen date, `YYYY-MM-DD`. */
+  @property() value = '';
+
+  /** Today, `YYYY-MM-DD`, marked in the grid and where the grid opens when nothing is chosen. */
+  @property() today = '';
+
+  /** Earliest date that can be chosen, `YYYY-MM-DD`. */
+  @property() min = '';
+
+  /** Latest date that can be chosen, `YYYY-MM-DD`. */
+  @property() max = '';
+
+  /** Dates (`YYYY-MM-DD`) that have free times; marked with a dot and in text. */
+  @property({ attribute: false }) marked: readonly string[] = [];
+
+  /** Text of the opening button. Defaults to "Choose date". */
+  @property() label = '';
+
+  @state() private open = false;
+  @state() private focused = '';
+
+  @query('dialog') private dialog?: HTMLDialogElement;
+  @query('.opener') private opener?: HTMLButtonElement;
+
+  private focusCell = false;
+  private markedSet = new Set<string>();
+
+  /** Opens the dialog with the chosen date (or today) focused. */
+  show(): void {
+    const start = [this.value, this.today].find(isCalendarDate) ?? new Date().toISOString().slice(0, 10);
+    this.focused = this.clamp(start);
+    this.open = true;
+    this.focusCell = true;
+  }
+
+  /** Closes the dialog and returns focus to the button. */
+  close(): void {
+    this.open = false;
+    this.dialog?.close();
+    this.opener?.focus();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (changed.has('marked')) this.markedSet = new Set(this.marked);
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    const dialog = this.dialog;
+    if (dialog && this.open && !dialog.open && this.isConnected) dialog.showModal();
+    if (this.open && this.focusCell) {
+      this.focusCell = false;
+      this.renderRoot.querySelector<HTMLElement>(`td[data-date="${this.focused}"]`)?.focus();
+    }
+  }
+
+  override render(): TemplateResult {
+    const t = this.t;
+    const chosen = isCalendarDate(this.value) ? this.value : '';
+    return html`<button type="button" class="opener" part="button" aria-haspopup="dialog" @click=${() => this.show()}>
+        <svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+          <path d="M7 2v2H5a2 2 0 0 0-2 2v14a2 2 0 0 0 2 2h14a2 2 0 0 0 2-2V6a2 2 0 0 0-2-2h-2V2h-2v2H9V2H7zm-2 8h14v10H5V10z" />
+        </svg>
+        <span>${this.label || t.chooseDate}</span>${chosen ? html`<span class="visually-hidden">, ${t.chosenDate(this.longDate(chosen))}</span>` : nothing}
+      </button>
+      <dialog part="dialog" aria-labelledby="month" @cancel=${this.onCancel} @keydown=${this.onDialogKey} @close=${this.onClosed}>
+        ${this.open ? this.renderMonth() : nothing}
+      </dialog>`;
+  }
+
+  private renderMonth(): TemplateResult {
+    const t = this.t;
+    const locale = this.catalogue.dateLocale;
+    const weeks = monthWeeks(this.focused);
+    const heading = format(noon(this.focused), 'LLLL yyyy', { locale });
+    const weekdays = Array.from({ length: 7 }, (_, i) => addDaysTo(weeks[0].monday, i));
+    return html`<div class="header">
+        <button type="button" class="nav" aria-label=${t.previousYear} @click=${() => this.moveTo(addMonthsTo(this.focused, -12), false)}>
+          <span aria-hidden="true">«</span>
+        </button>
+        <button type="button" class="nav" aria-label=${t.previousMonth} @click=${() => this.moveTo(addMonthsTo(this.focused, -1), false)}>
+          <span aria-hidden="true">‹</span>
+        </button>
+        <h2 id="month" part="heading" aria-live="polite">${heading}</h2>
+        <button type="button" class="nav" aria-label=${t.nextMonth} @click=${() => this.moveTo(addMonthsTo(this.focused, 1), false)}>
+          <span aria-hidden="true">›</span>
+        </button>
+        <button type="button" class="nav" aria-label=${t.nextYear} @click=${() => this.moveTo(addMonthsTo(this.focused, 12), false)}>
+          <span aria-hidden="true">»</span>
+        </button>
+      </div>
+      <table role="grid" aria-labelledby="month" part="calendar" @keydown=${this.onGridKey}>
+        <thead>
+          <tr>
+            <th scope="col" class="week"><span aria-hidden="true">${t.weekShort}</span><span class="visually-hidden">${t.week}</span></th>
+            ${weekdays.map(
+              (date) =>
+                html`<th scope="col">
+                  <span aria-hidden="true">${format(noon(date), 'EEEEEE', { locale })}</span><span class="visually-hidden"
+                    >${format(noon(date), 'EEEE', { locale })}</span
+                  >
+                </th>`,
+            )}
+          </tr>
+        </thead>
+        <tbody>
+          ${weeks.map(
+            (week) =>
+              html`<tr>
+                <th scope="row" class="week"><span class="visually-hidden">${t.week} </span>${week.week}</th>
+                ${week.days.map((date) => (date ? this.renderDay(date) : html`<td class="outside"></td>`))}
+              </tr>`,
+          )}
+        </tbody>
+      </table>
+      <p class="hint">${t.pickerHint}</p>
+      <div class="footer">
+        <button type="button" @click=${() => this.close()}>${t.cancel}</button>
+        <button type="button" class="primary" @click=${() => this.choose(this.focused)}>${t.chooseThisDate}</button>
+      </div>`;
+  }
+
+  private renderDay(date: string): TemplateResult {
+    const t = this.t;
+    const selected = date === this.value;
+    const isToday = date === this.today;
+    const free = this.markedSet.has(date);
+    const disabled = !this.allowed(date);
+    const parts = ['day', selected && 'day-selected', isToday && 'day-today', free && 'day-free', disabled && 'day-disabled'].filter(Boolean).join(' ');
+    return html`<td
+      part=${parts}
+      class=${parts}
+      tabindex=${date === this.focused ? 0 : -1}
+      aria-selected=${selected ? 'true' : 'false'}
+      aria-current=${isToday ? 'date' : nothing}
+      aria-disabled=${disabled ? 'true' : nothing}
+      data-date=${date}
+      @click=${() => this.choose(date)}
+    >
+      <span aria-hidden="true" class="number">${Number(date.slice(8))}</span>
+      <span class="visually-hidden">${this.longDate(date)}${free ? `, ${t.dayHasFreeTimes}` : ''}${isToday ? `, ${t.today}` : ''}</span>
+    </td>`;
+  }
+
+  private longDate(date: string): string {
+    return format(noon(date), 'EEEE PPP', { locale: this.catalogue.dateLocale });
+  }
+
+  private allowed(date: string): boolean {
+    return (!isCalendarDate(this.min) || date >= this.min) && (!isCalendarDate(this.max) || date <= this.max);
+  }
+
+  private clamp(date: string): string {
+    if (isCalendarDate(this.min) && date < this.min) return this.min;
+    if (isCalendarDate(this.max) && date > this.max) return this.max;
+    return date;
+  }
+
+  private moveTo(date: string, focusCell = true) {
+    this.focused = this.clamp(date);
+    this.focusCell = focusCell;
+  }
+
+  private choose(date: string) {
+    if (!this.allowed(date)) return;
+    this.value = date;
+    this.dispatchEvent(new CareDatePickEvent(date));
+    this.close();
+  }
+
+  private onGridKey = (event: KeyboardEvent) => {
+    const from = this.focused;
+    const moves: Record<string, () => string> = {
+      ArrowRight: () => addDaysTo(from, 1),
+      ArrowLeft: () => addDaysTo(from, -1),
+      ArrowDown: () => addDaysTo(from, 7),
+      ArrowUp: () => addDaysTo(from, -7),
+      Home: () => addDaysTo(from, -isoWeekday(from)),
+      End: () => addDaysTo(from, 6 - isoWeekday(from)),
+      PageUp: () => addMonthsTo(from, event.shiftKey ? -12 : -1),
+      PageDown: () => addMonthsTo(from, event.shiftKey ? 12 : 1),
+    };
+    if (event.key === 'Enter' || event.key === ' ') {
+      event.preventDefault();
+      this.choose(from);
+      return;
+    }
+    const move = moves[event.key];
+    if (!move) return;
+    event.preventDefault();
+    this.moveTo(move());
+  };
+
+  private onDialogKey = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape') return;
+    event.preventDefault();
+    event.stopPropagation();
+    this.close();
+  };
+
+  private onCancel = (event: Event) => {
+    event.preventDefault();
+    this.close();
+  };
+
+  private onClosed = () => {
+    this.open = false;
+  };
+}

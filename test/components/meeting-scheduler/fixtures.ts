@@ -1,0 +1,74 @@
+import '../../../src/components/meeting-scheduler/define.js';
+import type { CareMeetingScheduler } from '../../../src/components/meeting-scheduler/meeting-scheduler.js';
+import type { CareDatePicker } from '../../../src/components/meeting-scheduler/date-picker.js';
+import type { CareRecordInput } from '../../../src/contract/record.js';
+import type { MeetingInput } from '../../../src/contract/meeting.js';
+import { fjordvik } from '../../../src/data/fixtures/fjordvik.js';
+import { fixture, html, settle } from '../../helpers/fixture.js';
+
+/** A Tuesday before the first date of the Fjordvik series. */
+export const TODAY = '2026-12-01';
+
+/** A fresh deep copy of the Fjordvik record, as a host would pass it. */
+export const record = (): CareRecordInput => structuredClone(fjordvik) as CareRecordInput;
+
+export const meetingOf = (id: string): MeetingInput => structuredClone(record().meetings!.find((m) => m.id === id)!) as MeetingInput;
+
+export interface SchedulerOptions {
+  meeting?: MeetingInput;
+  data?: CareRecordInput;
+  audience?: 'service-user' | 'professional';
+  me?: string;
+  lang?: string;
+  viewerTimeZone?: string;
+}
+
+/** A scheduler in controlled mode with the Fjordvik record, settled. */
+export const renderScheduler = async (options: SchedulerOptions = {}): Promise<CareMeetingScheduler> => {
+  const data = options.data ?? record();
+  const el = await fixture<CareMeetingScheduler>(html`<care-meeting-scheduler
+    .team=${data.team}
+    .availability=${data.availability}
+    .consents=${data.consents}
+    .meeting=${options.meeting}
+    today=${TODAY}
+    audience=${options.audience ?? 'professional'}
+    me=${options.me ?? ''}
+    lang=${options.lang ?? 'en'}
+    viewer-time-zone=${options.viewerTimeZone ?? 'Europe/Oslo'}
+  ></care-meeting-scheduler>`);
+  return settle(el);
+};
+
+export const shadow = (el: Element): ShadowRoot => el.shadowRoot!;
+
+/** The text a person sees, whitespace collapsed. */
+export const textOf = (node: Node | null | undefined): string => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+
+/** One element inside the scheduler's shadow root; fails loudly when it is missing. */
+export const $ = <T extends Element = HTMLElement>(el: Element, selector: string): T => {
+  const found = shadow(el).querySelector<T>(selector);
+  if (!found) throw new Error(`nothing matches ${selector}`);
+  return found;
+};
+
+export const $$ = <T extends Element = HTMLElement>(el: Element, selector: string): T[] => [...shadow(el).querySelectorAll<T>(selector)];
+
+/** The date picker of the planning form. */
+export const picker = (el: Element): CareDatePicker => $<CareDatePicker>(el, 'care-date-picker');
+
+/** Sets a form control's value and fires the events a person's typing would. */
+export const fill = async (el: Element, selector: string, value: string) => {
+  const control = $<HTMLInputElement | HTMLSelectElement>(el, selector);
+  control.value = value;
+  control.dispatchEvent(new Event('input', { bubbles: true }));
+  control.dispatchEvent(new Event('change', { bubbles: true }));
+  await settle(el);
+};
+
+/** Finds a label by its text and returns the control it labels. */
+export const controlLabelled = <T extends HTMLElement = HTMLInputElement>(el: Element, text: string): T => {
+  const label = $$<HTMLLabelElement>(el, 'label').find((l) => textOf(l).startsWith(text));
+  if (!label) throw new Error(`no label starting with "${text}"`);
+  return shadow(el).getElementById(label.htmlFor) as T;
+};
