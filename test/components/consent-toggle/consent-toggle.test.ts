@@ -403,6 +403,26 @@ describe('care-consent-toggle', () => {
       expect(store.snapshot.record!.audit.map((a) => a.outcome)).to.deep.equal(['failed', 'saved']);
     });
 
+    it('a second toggle of the same directive shows the saved state while the first one saves', async () => {
+      const source = new TestSource({ hold: true });
+      const { el: first, store } = await mountConnected(source, 'c-gp');
+      const second = document.createElement('care-consent-toggle');
+      second.directiveId = 'c-gp';
+      host!.append(second);
+      await settle(second);
+      switchOf(first)!.click();
+      await settle(second);
+      expect(store.snapshot.pending.has('c-gp')).to.equal(true);
+      expect(switchOf(second)!.getAttribute('aria-checked')).to.equal('true');
+      expect(statusText(second)).to.equal('Saving your choice: No\u2026');
+      expect(second.value).to.equal('granted');
+      source.release();
+      await settle(first);
+      await settle(second);
+      expect(switchOf(second)!.getAttribute('aria-checked')).to.equal('false');
+      expect(stateText(second)).to.contain('You have said no since');
+    });
+
     it('a veto saves nothing and is audited', async () => {
       const source = new TestSource();
       const { el, store } = await mountConnected(source, 'c-gp');
