@@ -85,11 +85,13 @@ const roleFrom = (concept: F.CodeableConcept | undefined): Member['role'] => {
   if (!code || !label) return undefined;
   const role: NonNullable<Member['role']> = { code, label };
   if (coding?.system) role.system = coding.system;
+  // The coding's display is the professional term; the text is the plain-language label.
+  if (coding?.display && coding.display !== label) role.professionalLabel = coding.display;
   return role;
 };
 
 const conceptFrom = (role: NonNullable<Member['role']>): F.CodeableConcept => ({
-  coding: [compact({ system: role.system, code: role.code })],
+  coding: [compact({ system: role.system, code: role.code, display: role.professionalLabel })],
   text: role.label,
 });
 

@@ -1,0 +1,296 @@
+// The FHIR mapping rules one by one, in R4 and R5: references, roles, the coordinator, consents
+// with nested provisions, RACI, statuses, virtual services and recurrence.
+// Run: node --test test/data/fhir/
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { loadFhirModule } from './load-source.mjs';
+
+const m = await loadFhirModule();
+const TODAY = '2026-11-23';
+const SCT = 'http://snomed.info/sct';
+
+const practitioner = { resourceType: 'Practitioner', id: 'kari', name: [{ given: ['Kari'], family: 'Nilsen' }], telecom: [{ system: 'phone', value: '+47 55 00 10 21', rank: 1 }, { system: 'sms', value: '+47 900 10 021' }, { system: 'fax', value: '123' }] };
+const role = {
+  resourceType: 'PractitionerRole',
+  id: 'kari-role',
+  practitioner: { reference: 'Practitioner/kari' },
+  organization: { reference: 'Organization/home-care' },
+  telecom: [{ system: 'phone', value: '+47 55 00 10 00' }],
+  availableTime: [{ daysOfWeek: ['mon', 'tue', 'wed', 'thu', 'fri'], availableStartTime: '08:00:00', availableEndTime: '15:30:00' }],
+};
+const organisation = { resourceType: 'Organization', id: 'home-care', name: 'Fjordvik Home Care', type: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/organization-type', code: 'govt' }] }] };
+const oddOrganisation = { resourceType: 'Organization', id: 'odd', name: 'Odd Ltd', type: [{ coding: [{ system: 'urn:local', code: 'x' }] }] };
+const patient = { resourceType: 'Patient', id: 'ingrid', name: [{ text: 'Ingrid Solberg' }] };
+
+const team = (version, extra = {}) => ({
+  resourceType: 'CareTeam',
+  id: 't1',
+  status: 'active',
+  subject: { reference: 'Patient/ingrid' },
+  contained: [{ resourceType: 'RelatedPerson', id: 'erik', name: [{ text: 'Erik Solberg' }], relationship: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-RoleCode', code: 'BRO' }] }] }],
+  participant: [
+    version === 'R4'
+      ? { role: [{ coding: [{ system: SCT, code: '224535009' }], text: 'Nurse' }, { coding: [{ system: SCT, code: '768821004' }] }], member: { reference: 'PractitionerRole/kari-role' }, period: { start: '2025-02-03' } }
+      : { role: { coding: [{ system: SCT, code: '224535009' }], text: 'Nurse' }, member: { reference: 'PractitionerRole/kari-role' }, coveragePeriod: { start: '2025-02-03' } },
+    ...(version === 'R5' ? [{ role: { coding: [{ system: SCT, code: '768821004' }] }, member: { reference: 'PractitionerRole/kari-role' } }] : []),
+    { member: { reference: '#erik' } },
+    { member: { reference: 'https://elsewhere.example/fhir/Practitioner/77', display: 'Dr Outside' }, onBehalfOf: { reference: 'Organization/odd' } },
+    { member: { reference: 'Practitioner/gone', display: 'Tor Ended' }, [version === 'R4' ? 'period' : 'coveragePeriod']: { start: '2020-01-01', end: '2024-06-30' } },
+    { member: { reference: 'Practitioner/missing' } },
+  ],
+  ...extra,
+});
+
+for (const version of ['R4', 'R5']) {
+  const index = new m.ResourceIndex([practitioner, role, organisation, oddOrganisation, patient], 'https://hospital.example/fhir');
+  const options = { version, index, today: TODAY };
+
+  describe(`CareTeam ${version}`, () => {
+    const read = m.careTeamFromFhir(team(version), options);
+    const member = (id) => read.members.find((x) => x.id === id);
+
+    test('resolves contained, relative, absolute and missing references', () => {
+      assert.equal(member('PractitionerRole/kari-role').name, 'Kari Nilsen', 'a PractitionerRole takes its practitioner\u2019s name');
+      assert.equal(member('erik').name, 'Erik Solberg');
+      assert.equal(member('erik').kind, 'next-of-kin');
+      assert.equal(member('https://elsewhere.example/fhir/Practitioner/77').name, 'Dr Outside', 'another server\u2019s resource keeps its display text');
+      assert.equal(member('Practitioner/missing').name, m.UNKNOWN_PERSON);
+      assert.equal(read.serviceUserId, 'Patient/ingrid');
+      assert.equal(member('Patient/ingrid').kind, 'service-user', 'the subject is a member of their own team');
+      assert.equal(member('Patient/ingrid').name, 'Ingrid Solberg');
+    });
+
+    test('the coordinator is SNOMED CT 768821004 (R4: a second role; R5: a second participant)', () => {
+      const kari = member('PractitionerRole/kari-role');
+      assert.equal(kari.coordinator, true);
+      assert.deepEqual(kari.role, { code: '224535009', system: SCT, label: 'Nurse' });
+      assert.equal(read.members.filter((x) => x.id === 'PractitionerRole/kari-role').length, 1, 'one member, however many participants');
+      assert.ok(m.check(m.CareTeam, read).ok, JSON.stringify(m.check(m.CareTeam, read).issues));
+    });
+
+    test('organisation sector from HL7 organization-type, else the default with the original type kept', () => {
+      assert.equal(member('PractitionerRole/kari-role').organisationId, 'Organization/home-care');
+      const homeCare = read.organisations.find((o) => o.id === 'Organization/home-care');
+      assert.equal(homeCare.sector, 'municipal');
+      const odd = read.organisations.find((o) => o.id === 'Organization/odd');
+      assert.equal(odd.sector, 'specialist');
+      assert.deepEqual(odd.fhir.type, oddOrganisation.type);
+    });
+
+    test('telecom becomes contacts: rank 1 preferred, SMS, role hours, fax left out', () => {
+      const contacts = member('PractitionerRole/kari-role').contacts;
+      assert.deepEqual(contacts[0], { channel: 'phone', value: '+47 55 00 10 00', hours: [{ days: ['mon', 'tue', 'wed', 'thu', 'fri'], opens: '08:00', closes: '15:30' }] });
+      assert.deepEqual(contacts.slice(1), [{ channel: 'phone', value: '+47 55 00 10 21', preferred: true }, { channel: 'sms', value: '+47 900 10 021' }]);
+    });
+
+    test('a period that has ended makes the member ended; ending a member writes the period end', () => {
+      assert.equal(member('Practitioner/gone').status, 'ended');
+      const ended = { ...read, members: read.members.map((x) => (x.id === 'erik' ? { ...x, status: 'ended' } : x)) };
+      const written = m.careTeamToFhir(ended, options);
+      const erik = written.participant.find((p) => p.member.reference === '#erik');
+      assert.equal((version === 'R4' ? erik.period : erik.coveragePeriod).end, TODAY);
+      assert.equal(m.careTeamFromFhir(written, options).members.find((x) => x.id === 'erik').status, 'ended');
+    });
+
+    test('written back unchanged it is the same resource; a rename changes only the name', () => {
+      assert.deepEqual(m.careTeamToFhir(read, options), team(version));
+      assert.deepEqual(m.careTeamToFhir({ ...read, name: 'Ingrid\u2019s team' }, options), { ...team(version), name: 'Ingrid\u2019s team' });
+    });
+
+    test('a new coordinator moves the coordinator role', () => {
+      const moved = { ...read, members: read.members.map((x) => ({ ...x, coordinator: x.id === 'erik' ? true : undefined })) };
+      const written = m.careTeamToFhir(JSON.parse(JSON.stringify(moved)), options);
+      const again = m.careTeamFromFhir(written, options);
+      assert.deepEqual(again.members.filter((x) => x.coordinator).map((x) => x.id), ['erik']);
+      const roles = (p) => (Array.isArray(p.role) ? p.role : p.role ? [p.role] : []);
+      const erik = written.participant.filter((p) => p.member.reference === '#erik');
+      assert.ok(erik.some((p) => roles(p).some((r) => r.coding?.some((c) => c.code === '768821004'))));
+    });
+  });
+
+  describe(`Consent ${version}`, () => {
+    const r4 = {
+      resourceType: 'Consent',
+      id: 'c1',
+      status: 'active',
+      patient: { reference: 'Patient/ingrid' },
+      dateTime: '2026-03-02T10:00:00+01:00',
+      performer: [{ reference: 'Patient/ingrid' }],
+      policyRule: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-ActCode', code: 'OPTIN' }], text: 'Patient and User Rights Act \u00a7 5-3' },
+      provision: {
+        type: 'permit',
+        period: { start: '2026-03-02', end: '2027-03-02' },
+        actor: [{ role: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-ParticipationType', code: 'PRCP' }] }, reference: { reference: 'Organization/home-care' } }],
+        purpose: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-ActReason', code: 'COC' }],
+        provision: [{ type: 'deny', securityLabel: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-ActCode', code: 'PSY' }] }],
+      },
+    };
+    const r5 = {
+      resourceType: 'Consent',
+      id: 'c1',
+      status: 'active',
+      subject: { reference: 'Patient/ingrid' },
+      date: '2026-03-02',
+      grantor: [{ reference: 'Patient/ingrid' }],
+      grantee: [{ reference: 'Organization/home-care' }],
+      regulatoryBasis: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-ActCode', code: 'OPTIN' }], text: 'Patient and User Rights Act \u00a7 5-3' }],
+      decision: 'deny',
+      provision: [
+        {
+          period: { start: '2026-03-02', end: '2027-03-02' },
+          actor: [{ role: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-ParticipationType', code: 'PRCP' }] }, reference: { reference: 'Organization/home-care' } }],
+          purpose: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-ActReason', code: 'COC' }],
+          provision: [{ securityLabel: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-ActCode', code: 'PSY' }] }],
+        },
+      ],
+    };
+    const resource = version === 'R4' ? r4 : r5;
+    const read = m.consentFromFhir(resource, options);
+
+    test('reads a permit with a nested deny: mental health is taken out of what is shared', () => {
+      assert.equal(read.state, 'granted');
+      assert.equal(read.model, 'opt-in');
+      assert.equal(read.legalBasis, 'Patient and User Rights Act \u00a7 5-3');
+      assert.deepEqual(read.recipient, { kind: 'organisation', name: 'Fjordvik Home Care', id: 'Organization/home-care' });
+      assert.deepEqual(read.purposes, ['coordination']);
+      assert.ok(!read.categories.includes('mental-health'));
+      assert.ok(read.categories.includes('health'));
+      assert.deepEqual(read.fhir.exceptions[0], { decision: 'deny', categories: ['mental-health'], purposes: [], actors: [], period: undefined });
+      assert.equal(read.validFrom, '2026-03-02');
+      assert.equal(read.validUntil, '2027-03-02');
+      assert.deepEqual(read.decidedBy, { name: 'Ingrid Solberg', relation: 'self', memberId: 'Patient/ingrid' });
+      assert.ok(m.check(m.ConsentDirective, read).ok);
+    });
+
+    test('withdrawal sets status inactive and leaves every provision in place', () => {
+      const written = m.consentToFhir({ ...read, state: 'withdrawn' }, options);
+      assert.deepEqual(written, { ...resource, status: 'inactive' });
+      assert.equal(m.consentFromFhir(written, options).state, 'withdrawn');
+      const again = m.consentToFhir({ ...m.consentFromFhir(written, options), state: 'granted' }, options);
+      assert.deepEqual(again, resource, 'granting again restores the active permit');
+    });
+
+    test('refusing denies sharing and drops the nested exceptions that would permit under the refusal', () => {
+      const written = m.consentToFhir({ ...read, state: 'refused' }, options);
+      assert.equal(written.status, 'active');
+      if (version === 'R4') {
+        assert.equal(written.provision.type, 'deny');
+        assert.deepEqual(written.provision.provision, r4.provision.provision, 'R4 nested denies say deny explicitly and stay');
+      } else {
+        assert.equal(written.decision, 'permit');
+        assert.equal(written.provision[0].provision, undefined, 'an R5 nested provision would turn into a permit');
+      }
+      assert.equal(m.consentFromFhir(written, options).state, 'refused');
+    });
+  });
+
+  describe(`Task ${version}`, () => {
+    const performers = [
+      { function: { coding: [{ system: m.CODE_SYSTEMS.raci, code: 'R' }] }, actor: { reference: 'Practitioner/kari' } },
+      { function: { coding: [{ system: m.CODE_SYSTEMS.raci, code: 'I' }] }, actor: { reference: 'Patient/ingrid' } },
+    ];
+    const task = {
+      resourceType: 'Task',
+      id: 'r1',
+      status: 'accepted',
+      intent: 'plan',
+      code: { text: 'Medicines at home' },
+      for: { reference: 'Patient/ingrid' },
+      owner: { reference: 'Practitioner/lars', display: 'Lars Haugen' },
+      ...(version === 'R5'
+        ? { performer: performers }
+        : { extension: performers.map((p) => ({ url: m.XVER.taskPerformer, extension: [{ url: 'function', valueCodeableConcept: p.function }, { url: 'actor', valueReference: p.actor }] })) }),
+      note: [{ authorString: 'Kari', time: '2026-03-02T10:00:00+01:00', text: 'Twice a week' }],
+    };
+    const read = m.responsibilityFromTask(task, options);
+
+    test('owner is accountable, performers carry R/A/C/I (R4: the cross-version extension)', () => {
+      assert.deepEqual(read.assignments, [
+        { memberId: 'Practitioner/lars', part: 'accountable' },
+        { memberId: 'Practitioner/kari', part: 'responsible' },
+        { memberId: 'Patient/ingrid', part: 'informed' },
+      ]);
+      assert.equal(read.status, 'agreed');
+      assert.deepEqual(read.notes, [{ id: 'note-1', at: '2026-03-02T10:00:00+01:00', author: { name: 'Kari' }, text: 'Twice a week' }]);
+    });
+
+    test('a dispute is businessStatus "disputed" with the reason; a handover of ownership moves the owner', () => {
+      const disputed = m.responsibilityToTask({ ...read, status: 'disputed', dispute: { memberId: 'Practitioner/kari', reason: 'Not my task', at: '2026-03-03T09:00:00Z' } }, options);
+      assert.equal(disputed.businessStatus.coding[0].code, 'disputed');
+      assert.equal(disputed.status, 'accepted');
+      const again = m.responsibilityFromTask(disputed, options);
+      assert.equal(again.status, 'disputed');
+      assert.deepEqual(again.dispute, { memberId: 'Practitioner/kari', reason: 'Not my task', at: '2026-03-03T09:00:00Z' });
+      const moved = m.responsibilityToTask({ ...read, assignments: [{ memberId: 'Practitioner/kari', part: 'accountable' }, { memberId: 'Patient/ingrid', part: 'informed' }] }, options);
+      assert.equal(moved.owner.reference, 'Practitioner/kari');
+      const performerOf = (t) => (version === 'R5' ? t.performer : t.extension.filter((e) => e.url === m.XVER.taskPerformer));
+      assert.equal(performerOf(moved).length, 1);
+    });
+  });
+
+  describe(`Appointment ${version}`, () => {
+    const meeting = m.CareRecord.parse(m.fjordvik).meetings.find((x) => x.recurrence && x.mode === 'hybrid');
+    const written = m.meetingToFhir(meeting, { ...options, timeZone: 'Europe/Oslo' });
+
+    test('video link and recurrence: R5 virtualService and recurrenceTemplate, R4 the official extensions', () => {
+      if (version === 'R5') {
+        assert.equal(written.virtualService[0].addressUrl, meeting.videoLink);
+        assert.equal(written.recurrenceTemplate[0].timezone.coding[0].code, meeting.timeZone);
+        assert.equal(written.recurrenceTemplate[0].weeklyTemplate.weekInterval, meeting.recurrence.interval);
+        assert.equal(typeof written.participant[0].required, 'boolean');
+      } else {
+        assert.ok(written.extension.some((e) => e.url === m.XVER.virtualService));
+        assert.ok(written.extension.some((e) => e.url === m.XVER.recurrenceTemplate));
+        assert.equal(written.virtualService, undefined);
+        assert.ok(['required', 'optional'].includes(written.participant[0].required));
+      }
+      const again = m.meetingFromFhir(written, options);
+      assert.equal(again.videoLink, meeting.videoLink);
+      assert.equal(again.mode, 'hybrid');
+      assert.equal(again.recurrence.frequency, meeting.recurrence.frequency);
+      assert.equal(again.recurrence.interval, meeting.recurrence.interval);
+      const { fhir: _f, ...rest } = again;
+      assert.deepEqual(JSON.parse(JSON.stringify(rest)), JSON.parse(JSON.stringify(meeting)));
+    });
+
+    test('participant.required: R4 code (information-only is not required), R5 boolean', () => {
+      const appointment = {
+        resourceType: 'Appointment',
+        id: 'a1',
+        status: 'booked',
+        start: '2026-12-01T09:00:00Z',
+        end: '2026-12-01T10:00:00Z',
+        participant: [
+          { actor: { reference: 'Practitioner/kari' }, required: version === 'R4' ? 'information-only' : false, status: 'tentative' },
+          { actor: { reference: 'Patient/ingrid' }, required: version === 'R4' ? 'required' : true, status: 'accepted' },
+          { actor: { reference: 'Location/room', display: 'Room 2' }, status: 'accepted' },
+        ],
+      };
+      const read = m.meetingFromFhir(appointment, options);
+      assert.deepEqual(read.participants, [
+        { memberId: 'Practitioner/kari', required: false, response: 'tentative' },
+        { memberId: 'Patient/ingrid', required: true, response: 'accepted' },
+      ]);
+      assert.deepEqual(read.location, { name: 'Room 2' });
+      const answered = m.meetingToFhir({ ...read, participants: read.participants.map((p) => ({ ...p, response: 'accepted' })) }, options);
+      assert.equal(answered.participant[0].required, version === 'R4' ? 'information-only' : false, 'an unchanged required keeps its code');
+      assert.equal(answered.participant[0].status, 'accepted');
+    });
+  });
+
+  test(`${version}: urn:uuid references inside a Bundle resolve`, () => {
+    const bundle = {
+      resourceType: 'Bundle',
+      type: 'transaction',
+      entry: [
+        { fullUrl: 'urn:uuid:6f1c0b0e-0000-4000-8000-000000000001', resource: { resourceType: 'Practitioner', name: [{ text: 'Nameless Id' }] } },
+        { fullUrl: 'urn:uuid:6f1c0b0e-0000-4000-8000-000000000002', resource: { resourceType: 'Patient', id: 'p9', name: [{ text: 'Per Nine' }] } },
+      ],
+    };
+    const bundleIndex = new m.ResourceIndex([bundle]);
+    const careTeam = { resourceType: 'CareTeam', id: 't9', subject: { reference: 'urn:uuid:6f1c0b0e-0000-4000-8000-000000000002' }, participant: [{ member: { reference: 'urn:uuid:6f1c0b0e-0000-4000-8000-000000000001' } }] };
+    const read = m.careTeamFromFhir(careTeam, { version, index: bundleIndex, today: TODAY });
+    assert.equal(read.serviceUserId, 'Patient/p9');
+    assert.deepEqual(read.members.map((x) => x.name).sort(), ['Nameless Id', 'Per Nine']);
+  });
+}
