@@ -119,7 +119,7 @@ const organisationFrom = (
   const resource = ctx.index.resolve<F.Organization>(reference, from);
   const { sector, known } = sectorFrom(resource, ctx);
   const organisation: Organisation = { id, name: ctx.index.nameOf(reference, from) ?? UNKNOWN_ORGANISATION, sector };
-  const contacts = contactsOf(resource?.telecom ?? resource?.contact?.flatMap((c) => c.telecom ?? []));
+  const contacts = contactsOf(resource?.telecom ?? resource?.contact?.flatMap((c) => c.telecom ?? []), undefined, ctx.today);
   if (contacts.length) organisation.contacts = contacts;
   // The original type codes travel along, so a host can see what the default sector stood in for.
   if (!known && resource?.type) (organisation as Organisation & { fhir?: unknown }).fhir = { type: clone(resource.type) };
@@ -160,8 +160,8 @@ export const careTeamFromFhir = (resource: F.CareTeam, options: FhirMappingOptio
     const memberPeriod = compact({ start: dateOf(period?.start), end: dateOf(period?.end) });
     const hours = hoursOf(practitionerRole?.availableTime ?? practitionerRole?.availability?.flatMap((a) => a.availableTime ?? []));
     const contacts = [
-      ...contactsOf(practitionerRole?.telecom, hours),
-      ...contactsOf((person as F.Practitioner | undefined)?.telecom),
+      ...contactsOf(practitionerRole?.telecom, hours, ctx.today),
+      ...contactsOf((person as F.Practitioner | undefined)?.telecom, undefined, ctx.today),
     ];
     const kind = (findExtension(first, EXTENSIONS.memberKind)?.valueCode as MemberKind | undefined) ?? derivedKind(type, target, id === subjectKey);
     const status =
@@ -190,7 +190,7 @@ export const careTeamFromFhir = (resource: F.CareTeam, options: FhirMappingOptio
           id: subjectKey,
           name: index.nameOf(subject, resource) ?? UNKNOWN_PERSON,
           kind: 'service-user',
-          contacts: contactsOf(patient?.telecom),
+          contacts: contactsOf(patient?.telecom, undefined, ctx.today),
           status: derivedStatus(resource.status, undefined, ctx.today),
         },
         resource.subject,
@@ -206,7 +206,7 @@ export const careTeamFromFhir = (resource: F.CareTeam, options: FhirMappingOptio
     organisations: [...organisations.values()],
   };
   if (resource.name) team.name = resource.name;
-  const contacts = contactsOf(resource.telecom);
+  const contacts = contactsOf(resource.telecom, undefined, ctx.today);
   if (contacts.length) team.contacts = contacts;
   const meta = metaOf(resource);
   if (meta) team.meta = meta;

@@ -168,13 +168,13 @@ export const hoursOf = (times: F.AvailableTime[] | undefined): Hours[] | undefin
 };
 
 /** FHIR telecom → contract contact points; values the contract would refuse are left out (they stay in the resource). */
-export const contactsOf = (telecom: F.ContactPoint[] | undefined, hours?: Hours[]): ContactPoint[] =>
+export const contactsOf = (telecom: F.ContactPoint[] | undefined, hours?: Hours[], today = new Date().toISOString().slice(0, 10)): ContactPoint[] =>
   (telecom ?? []).flatMap((point): ContactPoint[] => {
     const tagged = findExtension(point, EXTENSIONS.contactChannel)?.valueCode as ContactChannel | undefined;
     const channel: ContactChannel | undefined =
       tagged ?? (point.system === 'phone' ? 'phone' : point.system === 'sms' ? 'sms' : point.system === 'email' ? 'email' : point.system === 'url' ? 'secure-message' : undefined);
     if (!channel || !point.value) return [];
-    if (point.period?.end && point.period.end < new Date().toISOString().slice(0, 10)) return [];
+    if (point.period?.end && point.period.end < today) return [];
     const contact: ContactPoint = { channel, value: point.value };
     if (point.rank === 1) contact.preferred = true;
     if (hours && (channel === 'phone' || channel === 'sms')) contact.hours = hours;
