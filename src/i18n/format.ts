@@ -1,6 +1,11 @@
-import { tz } from '@date-fns/tz';
-import { format, formatISO, getISOWeek } from 'date-fns';
+import { getISOWeek } from 'date-fns';
 import type { Catalogue } from './types.js';
+
+/**
+ * Dates and times are formatted with the browser's Intl.DateTimeFormat: its locale data is
+ * built in, so no month names or patterns travel in our bundle. Week rules (Monday first, ISO
+ * week numbers) come from date-fns, which the scheduler also uses for arithmetic in time zones.
+ */
 
 /** Options shared by the date helpers: the catalogue and the zone to show times in. */
 export interface DateContext {
@@ -10,29 +15,50 @@ export interface DateContext {
 
 const toDate = (value: string | number | Date): Date => (value instanceof Date ? value : new Date(value));
 
-const zoned = (timeZone: string | undefined) => (timeZone ? { in: tz(timeZone) } : {});
+const formatters = new Map<string, Intl.DateTimeFormat>();
 
-/** A date the locale's way: short `29.03.2026`, long `29. mars 2026`, or with weekday. */
-export const formatDate = (
-  value: string | number | Date,
-  { catalogue, timeZone }: DateContext,
-  style: 'short' | 'long' | 'weekday' = 'long',
-): string => {
-  const pattern = style === 'short' ? 'P' : style === 'long' ? 'PP' : 'EEEE PP';
-  return format(toDate(value), pattern, { locale: catalogue.dateLocale, ...zoned(timeZone) });
+/** Formats with Intl, caching one formatter per locale, zone and options. */
+export const formatWith = (value: string | number | Date, { catalogue, timeZone }: DateContext, options: Intl.DateTimeFormatOptions): string => {
+  const key = `${catalogue.intlLocale}|${timeZone ?? ''}|${JSON.stringify(options)}`;
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(catalogue.intlLocale, { ...options, ...(timeZone ? { timeZone } : {}) });
+    formatters.set(key, formatter);
+  }
+  return formatter.format(toDate(value));
+};
+
+/** A date the locale's way: short `08.12.2026`, long `8. des. 2026`, or with the weekday first. */
+export const formatDate = (value: string | number | Date, context: DateContext, style: 'short' | 'long' | 'weekday' = 'long'): string => {
+  if (style === 'short') return formatWith(value, context, { day: '2-digit', month: '2-digit', year: 'numeric' });
+  const long = formatWith(value, context, { day: 'numeric', month: 'short', year: 'numeric' });
+  return style === 'long' ? long : `${formatWith(value, context, { weekday: 'long' })} ${long}`;
 };
 
 /** A time on the 24-hour clock, `08:30`, in the given zone. */
-export const formatTime = (value: string | number | Date, { catalogue, timeZone }: DateContext): string =>
-  format(toDate(value), 'HH:mm', { locale: catalogue.dateLocale, ...zoned(timeZone) });
+export const formatTime = (value: string | number | Date, context: DateContext): string =>
+  formatWith(value, context, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 
 /** `08:30–10:00`, both ends in the given zone. */
 export const formatTimeRange = (start: string | Date, end: string | Date, context: DateContext): string =>
   `${formatTime(start, context)}–${formatTime(end, context)}`;
 
+const isoParts = new Map<string, Intl.DateTimeFormat>();
+
 /** The calendar date `YYYY-MM-DD` of an instant in a zone (or the local zone). */
-export const calendarDate = (value: string | number | Date, timeZone?: string): string =>
-  formatISO(toDate(value), { representation: 'date', ...zoned(timeZone) });
+export const calendarDate = (value: string | number | Date, timeZone?: string): string => {
+  const key = timeZone ?? '';
+  let formatter = isoParts.get(key);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', ...(timeZone ? { timeZone } : {}) });
+    isoParts.set(key, formatter);
+  }
+  const parts = Object.fromEntries(formatter.formatToParts(toDate(value)).map((p) => [p.type, p.value]));
+  return `${parts.year}-${parts.month}-${parts.day}`;
+};
 
 /** ISO week number (Nordic week numbering). */
 export const isoWeek = (value: string | number | Date): number => getISOWeek(toDate(value));
+
+/** Every supported language starts the week on Monday (ISO 8601), English included (en-GB rules). */
+export const WEEK_STARTS_ON = 1 as const;

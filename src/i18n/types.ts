@@ -1,4 +1,3 @@
-import type { Locale as DateFnsLocale } from 'date-fns';
 import type { common } from './catalogues/en/common.js';
 import type { consent } from './catalogues/en/consent.js';
 import type { matrix } from './catalogues/en/matrix.js';
@@ -20,10 +19,11 @@ export type MatrixMessages = Widen<typeof matrix>;
 export type ConsentMessages = Widen<typeof consent>;
 export type SchedulerMessages = Widen<typeof scheduler>;
 
-/** All strings of one language, by element, plus the date-fns locale for dates and weeks. */
+/** All strings of one language, by element, plus the BCP 47 locale Intl formats its dates with. */
 export interface Catalogue {
   locale: Locale;
-  dateLocale: DateFnsLocale;
+  /** The locale given to Intl.DateTimeFormat, for example `nb-NO`. */
+  intlLocale: string;
   common: CommonMessages;
   roster: RosterMessages;
   matrix: MatrixMessages;

@@ -62,8 +62,8 @@ describe('i18n', () => {
     expect(formatDate('2026-12-08T10:00:00+01:00', { catalogue: nb, timeZone: 'Europe/Oslo' }, 'weekday')).to.equal('tirsdag 8. des. 2026');
     expect(calendarDate('2026-12-31T23:30:00Z', 'Europe/Oslo')).to.equal('2027-01-01');
     expect(isoWeek('2027-01-01T12:00:00Z')).to.equal(53);
-    expect(nb.dateLocale.options?.weekStartsOn).to.equal(1);
-    expect(en.dateLocale.options?.weekStartsOn).to.equal(1);
+    expect(formatTime('2026-12-08T09:00:00Z', { catalogue: da, timeZone: 'Europe/Oslo' })).to.equal('10.00');
+    expect(formatDate('2026-12-08T10:00:00+01:00', { catalogue: en, timeZone: 'Europe/Oslo' }, 'weekday')).to.equal('Tuesday 8 Dec 2026');
   });
 
   it('picks plural forms per language', () => {

@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { format } from 'date-fns';
+import { formatWith } from '../../i18n/format.js';
 import { CareElement } from '../base/care-element.js';
 import { addMonthsTo, isoWeekday, monthWeeks } from './calendar.js';
 import { datePickerStyles } from './date-picker.styles.js';
@@ -114,9 +114,9 @@ export class CareDatePicker extends CareElement<'scheduler'> {
 
   private renderMonth(): TemplateResult {
     const t = this.t;
-    const locale = this.catalogue.dateLocale;
+    const dates = this.dates();
     const weeks = monthWeeks(this.focused);
-    const heading = format(noon(this.focused), 'LLLL yyyy', { locale });
+    const heading = formatWith(noon(this.focused), dates, { month: 'long', year: 'numeric' });
     const weekdays = Array.from({ length: 7 }, (_, i) => addDaysTo(weeks[0].monday, i));
     return html`<div class="header">
         <button type="button" class="nav" aria-label=${t.previousYear} @click=${() => this.moveTo(addMonthsTo(this.focused, -12), false)}>
@@ -140,8 +140,8 @@ export class CareDatePicker extends CareElement<'scheduler'> {
             ${weekdays.map(
               (date) =>
                 html`<th scope="col">
-                  <span aria-hidden="true">${format(noon(date), 'EEEEEE', { locale })}</span><span class="visually-hidden"
-                    >${format(noon(date), 'EEEE', { locale })}</span
+                  <span aria-hidden="true">${formatWith(noon(date), dates, { weekday: 'short' })}</span><span class="visually-hidden"
+                    >${formatWith(noon(date), dates, { weekday: 'long' })}</span
                   >
                 </th>`,
             )}
@@ -187,7 +187,8 @@ export class CareDatePicker extends CareElement<'scheduler'> {
   }
 
   private longDate(date: string): string {
-    return format(noon(date), 'EEEE PPP', { locale: this.catalogue.dateLocale });
+    const dates = this.dates();
+    return `${formatWith(noon(date), dates, { weekday: 'long' })} ${formatWith(noon(date), dates, { day: 'numeric', month: 'long', year: 'numeric' })}`;
   }
 
   private allowed(date: string): boolean {

@@ -1,4 +1,3 @@
-import { sv } from 'date-fns/locale/sv';
 import type { Catalogue } from '../../types.js';
 import { common } from './common.js';
 import { consent } from './consent.js';
@@ -6,5 +5,5 @@ import { matrix } from './matrix.js';
 import { roster } from './roster.js';
 import { scheduler } from './scheduler.js';
 
-/** Every string in this language, with its date-fns locale (Monday first, ISO weeks). */
-export const catalogue: Catalogue = { locale: 'sv', dateLocale: sv, common, roster, matrix, consent, scheduler };
+/** Every string in this language, with the locale its dates are formatted in. */
+export const catalogue: Catalogue = { locale: 'sv', intlLocale: 'sv-SE', common, roster, matrix, consent, scheduler };
