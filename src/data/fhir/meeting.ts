@@ -132,7 +132,34 @@ const locationFrom = (appointment: F.Appointment, ctx: MappingContext): Location
   const location: Location = { name: ctx.index.nameOf(participant.actor, appointment) ?? UNKNOWN_PLACE };
   const address = (resource?.address as { text?: string } | undefined)?.text;
   if (address) location.address = address;
+  const timeZone = findExtension(resource, TZ_CODE_EXTENSION)?.valueCode;
+  if (isTimeZone(timeZone)) location.timeZone = timeZone;
   return location;
+};
+
+const isTimeZone = (zone: string | undefined): zone is string => {
+  if (!zone) return false;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+const LOCATION_ID = 'meeting-location';
+
+/** A contained Location for a place the contract names (name and address), referenced from the participant. */
+const containedLocation = (out: F.Appointment, location: Location): F.Reference => {
+  const resource: F.Resource = compact({
+    resourceType: 'Location',
+    id: LOCATION_ID,
+    extension: location.timeZone ? [{ url: TZ_CODE_EXTENSION, valueCode: location.timeZone }] : undefined,
+    name: location.name,
+    address: location.address ? { text: location.address } : undefined,
+  });
+  out.contained = [...(out.contained ?? []).filter((r) => r.id !== LOCATION_ID), resource];
+  return { reference: `#${LOCATION_ID}`, display: location.name };
 };
 
 const requiredFrom = (value: string | boolean | undefined): boolean => (typeof value === 'boolean' ? value : value !== 'optional' && value !== 'information-only');
@@ -147,7 +174,7 @@ export const meetingFromFhir = (appointment: F.Appointment, options: FhirMapping
   const { version } = ctx;
   const template = recurrenceTemplateOf(appointment, version);
   const timeZone =
-    findExtension(appointment, TZ_CODE_EXTENSION)?.valueCode ?? template?.timezone?.coding?.[0]?.code ?? template?.timezone?.text ?? ctx.timeZone;
+    [findExtension(appointment, TZ_CODE_EXTENSION)?.valueCode, template?.timezone?.coding?.[0]?.code, template?.timezone?.text].find(isTimeZone) ?? ctx.timeZone;
   const video = virtualServicesOf(appointment, version).map((v) => v.addressUrl).find(isHttps);
   const location = locationFrom(appointment, ctx);
   const mode: MeetingMode = video ? (location ? 'hybrid' : 'digital') : 'in-person';
@@ -252,8 +279,10 @@ export const meetingToFhir = (meeting: Meeting, options: FhirMappingOptions): F.
     const location = wantsLocation
       ? before && jsonEqual(before.location, meeting.location) && previousLocation
         ? previousLocation
-        : { actor: { type: 'Location', display: meeting.location!.name }, required: version === 'R5' ? true : 'required', status: 'accepted' }
+        : { actor: containedLocation(out, meeting.location!), required: version === 'R5' ? true : 'required', status: 'accepted' }
       : undefined;
+    if (!location) out.contained = out.contained?.filter((r) => r.id !== LOCATION_ID);
+    if (!out.contained?.length) delete out.contained;
     put(out, 'participant', [...people, ...(location ? [location] : []), ...kept, ...withoutActor.filter((p) => !people.includes(p))]);
   }
 

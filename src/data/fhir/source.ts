@@ -124,7 +124,7 @@ export class FhirSource implements CareDataSource {
     const memberRefs = team.members.map((m) => m.id).filter((id) => /^[A-Z][A-Za-z]+\/[A-Za-z0-9\-.]+$/.test(id));
     const patientParam = `patient=${encodeURIComponent(patientId)}`;
     const [consents, tasks, plans, appointments, schedules] = await Promise.all([
-      this.search(`Consent?${patientParam}`, signal),
+      this.search(`Consent?${patientParam}&_include=Consent:actor`, signal),
       this.search(`Task?${patientParam}`, signal),
       this.search(`CarePlan?${patientParam}`, signal),
       this.search(`Appointment?${patientParam}&_include=Appointment:location`, signal),
