@@ -41,6 +41,8 @@ type DataState =
   | { kind: 'load-error' }
   | { kind: 'empty' };
 
+/** Teams larger than this are checked, prepared and rendered in separate tasks. */
+const LARGE_TEAM = 150;
 /** Members rendered in the first frame; the rest follow frame by frame, so 1,000 members never block input. */
 const FIRST_BATCH = 60;
 /** Rendering time aimed at per following frame (well under the 50 ms of a long task); batch sizes adapt to the device. */
@@ -168,13 +170,19 @@ export class CareTeamRoster extends CareElement<'roster'> {
   private renderStart?: { at: number; rendered: number };
   private msPerMember = 0.25;
   private opener?: HTMLElement;
-  private batch?: { promise: Promise<void>; run: () => void; frame: number; timer: number };
+  /** Inputs already checked against the contract (the check itself is cached by the base class). */
+  private readonly checkedInputs = new WeakSet<object>();
+  /** A large team's next heavy step (contract check or preparation) is waiting for its own task. */
+  private stepWaiting = false;
+  /** This update was started by a follow-up task and may do one heavy step. */
+  private followUpTurn = false;
+  private followUp?: { promise: Promise<void>; run: () => void; frame: number; timer: number };
 
-  /** Resolves when every member is rendered (rendering of large teams is spread over frames). */
+  /** Resolves when every member is rendered (large teams are checked, prepared and rendered over several frames). */
   protected override async getUpdateComplete(): Promise<boolean> {
     let complete = await super.getUpdateComplete();
-    while (this.batch) {
-      await this.batch.promise;
+    while (this.followUp) {
+      await this.followUp.promise;
       complete = await super.getUpdateComplete();
     }
     return complete;
@@ -187,30 +195,51 @@ export class CareTeamRoster extends CareElement<'roster'> {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.batch?.run();
+    this.followUp?.run();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    this.dataState = this.resolveData();
-    if (this.dataState.kind !== 'ready') {
-      this.prepared = undefined;
-      this.arrangement = undefined;
-      this.preparedKey = [];
-      this.arrangementKey = [];
-      this.selectedId = undefined;
-      return;
+    // A large team does at most one heavy step per task, so no single task blocks input for long.
+    let heavySteps = this.followUpTurn ? 1 : 0;
+    this.followUpTurn = false;
+    this.stepWaiting = false;
+
+    const source = this.resolveSource();
+    if ('kind' in source) return this.showState(source);
+    const large = isLargeTeam(source.input);
+    const mayWork = () => !large || heavySteps-- > 0;
+    const waitForNextStep = () => {
+      // Keep the team already on screen (and the focus in it) until the new one is ready.
+      this.stepWaiting = true;
+      if (this.dataState.kind !== 'ready') this.showState({ kind: 'loading' });
+    };
+
+    let team: CareTeam;
+    if (source.trusted) {
+      team = source.input as CareTeam;
+    } else {
+      const input = source.input;
+      const known = typeof input === 'object' && input !== null && this.checkedInputs.has(input);
+      if (!known && !mayWork()) return waitForNextStep();
+      const result = this.checkInput('team', CareTeam, input);
+      if (typeof input === 'object' && input !== null) this.checkedInputs.add(input);
+      if (!('value' in result)) return this.showState({ kind: 'invalid', issues: result.issues });
+      team = result.value;
     }
+
     const audience = this.currentAudience;
-    const preparedKey = [this.dataState.team, audience, this.todayDate, this.confirmWithinDays];
+    const preparedKey = [team, audience, this.todayDate, this.confirmWithinDays];
     if (!sameKey(preparedKey, this.preparedKey)) {
+      if (!mayWork()) return waitForNextStep();
       this.preparedKey = preparedKey;
-      this.prepared = prepareTeam(this.dataState.team, {
+      this.prepared = prepareTeam(team, {
         audience,
         today: this.todayDate,
         confirmWithinDays: Number.isFinite(this.confirmWithinDays) ? this.confirmWithinDays : undefined,
       });
     }
+    this.dataState = { kind: 'ready', team };
     const prepared = this.prepared!;
     const sector = (SECTORS as readonly string[]).includes(this.sectorFilter) ? (this.sectorFilter as Sector) : undefined;
     const arrangementKey = [prepared, this.currentGrouping, this.showEnded, this.filter, sector];
@@ -236,8 +265,8 @@ export class CareTeamRoster extends CareElement<'roster'> {
       if (added >= MIN_BATCH) this.msPerMember = (this.msPerMember + (performance.now() - this.renderStart.at) / added) / 2;
       this.renderStart = undefined;
     }
-    const total = this.arrangement?.shownCount ?? 0;
-    if (this.renderLimit < total) this.scheduleBatch();
+    const membersLeft = this.dataState.kind === 'ready' && this.renderLimit < (this.arrangement?.shownCount ?? 0);
+    if (this.stepWaiting || membersLeft) this.scheduleFollowUp();
     const dialog = this.dialog;
     if (dialog && this.selectedId && !dialog.open && this.isConnected) dialog.showModal();
     if (dialog && !this.selectedId && dialog.open) dialog.close();
@@ -261,18 +290,25 @@ export class CareTeamRoster extends CareElement<'roster'> {
 
   // ----- data -----
 
-  private resolveData(): DataState {
-    if (this.team !== undefined && this.team !== null) {
-      const result = this.checkInput('team', CareTeam, this.team);
-      return 'value' in result ? { kind: 'ready', team: result.value } : { kind: 'invalid', issues: result.issues };
-    }
+  /** Where the team comes from: the `team` property, the store, or a state without a team. */
+  private resolveSource(): { input: unknown; trusted: boolean } | Exclude<DataState, { kind: 'ready' | 'invalid' }> {
+    if (this.team !== undefined && this.team !== null) return { input: this.team, trusted: false };
     if (!this.store) return { kind: 'empty' };
     const snapshot = this.snapshot ?? this.store.snapshot;
     if (snapshot.status === 'error') return { kind: 'load-error' };
     // The store's record was checked by its source; a reload keeps the known team on screen.
-    if (snapshot.record?.team) return { kind: 'ready', team: snapshot.record.team };
+    if (snapshot.record?.team) return { input: snapshot.record.team, trusted: true };
     if (snapshot.status === 'ready') return { kind: 'empty' };
     return { kind: 'loading' };
+  }
+
+  private showState(state: Exclude<DataState, { kind: 'ready' }>) {
+    this.dataState = state;
+    this.prepared = undefined;
+    this.arrangement = undefined;
+    this.preparedKey = [];
+    this.arrangementKey = [];
+    this.selectedId = undefined;
   }
 
   private get currentAudience(): Audience {
@@ -315,23 +351,36 @@ export class CareTeamRoster extends CareElement<'roster'> {
     return formatDate(`${isoDate}T12:00:00Z`, this.dates(this.zone), 'long');
   }
 
-  // ----- progressive rendering -----
+  // ----- work spread over frames -----
 
-  private scheduleBatch() {
-    if (this.batch) return;
+  /** After the next frame has painted, in a task of its own: one heavy step, or the next batch of members. */
+  private scheduleFollowUp() {
+    if (this.followUp) return;
     let resolve!: () => void;
     const promise = new Promise<void>((r) => (resolve = r));
     const run = () => {
-      if (this.batch?.promise !== promise) return;
-      cancelAnimationFrame(this.batch.frame);
-      clearTimeout(this.batch.timer);
-      this.batch = undefined;
-      const size = Math.round(BATCH_BUDGET_MS / Math.max(this.msPerMember, 0.001));
-      if (this.isConnected) this.renderLimit += Math.min(MAX_BATCH, Math.max(MIN_BATCH, size));
+      if (this.followUp?.promise !== promise) return;
+      cancelAnimationFrame(this.followUp.frame);
+      clearTimeout(this.followUp.timer);
+      this.followUp = undefined;
+      if (this.isConnected) {
+        if (this.stepWaiting) {
+          this.followUpTurn = true;
+          this.requestUpdate();
+        } else {
+          const size = Math.round(BATCH_BUDGET_MS / Math.max(this.msPerMember, 0.001));
+          this.renderLimit += Math.min(MAX_BATCH, Math.max(MIN_BATCH, size));
+        }
+      }
       resolve();
     };
-    // A frame paints what is there; the timer keeps going when frames are throttled (hidden tab).
-    this.batch = { promise, run, frame: requestAnimationFrame(run), timer: window.setTimeout(run, 100) };
+    // The timer keeps things going when frames are throttled (a hidden tab).
+    this.followUp = {
+      promise,
+      run,
+      frame: requestAnimationFrame(() => setTimeout(run)),
+      timer: window.setTimeout(run, 100),
+    };
   }
 
   // ----- rendering -----
@@ -760,5 +809,10 @@ export class CareTeamRoster extends CareElement<'roster'> {
     void this.updateComplete.then(() => (this.renderRoot.querySelector('#search') as HTMLInputElement | null)?.focus());
   };
 }
+
+const isLargeTeam = (input: unknown): boolean => {
+  const members = (input as { members?: unknown } | null)?.members;
+  return Array.isArray(members) && members.length > LARGE_TEAM;
+};
 
 const sameKey = (a: readonly unknown[], b: readonly unknown[]) => a.length === b.length && a.every((v, i) => v === b[i]);

@@ -538,6 +538,30 @@ describe('<care-team-roster>', () => {
       expect(shadow(el).querySelector('.group-title')!.localName).to.equal('h4');
     });
 
+    it('checks and prepares a large team in tasks of their own, then keeps it on screen while the next one is checked', async () => {
+      const large = (extra: number) =>
+        teamWith((t) => {
+          for (let i = 0; i < extra; i += 1) {
+            t.members.push({ id: `extra-${i}`, name: `Helper ${i}`, kind: 'professional', status: 'active', organisationId: 'org-home-care', contacts: [] });
+          }
+        });
+      const el = document.createElement('care-team-roster');
+      el.lang = 'en';
+      el.team = large(200);
+      const holder = await fixture<HTMLDivElement>(html`<div></div>`);
+      holder.append(el);
+      await new Promise((resolve) => setTimeout(resolve));
+      expect(textOf(shadow(el).querySelector('[role="status"]')), 'loading first').to.equal('Loading…');
+      await el.updateComplete;
+      expect(memberItems(el)).to.have.length(208);
+
+      el.team = large(201);
+      await new Promise((resolve) => setTimeout(resolve));
+      expect(memberItems(el).length, 'the previous team stays until the new one is ready').to.equal(208);
+      await el.updateComplete;
+      expect(memberItems(el)).to.have.length(209);
+    });
+
     it('renders all members of a large team, spread over frames', async () => {
       const team = teamWith((t) => {
         for (let i = 0; i < 300; i += 1) {
