@@ -328,6 +328,15 @@ const participantsFor = (
   return participants;
 };
 
+/** Drops contained resources nothing refers to any more (FHIR requires every contained resource to be referenced). */
+const pruneContained = (resource: F.Resource): void => {
+  if (!resource.contained?.length) return;
+  const { contained, ...rest } = resource;
+  const text = JSON.stringify(rest);
+  const kept = contained.filter((r) => r.id && (text.includes(`"#${r.id}"`) || contained.some((o) => o !== r && JSON.stringify(o).includes(`"#${r.id}"`))));
+  put(resource, 'contained', kept);
+};
+
 /**
  * Writes a contract CareTeam as a FHIR CareTeam of `options.version`. When the team was read from
  * FHIR (it carries `fhir.resource`), the write starts from that resource and changes only the
@@ -370,6 +379,7 @@ export const careTeamToFhir = (team: CareTeam, options: FhirMappingOptions): F.C
       participants.push(...participantsFor(member, existing, team, out, lookup, previous));
     }
     put(out, 'participant', [...participants, ...unmapped]);
+    pruneContained(out);
     for (const organisation of team.organisations) {
       if (!team.members.some((m) => m.organisationId === organisation.id) && !before?.organisations.some((o) => o.id === organisation.id)) {
         const managing = out.managingOrganization ?? [];

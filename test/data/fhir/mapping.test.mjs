@@ -97,6 +97,14 @@ for (const version of ['R4', 'R5']) {
       assert.deepEqual(m.careTeamToFhir({ ...read, name: 'Ingrid\u2019s team' }, options), { ...team(version), name: 'Ingrid\u2019s team' });
     });
 
+    test('a member who leaves the list leaves the resource, contained resource included', () => {
+      const without = { ...read, members: read.members.filter((x) => x.id !== 'erik') };
+      const written = m.careTeamToFhir(without, options);
+      assert.ok(!written.participant.some((p) => p.member.reference === '#erik'));
+      assert.equal(written.contained, undefined);
+      assert.equal(written.participant.length, team(version).participant.length - 1);
+    });
+
     test('a new coordinator moves the coordinator role', () => {
       const moved = { ...read, members: read.members.map((x) => ({ ...x, coordinator: x.id === 'erik' ? true : undefined })) };
       const written = m.careTeamToFhir(JSON.parse(JSON.stringify(moved)), options);
