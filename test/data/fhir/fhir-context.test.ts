@@ -49,21 +49,21 @@ for (const version of ['R4', 'R5'] as const) {
       toggle.setAttribute('directive-id', directiveId);
       host.append(toggle);
       document.body.append(host);
-      await waitUntil(() => switchOf(toggle), 'the toggle never showed its switch', { timeout: 8000 });
+      await waitUntil(() => switchOf(toggle), 'the toggle never showed its switch', { timeout: 15_000 });
       await settle(toggle);
       return toggle;
     };
 
     it('withdrawing in the toggle arrives at the FHIR server as status inactive', async function () {
-      this.timeout(30_000);
+      this.timeout(45_000);
       const before = server.get<{ status: string; provision: unknown; meta: { versionId: string } }>('Consent/c-nav')!;
       expect(before.status).to.equal('active');
       const toggle = await mount('c-nav');
       expect(switchOf(toggle)!.getAttribute('aria-checked')).to.equal('true');
       await expectAxeClean(toggle);
       switchOf(toggle)!.click();
-      await waitUntil(() => server.get<{ status: string }>('Consent/c-nav')!.status === 'inactive', 'the withdrawal never reached the server', { timeout: 8000 });
-      await waitUntil(() => switchOf(toggle)!.getAttribute('aria-checked') === 'false', 'the toggle never showed the saved withdrawal', { timeout: 8000 });
+      await waitUntil(() => server.get<{ status: string }>('Consent/c-nav')!.status === 'inactive', 'the withdrawal never reached the server', { timeout: 15_000 });
+      await waitUntil(() => switchOf(toggle)!.getAttribute('aria-checked') === 'false', 'the toggle never showed the saved withdrawal', { timeout: 15_000 });
       const after = server.get<{ status: string; provision: unknown; meta: { versionId: string } }>('Consent/c-nav')!;
       expect(after.provision).to.deep.equal(before.provision);
       expect(after.meta.versionId).to.equal(String(Number(before.meta.versionId) + 1));
@@ -75,11 +75,11 @@ for (const version of ['R4', 'R5'] as const) {
     });
 
     it('objecting in the toggle arrives as an active Consent that denies sharing', async function () {
-      this.timeout(30_000);
+      this.timeout(45_000);
       const toggle = await mount('c-gp');
       expect(switchOf(toggle)!.getAttribute('aria-checked')).to.equal('true');
       switchOf(toggle)!.click();
-      await waitUntil(() => switchOf(toggle)!.getAttribute('aria-checked') === 'false', 'the objection was never shown as saved', { timeout: 8000 });
+      await waitUntil(() => switchOf(toggle)!.getAttribute('aria-checked') === 'false', 'the objection was never shown as saved', { timeout: 15_000 });
       const stored = server.get<{ status: string; decision?: string; provision: { type?: string } | Array<object> }>('Consent/c-gp')!;
       expect(stored.status).to.equal('active');
       // R4: the provision denies; R5: the base decision permits and the provision is the exception that denies.
@@ -88,12 +88,12 @@ for (const version of ['R4', 'R5'] as const) {
     });
 
     it('a version conflict on the server is reported to the person', async function () {
-      this.timeout(30_000);
+      this.timeout(45_000);
       const toggle = await mount('c-gp');
       // Someone else changes the consent after the page loaded it.
       server.seed({ ...server.get('Consent/c-gp')!, meta: undefined });
       switchOf(toggle)!.click();
-      await waitUntil(() => shadow(toggle).querySelector('[part="error"]'), 'no error was shown', { timeout: 8000 });
+      await waitUntil(() => shadow(toggle).querySelector('[part="error"]'), 'no error was shown', { timeout: 15_000 });
       await settle(toggle);
       expect(shadow(toggle).querySelector('[part="error"]')!.textContent).to.contain('Someone else changed this at the same time');
       expect(switchOf(toggle)!.getAttribute('aria-checked'), 'the saved state stays on screen').to.equal('true');
