@@ -38,6 +38,11 @@ export default defineConfig(
   {
     files: ['test/**/*.ts'],
     languageOptions: { globals: { ...globals.mocha } },
+    rules: {
+      // chai's property assertions (`expect(x).to.exist`, `.to.be.true`) are expressions by design.
+      'no-unused-expressions': 'off',
+      '@typescript-eslint/no-unused-expressions': 'off',
+    },
   },
   {
     files: ['**/*.{js,mjs,cjs}'],
