@@ -180,7 +180,7 @@ export const rosterStyles = css`
     align-items: center;
   }
   button.name {
-    min-inline-size: 0;
+    min-inline-size: min(100%, var(--_target));
     padding: 0;
     border: 0;
     background: none;

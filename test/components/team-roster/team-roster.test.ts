@@ -2,6 +2,8 @@ import '../../../src/components/team-roster/define.js';
 import type { CareContactEvent, CareMemberSelectEvent } from '../../../src/components/team-roster/events.js';
 import type { CareTeamRoster } from '../../../src/components/team-roster/team-roster.js';
 import { CareDataErrorEvent } from '../../../src/components/base/events.js';
+import { formatDate } from '../../../src/i18n/format.js';
+import { fallbackCatalogue } from '../../../src/i18n/locale.js';
 import { expect, fixture, html, oneEvent, settle, waitUntil } from '../../helpers/fixture.js';
 import { deepActiveElement, press, type } from '../../helpers/keys.js';
 import {
@@ -16,6 +18,9 @@ import {
   teamWith,
   textOf,
 } from './fixtures.js';
+
+/** A calendar date as the roster shows it in English (the shared formatter decides the style). */
+const day = (isoDate: string) => formatDate(`${isoDate}T12:00:00Z`, { catalogue: fallbackCatalogue, timeZone: 'Europe/Oslo' }, 'long');
 
 describe('<care-team-roster>', () => {
   describe('who is on the team', () => {
@@ -36,7 +41,7 @@ describe('<care-team-roster>', () => {
       expect(textOf(lars.querySelector('[part~="role"]'))).to.equal('Your GP (family doctor)');
       expect(textOf(lars.querySelector('.organisation'))).to.equal('Fjordvik Medical Centre');
       expect(textOf(shadow(el).querySelector('[part="summary"]'))).to.contain('8 people');
-      expect(textOf(shadow(el).querySelector('[part="summary"]'))).to.contain('The list was last checked on 14 Sep 2026 by Kari Nilsen');
+      expect(textOf(shadow(el).querySelector('[part="summary"]'))).to.contain(`The list was last checked on ${day('2026-09-14')} by Kari Nilsen`);
     });
 
     it('shows the coordinator first, marked with text and an icon, not colour alone', async () => {
@@ -242,16 +247,16 @@ describe('<care-team-roster>', () => {
   describe('confirmation', () => {
     it('marks members not confirmed within the host’s period', async () => {
       const el = await renderRoster({ confirmWithinDays: 90 });
-      expect(textOf(memberItem(el, 'Amina Rahimi'))).to.contain('Not confirmed since 2 Apr 2026');
+      expect(textOf(memberItem(el, 'Amina Rahimi'))).to.contain(`Not confirmed since ${day('2026-04-02')}`);
       expect(textOf(memberItem(el, 'Kari Nilsen'))).to.not.contain('Not confirmed');
       expect(shadow(el).querySelector('[part="notice"]')).to.not.satisfy(Boolean);
     });
 
     it('marks the whole list when the team was not confirmed within the period', async () => {
       const el = await renderRoster({ confirmWithinDays: 30 });
-      expect(textOf(shadow(el).querySelector('[part="notice"]'))).to.equal('This list has not been checked since 14 Sep 2026.');
+      expect(textOf(shadow(el).querySelector('[part="notice"]'))).to.equal(`This list has not been checked since ${day('2026-09-14')}.`);
       // Erik has no date of his own, so the team's date counts for him.
-      expect(textOf(memberItem(el, 'Erik Solberg'))).to.contain('Not confirmed since 14 Sep 2026');
+      expect(textOf(memberItem(el, 'Erik Solberg'))).to.contain(`Not confirmed since ${day('2026-09-14')}`);
     });
 
     it('marks nothing without confirm-within-days', async () => {
@@ -265,7 +270,7 @@ describe('<care-team-roster>', () => {
       const el = await renderRoster({ audience: 'professional' });
       const kari = memberItem(el, 'Kari Nilsen')!;
       expect(textOf(kari.querySelector('[part~="role"]'))).to.equal('Care team coordinator (psychiatric nurse) (768821004)');
-      expect(textOf(kari.querySelector('.meta'))).to.equal('Since 3 Feb 2025 · Confirmed 14 Sep 2026');
+      expect(textOf(kari.querySelector('.meta'))).to.equal(`Since ${day('2025-02-03')} · Confirmed ${day('2026-09-14')}`);
       expect(textOf(shadow(el).querySelector('[part="title"]'))).to.equal('Ingrid’s care team');
     });
 
@@ -281,6 +286,7 @@ describe('<care-team-roster>', () => {
       const el = await renderRoster();
       for (const target of shadow(el).querySelectorAll<HTMLElement>('button, a.contact-link, input, select')) {
         expect(target.getBoundingClientRect().height, textOf(target)).to.be.at.least(44);
+        expect(target.getBoundingClientRect().width, textOf(target)).to.be.at.least(44);
       }
       const professional = await renderRoster({ audience: 'professional' });
       for (const target of shadow(professional).querySelectorAll<HTMLElement>('button, a.contact-link, input, select')) {
@@ -309,7 +315,7 @@ describe('<care-team-roster>', () => {
       expect(toggle.getAttribute('aria-pressed')).to.equal('true');
       const tor = memberItem(el, 'Tor Eide')!;
       expect(tor.getAttribute('part')).to.contain('member-ended');
-      expect(textOf(tor)).to.contain('Left on 30 Jun 2026');
+      expect(textOf(tor)).to.contain(`Left on ${day('2026-06-30')}`);
       expect(el.showEnded).to.equal(true);
       toggle.click();
       await settle(el);
