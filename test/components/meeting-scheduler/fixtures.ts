@@ -57,13 +57,26 @@ export const $$ = <T extends Element = HTMLElement>(el: Element, selector: strin
 /** The date picker of the planning form. */
 export const picker = (el: Element): CareDatePicker => $<CareDatePicker>(el, 'care-date-picker');
 
+/**
+ * Waits for the scheduler and the date pickers inside it to finish updating, without waiting for
+ * animation frames (which are slow on a busy machine).
+ */
+export const updated = async (el: Element) => {
+  for (let round = 0; round < 5; round++) {
+    const nodes = [el, ...(el.shadowRoot?.querySelectorAll('care-date-picker') ?? [])] as unknown as Array<{ updateComplete: Promise<boolean>; isUpdatePending: boolean }>;
+    await Promise.all(nodes.map((n) => n.updateComplete));
+    await Promise.resolve();
+    if (nodes.every((n) => !n.isUpdatePending)) return;
+  }
+};
+
 /** Sets a form control's value and fires the events a person's typing would. */
 export const fill = async (el: Element, selector: string, value: string) => {
   const control = $<HTMLInputElement | HTMLSelectElement>(el, selector);
   control.value = value;
   control.dispatchEvent(new Event('input', { bubbles: true }));
   control.dispatchEvent(new Event('change', { bubbles: true }));
-  await settle(el);
+  await updated(el);
 };
 
 /** Finds a label by its text and returns the control it labels. */
@@ -72,3 +85,26 @@ export const controlLabelled = <T extends HTMLElement = HTMLInputElement>(el: El
   if (!label) throw new Error(`no label starting with "${text}"`);
   return shadow(el).getElementById(label.htmlFor) as T;
 };
+
+/** The button whose visible text starts with `text`. */
+export const button = (el: Element, text: string): HTMLButtonElement => {
+  const found = $$<HTMLButtonElement>(el, 'button').find((b) => textOf(b).startsWith(text));
+  if (!found) throw new Error(`no button "${text}"`);
+  return found;
+};
+
+/** Clicks and waits for the element to settle. */
+export const click = async (el: Element, target: HTMLElement) => {
+  target.click();
+  await updated(el);
+};
+
+/** Checks a radio or checkbox the way a click does (fires change). */
+export const check = async (el: Element, control: HTMLInputElement, checked = true) => {
+  if (control.checked !== checked) control.click();
+  await updated(el);
+};
+
+/** A short description of a node for assertions (chai's own printing of DOM nodes is slow). */
+export const describeNode = (node: Element | null | undefined): string =>
+  node ? `${node.localName}${node.id ? `#${node.id}` : ''}${node.className && typeof node.className === 'string' ? `.${node.className.trim().split(/\s+/).join('.')}` : ''}[${textOf(node).slice(0, 40)}]` : 'nothing';
