@@ -1,0 +1,175 @@
+/**
+ * Browser side of `npm run bench`: each function renders our element and a peer doing the same
+ * work in the same page, and returns raw timings. scripts/bench.mjs runs them repeatedly in fresh
+ * pages, takes medians and prints ratios. Nothing here asserts a time.
+ */
+import '@vaadin/grid/vaadin-grid.js';
+import '@vaadin/grid/vaadin-grid-column.js';
+import { html, render } from 'lit';
+import '../../src/define.js';
+import { findFreeSlots } from '../../src/components/meeting-scheduler/free-time.js';
+import type { ConsentDirectiveInput } from '../../src/contract/consent.js';
+import { fjordvik } from '../../src/data/fixtures/fjordvik.js';
+import { benchAvailability } from '../components/meeting-scheduler/free-time-benchmark.js';
+import { benchMatrix, generateMatrixData } from '../components/responsibility-matrix/matrix-benchmark.js';
+import { benchRoster } from '../components/team-roster/roster-benchmark.js';
+
+const painted = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+
+/** Times until `ready()` holds and the next frame is painted. */
+const timeUntil = async (start: number, ready: () => boolean, limit = 20_000): Promise<number> => {
+  while (!ready()) {
+    if (performance.now() - start > limit) throw new Error('timed out waiting for render');
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+  }
+  await painted();
+  return performance.now() - start;
+};
+
+type GridElement = HTMLElement & { items: unknown[]; requestContentUpdate(): void };
+
+/** vaadin-grid with the same rows and columns as the matrix: first paint and one cell update. */
+async function vaadinMatrix(rows: number, cols: number) {
+  const { team, responsibilities } = generateMatrixData(rows, cols);
+  const members = team.members;
+  const items = responsibilities.map((r) => {
+    const row: Record<string, string> = { title: r.title };
+    for (const a of r.assignments ?? []) row[a.memberId] = a.part;
+    return row;
+  });
+  const host = document.createElement('div');
+  host.style.cssText = 'inline-size:1200px;block-size:800px';
+  document.body.append(host);
+  await painted();
+  const start = performance.now();
+  render(
+    html`<vaadin-grid style="block-size:800px" .items=${items}>
+      <vaadin-grid-column path="title" header="Responsibility" frozen></vaadin-grid-column>
+      ${members.map((m) => html`<vaadin-grid-column path=${m.id} header=${m.name}></vaadin-grid-column>`)}
+    </vaadin-grid>`,
+    host,
+  );
+  const grid = host.querySelector('vaadin-grid') as GridElement;
+  const firstPaintMs = await timeUntil(start, () => (grid.querySelectorAll('vaadin-grid-cell-content').length > cols * 5));
+  const target = items[Math.min(5, items.length - 1)];
+  const column = members[Math.floor(cols / 2)].id;
+  const changeStart = performance.now();
+  target[column] = target[column] === 'informed' ? 'consulted' : 'informed';
+  grid.requestContentUpdate();
+  await painted();
+  const cellChangeMs = performance.now() - changeStart;
+  host.remove();
+  return { firstPaintMs, cellChangeMs };
+}
+
+/** Our matrix and vaadin-grid, same data. */
+export async function matrix(rows = 200, cols = 40) {
+  const ours = await benchMatrix(rows, cols);
+  const peer = await vaadinMatrix(rows, cols);
+  return {
+    firstPaint: { ours: ours.firstPaintMs, peer: peer.firstPaintMs },
+    cellChange: { ours: ours.cellChangeMs, peer: peer.cellChangeMs },
+    longestTask: { ours: ours.longestTaskMs },
+  };
+}
+
+/** Our roster and a plain Lit list of the same 1,000 names. */
+export async function roster(n = 1000) {
+  const result = await benchRoster(n);
+  return {
+    firstPaint: { ours: result.roster.firstPaintMs, peer: result.plainList.firstPaintMs },
+    longestTask: { ours: result.roster.longestTaskMs, peer: result.plainList.longestTaskMs },
+  };
+}
+
+const DAY = 86_400_000;
+
+/** The obvious way to find free times: test every 15-minute start against every busy interval. */
+function naiveFreeSlots(availability: ReturnType<typeof benchAvailability>, requiredIds: string[], from: number, to: number, minutes: number) {
+  const found: number[] = [];
+  const length = minutes * 60_000;
+  for (let start = from; start + length <= to; start += 15 * 60_000) {
+    const hour = new Date(start).getUTCHours();
+    if (hour < 7 || hour >= 17) continue;
+    const free = requiredIds.every((id) =>
+      availability.find((a) => a.memberId === id)!.busy.every((b) => Date.parse(b.end) <= start || Date.parse(b.start) >= start + length),
+    );
+    if (free) found.push(start);
+  }
+  return found;
+}
+
+/** Free-time search, 20 participants × 4 weeks: ours against the naive scan. */
+export async function freeTime() {
+  const from = Date.parse('2027-03-01T00:00:00+01:00');
+  const availability = benchAvailability(20, 4, from);
+  const ids = availability.map((a) => a.memberId);
+  const query = { availability, requiredIds: ids.slice(0, 6), optionalIds: ids.slice(6), from, to: from + 28 * DAY, durationMinutes: 30, timeZone: 'Europe/Oslo' };
+  findFreeSlots(query);
+  naiveFreeSlots(availability, query.requiredIds, from, query.to, 30);
+  let start = performance.now();
+  findFreeSlots(query);
+  const ours = performance.now() - start;
+  start = performance.now();
+  naiveFreeSlots(availability, query.requiredIds, from, query.to, 30);
+  const peer = performance.now() - start;
+  return { search: { ours, peer } };
+}
+
+/** 50 consent directives over the Fjordvik team. */
+function fiftyConsents(): ConsentDirectiveInput[] {
+  const base = fjordvik.consents[2] as ConsentDirectiveInput;
+  return Array.from({ length: 50 }, (_, i) => ({
+    ...structuredClone(base),
+    id: `c-${i}`,
+    recipient: { kind: 'organisation', id: `org-${i}`, name: `Service number ${i + 1}` },
+    state: i % 3 === 0 ? 'granted' : i % 3 === 1 ? 'refused' : 'withdrawn',
+  })) as ConsentDirectiveInput[];
+}
+
+/** The consent overview with 50 toggles against 50 labelled native checkboxes. */
+export async function consentList() {
+  const consents = fiftyConsents();
+  const host = document.createElement('div');
+  document.body.append(host);
+  await painted();
+  let start = performance.now();
+  const list = document.createElement('care-consent-list') as HTMLElement & { consents: unknown; team: unknown };
+  list.setAttribute('lang', 'en');
+  list.consents = consents;
+  list.team = structuredClone(fjordvik.team);
+  host.append(list);
+  const switches = () => [...(list.shadowRoot?.querySelectorAll('care-consent-toggle') ?? [])].map((t) => t.shadowRoot?.querySelector<HTMLElement>('[role="switch"]'));
+  const oursPaint = await timeUntil(start, () => switches().length === 50 && switches().every(Boolean));
+  const target = switches()[0]!;
+  const before = target.getAttribute('aria-checked');
+  start = performance.now();
+  target.click();
+  const oursToggle = await timeUntil(start, () => switches()[0]!.getAttribute('aria-checked') !== before);
+  host.replaceChildren();
+  await painted();
+
+  start = performance.now();
+  render(
+    html`<fieldset>
+      <legend>Sharing</legend>
+      ${consents.map((c) => html`<label><input type="checkbox" name=${c.id} ?checked=${c.state === 'granted'} /> Share with ${c.recipient.name}</label>`)}
+    </fieldset>`,
+    host,
+  );
+  const peerPaint = await timeUntil(start, () => host.querySelectorAll('input').length === 50);
+  const box = host.querySelector('input')!;
+  start = performance.now();
+  box.click();
+  await painted();
+  const peerToggle = performance.now() - start;
+  host.remove();
+  return { firstPaint: { ours: oursPaint, peer: peerPaint }, toggle: { ours: oursToggle, peer: peerToggle } };
+}
+
+declare global {
+  interface Window {
+    careBench: Record<string, (...args: number[]) => Promise<Record<string, { ours: number; peer?: number }>>>;
+  }
+}
+window.careBench = { matrix, roster, freeTime, consentList };
