@@ -10,7 +10,7 @@ import type { DateContext } from '../../i18n/format.js';
 import { fallbackCatalogue, loadCatalogue, loadedCatalogue, resolveLocale } from '../../i18n/locale.js';
 import type { Catalogue, CommonMessages, LabelOverrides, Locale, Namespace } from '../../i18n/types.js';
 import { baseStyles } from '../../styles/shared.js';
-import { CareDataErrorEvent } from './events.js';
+import { reportDataError } from './events.js';
 
 interface SafeParser<T> {
   safeParse(input: unknown): { success: true; data: T } | { success: false; error: { issues: readonly unknown[] } };
@@ -19,6 +19,9 @@ interface SafeParser<T> {
 /**
  * What every element shares: language and label overrides, the store from `<care-context>`,
  * contract checks at the boundary with a readable error state, and the common styles.
+ *
+ * @fires care-data-error - Data given to the element breaks the contract; `detail` has the entity and the issues (path and reason).
+ * @fires care-error - A change the user made could not be saved; `detail` has the entity, its id and the error.
  */
 export abstract class CareElement<N extends Namespace> extends LitElement {
   static override styles = [baseStyles];
@@ -114,7 +117,7 @@ export abstract class CareElement<N extends Namespace> extends LitElement {
     const result = check(schema, input);
     const outcome = result.ok ? { value: result.value } : { issues: result.issues };
     if (input !== null && typeof input === 'object') this.checked.set(input, outcome);
-    if (!result.ok) this.dispatchEvent(new CareDataErrorEvent(entity, result.issues));
+    if (!result.ok) reportDataError(this, entity, result.issues);
     return outcome;
   }
 

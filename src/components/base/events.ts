@@ -46,6 +46,10 @@ export class CareDataErrorEvent extends CareEvent<{ entity: string; issues: Cont
   }
 }
 
+/** Tells `target`'s listeners that data it was given breaks the contract. */
+export const reportDataError = (target: EventTarget, entity: string, issues: ContractIssue[]): boolean =>
+  target.dispatchEvent(new CareDataErrorEvent(entity, issues));
+
 /** Fired when a change the user made could not be saved; the element shows it and offers retry. */
 export class CareErrorEvent extends CareEvent<{ entity: string; entityId: string; error: StoreError }> {
   static readonly eventName = 'care-error';
