@@ -101,7 +101,7 @@ function keepDefineSideEffects() {
 function packageOf(id) {
   const marker = `${sep}node_modules${sep}`;
   const at = id.lastIndexOf(marker);
-  if (at === -1) return id.includes(`${sep}vendor${sep}`) ? 'tslib' : 'own code';
+  if (at === -1) return id === join(esmDir, 'vendor', 'tslib.js') ? 'tslib' : 'own code';
   const parts = id.slice(at + marker.length).split(sep);
   return parts[0].startsWith('@') ? `${parts[0]}/${parts[1]}` : parts[0];
 }
