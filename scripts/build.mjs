@@ -4,13 +4,29 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { bin, root, run } from './lib/run.mjs';
 
-/** package.json `sideEffects` globs (only `*` within one folder is used there) as regexps. */
+/** A package.json `sideEffects` glob as a regexp over paths relative to the package root. */
+function globToRegExp(glob) {
+  let pattern = glob.replace(/^\.\//, '');
+  // Like webpack, a pattern without a slash matches a file name in any folder.
+  if (!pattern.includes('/')) pattern = `**/${pattern}`;
+  let source = '';
+  for (let i = 0; i < pattern.length; i += 1) {
+    const char = pattern[i];
+    if (char === '*' && pattern[i + 1] === '*') {
+      const slash = pattern[i + 2] === '/';
+      source += slash ? '(?:.*/)?' : '.*';
+      i += slash ? 2 : 1;
+    } else if (char === '*') source += '[^/]*';
+    else if (char === '?') source += '[^/]';
+    else source += char.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+  }
+  return new RegExp(`^${source}$`);
+}
+
+/** package.json `sideEffects` as regexps, or null when it is not a list. */
 function sideEffectPatterns() {
   const { sideEffects } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
-  if (!Array.isArray(sideEffects)) return null;
-  return sideEffects.map(
-    (glob) => new RegExp(`^${glob.replace(/^\.\//, '').replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*')}$`),
-  );
+  return Array.isArray(sideEffects) ? sideEffects.map(globToRegExp) : null;
 }
 
 /** Define modules that consumers' bundlers would drop because package.json does not list them. */
