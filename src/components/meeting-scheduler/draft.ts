@@ -283,7 +283,7 @@ export const meetingFromDraft = (
   if (draft.mode !== 'in-person') meeting.videoLink = draft.videoLink.trim();
   else delete meeting.videoLink;
   if (draft.repeat !== 'none') {
-    const sameRule = previous?.recurrence && previous.start === meeting.start;
+    const sameRule = previous?.recurrence && Date.parse(previous.start) === Date.parse(meeting.start);
     meeting.recurrence = {
       frequency: draft.repeat,
       interval: whole(draft.interval),

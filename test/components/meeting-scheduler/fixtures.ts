@@ -1,6 +1,7 @@
 import '../../../src/components/meeting-scheduler/define.js';
 import type { CareMeetingScheduler } from '../../../src/components/meeting-scheduler/meeting-scheduler.js';
 import type { CareDatePicker } from '../../../src/components/meeting-scheduler/date-picker.js';
+import type { CareMeetingChangeEvent, CareMeetingRequestEvent } from '../../../src/components/meeting-scheduler/events.js';
 import type { CareRecordInput } from '../../../src/contract/record.js';
 import type { MeetingInput } from '../../../src/contract/meeting.js';
 import { fjordvik } from '../../../src/data/fixtures/fjordvik.js';
@@ -108,3 +109,33 @@ export const check = async (el: Element, control: HTMLInputElement, checked = tr
 /** A short description of a node for assertions (chai's own printing of DOM nodes is slow). */
 export const describeNode = (node: Element | null | undefined): string =>
   node ? `${node.localName}${node.id ? `#${node.id}` : ''}${node.className && typeof node.className === 'string' ? `.${node.className.trim().split(/\s+/).join('.')}` : ''}[${textOf(node).slice(0, 40)}]` : 'nothing';
+
+/** Records every meeting request and change the element fires, in order. */
+export const meetingEvents = (el: HTMLElement) => {
+  const log: Array<CareMeetingRequestEvent | CareMeetingChangeEvent> = [];
+  el.addEventListener('care-meeting-request', (e) => log.push(e));
+  el.addEventListener('care-meeting-change', (e) => log.push(e));
+  return log;
+};
+
+/** Records the meeting requests the element fires. */
+export const meetingRequests = (el: HTMLElement) => {
+  const log: CareMeetingRequestEvent[] = [];
+  el.addEventListener('care-meeting-request', (e) => log.push(e));
+  return log;
+};
+
+/** Invites a member by name, optionally as optional. */
+export const invite = async (el: CareMeetingScheduler, name: string, attendance?: 'required' | 'optional') => {
+  await check(el, controlLabelled(el, name));
+  if (attendance) await fill(el, `select[aria-label^="${name}"]`, attendance);
+};
+
+/** Fills what a hybrid meeting needs besides the time. */
+export const fillPlace = async (el: CareMeetingScheduler) => {
+  await fill(el, '#location-name', 'Fjordvik Health House, room 2');
+  await fill(el, '#video-link', 'https://video.fjordvik.example/room-2');
+};
+
+/** The times listed under "Suggested times". */
+export const suggested = (el: Element) => $$(el, '#suggested label').map((l) => textOf(l.querySelector('.slot-when')));

@@ -1,37 +1,15 @@
-import type { CareMeetingScheduler } from '../../../src/components/meeting-scheduler/meeting-scheduler.js';
 import type { CareMeetingChangeEvent, CareMeetingRequestEvent } from '../../../src/components/meeting-scheduler/events.js';
 import { Meeting } from '../../../src/contract/meeting.js';
 import { loadCatalogue } from '../../../src/i18n/locale.js';
 import { expectAxeClean } from '../../helpers/a11y.js';
 import { expect, settle } from '../../helpers/fixture.js';
 import { deepActiveElement } from '../../helpers/keys.js';
-import { $, $$, button, check, click, controlLabelled, fill, picker, renderScheduler, shadow, textOf } from './fixtures.js';
-import { describeNode } from './fixtures.js';
-
-const events = (el: Element) => {
-  const log: Array<CareMeetingRequestEvent | CareMeetingChangeEvent> = [];
-  el.addEventListener('care-meeting-request', (e) => log.push(e));
-  el.addEventListener('care-meeting-change', (e) => log.push(e));
-  return log;
-};
-
-const invite = async (el: CareMeetingScheduler, name: string, attendance?: 'required' | 'optional') => {
-  await check(el, controlLabelled(el, name));
-  if (attendance) await fill(el, `select[aria-label^="${name}"]`, attendance);
-};
-
-/** Fills what a hybrid meeting needs besides the time. */
-const fillPlace = async (el: CareMeetingScheduler) => {
-  await fill(el, '#location-name', 'Fjordvik Health House, room 2');
-  await fill(el, '#video-link', 'https://video.fjordvik.example/room-2');
-};
-
-const suggested = (el: Element) => $$(el, '#suggested label').map((l) => textOf(l.querySelector('.slot-when')));
+import { $, button, check, click, fill, picker, renderScheduler, textOf, describeNode, meetingEvents, invite, fillPlace, suggested } from './fixtures.js';
 
 describe('<care-meeting-scheduler> booking', () => {
   it('books: fires the request, then the change, and shows the booked meeting', async () => {
     const el = await renderScheduler();
-    const log = events(el);
+    const log = meetingEvents(el);
     await invite(el, 'Lars Haugen', 'optional');
     await fill(el, '#support', 'm-erik');
     await fillPlace(el);
@@ -81,7 +59,7 @@ describe('<care-meeting-scheduler> booking', () => {
 
   it('keeps to the chosen zone: 10:00 in London is 11:00 in Oslo', async () => {
     const el = await renderScheduler();
-    const log = events(el);
+    const log = meetingEvents(el);
     await check(el, $<HTMLInputElement>(el, '#mode-digital'));
     await fill(el, '#video-link', 'https://video.example/a');
     await fill(el, '#zone', 'Europe/London');

@@ -1,32 +1,7 @@
-import type { CareMeetingScheduler } from '../../../src/components/meeting-scheduler/meeting-scheduler.js';
-import type { CareMeetingChangeEvent, CareMeetingRequestEvent } from '../../../src/components/meeting-scheduler/events.js';
-import { Meeting } from '../../../src/contract/meeting.js';
-import { loadCatalogue } from '../../../src/i18n/locale.js';
 import { expectAxeClean } from '../../helpers/a11y.js';
-import { expect, settle } from '../../helpers/fixture.js';
+import { expect } from '../../helpers/fixture.js';
 import { deepActiveElement } from '../../helpers/keys.js';
-import { $, $$, button, check, click, controlLabelled, fill, picker, renderScheduler, shadow, textOf } from './fixtures.js';
-import { describeNode } from './fixtures.js';
-
-const events = (el: Element) => {
-  const log: Array<CareMeetingRequestEvent | CareMeetingChangeEvent> = [];
-  el.addEventListener('care-meeting-request', (e) => log.push(e));
-  el.addEventListener('care-meeting-change', (e) => log.push(e));
-  return log;
-};
-
-const invite = async (el: CareMeetingScheduler, name: string, attendance?: 'required' | 'optional') => {
-  await check(el, controlLabelled(el, name));
-  if (attendance) await fill(el, `select[aria-label^="${name}"]`, attendance);
-};
-
-/** Fills what a hybrid meeting needs besides the time. */
-const fillPlace = async (el: CareMeetingScheduler) => {
-  await fill(el, '#location-name', 'Fjordvik Health House, room 2');
-  await fill(el, '#video-link', 'https://video.fjordvik.example/room-2');
-};
-
-const suggested = (el: Element) => $$(el, '#suggested label').map((l) => textOf(l.querySelector('.slot-when')));
+import { $, $$, button, check, click, controlLabelled, fill, picker, renderScheduler, shadow, textOf, describeNode, invite } from './fixtures.js';
 
 describe('<care-meeting-scheduler> planning form', () => {
   it('starts with the service user and the coordinator invited and an agenda from the templates', async () => {

@@ -1,31 +1,6 @@
-import type { CareMeetingScheduler } from '../../../src/components/meeting-scheduler/meeting-scheduler.js';
-import type { CareMeetingChangeEvent, CareMeetingRequestEvent } from '../../../src/components/meeting-scheduler/events.js';
-import { Meeting } from '../../../src/contract/meeting.js';
-import { loadCatalogue } from '../../../src/i18n/locale.js';
 import { expectAxeClean } from '../../helpers/a11y.js';
 import { expect, settle } from '../../helpers/fixture.js';
-import { deepActiveElement } from '../../helpers/keys.js';
-import { $, $$, button, check, click, controlLabelled, fill, picker, record, renderScheduler, shadow, textOf } from './fixtures.js';
-
-const events = (el: Element) => {
-  const log: Array<CareMeetingRequestEvent | CareMeetingChangeEvent> = [];
-  el.addEventListener('care-meeting-request', (e) => log.push(e));
-  el.addEventListener('care-meeting-change', (e) => log.push(e));
-  return log;
-};
-
-const invite = async (el: CareMeetingScheduler, name: string, attendance?: 'required' | 'optional') => {
-  await check(el, controlLabelled(el, name));
-  if (attendance) await fill(el, `select[aria-label^="${name}"]`, attendance);
-};
-
-/** Fills what a hybrid meeting needs besides the time. */
-const fillPlace = async (el: CareMeetingScheduler) => {
-  await fill(el, '#location-name', 'Fjordvik Health House, room 2');
-  await fill(el, '#video-link', 'https://video.fjordvik.example/room-2');
-};
-
-const suggested = (el: Element) => $$(el, '#suggested label').map((l) => textOf(l.querySelector('.slot-when')));
+import { $, $$, button, check, click, picker, renderScheduler, shadow, textOf, invite, suggested, record } from './fixtures.js';
 
 describe('<care-meeting-scheduler> finding a time', () => {
   it('finds free times for everyone required, ranked, and fills in the chosen one', async () => {
