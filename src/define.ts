@@ -5,3 +5,4 @@
 import './context/define.js';
 import './components/team-roster/define.js';
 import './components/consent-list/define.js'; // registers care-consent-list and care-consent-toggle
+import './components/meeting-scheduler/define.js'; // registers care-meeting-scheduler and care-date-picker

@@ -18,3 +18,4 @@ export { CareContext } from './context/care-context.js';
 export * from './components/team-roster/team-roster.js';
 export * from './components/consent-toggle/exports.js';
 export { FhirSource, createFhirSource, careTeamFromFhir, careTeamToFhir, consentFromFhir, consentToFhir, responsibilityFromTask, responsibilityToTask, meetingFromFhir, meetingToFhir, type FhirSourceOptions, type FhirMappingOptions } from './data/fhir/index.js';
+export * from './components/meeting-scheduler/exports.js';
