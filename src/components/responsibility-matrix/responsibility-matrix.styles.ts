@@ -181,55 +181,65 @@ export const matrixStyles = css`
     border-style: dashed;
   }
 
-  /* Grid and table */
+  /* Grid and table. Each row is its own CSS grid with fixed column widths: a change lays out one
+     row, and rows off screen are skipped (content-visibility) yet stay in the accessibility tree. */
   .scroller {
     overflow: auto;
     max-block-size: var(--_max-height);
     border: 1px solid var(--_border-subtle);
     border-radius: var(--_radius);
+    /* Keep a focused cell clear of the sticky header and first column (WCAG 2.4.11). */
+    scroll-padding-block-start: 7rem;
+    scroll-padding-inline-start: var(--_title-col);
   }
   table {
-    border-collapse: separate;
-    border-spacing: 0;
-    table-layout: fixed;
-    inline-size: calc(var(--_title-col) + var(--_flag-size) + var(--_columns, 1) * var(--_cell-size));
     --_title-col: min(var(--_title-size), 45cqi);
+    display: block;
+    inline-size: calc(var(--_title-col) + var(--_flag-size) + var(--_columns, 1) * var(--_cell-size));
+    border-spacing: 0;
   }
-  col.title-col {
-    inline-size: var(--_title-col);
+  thead {
+    display: block;
+    position: sticky;
+    inset-block-start: 0;
+    z-index: 2;
   }
-  col.flag-col {
-    inline-size: var(--_flag-size);
+  tbody {
+    display: block;
   }
-  col.member-col {
-    inline-size: var(--_cell-size);
+  tr {
+    display: grid;
+    grid-template-columns: var(--_title-col) var(--_flag-size) repeat(var(--_columns, 1), var(--_cell-size));
+  }
+  tbody tr {
+    content-visibility: auto;
+    contain-intrinsic-size: auto 4.5rem;
   }
   th,
   td {
+    display: block;
+    min-inline-size: 0;
     padding: var(--_space-2);
     border-block-end: 1px solid var(--_border-subtle);
     border-inline-end: 1px solid var(--_border-subtle);
     text-align: start;
-    vertical-align: top;
     background: var(--_surface);
   }
   thead th {
-    position: sticky;
-    inset-block-start: 0;
-    z-index: 2;
+    display: flex;
+    flex-direction: column;
+    justify-content: end;
     background: var(--_header-bg);
-    vertical-align: bottom;
     font-weight: 600;
     border-block-end: 2px solid var(--_border);
   }
-  thead th:first-child {
-    inset-inline-start: 0;
-    z-index: 3;
-  }
+  thead th:first-child,
   tbody th[scope='row'] {
     position: sticky;
     inset-inline-start: 0;
     z-index: 1;
+  }
+  tbody th[scope='row'] {
     font-weight: 400;
   }
   .member-name {
@@ -256,19 +266,24 @@ export const matrixStyles = css`
   td.left {
     background-image: repeating-linear-gradient(135deg, transparent 0 6px, var(--_border-subtle) 6px 7px);
   }
+  tr.group {
+    contain-intrinsic-size: auto 2.75rem;
+  }
   .group th {
+    grid-column: 1 / -1;
     background: var(--_header-bg);
     font-weight: 700;
-    position: sticky;
-    inset-inline-start: 0;
   }
   .group-label {
     position: sticky;
     inset-inline-start: var(--_space-2);
   }
   td.part-cell {
+    display: flex;
+    align-items: center;
+    justify-content: center;
+    flex-wrap: wrap;
     text-align: center;
-    vertical-align: middle;
     cursor: default;
   }
   .part-cell .part {
@@ -410,6 +425,7 @@ export const matrixStyles = css`
 
   /* The part editor inside a cell */
   .editor {
+    flex-basis: 100%;
     margin-block-start: var(--_space-1);
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
@@ -574,12 +590,27 @@ export const matrixStyles = css`
       border: 0;
     }
     table {
+      display: table;
       inline-size: 100%;
-      table-layout: auto;
+      border-collapse: collapse;
     }
+    thead {
+      display: table-header-group;
+      position: static;
+    }
+    tbody {
+      display: table-row-group;
+    }
+    tr,
+    tbody tr {
+      display: table-row;
+      content-visibility: visible;
+    }
+    th,
+    td,
     thead th,
-    tbody th[scope='row'],
-    .group th {
+    td.part-cell {
+      display: table-cell;
       position: static;
     }
     .title-button {

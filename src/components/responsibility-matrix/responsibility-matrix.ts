@@ -88,8 +88,21 @@ type Dialog = { kind: 'add' } | { kind: 'details'; id: string };
 const EDITOR_CHOICES: readonly (RaciPart | 'none')[] = ['none', ...RACI_PARTS];
 const FIRST_MEMBER_COL = 2;
 const PAGE_ROWS = 5;
+/** Rows in the first frame, and rows added per frame after it. */
+const INITIAL_ROWS = 16;
+const ROWS_PER_FRAME = 24;
 const NARROW_REM = 40;
 const EMPTY: readonly ResponsibilityInput[] = [];
+
+/** A member's cell, editable grid or read-only table, on a member still on the team or one who has left. */
+const gridCell = (content: unknown, left: boolean) =>
+  left
+    ? html`<td role="gridcell" tabindex="-1" part="cell" class="part-cell left">${content}</td>`
+    : html`<td role="gridcell" tabindex="-1" part="cell" class="part-cell">${content}</td>`;
+const tableCell = (content: unknown, left: boolean) =>
+  left
+    ? html`<td role="cell" part="cell" class="part-cell left">${content}</td>`
+    : html`<td role="cell" part="cell" class="part-cell">${content}</td>`;
 
 /** `YYYY-MM-DD` as a local calendar day (not UTC midnight, which is the day before west of Greenwich). */
 const localDay = (iso: string): Date => {
@@ -187,6 +200,7 @@ export class CareResponsibilityMatrix extends CareElement<'matrix'> {
   @state() private dataVersion = 0;
   @state() private printing = false;
   @state() private formError = '';
+  @state() private renderLimit = INITIAL_ROWS;
 
   // Derived once per data change, never in render.
   private status: 'loading' | 'load-error' | 'invalid' | 'ready' = 'loading';
@@ -225,6 +239,7 @@ export class CareResponsibilityMatrix extends CareElement<'matrix'> {
   private dialogReturn?: HTMLElement;
   private resizeObserver?: ResizeObserver;
   private announceFlip = false;
+  private chunkScheduled = false;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -398,6 +413,7 @@ export class CareResponsibilityMatrix extends CareElement<'matrix'> {
     const t = this.strings;
     const partView = (part: RaciPart) =>
       html`<span class="part ${part}"><span class="letter" aria-hidden="true">${t.partLetters[part]}</span><span class="part-text">${t.parts[part]}</span></span>`;
+    // The dot is decoration; "No part" is the text assistive technology reads.
     this.partViews = {
       accountable: partView('accountable'),
       responsible: partView('responsible'),
@@ -537,13 +553,16 @@ export class CareResponsibilityMatrix extends CareElement<'matrix'> {
   private renderGrid() {
     const t = this.strings;
     const grid = this.editable;
-    const tab = grid ? '-1' : nothing;
     const columnCount = FIRST_MEMBER_COL + this.columns.length;
+    // Rows arrive in chunks (see `updated`), so the first frame is painted quickly.
+    const shown = this.rows.slice(0, Math.max(this.renderLimit, INITIAL_ROWS));
     const groups: GridRow[][] = [];
-    for (const row of this.rows) {
+    for (const row of shown) {
       if (row.kind === 'group' || groups.length === 0) groups.push([]);
       groups[groups.length - 1].push(row);
     }
+    // Rows are CSS grids (fixed column widths, layout contained, skipped off screen), so the
+    // table semantics are stated explicitly with ARIA roles as well.
     return html`<div
       class="scroller"
       role=${grid ? nothing : 'region'}
@@ -552,12 +571,12 @@ export class CareResponsibilityMatrix extends CareElement<'matrix'> {
     >
       <table
         part="grid"
-        role=${grid ? 'grid' : nothing}
+        role=${grid ? 'grid' : 'table'}
         aria-labelledby="title"
         aria-describedby=${grid ? 'grid-hint' : nothing}
-        aria-rowcount=${grid ? this.rows.length + 1 : nothing}
-        aria-colcount=${grid ? columnCount : nothing}
-        style="--_columns: ${this.columns.length}"
+        aria-rowcount=${this.rows.length + 1}
+        aria-colcount=${columnCount}
+        style="--_columns: ${Math.max(1, this.columns.length)}"
         @keydown=${this.onGridKeydown}
         @focusin=${this.onGridFocusin}
         @focusout=${this.onGridFocusout}
@@ -565,30 +584,20 @@ export class CareResponsibilityMatrix extends CareElement<'matrix'> {
         @click=${this.onGridClick}
         @dblclick=${this.onGridDblclick}
       >
-        <colgroup>
-          <col class="title-col" />
-          <col class="flag-col" />
-          ${this.columns.map(() => html`<col class="member-col" />`)}
-        </colgroup>
-        <thead>
-          <tr part="row" aria-rowindex=${grid ? 1 : nothing}>
-            <th scope="col" part="header">${t.responsibilityHeader}</th>
-            <th scope="col" part="header">${t.flagsHeader}</th>
-            ${this.columns.map((m) => this.renderColumnHeader(m))}
+        <thead role="rowgroup">
+          <tr role="row" part="row" aria-rowindex="1">
+            <th role="columnheader" scope="col" part="header">${t.responsibilityHeader}</th>
+            <th role="columnheader" scope="col" part="header">${t.flagsHeader}</th>
+            ${guard([this.layoutVersion], () => this.columns.map((m) => this.renderColumnHeader(m)))}
           </tr>
         </thead>
         ${groups.map(
           (rows) =>
-            html`<tbody>
+            html`<tbody role="rowgroup">
               ${repeat(
                 rows,
                 (row) => row.key,
-                (row) =>
-                  row.kind === 'group'
-                    ? html`<tr class="group" data-row=${row.key} aria-rowindex=${grid ? this.rowIndex.get(row.key)! + 2 : nothing}>
-                        <th scope="rowgroup" colspan=${columnCount} tabindex=${tab}><span class="group-label">${row.label}</span></th>
-                      </tr>`
-                    : this.renderRow(row.responsibility, grid),
+                (row) => (row.kind === 'group' ? this.renderGroupRow(row, grid, columnCount) : this.renderRow(row.responsibility, grid)),
               )}
             </tbody>`,
         )}
@@ -597,11 +606,20 @@ export class CareResponsibilityMatrix extends CareElement<'matrix'> {
     ${grid ? html`<p class="visually-hidden" id="grid-hint">${t.editHint}</p>` : nothing}`;
   }
 
+  private renderGroupRow(row: GridRow & { kind: 'group' }, grid: boolean, columnCount: number) {
+    const index = this.rowIndex.get(row.key)! + 2;
+    return html`<tr role="row" class="group" data-row=${row.key} aria-rowindex=${index}>
+      <th role="rowheader" scope="rowgroup" colspan=${columnCount} aria-colspan=${columnCount} tabindex=${grid ? '-1' : nothing}>
+        <span class="group-label">${row.label}</span>
+      </th>
+    </tr>`;
+  }
+
   private renderColumnHeader(m: Member) {
     const t = this.strings;
     const left = m.status === 'ended';
     const role = this.roleOf(m);
-    return html`<th scope="col" part="header" class=${left ? 'left' : ''}>
+    return html`<th role="columnheader" scope="col" part="header" class=${left ? 'left' : ''}>
       <span class="member-name">${m.name}${m.id === this.me ? html` (${t.you})` : nothing}</span>
       ${role ? html`<span class="member-role">${role}</span>` : nothing}
       ${left ? html`<span class="left-mark">${t.hasLeft}</span>` : nothing}
@@ -624,24 +642,25 @@ export class CareResponsibilityMatrix extends CareElement<'matrix'> {
     failure: RowFailure | undefined,
     editing: { memberId: string; index: number } | undefined,
   ) {
-    const tab = grid ? '-1' : nothing;
     const { parts } = this.derivedOf(r);
     const cls = `${pending ? 'pending' : ''}${r.status === 'ended' ? ' ended' : ''}`;
-    return html`<tr part="row" class=${cls} data-row=${rowKey(r.id)} aria-rowindex=${grid ? this.rowIndex.get(rowKey(r.id))! + 2 : nothing}>
-      <th scope="row" part="header">
-        ${grid
-          ? html`<button type="button" class="title-button" data-widget tabindex="-1" aria-haspopup="dialog">${r.title}</button>`
-          : html`<span class="title">${r.title}</span>`}
-        ${this.renderMeta(r)}
-      </th>
-      <td tabindex=${tab} class="flag-cell" part="flag-cell">${this.renderRowState(r, pending, failure, grid)}</td>
-      ${this.columns.map((m) => {
-        const part = parts.get(m.id);
-        const left = m.status === 'ended';
-        return html`<td part="cell" class="part-cell${left ? ' left' : ''}" tabindex=${tab}>
-          ${part ? this.partViews[part] : this.noneView}${editing?.memberId === m.id ? this.renderEditor(r, m, editing.index) : nothing}
-        </td>`;
-      })}
+    // Member cells are the bulk of the DOM: one binding each, from fixed templates per mode.
+    const cell = grid ? gridCell : tableCell;
+    const cells = this.columns.map((m) => {
+      const part = parts.get(m.id);
+      const content = part ? this.partViews[part] : this.noneView;
+      return cell(editing?.memberId === m.id ? [content, this.renderEditor(r, m, editing.index)] : content, m.status === 'ended');
+    });
+    return html`<tr role="row" part="row" class=${cls} data-row=${rowKey(r.id)} aria-rowindex=${this.rowIndex.get(rowKey(r.id))! + 2}>
+      ${grid
+        ? html`<th role="rowheader" scope="row" part="header">
+            <button type="button" class="title-button" data-widget tabindex="-1" aria-haspopup="dialog">${r.title}</button>${this.renderMeta(r)}
+          </th>`
+        : html`<th role="rowheader" scope="row" part="header"><span class="title">${r.title}</span>${this.renderMeta(r)}</th>`}
+      ${grid
+        ? html`<td role="gridcell" tabindex="-1" class="flag-cell" part="flag-cell">${this.renderRowState(r, pending, failure, grid)}</td>`
+        : html`<td role="cell" class="flag-cell" part="flag-cell">${this.renderRowState(r, pending, failure, grid)}</td>`}
+      ${cells}
     </tr>`;
   }
 
@@ -935,6 +954,13 @@ export class CareResponsibilityMatrix extends CareElement<'matrix'> {
     super.updated(changed);
     const dialog = this.renderRoot.querySelector('dialog');
     if (dialog && !dialog.open) dialog.showModal();
+    if (this.renderLimit < this.rows.length && !this.chunkScheduled && this.effectiveView === 'grid' && this.status === 'ready') {
+      this.chunkScheduled = true;
+      requestAnimationFrame(() => {
+        this.chunkScheduled = false;
+        this.renderLimit += ROWS_PER_FRAME;
+      });
+    }
     if (this.effectiveView !== 'grid' || !this.editable || this.status !== 'ready') {
       this.tabStop = undefined;
       return;
@@ -944,7 +970,8 @@ export class CareResponsibilityMatrix extends CareElement<'matrix'> {
       if (option && this.root.activeElement !== option) option.focus();
       return;
     }
-    this.syncTabStop(this.restoreFocus || this.focusLost());
+    // Focus comes back to a cell the person is looking at: no need to scroll (or lay out) for it.
+    this.syncTabStop(this.restoreFocus || this.focusLost(), true);
     this.restoreFocus = false;
   }
 
@@ -955,8 +982,10 @@ export class CareResponsibilityMatrix extends CareElement<'matrix'> {
     return !active || !this.renderRoot.querySelector('table')?.contains(active);
   }
 
-  private rowElement(key: string): HTMLTableRowElement | null {
-    return this.renderRoot.querySelector<HTMLTableRowElement>(`tr[data-row="${CSS.escape(key)}"]`);
+  private rowElement(key: string): HTMLTableRowElement | undefined {
+    const index = this.rowIndex.get(key);
+    const row = index === undefined ? undefined : this.renderRoot.querySelector('table')?.rows[index + 1];
+    return row?.dataset.row === key ? row : undefined;
   }
 
   private cellTarget(cell: HTMLTableCellElement): HTMLElement {
@@ -964,7 +993,7 @@ export class CareResponsibilityMatrix extends CareElement<'matrix'> {
   }
 
   /** Puts the single tab stop where the focus position is (or the first cell), optionally focusing it. */
-  private syncTabStop(focus: boolean) {
+  private syncTabStop(focus: boolean, preventScroll = false) {
     if (!this.rows.length) return;
     let key = this.focusKey;
     if (!key || !this.rowIndex.has(key.row)) {
@@ -980,13 +1009,19 @@ export class CareResponsibilityMatrix extends CareElement<'matrix'> {
       target.tabIndex = 0;
       this.tabStop = target;
     }
-    if (focus) target.focus();
+    if (focus) target.focus({ preventScroll });
   }
 
   /** Moves the focus position to a row and column and focuses that cell. */
   private focusCell(rowIndex: number, col: number) {
-    const row = this.rows[Math.max(0, Math.min(rowIndex, this.rows.length - 1))];
-    this.focusKey = { row: row.key, col };
+    const index = Math.max(0, Math.min(rowIndex, this.rows.length - 1));
+    this.focusKey = { row: this.rows[index].key, col };
+    if (index >= this.renderLimit) {
+      // Not rendered yet: render every row, then focus (in `updated`).
+      this.renderLimit = this.rows.length;
+      this.restoreFocus = true;
+      return;
+    }
     this.syncTabStop(true);
   }
 
@@ -1211,6 +1246,7 @@ export class CareResponsibilityMatrix extends CareElement<'matrix'> {
 
   private readonly onBeforePrint = () => {
     this.printing = true;
+    this.renderLimit = Number.MAX_SAFE_INTEGER;
     this.performUpdate();
   };
 

@@ -141,10 +141,15 @@ describe('care-responsibility-matrix: what it shows', () => {
     it('is a real table with column and row headers, and no grid role or tab stops', async () => {
       const el = await controlledMatrix();
       const table = $(el, 'table')!;
-      expect(table.hasAttribute('role')).to.equal(false);
-      expect($$(el, 'thead th').every((th) => th.getAttribute('scope') === 'col')).to.equal(true);
-      expect(rowOf(el, 'r-medication').cells[0].localName).to.equal('th');
-      expect(rowOf(el, 'r-medication').cells[0].getAttribute('scope')).to.equal('row');
+      // Rows are laid out with CSS grid, so the table roles are also stated explicitly.
+      expect(table.getAttribute('role')).to.equal('table');
+      expect($$(el, 'thead th').every((th) => th.getAttribute('scope') === 'col' && th.getAttribute('role') === 'columnheader')).to.equal(true);
+      const row = rowOf(el, 'r-medication');
+      expect(row.getAttribute('role')).to.equal('row');
+      expect(row.cells[0].localName).to.equal('th');
+      expect(row.cells[0].getAttribute('scope')).to.equal('row');
+      expect(row.cells[0].getAttribute('role')).to.equal('rowheader');
+      expect([...row.cells].slice(1).every((td) => td.getAttribute('role') === 'cell')).to.equal(true);
       expect($$(el, 'table [tabindex]')).to.have.length(0);
       expect(table.getAttribute('aria-labelledby')).to.equal('title');
       // The scrolling region can be reached and scrolled with the keyboard.
