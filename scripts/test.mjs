@@ -33,6 +33,35 @@ async function commandCheck(name, command, args, options) {
   });
 }
 
+/** Node's own test runner over a folder, counted from its closing `# pass` / `# fail` lines. */
+async function nodeTestCheck(name, folder) {
+  banner(name);
+  const started = performance.now();
+  const { spawn } = await import('node:child_process');
+  const output = await new Promise((resolve) => {
+    let text = '';
+    const child = spawn(process.execPath, ['--test', '--test-reporter=tap', folder], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+    child.stdout.on('data', (data) => {
+      process.stdout.write(data);
+      text += data;
+    });
+    child.on('error', (error) => resolve({ text, code: 127, error }));
+    child.on('close', (code) => resolve({ text, code }));
+  });
+  const count = (label) => Number(output.text.match(new RegExp(`^# ${label} (\\d+)$`, 'm'))?.[1] ?? 0);
+  const check = { name, result: 'failed', seconds: (performance.now() - started) / 1000, passed: count('pass'), failed: count('fail') + count('cancelled'), skipped: count('skipped') + count('todo'), notes: [] };
+  if (output.code !== 0 && check.failed === 0) {
+    check.failed = 1;
+    check.notes.push(`node --test exited with code ${output.code}`);
+  }
+  if (check.passed + check.failed === 0) {
+    check.failed = 1;
+    check.notes.push('node --test ran no test');
+  }
+  check.result = check.failed === 0 ? 'passed' : 'failed';
+  checks.push(check);
+}
+
 /** A browser test run in one Lit mode, counted from the JSON that the results reporter writes. */
 async function browserCheck(mode) {
   const name = `browser tests (${mode === 'dev' ? 'development' : 'production'} mode)`;
@@ -127,6 +156,7 @@ if (existsSync(join(root, 'scripts', 'contract-docs.mjs'))) {
 }
 await commandCheck('build (rollup, declarations, manifest)', process.execPath, [join(root, 'scripts', 'build.mjs')]);
 await commandCheck('size budget', process.execPath, [join(root, 'scripts', 'size.mjs')]);
+await nodeTestCheck('FHIR mapping and FHIR server tests (node --test)', 'test/data/fhir/');
 await browserCheck('prod');
 await browserCheck('dev');
 await commandCheck('storybook build', bin('storybook'), ['build', '--quiet', '-o', 'storybook-static'], {
