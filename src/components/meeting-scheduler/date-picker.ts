@@ -209,7 +209,8 @@ export class CareDatePicker extends CareElement<'scheduler'> {
   private choose(date: string) {
     if (!this.allowed(date)) return;
     this.value = date;
-    this.dispatchEvent(new CareDatePickEvent(date));
+    const picked = new CareDatePickEvent(date);
+    this.dispatchEvent(picked);
     this.close();
   }
 

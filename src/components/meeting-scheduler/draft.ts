@@ -152,7 +152,8 @@ export const newDraft = (
 
 /** The form filled in from an existing meeting, to change it. */
 export const draftFromMeeting = (meeting: Meeting, team: CareTeam, dateText: (date: string) => string): Draft => {
-  const zone = meeting.timeZone;
+  // In-person and hybrid meetings are planned on the venue's clock.
+  const zone = (meeting.mode !== 'digital' && meeting.location?.timeZone) || meeting.timeZone;
   const invited: Record<string, Attendance> = {};
   let supportPersonId = '';
   for (const p of meeting.participants) {

@@ -251,6 +251,7 @@ export class CareMeetingScheduler extends CareElement<'scheduler'> {
   private dataState: DataState = { kind: 'no-team' };
   private slots: FreeSlot[] = [];
   private slotsKey: unknown[] = [];
+  private freeDaysOf?: { slots: FreeSlot[]; days: string[] };
   private download?: { key: unknown[]; url: string; name: string };
   private focusAfterRender?: string;
 
@@ -273,7 +274,8 @@ export class CareMeetingScheduler extends CareElement<'scheduler'> {
     if (data.kind !== 'ready') return;
     const planning = !data.meeting || this.editing;
     if (planning && !this.draft) this.draft = this.startDraft(data);
-    if (planning && this.findRequested && this.draft) this.updateSlots(data, this.draft);
+    // Cheap enough to keep current: it marks free days in the picker and lists the chosen day's times.
+    if (planning && this.draft) this.updateSlots(data, this.draft);
     if (data.meeting && !this.editing) this.prepareDownload(data, data.meeting);
   }
 
@@ -753,7 +755,7 @@ export class CareMeetingScheduler extends CareElement<'scheduler'> {
             .value=${draft.date}
             .today=${this.todayDate}
             .min=${this.todayDate}
-            .marked=${this.findRequested ? [...new Set(this.slots.map((s) => dateIn(s.start, draft.timeZone)))] : []}
+            .marked=${this.freeDays(draft)}
             @care-date-pick=${(e: CareDatePickEvent) => {
               e.stopPropagation();
               this.setDate(e.detail.date);
@@ -761,7 +763,7 @@ export class CareMeetingScheduler extends CareElement<'scheduler'> {
           ></care-date-picker>
         </div>
       </div>
-      ${draft.date && this.findRequested ? this.renderDaySlots(data, draft) : nothing}
+      ${draft.date ? this.renderDaySlots(data, draft) : nothing}
       <div class="field">
         <label for="time">${t.timeLabel}</label>
         ${this.errorText('time', problems)}
@@ -783,6 +785,14 @@ export class CareMeetingScheduler extends CareElement<'scheduler'> {
             )}</p>`
         : nothing}
     </fieldset>`;
+  }
+
+  /** Calendar dates with at least one free time, for the date picker (same array while the slots are the same). */
+  private freeDays(draft: Draft): string[] {
+    if (this.freeDaysOf?.slots !== this.slots) {
+      this.freeDaysOf = { slots: this.slots, days: [...new Set(this.slots.map((s) => dateIn(s.start, draft.timeZone)))] };
+    }
+    return this.freeDaysOf.days;
   }
 
   private slotNote(team: CareTeam, slot: FreeSlot): string {

@@ -78,10 +78,13 @@ describe('<care-meeting-scheduler> planning form', () => {
     expect(textOf(shadow(el).getElementById('videoLink-error'))).to.equal('Error: The video link must start with https://');
   });
 
-  it('accepts a typed date in the local format', async () => {
+  it('accepts a typed date in the local format and lists that day\u2019s free times', async () => {
     const el = await renderScheduler();
     await fill(el, '#date-input', '8.12.2026');
     expect(picker(el).value).to.equal('2026-12-08');
+    // The chosen day's free times are listed without pressing "Find times".
+    expect(textOf($(el, '.day-slots legend'))).to.equal('Free times on Tuesday 8 Dec 2026');
+    expect(picker(el).marked).to.include('2026-12-09');
   });
 
   it('warns about missing consent, busy required people and working hours as the plan changes', async () => {
