@@ -6,3 +6,4 @@ import './context/define.js';
 import './components/team-roster/define.js';
 import './components/consent-list/define.js'; // registers care-consent-list and care-consent-toggle
 import './components/meeting-scheduler/define.js'; // registers care-meeting-scheduler and care-date-picker
+import './components/responsibility-matrix/define.js';

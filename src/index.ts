@@ -19,3 +19,4 @@ export * from './components/team-roster/team-roster.js';
 export * from './components/consent-toggle/exports.js';
 export { FhirSource, createFhirSource, careTeamFromFhir, careTeamToFhir, consentFromFhir, consentToFhir, responsibilityFromTask, responsibilityToTask, meetingFromFhir, meetingToFhir, type FhirSourceOptions, type FhirMappingOptions } from './data/fhir/index.js';
 export * from './components/meeting-scheduler/exports.js';
+export * from './components/responsibility-matrix/exports.js';

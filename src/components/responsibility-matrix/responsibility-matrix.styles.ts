@@ -424,9 +424,22 @@ export const matrixStyles = css`
   }
 
   /* The part editor inside a cell */
+  /* While a cell is edited its row lifts above the others, so the list can overlap them. */
+  tr.editing {
+    position: relative;
+    z-index: 3;
+    content-visibility: visible;
+  }
+  tr.editing td.part-cell {
+    position: relative;
+    overflow: visible;
+  }
   .editor {
-    flex-basis: 100%;
-    margin-block-start: var(--_space-1);
+    position: absolute;
+    inset-block-start: calc(100% - var(--_space-2));
+    inset-inline-start: 0;
+    z-index: 1;
+    min-inline-size: max(100%, 11rem);
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     background: var(--_surface);
@@ -480,6 +493,13 @@ export const matrixStyles = css`
     align-items: start;
     justify-content: space-between;
     gap: var(--_space-2);
+  }
+  .item-head .title {
+    flex: 1 1 auto;
+    min-inline-size: 0;
+  }
+  .item-head button {
+    flex: none;
   }
   .part-heading {
     display: flex;

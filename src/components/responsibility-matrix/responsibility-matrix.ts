@@ -643,7 +643,7 @@ export class CareResponsibilityMatrix extends CareElement<'matrix'> {
     editing: { memberId: string; index: number } | undefined,
   ) {
     const { parts } = this.derivedOf(r);
-    const cls = `${pending ? 'pending' : ''}${r.status === 'ended' ? ' ended' : ''}`;
+    const cls = `${pending ? 'pending' : ''}${r.status === 'ended' ? ' ended' : ''}${editing ? ' editing' : ''}`;
     // Member cells are the bulk of the DOM: one binding each, from fixed templates per mode.
     const cell = grid ? gridCell : tableCell;
     const cells = this.columns.map((m) => {
@@ -747,35 +747,40 @@ export class CareResponsibilityMatrix extends CareElement<'matrix'> {
       const me = people.find((m) => m.id === this.me);
       people = this.filter === 'mine' ? (me ? [me] : []) : me ? [me, ...people.filter((m) => m !== me)] : people;
     }
-    return html`<div class="person-view" part="person-view" @click=${this.onPersonClick}>
-      ${unowned.length && this.filter !== 'mine'
+    const unownedSection =
+      unowned.length && this.filter !== 'mine'
         ? html`<section class="person unowned" aria-labelledby="person-unowned">
             <h3 id="person-unowned">${icon('warning')} ${t.unowned}</h3>
             <ul class="person-items">
               ${unowned.map((r) => this.renderPersonItem(r))}
             </ul>
           </section>`
-        : nothing}
-      ${people.map((m, i) => {
-        const groups = byMember.get(m.id);
-        const id = `person-${i}`;
-        const isMe = m.id === this.me;
-        const role = this.roleOf(m);
-        return html`<section class="person${isMe ? ' me' : ''}" aria-labelledby=${id}>
-          <h3 id=${id}>${isMe ? t.mineHeading : m.name}</h3>
-          <span class="member-role">${isMe ? m.name : nothing}${isMe && role ? ' · ' : nothing}${role ?? nothing}</span>
-          ${m.status === 'ended' ? html`<span class="left-mark">${t.hasLeft}</span>` : nothing}
-          ${groups
-            ? RACI_PARTS.filter((part) => groups.has(part)).map(
-                (part) =>
-                  html`<h4 class="part-heading ${part}"><span class="letter" aria-hidden="true">${t.partLetters[part]}</span>${t.parts[part]}</h4>
-                    <ul class="person-items">
-                      ${groups.get(part)!.map((r) => this.renderPersonItem(r))}
-                    </ul>`,
-              )
-            : html`<p class="nothing">${t.personNothing}</p>`}
-        </section>`;
-      })}
+        : nothing;
+    const section = (m: Member, i: number) => {
+      const groups = byMember.get(m.id);
+      const id = `person-${i}`;
+      const isMe = m.id === this.me;
+      const role = this.roleOf(m);
+      return html`<section class="person${isMe ? ' me' : ''}" aria-labelledby=${id}>
+        <h3 id=${id}>${isMe ? t.mineHeading : m.name}</h3>
+        <span class="member-role">${isMe ? m.name : nothing}${isMe && role ? ' · ' : nothing}${role ?? nothing}</span>
+        ${m.status === 'ended' ? html`<span class="left-mark">${t.hasLeft}</span>` : nothing}
+        ${groups
+          ? RACI_PARTS.filter((part) => groups.has(part)).map(
+              (part) =>
+                html`<h4 class="part-heading ${part}"><span class="letter" aria-hidden="true">${t.partLetters[part]}</span>${t.parts[part]}</h4>
+                  <ul class="person-items">
+                    ${groups.get(part)!.map((r) => this.renderPersonItem(r))}
+                  </ul>`,
+            )
+          : html`<p class="nothing">${t.personNothing}</p>`}
+      </section>`;
+    };
+    // The viewer's own section first, then what nobody owns, then everyone else.
+    const mine = people[0]?.id === this.me ? people[0] : undefined;
+    return html`<div class="person-view" part="person-view" @click=${this.onPersonClick}>
+      ${mine ? section(mine, 0) : nothing} ${unownedSection}
+      ${people.map((m, i) => (m === mine ? nothing : section(m, i)))}
     </div>`;
   }
 

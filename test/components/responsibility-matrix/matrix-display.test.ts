@@ -173,17 +173,26 @@ describe('care-responsibility-matrix: what it shows', () => {
       expect(text(lithium)).to.contain('Lars Haugen disagrees');
     });
 
-    it('shows what nobody owns first, and "what you are responsible for" for the viewer', async () => {
+    it('shows the viewer first ("what you are responsible for"), then what nobody owns', async () => {
       const el = await controlledMatrix({ view: 'person', me: 'm-hanne' });
       const sections = $$(el, '[part="person-view"] section');
-      expect(text(sections[0].querySelector('h3'))).to.equal('Nobody owns these yet');
-      const unowned = [...sections[0].querySelectorAll('.title')].map((n) => text(n));
-      expect(unowned).to.have.members(['Talking therapy', 'A steady sleep routine']);
-      expect(text(sections[1].querySelector('h3'))).to.equal('What you are responsible for');
-      const mine = text(sections[1]);
+      expect(text(sections[0].querySelector('h3'))).to.equal('What you are responsible for');
+      const mine = text(sections[0]);
       expect(mine).to.contain('Does it');
       expect(mine).to.contain('Going with Ingrid to NAV meetings');
       expect(mine).to.contain('You have been asked to take this over');
+      expect(text(sections[1].querySelector('h3'))).to.equal('Nobody owns these yet');
+      const unowned = [...sections[1].querySelectorAll('.title')].map((n) => text(n));
+      expect(unowned).to.have.members(['Talking therapy', 'A steady sleep routine']);
+      expect(sections.filter((s) => s.textContent!.includes('Hanne Dahl'))).to.have.length(1);
+    });
+
+    it('shows only the viewer with "mine"', async () => {
+      const el = await controlledMatrix({ view: 'person', me: 'm-ola', filter: 'mine' });
+      const sections = $$(el, '[part="person-view"] section');
+      expect(sections).to.have.length(1);
+      expect(text(sections[0])).to.contain('Ola Berg');
+      expect(text(sections[0])).to.contain('Depot injection every second week');
     });
 
     it('becomes the default when the element is narrow', async () => {
