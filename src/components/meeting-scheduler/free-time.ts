@@ -276,3 +276,19 @@ export const outsideWorkingHours = (availability: readonly AvailabilityLike[], i
     return !containedIn(hoursSpans(hours, span.start, span.end), span);
   });
 };
+
+/**
+ * Ranked slots thinned out so that none overlaps a better one: a list of real alternatives
+ * (14:00, 15:30, …) instead of the same hour every 15 minutes. Keeps the ranking order.
+ */
+export const distinctSlots = (slots: readonly FreeSlot[]): FreeSlot[] => {
+  const kept: FreeSlot[] = [];
+  const taken: Span[] = [];
+  for (const slot of slots) {
+    const span = { start: Date.parse(slot.start), end: Date.parse(slot.end) };
+    if (taken.some((t) => t.start < span.end && span.start < t.end)) continue;
+    kept.push(slot);
+    taken.push(span);
+  }
+  return kept;
+};

@@ -43,7 +43,7 @@ import {
   type DraftProblem,
 } from './draft.js';
 import { CareDatePickEvent, CareMeetingChangeEvent, CareMeetingRequestEvent, type MeetingAction } from './events.js';
-import { findFreeSlots, type FreeSlot } from './free-time.js';
+import { distinctSlots, findFreeSlots, type FreeSlot } from './free-time.js';
 import { agendaText, icsFileName, meetingToIcs } from './ics.js';
 import { DOWNLOAD_ICON, MODE_ICONS, RESPONSE_ICONS, WARNING_ICON } from './icons.js';
 import { schedulerStyles } from './meeting-scheduler.styles.js';
@@ -250,6 +250,7 @@ export class CareMeetingScheduler extends CareElement<'scheduler'> {
 
   private dataState: DataState = { kind: 'no-team' };
   private slots: FreeSlot[] = [];
+  private suggestions: FreeSlot[] = [];
   private slotsKey: unknown[] = [];
   private freeDaysOf?: { slots: FreeSlot[]; days: string[] };
   private download?: { key: unknown[]; url: string; name: string };
@@ -413,6 +414,7 @@ export class CareMeetingScheduler extends CareElement<'scheduler'> {
       durationMinutes: draft.durationMinutes,
       timeZone: draft.timeZone,
     });
+    this.suggestions = distinctSlots(this.slots);
   }
 
   private prepareDownload(data: ReadyData, meeting: Meeting) {
@@ -811,13 +813,13 @@ export class CareMeetingScheduler extends CareElement<'scheduler'> {
 
   private renderFindTimes(data: ReadyData, draft: Draft): TemplateResult {
     const t = this.messages;
-    const shown = this.slots.slice(0, this.slotLimit);
+    const shown = this.suggestions.slice(0, this.slotLimit);
     return html`<div class="find">
       <button type="button" class="find-button" aria-describedby="find-hint" @click=${this.findTimes}>${t.findTimes}</button>
       <p class="hint" id="find-hint">${t.findTimesHint}</p>
-      <div class="visually-hidden" role="status">${this.findRequested ? t.foundTimes(this.slots.length) : ''}</div>
+      <div class="visually-hidden" role="status">${this.findRequested ? t.foundTimes(this.suggestions.length) : ''}</div>
       ${this.findRequested
-        ? this.slots.length
+        ? this.suggestions.length
           ? html`<fieldset class="slots" part="slots" id="suggested">
               <legend>${t.suggestedTimes}</legend>
               <ul role="list">
@@ -837,7 +839,7 @@ export class CareMeetingScheduler extends CareElement<'scheduler'> {
                   </li>`,
                 )}
               </ul>
-              ${this.slots.length > shown.length
+              ${this.suggestions.length > shown.length
                 ? html`<button type="button" @click=${() => (this.slotLimit += SLOTS_PER_PAGE)}>${t.showMoreTimes}</button>`
                 : nothing}
             </fieldset>`

@@ -4,6 +4,7 @@ import { CareRecord } from '../../../src/contract/record.js';
 import { fjordvik } from '../../../src/data/fixtures/fjordvik.js';
 import {
   busyDuring,
+  distinctSlots,
   findFreeSlots,
   intersectSpans,
   mergeSpans,
@@ -146,6 +147,14 @@ describe('free-time: findFreeSlots', () => {
     // Ties with one optional free come later, earliest first.
     const rest = slots.slice(twoFree.length);
     expect(rest.every((s) => s.optionalFree.length <= 1)).to.equal(true);
+  });
+
+  it('thins ranked slots into non-overlapping alternatives, keeping the ranking', () => {
+    const slots = findFreeSlots({ ...base, availability: [], requiredIds: ['a'] });
+    const distinct = distinctSlots(slots);
+    expect(distinct.map((s) => timeIn(s.start, OSLO))).to.deep.equal(['08:00', '09:00', '10:00', '11:00', '12:00', '13:00', '14:00', '15:00', '16:00', '17:00']);
+    const ranked = [slots[5], slots[0], slots[4]];
+    expect(distinctSlots(ranked).map((s) => timeIn(s.start, OSLO))).to.deep.equal(['09:15', '08:00']);
   });
 
   it('finds nothing when a required person is busy all day', () => {

@@ -11,7 +11,15 @@ describe('<care-meeting-scheduler> finding a time', () => {
     expect(textOf(slots.querySelector('legend'))).to.equal('Suggested times, best first');
     // Kari is busy on 1 December until 12:00 and Ingrid from 13 to 14: the first 90 minutes that suit both start at 14:00.
     expect(suggested(el)[0]).to.equal('Tuesday 1 Dec 2026, 14:00–15:30');
-    expect(suggested(el)).to.have.length(6);
+    // Suggestions do not overlap each other: real alternatives rather than the same hour every 15 minutes.
+    expect(suggested(el)).to.deep.equal([
+      'Tuesday 1 Dec 2026, 14:00–15:30',
+      'Wednesday 2 Dec 2026, 08:00–09:30',
+      'Wednesday 2 Dec 2026, 09:30–11:00',
+      'Wednesday 2 Dec 2026, 11:00–12:30',
+      'Wednesday 2 Dec 2026, 12:30–14:00',
+      'Wednesday 2 Dec 2026, 14:00–15:30',
+    ]);
     expect(textOf($(el, '#suggested .slot-note'))).to.equal('Everyone who must come is free.');
     expect(textOf($$(el, '[role="status"]').find((s) => textOf(s).includes('times found')))).to.match(/^\d+ times found\.$/);
     await check(el, $<HTMLInputElement>(el, '#slot-0'));
