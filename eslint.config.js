@@ -50,7 +50,7 @@ export default defineConfig(
   },
   {
     // The benchmark passes functions to page.evaluate(), which run in the browser.
-    files: ['scripts/bench.mjs', 'scripts/bench/**/*.mjs'],
+    files: ['scripts/bench.mjs', 'scripts/bench/**/*.mjs', 'scripts/screenshot.mjs'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
   {

@@ -92,7 +92,7 @@ function naiveFreeSlots(availability: ReturnType<typeof benchAvailability>, requ
     const hour = new Date(start).getUTCHours();
     if (hour < 7 || hour >= 17) continue;
     const free = requiredIds.every((id) =>
-      availability.find((a) => a.memberId === id)!.busy.every((b) => Date.parse(b.end) <= start || Date.parse(b.start) >= start + length),
+      (availability.find((a) => a.memberId === id)?.busy ?? []).every((b) => Date.parse(b.end) <= start || Date.parse(b.start) >= start + length),
     );
     if (free) found.push(start);
   }
