@@ -214,13 +214,17 @@ export const matrixStyles = css`
   tbody tr {
     content-visibility: auto;
     contain-intrinsic-size: auto 4.5rem;
+    /* Each row draws its own top line: rows are painted separately and a shared edge could be lost. */
+    border-block-start: 1px solid var(--_border-subtle);
+  }
+  tbody tr:first-child {
+    border-block-start: 0;
   }
   th,
   td {
     display: block;
     min-inline-size: 0;
     padding: var(--_space-2);
-    border-block-end: 1px solid var(--_border-subtle);
     border-inline-end: 1px solid var(--_border-subtle);
     text-align: start;
     background: var(--_surface);
