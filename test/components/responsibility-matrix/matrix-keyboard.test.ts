@@ -1,5 +1,6 @@
 import type { CareResponsibilityMatrix } from '../../../src/components/responsibility-matrix/responsibility-matrix.js';
-import { expect, settle } from '../../helpers/fixture.js';
+import { expect, fixture, html, settle } from '../../helpers/fixture.js';
+import { generateMatrixData } from './matrix-benchmark.js';
 import { press, tab } from '../../helpers/keys.js';
 import { $, $$, cellOf, colOf, controlledMatrix, focused, idOfRow, rowOf, text } from './matrix-fixtures.js';
 
@@ -222,5 +223,43 @@ describe('care-responsibility-matrix: keyboard (APG grid)', () => {
     expect(header.localName).to.equal('th');
     expect(header.getAttribute('scope')).to.equal('row');
     expect($$(el, 'thead th').every((th) => th.getAttribute('scope') === 'col')).to.equal(true);
+  });
+});
+
+describe('care-responsibility-matrix: large plans', () => {
+  it('renders rows over a few frames, and Ctrl+End reaches a row that was not rendered yet', async () => {
+    const { team, responsibilities } = generateMatrixData(120, 6);
+    const el = await fixture<CareResponsibilityMatrix>(
+      html`<care-responsibility-matrix
+        style="inline-size: 60rem"
+        view="grid"
+        editable
+        today="2026-11-20"
+        .team=${team}
+        .responsibilities=${responsibilities}
+      ></care-responsibility-matrix>`,
+    );
+    await el.updateComplete;
+    const table = $<HTMLTableElement>(el, 'table')!;
+    // 120 responsibilities, two group headings (some are own goals) and the header row.
+    expect(table.getAttribute('aria-rowcount')).to.equal('123');
+    expect(table.rows.length).to.be.lessThan(123);
+    rowOf(el, 'r-0').cells[0].querySelector('button')!.focus();
+    await press('Control+End');
+    await settle(el);
+    expect(table.rows.length).to.equal(123);
+    const last = table.rows[122];
+    expect(position(el)).to.deep.equal([idOfRow(last), 7]);
+    expect(last.getAttribute('aria-rowindex')).to.equal('123');
+  });
+
+  it('prints every row as a grid, even from the person view', async () => {
+    const el = await controlledMatrix({ view: 'person' });
+    expect($(el, 'table')).to.equal(null);
+    window.dispatchEvent(new Event('beforeprint'));
+    expect($(el, 'table')).to.exist;
+    window.dispatchEvent(new Event('afterprint'));
+    await settle(el);
+    expect($(el, 'table')).to.equal(null);
   });
 });
