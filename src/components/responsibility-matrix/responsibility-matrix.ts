@@ -89,7 +89,7 @@ const EDITOR_CHOICES: readonly (RaciPart | 'none')[] = ['none', ...RACI_PARTS];
 const FIRST_MEMBER_COL = 2;
 const PAGE_ROWS = 5;
 /** Rows in the first frame, and rows added per frame after it. */
-const INITIAL_ROWS = 16;
+const INITIAL_ROWS = 12;
 const ROWS_PER_FRAME = 24;
 const NARROW_REM = 40;
 const EMPTY: readonly ResponsibilityInput[] = [];
@@ -103,6 +103,10 @@ const tableCell = (content: unknown, left: boolean) =>
   left
     ? html`<td role="cell" part="cell" class="part-cell left">${content}</td>`
     : html`<td role="cell" part="cell" class="part-cell">${content}</td>`;
+
+/** Runs `work` when the main thread is idle (within 100 ms at the latest); a timer where idle callbacks are missing. */
+const whenIdle = (work: () => void) =>
+  typeof requestIdleCallback === 'function' ? requestIdleCallback(work, { timeout: 100 }) : setTimeout(work, 16);
 
 /** `YYYY-MM-DD` as a local calendar day (not UTC midnight, which is the day before west of Greenwich). */
 const localDay = (iso: string): Date => {
@@ -961,7 +965,9 @@ export class CareResponsibilityMatrix extends CareElement<'matrix'> {
     if (dialog && !dialog.open) dialog.showModal();
     if (this.renderLimit < this.rows.length && !this.chunkScheduled && this.effectiveView === 'grid' && this.status === 'ready') {
       this.chunkScheduled = true;
-      requestAnimationFrame(() => {
+      // The next rows come when the browser is idle after painting, so they never delay a frame
+      // or the person's input.
+      whenIdle(() => {
         this.chunkScheduled = false;
         this.renderLimit += ROWS_PER_FRAME;
       });
