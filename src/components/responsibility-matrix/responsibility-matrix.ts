@@ -88,7 +88,8 @@ type Dialog = { kind: 'add' } | { kind: 'details'; id: string };
 const EDITOR_CHOICES: readonly (RaciPart | 'none')[] = ['none', ...RACI_PARTS];
 const FIRST_MEMBER_COL = 2;
 const PAGE_ROWS = 5;
-/** Rows in the first frame, and rows added per frame after it. */
+/** Plans up to this many rows render at once; larger ones start with INITIAL_ROWS and add ROWS_PER_FRAME. */
+const SMALL_PLAN = 40;
 const INITIAL_ROWS = 12;
 const ROWS_PER_FRAME = 24;
 const NARROW_REM = 40;
@@ -559,7 +560,7 @@ export class CareResponsibilityMatrix extends CareElement<'matrix'> {
     const grid = this.editable;
     const columnCount = FIRST_MEMBER_COL + this.columns.length;
     // Rows arrive in chunks (see `updated`), so the first frame is painted quickly.
-    const shown = this.rows.slice(0, Math.max(this.renderLimit, INITIAL_ROWS));
+    const shown = this.rows.length <= SMALL_PLAN ? this.rows : this.rows.slice(0, this.renderLimit);
     const groups: GridRow[][] = [];
     for (const row of shown) {
       if (row.kind === 'group' || groups.length === 0) groups.push([]);
@@ -963,7 +964,7 @@ export class CareResponsibilityMatrix extends CareElement<'matrix'> {
     super.updated(changed);
     const dialog = this.renderRoot.querySelector('dialog');
     if (dialog && !dialog.open) dialog.showModal();
-    if (this.renderLimit < this.rows.length && !this.chunkScheduled && this.effectiveView === 'grid' && this.status === 'ready') {
+    if (this.rows.length > SMALL_PLAN && this.renderLimit < this.rows.length && !this.chunkScheduled && this.effectiveView === 'grid' && this.status === 'ready') {
       this.chunkScheduled = true;
       // The next rows come when the browser is idle after painting, so they never delay a frame
       // or the person's input.
@@ -1027,7 +1028,7 @@ export class CareResponsibilityMatrix extends CareElement<'matrix'> {
   private focusCell(rowIndex: number, col: number) {
     const index = Math.max(0, Math.min(rowIndex, this.rows.length - 1));
     this.focusKey = { row: this.rows[index].key, col };
-    if (index >= this.renderLimit) {
+    if (this.rows.length > SMALL_PLAN && index >= this.renderLimit) {
       // Not rendered yet: render every row, then focus (in `updated`).
       this.renderLimit = this.rows.length;
       this.restoreFocus = true;
