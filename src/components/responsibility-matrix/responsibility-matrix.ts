@@ -1409,14 +1409,17 @@ export class CareResponsibilityMatrix extends CareElement<'matrix'> {
     const why = reason?.trim() || undefined;
     const detail: ResponsibilityChangeDetail = { responsibility: next, previous, action, ...(why ? { reason: why } : {}) };
     const token = Symbol(action);
+    let flagNews = '';
     const request = new CareResponsibilityRequestEvent(detail);
     const outcome = carryIntent(this, {
       request,
       change: { entity: 'responsibility', action, value: next, ...(why ? { reason: why } : {}) },
       store: this.store,
       committed: (value) => {
+        // Everything a saved change shows happens here, so it reaches the screen in one update.
         if (!this.store) this.commitLocal(value);
         this.settle(next.id, token);
+        this.announce(`${t.changeSaved(next.title)}${flagNews ? ` ${flagNews}` : ''}`);
         return new CareResponsibilityChangeEvent({ ...detail, responsibility: value });
       },
     });
@@ -1429,13 +1432,10 @@ export class CareResponsibilityMatrix extends CareElement<'matrix'> {
     this.inFlight.set(next.id, { value: next, token });
     this.localFailures.delete(next.id);
     this.dataVersion++;
-    const flagNews = this.flagNews(previous, next);
+    flagNews = this.flagNews(previous, next);
     if (flagNews) this.announce(flagNews);
     const result = await outcome;
-    if (result.status === 'saved') {
-      this.announce(`${t.changeSaved(next.title)}${flagNews ? ` ${flagNews}` : ''}`);
-      return;
-    }
+    if (result.status === 'saved') return;
     if (result.status === 'vetoed') {
       this.settle(next.id, token);
       this.announce(t.vetoed);
