@@ -1475,14 +1475,13 @@ export class CareResponsibilityMatrix extends CareElement<'matrix'> {
     const request = failure.request;
     if (outcome.ok) {
       const value = outcome.value as Responsibility;
-      this.dispatchEvent(
-        new CareResponsibilityChangeEvent({
-          responsibility: value,
-          previous,
-          action: request.action as ResponsibilityAction,
-          ...(request.reason ? { reason: request.reason } : {}),
-        }),
-      );
+      const changed = new CareResponsibilityChangeEvent({
+        responsibility: value,
+        previous,
+        action: request.action as ResponsibilityAction,
+        ...(request.reason ? { reason: request.reason } : {}),
+      });
+      this.dispatchEvent(changed);
       this.announce(this.strings.changeSaved(value.title));
     } else {
       this.announce(this.strings.changeFailed((request.value as Responsibility).title, this.describeError(outcome.error)));
