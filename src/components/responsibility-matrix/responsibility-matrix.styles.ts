@@ -574,7 +574,7 @@ export const matrixStyles = css`
 
   @media (forced-colors: active) {
     .letter,
-    .accountable .letter {
+    :is(.accountable, .responsible, .consulted, .informed) .letter {
       forced-color-adjust: none;
       background: Canvas;
       color: CanvasText;
