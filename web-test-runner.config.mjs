@@ -4,8 +4,8 @@
 //   WTR_RESULTS=...  write {passed, failed, skipped, failures} as JSON to this file
 //   CHROMIUM_PATH    browser binary (default /usr/bin/chromium)
 //   WTR_TIMEOUT      per-test timeout in ms (default 10000); WTR_CONCURRENCY pages at once (default 2)
-import { existsSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
 import { playwrightLauncher } from '@web/test-runner-playwright';
@@ -24,13 +24,23 @@ function testFiles() {
   );
 }
 
-/** Extra dev-server plugins (for example a fake REST server) that tests may bring along. */
+/**
+ * Extra dev-server plugins (fake REST and FHIR servers, strict-CSP pages) that tests bring along:
+ * test/server/plugins.mjs and every test/server/*.plugin.mjs, each `export default` an array.
+ */
 async function extraPlugins() {
-  const file = resolve('test/server/plugins.mjs');
-  if (!existsSync(file)) return [];
-  const plugins = (await import(pathToFileURL(file).href)).default;
-  if (!Array.isArray(plugins)) throw new Error('test/server/plugins.mjs must `export default` an array of plugins');
-  return plugins;
+  const folder = resolve('test/server');
+  if (!existsSync(folder)) return [];
+  const files = readdirSync(folder)
+    .filter((name) => name === 'plugins.mjs' || name.endsWith('.plugin.mjs'))
+    .sort();
+  const all = [];
+  for (const name of files) {
+    const plugins = (await import(pathToFileURL(join(folder, name)).href)).default;
+    if (!Array.isArray(plugins)) throw new Error(`test/server/${name} must \`export default\` an array of plugins`);
+    all.push(...plugins);
+  }
+  return all;
 }
 
 export default {
