@@ -3,6 +3,7 @@
 // peer doing the same work in the same run, with the ratio. Writes bench-results/results.json.
 //   --runs N      repetitions per benchmark (default 7), each in a fresh page
 //   --no-build    reuse dist/ (the startup row needs a built demo)
+//   --only a,b    run only these benchmarks (matrix, roster, freeTime, datePicker, consentList, startup)
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -18,6 +19,8 @@ const argument = (name, fallback) => {
   return index === -1 ? fallback : process.argv[index + 1];
 };
 const runs = Number(argument('runs', 7));
+const only = argument('only', '').split(',').filter(Boolean);
+const wanted = (name) => only.length === 0 || only.includes(name);
 const outDir = join(root, 'bench-results');
 mkdirSync(outDir, { recursive: true });
 
@@ -110,18 +113,22 @@ const table = [
   ['matrix', [200, 40], 'Matrix 200 × 40', 'vaadin-grid'],
   ['roster', [1000], 'Roster 1,000 members', 'plain Lit list'],
   ['freeTime', [], 'Free times, 20 people × 4 weeks', 'naive 15-min scan'],
+  ['datePicker', [], 'Date picker, month change', 'plain Lit month table'],
   ['consentList', [], 'Consent list, 50 toggles', '50 native checkboxes'],
 ];
 for (const [name, args, label, peerName] of table) {
+  if (!wanted(name)) continue;
   process.stdout.write(`running ${label}…\n`);
   const samples = await sample(name, args);
   for (const [metric, { ours, peer }] of Object.entries(samples)) {
     rows.push({ benchmark: `${label}: ${metric}`, ours: median(ours), peer: peer.length ? median(peer) : undefined, peerName: peer.length ? peerName : '', samples: { ours, peer } });
   }
 }
-process.stdout.write('running startup…\n');
-const start = await startup();
-rows.push({ benchmark: `Demo startup: script loaded → ${defined} of 4 elements rendered`, ours: median(start.ours), peerName: '', samples: start });
+if (wanted('startup')) {
+  process.stdout.write('running startup…\n');
+  const start = await startup();
+  rows.push({ benchmark: `Demo startup: script loaded → ${defined} of 4 elements rendered`, ours: median(start.ours), peerName: '', samples: start });
+}
 
 const chromiumVersion = browser.version();
 await browser.close();

@@ -167,9 +167,77 @@ export async function consentList() {
   return { firstPaint: { ours: oursPaint, peer: peerPaint }, toggle: { ours: oursToggle, peer: peerToggle } };
 }
 
+/** A plain Lit month table: the same weeks, cells and labels, re-rendered on "next month". */
+function plainMonth(host: HTMLElement, year: number, month: number, onNext: () => void) {
+  const first = new Date(Date.UTC(year, month, 1, 12));
+  const offset = (first.getUTCDay() + 6) % 7;
+  const days = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+  const long = new Intl.DateTimeFormat('en', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  const cells = Array.from({ length: 42 }, (_, i) => (i >= offset && i < offset + days ? i - offset + 1 : 0));
+  const weeks = Array.from({ length: 6 }, (_, w) => cells.slice(w * 7, w * 7 + 7));
+  render(
+    html`<div role="dialog" aria-labelledby="m">
+      <button type="button" aria-label="Next month" @click=${onNext}>›</button>
+      <h2 id="m">${new Intl.DateTimeFormat('en', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(first)}</h2>
+      <table role="grid">
+        ${weeks.map(
+          (week) =>
+            html`<tr>
+              ${week.map((day) => (day ? html`<td tabindex="-1">${day}<span hidden>${long.format(Date.UTC(year, month, day, 12))}</span></td>` : html`<td></td>`))}
+            </tr>`,
+        )}
+      </table>
+    </div>`,
+    host,
+  );
+}
+
+/** The date picker's month change (open dialog, "next month" clicked) against a plain Lit month table. */
+export async function datePicker() {
+  const host = document.createElement('div');
+  document.body.append(host);
+  const picker = document.createElement('care-date-picker') as HTMLElement & { value: string; today: string; updateComplete: Promise<boolean> };
+  picker.setAttribute('lang', 'en');
+  picker.value = '2027-03-15';
+  picker.today = '2027-03-01';
+  host.append(picker);
+  await picker.updateComplete;
+  picker.shadowRoot!.querySelector<HTMLButtonElement>('.opener')!.click();
+  const heading = () => picker.shadowRoot!.querySelector('#month')?.textContent ?? '';
+  await timeUntil(performance.now(), () => heading() !== '');
+  const next = () => picker.shadowRoot!.querySelector<HTMLButtonElement>('.nav[aria-label="Next month"]')!;
+  const samples: number[] = [];
+  for (let i = 0; i < 5; i += 1) {
+    const before = heading();
+    const start = performance.now();
+    next().click();
+    samples.push(await timeUntil(start, () => heading() !== before));
+  }
+  host.replaceChildren();
+
+  const year = 2027;
+  let month = 2;
+  const advance = () => {
+    month += 1;
+    plainMonth(host, year, month, advance);
+  };
+  plainMonth(host, year, month, advance);
+  await painted();
+  const peerSamples: number[] = [];
+  for (let i = 0; i < 5; i += 1) {
+    const before = host.querySelector('h2')!.textContent;
+    const start = performance.now();
+    host.querySelector('button')!.click();
+    peerSamples.push(await timeUntil(start, () => host.querySelector('h2')!.textContent !== before));
+  }
+  host.remove();
+  const middle = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+  return { monthChange: { ours: middle(samples), peer: middle(peerSamples) } };
+}
+
 declare global {
   interface Window {
     careBench: Record<string, (...args: number[]) => Promise<Record<string, { ours: number; peer?: number }>>>;
   }
 }
-window.careBench = { matrix, roster, freeTime, consentList };
+window.careBench = { matrix, roster, freeTime, datePicker, consentList };
