@@ -103,10 +103,11 @@ export class FhirSource implements CareDataSource {
   async load(teamId: string, signal?: AbortSignal): Promise<CareRecord> {
     this.index = new ResourceIndex([], this.baseUrl);
     const careTeamId = this.options.careTeam || teamId || undefined;
-    const patientId = this.patient.slice('Patient/'.length);
-    const teamQuery = careTeamId ? `_id=${encodeURIComponent(careTeamId)}` : `patient=${encodeURIComponent(patientId)}`;
+    // The typed reference (`patient=Patient/123`): servers that match only `Type/id` (Medplum) find it too.
+    const patientParam = `patient=${encodeURIComponent(this.patient)}`;
+    const teamQuery = careTeamId ? `_id=${encodeURIComponent(careTeamId)}` : patientParam;
     const teams = await this.search(
-      `CareTeam?${teamQuery}&_include=CareTeam:participant&_include=CareTeam:subject&_include=CareTeam:managing-organization`,
+      `CareTeam?${teamQuery}&_include=CareTeam:participant&_include=CareTeam:subject`,
       signal,
     );
     const careTeam =
@@ -122,7 +123,6 @@ export class FhirSource implements CareDataSource {
     this.team = team;
 
     const memberRefs = team.members.map((m) => m.id).filter((id) => /^[A-Z][A-Za-z]+\/[A-Za-z0-9\-.]+$/.test(id));
-    const patientParam = `patient=${encodeURIComponent(patientId)}`;
     const [consents, tasks, plans, appointments, schedules] = await Promise.all([
       this.search(`Consent?${patientParam}&_include=Consent:actor`, signal),
       this.search(`Task?${patientParam}`, signal),
@@ -227,7 +227,10 @@ export class FhirSource implements CareDataSource {
     this.index.add(resource);
   }
 
-  /** Reads references the search could not include (onBehalfOf organisations, PractitionerRole targets) in one search per type. */
+  /**
+   * Reads references the search could not include (managing and onBehalfOf organisations,
+   * PractitionerRole targets; FHIR defines no search parameter to include them) in one search per type.
+   */
   private async fetchMissing(careTeam: F.CareTeam, signal?: AbortSignal) {
     const missing = new Map<string, Set<string>>();
     const note = (reference: F.Reference | undefined, from: F.Resource) => {
@@ -236,6 +239,7 @@ export class FhirSource implements CareDataSource {
       const match = key ? /^([A-Z][A-Za-z]+)\/([A-Za-z0-9\-.]+)$/.exec(key) : null;
       if (match) missing.set(match[1], (missing.get(match[1]) ?? new Set()).add(match[2]));
     };
+    for (const organisation of careTeam.managingOrganization ?? []) note(organisation, careTeam);
     for (const participant of careTeam.participant ?? []) {
       note(participant.member, careTeam);
       note(participant.onBehalfOf, careTeam);

@@ -289,7 +289,10 @@ const participantsFor = (
     template.member && sameMember ? template.member : referenceFor(member.id, member.name, out, containedMember(member, out.subject));
 
   const organisation = team.organisations.find((o) => o.id === member.organisationId);
-  if (!member.organisationId) delete participant.onBehalfOf;
+  // FHIR invariant ctm-1: onBehalfOf only for a Practitioner member. Anyone else's organisation is
+  // kept in contract-extras, and the organisation itself in managingOrganization.
+  const memberType = index.typeOf(participant.member, out);
+  if (!member.organisationId || (memberType !== undefined && memberType !== 'Practitioner')) delete participant.onBehalfOf;
   else if (index.key(template.onBehalfOf, out) !== member.organisationId || !jsonEqual(before?.organisationId, member.organisationId))
     participant.onBehalfOf = referenceFor(member.organisationId, organisation?.name ?? UNKNOWN_ORGANISATION, out, containedOrganisation(organisation ?? { id: member.organisationId, name: UNKNOWN_ORGANISATION, sector: ctx.defaultSector }));
 
@@ -380,8 +383,9 @@ export const careTeamToFhir = (team: CareTeam, options: FhirMappingOptions): F.C
     }
     put(out, 'participant', [...participants, ...unmapped]);
     pruneContained(out);
+    const carried = new Set(careTeamFromFhir(out, { ...options, index: lookup.index }).organisations.map((o) => o.id));
     for (const organisation of team.organisations) {
-      if (!team.members.some((m) => m.organisationId === organisation.id) && !before?.organisations.some((o) => o.id === organisation.id)) {
+      if (!carried.has(organisation.id) && !before?.organisations.some((o) => o.id === organisation.id)) {
         const managing = out.managingOrganization ?? [];
         out.managingOrganization = [...managing, referenceFor(organisation.id, organisation.name, out, containedOrganisation(organisation))];
       }
