@@ -8,9 +8,16 @@
 //   ...  {origin}/api/{session}/{scenario}/care-teams/...   the REST contract, behaving as the scenario says
 // Scenarios: ok, flaky (first read answers 503), error-500, slow (answers after 3 s), invalid
 // (the record breaks the contract), not-json, forbidden, reject-422.
+// Write faults, where reads work and only the session's FIRST write fails (so a retry, which is a
+// new change with a new Care-Change-Id, can succeed; a browser's silent resend of the same request
+// fails the same way): timeout (held until the client gives up, not stored), network (socket
+// destroyed, not stored), conflict (409, not stored), out-of-order (stored, but answered 800 ms
+// late, so anything sent meanwhile is answered first).
 import { createServer } from 'node:http';
 
 const SLOW_MS = 3000;
+const HOLD_MS = 60_000;
+const LATE_MS = 800;
 const COLLECTIONS = new Set(['responsibilities', 'consents', 'meetings']);
 const ALLOWED_HEADERS = [
   'Content-Type',
@@ -73,6 +80,16 @@ const decode = (value) => {
   }
 };
 
+/** Waits `ms`, or until the client has given up on the response. */
+const hold = (ms, res) =>
+  new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    res.on('close', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+
 const delay = (ms, req) =>
   new Promise((resolve) => {
     const timer = setTimeout(resolve, ms);
@@ -106,6 +123,11 @@ async function handleApi(req, res, session, scenario, rest) {
   if (scenario === 'flaky' && req.method === 'GET' && reads === 1) return problem(res, 503, 'Service Unavailable', 'starting up');
   if (scenario === 'forbidden') return problem(res, 403, 'Forbidden', 'you are not on this care team');
   if (scenario === 'reject-422' && req.method === 'PUT') return problem(res, 422, 'Unprocessable Content', 'the GP practice does not accept this task');
+  const firstWrite = req.method === 'PUT' && state.requests.find((r) => r.method === 'PUT').changeId === req.headers['care-change-id'];
+  if (scenario === 'timeout' && firstWrite) return hold(HOLD_MS, res).then(() => problem(res, 504, 'Gateway Timeout', 'held'));
+  if (scenario === 'network' && firstWrite) return void req.socket.destroy();
+  if (scenario === 'conflict' && firstWrite) return problem(res, 409, 'Conflict', 'another change to this entity is being processed');
+  if (scenario === 'out-of-order' && firstWrite) await hold(LATE_MS, res);
 
   const [root, teamId, collection, id, extra] = rest;
   if (root !== 'care-teams' || !teamId || extra !== undefined) return problem(res, 404, 'Not Found', rest.join('/'));

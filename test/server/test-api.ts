@@ -17,7 +17,20 @@ export interface ApiLog {
   }>;
 }
 
-export type Scenario = 'ok' | 'flaky' | 'error-500' | 'slow' | 'invalid' | 'not-json' | 'forbidden' | 'reject-422';
+export type Scenario =
+  | 'ok'
+  | 'flaky'
+  | 'error-500'
+  | 'slow'
+  | 'invalid'
+  | 'not-json'
+  | 'forbidden'
+  | 'reject-422'
+  // Only the session's first write fails (reads work), so a retry can get through:
+  | 'timeout'
+  | 'network'
+  | 'conflict'
+  | 'out-of-order';
 
 let origin: Promise<string> | undefined;
 

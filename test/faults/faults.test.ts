@@ -1,0 +1,216 @@
+// Backend faults through HttpSource against the loopback REST server (test/server/plugins.mjs):
+// for each fault the element says what happened in plain words, the user's intent is either saved
+// or visibly not saved with a Try again that works, and a late answer never overwrites a newer one.
+import type { CareConsentToggle } from '../../src/components/consent-toggle/consent-toggle.js';
+import type { CareMeetingScheduler } from '../../src/components/meeting-scheduler/meeting-scheduler.js';
+import type { CareResponsibilityMatrix } from '../../src/components/responsibility-matrix/responsibility-matrix.js';
+import type { CareTeamRoster } from '../../src/components/team-roster/team-roster.js';
+import { HttpSource } from '../../src/data/http-source.js';
+import { expectAxeClean } from '../helpers/a11y.js';
+import { expect, fixture, html, settle } from '../helpers/fixture.js';
+import { press } from '../helpers/keys.js';
+import type { Scenario } from '../server/test-api.js';
+import { connect, freshApi, inShadow, lars, serverRecord, sourceFor, textOf, until, writes } from './support.js';
+
+/** What each write fault must be explained as. */
+const FAULTS: Array<{ scenario: Scenario; says: string }> = [
+  { scenario: 'timeout', says: 'The server took too long to answer.' },
+  { scenario: 'network', says: 'There is no connection to the server.' },
+  { scenario: 'conflict', says: 'Someone else changed this at the same time.' },
+];
+
+// ------------------------------------------------------------------------------------ consent toggle
+
+const switchOf = (el: Element) => inShadow<HTMLButtonElement>(el, '[role="switch"]')!;
+
+describe('faults: <care-consent-toggle> connected to an HttpSource', () => {
+  for (const { scenario, says } of FAULTS) {
+    it(`${scenario}: says so, keeps the saved state, and Try again saves the choice`, async function () {
+      this.timeout(15_000);
+      const api = await freshApi();
+      const { el, store } = await connect<CareConsentToggle>(
+        sourceFor(api, scenario),
+        html`<care-consent-toggle directive-id="c-gp"></care-consent-toggle>`,
+        'care-consent-toggle',
+      );
+      expect(switchOf(el).getAttribute('aria-checked')).to.equal('true');
+      switchOf(el).click();
+      await until(el, () => inShadow(el, '[part="error"]'), 'no error shown');
+
+      const alert = inShadow(el, '[part="error"]')!;
+      expect(alert.getAttribute('role')).to.equal('alert');
+      expect(textOf(alert)).to.contain('Your choice (No) was not saved.');
+      expect(textOf(alert)).to.contain(says);
+      expect(switchOf(el).getAttribute('aria-checked'), 'the saved state stays on screen').to.equal('true');
+      expect((await serverRecord(api)).consents.find((c) => c.id === 'c-gp')!.state, 'the server has not got it').to.equal('granted');
+      await expectAxeClean(el);
+
+      inShadow<HTMLButtonElement>(el, '[part="retry"]')!.click();
+      await until(el, () => switchOf(el)?.getAttribute('aria-checked') === 'false', 'the retried choice was never shown as saved');
+      expect(inShadow(el, '[part="error"]')).to.equal(null);
+      expect(textOf(inShadow(el, '[part="status"]'))).to.equal('Your choice has been saved.');
+      const stored = (await serverRecord(api)).consents.find((c) => c.id === 'c-gp')!;
+      expect(stored.state, 'the server has the retried choice').to.equal('refused');
+      expect(store.snapshot.record!.consents.find((c) => c.id === 'c-gp')!.state).to.equal('refused');
+      expect(stored.meta?.version).to.equal('2');
+    });
+  }
+
+  it('reject-422 on every write: each attempt says so and nothing is shown as saved', async () => {
+    const api = await freshApi();
+    const { el, store } = await connect<CareConsentToggle>(
+      sourceFor(api, 'reject-422'),
+      html`<care-consent-toggle directive-id="c-gp"></care-consent-toggle>`,
+      'care-consent-toggle',
+    );
+    switchOf(el).click();
+    await until(el, () => inShadow(el, '[part="error"]'), 'no error shown');
+    expect(textOf(inShadow(el, '[part="error"]'))).to.contain('The change was not accepted.');
+    inShadow<HTMLButtonElement>(el, '[part="retry"]')!.click();
+    await until(el, () => inShadow(el, '[part="error"]') && (store.snapshot.pending.size === 0), 'no second error shown');
+    expect(switchOf(el).getAttribute('aria-checked')).to.equal('true');
+    expect((await writes(api)).length).to.equal(2);
+  }).timeout(15_000);
+});
+
+// ------------------------------------------------------------------------------------ matrix
+
+/** Opens the part editor of a member's cell and chooses the part with these words. */
+async function choosePart(el: CareResponsibilityMatrix, id: string, memberName: string, words: string) {
+  const headers = [...el.shadowRoot!.querySelectorAll('thead th')];
+  const column = headers.findIndex((th) => th.querySelector('.member-name')?.textContent?.startsWith(memberName));
+  const cell = el.shadowRoot!.querySelector<HTMLTableRowElement>(`tr[data-row="r:${id}"]`)!.cells[column];
+  cell.focus();
+  await press('Enter');
+  await settle(el);
+  const option = [...cell.querySelectorAll<HTMLElement>('[role="option"]')].find((o) => textOf(o).includes(words));
+  if (!option) throw new Error(`no option "${words}"`);
+  option.click();
+  await settle(el);
+  return cell;
+}
+
+const rowState = (el: Element, id: string) => el.shadowRoot!.querySelector<HTMLTableRowElement>(`tr[data-row="r:${id}"]`)!.cells[1];
+const live = (el: Element) => textOf(inShadow(el, '[role="status"][aria-live="polite"]'));
+const assignmentsOn = async (api: Awaited<ReturnType<typeof freshApi>>, id: string) =>
+  (await serverRecord(api)).responsibilities.find((r) => r.id === id)!.assignments;
+
+const matrixTemplate = html`<care-responsibility-matrix
+  style="inline-size: 70rem"
+  today="2026-11-20"
+  view="grid"
+  editable
+></care-responsibility-matrix>`;
+
+describe('faults: <care-responsibility-matrix> connected to an HttpSource', () => {
+  for (const { scenario, says } of FAULTS) {
+    it(`${scenario}: the row says the change was not saved and why; Try again saves it`, async function () {
+      this.timeout(20_000);
+      const api = await freshApi();
+      const { el, store } = await connect<CareResponsibilityMatrix>(sourceFor(api, scenario), matrixTemplate, 'care-responsibility-matrix');
+      const cell = await choosePart(el, 'r-finances', 'Lars Haugen', 'Is told');
+      await until(el, () => store.snapshot.failures.has('r-finances'), 'the save never failed');
+      await until(el, () => textOf(rowState(el, 'r-finances')).includes('not saved'), 'the row never said so');
+
+      expect(textOf(rowState(el, 'r-finances'))).to.contain(`Your change was not saved. ${says}`);
+      expect(live(el)).to.contain('Not saved: Money: benefits and paying bills.');
+      expect(textOf(cell), 'rolled back').to.contain('No part');
+      expect((await assignmentsOn(api, 'r-finances')).some((a) => a.memberId === 'm-lars')).to.equal(false);
+
+      rowState(el, 'r-finances').querySelector<HTMLButtonElement>('button')!.click();
+      await until(el, () => !store.snapshot.failures.has('r-finances') && !store.snapshot.pending.has('r-finances'), 'retry never ended');
+      expect(textOf(cell)).to.contain('Is told');
+      expect(textOf(rowState(el, 'r-finances'))).not.to.contain('not saved');
+      expect(live(el)).to.contain('Saved: Money: benefits and paying bills.');
+      expect(await assignmentsOn(api, 'r-finances')).to.deep.include({ memberId: 'm-lars', part: 'informed' });
+    });
+  }
+
+  it('out-of-order: two quick edits of one row end with the newer one, in the UI, the store and on the server', async function () {
+    this.timeout(20_000);
+    const api = await freshApi();
+    // The source waits long enough for the late answer (a timeout is another test).
+    const source = new HttpSource({ baseUrl: api.baseUrl('out-of-order'), timeoutMs: 5000 });
+    const { el, store } = await connect<CareResponsibilityMatrix>(source, matrixTemplate, 'care-responsibility-matrix');
+    // The first save is answered 800 ms late; the second edit is made while it is on its way.
+    const first = await choosePart(el, 'r-finances', 'Lars Haugen', 'Is told');
+    const second = await choosePart(el, 'r-finances', 'Lars Haugen', 'Is asked');
+    expect(store.snapshot.pending.has('r-finances')).to.equal(true);
+    expect(first).to.equal(second);
+    await until(el, () => store.snapshot.pending.size === 0, 'the saves never ended', 8000);
+
+    expect(textOf(second)).to.contain('Is asked');
+    const inStore = store.snapshot.record!.responsibilities.find((r) => r.id === 'r-finances')!;
+    expect(inStore.assignments).to.deep.include({ memberId: 'm-lars', part: 'consulted' });
+    expect(inStore.assignments.filter((a) => a.memberId === 'm-lars')).to.have.length(1);
+    const onServer = await assignmentsOn(api, 'r-finances');
+    expect(onServer.filter((a) => a.memberId === 'm-lars')).to.deep.equal([{ memberId: 'm-lars', part: 'consulted' }]);
+    const puts = await writes(api);
+    expect(puts.map((p) => p.ifMatch), 'the second was sent on the version the first stored').to.deep.equal(['"1"', '"2"']);
+    expect(inStore.meta?.version).to.equal('3');
+    expect(store.snapshot.failures.size).to.equal(0);
+  });
+});
+
+// ------------------------------------------------------------------------------------ scheduler
+
+describe('faults: <care-meeting-scheduler> connected to an HttpSource', () => {
+  for (const { scenario, says } of FAULTS) {
+    it(`${scenario}: an answer that failed says why; Try again saves it`, async function () {
+      this.timeout(20_000);
+      const api = await freshApi();
+      const { el } = await connect<CareMeetingScheduler>(
+        sourceFor(api, scenario),
+        html`<care-meeting-scheduler meeting-id="mt-series" me="m-lars" today="2026-12-01" viewer-time-zone="Europe/Oslo"></care-meeting-scheduler>`,
+        'care-meeting-scheduler',
+        lars,
+      );
+      await until(el, () => inShadow(el, '[part="your-part"]'), 'meeting not shown');
+      const buttonNamed = (words: string) =>
+        [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button')].find((b) => textOf(b).startsWith(words))!;
+      buttonNamed('Maybe').click();
+      await until(el, () => inShadow(el, '.save-error'), 'failure not shown', 8000);
+      expect(textOf(inShadow(el, '.save-error'))).to.contain(says);
+      const response = async () =>
+        (await serverRecord(api)).meetings.find((m) => m.id === 'mt-series')!.participants.find((p) => p.memberId === 'm-lars')!.response;
+      expect(await response()).not.to.equal('tentative');
+      buttonNamed('Try again').click();
+      await until(el, () => !inShadow(el, '.save-error') && textOf(inShadow(el, '[part="your-part"] .answer')) === 'Your answer: Maybe', 'retry not saved', 8000);
+      expect(await response()).to.equal('tentative');
+    });
+  }
+});
+
+// ------------------------------------------------------------------------------------ roster (reads only)
+
+describe('faults: <care-team-roster> connected to an HttpSource', () => {
+  it('a failed load says so with a Try again that loads', async () => {
+    const api = await freshApi();
+    // flaky: the first read answers 503; the source is told not to retry by itself.
+    const source = new HttpSource({ baseUrl: api.baseUrl('flaky'), retries: 0, timeoutMs: 2000 });
+    const context = await fixture(html`<care-context .source=${source} care-team="team-ingrid" lang="en">
+      <care-team-roster today="2026-12-01"></care-team-roster>
+    </care-context>`);
+    const el = context.querySelector<CareTeamRoster>('care-team-roster')!;
+    await until(el, () => inShadow(el, '[role="alert"]'), 'no load error shown');
+    const alert = inShadow(el, '[role="alert"]')!;
+    expect(textOf(alert)).to.contain('Could not load the information');
+    expect(textOf(alert)).to.contain('Nothing you did has been lost.');
+    await expectAxeClean(el);
+    alert.querySelector('button')!.click();
+    await until(el, () => !inShadow(el, '[role="alert"]') && textOf(el.shadowRoot!).includes('Lars Haugen'), 'the roster never loaded');
+  });
+
+  it('a slow load shows the loading state until it times out, then the error', async () => {
+    const api = await freshApi();
+    const source = new HttpSource({ baseUrl: api.baseUrl('slow'), retries: 0, timeoutMs: 400 });
+    const context = await fixture(html`<care-context .source=${source} care-team="team-ingrid" lang="en">
+      <care-team-roster today="2026-12-01"></care-team-roster>
+    </care-context>`);
+    const el = context.querySelector<CareTeamRoster>('care-team-roster')!;
+    await settle(el);
+    expect(textOf(inShadow(el, '[role="status"]'))).to.contain('Loading');
+    await until(el, () => inShadow(el, '[role="alert"]'), 'no timeout shown');
+    expect(textOf(inShadow(el, '[role="alert"]'))).to.contain('Could not load the information');
+  });
+});
