@@ -59,6 +59,7 @@ if (bundled) {
     '--config',
     'custom-elements-manifest.config.mjs',
   ]);
+  await step('build-hosts (React, Vue, Angular and HTML host pages → demo/hosts/*/dist)', process.execPath, [join(root, 'scripts', 'build-hosts.mjs')]);
 }
 
 const unlisted = unlistedDefineModules();
