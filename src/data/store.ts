@@ -66,6 +66,9 @@ export class CareStore {
   private readonly queues = new Map<string, Promise<void>>();
   // The entity as the source holds it while saves of it are under way (undefined: not created yet).
   private readonly confirmed = new Map<string, unknown>();
+  // After a conflict: the entity the refused change was made on. The next save of that entity is
+  // merged onto the version the source holds now, so neither writer's change is silently dropped.
+  private readonly rebaseFrom = new Map<string, unknown>();
 
   constructor(
     readonly source: CareDataSource,
@@ -150,6 +153,10 @@ export class CareStore {
     made: Pick<Change, 'id' | 'actor' | 'at'>,
   ): Promise<SaveOutcome<K>> {
     const base = this.confirmed.get(entityId) as EntityByKind[K] | undefined;
+    if (this.rebaseFrom.has(entityId)) {
+      request = { ...request, value: mergeChange(this.rebaseFrom.get(entityId), request.value, base) as EntityByKind[K] };
+      this.rebaseFrom.delete(entityId);
+    }
     const change = {
       ...request,
       ...made,
@@ -165,6 +172,7 @@ export class CareStore {
       return { ok: true, value: stored, change };
     } catch (raw) {
       const error = asStoreError(raw);
+      if (error.kind === 'conflict') await this.refreshAfterConflict(request.entity, entityId, base);
       if (!isLatest()) {
         this.appendAudit(change as Change, 'failed');
         return { ok: false, error };
@@ -179,6 +187,21 @@ export class CareStore {
         { error, request: request as ChangeRequest },
       );
       return { ok: false, error };
+    }
+  }
+
+  /**
+   * Someone else changed the entity: fetch the version the source holds now, so it is what the
+   * user sees (instead of their stale copy) and what a retry is merged onto.
+   */
+  private async refreshAfterConflict(kind: ChangeKind, entityId: string, base: unknown): Promise<void> {
+    try {
+      const latest = entityIn(await this.source.load(this.teamId), kind, entityId);
+      if (latest === undefined) return;
+      this.confirmed.set(entityId, latest);
+      if (base !== undefined) this.rebaseFrom.set(entityId, base);
+    } catch {
+      // Could not look: the entity stays as the user last saw it, and a retry may conflict again.
     }
   }
 
@@ -240,6 +263,50 @@ export class CareStore {
     return entry;
   }
 }
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
+
+const sameValue = (a: unknown, b: unknown): boolean => {
+  if (a === b) return true;
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((item, i) => sameValue(item, b[i]));
+  if (!isObject(a) || !isObject(b)) return false;
+  const keys = Object.keys(a).filter((key) => a[key] !== undefined);
+  return keys.length === Object.keys(b).filter((key) => b[key] !== undefined).length && keys.every((key) => sameValue(a[key], b[key]));
+};
+
+/** What identifies an item of a list across versions: its `id`, else its `memberId`. */
+const identityOf = (item: unknown): unknown => (isObject(item) ? (item.id ?? item.memberId) : undefined);
+
+/**
+ * A three-way merge of one entity: `mine` is the user's change made on `base`, `theirs` what the
+ * source holds now. What only one side changed is taken from that side; lists keep both sides'
+ * additions and removals (an item of mine replaces theirs with the same id); where both changed
+ * the same value, the user's retry wins.
+ */
+export const mergeChange = (base: unknown, mine: unknown, theirs: unknown): unknown => {
+  if (sameValue(mine, base)) return theirs;
+  if (sameValue(theirs, base) || sameValue(mine, theirs)) return mine;
+  if (Array.isArray(base) && Array.isArray(mine) && Array.isArray(theirs)) {
+    const removed = base.filter((item) => !mine.some((m) => sameValue(m, item)));
+    const added = mine.filter((item) => !base.some((b) => sameValue(b, item)) && !theirs.some((t) => sameValue(t, item)));
+    const replaced = new Set(added.map(identityOf).filter((key) => key !== undefined));
+    const kept = theirs.filter((item) => {
+      const key = identityOf(item);
+      return !removed.some((r) => sameValue(r, item)) && !(key !== undefined && replaced.has(key));
+    });
+    return [...kept, ...added];
+  }
+  if (isObject(base) && isObject(mine) && isObject(theirs)) {
+    const merged: Record<string, unknown> = {};
+    for (const key of new Set([...Object.keys(theirs), ...Object.keys(mine)])) {
+      const value = mergeChange(base[key], mine[key], theirs[key]);
+      if (value !== undefined) merged[key] = value;
+    }
+    return merged;
+  }
+  return mine;
+};
 
 const withoutEntity = (record: CareRecord, kind: ChangeKind, id: string): CareRecord => {
   if (kind === 'team') return record;

@@ -119,7 +119,10 @@ describe('HttpSource against the loopback REST server', () => {
     expect(error.kind).to.equal('conflict');
     expect(error.status).to.equal(412);
     expect(error.detail).to.contain('stored version is 2');
-    expect(store.snapshot.record!.consents[0], 'rolled back to what was there').to.deep.equal(before);
+    const shown = store.snapshot.record!.consents[0];
+    expect(shown, 'rolled back to what the server holds now, not to the stale copy').to.deep.include({ state: 'refused' });
+    expect(shown.meta?.version).to.equal('2');
+    expect(before.meta?.version).to.equal('1');
     expect(store.snapshot.failures.get('c-gp')?.error.kind, 'the failure is reported').to.equal('conflict');
     expect(store.snapshot.pending.size).to.equal(0);
     const server = await api.log();

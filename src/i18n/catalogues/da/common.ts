@@ -21,7 +21,7 @@ export const common: CommonMessages = {
   saveFailed: 'Din ændring blev ikke gemt.',
   errorNetwork: 'Der er ingen forbindelse til serveren.',
   errorTimeout: 'Serveren var for længe om at svare.',
-  errorConflict: 'En anden ændrede dette samtidig. Genindlæs for at se den nyeste version, før du prøver igen.',
+  errorConflict: 'En anden ændrede dette samtidig. Nu ser du deres version. Prøv igen for at tilføje din ændring.',
   errorServer: 'Serveren kunne ikke gemme ændringen.',
   errorForbidden: 'Du har ikke tilladelse til at foretage denne ændring.',
   errorRejected: 'Ændringen blev ikke godkendt.',

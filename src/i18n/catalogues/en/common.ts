@@ -21,7 +21,7 @@ export const common = {
   saveFailed: 'Your change was not saved.',
   errorNetwork: 'There is no connection to the server.',
   errorTimeout: 'The server took too long to answer.',
-  errorConflict: 'Someone else changed this at the same time. Reload to see the latest version before you try again.',
+  errorConflict: 'Someone else changed this at the same time. You now see their version. Try again to add your change to it.',
   errorServer: 'The server could not save the change.',
   errorForbidden: 'You do not have permission to make this change.',
   errorRejected: 'The change was not accepted.',

@@ -21,7 +21,7 @@ export const common: CommonMessages = {
   saveFailed: 'Endringen ble ikke lagret.',
   errorNetwork: 'Det er ingen forbindelse til serveren.',
   errorTimeout: 'Serveren brukte for lang tid på å svare.',
-  errorConflict: 'Noen andre endret dette samtidig. Last inn på nytt for å se siste versjon før du prøver igjen.',
+  errorConflict: 'Noen andre endret dette samtidig. Nå ser du deres versjon. Prøv igjen for å legge til endringen din.',
   errorServer: 'Serveren kunne ikke lagre endringen.',
   errorForbidden: 'Du har ikke lov til å gjøre denne endringen.',
   errorRejected: 'Endringen ble ikke godtatt.',

@@ -21,7 +21,7 @@ export const common: CommonMessages = {
   saveFailed: 'Endringa vart ikkje lagra.',
   errorNetwork: 'Det er inga samband med tenaren.',
   errorTimeout: 'Tenaren brukte for lang tid på å svare.',
-  errorConflict: 'Nokon andre endra dette samstundes. Last inn på nytt for å sjå siste versjon før du prøver igjen.',
+  errorConflict: 'Nokon andre endra dette samstundes. No ser du versjonen deira. Prøv igjen for å leggje til endringa di.',
   errorServer: 'Tenaren kunne ikkje lagre endringa.',
   errorForbidden: 'Du har ikkje lov til å gjere denne endringa.',
   errorRejected: 'Endringa vart ikkje godteken.',

@@ -21,7 +21,7 @@ export const common: CommonMessages = {
   saveFailed: 'Din ändring sparades inte.',
   errorNetwork: 'Det finns ingen anslutning till servern.',
   errorTimeout: 'Servern tog för lång tid att svara.',
-  errorConflict: 'Någon annan ändrade detta samtidigt. Ladda om för att se den senaste versionen innan du försöker igen.',
+  errorConflict: 'Någon annan ändrade detta samtidigt. Nu ser du deras version. Försök igen för att lägga till din ändring.',
   errorServer: 'Servern kunde inte spara ändringen.',
   errorForbidden: 'Du har inte behörighet att göra den här ändringen.',
   errorRejected: 'Ändringen godtogs inte.',
