@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import typescript from '@rollup/plugin-typescript';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
+import minifyTemplates from '@lit-labs/rollup-plugin-minify-html-literals';
 
 const root = dirname(fileURLToPath(import.meta.url));
 const src = join(root, 'src');
@@ -148,6 +149,21 @@ function moduleReport(fileName) {
   };
 }
 
+/**
+ * Whitespace and comments out of Lit's html`` and css`` literals; stops the build when one cannot
+ * be parsed. Templates with a binding in tag-name position (lit/static-html, `<${tag}>`) are left
+ * as they are: the HTML minifier cannot parse them.
+ */
+const minifyLiterals = () =>
+  minifyTemplates({
+    include: ['dist/esm/**/*.js'],
+    failOnError: true,
+    options: {
+      shouldMinify: (template) => template.tag === 'html' && !template.parts.some((part) => /<\/?$/.test(part.text)),
+      shouldMinifyCSS: (template) => template.tag === 'css',
+    },
+  });
+
 const minify = () =>
   terser({
     ecma: 2022,
@@ -219,6 +235,7 @@ const singleBundle = {
     literalDynamicImports(),
     keepDefineSideEffects(),
     resolveForBrowser(),
+    minifyLiterals(),
     minify(),
     moduleReport('bundle-modules.json'),
   ],
@@ -238,6 +255,7 @@ const elementBundles = elementNames().map((name) => ({
     literalDynamicImports(),
     keepDefineSideEffects(),
     resolveForBrowser(),
+    minifyLiterals(),
     minify(),
     moduleReport(`${name}.modules.json`),
   ],

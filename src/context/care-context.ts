@@ -6,8 +6,7 @@ import type { CareRecordInput } from '../contract/record.js';
 import { check } from '../contract/validate.js';
 import { describeIssues } from '../data/entities.js';
 import { lazyFhirSource } from '../data/fhir/lazy.js';
-import { HttpSource } from '../data/http-source.js';
-import { MemorySource } from '../data/memory-source.js';
+import { lazySource } from '../data/lazy-source.js';
 import { CareStore } from '../data/store.js';
 import type { CareDataSource } from '../data/types.js';
 import { actorContext, localeContext, storeContext } from './keys.js';
@@ -157,17 +156,18 @@ export class CareContext extends LitElement {
   private createSource(): CareDataSource | undefined {
     const source = this.source;
     if (source && typeof source === 'object') return source;
-    if (this.src) return new HttpSource({ baseUrl: this.src });
+    // Each kind of source is its own chunk in the single-file bundle, loaded on first use.
+    if (this.src) {
+      const baseUrl = this.src;
+      return lazySource(() => import('../data/http-source.js').then(({ HttpSource }) => new HttpSource({ baseUrl })));
+    }
     if (this.fhirBase) {
       if (!this.patient) console.warn('<care-context>: fhir-base needs a patient attribute (the service user\u2019s Patient id).');
       else return lazyFhirSource({ baseUrl: this.fhirBase, version: this.fhirVersion === 'R5' ? 'R5' : 'R4', patient: this.patient });
     }
     if (source === 'memory') {
-      return new MemorySource({
-        seed: this.seed,
-        persist: this.persist ? { key: this.persist } : undefined,
-        latency: this.latency,
-      });
+      const options = { seed: this.seed, persist: this.persist ? { key: this.persist } : undefined, latency: this.latency };
+      return lazySource(() => import('../data/memory-source.js').then(({ MemorySource }) => new MemorySource(options)));
     }
     if (source) console.warn(`<care-context>: unknown source "${String(source)}"; use source="memory", src="https://…", or set the source property.`);
     return undefined;

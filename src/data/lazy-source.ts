@@ -1,0 +1,16 @@
+import type { CareRecord } from '../contract/record.js';
+import type { CareDataSource, Change, ChangeKind, EntityByKind } from './types.js';
+
+/**
+ * A data source whose code is loaded on first use. `<care-context>` builds its memory, HTTP and
+ * FHIR sources this way, so the single-file bundle carries none of them and a page downloads only
+ * the one it uses (a small chunk, fetched while the elements show their loading state).
+ */
+export const lazySource = (create: () => Promise<CareDataSource>): CareDataSource => {
+  let source: Promise<CareDataSource> | undefined;
+  const get = () => (source ??= create());
+  return {
+    load: async (teamId: string, signal?: AbortSignal): Promise<CareRecord> => (await get()).load(teamId, signal),
+    save: async <K extends ChangeKind>(change: Change<K>, signal?: AbortSignal): Promise<EntityByKind[K]> => (await get()).save(change, signal),
+  };
+};
