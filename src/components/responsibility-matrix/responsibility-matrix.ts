@@ -581,7 +581,6 @@ export class CareResponsibilityMatrix extends CareElement<'matrix'> {
         aria-describedby=${grid ? 'grid-hint' : nothing}
         aria-rowcount=${this.rows.length + 1}
         aria-colcount=${columnCount}
-        style="--_columns: ${Math.max(1, this.columns.length)}"
         @keydown=${this.onGridKeydown}
         @focusin=${this.onGridFocusin}
         @focusout=${this.onGridFocusout}
@@ -962,6 +961,11 @@ export class CareResponsibilityMatrix extends CareElement<'matrix'> {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
+    // The column count goes in through the CSSOM, not a style attribute: a strict CSP
+    // (style-src without 'unsafe-inline') blocks style attributes, even ones Lit sets.
+    this.renderRoot
+      .querySelector<HTMLElement>('table[part="grid"]')
+      ?.style.setProperty('--_columns', String(Math.max(1, this.columns.length)));
     const dialog = this.renderRoot.querySelector('dialog');
     if (dialog && !dialog.open) dialog.showModal();
     if (this.rows.length > SMALL_PLAN && this.renderLimit < this.rows.length && !this.chunkScheduled && this.effectiveView === 'grid' && this.status === 'ready') {
