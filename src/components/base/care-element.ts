@@ -45,8 +45,12 @@ export abstract class CareElement<N extends Namespace> extends LitElement {
   /** What the store holds now (connected mode). */
   @state() protected snapshot?: StoreSnapshot;
 
-  /** Language of the element's text (`nb`, `nn`, `da`, `sv`, `en`); otherwise inherited from the page. */
-  @property({ reflect: false }) override lang!: string;
+  /**
+   * Language of the element's text (`nb`, `nn`, `da`, `sv`, `en`); otherwise inherited from the page.
+   * Reflected like the native `lang`, so assistive technology reads the text in that language also
+   * when a framework sets it as a property (React 19 does).
+   */
+  @property({ reflect: true }) override lang!: string;
 
   /** Replaces any built-in text of this element, per instance: `{ title: 'My helpers' }`. */
   @property({ type: Object }) labels: LabelOverrides<N> = {};
