@@ -12,6 +12,7 @@ import '../../../src/context/define.js';
 import '../../../src/components/team-roster/define.js';
 import '../../../src/components/responsibility-matrix/define.js';
 import '../../../src/components/consent-toggle/define.js';
+import '../../../src/components/consent-list/define.js';
 import '../../../src/components/meeting-scheduler/define.js';
 import type { CareContext } from '../../../src/context/care-context.js';
 import { FhirSource } from '../../../src/data/fhir/source.js';
@@ -53,6 +54,16 @@ const changeBehind = async (reference: string, edit: (resource: Stored) => Store
   expect(answer.status, `PUT ${reference}`).to.equal(200);
   return (await answer.json()) as Stored;
 };
+
+/** The official example CareTeam gets the coordinator the contract requires, as a host would add it. */
+const addCoordinator = () =>
+  changeBehind('CareTeam/example', (team) => ({
+    ...team,
+    participant: [
+      ...(team.participant ?? []),
+      { role: [{ coding: [{ system: 'http://snomed.info/sct', code: '768821004', display: 'Care team coordinator' }] }], member: { reference: 'Practitioner/example' } },
+    ],
+  }));
 
 const requests = async (): Promise<Array<{ method: string; path: string; query: string; ifMatch?: string; status: number }>> =>
   (await fetch(`${origin}/__control__/requests`, { cache: 'no-store' })).json();
@@ -177,13 +188,7 @@ describe('Care Elements against Medplum (FHIR R4 over loopback HTTP)', function 
     expect((refused as StoreError).kind).to.equal('contract');
     expect((refused as StoreError).detail).to.contain('coordinator');
 
-    await changeBehind('CareTeam/example', (team) => ({
-      ...team,
-      participant: [
-        ...(team.participant ?? []),
-        { role: [{ coding: [{ system: 'http://snomed.info/sct', code: '768821004', display: 'Care team coordinator' }] }], member: { reference: 'Practitioner/example' } },
-      ],
-    }));
+    await addCoordinator();
     const record = await example().load('');
     expect(record.team.name).to.equal('Peter James Charlmers Care Plan for Inpatient Encounter');
     expect(record.team.members.map((m) => m.name)).to.deep.equal(['Peter James Chalmers', 'Dorothy Dietician', 'Adam Careful']);
@@ -193,5 +198,37 @@ describe('Care Elements against Medplum (FHIR R4 over loopback HTTP)', function 
     expect(record.responsibilities.length).to.be.greaterThan(4);
     const seen = await requests();
     expect(seen.some((r) => r.path === 'Organization' && decodeURIComponent(r.query).includes('_id=f001')), 'onBehalfOf read by _id').to.equal(true);
+  });
+
+  it('shows the official example team in the elements: a plain-language load error first, then the team and its consent after the host adds a coordinator', async () => {
+    host = document.createElement('care-context') as CareContext;
+    host.setAttribute('fhir-base', base);
+    host.setAttribute('patient', 'example');
+    host.setAttribute('care-team', 'example');
+    host.setAttribute('lang', 'en');
+    const roster = document.createElement('care-team-roster');
+    roster.setAttribute('today', '2026-12-07');
+    roster.setAttribute('audience', 'professional');
+    const list = document.createElement('care-consent-list');
+    list.setAttribute('audience', 'professional');
+    host.append(roster, list);
+    document.body.append(host);
+    const alert = () => shadow(roster).querySelector('[role="alert"]');
+    await waitUntil(alert, 'the roster never said the team could not be loaded', { timeout: 30_000 });
+    expect(textOf(alert())).to.contain('Could not load the information');
+    expect(host.store!.snapshot.loadError!.kind).to.equal('contract');
+    await expectAxeClean(roster);
+
+    await addCoordinator();
+    alert()!.querySelector('button')!.click();
+    await waitUntil(() => shadow(roster).querySelectorAll('li.member').length > 0, 'the roster never showed the example team', { timeout: 30_000 });
+    await settle(host);
+    const names = [...shadow(roster).querySelectorAll('li.member button.name')].map(textOf);
+    expect(names).to.include.members(['Peter James Chalmers', 'Adam Careful']);
+    const toggles = [...shadow(list).querySelectorAll('care-consent-toggle')];
+    expect(toggles).to.have.length(1);
+    expect(textOf(toggles[0].shadowRoot!.querySelector('[part~="heading"]'))).to.contain('Burgers University Medical Center');
+    await expectAxeClean(roster);
+    await expectAxeClean(list);
   });
 });
