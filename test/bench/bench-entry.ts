@@ -235,9 +235,29 @@ export async function datePicker() {
   return { monthChange: { ours: middle(samples), peer: middle(peerSamples) } };
 }
 
+let probeList: HTMLElement | undefined;
+/** Profiling aid (not a benchmark row): the list of 50 on the page, then one toggle clicked. */
+export async function consentListSetup() {
+  const list = document.createElement('care-consent-list') as HTMLElement & { consents: unknown; team: unknown };
+  list.setAttribute('lang', 'en');
+  list.consents = fiftyConsents();
+  list.team = structuredClone(fjordvik.team);
+  document.body.append(list);
+  probeList = list;
+  await timeUntil(performance.now(), () => (list.shadowRoot?.querySelectorAll('care-consent-toggle').length ?? 0) === 50);
+  return {};
+}
+export async function consentListClick() {
+  const target = probeList!.shadowRoot!.querySelector('care-consent-toggle')!.shadowRoot!.querySelector<HTMLElement>('[role="switch"]')!;
+  const before = target.getAttribute('aria-checked');
+  const start = performance.now();
+  target.click();
+  return { click: { ours: await timeUntil(start, () => probeList!.shadowRoot!.querySelector('care-consent-toggle')!.shadowRoot!.querySelector('[role="switch"]')!.getAttribute('aria-checked') !== before) } };
+}
+
 declare global {
   interface Window {
     careBench: Record<string, (...args: number[]) => Promise<Record<string, { ours: number; peer?: number }>>>;
   }
 }
-window.careBench = { matrix, roster, freeTime, datePicker, consentList };
+window.careBench = { matrix, roster, freeTime, datePicker, consentList, consentListSetup, consentListClick };

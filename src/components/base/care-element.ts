@@ -16,6 +16,28 @@ interface SafeParser<T> {
   safeParse(input: unknown): { success: true; data: T } | { success: false; error: { issues: readonly unknown[] } };
 }
 
+type Verdict = { value: unknown } | { issues: ContractIssue[] };
+
+/**
+ * Verdicts shared by every element on the page: schema → checked object → outcome. A consent list
+ * hands each of its toggles the team and consents it has already checked, and fifty toggles share
+ * one team; each object is checked once. A checked value counts as valid for its schema too: the
+ * schemas only fill in defaults, so checking their own output again changes nothing.
+ */
+const verdicts = new WeakMap<object, WeakMap<object, Verdict>>();
+
+const verdictFor = <T>(schema: SafeParser<T>, input: unknown): { value: T } | { issues: ContractIssue[] } => {
+  const objectInput = input !== null && typeof input === 'object';
+  let known = verdicts.get(schema);
+  if (objectInput && known?.has(input)) return known.get(input) as { value: T } | { issues: ContractIssue[] };
+  const result = check(schema, input);
+  const outcome = result.ok ? { value: result.value } : { issues: result.issues };
+  if (!known) verdicts.set(schema, (known = new WeakMap()));
+  if (objectInput) known.set(input, outcome);
+  if (result.ok && result.value !== null && typeof result.value === 'object') known.set(result.value, outcome);
+  return outcome;
+};
+
 /**
  * What every element shares: language and label overrides, the store from `<care-context>`,
  * contract checks at the boundary with a readable error state, and the common styles.
@@ -57,7 +79,8 @@ export abstract class CareElement<N extends Namespace> extends LitElement {
 
   @state() private catalogueVersion = 0;
   private unsubscribe?: () => void;
-  private readonly checked = new WeakMap<object, { value: unknown } | { issues: ContractIssue[] }>();
+  /** Objects this element has already checked, so it reports broken data once, not on every render. */
+  private readonly checked = new WeakSet<object>();
 
   /** The language in use, resolved from `lang`, `<care-context lang>`, the page, then English. */
   get locale(): Locale {
@@ -114,14 +137,10 @@ export abstract class CareElement<N extends Namespace> extends LitElement {
    * `care-data-error` and returns the issues for the error state; nothing is thrown.
    */
   protected checkInput<T>(entity: string, schema: SafeParser<T>, input: unknown): { value: T } | { issues: ContractIssue[] } {
-    if (input !== null && typeof input === 'object') {
-      const known = this.checked.get(input);
-      if (known) return known as { value: T } | { issues: ContractIssue[] };
-    }
-    const result = check(schema, input);
-    const outcome = result.ok ? { value: result.value } : { issues: result.issues };
-    if (input !== null && typeof input === 'object') this.checked.set(input, outcome);
-    if (!result.ok) reportDataError(this, entity, result.issues);
+    const outcome = verdictFor(schema, input);
+    const objectInput = input !== null && typeof input === 'object';
+    if ('issues' in outcome && !(objectInput && this.checked.has(input))) reportDataError(this, entity, outcome.issues);
+    if (objectInput) this.checked.add(input);
     return outcome;
   }
 
