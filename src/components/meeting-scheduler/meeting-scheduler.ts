@@ -329,13 +329,13 @@ export class CareMeetingScheduler extends CareElement<'scheduler'> {
     let availability: Availability[] = record?.availability ?? [];
     if (this.availability !== undefined && this.availability !== null) {
       const result = this.checkInput('availability', AvailabilityList, this.availability);
-      if ('issues' in result) return { kind: 'invalid', issues: result.issues.map((i) => ({ ...i, path: `availability${i.path.startsWith('[') ? '' : '.'}${i.path}` })) };
+      if ('issues' in result) return { kind: 'invalid', issues: result.issues.map((i) => ({ ...i, path: `availability${i.path === '' || i.path.startsWith('[') ? '' : '.'}${i.path}` })) };
       availability = result.value;
     }
     let consents: ConsentDirective[] = record?.consents ?? [];
     if (this.consents !== undefined && this.consents !== null) {
       const result = this.checkInput('consents', ConsentList, this.consents);
-      if ('issues' in result) return { kind: 'invalid', issues: result.issues.map((i) => ({ ...i, path: `consents${i.path.startsWith('[') ? '' : '.'}${i.path}` })) };
+      if ('issues' in result) return { kind: 'invalid', issues: result.issues.map((i) => ({ ...i, path: `consents${i.path === '' || i.path.startsWith('[') ? '' : '.'}${i.path}` })) };
       consents = result.value;
     }
 

@@ -332,7 +332,7 @@ export class CareResponsibilityMatrix extends CareElement<'matrix'> {
         : this.checkInput('responsibilities', ResponsibilityList, input);
       const issues = [
         ...('issues' in checkedTeam ? checkedTeam.issues.map((i) => ({ ...i, path: `team${i.path ? `.${i.path}` : ''}` })) : []),
-        ...('issues' in checkedList ? checkedList.issues.map((i) => ({ ...i, path: `responsibilities${i.path.startsWith('[') ? '' : '.'}${i.path}` })) : []),
+        ...('issues' in checkedList ? checkedList.issues.map((i) => ({ ...i, path: `responsibilities${i.path === '' || i.path.startsWith('[') ? '' : '.'}${i.path}` })) : []),
       ];
       if (issues.length) {
         this.status = 'invalid';
