@@ -11,6 +11,16 @@ export const Id = z.string().check(
 /** Free text shown to people. Rendered as text, never as markup. */
 export const Text = (max = 5000) => z.string().check(z.maxLength(max));
 
+/** Something a person can read: a letter, digit or sign, not only spaces, control or format characters. */
+const hasVisibleCharacter = (text: string): boolean => text.length === 0 || /[^\s\p{Cc}\p{Cf}]/u.test(text);
+
+/**
+ * Free text that must say something (a name, title, label or reason): not empty, and not only
+ * spaces or invisible characters such as zero-width spaces and direction marks.
+ */
+export const RequiredText = (max = 5000) =>
+  Text(max).check(z.minLength(1), z.refine(hasVisibleCharacter, { message: 'must not be only spaces or invisible characters' }));
+
 /** A calendar date without time, `YYYY-MM-DD`. */
 export const IsoDate = z.iso.date().check(z.describe('A calendar date, YYYY-MM-DD.'));
 
@@ -19,13 +29,25 @@ export const Instant = z.iso
   .datetime({ offset: true })
   .check(z.describe('An instant, ISO 8601 date-time with Z or an offset.'));
 
-const isTimeZone = (zone: string): boolean => {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
+const knownZones = new Map<string, boolean>();
+
+/**
+ * Whether the browser knows `zone` as an IANA time zone. Asking means building an
+ * Intl.DateTimeFormat, which is slow, so each answer is kept (a team has a handful of zones).
+ */
+export const isTimeZone = (zone: string | undefined | null): zone is string => {
+  if (!zone) return false;
+  let known = knownZones.get(zone);
+  if (known === undefined) {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: zone });
+      known = true;
+    } catch {
+      known = false;
+    }
+    if (knownZones.size < 500) knownZones.set(zone, known);
   }
+  return known;
 };
 
 /** An IANA time zone name such as `Europe/Oslo`. */
@@ -103,14 +125,14 @@ export const ContactPoint = z
 export const Role = z.looseObject({
   code: z.string().check(z.minLength(1), z.maxLength(100)),
   system: z.optional(z.string().check(z.maxLength(300))),
-  label: Text(200).check(z.minLength(1)),
+  label: RequiredText(200),
   professionalLabel: z.optional(Text(200)),
 });
 
 /** Who did something: a person's id and name, and the organisation they acted for. */
 export const Actor = z.looseObject({
   id: z.optional(Id),
-  name: Text(300).check(z.minLength(1)),
+  name: RequiredText(300),
   organisationId: z.optional(Id),
 });
 

@@ -1,3 +1,4 @@
+import { isTimeZone } from '../../contract/common.js';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
@@ -107,15 +108,6 @@ interface MoveForm {
 const HEADINGS: readonly StaticValue[] = [literal`h1`, literal`h2`, literal`h3`, literal`h4`, literal`h5`, literal`h6`];
 const headingTag = (level: number): StaticValue => HEADINGS[Math.min(6, Math.max(1, level)) - 1];
 
-const isTimeZone = (zone: string | undefined): zone is string => {
-  if (!zone) return false;
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 const sameKey = (a: readonly unknown[], b: readonly unknown[]) => a.length === b.length && a.every((v, i) => v === b[i]);
 

@@ -122,16 +122,6 @@ export const isIsoDate = (value: string | undefined | null): value is string =>
   !!value && /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && addDays(value, 0) === value;
 
 /** True for an IANA time zone this browser knows. */
-export const isTimeZone = (zone: string | undefined | null): zone is string => {
-  if (!zone) return false;
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-};
-
 /** Folds case and accents so "ase" finds "Åse" and "sofie" finds "Sofie". */
 export const searchable = (text: string): string =>
   text

@@ -4,6 +4,7 @@ import { guard } from 'lit/directives/guard.js';
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { html as staticHtml, literal, type StaticValue } from 'lit/static-html.js';
+import { isTimeZone } from '../../contract/common.js';
 import type { ContractIssue } from '../../contract/validate.js';
 import { CareTeam, type CareTeamInput } from '../../contract/team.js';
 import { AUDIENCES, SECTORS, type Audience, type ContactChannel, type Sector, type Weekday } from '../../contract/values.js';
@@ -15,7 +16,6 @@ import {
   arrangeTeam,
   dayRuns,
   isIsoDate,
-  isTimeZone,
   prepareTeam,
   ROSTER_GROUPINGS,
   ROSTER_LAYOUTS,

@@ -1,3 +1,4 @@
+import { isTimeZone } from '../../contract/common.js';
 import type { Availability, Interval, Location, Meeting, Participant, Recurrence } from '../../contract/meeting.js';
 import { MEETING_KINDS, type MeetingKind, type MeetingMode, type MeetingStatus, type ResponseStatus } from '../../contract/values.js';
 import { CODE_SYSTEMS, GTS_ABBREVIATION, TZ_CODE_EXTENSION, XVER } from './codes.js';
@@ -137,15 +138,6 @@ const locationFrom = (appointment: F.Appointment, ctx: MappingContext): Location
   return location;
 };
 
-const isTimeZone = (zone: string | undefined): zone is string => {
-  if (!zone) return false;
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 const LOCATION_ID = 'meeting-location';
 
