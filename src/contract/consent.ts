@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { Actor, Id, Instant, IsoDate, Meta, Text } from './common.js';
+import { Actor, Id, Instant, IsoDate, Meta, RequiredText, Text } from './common.js';
 import {
   CONSENT_METHODS,
   CONSENT_MODELS,
@@ -14,12 +14,12 @@ import {
 export const Recipient = z.looseObject({
   kind: z.enum(RECIPIENT_KINDS),
   id: z.optional(Id),
-  name: Text(300).check(z.minLength(1)),
+  name: RequiredText(300),
 });
 
 /** Who made a decision, and whether they acted for the person (proxy). */
 export const Decider = z.looseObject({
-  name: Text(300).check(z.minLength(1)),
+  name: RequiredText(300),
   memberId: z.optional(Id),
   relation: z._default(z.enum(DECIDER_RELATIONS), 'self'),
 });

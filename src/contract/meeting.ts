@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { Actor, HttpsUrl, Id, Instant, IsoDate, Meta, Text, TimeOfDay, TimeZone } from './common.js';
+import { Actor, HttpsUrl, Id, Instant, IsoDate, Meta, RequiredText, Text, TimeOfDay, TimeZone } from './common.js';
 import {
   AGENDA_TEMPLATES,
   MEETING_KINDS,
@@ -29,7 +29,7 @@ export const Participant = z.looseObject({
 export const AgendaItem = z
   .looseObject({
     id: Id,
-    title: Text(500).check(z.minLength(1)),
+    title: RequiredText(500),
     template: z.optional(z.enum(AGENDA_TEMPLATES)),
     start: Instant,
     end: Instant,
@@ -63,7 +63,7 @@ export const Recurrence = z
 
 /** Where an in-person meeting takes place. */
 export const Location = z.looseObject({
-  name: Text(300).check(z.minLength(1)),
+  name: RequiredText(300),
   address: z.optional(Text(500)),
   timeZone: z.optional(TimeZone),
 });
@@ -73,7 +73,7 @@ export const Meeting = z
   .looseObject({
     id: Id,
     teamId: z.optional(Id),
-    title: Text(300).check(z.minLength(1)),
+    title: RequiredText(300),
     kind: z.enum(MEETING_KINDS),
     mode: z.enum(MEETING_MODES),
     location: z.optional(Location),

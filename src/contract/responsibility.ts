@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { Actor, Id, Instant, IsoDate, Meta, Text } from './common.js';
+import { Actor, Id, Instant, IsoDate, Meta, RequiredText, Text } from './common.js';
 import { HANDOVER_STATUSES, RACI_PARTS, RESPONSIBILITY_AREAS, RESPONSIBILITY_STATUSES } from './values.js';
 
 /** One member's part in a responsibility. */
@@ -13,13 +13,13 @@ export const Note = z.looseObject({
   id: Id,
   at: Instant,
   author: Actor,
-  text: Text(5000).check(z.minLength(1)),
+  text: RequiredText(5000),
 });
 
 /** A small step of a goal or task, for the service user's own plans. */
 export const Step = z.looseObject({
   id: Id,
-  title: Text(500).check(z.minLength(1)),
+  title: RequiredText(500),
   done: z._default(z.boolean(), false),
 });
 
@@ -37,7 +37,7 @@ export const Handover = z.looseObject({
 /** Who disagrees with a responsibility, and why. */
 export const Dispute = z.looseObject({
   memberId: Id,
-  reason: Text(2000).check(z.minLength(1)),
+  reason: RequiredText(2000),
   at: Instant,
 });
 
@@ -46,7 +46,7 @@ export const Responsibility = z
   .looseObject({
     id: Id,
     teamId: z.optional(Id),
-    title: Text(500).check(z.minLength(1)),
+    title: RequiredText(500),
     area: z.enum(RESPONSIBILITY_AREAS),
     description: z.optional(Text(5000)),
     assignments: z._default(z.array(Assignment), []),

@@ -1,12 +1,12 @@
 import * as z from 'zod/mini';
-import { Actor, ContactPoint, Id, IsoDate, Meta, Period, Role, Text } from './common.js';
+import { Actor, ContactPoint, Id, IsoDate, Meta, Period, Role, RequiredText, Text } from './common.js';
 import { MEMBER_KINDS, MEMBER_STATUSES, SECTORS } from './values.js';
 
 /** An organisation that takes part in someone's care. */
 export const Organisation = z
   .looseObject({
     id: Id,
-    name: Text(300).check(z.minLength(1)),
+    name: RequiredText(300),
     sector: z.enum(SECTORS),
     offers: z.optional(Text(1000)),
     contacts: z.optional(z.array(ContactPoint)),
@@ -21,7 +21,7 @@ export const Organisation = z
 export const Member = z
   .looseObject({
     id: Id,
-    name: Text(300).check(z.minLength(1)),
+    name: RequiredText(300),
     kind: z.enum(MEMBER_KINDS),
     role: z.optional(Role),
     organisationId: z.optional(Id),
