@@ -67,8 +67,10 @@ const explain = (issue: RawIssue, found: unknown): string => {
   switch (issue.code) {
     case 'invalid_type':
       return found === undefined ? `is required (expected ${issue.expected})` : `expected ${issue.expected}, found ${describeValue(found)}`;
-    case 'invalid_value':
-      return `expected one of ${(issue.values ?? []).map((v) => JSON.stringify(v)).join(', ')}, found ${describeValue(found)}`;
+    case 'invalid_value': {
+      const allowed = (issue.values ?? []).map((v) => JSON.stringify(v)).join(', ');
+      return found === undefined ? `is required (one of ${allowed})` : `expected one of ${allowed}, found ${describeValue(found)}`;
+    }
     case 'invalid_format':
       return `expected ${FORMAT_NAMES[issue.format ?? ''] ?? issue.format}${issue.note ? ` (${issue.note.toLowerCase()})` : ''}, found ${describeValue(found)}`;
     case 'too_small':
