@@ -687,7 +687,7 @@ export class CareResponsibilityMatrix extends CareElement<'matrix'> {
           (s) =>
             html`<li class=${s.done ? 'step-done' : ''}>
               <span class="step-mark" aria-hidden="true">${s.done ? '✓' : '○'}</span>
-              <span><span class="step-title">${s.title}</span><span class="visually-hidden"> (${s.done ? t.stepDone : t.stepNotDone})</span></span>
+              <span><span class="step-title" dir="auto">${s.title}</span><span class="visually-hidden"> (${s.done ? t.stepDone : t.stepNotDone})</span></span>
             </li>`,
         )}
       </ul>`;
