@@ -80,10 +80,15 @@ async function writeFixtureJson(outdir) {
 async function buildFramework(name, options) {
   const outdir = join(hosts, name, 'dist');
   const result = await esbuild.build({ ...common, ...options, outdir });
-  const outputs = Object.keys(result.metafile.outputs).filter((file) => file.endsWith('.js'));
-  const entry = outputs.filter((file) => !file.includes('/chunks/'));
-  const chunks = outputs.filter((file) => file.includes('/chunks/'));
-  return { files: entry.map((file) => join(root, file)), chunks: chunks.map((file) => join(root, file)) };
+  const { outputs } = result.metafile;
+  const scripts = Object.keys(outputs).filter((file) => file.endsWith('.js'));
+  // What the page loads at once: the entry and every chunk it imports statically, transitively.
+  const initial = new Set(scripts.filter((file) => !file.includes('/chunks/')));
+  for (const file of initial) {
+    for (const { path, kind } of outputs[file].imports) if (kind === 'import-statement') initial.add(path);
+  }
+  const lazy = scripts.filter((file) => !initial.has(file));
+  return { files: [...initial].map((file) => join(root, file)), chunks: lazy.map((file) => join(root, file)) };
 }
 
 const jobs = [
@@ -111,11 +116,10 @@ results.forEach((result, i) => {
   const size = (list) => list.reduce((sum, file) => sum + statSync(file).size, 0);
   const gzip = (list) => list.reduce((sum, file) => sum + gzipSync(readFileSync(file)).length, 0);
   const kb = (bytes) => `${(bytes / 1024).toFixed(1).padStart(7)} KB`;
-  for (const file of files) {
-    console.log(`ok      ${name.padEnd(8)} ${relative(root, file).padEnd(40)} ${kb(size([file]))} ${kb(gzip([file]))} gzip`);
-  }
+  const what = files.length > 1 ? `${relative(root, files[0])} + ${files.length - 1} chunks` : relative(root, files[0]);
+  console.log(`ok      ${name.padEnd(8)} ${what.padEnd(44)} ${kb(size(files))} ${kb(gzip(files))} gzip`);
   if (chunks.length > 0) {
-    console.log(`        ${''.padEnd(8)} ${`+ ${chunks.length} chunks loaded on demand`.padEnd(40)} ${kb(size(chunks))} ${kb(gzip(chunks))} gzip`);
+    console.log(`        ${''.padEnd(8)} ${`+ ${chunks.length} chunks loaded on demand`.padEnd(44)} ${kb(size(chunks))} ${kb(gzip(chunks))} gzip`);
   }
 });
 console.log(`build-hosts: ${((performance.now() - started) / 1000).toFixed(1)} s`);
