@@ -34,7 +34,9 @@ type Json = Record<string, unknown>;
 // Valid building blocks
 
 const id = fc.stringMatching(/^[a-z][a-z0-9-]{0,23}$/);
-const text = (max: number) => fc.string({ minLength: 1, maxLength: max, unit: 'grapheme' }).filter((s) => s.length <= max);
+// Something visible: the contract refuses required text of only spaces or invisible characters.
+const text = (max: number) =>
+  fc.string({ minLength: 1, maxLength: max, unit: 'grapheme' }).filter((s) => s.length <= max && /[^\s\p{Cc}\p{Cf}]/u.test(s));
 const DAY = 86_400_000;
 const FROM = Date.UTC(1990, 0, 1);
 const TO = Date.UTC(2045, 11, 31);
