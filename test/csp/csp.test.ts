@@ -35,7 +35,7 @@ const runId = (name: string) => `${name}-${Date.now().toString(36)}-${Math.rando
 const opened: HTMLIFrameElement[] = [];
 
 /** Opens a CSP page in an iframe and waits until its page script has run. */
-async function openPage(name: string, options: { tt?: 'none'; width?: number } = {}): Promise<CspPage> {
+async function openPage(name: string, options: { tt?: 'none' | 'duplicates'; width?: number } = {}): Promise<CspPage> {
   const run = runId(name);
   const frame = document.createElement('iframe');
   frame.title = `CSP page ${name}`;
@@ -142,6 +142,21 @@ describe('strict Content-Security-Policy with Trusted Types (built bundle)', fun
       expect(/\beval\s*\(/.test(code), `${name} calls eval`).to.equal(false);
       expect(/setTimeout\(\s*["'`]/.test(code), `${name} passes a string to setTimeout`).to.equal(false);
     }
+  });
+
+  it('a second copy of Lit on the page needs \'allow-duplicates\': without it its policy is refused', async () => {
+    const page = await openPage('two-copies');
+    await rendered(page, 'care-team-roster', 'li.member button.name');
+    await waitUntil(() => (page.win.__cspViolations ?? []).length > 0, 'no violation for the second lit-html policy');
+    const violation = page.win.__cspViolations!.find((v) => v.directive === 'trusted-types');
+    expect(violation?.sample, JSON.stringify(page.win.__cspViolations)).to.equal('lit-html');
+  });
+
+  it("two copies of Lit work with trusted-types lit-html 'allow-duplicates'", async () => {
+    const page = await openPage('two-copies', { tt: 'duplicates' });
+    await rendered(page, 'care-team-roster', 'li.member button.name');
+    await nextFrames(page.win);
+    await expectNoViolations(page);
   });
 
   it('care-context with the memory source and the team roster: opens and closes member details', async () => {

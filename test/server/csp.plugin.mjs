@@ -5,7 +5,7 @@
 //      (/dist/care-elements.min.js) the way a portal would, plus /__csp__/page.js, all from 'self'
 //      and with no inline script or style, served with the CSP header below.
 //      `tt=none` swaps `trusted-types lit-html` for `trusted-types 'none'` (to show why the
-//      elements cannot meet it).
+//      elements cannot meet it); `tt=duplicates` adds 'allow-duplicates' (for two copies of Lit).
 // GET  /__csp__/probe.js      the first script on every page: collects `securitypolicyviolation`
 //                             events into window.__cspViolations.
 // GET  /__csp__/page.js       seeds <care-context> with the Fjordvik record (from dist/esm).
@@ -19,9 +19,15 @@ import { resolve } from 'node:path';
 export const TESTED_POLICY =
   "default-src 'self'; script-src 'self'; style-src 'self'; require-trusted-types-for 'script'; trusted-types lit-html";
 
+const TRUSTED_TYPES = {
+  '': 'trusted-types lit-html',
+  none: "trusted-types 'none'",
+  duplicates: "trusted-types lit-html 'allow-duplicates'",
+};
+
 const policyFor = (run, tt) =>
   [
-    TESTED_POLICY.replace('trusted-types lit-html', tt === 'none' ? "trusted-types 'none'" : 'trusted-types lit-html'),
+    TESTED_POLICY.replace('trusted-types lit-html', TRUSTED_TYPES[tt] ?? TRUSTED_TYPES['']),
     `report-uri /__csp__/report?run=${encodeURIComponent(run)}`,
   ].join('; ');
 
@@ -48,6 +54,10 @@ const BODIES = {
   </care-context>`,
   'date-picker': `<label for="when">When</label>
     <care-date-picker id="when" value="2026-12-08" today="2026-12-01" label="Meeting date"></care-date-picker>`,
+  // A portal that loads a second copy of Lit (here: the bundle again under another URL).
+  'two-copies': `<care-context source="memory" care-team="team-ingrid" actor='${ACTOR}'>
+    <care-team-roster audience="professional" today="2026-12-01"></care-team-roster>
+  </care-context>`,
   // Deliberately breaks the policy (from page.js) so the test can prove that collection works.
   canary: `<p id="canary">canary</p>`,
 };
@@ -97,6 +107,9 @@ const readBody = (req) =>
     req.on('error', reject);
   });
 
+const secondCopy = (name) =>
+  name === 'two-copies' ? '\n    <script type="module" src="/dist/care-elements.min.js?second-copy"></script>' : '';
+
 const page = (name) => `<!doctype html>
 <html lang="en">
   <head>
@@ -104,7 +117,7 @@ const page = (name) => `<!doctype html>
     <meta name="viewport" content="width=device-width, initial-scale=1">
     <title>CSP page: ${name}</title>
     <script src="/__csp__/probe.js"></script>
-    <script type="module" src="/dist/care-elements.min.js"></script>
+    <script type="module" src="/dist/care-elements.min.js"></script>${secondCopy(name)}
     <script type="module" src="/__csp__/page.js"></script>
   </head>
   <body>
