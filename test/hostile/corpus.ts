@@ -272,12 +272,12 @@ const errorCases: HostileCase[] = [
     mutate: (r) => (byId(r.consents, 'c-dps').id = 'c-gp'),
     expect: { kind: 'either' },
   },
-  // References the contract cannot check within one entity.
+  // References: the team checks its own; the rest cross entities, which the contract cannot check.
   {
     id: 'member-of-unknown-organisation',
     about: 'a member who acts for an organisation the team does not have',
     mutate: (r) => (member(r, 'm-lars').organisationId = 'org-nowhere'),
-    expect: { kind: 'either' },
+    expect: { kind: 'error', brokenIn: TEAM_USERS, path: /members\[2\]\.organisationId/, reason: /not in the team's organisations/ },
   },
   {
     id: 'assignment-to-unknown-member',
