@@ -9,7 +9,8 @@ import type { Catalogue } from './types.js';
 
 /** Options shared by the date helpers: the catalogue and the zone to show times in. */
 export interface DateContext {
-  catalogue: Catalogue;
+  /** Any language's strings: only its `intlLocale` is used. */
+  catalogue: Pick<Catalogue, 'intlLocale'>;
   timeZone?: string;
 }
 

@@ -1,5 +1,5 @@
-import { catalogue as english } from './catalogues/en/index.js';
-import { LOCALES, type Catalogue, type Locale } from './types.js';
+import { common } from './catalogues/en/common.js';
+import { LOCALES, type Catalogue, type LanguageStrings, type Locale } from './types.js';
 
 /** Maps a BCP 47 tag to a supported locale: `nb-NO` → nb, `no` → nb, `nn` → nn, `sv-FI` → sv; else en. */
 export const resolveLocale = (tag: string | null | undefined): Locale => {
@@ -9,11 +9,19 @@ export const resolveLocale = (tag: string | null | undefined): Locale => {
   return (LOCALES as readonly string[]).includes(primary) ? (primary as Locale) : 'en';
 };
 
-const loaded = new Map<Locale, Catalogue>([['en', english]]);
-const pending = new Map<Locale, Promise<Catalogue>>();
+/**
+ * English, always present: the common strings and the date locale. Each element brings its own
+ * English strings (see CareElement), so a page carries only the English of the elements it uses.
+ */
+export const english: LanguageStrings = { locale: 'en', intlLocale: 'en-GB', common };
 
-// Each non-default language is its own chunk, fetched only when a page asks for it.
-const loaders: Record<Exclude<Locale, 'en'>, () => Promise<{ catalogue: Catalogue }>> = {
+const loaded = new Map<Locale, Catalogue>();
+const pending = new Map<Locale, Promise<LanguageStrings>>();
+
+// Each language is its own chunk, fetched only when a page asks for it. English is loaded in full
+// only when someone asks for the whole catalogue; elements never need to.
+const loaders: Record<Locale, () => Promise<{ catalogue: Catalogue }>> = {
+  en: () => import('./catalogues/en/index.js'),
   nb: () => import('./catalogues/nb/index.js'),
   nn: () => import('./catalogues/nn/index.js'),
   da: () => import('./catalogues/da/index.js'),
@@ -23,23 +31,26 @@ const loaders: Record<Exclude<Locale, 'en'>, () => Promise<{ catalogue: Catalogu
 /** The catalogue for `locale` if it is already loaded. */
 export const loadedCatalogue = (locale: Locale): Catalogue | undefined => loaded.get(locale);
 
+/** Whether an element can show `locale` now: English always, any other language once it has arrived. */
+export const isReady = (locale: Locale): boolean => locale === 'en' || loaded.has(locale);
+
 /** Loads (once) and returns the catalogue for `locale`. Falls back to English if loading fails. */
-export const loadCatalogue = (locale: Locale): Promise<Catalogue> => {
+export const loadCatalogue = (locale: Locale): Promise<LanguageStrings> => {
   const ready = loaded.get(locale);
   if (ready) return Promise.resolve(ready);
   let promise = pending.get(locale);
   if (!promise) {
-    promise = loaders[locale as Exclude<Locale, 'en'>]()
-      .then(({ catalogue }) => {
+    promise = loaders[locale]()
+      .then(({ catalogue }): LanguageStrings => {
         loaded.set(locale, catalogue);
         return catalogue;
       })
-      .catch(() => english)
+      .catch((): LanguageStrings => english)
       .finally(() => pending.delete(locale));
     pending.set(locale, promise);
   }
   return promise;
 };
 
-/** The English catalogue, always available. */
+/** The English strings every element can fall back on. */
 export const fallbackCatalogue = english;

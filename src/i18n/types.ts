@@ -31,6 +31,9 @@ export interface Catalogue {
   scheduler: SchedulerMessages;
 }
 
+/** A language as an element sees it: the common strings, and its own namespace unless it brings that itself (English). */
+export type LanguageStrings = Pick<Catalogue, 'locale' | 'intlLocale' | 'common'> & Partial<Pick<Catalogue, Namespace>>;
+
 /** The element namespaces of a catalogue. */
 export type Namespace = 'roster' | 'matrix' | 'consent' | 'scheduler';
 

@@ -9,10 +9,12 @@ import { fjordvik } from '../../src/data/fixtures/fjordvik.js';
 import { loadCatalogue } from '../../src/i18n/locale.js';
 import { expectAxeClean } from '../helpers/a11y.js';
 import { expect, fixture, html, settle } from '../helpers/fixture.js';
+import { roster } from '../../src/i18n/catalogues/en/roster.js';
 
 /** A minimal element on the shared base: shows the team or the contract error state. */
 class ProbeElement extends CareElement<'roster'> {
   protected readonly namespace = 'roster' as const;
+  protected readonly english = roster;
   team?: unknown;
   static override properties = { team: { attribute: false } };
 

@@ -14,11 +14,13 @@ import { CareStore } from '../../src/data/store.js';
 import type { CareDataSource, StoreSnapshot } from '../../src/data/types.js';
 import { expectAxeClean } from '../helpers/a11y.js';
 import { apiSession } from '../server/test-api.js';
+import { roster } from '../../src/i18n/catalogues/en/roster.js';
 
 /** A Care Element as the real ones are built: it gets store, locale and actor from the context. */
 @customElement('care-context-test-probe')
 class ContextProbe extends CareElement<'roster'> {
   protected readonly namespace = 'roster' as const;
+  protected readonly english = roster;
 
   get connectedStore(): CareStore | undefined {
     return this.store;

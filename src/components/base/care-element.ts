@@ -7,8 +7,8 @@ import { actorContext, localeContext, storeContext } from '../../context/keys.js
 import type { CareStore } from '../../data/store.js';
 import type { StoreError, StoreSnapshot } from '../../data/types.js';
 import type { DateContext } from '../../i18n/format.js';
-import { fallbackCatalogue, loadCatalogue, loadedCatalogue, resolveLocale } from '../../i18n/locale.js';
-import type { Catalogue, CommonMessages, LabelOverrides, Locale, Namespace } from '../../i18n/types.js';
+import { english, isReady, loadCatalogue, loadedCatalogue, resolveLocale } from '../../i18n/locale.js';
+import type { Catalogue, CommonMessages, LabelOverrides, LanguageStrings, Locale, Namespace } from '../../i18n/types.js';
 import { baseStyles } from '../../styles/shared.js';
 import { reportDataError } from './events.js';
 
@@ -51,6 +51,12 @@ export abstract class CareElement<N extends Namespace> extends LitElement {
   /** The element's namespace in the message catalogues. */
   protected abstract readonly namespace: N;
 
+  /**
+   * The element's English strings (`src/i18n/catalogues/en/<namespace>.ts`), imported by the
+   * element itself so that a bundle with one element carries only that element's English.
+   */
+  protected abstract readonly english: Catalogue[N];
+
   /** Store provided by an enclosing `<care-context>`, if any. */
   @consume({ context: storeContext, subscribe: true })
   @state()
@@ -89,13 +95,14 @@ export abstract class CareElement<N extends Namespace> extends LitElement {
   }
 
   /** The loaded catalogue for the current language (English until it has arrived). */
-  protected get catalogue(): Catalogue {
-    return loadedCatalogue(this.locale) ?? fallbackCatalogue;
+  protected get catalogue(): LanguageStrings {
+    return loadedCatalogue(this.locale) ?? english;
   }
 
   /** The element's strings merged with the common strings and the host's overrides. */
   protected get t(): Catalogue[N] & CommonMessages {
-    return { ...this.catalogue.common, ...this.catalogue[this.namespace], ...this.labels } as Catalogue[N] & CommonMessages;
+    const catalogue = this.catalogue;
+    return { ...catalogue.common, ...(catalogue[this.namespace] ?? this.english), ...this.labels } as Catalogue[N] & CommonMessages;
   }
 
   /** For the date helpers: the catalogue and, optionally, the zone to show times in. */
@@ -117,7 +124,7 @@ export abstract class CareElement<N extends Namespace> extends LitElement {
   protected override willUpdate(changed: PropertyValues): void {
     if (changed.has('store')) this.subscribeToStore();
     const locale = this.locale;
-    if (!loadedCatalogue(locale)) {
+    if (!isReady(locale)) {
       void loadCatalogue(locale).then(() => {
         this.catalogueVersion++;
       });

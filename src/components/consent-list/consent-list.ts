@@ -10,6 +10,7 @@ import { CareElement } from '../base/care-element.js';
 import type { CareConsentChangeEvent } from '../consent-toggle/events.js';
 import { consentListStyles } from './consent-list.styles.js';
 import { uncoveredMembers } from './coverage.js';
+import { consent } from '../../i18n/catalogues/en/consent.js';
 
 const ConsentList = z.array(ConsentDirective);
 
@@ -46,6 +47,7 @@ export class CareConsentList extends CareElement<'consent'> {
   static override styles = [...CareElement.styles, consentListStyles];
 
   protected readonly namespace = 'consent' as const;
+  protected readonly english = consent;
 
   /** The person's consent directives (controlled mode). Checked against the data contract. */
   @property({ attribute: false }) consents?: ConsentDirectiveInput[];

@@ -22,6 +22,7 @@ import { carryIntent } from '../base/intent.js';
 import { consentToggleStyles } from './consent-toggle.styles.js';
 import { actionFor, allowsSharing, newestFirst, nextConsentState, recordDecision } from './decision.js';
 import { CareConsentChangeEvent, CareConsentRequestEvent } from './events.js';
+import { consent } from '../../i18n/catalogues/en/consent.js';
 
 /** A save that did not go through, kept until it is retried or dismissed. */
 interface Failure {
@@ -99,6 +100,7 @@ export class CareConsentToggle extends CareElement<'consent'> {
   static override styles = [...CareElement.styles, consentToggleStyles];
 
   protected readonly namespace = 'consent' as const;
+  protected readonly english = consent;
   private readonly internals: ElementInternals = this.attachInternals();
 
   /** The consent directive to show (controlled mode). Checked against the data contract. */

@@ -6,6 +6,7 @@ import { addMonthsTo, isoWeekday, monthWeeks } from './calendar.js';
 import { datePickerStyles } from './date-picker.styles.js';
 import { CareDatePickEvent } from './events.js';
 import { addDaysTo, isCalendarDate, splitDate } from './zone.js';
+import { scheduler } from '../../i18n/catalogues/en/scheduler.js';
 
 /** A calendar date as a local-noon `Date`, for date-fns formatting (noon is the same day everywhere). */
 const noon = (date: string) => {
@@ -40,6 +41,7 @@ export class CareDatePicker extends CareElement<'scheduler'> {
   static override styles = [...CareElement.styles, datePickerStyles];
 
   protected readonly namespace = 'scheduler' as const;
+  protected readonly english = scheduler;
 
   /** The chosen date, `YYYY-MM-DD`. */
   @property() value = '';

@@ -51,6 +51,7 @@ import { schedulerStyles } from './meeting-scheduler.styles.js';
 import { expandOccurrences, nextOccurrence, withOccurrenceChange, type Occurrence } from './recurrence.js';
 import { consentWarnings, timeWarnings, type MeetingWarning } from './warnings.js';
 import { dateIn, instantAt, isCalendarDate, offsetAt, timeIn, timeOfMinutes } from './zone.js';
+import { scheduler } from '../../i18n/catalogues/en/scheduler.js';
 
 export { CareMeetingChangeEvent, CareMeetingRequestEvent, type CareMeetingDetail, type MeetingAction } from './events.js';
 
@@ -191,6 +192,7 @@ export class CareMeetingScheduler extends CareElement<'scheduler'> {
   static override styles = [...CareElement.styles, schedulerStyles];
 
   protected readonly namespace = 'scheduler' as const;
+  protected readonly english = scheduler;
 
   /** The meeting to show, or to change (controlled mode). Checked against the data contract once per object. Without it, the element plans a new meeting. */
   @property({ attribute: false }) meeting?: MeetingInput;

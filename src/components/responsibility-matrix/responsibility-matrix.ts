@@ -48,6 +48,7 @@ import {
   type MatrixView,
 } from './model.js';
 import { matrixStyles } from './responsibility-matrix.styles.js';
+import { matrix } from '../../i18n/catalogues/en/matrix.js';
 
 type Strings = MatrixMessages & CommonMessages;
 
@@ -167,6 +168,7 @@ export class CareResponsibilityMatrix extends CareElement<'matrix'> {
   static override styles = [...CareElement.styles, matrixStyles];
 
   protected readonly namespace = 'matrix' as const;
+  protected readonly english = matrix;
 
   /** The care team (controlled mode). Its members become the columns. Checked against the contract. */
   @property({ attribute: false }) team?: CareTeam | CareTeamInput;

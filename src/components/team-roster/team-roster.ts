@@ -9,7 +9,7 @@ import type { ContractIssue } from '../../contract/validate.js';
 import { CareTeam, type CareTeamInput } from '../../contract/team.js';
 import { AUDIENCES, SECTORS, type Audience, type ContactChannel, type Sector, type Weekday } from '../../contract/values.js';
 import { calendarDate, formatDate } from '../../i18n/format.js';
-import type { Catalogue, CommonMessages, RosterMessages } from '../../i18n/types.js';
+import type { CommonMessages, LanguageStrings, RosterMessages } from '../../i18n/types.js';
 import { CareElement } from '../base/care-element.js';
 import { CareContactEvent, CareMemberSelectEvent } from './events.js';
 import {
@@ -29,6 +29,7 @@ import {
   type RosterLayout,
 } from './roster-model.js';
 import { rosterStyles } from './team-roster.styles.js';
+import { roster } from '../../i18n/catalogues/en/roster.js';
 
 export { CareContactEvent, CareMemberSelectEvent, type CareContactDetail } from './events.js';
 
@@ -121,6 +122,7 @@ export class CareTeamRoster extends CareElement<'roster'> {
   static override styles = [...CareElement.styles, rosterStyles];
 
   protected readonly namespace = 'roster' as const;
+  protected readonly english = roster;
 
   /** The care team to show (controlled mode). Checked against the data contract once per object. When unset, the team comes from the store of an enclosing `<care-context>`. */
   @property({ attribute: false }) team?: CareTeamInput;
@@ -165,7 +167,7 @@ export class CareTeamRoster extends CareElement<'roster'> {
   private preparedKey: unknown[] = [];
   private arrangement?: RosterArrangement;
   private arrangementKey: unknown[] = [];
-  private messageCache?: { catalogue: Catalogue; labels: object; messages: Messages };
+  private messageCache?: { catalogue: LanguageStrings; labels: object; messages: Messages };
   private renderedCount = 0;
   private renderStart?: { at: number; rendered: number };
   private msPerMember = 0.25;
