@@ -1295,7 +1295,7 @@ export class CareMeetingScheduler extends CareElement<'scheduler'> {
         ${items.map(
           (item) => html`<li class=${item.attendeeIds.includes(this.me) ? 'mine' : ''}>
             <span class="item-time">${formatTimeRange(item.start, item.end, this.dates(zone))}</span>
-            <span class="item-title">${item.title}${item.attendeeIds.includes(this.me) ? html` <span class="tag">${t.yourItem}</span>` : nothing}</span>
+            <span class="item-title"><span dir="auto">${item.title}</span>${item.attendeeIds.includes(this.me) ? html` <span class="tag">${t.yourItem}</span>` : nothing}</span>
             <span class="muted">${t.forPeople(this.names(data.team, item.attendeeIds))}</span>
           </li>`,
         )}
