@@ -172,7 +172,15 @@ export class CareStore {
       return { ok: true, value: stored, change };
     } catch (raw) {
       const error = asStoreError(raw);
-      if (error.kind === 'conflict') await this.refreshAfterConflict(request.entity, entityId, base);
+      const latest = error.kind === 'conflict' ? await this.refreshAfterConflict(request.entity, entityId, base) : undefined;
+      // The source already holds exactly this change (an earlier attempt got through but its answer was lost): it is saved.
+      if (latest !== undefined && sameValue(withoutMeta(latest), withoutMeta(request.value))) {
+        this.rebaseFrom.delete(entityId);
+        const stored = latest as EntityByKind[K];
+        if (isLatest()) this.finish(entityId, change as Change, 'saved', (current) => withEntity(current, request.entity, stored));
+        else this.appendAudit(change as Change, 'saved');
+        return { ok: true, value: stored, change };
+      }
       if (!isLatest()) {
         this.appendAudit(change as Change, 'failed');
         return { ok: false, error };
@@ -194,14 +202,16 @@ export class CareStore {
    * Someone else changed the entity: fetch the version the source holds now, so it is what the
    * user sees (instead of their stale copy) and what a retry is merged onto.
    */
-  private async refreshAfterConflict(kind: ChangeKind, entityId: string, base: unknown): Promise<void> {
+  private async refreshAfterConflict(kind: ChangeKind, entityId: string, base: unknown): Promise<unknown> {
     try {
       const latest = entityIn(await this.source.load(this.teamId), kind, entityId);
-      if (latest === undefined) return;
+      if (latest === undefined) return undefined;
       this.confirmed.set(entityId, latest);
       if (base !== undefined) this.rebaseFrom.set(entityId, base);
+      return latest;
     } catch {
       // Could not look: the entity stays as the user last saw it, and a retry may conflict again.
+      return undefined;
     }
   }
 
@@ -273,6 +283,12 @@ const sameValue = (a: unknown, b: unknown): boolean => {
   if (!isObject(a) || !isObject(b)) return false;
   const keys = Object.keys(a).filter((key) => a[key] !== undefined);
   return keys.length === Object.keys(b).filter((key) => b[key] !== undefined).length && keys.every((key) => sameValue(a[key], b[key]));
+};
+
+const withoutMeta = (entity: unknown): unknown => {
+  if (!isObject(entity)) return entity;
+  const { meta: _meta, ...rest } = entity;
+  return rest;
 };
 
 /** What identifies an item of a list across versions: its `id`, else its `memberId`. */

@@ -12,7 +12,8 @@
 // new change with a new Care-Change-Id, can succeed; a browser's silent resend of the same request
 // fails the same way): timeout (held until the client gives up, not stored), network (socket
 // destroyed, not stored), conflict (409, not stored), out-of-order (stored, but answered 800 ms
-// late, so anything sent meanwhile is answered first).
+// late, so anything sent meanwhile is answered first), timeout-stored (stored, but only after the
+// client gave up waiting: the write got through and its answer was lost).
 import { createServer } from 'node:http';
 
 const SLOW_MS = 3000;
@@ -128,6 +129,7 @@ async function handleApi(req, res, session, scenario, rest) {
   if (scenario === 'network' && firstWrite) return void req.socket.destroy();
   if (scenario === 'conflict' && firstWrite) return problem(res, 409, 'Conflict', 'another change to this entity is being processed');
   if (scenario === 'out-of-order' && firstWrite) await hold(LATE_MS, res);
+  if (scenario === 'timeout-stored' && firstWrite) await hold(HOLD_MS, res);
 
   const [root, teamId, collection, id, extra] = rest;
   if (root !== 'care-teams' || !teamId || extra !== undefined) return problem(res, 404, 'Not Found', rest.join('/'));

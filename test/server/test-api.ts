@@ -30,7 +30,8 @@ export type Scenario =
   | 'timeout'
   | 'network'
   | 'conflict'
-  | 'out-of-order';
+  | 'out-of-order'
+  | 'timeout-stored';
 
 let origin: Promise<string> | undefined;
 
