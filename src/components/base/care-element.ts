@@ -175,9 +175,17 @@ export abstract class CareElement<N extends Namespace> extends LitElement {
   /** The state for a failed load, with a retry button. */
   protected renderLoadError(retry: () => void): TemplateResult {
     const t = this.t;
+    // A source that loaded data breaking the contract says where and why, like controlled mode does.
+    const error = this.snapshot?.loadError as (StoreError & { issues?: readonly ContractIssue[] }) | undefined;
+    const issues = error?.kind === 'contract' && Array.isArray(error.issues) ? error.issues : undefined;
     return html`<div class="state error" role="alert" part="state error">
       <h2>${t.loadErrorTitle}</h2>
-      <p>${t.loadErrorBody}</p>
+      ${issues
+        ? html`<p>${t.dataErrorIntro} ${t.dataErrorCount(issues.length)}:</p>
+            <ul>
+              ${issues.slice(0, 20).map((issue) => html`<li><code>${issue.path || '(root)'}</code>: ${issue.message}</li>`)}
+            </ul>`
+        : html`<p>${t.loadErrorBody}</p>`}
       <button type="button" @click=${retry}>${t.retry}</button>
     </div>`;
   }
