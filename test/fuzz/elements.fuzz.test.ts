@@ -34,15 +34,19 @@ const ALLOWED = {
 };
 
 /** Each element under two properties: arbitrary data within the contract, and broken data. */
-function both(name: string, run: (mutations: fc.Arbitrary<Mutation[]>, label: string) => Promise<void>) {
+function both(name: string, run: (mutations: fc.Arbitrary<Mutation[]>, label: string) => Promise<number>) {
   describe(`fuzz: ${name}`, () => {
+    let ran = 0;
+    let started = 0;
+    before(() => (started = performance.now()));
+    after(() => console.log(`fuzz ${name}: ${ran} runs in ${Math.round(performance.now() - started)} ms`));
     it('arbitrary data within the contract (text, allowed values, dates, repeats)', async function () {
       this.timeout(60_000);
-      await run(valid, `${name} (within the contract)`);
+      ran += await run(valid, `${name} (within the contract)`);
     });
     it('broken data (fields removed, wrong types, nulls, extra fields, impossible dates)', async function () {
       this.timeout(60_000);
-      await run(broken, `${name} (broken)`);
+      ran += await run(broken, `${name} (broken)`);
     });
   });
 }

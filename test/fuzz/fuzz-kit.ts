@@ -281,7 +281,7 @@ export async function fuzzElement<P extends Json>(options: {
   allowedTags: ReadonlySet<string>;
   expectInvalid: (props: P) => boolean;
   runs: number;
-}): Promise<void> {
+}): Promise<number> {
   let ran = 0;
   const observed: Observed = { errors: [], dataErrors: [] };
   const onError = (event: ErrorEvent) => observed.errors.push(String(event.error ?? event.message));
@@ -330,4 +330,5 @@ export async function fuzzElement<P extends Json>(options: {
     window.removeEventListener('unhandledrejection', onRejection);
     console.log(`fuzz ${options.name}: ${ran} runs`);
   }
+  return ran;
 }
