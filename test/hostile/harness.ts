@@ -20,30 +20,31 @@ const URL_ATTRIBUTES = ['href', 'src', 'action', 'formaction', 'xlink:href', 'da
 const UNSAFE_SCHEME = /^\s*(javascript|data|vbscript):/i;
 
 type Loose = LooseRecord;
+export type Audience = 'professional' | 'service-user';
 const find = (list: unknown, id: string): Loose =>
   Array.isArray(list) ? (list.find((item: Loose) => item?.id === id) ?? list[0]) : list;
 
 /** Creates the element with its slice of the (hostile) record, in controlled mode. */
-function create(element: ElementName, record: Loose, c: HostileCase): HTMLElement {
+function create(element: ElementName, record: Loose, c: HostileCase, audience: Audience): HTMLElement {
   const el = document.createElement(TAGS[element]) as HTMLElement & Record<string, unknown>;
   el.setAttribute('lang', 'en');
+  if (element !== 'date-picker') el.setAttribute('audience', audience);
   const team = record?.team;
   switch (element) {
     case 'roster':
       el.team = team;
-      el.setAttribute('audience', 'professional');
       el.setAttribute('today', '2026-12-01');
       break;
     case 'matrix':
       el.team = team;
       el.responsibilities = record?.responsibilities;
-      el.toggleAttribute('editable', true);
+      el.toggleAttribute('editable', audience === 'professional');
+      if (audience === 'service-user') el.setAttribute('me', 'm-ingrid');
       el.setAttribute('today', '2026-12-01');
       break;
     case 'toggle':
       el.directive = find(record?.consents, 'c-gp');
       el.team = team;
-      el.setAttribute('audience', 'professional');
       break;
     case 'list':
       el.consents = record?.consents;
@@ -55,7 +56,7 @@ function create(element: ElementName, record: Loose, c: HostileCase): HTMLElemen
       el.consents = record?.consents;
       el.meeting = find(record?.meetings, 'mt-series');
       el.setAttribute('today', '2026-12-01');
-      el.setAttribute('me', 'm-kari');
+      el.setAttribute('me', audience === 'professional' ? 'm-kari' : 'm-ingrid');
       el.setAttribute('viewer-time-zone', 'Europe/Oslo');
       break;
     case 'date-picker': {
@@ -131,6 +132,27 @@ function bidiSpills(root: Element): string[] {
 
 const errorState = (el: Element): Element | null => el.shadowRoot?.querySelector('.state.error[role="alert"]') ?? null;
 
+/**
+ * Opens the details dialog where notes, offers and reasons are shown: the roster's member details
+ * for the member named `text`, the matrix's details of the disputed responsibility.
+ */
+async function openDetails(element: ElementName, el: HTMLElement, text: string): Promise<HTMLDialogElement | undefined> {
+  const root = el.shadowRoot!;
+  let opener: HTMLElement | undefined;
+  if (element === 'roster') {
+    opener = [...root.querySelectorAll<HTMLElement>('li.member button.name')].find((b) => (b.textContent ?? '').includes(text));
+  } else if (element === 'matrix') {
+    opener =
+      root.querySelector<HTMLElement>('[data-details="r-lithium"]') ??
+      root.querySelector<HTMLElement>('tr[data-row="r:r-lithium"] .title-button') ??
+      undefined;
+  }
+  if (!opener) return undefined;
+  opener.click();
+  await settle(el);
+  return root.querySelector<HTMLDialogElement>('dialog') ?? undefined;
+}
+
 /** What happened, for the summary of "either" cases. */
 export interface Outcome {
   element: ElementName;
@@ -140,7 +162,7 @@ export interface Outcome {
 }
 
 /** Runs `c` against `element` and asserts the invariants and the case's expectation. */
-export async function runCase(element: ElementName, c: HostileCase): Promise<Outcome> {
+export async function runCase(element: ElementName, c: HostileCase, audience: Audience = 'professional'): Promise<Outcome> {
   const win = window as unknown as Record<string, unknown>;
   delete win[PWN_FLAG];
   const errors: string[] = [];
@@ -157,9 +179,10 @@ export async function runCase(element: ElementName, c: HostileCase): Promise<Out
   box.addEventListener('care-data-error', (event) => dataErrors.push((event as CustomEvent).detail));
   document.body.append(box);
   try {
-    const el = create(element, record, c);
+    const el = create(element, record, c, audience);
     box.append(el);
     await settle(el);
+    const dialog = c.expect.kind === 'text' ? await openDetails(element, el, c.expect.text) : undefined;
     // An <img onerror> or a <svg onload> would fire after a network round trip or a task.
     await new Promise((resolve) => setTimeout(resolve, 30));
 
@@ -199,6 +222,11 @@ export async function runCase(element: ElementName, c: HostileCase): Promise<Out
     if (expectation.kind === 'text' && expectation.text.includes('\u202E')) {
       expect(bidiSpills(el), 'a right-to-left override in data reorders the text around it').to.deep.equal([]);
     }
+    // The matrix offers details only when it is editable (the professional's view here).
+    if ((element === 'roster' || (element === 'matrix' && audience === 'professional')) && expectation.kind === 'text') {
+      expect(dialog?.open, 'the details dialog opened').to.equal(true);
+      expect(deepText(dialog!).includes(expectation.text), 'the details dialog shows the payload as text').to.equal(true);
+    }
     if (state) {
       // Whatever the case: an error state always names a path and a reason.
       const first = state.querySelector('li');
@@ -221,6 +249,8 @@ export async function runCase(element: ElementName, c: HostileCase): Promise<Out
 /** Declares one mocha test per case for `element` and prints the count and the "either" outcomes. */
 export function describeCorpus(element: ElementName): void {
   const cases = casesFor(element);
+  // The text cases run again in the service user's view, which renders different parts.
+  const serviceUserCases = element === 'date-picker' ? [] : cases.filter((c) => c.expect.kind === 'text');
   const outcomes: Outcome[] = [];
   describe(`<${TAGS[element]}> with hostile data`, function () {
     this.timeout(20_000);
@@ -229,9 +259,17 @@ export function describeCorpus(element: ElementName): void {
         outcomes.push(await runCase(element, c));
       });
     }
+    for (const c of serviceUserCases) {
+      it(`${c.id} (service user's view): ${c.about}`, async () => {
+        outcomes.push(await runCase(element, c, 'service-user'));
+      });
+    }
     after(() => {
       const either = outcomes.filter((o) => casesFor(element).find((c) => c.id === o.id)?.expect.kind === 'either');
-      console.log(`hostile corpus: ${cases.length} cases × 1 element (<${TAGS[element]}>), ${outcomes.length} ran to the end`);
+      const total = cases.length + serviceUserCases.length;
+      console.log(
+        `hostile corpus: ${cases.length} cases (+${serviceUserCases.length} again in the service user's view) × 1 element (<${TAGS[element]}>), ${outcomes.length} of ${total} ran to the end`,
+      );
       for (const o of either) console.log(`  ${o.id}: ${o.shown}${o.detail ? ` — ${o.detail}` : ''}`);
     });
   });
