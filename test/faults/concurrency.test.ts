@@ -149,7 +149,11 @@ describe('two editors at once', () => {
       await until(tab2.el, () => inShadow(tab2.el, '[part="your-part"]'), 'tab 2 shows no meeting');
 
       buttonIn(tab1.el, 'Maybe').click();
-      await until(tab1.el, () => textOf(inShadow(tab1.el, '[part="your-part"] .answer')) === 'Your answer: Maybe', 'tab 1 never saved');
+      await until(
+        tab1.el,
+        () => tab1.store.snapshot.pending.size === 0 && textOf(inShadow(tab1.el, '[part="your-part"] .answer')) === 'Your answer: Maybe',
+        'tab 1 never saved',
+      );
       buttonIn(tab2.el, 'No').click();
       await until(tab2.el, () => inShadow(tab2.el, '.save-error'), 'tab 2 was not told', 8000);
       expect(textOf(inShadow(tab2.el, '.save-error'))).to.contain('Someone else changed this at the same time.');

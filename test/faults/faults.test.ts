@@ -76,6 +76,25 @@ describe('faults: <care-consent-toggle> connected to an HttpSource', () => {
   }).timeout(15_000);
 });
 
+describe('faults: <care-consent-list> connected to an HttpSource', () => {
+  it('network: the toggle in the list says so; Try again saves; the list counts the saved state', async function () {
+    this.timeout(15_000);
+    const api = await freshApi();
+    const { el } = await connect<HTMLElement>(sourceFor(api, 'network'), html`<care-consent-list></care-consent-list>`, 'care-consent-list');
+    const toggle = el.shadowRoot!.querySelector<CareConsentToggle>('care-consent-toggle[directive-id="c-gp"]')!;
+    await settle(toggle);
+    switchOf(toggle).click();
+    await until(toggle, () => inShadow(toggle, '[part="error"]'), 'no error shown');
+    expect(textOf(inShadow(toggle, '[part="error"]'))).to.contain('There is no connection to the server.');
+    expect(switchOf(toggle).getAttribute('aria-checked')).to.equal('true');
+    inShadow<HTMLButtonElement>(toggle, '[part="retry"]')!.click();
+    await until(toggle, () => switchOf(toggle).getAttribute('aria-checked') === 'false', 'the retried choice was never shown as saved');
+    await settle(el);
+    expect((await serverRecord(api)).consents.find((c) => c.id === 'c-gp')!.state).to.equal('refused');
+    await expectAxeClean(el);
+  });
+});
+
 // ------------------------------------------------------------------------------------ matrix
 
 /** Opens the part editor of a member's cell and chooses the part with these words. */
@@ -182,7 +201,7 @@ describe('faults: <care-meeting-scheduler> connected to an HttpSource', () => {
     it(`${scenario}: an answer that failed says why; Try again saves it`, async function () {
       this.timeout(20_000);
       const api = await freshApi();
-      const { el } = await connect<CareMeetingScheduler>(
+      const { el, store } = await connect<CareMeetingScheduler>(
         sourceFor(api, scenario),
         html`<care-meeting-scheduler meeting-id="mt-series" me="m-lars" today="2026-12-01" viewer-time-zone="Europe/Oslo"></care-meeting-scheduler>`,
         'care-meeting-scheduler',
@@ -198,7 +217,12 @@ describe('faults: <care-meeting-scheduler> connected to an HttpSource', () => {
         (await serverRecord(api)).meetings.find((m) => m.id === 'mt-series')!.participants.find((p) => p.memberId === 'm-lars')!.response;
       expect(await response()).not.to.equal('tentative');
       buttonNamed('Try again').click();
-      await until(el, () => !inShadow(el, '.save-error') && textOf(inShadow(el, '[part="your-part"] .answer')) === 'Your answer: Maybe', 'retry not saved', 8000);
+      await until(
+        el,
+        () => store.snapshot.pending.size === 0 && !inShadow(el, '.save-error') && textOf(inShadow(el, '[part="your-part"] .answer')) === 'Your answer: Maybe',
+        'retry not saved',
+        8000,
+      );
       expect(await response()).to.equal('tentative');
     });
   }
