@@ -155,7 +155,10 @@ describe('faults: <care-responsibility-matrix> connected to an HttpSource', () =
     const cell = await choosePart(el, 'r-finances', 'Lars Haugen', 'Is told');
     await until(el, () => textOf(rowState(el, 'r-finances')).includes('not saved'), 'the row never said so');
     expect(textOf(rowState(el, 'r-finances'))).to.contain('The server took too long to answer.');
-    // The server has it, although the page could not know.
+    // The server has it (once it has noticed the page gave up), although the page could not know.
+    for (let i = 0; i < 50 && !(await assignmentsOn(api, 'r-finances')).some((a) => a.memberId === 'm-lars'); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
     expect(await assignmentsOn(api, 'r-finances')).to.deep.include({ memberId: 'm-lars', part: 'informed' });
 
     rowState(el, 'r-finances').querySelector<HTMLButtonElement>('button')!.click();
