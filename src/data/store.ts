@@ -69,6 +69,8 @@ export class CareStore {
   // After a conflict: the entity the refused change was made on. The next save of that entity is
   // merged onto the version the source holds now, so neither writer's change is silently dropped.
   private readonly rebaseFrom = new Map<string, unknown>();
+  // The last attempt whose answer never came (timeout, lost connection): it may have been stored.
+  private readonly unanswered = new Map<string, unknown>();
 
   constructor(
     readonly source: CareDataSource,
@@ -167,15 +169,19 @@ export class CareStore {
     try {
       const stored = await this.source.save(change);
       this.confirmed.set(entityId, stored);
+      this.unanswered.delete(entityId);
       if (isLatest()) this.finish(entityId, change as Change, 'saved', (current) => withEntity(current, request.entity, stored));
       else this.appendAudit(change as Change, 'saved');
       return { ok: true, value: stored, change };
     } catch (raw) {
       const error = asStoreError(raw);
       const latest = error.kind === 'conflict' ? await this.refreshAfterConflict(request.entity, entityId, base) : undefined;
-      // The source already holds exactly this change (an earlier attempt got through but its answer was lost): it is saved.
-      if (latest !== undefined && sameValue(withoutMeta(latest), withoutMeta(request.value))) {
+      // The source already holds this change, or the earlier attempt whose answer was lost: it is saved.
+      const holds = (value: unknown) => latest !== undefined && value !== undefined && sameValue(withoutMeta(latest), withoutMeta(value));
+      if (error.kind === 'timeout' || error.kind === 'network') this.unanswered.set(entityId, request.value);
+      if (holds(request.value) || holds(this.unanswered.get(entityId))) {
         this.rebaseFrom.delete(entityId);
+        this.unanswered.delete(entityId);
         const stored = latest as EntityByKind[K];
         if (isLatest()) this.finish(entityId, change as Change, 'saved', (current) => withEntity(current, request.entity, stored));
         else this.appendAudit(change as Change, 'saved');

@@ -56,6 +56,31 @@ describe('faults: <care-consent-toggle> connected to an HttpSource', () => {
     });
   }
 
+  it('timeout-stored: the choice got through but its answer was lost; Try again finds it saved, once', async function () {
+    this.timeout(15_000);
+    const api = await freshApi();
+    const { el, store } = await connect<CareConsentToggle>(
+      sourceFor(api, 'timeout-stored'),
+      html`<care-consent-toggle directive-id="c-gp"></care-consent-toggle>`,
+      'care-consent-toggle',
+    );
+    const historyBefore = store.snapshot.record!.consents.find((c) => c.id === 'c-gp')!.history.length;
+    switchOf(el).click();
+    await until(el, () => inShadow(el, '[part="error"]'), 'no error shown');
+    expect(textOf(inShadow(el, '[part="error"]'))).to.contain('The server took too long to answer.');
+    for (let i = 0; i < 50 && (await serverRecord(api)).consents.find((c) => c.id === 'c-gp')!.state === 'granted'; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    inShadow<HTMLButtonElement>(el, '[part="retry"]')!.click();
+    await until(el, () => store.snapshot.pending.size === 0 && switchOf(el).getAttribute('aria-checked') === 'false', 'never shown as saved');
+    expect(inShadow(el, '[part="error"]'), 'not reported as someone else\u2019s change').to.equal(null);
+    expect(textOf(inShadow(el, '[part="status"]'))).to.equal('Your choice has been saved.');
+    const stored = (await serverRecord(api)).consents.find((c) => c.id === 'c-gp')!;
+    expect(stored.state).to.equal('refused');
+    expect(stored.meta?.version, 'stored once').to.equal('2');
+    expect(stored.history.length, 'one history entry, not two').to.equal(historyBefore + 1);
+  });
+
   it('reject-422 on every write: each attempt says so and nothing is shown as saved', async () => {
     const api = await freshApi();
     const { el, store } = await connect<CareConsentToggle>(
