@@ -316,9 +316,11 @@ export const matrixStyles = css`
     outline-offset: -4px;
     box-shadow: inset 0 0 0 calc(var(--_focus-width) + 3px) var(--_focus-halo);
   }
+  /* A row being saved is marked by its background, not by fading: faded text fails 1.4.3. */
   tr.pending td.part-cell,
   tr.pending th[scope='row'] {
-    opacity: 0.75;
+    background-color: var(--_accent-surface);
+    cursor: progress;
   }
   tr.ended th[scope='row'] .title,
   tr.ended .title-button {
