@@ -54,7 +54,9 @@ for (const module of modules) {
     for (const [exportName, value] of Object.entries(module)) {
       if (exportName === 'default' || typeof value !== 'object' || value === null) continue;
       const story = value as StoryLike;
-      it(`${story.name ?? exportName} is axe clean`, async () => {
+      it(`${story.name ?? exportName} is axe clean`, async function () {
+        // axe walks every shadow root: the 1,000-member roster story alone takes seconds.
+        this.timeout(90_000);
         const args = { ...meta.args, ...story.args };
         const host = await fixture<HTMLDivElement>(html`<div lang="en" style="inline-size: 60rem"></div>`);
         const renderFn = story.render ?? meta.render;
