@@ -439,6 +439,18 @@ describe('demo portal with the keyboard alone (built bundle)', function () {
     expect(page.doc.documentElement.lang).to.equal('nb');
     expect(text(page.doc.getElementById('page-title'))).to.equal('Min plan');
     expect(text(page.doc.querySelector('label span[data-i18n="language"]'))).to.equal('Språk');
+    // No English is left around the elements, so nothing English is read out as bokmål.
+    expect(page.doc.title).to.equal('Min plan – Fjordvik omsorgsportal (Care Elements-demo)');
+    expect(text(page.doc.querySelector('.skip-link'))).to.equal('Hopp til innholdet');
+    const nav = page.doc.querySelector('nav')!;
+    expect(nav.getAttribute('aria-label')).to.equal('Deler av siden');
+    expect([...nav.querySelectorAll('a')].map(text)).to.deep.equal(['Teamet mitt', 'Hvem gjør hva', 'Deling av opplysningene mine', 'Møter']);
+    expect([...page.doc.querySelectorAll('main h2')].map(text)).to.deep.equal(['Teamet mitt', 'Hvem gjør hva', 'Deling av opplysningene mine', 'Møter']);
+    expect([...select(page, 'audience').options].map(text)).to.deep.equal(['Ingrid (bruker)', 'Kari (koordinator)']);
+    expect(text(page.doc.getElementById('reset'))).to.equal('Tilbakestill demodata');
+    expect(text(page.doc.querySelector('footer'))).to.contain('Alle personer og steder er oppdiktet.');
+    // Each language is named in its own language, and marked up so.
+    for (const option of select(page, 'language').options) expect(option.lang, text(option)).to.equal(option.value);
     const search = () => text(shadowOf(page, 'roster').querySelector('label[for="search"]'));
     await waitUntil(() => search() === 'Søk etter navn, rolle eller sted', `the roster's search label is "${search()}"`);
     const heading = (section: Section) => text(shadowOf(page, section).querySelector('#title'));
