@@ -63,3 +63,13 @@ export const isoWeek = (value: string | number | Date): number => getISOWeek(toD
 
 /** Every supported language starts the week on Monday (ISO 8601), English included (en-GB rules). */
 export const WEEK_STARTS_ON = 1 as const;
+
+const listFormats = new Map<string, Intl.ListFormat>();
+
+/** "a, b and c" in the language's own words, with one cached Intl.ListFormat per language and type. */
+export const formatList = (items: readonly string[], intlLocale: string, type: 'conjunction' | 'unit' = 'conjunction'): string => {
+  const key = `${intlLocale}|${type}`;
+  let formatter = listFormats.get(key);
+  if (!formatter) listFormats.set(key, (formatter = new Intl.ListFormat(intlLocale, { type, style: 'long' })));
+  return formatter.format(items);
+};

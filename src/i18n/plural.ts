@@ -1,3 +1,6 @@
+/** One Intl.PluralRules per language: building one is far slower than asking it. */
+const rules = new Map<string, Intl.PluralRules>();
+
 /** Picks the plural form for `count` in `locale` with Intl.PluralRules. */
 export const plural = (
   locale: string,
@@ -5,6 +8,7 @@ export const plural = (
   forms: { one: string; other: string; zero?: string },
 ): string => {
   if (count === 0 && forms.zero !== undefined) return forms.zero.replace('{n}', String(count));
-  const rule = new Intl.PluralRules(locale).select(count);
-  return (rule === 'one' ? forms.one : forms.other).replace('{n}', String(count));
+  let rule = rules.get(locale);
+  if (!rule) rules.set(locale, (rule = new Intl.PluralRules(locale)));
+  return (rule.select(count) === 'one' ? forms.one : forms.other).replace('{n}', String(count));
 };

@@ -16,7 +16,7 @@ import {
   type ConsentState,
 } from '../../contract/values.js';
 import type { StoreError } from '../../data/types.js';
-import { calendarDate, formatDate, formatTime } from '../../i18n/format.js';
+import { calendarDate, formatDate, formatList, formatTime } from '../../i18n/format.js';
 import { CareElement } from '../base/care-element.js';
 import { carryIntent } from '../base/intent.js';
 import { consentToggleStyles } from './consent-toggle.styles.js';
@@ -338,7 +338,7 @@ export class CareConsentToggle extends CareElement<'consent'> {
 
   private list(items: readonly string[], type: 'conjunction' | 'unit' = 'conjunction'): string {
     // British English, like the dates: "a, b and c".
-    return new Intl.ListFormat(this.locale === 'en' ? 'en-GB' : this.locale, { type, style: 'long' }).format(items);
+    return formatList(items, this.locale === 'en' ? 'en-GB' : this.locale, type);
   }
 
   private day(value: string): string {
