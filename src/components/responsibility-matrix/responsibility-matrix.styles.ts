@@ -21,15 +21,18 @@ export const matrixStyles = css`
     container-type: inline-size;
   }
 
-  h2 {
+  h2,
+  .matrix-title {
     margin: 0 0 var(--_space-3);
     font-size: 1.25em;
   }
-  h3 {
+  h3,
+  .subheading {
     margin: 0;
     font-size: 1.05em;
   }
-  h4 {
+  h4,
+  .part-heading {
     margin: var(--_space-3) 0 var(--_space-1);
     font-size: 1em;
   }
@@ -133,7 +136,7 @@ export const matrixStyles = css`
     margin-block-end: var(--_space-3);
     font-size: 0.9em;
   }
-  .legend h3 {
+  .legend .subheading {
     font-size: 1em;
   }
   .legend ul {

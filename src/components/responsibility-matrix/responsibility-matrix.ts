@@ -2,6 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
+import { html as staticHtml, literal, type StaticValue } from 'lit/static-html.js';
 import * as z from 'zod/mini';
 import { Responsibility, type ResponsibilityInput } from '../../contract/responsibility.js';
 import { responsibilityFlags, type ResponsibilityFlag } from '../../contract/rules.js';
@@ -86,6 +87,7 @@ interface RowFailure {
 type Dialog = { kind: 'add' } | { kind: 'details'; id: string };
 
 /** The part choices in the cell editor, in order: none first. */
+const HEADINGS: readonly StaticValue[] = [literal`h1`, literal`h2`, literal`h3`, literal`h4`, literal`h5`, literal`h6`];
 const EDITOR_CHOICES: readonly (RaciPart | 'none')[] = ['none', ...RACI_PARTS];
 const FIRST_MEMBER_COL = 2;
 const PAGE_ROWS = 5;
@@ -199,6 +201,9 @@ export class CareResponsibilityMatrix extends CareElement<'matrix'> {
 
   /** The viewer's date, `YYYY-MM-DD`, for overdue reviews. Defaults to today. */
   @property() today?: string;
+
+  /** Level of the title (1–4), so the matrix fits the host page's outline; the legend and the person view's headings are one level below. */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
 
   @state() private narrow = false;
   @state() private editing?: { rowId: string; memberId: string; index: number };
@@ -496,7 +501,7 @@ export class CareResponsibilityMatrix extends CareElement<'matrix'> {
     const t = this.strings;
     const empty = this.list.length === 0;
     return html`
-      <h2 id="title">${t.title}</h2>
+      ${this.heading(0, 'title', 'matrix-title', t.title)}
       ${empty ? nothing : html`<p class="meta summary">${t.count(this.visible.length)}</p>`}
       ${empty
         ? html`<div class="state" part="state empty">
@@ -512,6 +517,14 @@ export class CareResponsibilityMatrix extends CareElement<'matrix'> {
       <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>
       ${this.renderDialog()}
     `;
+  }
+
+  /** A heading `offset` levels below the title, whose level the host sets with `heading-level`. */
+  private heading(offset: number, id: string | undefined, className: string, content: unknown) {
+    const level = Math.round(Number(this.headingLevel));
+    const title = Number.isFinite(level) ? Math.min(4, Math.max(1, level)) : 2;
+    const tag = HEADINGS[title + offset - 1];
+    return staticHtml`<${tag} id=${id ?? nothing} class=${className}>${content}</${tag}>`;
   }
 
   private renderToolbar() {
@@ -547,7 +560,7 @@ export class CareResponsibilityMatrix extends CareElement<'matrix'> {
   private renderLegend() {
     const t = this.strings;
     return html`<div class="legend" part="legend" id="legend">
-      <h3>${t.legendTitle}</h3>
+      ${this.heading(1, undefined, 'subheading', t.legendTitle)}
       <ul>
         ${RACI_PARTS.map(
           (part) =>
@@ -756,7 +769,7 @@ export class CareResponsibilityMatrix extends CareElement<'matrix'> {
     const unownedSection =
       unowned.length && this.filter !== 'mine'
         ? html`<section class="person unowned" aria-labelledby="person-unowned">
-            <h3 id="person-unowned">${icon('warning')} ${t.unowned}</h3>
+            ${this.heading(1, 'person-unowned', 'subheading', html`${icon('warning')} ${t.unowned}`)}
             <ul class="person-items">
               ${unowned.map((r) => this.renderPersonItem(r))}
             </ul>
@@ -768,13 +781,13 @@ export class CareResponsibilityMatrix extends CareElement<'matrix'> {
       const isMe = m.id === this.me;
       const role = this.roleOf(m);
       return html`<section class="person${isMe ? ' me' : ''}" aria-labelledby=${id}>
-        <h3 id=${id}>${isMe ? t.mineHeading : m.name}</h3>
+        ${this.heading(1, id, 'subheading', isMe ? t.mineHeading : m.name)}
         <span class="member-role">${isMe ? m.name : nothing}${isMe && role ? ' · ' : nothing}${role ?? nothing}</span>
         ${m.status === 'ended' ? html`<span class="left-mark">${t.hasLeft}</span>` : nothing}
         ${groups
           ? RACI_PARTS.filter((part) => groups.has(part)).map(
               (part) =>
-                html`<h4 class="part-heading ${part}"><span class="letter" aria-hidden="true">${t.partLetters[part]}</span>${t.parts[part]}</h4>
+                html`${this.heading(2, undefined, `part-heading ${part}`, html`<span class="letter" aria-hidden="true">${t.partLetters[part]}</span>${t.parts[part]}`)}
                   <ul class="person-items">
                     ${groups.get(part)!.map((r) => this.renderPersonItem(r))}
                   </ul>`,
