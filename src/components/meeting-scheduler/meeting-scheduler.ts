@@ -45,6 +45,7 @@ import {
 } from './draft.js';
 import { CareDatePickEvent, CareMeetingChangeEvent, CareMeetingRequestEvent, type MeetingAction } from './events.js';
 import { distinctSlots, findFreeSlots, type FreeSlot } from './free-time.js';
+import { withBookedMeetings } from './team-meetings.js';
 import { agendaText, icsFileName, meetingToIcs } from './ics.js';
 import { DOWNLOAD_ICON, MODE_ICONS, RESPONSE_ICONS, WARNING_ICON } from './icons.js';
 import { schedulerStyles } from './meeting-scheduler.styles.js';
@@ -246,6 +247,7 @@ export class CareMeetingScheduler extends CareElement<'scheduler'> {
   private slots: FreeSlot[] = [];
   private suggestions: FreeSlot[] = [];
   private slotsKey: unknown[] = [];
+  private bookedBusy?: { key: unknown[]; value: Availability[] };
   private freeDaysOf?: { slots: FreeSlot[]; days: string[] };
   private download?: { key: unknown[]; url: string; name: string };
   private focusAfterRender?: string;
@@ -326,6 +328,7 @@ export class CareMeetingScheduler extends CareElement<'scheduler'> {
       if ('issues' in result) return { kind: 'invalid', issues: result.issues.map((i) => ({ ...i, path: `availability${i.path === '' || i.path.startsWith('[') ? '' : '.'}${i.path}` })) };
       availability = result.value;
     }
+    if (record) availability = this.withTeamMeetings(availability, record.meetings, this.meetingId || this.bookedId);
     let consents: ConsentDirective[] = record?.consents ?? [];
     if (this.consents !== undefined && this.consents !== null) {
       const result = this.checkInput('consents', ConsentList, this.consents);
@@ -390,6 +393,13 @@ export class CareMeetingScheduler extends CareElement<'scheduler'> {
       kindTitle: (kind) => t.kinds[kind],
       templateTitle: (template) => t.templates[template],
     });
+  }
+
+  /** The store's other booked meetings as busy time, worked out again only when they change. */
+  private withTeamMeetings(availability: Availability[], meetings: readonly Meeting[], exceptId: string | undefined): Availability[] {
+    const key = [availability, meetings, exceptId];
+    if (!this.bookedBusy || !sameKey(key, this.bookedBusy.key)) this.bookedBusy = { key, value: withBookedMeetings(availability, meetings, exceptId) };
+    return this.bookedBusy.value;
   }
 
   private updateSlots(data: ReadyData, draft: Draft) {

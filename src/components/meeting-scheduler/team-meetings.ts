@@ -1,0 +1,40 @@
+/**
+ * The team's booked meetings count as busy time: pure functions, no DOM. A member invited to a
+ * booked meeting (and who has not declined) is busy during each of its occurrences that is not
+ * cancelled, so the time finder never suggests a time that clashes with another team meeting.
+ */
+import type { Availability, Meeting } from '../../contract/meeting.js';
+import { expandOccurrences, OPEN_ENDED_OCCURRENCES } from './recurrence.js';
+
+/**
+ * `availability` with the busy intervals of every booked meeting in `meetings` added for its
+ * participants, except the meeting `exceptId` (the one being viewed or changed). Members without
+ * an availability entry get one holding just their meetings.
+ */
+export const withBookedMeetings = (
+  availability: readonly Availability[],
+  meetings: readonly Meeting[],
+  exceptId?: string,
+): Availability[] => {
+  const extra = new Map<string, { start: string; end: string }[]>();
+  for (const meeting of meetings) {
+    if (meeting.status !== 'booked' || meeting.id === exceptId) continue;
+    const occurrences = meeting.recurrence
+      ? expandOccurrences(meeting, { max: OPEN_ENDED_OCCURRENCES * 2 }).filter((o) => o.status !== 'cancelled')
+      : [{ start: meeting.start, end: meeting.end }];
+    for (const participant of meeting.participants) {
+      if (participant.response === 'declined') continue;
+      let busy = extra.get(participant.memberId);
+      if (!busy) extra.set(participant.memberId, (busy = []));
+      for (const occurrence of occurrences) busy.push({ start: occurrence.start, end: occurrence.end });
+    }
+  }
+  if (extra.size === 0) return [...availability];
+  const result = availability.map((entry) => {
+    const busy = extra.get(entry.memberId);
+    extra.delete(entry.memberId);
+    return busy ? { ...entry, busy: [...entry.busy, ...busy] } : entry;
+  });
+  for (const [memberId, busy] of extra) result.push({ memberId, busy });
+  return result;
+};
