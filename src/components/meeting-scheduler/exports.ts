@@ -10,6 +10,7 @@ export {
   type CareMeetingDetail,
 } from './events.js';
 export { findFreeSlots, mergeSpans, type FreeSlot, type FreeTimeQuery, type AvailabilityLike } from './free-time.js';
+export { withBookedMeetings } from './team-meetings.js';
 export { expandOccurrences, withOccurrenceChange, OCCURRENCE_STATUSES, type Occurrence, type OccurrenceStatus } from './recurrence.js';
 export { agendaFor, agendaOf, type PlacedAgendaItem } from './agenda.js';
 export { meetingToIcs, icsFileName, agendaText, type IcsOptions } from './ics.js';
