@@ -240,6 +240,24 @@ const storedRecord = (): { consents: { id: string; state: string }[] } | undefin
   return stored.records?.['team-ingrid'];
 };
 
+/** The page's headings as assistive technology lists them: in composed order, through shadow roots and slots. */
+function headingOutline(doc: Document): { level: number; text: string; node: Element }[] {
+  const found: { level: number; text: string; node: Element }[] = [];
+  const visit = (node: Element) => {
+    const tag = /^h([1-6])$/.exec(node.localName);
+    const aria = node.getAttribute('role') === 'heading' ? Number(node.getAttribute('aria-level')) : NaN;
+    const level = Number(node.getAttribute('aria-level')) || (tag ? Number(tag[1]) : aria);
+    if ((tag || node.getAttribute('role') === 'heading') && node.checkVisibility()) found.push({ level, text: text(node), node });
+    const children =
+      node.localName === 'slot'
+        ? (node as HTMLSlotElement).assignedElements({ flatten: true })
+        : [...(node.shadowRoot ?? node).children];
+    for (const child of children) visit(child);
+  };
+  visit(doc.body);
+  return found;
+}
+
 const select = (page: DemoPage, id: string) => page.doc.getElementById(id) as HTMLSelectElement;
 
 describe('demo portal with the keyboard alone (built bundle)', function () {
@@ -265,6 +283,21 @@ describe('demo portal with the keyboard alone (built bundle)', function () {
     expect(text(page.doc.getElementById('page-title'))).to.equal('My plan');
     for (const tag of Object.values(ELEMENTS)) expect(page.doc.querySelector(tag)!.getAttribute('audience')).to.equal('service-user');
     expect(shadowOf(page, 'matrix').querySelector('table')!.getAttribute('role'), 'the matrix is read-only').to.equal('table');
+  });
+
+  it('its headings nest: each element’s headings sit below its section’s h2, with no level skipped', () => {
+    const outline = headingOutline(page.doc);
+    const shown = outline.map((h) => `h${h.level} ${h.text}`).join('\n  ');
+    expect(outline[0], shown).to.include({ level: 1, text: 'My plan' });
+    for (let i = 1; i < outline.length; i += 1) {
+      expect(outline[i].level, `"${outline[i].text}" after "${outline[i - 1].text}" skips a level:\n  ${shown}`).to.be.at.most(outline[i - 1].level + 1);
+    }
+    for (const { section } of SECTIONS) {
+      const own = outline.filter((h) => isInside(h.node, el(page, section)));
+      expect(own.length, `<${ELEMENTS[section]}> has headings`).to.be.greaterThan(0);
+      const top = Math.min(...own.map((h) => h.level));
+      expect(top, `<${ELEMENTS[section]}>'s headings are below its section's h2:\n  ${shown}`).to.equal(3);
+    }
   });
 
   it('Tab goes through the whole page in reading order, into all four elements, always with a visible focus ring', async () => {
