@@ -133,7 +133,77 @@ function describeNode(node: Element | null): string {
   return `${[...hosts, node.localName + id].join(' > ')}${role ? `[role=${role}]` : ''} "${text(node).slice(0, 40)}"`;
 }
 
-/** Fails unless the focused control draws a focus ring a sighted keyboard user can see. */
+// ---- colour contrast (WCAG 2.x relative luminance)
+
+const channels = (colour: string) => (colour.match(/[\d.]+/g) ?? []).map(Number);
+const luminance = (colour: string) => {
+  const [r, g, b] = channels(colour)
+    .slice(0, 3)
+    .map((v) => (v / 255 <= 0.03928 ? v / 255 / 12.92 : ((v / 255 + 0.055) / 1.055) ** 2.4));
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+};
+const contrast = (a: string, b: string) => {
+  const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (light + 0.05) / (dark + 0.05);
+};
+
+/** The first opaque background colour at or above `node`, through shadow roots. */
+function backgroundOf(node: Element | null): string {
+  let current: Element | null = node;
+  while (current) {
+    const colour = current.ownerDocument.defaultView!.getComputedStyle(current).backgroundColor;
+    if (channels(colour)[3] !== 0 && colour !== 'transparent') return colour;
+    const root = current.getRootNode();
+    current = current.parentElement ?? ('host' in root ? (root as ShadowRoot).host : null);
+  }
+  return 'rgb(255, 255, 255)';
+}
+
+/** The element painted at a point of the demo, looking into shadow roots. */
+function elementAt(doc: Document, x: number, y: number): Element | null {
+  let node = doc.elementFromPoint(x, y);
+  while (node?.shadowRoot) {
+    const inner = node.shadowRoot.elementFromPoint(x, y);
+    if (!inner || inner === node) break;
+    node = inner;
+  }
+  return node;
+}
+
+/**
+ * The lowest contrast between the focus outline and what is painted just outside it, on each
+ * side (a control over the header is judged against the header, not against its parent).
+ */
+function ringContrast(node: Element): { ratio: number; against: string } {
+  const style = node.ownerDocument.defaultView!.getComputedStyle(node);
+  const box = node.getBoundingClientRect();
+  const gap = parseFloat(style.outlineOffset) + parseFloat(style.outlineWidth) + 2;
+  const doc = node.ownerDocument;
+  const points = [
+    [box.left - gap, box.top + box.height / 2],
+    [box.right + gap, box.top + box.height / 2],
+    [box.left + box.width / 2, box.top - gap],
+    [box.left + box.width / 2, box.bottom + gap],
+  ];
+  let worst = { ratio: Infinity, against: '' };
+  for (const [x, y] of points) {
+    const behind = elementAt(doc, x, y);
+    if (!behind) continue; // outside the frame
+    const colour = backgroundOf(behind);
+    const ratio = contrast(style.outlineColor, colour);
+    if (ratio < worst.ratio) worst = { ratio, against: `${colour} (${describeNode(behind)})` };
+  }
+  if (worst.ratio === Infinity) {
+    const colour = backgroundOf(node.parentElement);
+    worst = { ratio: contrast(style.outlineColor, colour), against: colour };
+  }
+  return worst;
+}
+
+/**
+ * Fails unless the focused control draws a focus ring a sighted keyboard user can see: it matches
+ * :focus-visible, has an outline or box-shadow, and an outline stands out 3:1 from what is around it.
+ */
 function expectFocusVisible(node: Element | null): void {
   expect(node, 'focus is in the demo').to.not.equal(null);
   const what = describeNode(node);
@@ -142,6 +212,10 @@ function expectFocusVisible(node: Element | null): void {
   const outline = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0;
   const shadow = style.boxShadow !== 'none';
   expect(outline || shadow, `${what} shows a focus ring (outline: ${style.outlineStyle} ${style.outlineWidth}; box-shadow: ${style.boxShadow})`).to.equal(true);
+  if (outline) {
+    const ring = ringContrast(node!);
+    expect(ring.ratio, `the focus ring of ${what} (${style.outlineColor}) against ${ring.against}`).to.be.at.least(3);
+  }
 }
 
 /** Presses a key, then checks that the control focus lands on shows it. */
@@ -382,6 +456,26 @@ describe('demo portal with the keyboard alone (built bundle)', function () {
     const button = [...shadowOf(page, 'scheduler').querySelectorAll('button')].find((b) => text(b) === 'Maybe')!;
     expect(button.getAttribute('aria-pressed')).to.equal('true');
     expectFocusVisible(focused(page));
+  });
+
+  it('Theme: arrow keys go through every theme, and in each the page controls’ focus ring stands out and the skip link is readable', async () => {
+    const themes = [...select(page, 'theme').options].map((o) => o.value);
+    for (const [i, theme] of themes.entries()) {
+      expect(page.doc.body.dataset.careTheme).to.equal(theme);
+      await fromTheTop(page); // checks the skip link's focus ring
+      const skip = focused(page)!;
+      const skipStyle = page.win.getComputedStyle(skip);
+      expect(contrast(skipStyle.color, backgroundOf(skip)), `the skip link's text in the ${theme} theme`).to.be.at.least(4.5);
+      await tabUntil(page, (node) => node.id === 'reset', 'Reset demo data', 5); // checks each ring
+      const themeSelect = await pressAndCheck(page, 'Shift+Tab');
+      expect(themeSelect).to.equal(select(page, 'theme'));
+      if (i < themes.length - 1) {
+        await press('ArrowDown');
+        await waitUntil(() => page.doc.body.dataset.careTheme === themes[i + 1], `ArrowDown did not choose the ${themes[i + 1]} theme`);
+      }
+    }
+    for (let i = 1; i < themes.length; i += 1) await press('ArrowUp');
+    await waitUntil(() => page.doc.body.dataset.careTheme === 'light', 'ArrowUp did not go back to the light theme');
   });
 
   it('the whole page is axe clean in the service-user view', async () => {
