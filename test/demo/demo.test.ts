@@ -89,10 +89,10 @@ async function openDemo(): Promise<DemoPage> {
   return page;
 }
 
-/** Reloads the demo in the same frame (keeping what it saved in localStorage). */
-async function reloadDemo(page: DemoPage): Promise<void> {
+/** Reloads the demo in the same frame (by `start`, or as the browser would), keeping its localStorage. */
+async function reloadDemo(page: DemoPage, start = async () => page.win.location.reload()): Promise<void> {
   const loaded = new Promise((resolve) => page.frame.addEventListener('load', resolve, { once: true }));
-  page.win.location.reload();
+  await start();
   await loaded;
   page.win = page.frame.contentWindow!;
   page.doc = page.frame.contentDocument!;
@@ -245,7 +245,7 @@ async function fromTheTop(page: DemoPage): Promise<void> {
   page.start.focus();
   await press('Tab');
   const first = focused(page);
-  expect(describeNode(first)).to.equal('a "Skip to content"');
+  expect(first?.matches('a.skip-link'), `the skip link comes first, not ${describeNode(first)}`).to.equal(true);
   expectFocusVisible(first);
 }
 
@@ -337,6 +337,8 @@ const select = (page: DemoPage, id: string) => page.doc.getElementById(id) as HT
 describe('demo portal with the keyboard alone (built bundle)', function () {
   this.timeout(60_000);
   let page: DemoPage;
+  /** The consent changed with Space, and whether its switch was on before. */
+  let changedConsent: { id: string; wasOn: string | null } | undefined;
 
   before(async function () {
     this.timeout(60_000);
@@ -440,6 +442,7 @@ describe('demo portal with the keyboard alone (built bundle)', function () {
     expectFocusVisible(control);
     // It is kept in this browser, as the footer promises.
     const id = toggle.getAttribute('directive-id')!;
+    changedConsent = { id, wasOn: before };
     const stored = storedRecord()?.consents.find((c) => c.id === id);
     if (before === 'true') expect(stored?.state, `consent ${id} in localStorage`).to.be.oneOf(['withdrawn', 'refused']);
     else expect(stored?.state, `consent ${id} in localStorage`).to.equal('granted');
@@ -593,6 +596,23 @@ describe('demo portal with the keyboard alone (built bundle)', function () {
     expect(select(page, 'language').value).to.equal('nb');
     expect(page.doc.documentElement.lang).to.equal('nb');
     expect(shadowOf(page, 'matrix').querySelector('table')!.getAttribute('role')).to.equal('grid');
+    expect(page.errors).to.deep.equal([]);
+  });
+
+  it('Reset demo data: Enter brings back the Fjordvik record and keeps the page settings', async () => {
+    expect(changedConsent, 'a consent was changed earlier').to.not.equal(undefined);
+    const switchOf = () =>
+      shadowOf(page, 'consents')
+        .querySelector(`care-consent-toggle[directive-id="${changedConsent!.id}"]`)
+        ?.shadowRoot?.querySelector('[role="switch"]');
+    expect(switchOf()?.getAttribute('aria-checked'), 'the change survived the reload').to.not.equal(changedConsent!.wasOn);
+    await fromTheTop(page);
+    const reset = await tabUntil(page, (node) => node.id === 'reset', 'Reset demo data', 5);
+    expect(text(reset)).to.equal('Tilbakestill demodata');
+    await reloadDemo(page, () => press('Enter'));
+    expect(switchOf()?.getAttribute('aria-checked'), 'the consent is as in the fixture again').to.equal(changedConsent!.wasOn);
+    expect(select(page, 'audience').value).to.equal('professional');
+    expect(select(page, 'language').value).to.equal('nb');
     expect(page.errors).to.deep.equal([]);
   });
 });
