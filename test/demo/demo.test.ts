@@ -332,6 +332,22 @@ function headingOutline(doc: Document): { level: number; text: string; node: Ele
   return found;
 }
 
+/** The page's outline: one h1, no level skipped, and each element's headings below its section's h2. */
+function expectHeadingsNest(page: DemoPage): void {
+  const outline = headingOutline(page.doc);
+  const shown = outline.map((h) => `h${h.level} ${h.text}`).join('\n  ');
+  expect(outline[0], shown).to.include({ level: 1, text: 'My plan' });
+  for (let i = 1; i < outline.length; i += 1) {
+    expect(outline[i].level, `"${outline[i].text}" after "${outline[i - 1].text}" skips a level:\n  ${shown}`).to.be.at.most(outline[i - 1].level + 1);
+  }
+  for (const { section } of SECTIONS) {
+    const own = outline.filter((h) => isInside(h.node, el(page, section)));
+    expect(own.length, `<${ELEMENTS[section]}> has headings`).to.be.greaterThan(0);
+    const top = Math.min(...own.map((h) => h.level));
+    expect(top, `<${ELEMENTS[section]}>'s headings are below its section's h2:\n  ${shown}`).to.equal(3);
+  }
+}
+
 const select = (page: DemoPage, id: string) => page.doc.getElementById(id) as HTMLSelectElement;
 
 describe('demo portal with the keyboard alone (built bundle)', function () {
@@ -362,18 +378,7 @@ describe('demo portal with the keyboard alone (built bundle)', function () {
   });
 
   it('its headings nest: each element’s headings sit below its section’s h2, with no level skipped', () => {
-    const outline = headingOutline(page.doc);
-    const shown = outline.map((h) => `h${h.level} ${h.text}`).join('\n  ');
-    expect(outline[0], shown).to.include({ level: 1, text: 'My plan' });
-    for (let i = 1; i < outline.length; i += 1) {
-      expect(outline[i].level, `"${outline[i].text}" after "${outline[i - 1].text}" skips a level:\n  ${shown}`).to.be.at.most(outline[i - 1].level + 1);
-    }
-    for (const { section } of SECTIONS) {
-      const own = outline.filter((h) => isInside(h.node, el(page, section)));
-      expect(own.length, `<${ELEMENTS[section]}> has headings`).to.be.greaterThan(0);
-      const top = Math.min(...own.map((h) => h.level));
-      expect(top, `<${ELEMENTS[section]}>'s headings are below its section's h2:\n  ${shown}`).to.equal(3);
-    }
+    expectHeadingsNest(page);
   });
 
   it('Tab goes through the whole page in reading order, into all four elements, always with a visible focus ring', async () => {
@@ -555,7 +560,8 @@ describe('demo portal with the keyboard alone (built bundle)', function () {
     expectFocusVisible(now);
   });
 
-  it('the whole page is axe clean in the professional view', async () => {
+  it('the whole page is axe clean in the professional view, and its headings still nest', async () => {
+    expectHeadingsNest(page);
     await expectDemoAxeClean(page);
   });
 
