@@ -8,7 +8,12 @@ import type { CareDataSource, Change, ChangeKind, EntityByKind } from './types.j
  */
 export const lazySource = (create: () => Promise<CareDataSource>): CareDataSource => {
   let source: Promise<CareDataSource> | undefined;
-  const get = () => (source ??= create());
+  // A chunk that failed to load (a network blip) is asked for again next time, not remembered.
+  const get = () =>
+    (source ??= create().catch((error: unknown) => {
+      source = undefined;
+      throw error;
+    }));
   return {
     load: async (teamId: string, signal?: AbortSignal): Promise<CareRecord> => (await get()).load(teamId, signal),
     save: async <K extends ChangeKind>(change: Change<K>, signal?: AbortSignal): Promise<EntityByKind[K]> => (await get()).save(change, signal),

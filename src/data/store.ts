@@ -2,6 +2,7 @@ import type { Actor } from '../contract/common.js';
 import type { AuditEntry } from '../contract/audit.js';
 import type { CareRecord } from '../contract/record.js';
 import {
+  CONFLICT_NOT_FETCHED,
   StoreError,
   type CareDataSource,
   type Change,
@@ -71,6 +72,8 @@ export class CareStore {
   private readonly rebaseFrom = new Map<string, unknown>();
   // The last attempt whose answer never came (timeout, lost connection): it may have been stored.
   private readonly unanswered = new Map<string, unknown>();
+  // A conflict whose newer version could not be fetched: the next save of the entity fetches it first.
+  private readonly refreshFirst = new Set<string>();
 
   constructor(
     readonly source: CareDataSource,
@@ -154,10 +157,14 @@ export class CareStore {
     entityId: string,
     made: Pick<Change, 'id' | 'actor' | 'at'>,
   ): Promise<SaveOutcome<K>> {
+    if (this.refreshFirst.delete(entityId)) await this.refreshAfterConflict(request.entity, entityId, this.confirmed.get(entityId));
     const base = this.confirmed.get(entityId) as EntityByKind[K] | undefined;
-    if (this.rebaseFrom.has(entityId)) {
-      request = { ...request, value: mergeChange(this.rebaseFrom.get(entityId), request.value, base) as EntityByKind[K] };
-      this.rebaseFrom.delete(entityId);
+    const stale = this.rebaseFrom.get(entityId);
+    this.rebaseFrom.delete(entityId);
+    // Only a change made on the version that conflicted (Try again) is merged onto the newer one; a
+    // fresh edit made on the newer version is sent as it is.
+    if (stale !== undefined && versionOf(request.value) === versionOf(stale)) {
+      request = { ...request, value: mergeChange(stale, request.value, base) as EntityByKind[K] };
     }
     const change = {
       ...request,
@@ -174,12 +181,17 @@ export class CareStore {
       else this.appendAudit(change as Change, 'saved');
       return { ok: true, value: stored, change };
     } catch (raw) {
-      const error = asStoreError(raw);
+      let error = asStoreError(raw);
       const latest = error.kind === 'conflict' ? await this.refreshAfterConflict(request.entity, entityId, base) : undefined;
+      if (error.kind === 'conflict' && latest === undefined) this.refreshFirst.add(entityId);
       // The source already holds this change, or the earlier attempt whose answer was lost: it is saved.
       const holds = (value: unknown) => latest !== undefined && value !== undefined && sameValue(withoutMeta(latest), withoutMeta(value));
+      // A lost answer counts as saved only for the very attempt it belonged to (its Try again).
+      const earlier = this.unanswered.get(entityId);
+      const retriesEarlier = earlier !== undefined && sameValue(withoutMeta(earlier), withoutMeta(request.value));
       if (error.kind === 'timeout' || error.kind === 'network') this.unanswered.set(entityId, request.value);
-      if (holds(request.value) || holds(this.unanswered.get(entityId))) {
+      else if (!retriesEarlier) this.unanswered.delete(entityId);
+      if (holds(request.value) || (retriesEarlier && holds(earlier))) {
         this.rebaseFrom.delete(entityId);
         this.unanswered.delete(entityId);
         const stored = latest as EntityByKind[K];
@@ -191,6 +203,7 @@ export class CareStore {
         this.appendAudit(change as Change, 'failed');
         return { ok: false, error };
       }
+      if (error.kind === 'conflict' && latest === undefined) error = new StoreError('conflict', CONFLICT_NOT_FETCHED, error.status);
       // Back to what the source holds: the entity before, or what an earlier save stored meanwhile.
       const restore = this.confirmed.get(entityId) as EntityByKind[K] | undefined;
       this.finish(
@@ -230,6 +243,8 @@ export class CareStore {
   /** Forgets a failure the user has dismissed. */
   dismiss(entityId: string): void {
     if (!this.snapshotValue.failures.has(entityId)) return;
+    this.rebaseFrom.delete(entityId);
+    this.unanswered.delete(entityId);
     const failures = new Map(this.snapshotValue.failures);
     failures.delete(entityId);
     this.set({ failures });
@@ -290,6 +305,8 @@ const sameValue = (a: unknown, b: unknown): boolean => {
   const keys = Object.keys(a).filter((key) => a[key] !== undefined);
   return keys.length === Object.keys(b).filter((key) => b[key] !== undefined).length && keys.every((key) => sameValue(a[key], b[key]));
 };
+
+const versionOf = (entity: unknown): unknown => (isObject(entity) && isObject(entity.meta) ? entity.meta.version : undefined);
 
 const withoutMeta = (entity: unknown): unknown => {
   if (!isObject(entity)) return entity;

@@ -45,6 +45,9 @@ export type Change<K extends ChangeKind = ChangeKind> = ChangeRequest<K> & {
 export type StoreErrorKind = 'network' | 'timeout' | 'conflict' | 'server' | 'forbidden' | 'rejected' | 'contract';
 
 /** A failed load or save. `detail` is technical text for logs, never shown as the only message. */
+/** The detail of a conflict whose newer version could not be fetched (the user does not see it yet). */
+export const CONFLICT_NOT_FETCHED = 'the newer version could not be fetched';
+
 export class StoreError extends Error {
   constructor(
     readonly kind: StoreErrorKind,

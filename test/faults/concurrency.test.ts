@@ -5,6 +5,7 @@ import type { CareConsentToggle } from '../../src/components/consent-toggle/cons
 import type { CareMeetingScheduler } from '../../src/components/meeting-scheduler/meeting-scheduler.js';
 import type { CareResponsibilityMatrix } from '../../src/components/responsibility-matrix/responsibility-matrix.js';
 import { mergeChange } from '../../src/data/store.js';
+import type { CareDataSource } from '../../src/data/types.js';
 import { expectAxeClean } from '../helpers/a11y.js';
 import { expect, html, settle } from '../helpers/fixture.js';
 import { press } from '../helpers/keys.js';
@@ -40,8 +41,19 @@ describe('two editors at once', () => {
   describe('(a) two elements on one store', () => {
     it('two consent toggles for one directive: both show every saved change; the server has the last', async () => {
       const api = await freshApi();
+      // The first save waits at this gate, so the other toggle can be seen while it is under way.
+      let open!: () => void;
+      const gate = new Promise<void>((resolve) => (open = resolve));
+      const http = sourceFor(api);
+      const gated: CareDataSource = {
+        load: (teamId, signal) => http.load(teamId, signal),
+        save: async (change, signal) => {
+          await gate;
+          return http.save(change, signal);
+        },
+      };
       const { all, store } = await connect<CareConsentToggle>(
-        sourceFor(api),
+        gated,
         html`<care-consent-toggle directive-id="c-gp"></care-consent-toggle>
           <care-consent-toggle directive-id="c-gp" audience="professional"></care-consent-toggle>`,
         'care-consent-toggle',
@@ -52,6 +64,7 @@ describe('two editors at once', () => {
       await settle(second);
       expect(switchOf(second).getAttribute('aria-checked')).to.equal('true');
       expect(switchOf(second).getAttribute('aria-disabled')).to.equal('true');
+      open();
       await until(second, () => store.snapshot.pending.size === 0, 'the first save never ended');
       await settle(first);
       for (const el of all) expect(switchOf(el).getAttribute('aria-checked')).to.equal('false');

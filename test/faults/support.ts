@@ -5,6 +5,7 @@ import type { CareRecord } from '../../src/contract/record.js';
 import { fjordvik } from '../../src/data/fixtures/fjordvik.js';
 import { HttpSource } from '../../src/data/http-source.js';
 import type { CareStore } from '../../src/data/store.js';
+import type { CareDataSource } from '../../src/data/types.js';
 import { fixture, html, settle, waitUntil } from '../helpers/fixture.js';
 import { apiSession, type Scenario } from '../server/test-api.js';
 
@@ -29,7 +30,7 @@ export const sourceFor = (api: Api, scenario: Scenario = 'ok') =>
  * Returns the context, its store, and the first element matching `selector`.
  */
 export async function connect<E extends HTMLElement>(
-  source: HttpSource,
+  source: CareDataSource,
   inner: TemplateResult,
   selector: string,
   actor = kari,

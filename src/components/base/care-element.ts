@@ -5,7 +5,7 @@ import type { Actor } from '../../contract/common.js';
 import { check, type ContractIssue } from '../../contract/validate.js';
 import { actorContext, localeContext, storeContext } from '../../context/keys.js';
 import type { CareStore } from '../../data/store.js';
-import type { StoreError, StoreSnapshot } from '../../data/types.js';
+import { CONFLICT_NOT_FETCHED, type StoreError, type StoreSnapshot } from '../../data/types.js';
 import type { DateContext } from '../../i18n/format.js';
 import { english, isReady, loadCatalogue, loadedCatalogue, resolveLocale } from '../../i18n/locale.js';
 import type { Catalogue, CommonMessages, LabelOverrides, LanguageStrings, Locale, Namespace } from '../../i18n/types.js';
@@ -196,7 +196,7 @@ export abstract class CareElement<N extends Namespace> extends LitElement {
     const byKind: Record<StoreError['kind'], string> = {
       network: t.errorNetwork,
       timeout: t.errorTimeout,
-      conflict: t.errorConflict,
+      conflict: error.detail === CONFLICT_NOT_FETCHED ? t.errorConflictNotFetched : t.errorConflict,
       server: t.errorServer,
       forbidden: t.errorForbidden,
       rejected: t.errorRejected,

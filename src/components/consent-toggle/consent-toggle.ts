@@ -18,6 +18,7 @@ import {
 import type { StoreError } from '../../data/types.js';
 import { calendarDate, formatDate, formatList, formatTime } from '../../i18n/format.js';
 import { CareElement } from '../base/care-element.js';
+import { CareErrorEvent } from '../base/events.js';
 import { carryIntent } from '../base/intent.js';
 import { consentToggleStyles } from './consent-toggle.styles.js';
 import { actionFor, allowsSharing, newestFirst, nextConsentState, recordDecision } from './decision.js';
@@ -632,8 +633,35 @@ export class CareConsentToggle extends CareElement<'consent'> {
     if (view.kind !== 'ready' || !view.failure || view.pending || this.inert_) return;
     // The retry button goes away while saving; focus moves to the control it is about.
     this.focusAfterUpdate = view.failure.state;
-    void this.decide(view, view.failure.state);
+    const id = this.directiveId;
+    if (this.connected && id && this.store?.snapshot.failures.has(id)) void this.retryStored(view, id, view.failure.state);
+    else void this.decide(view, view.failure.state);
   };
+
+  /**
+   * Try again on a save the store kept: the same decision, as it was made, sent again. The store
+   * recognises it if its answer was lost but it got through, and merges it onto a newer version
+   * after a conflict.
+   */
+  private async retryStored(view: ReadyView, id: string, state: ConsentState): Promise<void> {
+    const previous = view.saved;
+    this.savingFrom = previous;
+    this.requested = state;
+    this.failure = undefined;
+    this.savedJustNow = false;
+    const outcome = await this.store!.retry(id);
+    this.requested = undefined;
+    this.savingFrom = undefined;
+    if (!outcome) return;
+    if (outcome.ok) {
+      const directive = outcome.value as ConsentDirective;
+      this.savedJustNow = true;
+      this.dispatchEvent(new CareConsentChangeEvent({ directive, previous, state: directive.state }));
+    } else {
+      this.dispatchEvent(new CareErrorEvent('consent', id, outcome.error));
+      this.failure = { error: outcome.error, state };
+    }
+  }
 
   private dismiss = () => {
     if (this.connected && this.directiveId) this.store?.dismiss(this.directiveId);

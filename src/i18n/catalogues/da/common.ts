@@ -22,6 +22,7 @@ export const common: CommonMessages = {
   errorNetwork: 'Der er ingen forbindelse til serveren.',
   errorTimeout: 'Serveren var for længe om at svare.',
   errorConflict: 'En anden ændrede dette samtidig. Nu ser du deres version. Prøv igen for at tilføje din ændring.',
+  errorConflictNotFetched: 'En anden ændrede dette samtidig, og deres version kunne ikke hentes. Prøv igen for at hente den og tilføje din ændring.',
   errorServer: 'Serveren kunne ikke gemme ændringen.',
   errorForbidden: 'Du har ikke tilladelse til at foretage denne ændring.',
   errorRejected: 'Ændringen blev ikke godkendt.',

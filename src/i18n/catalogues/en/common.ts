@@ -22,6 +22,7 @@ export const common = {
   errorNetwork: 'There is no connection to the server.',
   errorTimeout: 'The server took too long to answer.',
   errorConflict: 'Someone else changed this at the same time. You now see their version. Try again to add your change to it.',
+  errorConflictNotFetched: 'Someone else changed this at the same time, and their version could not be fetched. Try again to fetch it and add your change.',
   errorServer: 'The server could not save the change.',
   errorForbidden: 'You do not have permission to make this change.',
   errorRejected: 'The change was not accepted.',

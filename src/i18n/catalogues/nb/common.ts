@@ -22,6 +22,7 @@ export const common: CommonMessages = {
   errorNetwork: 'Det er ingen forbindelse til serveren.',
   errorTimeout: 'Serveren brukte for lang tid på å svare.',
   errorConflict: 'Noen andre endret dette samtidig. Nå ser du deres versjon. Prøv igjen for å legge til endringen din.',
+  errorConflictNotFetched: 'Noen andre endret dette samtidig, og versjonen deres kunne ikke hentes. Prøv igjen for å hente den og legge til endringen din.',
   errorServer: 'Serveren kunne ikke lagre endringen.',
   errorForbidden: 'Du har ikke lov til å gjøre denne endringen.',
   errorRejected: 'Endringen ble ikke godtatt.',

@@ -22,6 +22,7 @@ export const common: CommonMessages = {
   errorNetwork: 'Det er inga samband med tenaren.',
   errorTimeout: 'Tenaren brukte for lang tid på å svare.',
   errorConflict: 'Nokon andre endra dette samstundes. No ser du versjonen deira. Prøv igjen for å leggje til endringa di.',
+  errorConflictNotFetched: 'Nokon andre endra dette samstundes, og versjonen deira kunne ikkje hentast. Prøv igjen for å hente han og leggje til endringa di.',
   errorServer: 'Tenaren kunne ikkje lagre endringa.',
   errorForbidden: 'Du har ikkje lov til å gjere denne endringa.',
   errorRejected: 'Endringa vart ikkje godteken.',

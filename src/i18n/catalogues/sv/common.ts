@@ -22,6 +22,7 @@ export const common: CommonMessages = {
   errorNetwork: 'Det finns ingen anslutning till servern.',
   errorTimeout: 'Servern tog för lång tid att svara.',
   errorConflict: 'Någon annan ändrade detta samtidigt. Nu ser du deras version. Försök igen för att lägga till din ändring.',
+  errorConflictNotFetched: 'Någon annan ändrade detta samtidigt, och deras version kunde inte hämtas. Försök igen för att hämta den och lägga till din ändring.',
   errorServer: 'Servern kunde inte spara ändringen.',
   errorForbidden: 'Du har inte behörighet att göra den här ändringen.',
   errorRejected: 'Ändringen godtogs inte.',

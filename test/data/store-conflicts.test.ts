@@ -1,0 +1,115 @@
+import { expect } from '@open-wc/testing';
+import { CareRecord } from '../../src/contract/record.js';
+import type { Responsibility } from '../../src/contract/responsibility.js';
+import { fjordvik } from '../../src/data/fixtures/fjordvik.js';
+import { CareStore } from '../../src/data/store.js';
+import { StoreError, type CareDataSource, type Change, type ChangeKind, type EntityByKind } from '../../src/data/types.js';
+
+const kari = { id: 'm-kari', name: 'Kari Nilsen', organisationId: 'org-home-care' };
+const ID = 'r-medication';
+
+/** A server for responsibilities with versions: a stale base version is a conflict. */
+class VersionedServer implements CareDataSource {
+  readonly record = CareRecord.parse(fjordvik);
+  /** The next write is stored, but its answer is lost (a timeout). */
+  loseNextAnswer = false;
+
+  constructor() {
+    this.record.responsibilities = this.record.responsibilities.map((r) => ({ ...r, meta: { ...r.meta, version: '1' } }));
+  }
+
+  get current(): Responsibility {
+    return this.record.responsibilities.find((r) => r.id === ID)!;
+  }
+
+  /** Another writer changes the responsibility behind the store's back. */
+  changeBehindTheBack(title: string) {
+    this.put({ ...this.current, title });
+  }
+
+  async load(): Promise<CareRecord> {
+    return structuredClone(this.record);
+  }
+
+  async save<K extends ChangeKind>(change: Change<K>): Promise<EntityByKind[K]> {
+    const value = change.value as Responsibility;
+    if (change.baseVersion !== this.current.meta?.version) throw new StoreError('conflict', 'stale version', 412);
+    const stored = this.put(value);
+    if (this.loseNextAnswer) {
+      this.loseNextAnswer = false;
+      throw new StoreError('timeout', 'no answer');
+    }
+    return structuredClone(stored) as EntityByKind[K];
+  }
+
+  private put(value: Responsibility): Responsibility {
+    const stored = { ...value, meta: { ...value.meta, version: String(Number(this.current.meta?.version ?? 0) + 1) } };
+    this.record.responsibilities = this.record.responsibilities.map((r) => (r.id === ID ? stored : r));
+    return stored;
+  }
+}
+
+async function setup() {
+  const server = new VersionedServer();
+  const store = new CareStore(server, 'team-ingrid', kari);
+  await store.load();
+  const shown = () => store.snapshot.record!.responsibilities.find((r) => r.id === ID)!;
+  const save = (value: Responsibility) => store.save({ entity: 'responsibility', action: 'update', value });
+  return { server, store, shown, save };
+}
+
+describe('CareStore: conflicts and lost answers', () => {
+  it('merges only the retried change onto the newer version; a fresh edit is saved as made', async () => {
+    const { server, store, shown, save } = await setup();
+    const original = shown().title;
+    server.changeBehindTheBack('Changed by someone else');
+    const stale = await save({ ...shown(), status: 'ended' });
+    expect(stale.ok, 'the stale write conflicts').to.equal(false);
+    expect(shown().title, 'the newer version is shown').to.equal('Changed by someone else');
+
+    // A new edit on the version now shown sets the title back: that is what is saved.
+    const fresh = await save({ ...shown(), title: original });
+    expect(fresh.ok).to.equal(true);
+    expect(server.current.title).to.equal(original);
+    expect(store.snapshot.failures.size).to.equal(0);
+  });
+
+  it('Try again merges the refused change onto the newer version', async () => {
+    const { server, store, shown, save } = await setup();
+    server.changeBehindTheBack('Changed by someone else');
+    await save({ ...shown(), status: 'ended' });
+    const retried = await store.retry(ID);
+    expect(retried?.ok).to.equal(true);
+    expect(server.current.status, 'their change').to.equal('ended');
+    expect(server.current.title, 'and the other writer’s').to.equal('Changed by someone else');
+  });
+
+  it('a lost answer counts as saved for its own Try again, not for a different edit', async () => {
+    const { server, store, shown, save } = await setup();
+    const before = shown();
+    server.loseNextAnswer = true;
+    const lost = await save({ ...before, title: 'First try' });
+    expect(lost.ok).to.equal(false);
+    expect(server.current.title, 'it got through').to.equal('First try');
+
+    // A different edit made on the old version is not the lost one: the person is told.
+    const other = await save({ ...before, title: 'Something else' });
+    expect(other.ok, 'a different edit is not reported saved').to.equal(false);
+    expect(server.current.title).to.equal('First try');
+    expect(shown().title, 'they now see what the server holds').to.equal('First try');
+
+    // Its Try again adds it onto what the server holds.
+    expect((await store.retry(ID))?.ok).to.equal(true);
+    expect(server.current.title).to.equal('Something else');
+  });
+
+  it('a lost answer is found saved when the same change is tried again', async () => {
+    const { server, store, shown, save } = await setup();
+    server.loseNextAnswer = true;
+    await save({ ...shown(), title: 'First try' });
+    const again = await store.retry(ID);
+    expect(again?.ok).to.equal(true);
+    expect(server.current.title).to.equal('First try');
+    expect(server.current.meta?.version, 'stored once').to.equal('2');
+  });
+});
