@@ -328,7 +328,7 @@ export class CareMeetingScheduler extends CareElement<'scheduler'> {
       if ('issues' in result) return { kind: 'invalid', issues: result.issues.map((i) => ({ ...i, path: `availability${i.path === '' || i.path.startsWith('[') ? '' : '.'}${i.path}` })) };
       availability = result.value;
     }
-    if (record) availability = this.withTeamMeetings(availability, record.meetings, this.meetingId || this.bookedId);
+    if (record) availability = this.withTeamMeetings(availability, record.meetings, this.meeting?.id || this.meetingId || this.bookedId);
     let consents: ConsentDirective[] = record?.consents ?? [];
     if (this.consents !== undefined && this.consents !== null) {
       const result = this.checkInput('consents', ConsentList, this.consents);
@@ -397,8 +397,9 @@ export class CareMeetingScheduler extends CareElement<'scheduler'> {
 
   /** The store's other booked meetings as busy time, worked out again only when they change. */
   private withTeamMeetings(availability: Availability[], meetings: readonly Meeting[], exceptId: string | undefined): Availability[] {
-    const key = [availability, meetings, exceptId];
-    if (!this.bookedBusy || !sameKey(key, this.bookedBusy.key)) this.bookedBusy = { key, value: withBookedMeetings(availability, meetings, exceptId) };
+    const from = instantAt(this.todayDate, '00:00', this.teamZone);
+    const key = [availability, meetings, exceptId, from];
+    if (!this.bookedBusy || !sameKey(key, this.bookedBusy.key)) this.bookedBusy = { key, value: withBookedMeetings(availability, meetings, exceptId, from) };
     return this.bookedBusy.value;
   }
 

@@ -4,24 +4,33 @@
  * cancelled, so the time finder never suggests a time that clashes with another team meeting.
  */
 import type { Availability, Meeting } from '../../contract/meeting.js';
-import { expandOccurrences, OPEN_ENDED_OCCURRENCES } from './recurrence.js';
+import { expandOccurrences, MAX_OCCURRENCES } from './recurrence.js';
+
+/** How far ahead a series counts as busy: the finder searches weeks ahead, series warnings a year. */
+const AHEAD_MS = 400 * 24 * 60 * 60 * 1000;
 
 /**
  * `availability` with the busy intervals of every booked meeting in `meetings` added for its
  * participants, except the meeting `exceptId` (the one being viewed or changed). Members without
- * an availability entry get one holding just their meetings.
+ * an availability entry get one holding just their meetings. Occurrences that end before `from`
+ * (default: now) or start more than 400 days after it are left out.
  */
 export const withBookedMeetings = (
   availability: readonly Availability[],
   meetings: readonly Meeting[],
   exceptId?: string,
+  from: number = Date.now(),
 ): Availability[] => {
+  const until = from + AHEAD_MS;
   const extra = new Map<string, { start: string; end: string }[]>();
   for (const meeting of meetings) {
     if (meeting.status !== 'booked' || meeting.id === exceptId) continue;
-    const occurrences = meeting.recurrence
-      ? expandOccurrences(meeting, { max: OPEN_ENDED_OCCURRENCES * 2 }).filter((o) => o.status !== 'cancelled')
-      : [{ start: meeting.start, end: meeting.end }];
+    const occurrences = (
+      meeting.recurrence
+        ? expandOccurrences(meeting, { until, max: MAX_OCCURRENCES }).filter((o) => o.status !== 'cancelled')
+        : [{ start: meeting.start, end: meeting.end }]
+    ).filter((o) => Date.parse(o.end) > from && Date.parse(o.start) < until);
+    if (occurrences.length === 0) continue;
     for (const participant of meeting.participants) {
       if (participant.response === 'declined') continue;
       let busy = extra.get(participant.memberId);
