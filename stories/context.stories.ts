@@ -5,6 +5,7 @@ import { state } from 'lit/decorators.js';
 import { storeContext } from '../src/context/keys.js';
 import { fjordvik } from '../src/data/fixtures/fjordvik.js';
 import { MemorySource } from '../src/data/memory-source.js';
+import type { CareDataSource } from '../src/data/types.js';
 import type { CareStore } from '../src/data/store.js';
 import type { StoreSnapshot } from '../src/data/types.js';
 import '../src/define.js';
@@ -84,8 +85,16 @@ class StoreReadout extends LitElement {
     });
   }
 
+  /** `<care-context source="memory">` loads its MemorySource on first use; this is it once loaded. */
+  private memorySource(): MemorySource | undefined {
+    const source = this.store?.source as (CareDataSource & { loaded?: CareDataSource }) | undefined;
+    const real = source?.loaded ?? source;
+    return real instanceof MemorySource ? real : undefined;
+  }
+
   private failNextSave() {
-    if (this.store?.source instanceof MemorySource) this.store.source.failNext('server');
+    const memory = this.memorySource();
+    if (memory) memory.failNext('server');
   }
 
   override render() {
@@ -116,7 +125,7 @@ class StoreReadout extends LitElement {
       </dl></div>
       <div class="actions">
         <button type="button" ?disabled=${!gp} @click=${this.toggleGpConsent}>Change the consent to the GP</button>
-        <button type="button" ?disabled=${!(this.store.source instanceof MemorySource)} @click=${this.failNextSave}>Make the next save fail</button>
+        <button type="button" ?disabled=${!this.memorySource()} @click=${this.failNextSave}>Make the next save fail</button>
         <button type="button" @click=${() => void this.store?.load()}>Reload</button>
         ${this.store && snapshot?.failures.has('c-gp')
           ? html`<button type="button" @click=${() => void this.store?.retry('c-gp')}>Try the failed save again</button>`

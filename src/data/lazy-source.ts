@@ -6,15 +6,23 @@ import type { CareDataSource, Change, ChangeKind, EntityByKind } from './types.j
  * FHIR sources this way, so the single-file bundle carries none of them and a page downloads only
  * the one it uses (a small chunk, fetched while the elements show their loading state).
  */
-export const lazySource = (create: () => Promise<CareDataSource>): CareDataSource => {
+export const lazySource = (create: () => Promise<CareDataSource>): CareDataSource & { readonly loaded?: CareDataSource } => {
   let source: Promise<CareDataSource> | undefined;
+  let loaded: CareDataSource | undefined;
   // A chunk that failed to load (a network blip) is asked for again next time, not remembered.
   const get = () =>
-    (source ??= create().catch((error: unknown) => {
-      source = undefined;
-      throw error;
-    }));
+    (source ??= create().then(
+      (created) => (loaded = created),
+      (error: unknown) => {
+        source = undefined;
+        throw error;
+      },
+    ));
   return {
+    /** The real source once its code has arrived (for tools and stories that need its own methods). */
+    get loaded() {
+      return loaded;
+    },
     load: async (teamId: string, signal?: AbortSignal): Promise<CareRecord> => (await get()).load(teamId, signal),
     save: async <K extends ChangeKind>(change: Change<K>, signal?: AbortSignal): Promise<EntityByKind[K]> => (await get()).save(change, signal),
   };
