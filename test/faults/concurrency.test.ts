@@ -8,31 +8,15 @@ import { mergeChange } from '../../src/data/store.js';
 import type { CareDataSource } from '../../src/data/types.js';
 import { expectAxeClean } from '../helpers/a11y.js';
 import { expect, html, settle } from '../helpers/fixture.js';
-import { press } from '../helpers/keys.js';
-import { connect, freshApi, inShadow, kari, lars, serverRecord, sourceFor, textOf, until, writes } from './support.js';
+import { choosePart, connect, freshApi, inShadow, kari, lars, serverRecord, sourceFor, textOf, until, rowState, writes } from './support.js';
 
 const amina = { id: 'm-amina', name: 'Amina Rahimi', organisationId: 'org-dps' };
-
-async function choosePart(el: CareResponsibilityMatrix, id: string, memberName: string, words: string) {
-  const headers = [...el.shadowRoot!.querySelectorAll('thead th')];
-  const column = headers.findIndex((th) => th.querySelector('.member-name')?.textContent?.startsWith(memberName));
-  const cell = el.shadowRoot!.querySelector<HTMLTableRowElement>(`tr[data-row="r:${id}"]`)!.cells[column];
-  cell.focus();
-  await press('Enter');
-  await settle(el);
-  const option = [...cell.querySelectorAll<HTMLElement>('[role="option"]')].find((o) => textOf(o).includes(words));
-  if (!option) throw new Error(`no option "${words}"`);
-  option.click();
-  await settle(el);
-  return cell;
-}
 
 const cellOf = (el: CareResponsibilityMatrix, id: string, memberName: string) => {
   const headers = [...el.shadowRoot!.querySelectorAll('thead th')];
   const column = headers.findIndex((th) => th.querySelector('.member-name')?.textContent?.startsWith(memberName));
   return el.shadowRoot!.querySelector<HTMLTableRowElement>(`tr[data-row="r:${id}"]`)!.cells[column];
 };
-const rowState = (el: Element, id: string) => el.shadowRoot!.querySelector<HTMLTableRowElement>(`tr[data-row="r:${id}"]`)!.cells[1];
 const switchOf = (el: Element) => inShadow<HTMLButtonElement>(el, '[role="switch"]')!;
 
 const matrix = html`<care-responsibility-matrix style="inline-size: 70rem" today="2026-11-20" view="grid" editable></care-responsibility-matrix>`;

@@ -8,9 +8,8 @@ import type { CareTeamRoster } from '../../src/components/team-roster/team-roste
 import { HttpSource } from '../../src/data/http-source.js';
 import { expectAxeClean } from '../helpers/a11y.js';
 import { expect, fixture, html, settle } from '../helpers/fixture.js';
-import { press } from '../helpers/keys.js';
 import type { Scenario } from '../server/test-api.js';
-import { connect, freshApi, inShadow, lars, serverRecord, sourceFor, textOf, until, writes } from './support.js';
+import { choosePart, connect, freshApi, inShadow, lars, serverRecord, sourceFor, textOf, until, rowState, writes } from './support.js';
 
 /** What each write fault must be explained as. */
 const FAULTS: Array<{ scenario: Scenario; says: string }> = [
@@ -122,22 +121,6 @@ describe('faults: <care-consent-list> connected to an HttpSource', () => {
 
 // ------------------------------------------------------------------------------------ matrix
 
-/** Opens the part editor of a member's cell and chooses the part with these words. */
-async function choosePart(el: CareResponsibilityMatrix, id: string, memberName: string, words: string) {
-  const headers = [...el.shadowRoot!.querySelectorAll('thead th')];
-  const column = headers.findIndex((th) => th.querySelector('.member-name')?.textContent?.startsWith(memberName));
-  const cell = el.shadowRoot!.querySelector<HTMLTableRowElement>(`tr[data-row="r:${id}"]`)!.cells[column];
-  cell.focus();
-  await press('Enter');
-  await settle(el);
-  const option = [...cell.querySelectorAll<HTMLElement>('[role="option"]')].find((o) => textOf(o).includes(words));
-  if (!option) throw new Error(`no option "${words}"`);
-  option.click();
-  await settle(el);
-  return cell;
-}
-
-const rowState = (el: Element, id: string) => el.shadowRoot!.querySelector<HTMLTableRowElement>(`tr[data-row="r:${id}"]`)!.cells[1];
 const live = (el: Element) => textOf(inShadow(el, '[role="status"][aria-live="polite"]'));
 const assignmentsOn = async (api: Awaited<ReturnType<typeof freshApi>>, id: string) =>
   (await serverRecord(api)).responsibilities.find((r) => r.id === id)!.assignments;

@@ -1,5 +1,6 @@
 import type { TemplateResult } from 'lit';
 import '../../src/define.js';
+import type { CareResponsibilityMatrix } from '../../src/components/responsibility-matrix/responsibility-matrix.js';
 import type { CareContext } from '../../src/context/care-context.js';
 import type { CareRecord } from '../../src/contract/record.js';
 import { fjordvik } from '../../src/data/fixtures/fjordvik.js';
@@ -7,6 +8,7 @@ import { HttpSource } from '../../src/data/http-source.js';
 import type { CareStore } from '../../src/data/store.js';
 import type { CareDataSource } from '../../src/data/types.js';
 import { fixture, html, settle, waitUntil } from '../helpers/fixture.js';
+import { press } from '../helpers/keys.js';
 import { apiSession, type Scenario } from '../server/test-api.js';
 
 export const TEAM = 'team-ingrid';
@@ -62,3 +64,21 @@ export async function until(el: Element, predicate: () => unknown, message: stri
   await waitUntil(predicate, message, { timeout });
   await settle(el);
 }
+
+/** Opens the part editor of a member's cell in the matrix and chooses the part with these words. */
+export async function choosePart(el: CareResponsibilityMatrix, id: string, memberName: string, words: string) {
+  const headers = [...el.shadowRoot!.querySelectorAll('thead th')];
+  const column = headers.findIndex((th) => th.querySelector('.member-name')?.textContent?.startsWith(memberName));
+  const cell = el.shadowRoot!.querySelector<HTMLTableRowElement>(`tr[data-row="r:${id}"]`)!.cells[column];
+  cell.focus();
+  await press('Enter');
+  await settle(el);
+  const option = [...cell.querySelectorAll<HTMLElement>('[role="option"]')].find((o) => textOf(o).includes(words));
+  if (!option) throw new Error(`no option "${words}"`);
+  option.click();
+  await settle(el);
+  return cell;
+}
+
+/** The state cell of a matrix row (saving, not saved, Try again). */
+export const rowState = (el: Element, id: string) => el.shadowRoot!.querySelector<HTMLTableRowElement>(`tr[data-row="r:${id}"]`)!.cells[1];

@@ -6,16 +6,10 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { fjordvikAsFhir } from '../server/fhir/fjordvik.mjs';
 import { MedplumFhirServer, officialR4Examples, startMedplumServer } from '../server/medplum/server.mjs';
-import { loadFhirModule } from '../data/fhir/load-source.mjs';
+import { byId, contractPart, inTeam, loadFhirModule } from '../data/fhir/load-source.mjs';
 
 const m = await loadFhirModule();
 
-const contractPart = (entity) => {
-  const { fhir: _fhir, meta: _meta, ...rest } = entity;
-  return JSON.parse(JSON.stringify(rest));
-};
-const byId = (list) => Object.fromEntries(list.map((item) => [item.id, contractPart(item)]));
-const inTeam = (list) => list.map((item) => ({ teamId: 'team-ingrid', ...item }));
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const change = (entity, action, value, baseVersion) => ({ entity, action, value, id: `c-${action}`, actor: { name: 'Kari Nilsen' }, at: '2026-11-23T10:00:00Z', baseVersion, create: false });
 

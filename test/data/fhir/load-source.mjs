@@ -40,3 +40,12 @@ export function loadFhirModule() {
   })();
   return loaded;
 }
+
+/** An entity as the contract sees it: without what the FHIR mapping kept and without meta. */
+export const contractPart = (entity) => {
+  const { fhir: _fhir, meta: _meta, ...rest } = entity;
+  return JSON.parse(JSON.stringify(rest));
+};
+export const byId = (list) => Object.fromEntries(list.map((item) => [item.id, contractPart(item)]));
+/** The source names the team on every responsibility and meeting it loads. */
+export const inTeam = (list) => list.map((item) => ({ teamId: 'team-ingrid', ...item }));

@@ -7,17 +7,10 @@ import { after, before, describe, test } from 'node:test';
 import { FhirTestServer, startFhirServer } from '../../server/fhir/server.mjs';
 import { fjordvikAsFhir } from '../../server/fhir/fjordvik.mjs';
 import { readCorpus } from './corpus-lib.mjs';
-import { loadFhirModule } from './load-source.mjs';
+import { byId, contractPart, inTeam, loadFhirModule } from './load-source.mjs';
 
 const m = await loadFhirModule();
 
-const contractPart = (entity) => {
-  const { fhir: _fhir, meta: _meta, ...rest } = entity;
-  return JSON.parse(JSON.stringify(rest));
-};
-const byId = (list) => Object.fromEntries(list.map((item) => [item.id, contractPart(item)]));
-/** The source names the team on every responsibility and meeting it loads. */
-const inTeam = (list) => list.map((item) => ({ teamId: 'team-ingrid', ...item }));
 
 for (const version of ['R4', 'R5']) {
   describe(`FhirSource ${version} against the loopback FHIR test server`, () => {
