@@ -15,6 +15,7 @@ export { MemorySource, type MemorySourceOptions, type MemoryPersistence } from '
 export { HttpSource, CHANGE_HEADERS, errorKindForStatus, type HttpSourceOptions } from './data/http-source.js';
 export { StoreContractError, describeIssues } from './data/entities.js';
 export { CareContext } from './context/care-context.js';
+export { LOAD_FAILURE_REASONS, loadFailureReason, type LoadFailureReason } from './data/load-failure.js';
 export * from './components/team-roster/team-roster.js';
 export * from './components/consent-toggle/exports.js';
 export { FhirSource, createFhirSource, careTeamFromFhir, careTeamToFhir, consentFromFhir, consentToFhir, responsibilityFromTask, responsibilityToTask, meetingFromFhir, meetingToFhir, type FhirSourceOptions, type FhirMappingOptions } from './data/fhir/index.js';

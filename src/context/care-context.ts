@@ -4,11 +4,13 @@ import { property } from 'lit/decorators.js';
 import { Actor } from '../contract/common.js';
 import type { CareRecordInput } from '../contract/record.js';
 import { check } from '../contract/validate.js';
+import { CareLoadErrorEvent } from '../components/base/events.js';
 import { describeIssues } from '../data/entities.js';
 import { lazyFhirSource } from '../data/fhir/lazy.js';
 import { lazySource } from '../data/lazy-source.js';
+import { loadFailureReason } from '../data/load-failure.js';
 import { CareStore } from '../data/store.js';
-import type { CareDataSource } from '../data/types.js';
+import type { CareDataSource, StoreError } from '../data/types.js';
 import { actorContext, localeContext, storeContext } from './keys.js';
 
 /** Reads the `actor` attribute: JSON such as `{"id":"m-kari","name":"Kari Nilsen","organisationId":"org-home-care"}`. */
@@ -51,8 +53,12 @@ const teamIdOfSeed = (seed: CareContext['seed']): string | undefined => {
  * Without any of these, no store is provided and the elements inside work in controlled mode.
  * It renders its children unchanged (`display: contents`).
  *
+ * A failed load fires `care-load-error` here, once, whatever the number of elements inside, and
+ * the console names the cause; the elements show it in plain language with Try again.
+ *
  * @summary Provides a care team's data store, language and acting person to the elements inside.
  * @slot - The elements (and any other content) to connect.
+ * @fires care-load-error - `CareLoadErrorEvent`, detail `{ teamId, reason, status, message, error }`: the care team could not be loaded. `reason` is `unauthorised` (401: send the person to sign in), `forbidden` (403), `not-found`, `server`, `timeout`, `network`, `invalid-body` or `rejected`.
  */
 export class CareContext extends LitElement {
   static override styles = css`
@@ -104,6 +110,9 @@ export class CareContext extends LitElement {
   private givenStore?: CareStore;
   private createdStore?: CareStore;
   private createdSource?: CareDataSource;
+  private watchedStore?: CareStore;
+  private stopWatching?: () => void;
+  private reportedLoadError?: StoreError;
 
   /** The store in use: the one given, or the one created from the attributes. Setting it uses that store. */
   @property({ attribute: false })
@@ -114,6 +123,16 @@ export class CareContext extends LitElement {
     const old = this.store;
     this.givenStore = value;
     this.requestUpdate('store', old);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.watchLoads(this.store);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.watchLoads(undefined);
   }
 
   /** Loads the team's record again, for example after the host knows it changed. */
@@ -151,6 +170,24 @@ export class CareContext extends LitElement {
     }
     if (store && store.snapshot.status === 'idle') void store.load();
     if (this.storeProvider.value !== store) this.storeProvider.setValue(store);
+    this.watchLoads(store);
+  }
+
+  /** Reports each failed load of the store in use once: an event for the host, the cause for the console. */
+  private watchLoads(store: CareStore | undefined) {
+    if (store === this.watchedStore) return;
+    this.stopWatching?.();
+    this.watchedStore = store;
+    this.stopWatching = store?.subscribe(({ status: storeStatus, loadError }) => {
+      if (storeStatus !== 'error' || !loadError || loadError === this.reportedLoadError) return;
+      this.reportedLoadError = loadError;
+      const reason = loadFailureReason(loadError);
+      const { status } = loadError;
+      console.error(
+        `<care-context>: could not load care team "${store.teamId}": ${reason}${status ? ` (HTTP ${status})` : ''}: ${loadError.detail || loadError.message}`,
+      );
+      this.dispatchEvent(new CareLoadErrorEvent({ teamId: store.teamId, reason, status: status, message: loadError.detail || loadError.message, error: loadError }));
+    });
   }
 
   private createSource(): CareDataSource | undefined {

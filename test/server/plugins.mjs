@@ -7,7 +7,7 @@
 //   GET  {origin}/sessions/{session}            the stored records and every request seen
 //   ...  {origin}/api/{session}/{scenario}/care-teams/...   the REST contract, behaving as the scenario says
 // Scenarios: ok, flaky (first read answers 503), error-500, slow (answers after 3 s), invalid
-// (the record breaks the contract), not-json, forbidden, reject-422.
+// (the record breaks the contract), not-json, unauthorised (401), forbidden, reject-422.
 // Write faults, where reads work and only the session's FIRST write fails (so a retry, which is a
 // new change with a new Care-Change-Id, can succeed; a browser's silent resend of the same request
 // fails the same way): timeout (held until the client gives up, not stored), network (socket
@@ -123,6 +123,7 @@ async function handleApi(req, res, session, scenario, rest) {
   if (scenario === 'error-500') return problem(res, 500, 'Internal Server Error', 'the database is not answering');
   if (scenario === 'flaky' && req.method === 'GET' && reads === 1) return problem(res, 503, 'Service Unavailable', 'starting up');
   if (scenario === 'forbidden') return problem(res, 403, 'Forbidden', 'you are not on this care team');
+  if (scenario === 'unauthorised') return problem(res, 401, 'Unauthorized', 'the session has ended; sign in again');
   if (scenario === 'reject-422' && req.method === 'PUT') return problem(res, 422, 'Unprocessable Content', 'the GP practice does not accept this task');
   const firstWrite = req.method === 'PUT' && state.requests.find((r) => r.method === 'PUT').changeId === req.headers['care-change-id'];
   if (scenario === 'timeout' && firstWrite) return hold(HOLD_MS, res).then(() => problem(res, 504, 'Gateway Timeout', 'held'));

@@ -24,6 +24,7 @@ export type Scenario =
   | 'slow'
   | 'invalid'
   | 'not-json'
+  | 'unauthorised'
   | 'forbidden'
   | 'reject-422'
   // Only the session's first write fails (reads work), so a retry can get through:

@@ -4,6 +4,7 @@ import { property, state } from 'lit/decorators.js';
 import type { Actor } from '../../contract/common.js';
 import { check, type ContractIssue } from '../../contract/validate.js';
 import { actorContext, localeContext, storeContext } from '../../context/keys.js';
+import { loadFailureReason, type LoadFailureReason } from '../../data/load-failure.js';
 import type { CareStore } from '../../data/store.js';
 import { CONFLICT_NOT_FETCHED, type StoreError, type StoreSnapshot } from '../../data/types.js';
 import type { DateContext } from '../../i18n/format.js';
@@ -185,9 +186,25 @@ export abstract class CareElement<N extends Namespace> extends LitElement {
             <ul>
               ${issues.slice(0, 20).map((issue) => html`<li><code>${issue.path || '(root)'}</code>: ${issue.message}</li>`)}
             </ul>`
-        : html`<p>${t.loadErrorBody}</p>`}
+        : html`<p>${this.describeLoadFailure(error ? loadFailureReason(error) : 'network')}</p>`}
       <button type="button" @click=${retry}>${t.retry}</button>
     </div>`;
+  }
+
+  /** A plain-language sentence for a failed load: sign in, no access, not found, … (never "check your connection" for a refusal). */
+  protected describeLoadFailure(reason: LoadFailureReason): string {
+    const t = this.t;
+    const byReason: Record<LoadFailureReason, string> = {
+      unauthorised: t.loadErrorSignIn,
+      forbidden: t.loadErrorNoAccess,
+      'not-found': t.loadErrorNotFound,
+      server: t.loadErrorServer,
+      timeout: t.loadErrorTimeout,
+      network: t.loadErrorBody,
+      'invalid-body': t.loadErrorInvalid,
+      rejected: t.loadErrorRejected,
+    };
+    return byReason[reason];
   }
 
   /** A plain-language sentence for a failed save. */

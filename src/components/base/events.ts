@@ -1,4 +1,5 @@
 import type { ContractIssue } from '../../contract/validate.js';
+import type { LoadFailureReason } from '../../data/load-failure.js';
 import type { StoreError } from '../../data/types.js';
 
 /**
@@ -58,9 +59,35 @@ export class CareErrorEvent extends CareEvent<{ entity: string; entityId: string
   }
 }
 
+/** What a portal needs to act on a failed load: the reason category, the HTTP status when there was one, and the error. */
+export interface CareLoadErrorDetail {
+  /** The care team that was being loaded (empty when none was named). */
+  teamId: string;
+  /** `unauthorised`, `forbidden`, `not-found`, `server`, `timeout`, `network`, `invalid-body` or `rejected`. */
+  reason: LoadFailureReason;
+  /** The HTTP status of the answer, when the source got one. */
+  status?: number;
+  /** The technical cause, for logs (also written to the console). */
+  message: string;
+  error: StoreError;
+}
+
+/**
+ * Fired by `<care-context>` when its care team could not be loaded, once per failed load. The
+ * elements inside show the failure in plain language; a portal can, for example, send the
+ * person to sign in when `detail.reason` is `unauthorised`.
+ */
+export class CareLoadErrorEvent extends CareEvent<CareLoadErrorDetail> {
+  static readonly eventName = 'care-load-error';
+  constructor(detail: CareLoadErrorDetail) {
+    super(CareLoadErrorEvent.eventName, detail);
+  }
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
     'care-data-error': CareDataErrorEvent;
     'care-error': CareErrorEvent;
+    'care-load-error': CareLoadErrorEvent;
   }
 }

@@ -1,0 +1,50 @@
+import type { StoreError } from './types.js';
+
+/**
+ * Why a load failed, in categories a portal can act on: send the person to sign in
+ * (`unauthorised`), explain they have no access (`forbidden`), or report a broken link, server,
+ * network or answer.
+ */
+export const LOAD_FAILURE_REASONS = [
+  /** 401: the person is not signed in (or the session ran out). */
+  'unauthorised',
+  /** 403: signed in, but not allowed to see this care team. */
+  'forbidden',
+  /** 404 or 410: no such care team, or (memory source) no data was given. */
+  'not-found',
+  /** 5xx or 429: the server failed or is overloaded. */
+  'server',
+  /** No answer in time. */
+  'timeout',
+  /** No connection to the server (offline, DNS, CORS refused). */
+  'network',
+  /** The answer was not JSON, or broke the data contract. */
+  'invalid-body',
+  /** Any other refusal (another 4xx, a missing care team id). */
+  'rejected',
+] as const;
+export type LoadFailureReason = (typeof LOAD_FAILURE_REASONS)[number];
+
+/** Sorts a failed load into a reason, by HTTP status where there is one, else by the error's kind. */
+export const loadFailureReason = (error: StoreError): LoadFailureReason => {
+  const status = error.status;
+  if (status === 401) return 'unauthorised';
+  if (status === 403) return 'forbidden';
+  if (status === 404 || status === 410) return 'not-found';
+  if (status === 408) return 'timeout';
+  if (status !== undefined && (status === 429 || status >= 500)) return 'server';
+  switch (error.kind) {
+    case 'network':
+      return 'network';
+    case 'timeout':
+      return 'timeout';
+    case 'server':
+      return 'server';
+    case 'contract':
+      return 'invalid-body';
+    case 'forbidden':
+      return 'forbidden';
+    default:
+      return 'rejected';
+  }
+};
