@@ -185,7 +185,7 @@ export const matrixStyles = css`
   }
 
   /* Grid and table. Each row is its own CSS grid with fixed column widths: a change lays out one
-     row, and rows off screen are skipped (content-visibility) yet stay in the accessibility tree. */
+     row. No content-visibility: it drops off-screen rows from the accessibility tree (notRendered). */
   .scroller {
     overflow: auto;
     max-block-size: var(--_max-height);
@@ -215,8 +215,8 @@ export const matrixStyles = css`
     grid-template-columns: var(--_title-col) var(--_flag-size) repeat(var(--_columns, 1), var(--_cell-size));
   }
   tbody tr {
-    content-visibility: auto;
-    contain-intrinsic-size: auto 4.5rem;
+    /* A change inside a row lays out that row only; the rows still render, so all stay in the tree. */
+    contain: layout style;
     /* Each row draws its own top line: rows are painted separately and a shared edge could be lost. */
     border-block-start: 1px solid var(--_border-subtle);
   }
@@ -437,7 +437,7 @@ export const matrixStyles = css`
   tr.editing {
     position: relative;
     z-index: 3;
-    content-visibility: visible;
+    contain: none;
   }
   tr.editing td.part-cell {
     position: relative;
@@ -633,7 +633,7 @@ export const matrixStyles = css`
     tr,
     tbody tr {
       display: table-row;
-      content-visibility: visible;
+      contain: none;
     }
     th,
     td,

@@ -138,9 +138,8 @@ export const rosterStyles = css`
     background: var(--_card-background);
   }
   .member {
-    /* Off-screen cards skip layout and paint until scrolled near: 1,000 members stay quick. */
-    content-visibility: auto;
-    contain-intrinsic-size: auto 12rem;
+    /* A card lays out on its own; no content-visibility, which would hide off-screen cards from the tree. */
+    contain: layout style;
   }
   .member.coordinator {
     border-color: var(--_coordinator-border);
