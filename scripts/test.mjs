@@ -154,6 +154,7 @@ await commandCheck('lint (eslint)', bin('eslint'), [
 if (existsSync(join(root, 'scripts', 'contract-docs.mjs'))) {
   await commandCheck('contract docs are up to date', process.execPath, [join(root, 'scripts', 'contract-docs.mjs'), '--check']);
 }
+await commandCheck('public API matches api/care-elements.api.md', process.execPath, [join(root, 'scripts', 'api-report.mjs'), '--check']);
 await commandCheck('build (rollup, declarations, manifest)', process.execPath, [join(root, 'scripts', 'build.mjs')]);
 await commandCheck('size budget', process.execPath, [join(root, 'scripts', 'size.mjs')]);
 await nodeTestCheck('Node tests: FHIR mapping and servers, hostile input (node --test)', ['test/data/fhir/', 'test/node/']);

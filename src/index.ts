@@ -2,22 +2,155 @@
  * Care Elements: web components for care coordination across sectors.
  * This entry exports classes, the data contract and the data sources. It registers no tags:
  * import `care-elements/define.js` (or one element's `define.js`) for that.
+ *
+ * Only what the docs document is exported (see "Public API" in docs/embedding.md); the list is
+ * guarded by api/care-elements.api.md, which `npm test` compares with this file's exports.
  */
-export * from './contract/index.js';
-export * from './data/types.js';
+
+// ----- The data contract (docs/contract.md) -----
+export {
+  AGENDA_TEMPLATES,
+  AUDIENCES,
+  CONSENT_METHODS,
+  CONSENT_MODELS,
+  CONSENT_PURPOSES,
+  CONSENT_STATES,
+  CONTACT_CHANNELS,
+  DECIDER_RELATIONS,
+  ENTITY_KINDS,
+  HANDOVER_STATUSES,
+  INFORMATION_CATEGORIES,
+  MEETING_KINDS,
+  MEETING_MODES,
+  MEETING_STATUSES,
+  MEMBER_KINDS,
+  MEMBER_STATUSES,
+  RACI_PARTS,
+  RECIPIENT_KINDS,
+  RECURRENCE_FREQUENCIES,
+  RESPONSE_STATUSES,
+  RESPONSIBILITY_AREAS,
+  RESPONSIBILITY_STATUSES,
+  SECTORS,
+  WEEKDAYS,
+  type AgendaTemplate,
+  type Audience,
+  type ConsentMethod,
+  type ConsentModel,
+  type ConsentPurpose,
+  type ConsentState,
+  type ContactChannel,
+  type DeciderRelation,
+  type EntityKind,
+  type HandoverStatus,
+  type InformationCategory,
+  type MeetingKind,
+  type MeetingMode,
+  type MeetingStatus,
+  type MemberKind,
+  type MemberStatus,
+  type RaciPart,
+  type RecipientKind,
+  type RecurrenceFrequency,
+  type ResponseStatus,
+  type ResponsibilityArea,
+  type ResponsibilityStatus,
+  type Sector,
+  type Weekday,
+} from './contract/values.js';
+export { Actor, ContactPoint, Hours, Meta, Period, Role } from './contract/common.js';
+export { CareTeam, Member, Organisation, type CareTeamInput } from './contract/team.js';
+export { Assignment, Dispute, Handover, Note, Responsibility, Step, type ResponsibilityInput } from './contract/responsibility.js';
+export { ConsentDirective, ConsentHistoryEntry, Decider, Recipient, isSharingAllowed, type ConsentDirectiveInput } from './contract/consent.js';
+export {
+  AgendaItem,
+  Availability,
+  Interval,
+  Location,
+  Meeting,
+  OccurrenceException,
+  Participant,
+  Recurrence,
+  WorkingHours,
+  type MeetingInput,
+} from './contract/meeting.js';
+export { AuditEntry } from './contract/audit.js';
+export { CareRecord, type CareRecordInput } from './contract/record.js';
+export { responsibilityFlags, type ResponsibilityFlag } from './contract/rules.js';
+export { check, parse, ContractError, type ContractIssue, type ContractResult } from './contract/validate.js';
+
+// ----- The store and the data sources (docs/embedding.md, docs/fhir.md) -----
 export { CareStore } from './data/store.js';
-export * from './context/keys.js';
-export * from './i18n/index.js';
-export { CareElement } from './components/base/care-element.js';
-export * from './components/base/events.js';
-export { carryIntent, type IntentOutcome } from './components/base/intent.js';
+export {
+  StoreError,
+  type CareDataSource,
+  type Change,
+  type ChangeKind,
+  type ChangeRequest,
+  type EntityByKind,
+  type SaveOutcome,
+  type StoreErrorKind,
+  type StoreSnapshot,
+} from './data/types.js';
 export { MemorySource, type MemorySourceOptions, type MemoryPersistence } from './data/memory-source.js';
-export { HttpSource, CHANGE_HEADERS, errorKindForStatus, type HttpSourceOptions } from './data/http-source.js';
-export { StoreContractError, describeIssues } from './data/entities.js';
+export { HttpSource, type HttpSourceOptions } from './data/http-source.js';
+export {
+  FhirSource,
+  careTeamFromFhir,
+  careTeamToFhir,
+  consentFromFhir,
+  consentToFhir,
+  responsibilityFromTask,
+  responsibilityToTask,
+  meetingFromFhir,
+  meetingToFhir,
+  type FhirSourceOptions,
+  type FhirMappingOptions,
+} from './data/fhir/index.js';
+
+// ----- Languages and labels (docs/i18n.md) -----
+export {
+  LOCALES,
+  type Locale,
+  type LabelOverrides,
+  type CommonMessages,
+  type RosterMessages,
+  type MatrixMessages,
+  type ConsentMessages,
+  type SchedulerMessages,
+} from './i18n/types.js';
+
+// ----- The elements and their events (docs/elements/*.md) -----
+export {
+  CareEvent,
+  CareRequestEvent,
+  CareDataErrorEvent,
+  CareErrorEvent,
+  CareLoadErrorEvent,
+  type CareLoadErrorDetail,
+} from './components/base/events.js';
+export { LOAD_FAILURE_REASONS, type LoadFailureReason } from './data/load-failure.js';
 export { CareContext } from './context/care-context.js';
-export { LOAD_FAILURE_REASONS, loadFailureReason, type LoadFailureReason } from './data/load-failure.js';
-export * from './components/team-roster/team-roster.js';
-export * from './components/consent-toggle/exports.js';
-export { FhirSource, createFhirSource, careTeamFromFhir, careTeamToFhir, consentFromFhir, consentToFhir, responsibilityFromTask, responsibilityToTask, meetingFromFhir, meetingToFhir, type FhirSourceOptions, type FhirMappingOptions } from './data/fhir/index.js';
-export * from './components/meeting-scheduler/exports.js';
-export * from './components/responsibility-matrix/exports.js';
+export { CareTeamRoster } from './components/team-roster/team-roster.js';
+export { CareContactEvent, CareMemberSelectEvent, type CareContactDetail } from './components/team-roster/events.js';
+export { CareConsentToggle } from './components/consent-toggle/consent-toggle.js';
+export { CareConsentList } from './components/consent-list/consent-list.js';
+export * from './components/consent-toggle/events.js';
+export { nextConsentState, recordDecision, type DecisionInput } from './components/consent-toggle/decision.js';
+export { uncoveredMembers as membersNotCoveredByConsent } from './components/consent-list/coverage.js';
+export { CareMeetingScheduler } from './components/meeting-scheduler/meeting-scheduler.js';
+export { CareDatePicker } from './components/meeting-scheduler/date-picker.js';
+export {
+  CareMeetingRequestEvent,
+  CareMeetingChangeEvent,
+  CareDatePickEvent,
+  MEETING_ACTIONS,
+  type MeetingAction,
+  type CareMeetingDetail,
+} from './components/meeting-scheduler/events.js';
+export { findFreeSlots, type FreeSlot, type FreeTimeQuery, type AvailabilityLike } from './components/meeting-scheduler/free-time.js';
+export { withBookedMeetings } from './components/meeting-scheduler/team-meetings.js';
+export { meetingToIcs, type IcsOptions } from './components/meeting-scheduler/ics.js';
+export { CareResponsibilityMatrix } from './components/responsibility-matrix/responsibility-matrix.js';
+export * from './components/responsibility-matrix/events.js';
+export { MATRIX_VIEWS, MATRIX_FILTERS, type MatrixView, type MatrixFilter } from './components/responsibility-matrix/model.js';
