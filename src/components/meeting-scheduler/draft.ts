@@ -46,7 +46,8 @@ export interface Draft {
   time: string;
   repeat: 'none' | RecurrenceFrequency;
   interval: string;
-  ends: 'count' | 'until';
+  /** How the series ends: after a number of meetings, on a date, or not at all (open-ended). */
+  ends: 'count' | 'until' | 'never';
   count: string;
   until: string;
   agenda: DraftAgendaItem[];
@@ -180,7 +181,8 @@ export const draftFromMeeting = (meeting: Meeting, team: CareTeam, dateText: (da
     time: timeIn(meeting.start, zone),
     repeat: rule?.frequency ?? 'none',
     interval: String(rule?.interval ?? 6),
-    ends: rule?.until ? 'until' : 'count',
+    // An open-ended series stays open-ended unless the person chooses an end.
+    ends: rule?.until ? 'until' : rule?.count ? 'count' : rule ? 'never' : 'count',
     count: String(rule?.count ?? 6),
     until: rule?.until ?? '',
     agenda: [...(meeting.agenda ?? [])]
@@ -217,8 +219,10 @@ export const draftProblems = (draft: Draft): Partial<Record<DraftField, DraftPro
     if (draft.ends === 'count') {
       const count = whole(draft.count);
       if (!(count >= 1 && count <= 500)) problems.count = 'count-range';
-    } else if (!isCalendarDate(draft.until)) problems.until = 'until-missing';
-    else if (draft.date && draft.until < draft.date) problems.until = 'until-before-start';
+    } else if (draft.ends === 'until') {
+      if (!isCalendarDate(draft.until)) problems.until = 'until-missing';
+      else if (draft.date && draft.until < draft.date) problems.until = 'until-before-start';
+    }
   }
   if (draft.agenda.some((item) => !item.title.trim())) problems.agenda = 'agenda-title-missing';
   else if (draft.agenda.reduce((sum, item) => sum + item.minutes, 0) > draft.durationMinutes) problems.agenda = 'agenda-too-long';
@@ -240,6 +244,10 @@ export const draftParticipants = (draft: Draft, team: CareTeam, previous?: reado
     if (memberId === draft.supportPersonId) participant.supportFor = team.serviceUserId;
     return participant;
   });
+
+/** The end of the series the form describes: a count, an until date, or nothing for an open-ended series. */
+export const draftEnd = (draft: Draft): { count?: number; until?: string } =>
+  draft.ends === 'count' ? { count: whole(draft.count) } : draft.ends === 'until' ? { until: draft.until } : {};
 
 /** The meeting the form describes. Validate the result with the contract before saving. */
 export const meetingFromDraft = (
@@ -288,7 +296,7 @@ export const meetingFromDraft = (
     meeting.recurrence = {
       frequency: draft.repeat,
       interval: whole(draft.interval),
-      ...(draft.ends === 'count' ? { count: whole(draft.count) } : { until: draft.until }),
+      ...draftEnd(draft),
       // Moved and cancelled dates belong to the old times; they only survive if the series did not move.
       exceptions: sameRule ? previous.recurrence!.exceptions : [],
     };

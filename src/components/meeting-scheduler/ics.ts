@@ -7,7 +7,7 @@
 import { TZDate, tzOffset, tzScan } from '@date-fns/tz';
 import type { Meeting } from '../../contract/meeting.js';
 import type { MeetingStatus, ResponseStatus } from '../../contract/values.js';
-import { expandOccurrences } from './recurrence.js';
+import { changedOccurrences } from './recurrence.js';
 import { agendaOf } from './agenda.js';
 import { dateIn, instantAt, timeIn } from './zone.js';
 
@@ -64,13 +64,18 @@ export const escapeText = (value: string): string =>
     .replace(/\n/g, '\\n');
 
 /**
- * A parameter value: control characters and double quotes become spaces, `^` is escaped as
- * RFC 6868 asks, and the value is quoted when it holds `;`, `:` or `,`.
+ * A parameter value, kept exactly: `^`, double quotes and line breaks are written as RFC 6868
+ * asks (`^^`, `^'`, `^n`), other control characters go, nothing is trimmed, and the value is
+ * quoted unless it is plain letters, digits and `-._/+` (so `;`, `:`, `,` and spaces are safe).
  */
 export const paramValue = (value: string): string => {
-  // eslint-disable-next-line no-control-regex -- stripping control characters is the point
-  const clean = value.replace(/[\u0000-\u001f\u007f"]/g, ' ').trim().replace(/\^/g, '^^');
-  return /[;:,]/.test(clean) || clean !== value || clean === '' ? `"${clean}"` : clean;
+  const encoded = value
+    .replace(/\r\n|\r/g, '\n')
+    .replace(CONTROL, '')
+    .replace(/\^/g, '^^')
+    .replace(/"/g, "^'")
+    .replace(/\n/g, '^n');
+  return /^[\p{L}\p{N}._/+-]+$/u.test(encoded) ? encoded : `"${encoded}"`;
 };
 
 /** A URI value, normalised by the URL parser so it holds no line breaks. Only https and mailto/urn pass. */
@@ -200,16 +205,19 @@ const calAddress = (id: string, member?: IcsMember): string => {
   return mailto ?? `urn:care-elements:member:${encodeURIComponent(id)}`;
 };
 
-/** The agenda as plain text lines, times on the meeting zone's clock. */
+/**
+ * The agenda as plain text lines, times on the event's own clock (the zone of its DTSTART) unless
+ * another `timeZone` is given; say which in `heading`, since a description is read as it is.
+ */
 export const agendaText = (
-  meeting: Pick<Meeting, 'start' | 'agenda' | 'participants'>,
-  options: { timeZone: string; heading: string; memberName: (id: string) => string },
+  meeting: Pick<Meeting, 'start' | 'agenda' | 'participants' | 'timeZone'>,
+  options: { timeZone?: string; heading: string; memberName: (id: string) => string },
 ): string => {
   const items = agendaOf(meeting);
   if (items.length === 0) return '';
+  const zone = options.timeZone ?? meeting.timeZone;
   const lines = items.map(
-    (item) =>
-      `${timeIn(item.start, options.timeZone)}–${timeIn(item.end, options.timeZone)} ${item.title} (${item.attendeeIds.map(options.memberName).join(', ')})`,
+    (item) => `${timeIn(item.start, zone)}–${timeIn(item.end, zone)} ${item.title} (${item.attendeeIds.map(options.memberName).join(', ')})`,
   );
   return [options.heading, ...lines].join('\n');
 };
@@ -220,7 +228,8 @@ export const meetingToIcs = (meeting: Meeting, options: IcsOptions = {}): string
   const members = new Map((options.members ?? []).map((m) => [m.id, m]));
   const uid = `${meeting.id}@${options.uidDomain ?? 'care-elements'}`;
   const stamp = utcStamp(+(options.now ?? Date.now()));
-  const occurrences = expandOccurrences(meeting);
+  // Every moved or cancelled date, however far into the series, not just the first few.
+  const occurrences = changedOccurrences(meeting);
   const lastEnd = Math.max(...occurrences.map((o) => Date.parse(o.end)), Date.parse(meeting.end));
   const tzid = paramValue(zone);
   const at = (ms: number) => `;TZID=${tzid}:${localStamp(ms, zone)}`;

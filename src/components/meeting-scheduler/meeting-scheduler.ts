@@ -30,6 +30,7 @@ import {
   DURATIONS,
   draftFromMeeting,
   draftParticipants,
+  draftEnd,
   draftProblems,
   draftSpan,
   meetingFromDraft,
@@ -49,7 +50,7 @@ import { withBookedMeetings } from './team-meetings.js';
 import { agendaText, icsFileName, meetingToIcs } from './ics.js';
 import { DOWNLOAD_ICON, MODE_ICONS, RESPONSE_ICONS, WARNING_ICON } from './icons.js';
 import { schedulerStyles } from './meeting-scheduler.styles.js';
-import { expandOccurrences, nextOccurrence, withOccurrenceChange, type Occurrence } from './recurrence.js';
+import { DATES_PER_PAGE, expandOccurrences, nextOfSeries, occurrencePage, takingPlaceBetween, withOccurrenceChange, type Occurrence, type OccurrencePage } from './recurrence.js';
 import { consentWarnings, timeWarnings, type MeetingWarning } from './warnings.js';
 import { dateIn, instantAt, isCalendarDate, offsetAt, timeIn, timeOfMinutes } from './zone.js';
 import { scheduler } from '../../i18n/catalogues/en/scheduler.js';
@@ -117,6 +118,8 @@ const sameKey = (a: readonly unknown[], b: readonly unknown[]) => a.length === b
 const START_TIMES = Array.from({ length: 56 }, (_, i) => timeOfMinutes(7 * 60 + i * 15));
 const AGENDA_MINUTES = [5, 10, 15, 20, 25, 30, 40, 45, 60, 75, 90, 120];
 const SLOTS_PER_PAGE = 6;
+/** How far ahead a booked series is checked for clashes and consent (the finder's busy times reach as far). */
+const WARNINGS_AHEAD_MS = 400 * 24 * 60 * 60 * 1000;
 const MEMBER_ORDER: Member['kind'][] = ['service-user', 'professional', 'next-of-kin', 'legal-representative', 'peer-supporter', 'advocate'];
 
 let meetingSequence = 0;
@@ -242,6 +245,8 @@ export class CareMeetingScheduler extends CareElement<'scheduler'> {
   @state() private bookedId = '';
   @state() private moving?: MoveForm;
   @state() private confirming?: { action: 'cancel' | 'cancel-occurrence'; originalStart?: string };
+  /** The page of a series' dates the person paged to; without one the list opens at today. */
+  @state() private datesPage?: { meetingId: string; firstIndex: number };
 
   private dataState: DataState = { kind: 'no-team' };
   private slots: FreeSlot[] = [];
@@ -426,10 +431,11 @@ export class CareMeetingScheduler extends CareElement<'scheduler'> {
     const key = [meeting, data.team, this.catalogue, this.labels];
     if (this.download && sameKey(key, this.download.key)) return;
     if (this.download) URL.revokeObjectURL(this.download.url);
-    const zone = this.displayZone(meeting);
+    // The description's times are on the clock of the event's DTSTART, and say so.
+    const heading = `${this.messages.agendaHeading} (${this.messages.zoneNote(meeting.timeZone)})`;
     const text = meetingToIcs(meeting, {
       members: data.team.members,
-      description: agendaText(meeting, { timeZone: zone, heading: this.messages.agendaHeading, memberName: (id) => this.nameOf(data.team, id) }),
+      description: agendaText(meeting, { heading, memberName: (id) => this.nameOf(data.team, id) }),
     });
     const url = URL.createObjectURL(new Blob([text], { type: 'text/calendar;charset=utf-8' }));
     this.download = { key, url, name: icsFileName(meeting) };
@@ -960,6 +966,10 @@ export class CareMeetingScheduler extends CareElement<'scheduler'> {
                     />
                   </div>`
                 : nothing}
+              <div class="choice">
+                <input type="radio" name="ends" id="ends-never" .checked=${live(draft.ends === 'never')} @change=${() => this.patch({ ends: 'never' })} />
+                <label for="ends-never">${t.endsNever}</label>
+              </div>
             </fieldset>`
         : nothing}
     </fieldset>`;
@@ -1092,7 +1102,7 @@ export class CareMeetingScheduler extends CareElement<'scheduler'> {
           recurrence: {
             frequency: draft.repeat,
             interval: Number(draft.interval),
-            ...(draft.ends === 'count' ? { count: Number(draft.count) } : { until: draft.until }),
+            ...draftEnd(draft),
             exceptions: [],
           },
         };
@@ -1103,7 +1113,7 @@ export class CareMeetingScheduler extends CareElement<'scheduler'> {
     return warnings;
   }
 
-  private meetingWarnings(data: ReadyData, meeting: Meeting, occurrences: readonly Occurrence[]): MeetingWarning[] {
+  private meetingWarnings(data: ReadyData, meeting: Meeting, now: number): MeetingWarning[] {
     if (meeting.status === 'cancelled' || meeting.status === 'held') return [];
     const warnings = consentWarnings(
       meeting.participants.map((p) => p.memberId),
@@ -1111,7 +1121,7 @@ export class CareMeetingScheduler extends CareElement<'scheduler'> {
       data.consents,
       { today: this.todayDate, organiserOrganisationId: this.organiserOrganisation(data, meeting) },
     );
-    const upcoming = occurrences.filter((o) => o.status !== 'cancelled' && dateIn(o.end, this.displayZone(meeting)) >= this.todayDate);
+    const upcoming = takingPlaceBetween(meeting, now, now + WARNINGS_AHEAD_MS).filter((o) => dateIn(o.end, this.displayZone(meeting)) >= this.todayDate);
     warnings.push(
       ...timeWarnings(
         meeting.participants,
@@ -1160,9 +1170,12 @@ export class CareMeetingScheduler extends CareElement<'scheduler'> {
   private renderMeeting(data: ReadyData, meeting: Meeting): TemplateResult {
     const t = this.messages;
     const zone = this.displayZone(meeting);
-    const occurrences = expandOccurrences(meeting);
     const now = Date.parse(`${this.todayDate}T00:00:00Z`);
-    const next = nextOccurrence(occurrences, now) ?? occurrences[0];
+    const [first] = expandOccurrences(meeting, { max: 1 });
+    const next = nextOfSeries(meeting, now) ?? first;
+    const page = meeting.recurrence
+      ? occurrencePage(meeting, { now, firstIndex: this.datesPage?.meetingId === meeting.id ? this.datesPage.firstIndex : undefined })
+      : undefined;
     const level = this.level;
     const video = safeHttps(meeting.videoLink);
     const mine = this.me ? meeting.participants.find((p) => p.memberId === this.me) : undefined;
@@ -1215,8 +1228,8 @@ export class CareMeetingScheduler extends CareElement<'scheduler'> {
       </dl>
       ${mine ? this.renderYourPart(meeting, mine.response, next, zone, active) : nothing}
       ${this.renderParticipantList(data, meeting)} ${this.renderAgendaList(data, meeting, next, zone)}
-      ${meeting.recurrence ? this.renderOccurrences(meeting, occurrences, zone, active) : nothing}
-      ${this.renderWarnings(data, this.meetingWarnings(data, meeting, occurrences), zone)} ${this.renderMeetingActions(meeting, active)}
+      ${page ? this.renderOccurrences(meeting, page, zone, active) : nothing}
+      ${this.renderWarnings(data, this.meetingWarnings(data, meeting, now), zone)} ${this.renderMeetingActions(meeting, active)}
       ${this.renderStatus()}
     </section>`;
   }
@@ -1314,12 +1327,20 @@ export class CareMeetingScheduler extends CareElement<'scheduler'> {
     </section>`;
   }
 
-  private renderOccurrences(meeting: Meeting, occurrences: readonly Occurrence[], zone: string, active: boolean) {
+  private renderOccurrences(meeting: Meeting, page: OccurrencePage, zone: string, active: boolean) {
     const t = this.messages;
     const today = this.todayDate;
+    const { occurrences } = page;
+    const paged = page.hasEarlier || page.hasLater;
+    const last = occurrences[occurrences.length - 1];
     return html`<section class="occurrences" part="occurrences" aria-labelledby="dates-title">
-      ${this.heading(this.level + 1, 'dates-title', 'subheading', t.datesTitle(occurrences.length))}
-      <ol class="dates">
+      ${this.heading(this.level + 1, 'dates-title', 'subheading', paged || page.total === undefined ? t.datesTitleSeries : t.datesTitle(page.total))}
+      ${paged && last
+        ? html`<p class="muted dates-shown" role="status">
+            ${t.datesShowing(formatDate(occurrences[0].start, this.dates(zone), 'long'), formatDate(last.start, this.dates(zone), 'long'))}
+          </p>`
+        : nothing}
+      <ol class="dates" start=${page.firstIndex + 1}>
         ${occurrences.map((o) => {
           const past = dateIn(o.start, zone) < today;
           const canChange = active && this.isProfessional && !past && o.status !== 'cancelled';
@@ -1358,7 +1379,28 @@ export class CareMeetingScheduler extends CareElement<'scheduler'> {
           </li>`;
         })}
       </ol>
+      ${paged ? this.renderDatesPaging(meeting, page) : nothing}
     </section>`;
+  }
+
+  /** Earlier and later dates; the buttons stay in place (aria-disabled at either end) so focus is never lost. */
+  private renderDatesPaging(meeting: Meeting, page: OccurrencePage) {
+    const t = this.messages;
+    const go = (firstIndex: number, allowed: boolean) => () => {
+      if (!allowed) return;
+      this.moving = undefined;
+      this.confirming = undefined;
+      this.datesPage = { meetingId: meeting.id, firstIndex };
+    };
+    const size = page.occurrences.length;
+    return html`<div class="buttons dates-paging" part="dates-paging">
+      <button type="button" class="small" aria-disabled=${page.hasEarlier ? 'false' : 'true'} @click=${go(Math.max(0, page.firstIndex - DATES_PER_PAGE), page.hasEarlier)}>
+        ${t.earlierDates}
+      </button>
+      <button type="button" class="small" aria-disabled=${page.hasLater ? 'false' : 'true'} @click=${go(page.firstIndex + size, page.hasLater)}>
+        ${t.laterDates}
+      </button>
+    </div>`;
   }
 
   private renderConfirm(question: string, yes: string, action: () => void) {

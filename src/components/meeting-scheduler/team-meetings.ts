@@ -4,7 +4,7 @@
  * cancelled, so the time finder never suggests a time that clashes with another team meeting.
  */
 import type { Availability, Meeting } from '../../contract/meeting.js';
-import { expandOccurrences, MAX_OCCURRENCES } from './recurrence.js';
+import { takingPlaceBetween } from './recurrence.js';
 
 /** How far ahead a series counts as busy: the finder searches weeks ahead, series warnings a year. */
 const AHEAD_MS = 400 * 24 * 60 * 60 * 1000;
@@ -25,11 +25,7 @@ export const withBookedMeetings = (
   const extra = new Map<string, { start: string; end: string }[]>();
   for (const meeting of meetings) {
     if (meeting.status !== 'booked' || meeting.id === exceptId) continue;
-    const occurrences = (
-      meeting.recurrence
-        ? expandOccurrences(meeting, { until, max: MAX_OCCURRENCES }).filter((o) => o.status !== 'cancelled')
-        : [{ start: meeting.start, end: meeting.end }]
-    ).filter((o) => Date.parse(o.end) > from && Date.parse(o.start) < until);
+    const occurrences = takingPlaceBetween(meeting, from, until);
     if (occurrences.length === 0) continue;
     for (const participant of meeting.participants) {
       if (participant.response === 'declined') continue;
@@ -47,3 +43,4 @@ export const withBookedMeetings = (
   for (const [memberId, busy] of extra) result.push({ memberId, busy });
   return result;
 };
+

@@ -199,7 +199,8 @@ describe('<care-meeting-scheduler> showing a booked series', () => {
     const text = await (await fetch(link.href)).text();
     expect(text).to.contain('BEGIN:VCALENDAR');
     expect(text).to.contain('RRULE:FREQ=WEEKLY;INTERVAL=6;COUNT=6');
-    expect(text).to.contain('DESCRIPTION:Agenda\\n10:00–10:20 How has it been since last time?');
+    // Unfolded, the description names the zone its agenda times are on.
+    expect(text.replace(/\r\n /g, '')).to.contain('DESCRIPTION:Agenda (time in Europe/Oslo)\\n10:00–10:20 How has it been since last time?');
   });
 });
 

@@ -159,9 +159,38 @@ describe('ics export', () => {
     expect(main.getAllProperties('attendee')).to.have.length(7);
     expect(main.getAllProperties('attendee').some((p) => String(p.getFirstValue()).includes('evil'))).to.equal(false);
     expect(main.getFirstProperty('attendee')!.getParameter('role')).to.equal('REQ-PARTICIPANT');
-    expect(main.getFirstProperty('attendee')!.getParameter('cn')).to.equal('Ingrid ;ROLE=CHAIR:mailto:evil@x X:1');
+    // The name is kept exactly (RFC 6868 carries the quote and the line break), and still adds nothing.
+    expect(main.getFirstProperty('attendee')!.getParameter('cn')).to.equal('Ingrid";ROLE=CHAIR:mailto:evil@x\nX:1');
+    expect(main.getFirstProperty('organizer')!.getParameter('cn')).to.equal('Kari "the boss"\nX-EVIL:1');
     expect(main.getFirstPropertyValue('dtstart')!.toString()).to.equal('2026-12-08T10:00:00');
     expect(main.hasProperty('x-evil')).to.equal(false);
+  });
+
+  it('keeps names exactly: quotes, carets, commas and spaces at either end', () => {
+    const odd = ['Anne "Nan" Olsen', '  Per Ås ', 'Smith, John; MD: GP', 'a^b ^n', "O'Neil", 'Ingrid'];
+    const invited = series.participants.map((p) => p.memberId);
+    const members = record.team.members.map((m) => (invited.indexOf(m.id) >= 0 && invited.indexOf(m.id) < odd.length ? { ...m, name: odd[invited.indexOf(m.id)] } : m));
+    const text = meetingToIcs({ ...series, organiser: { name: ' Kari "K" Nilsen', id: 'none' } }, { members, now });
+    const unfolded = text.replace(/\r\n /g, '');
+    expect(unfolded).to.contain(`CN="Anne ^'Nan^' Olsen":`);
+    expect(unfolded).to.contain('CN=Ingrid:');
+    const main = parse(text).getFirstSubcomponent('vevent')!;
+    const names = main.getAllProperties('attendee').map((p) => p.getParameter('cn'));
+    for (const name of odd) expect(names).to.include(name);
+    expect(main.getFirstProperty('organizer')!.getParameter('cn')).to.equal(' Kari "K" Nilsen');
+  });
+
+  it('writes every exception of a long series, also those after the first few dates', () => {
+    const long = Meeting.parse({ ...series, recurrence: { frequency: 'weekly', interval: 1, count: 200 } });
+    const [late, moved] = expandOccurrences(long, { fromIndex: 150, max: 2 });
+    let meeting = withOccurrenceChange(long, late.originalStart, { cancelled: true });
+    meeting = withOccurrenceChange(meeting, moved.originalStart, { start: '2030-01-01T12:00:00Z', end: '2030-01-01T13:30:00Z' });
+    const events = parse(meetingToIcs(meeting, { now })).getAllSubcomponents('vevent');
+    const main = events.find((e) => !e.hasProperty('recurrence-id'))!;
+    expect(main.getAllProperties('exdate').map((p) => instant(p.getFirstValue() as ICAL.Time))).to.include(late.originalStart);
+    const instances = events.filter((e) => e.hasProperty('recurrence-id')).map((e) => new ICAL.Event(e));
+    expect(instances.map((e) => instant(e.recurrenceId))).to.include(moved.originalStart);
+    expect(instances.map((e) => instant(e.startDate))).to.include('2030-01-01T12:00:00.000Z');
   });
 
   it('escapes text and folds long lines at 75 octets without splitting characters', () => {

@@ -93,6 +93,7 @@ export const scheduler: SchedulerMessages = {
   endsLegend: 'Indtil',
   endsAfterCount: 'Et antal møder',
   endsOnDate: 'En dato',
+  endsNever: 'Ingen slutdato',
   countLabel: 'Antal møder',
   untilLabel: 'Sidste dato',
 
@@ -182,6 +183,10 @@ export const scheduler: SchedulerMessages = {
     'needs-action': 'Har ikke svaret endnu',
   },
   datesTitle: (n: number) => plural('da', n, { one: 'Datoen', other: 'Alle {n} datoer' }),
+  datesTitleSeries: 'Datoer',
+  datesShowing: (from: string, to: string) => `Viser ${from} til ${to}`,
+  earlierDates: 'Tidligere datoer',
+  laterDates: 'Senere datoer',
   movedFrom: (when: string) => `Flyttet fra ${when}`,
   occurrenceCancelled: 'Aflyst',
   past: 'Er holdt',

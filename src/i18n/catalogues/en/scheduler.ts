@@ -99,6 +99,7 @@ export const scheduler = {
   endsLegend: 'Until',
   endsAfterCount: 'A number of meetings',
   endsOnDate: 'A date',
+  endsNever: 'No end date',
   countLabel: 'Number of meetings',
   untilLabel: 'Last date',
 
@@ -192,6 +193,10 @@ export const scheduler = {
     'needs-action': 'Not answered yet',
   },
   datesTitle: (n: number) => plural('en', n, { one: 'The date', other: 'All {n} dates' }),
+  datesTitleSeries: 'Dates',
+  datesShowing: (from: string, to: string) => `Showing ${from} to ${to}`,
+  earlierDates: 'Earlier dates',
+  laterDates: 'Later dates',
   movedFrom: (when: string) => `Moved from ${when}`,
   occurrenceCancelled: 'Cancelled',
   past: 'Has taken place',

@@ -93,6 +93,7 @@ export const scheduler: SchedulerMessages = {
   endsLegend: 'Til',
   endsAfterCount: 'Et antall møter',
   endsOnDate: 'En dato',
+  endsNever: 'Ingen sluttdato',
   countLabel: 'Antall møter',
   untilLabel: 'Siste dato',
 
@@ -182,6 +183,10 @@ export const scheduler: SchedulerMessages = {
     'needs-action': 'Har ikke svart ennå',
   },
   datesTitle: (n: number) => plural('nb', n, { one: 'Datoen', other: 'Alle {n} datoene' }),
+  datesTitleSeries: 'Datoer',
+  datesShowing: (from: string, to: string) => `Viser ${from} til ${to}`,
+  earlierDates: 'Tidligere datoer',
+  laterDates: 'Senere datoer',
   movedFrom: (when: string) => `Flyttet fra ${when}`,
   occurrenceCancelled: 'Avlyst',
   past: 'Er holdt',

@@ -93,6 +93,7 @@ export const scheduler: SchedulerMessages = {
   endsLegend: 'Til',
   endsAfterCount: 'Eit tal på møte',
   endsOnDate: 'Ein dato',
+  endsNever: 'Ingen sluttdato',
   countLabel: 'Tal på møte',
   untilLabel: 'Siste dato',
 
@@ -182,6 +183,10 @@ export const scheduler: SchedulerMessages = {
     'needs-action': 'Har ikkje svart enno',
   },
   datesTitle: (n: number) => plural('nn', n, { one: 'Datoen', other: 'Alle dei {n} datoane' }),
+  datesTitleSeries: 'Datoar',
+  datesShowing: (from: string, to: string) => `Viser ${from} til ${to}`,
+  earlierDates: 'Tidlegare datoar',
+  laterDates: 'Seinare datoar',
   movedFrom: (when: string) => `Flytta frå ${when}`,
   occurrenceCancelled: 'Avlyst',
   past: 'Er halde',

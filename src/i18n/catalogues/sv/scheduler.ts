@@ -93,6 +93,7 @@ export const scheduler: SchedulerMessages = {
   endsLegend: 'Till',
   endsAfterCount: 'Ett antal möten',
   endsOnDate: 'Ett datum',
+  endsNever: 'Inget slutdatum',
   countLabel: 'Antal möten',
   untilLabel: 'Sista datum',
 
@@ -182,6 +183,10 @@ export const scheduler: SchedulerMessages = {
     'needs-action': 'Har inte svarat ännu',
   },
   datesTitle: (n: number) => plural('sv', n, { one: 'Datumet', other: 'Alla {n} datum' }),
+  datesTitleSeries: 'Datum',
+  datesShowing: (from: string, to: string) => `Visar ${from} till ${to}`,
+  earlierDates: 'Tidigare datum',
+  laterDates: 'Senare datum',
   movedFrom: (when: string) => `Flyttat från ${when}`,
   occurrenceCancelled: 'Inställt',
   past: 'Har hållits',
