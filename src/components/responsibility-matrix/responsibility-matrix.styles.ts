@@ -187,6 +187,8 @@ export const matrixStyles = css`
   /* Grid and table. Each row is its own CSS grid with fixed column widths: a change lays out one
      row. No content-visibility: it drops off-screen rows from the accessibility tree (notRendered). */
   .scroller {
+    /* Defined here, not on the table, so the scroll padding below can use it too. */
+    --_title-col: min(var(--_title-size), 45cqi);
     overflow: auto;
     max-block-size: var(--_max-height);
     border: 1px solid var(--_border-subtle);
@@ -196,7 +198,6 @@ export const matrixStyles = css`
     scroll-padding-inline-start: var(--_title-col);
   }
   table {
-    --_title-col: min(var(--_title-size), 45cqi);
     display: block;
     inline-size: calc(var(--_title-col) + var(--_flag-size) + var(--_columns, 1) * var(--_cell-size));
     border-spacing: 0;
