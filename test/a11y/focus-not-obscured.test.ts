@@ -9,7 +9,7 @@ import { $, $$, controlledMatrix, focused } from '../components/responsibility-m
 /** How much of `box` is left after taking away the part outside `clip` and under `covers`, as a share of its area. */
 function visibleShare(box: DOMRect, clip: DOMRect, covers: DOMRect[]): number {
   let left = Math.max(box.left, clip.left);
-  let right = Math.min(box.right, clip.right);
+  const right = Math.min(box.right, clip.right);
   let top = Math.max(box.top, clip.top);
   const bottom = Math.min(box.bottom, clip.bottom);
   for (const cover of covers) {
