@@ -4,6 +4,8 @@ import { executeServerCommand } from '@web/test-runner-commands';
 export interface AxNode {
   role: string;
   name: string;
+  /** The accessible description (aria-describedby and the like). */
+  description: string;
   properties: Record<string, string | number | boolean | undefined>;
   children: AxNode[];
 }

@@ -3,7 +3,7 @@
 // cannot run here). web-test-runner.config.mjs loads this file (every test/server/*.plugin.mjs).
 //
 // executeServerCommand('ax-tree')  → the page's tree with ignored nodes left out (their children
-//   move up to the nearest kept ancestor), each node { role, name, properties, children }.
+//   move up to the nearest kept ancestor), each node { role, name, description, properties, children }.
 //   A node Chromium ignores (notRendered, aria-hidden, display: none) is absent, exactly as a
 //   screen reader would not find it.
 
@@ -31,7 +31,7 @@ function build(nodes) {
     for (const property of node.properties ?? []) {
       if (KEPT.has(property.name)) properties[property.name] = valueOf(property.value);
     }
-    return { role: valueOf(node.role) ?? '', name: valueOf(node.name) ?? '', properties, children };
+    return { role: valueOf(node.role) ?? '', name: valueOf(node.name) ?? '', description: valueOf(node.description) ?? '', properties, children };
   };
   const root = nodes.find((node) => !node.parentId) ?? nodes[0];
   return convert(root);

@@ -31,9 +31,12 @@ export const isoWeekday = (date: string): number => (utc(date).getUTCDay() + 6) 
 /** `YYYY-MM-01` of the month holding `date`. */
 export const monthOf = (date: string): string => `${date.slice(0, 7)}-01`;
 
-/** The same day `months` later, clamped to the month's last day (31 Jan + 1 month = 28/29 Feb). */
-export const addMonthsTo = (date: string, months: number): string => {
-  const { year, month, day } = splitDate(date);
+/**
+ * The same day `months` later, clamped to the month's last day (31 Jan + 1 month = 28/29 Feb).
+ * Pass `day` to aim at a remembered day instead, so repeated steps do not keep the clamp.
+ */
+export const addMonthsTo = (date: string, months: number, day = splitDate(date).day): string => {
+  const { year, month } = splitDate(date);
   const first = new Date(Date.UTC(year, month - 1 + months, 1));
   const last = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).getUTCDate();
   return `${first.getUTCFullYear()}-${pad(first.getUTCMonth() + 1)}-${pad(Math.min(day, last))}`;

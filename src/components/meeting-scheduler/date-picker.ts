@@ -68,12 +68,15 @@ export class CareDatePicker extends CareElement<'scheduler'> {
   @query('.opener') private opener?: HTMLButtonElement;
 
   private focusCell = false;
+  /** The day of the month a person last moved to by day or week; month and year steps aim at it. */
+  private intendedDay = 1;
   private markedSet = new Set<string>();
 
   /** Opens the dialog with the chosen date (or today) focused. */
   show(): void {
     const start = [this.value, this.today].find(isCalendarDate) ?? new Date().toISOString().slice(0, 10);
     this.focused = this.clamp(start);
+    this.intendedDay = splitDate(this.focused).day;
     this.open = true;
     this.focusCell = true;
   }
@@ -121,21 +124,21 @@ export class CareDatePicker extends CareElement<'scheduler'> {
     const heading = formatWith(noon(this.focused), dates, { month: 'long', year: 'numeric' });
     const weekdays = Array.from({ length: 7 }, (_, i) => addDaysTo(weeks[0].monday, i));
     return html`<div class="header">
-        <button type="button" class="nav" aria-label=${t.previousYear} @click=${() => this.moveTo(addMonthsTo(this.focused, -12), false)}>
+        <button type="button" class="nav" aria-label=${t.previousYear} @click=${() => this.moveByMonths(-12, false)}>
           <span aria-hidden="true">«</span>
         </button>
-        <button type="button" class="nav" aria-label=${t.previousMonth} @click=${() => this.moveTo(addMonthsTo(this.focused, -1), false)}>
+        <button type="button" class="nav" aria-label=${t.previousMonth} @click=${() => this.moveByMonths(-1, false)}>
           <span aria-hidden="true">‹</span>
         </button>
         <h2 id="month" part="heading" aria-live="polite">${heading}</h2>
-        <button type="button" class="nav" aria-label=${t.nextMonth} @click=${() => this.moveTo(addMonthsTo(this.focused, 1), false)}>
+        <button type="button" class="nav" aria-label=${t.nextMonth} @click=${() => this.moveByMonths(1, false)}>
           <span aria-hidden="true">›</span>
         </button>
-        <button type="button" class="nav" aria-label=${t.nextYear} @click=${() => this.moveTo(addMonthsTo(this.focused, 12), false)}>
+        <button type="button" class="nav" aria-label=${t.nextYear} @click=${() => this.moveByMonths(12, false)}>
           <span aria-hidden="true">»</span>
         </button>
       </div>
-      <table role="grid" aria-labelledby="month" part="calendar" @keydown=${this.onGridKey}>
+      <table role="grid" aria-labelledby="month" aria-describedby="picker-hint" part="calendar" @keydown=${this.onGridKey}>
         <thead>
           <tr>
             <th scope="col" class="week"><span aria-hidden="true">${t.weekShort}</span><span class="visually-hidden">${t.week}</span></th>
@@ -159,7 +162,7 @@ export class CareDatePicker extends CareElement<'scheduler'> {
           )}
         </tbody>
       </table>
-      <p class="hint">${t.pickerHint}</p>
+      <p class="hint" id="picker-hint">${t.pickerHint}</p>
       <div class="footer">
         <button type="button" @click=${() => this.close()}>${t.cancel}</button>
         <button type="button" class="primary" @click=${() => this.choose(this.focused)}>${t.chooseThisDate}</button>
@@ -177,7 +180,7 @@ export class CareDatePicker extends CareElement<'scheduler'> {
       part=${parts}
       class=${parts}
       tabindex=${date === this.focused ? 0 : -1}
-      aria-selected=${selected ? 'true' : 'false'}
+      aria-selected=${selected ? 'true' : nothing}
       aria-current=${isToday ? 'date' : nothing}
       aria-disabled=${disabled ? 'true' : nothing}
       data-date=${date}
@@ -205,6 +208,13 @@ export class CareDatePicker extends CareElement<'scheduler'> {
 
   private moveTo(date: string, focusCell = true) {
     this.focused = this.clamp(date);
+    this.intendedDay = splitDate(this.focused).day;
+    this.focusCell = focusCell;
+  }
+
+  /** Month and year steps clamp from the intended day each time: 31 Jan → 31 Dec → 30 Nov → 31 Oct. */
+  private moveByMonths(months: number, focusCell = true) {
+    this.focused = this.clamp(addMonthsTo(this.focused, months, this.intendedDay));
     this.focusCell = focusCell;
   }
 
@@ -218,6 +228,11 @@ export class CareDatePicker extends CareElement<'scheduler'> {
 
   private onGridKey = (event: KeyboardEvent) => {
     const from = this.focused;
+    if (event.key === 'PageUp' || event.key === 'PageDown') {
+      event.preventDefault();
+      this.moveByMonths((event.key === 'PageUp' ? -1 : 1) * (event.shiftKey ? 12 : 1));
+      return;
+    }
     const moves: Record<string, () => string> = {
       ArrowRight: () => addDaysTo(from, 1),
       ArrowLeft: () => addDaysTo(from, -1),
@@ -225,8 +240,6 @@ export class CareDatePicker extends CareElement<'scheduler'> {
       ArrowUp: () => addDaysTo(from, -7),
       Home: () => addDaysTo(from, -isoWeekday(from)),
       End: () => addDaysTo(from, 6 - isoWeekday(from)),
-      PageUp: () => addMonthsTo(from, event.shiftKey ? -12 : -1),
-      PageDown: () => addMonthsTo(from, event.shiftKey ? 12 : 1),
     };
     if (event.key === 'Enter' || event.key === ' ') {
       event.preventDefault();

@@ -98,15 +98,16 @@ describe('<care-date-picker>', () => {
     // 31 January + 1 month is the last day of February.
     expect(focusedDate()).to.equal('2027-02-28');
     expect(heading(el)).to.equal('February 2027');
+    // Back in January the intended day (the 31st) returns: the clamp is per step, not for good.
     await key(el, 'PageUp');
-    expect(focusedDate()).to.equal('2027-01-28');
+    expect(focusedDate()).to.equal('2027-01-31');
     expect(heading(el)).to.equal('January 2027');
     await key(el, 'Shift+PageDown');
-    expect(focusedDate()).to.equal('2028-01-28');
+    expect(focusedDate()).to.equal('2028-01-31');
     expect(heading(el)).to.equal('January 2028');
     await key(el, 'Shift+PageUp');
     await key(el, 'Shift+PageUp');
-    expect(focusedDate()).to.equal('2026-01-28');
+    expect(focusedDate()).to.equal('2026-01-31');
     expect(heading(el)).to.equal('January 2026');
   });
 

@@ -1,0 +1,78 @@
+// The date picker's keyboard and what it exposes, beyond the APG basics in
+// test/components/meeting-scheduler/date-picker.test.ts.
+import '../../src/components/meeting-scheduler/define.js';
+import type { CareDatePicker } from '../../src/components/meeting-scheduler/date-picker.js';
+import { expect, fixture, html, settle } from '../helpers/fixture.js';
+import { deepActiveElement, press } from '../helpers/keys.js';
+import { axFind, axTree } from '../helpers/ax-tree.js';
+
+const render = async (value: string) =>
+  settle(await fixture<CareDatePicker>(html`<care-date-picker value=${value} today="2026-12-01" lang="en"></care-date-picker>`));
+const open = async (el: CareDatePicker) => {
+  el.shadowRoot!.querySelector<HTMLButtonElement>('button.opener')!.focus();
+  await press('Enter');
+  await settle(el);
+};
+const key = async (el: CareDatePicker, name: string) => {
+  await press(name);
+  await settle(el);
+};
+const focusedDate = () => (deepActiveElement() as HTMLElement | null)?.dataset.date;
+
+describe('<care-date-picker>: month and year steps keep the intended day', () => {
+  it('Page Up from 31 January clamps each month from the 31st, not from the last clamp', async () => {
+    const el = await render('2027-01-31');
+    await open(el);
+    const seen: string[] = [];
+    for (let i = 0; i < 4; i += 1) {
+      await key(el, 'PageUp');
+      seen.push(focusedDate()!);
+    }
+    expect(seen).to.deep.equal(['2026-12-31', '2026-11-30', '2026-10-31', '2026-09-30']);
+    for (let i = 0; i < 4; i += 1) await key(el, 'PageDown');
+    expect(focusedDate()).to.equal('2027-01-31');
+  });
+
+  it('a day or week step sets a new intended day', async () => {
+    const el = await render('2027-01-31');
+    await open(el);
+    await key(el, 'PageDown');
+    expect(focusedDate()).to.equal('2027-02-28');
+    await key(el, 'ArrowLeft');
+    await key(el, 'PageDown');
+    expect(focusedDate()).to.equal('2027-03-27');
+  });
+
+  it('Shift+Page Up from 29 February 2024 goes one year back, to 28 February 2023', async () => {
+    const el = await render('2024-02-29');
+    await open(el);
+    await key(el, 'Shift+PageUp');
+    expect(focusedDate()).to.equal('2023-02-28');
+    await key(el, 'Shift+PageDown');
+    expect(focusedDate()).to.equal('2024-02-29');
+  });
+});
+
+describe('<care-date-picker>: what the accessibility tree says', () => {
+  it('marks no day "not selected" before a date is chosen, and only the chosen day as selected after', async () => {
+    const el = await render('');
+    await open(el);
+    const cells = [...el.shadowRoot!.querySelectorAll('td[data-date]')];
+    expect(cells.filter((cell) => cell.hasAttribute('aria-selected'))).to.have.length(0);
+    const selectedInTree = axFind(await axTree(), 'gridcell').filter((cell) => cell.properties.selected !== undefined);
+    expect(selectedInTree).to.have.length(0);
+    await key(el, 'Enter');
+    await open(el);
+    const chosen = axFind(await axTree(), 'gridcell').filter((cell) => cell.properties.selected === true);
+    expect(chosen.map((cell) => cell.name)).to.deep.equal(['Tuesday 1 December 2026, Today']);
+  });
+
+  it('the keyboard hint is the grid’s description, so it is read when the grid gets focus', async () => {
+    const el = await render('2026-12-08');
+    await open(el);
+    const [grid] = axFind(await axTree(), 'grid');
+    expect(grid.description).to.equal(
+      'Arrow keys move by day and week. Page Up and Page Down change the month, with Shift the year. Enter chooses.',
+    );
+  });
+});
