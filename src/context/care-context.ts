@@ -5,12 +5,13 @@ import { Actor } from '../contract/common.js';
 import type { CareRecordInput } from '../contract/record.js';
 import { check } from '../contract/validate.js';
 import { CareLoadErrorEvent } from '../components/base/events.js';
-import { describeIssues } from '../data/entities.js';
+import { describeIssues, StoreContractError } from '../data/entities.js';
 import { lazyFhirSource } from '../data/fhir/lazy.js';
 import { lazySource } from '../data/lazy-source.js';
 import { loadFailureReason } from '../data/load-failure.js';
 import { CareStore } from '../data/store.js';
 import type { CareDataSource, StoreError } from '../data/types.js';
+import { readInlineSeed } from './inline-seed.js';
 import { actorContext, localeContext, storeContext } from './keys.js';
 
 /** Reads the `actor` attribute: JSON such as `{"id":"m-kari","name":"Kari Nilsen","organisationId":"org-home-care"}`. */
@@ -45,10 +46,11 @@ const teamIdOfSeed = (seed: CareContext['seed']): string | undefined => {
  * 4. `fhir-base="https://…/fhir"` with `patient` (and `fhir-version`, default R4): a FHIR source,
  *    whose code is loaded only when it is used. Without `care-team` the patient's active
  *    CareTeam is loaded;
- * 5. `source="memory"`: a `MemorySource` seeded from the `seed` property, kept in
- *    `localStorage` under `persist` when given. Without `care-team`, the seed's team is used.
- *    Without a seed (and nothing stored) the store's load fails with "no data", so the elements
- *    show their load-error state instead of silently showing nothing.
+ * 5. `source="memory"`: a `MemorySource` seeded from the `seed` property, else from the JSON in a
+ *    `<script type="application/json">` child, else fetched from `seed-src`; kept in
+ *    `localStorage` under `persist` when given. Without `care-team`, the seed's team is used
+ *    (name it with `seed-src`). Without a seed (and nothing stored) the load fails with
+ *    `not-found` and the console says how to give one.
  *
  * Without any of these, no store is provided and the elements inside work in controlled mode.
  * It renders its children unchanged (`display: contents`).
@@ -101,6 +103,9 @@ export class CareContext extends LitElement {
   /** Records the memory source starts from (one `CareRecord`, or a list for several teams). */
   @property({ attribute: false }) seed?: CareRecordInput | readonly CareRecordInput[];
 
+  /** URL of a JSON seed for the memory source (one CareRecord or a list), used when there is no `seed` property and no inline seed. */
+  @property({ attribute: 'seed-src' }) seedSrc?: string;
+
   /** Storage key under which the memory source keeps changes across page loads. */
   @property() persist?: string;
 
@@ -113,6 +118,9 @@ export class CareContext extends LitElement {
   private watchedStore?: CareStore;
   private stopWatching?: () => void;
   private reportedLoadError?: StoreError;
+  /** The memory source's seed as found (property or inline JSON), for the team id. */
+  private memorySeed?: CareContext['seed'];
+  private waitingForPage = false;
 
   /** The store in use: the one given, or the one created from the attributes. Setting it uses that store. */
   @property({ attribute: false })
@@ -141,7 +149,7 @@ export class CareContext extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    const sourceChanged = (['source', 'src', 'fhirBase', 'fhirVersion', 'patient', 'seed', 'persist', 'latency'] as const).some((key) =>
+    const sourceChanged = (['source', 'src', 'fhirBase', 'fhirVersion', 'patient', 'seed', 'seedSrc', 'persist', 'latency'] as const).some((key) =>
       changed.has(key),
     );
     if (sourceChanged) this.createdSource = undefined;
@@ -156,9 +164,22 @@ export class CareContext extends LitElement {
 
   private connectStore() {
     let store = this.givenStore;
+    if (!store && this.source === 'memory' && this.seed === undefined && document.readyState === 'loading') {
+      // An inline seed may not be parsed yet: read it once the page is.
+      if (!this.waitingForPage) {
+        this.waitingForPage = true;
+        const connectWhenParsed = () => {
+          this.waitingForPage = false;
+          this.createdSource = undefined;
+          this.connectStore();
+        };
+        document.addEventListener('DOMContentLoaded', connectWhenParsed, { once: true });
+      }
+      return;
+    }
     if (!store) {
       const source = (this.createdSource ??= this.createSource());
-      const teamId = this.careTeam || (this.source === 'memory' ? teamIdOfSeed(this.seed) : undefined) || '';
+      const teamId = this.careTeam || (this.source === 'memory' ? teamIdOfSeed(this.memorySeed) : undefined) || '';
       const current = this.createdStore;
       store =
         source && current?.source === source && current.teamId === teamId
@@ -203,7 +224,13 @@ export class CareContext extends LitElement {
       else return lazyFhirSource({ baseUrl: this.fhirBase, version: this.fhirVersion === 'R5' ? 'R5' : 'R4', patient: this.patient });
     }
     if (source === 'memory') {
-      const options = { seed: this.seed, persist: this.persist ? { key: this.persist } : undefined, latency: this.latency };
+      const inline = this.seed === undefined ? readInlineSeed(this) : undefined;
+      if (inline && 'error' in inline) {
+        const error = new StoreContractError('CareRecord', [{ path: '', message: inline.error }]);
+        return { load: () => Promise.reject(error), save: () => Promise.reject(error) };
+      }
+      const seed = (this.memorySeed = this.seed ?? (inline?.seed as CareContext['seed']));
+      const options = { seed, seedSrc: this.seedSrc, persist: this.persist ? { key: this.persist } : undefined, latency: this.latency };
       return lazySource(() => import('../data/memory-source.js').then(({ MemorySource }) => new MemorySource(options)));
     }
     if (source) console.warn(`<care-context>: unknown source "${String(source)}"; use source="memory", src="https://…", or set the source property.`);

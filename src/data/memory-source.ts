@@ -16,6 +16,11 @@ export interface MemoryPersistence {
 export interface MemorySourceOptions {
   /** The record to start from, or several records for several teams. Checked against the contract on first load. */
   seed?: CareRecordInput | readonly CareRecordInput[];
+  /**
+   * Where to fetch the seed from, when no `seed` is given: a URL answering JSON, one CareRecord or
+   * a list of them (the shape in docs/contract.md). Fetched once, on the first load.
+   */
+  seedSrc?: string;
   /** Keep what the user did in `localStorage` (or another Storage) across reloads. */
   persist?: MemoryPersistence;
   /** Artificial delay in milliseconds before every load and save answers, to show loading and saving states. */
@@ -62,7 +67,9 @@ export class MemorySource implements CareDataSource {
   /** Artificial delay in milliseconds before each answer. */
   latency: number;
 
-  private readonly seeds: readonly unknown[];
+  private seeds: readonly unknown[];
+  private readonly seedSrc?: string;
+  private seedFetch?: Promise<void>;
   private readonly persist?: MemoryPersistence;
   private readonly records = new Map<string, CareRecord>();
   private readonly teams = new TeamDirectory();
@@ -71,6 +78,7 @@ export class MemorySource implements CareDataSource {
   constructor(options: MemorySourceOptions = {}) {
     const seed = options.seed;
     this.seeds = seed === undefined ? [] : Array.isArray(seed) ? [...seed] : [seed];
+    this.seedSrc = seed === undefined ? options.seedSrc : undefined;
     this.persist = options.persist;
     this.latency = options.latency ?? 0;
   }
@@ -83,7 +91,34 @@ export class MemorySource implements CareDataSource {
   async load(teamId: string, signal?: AbortSignal): Promise<CareRecord> {
     await wait(this.latency, signal);
     this.takePlannedFailure('load');
+    if (this.seedSrc) await (this.seedFetch ??= this.fetchSeed(this.seedSrc));
     return clone(this.recordOf(teamId));
+  }
+
+  /** Fetches the seed from `seedSrc`; a failed fetch is tried again on the next load. */
+  private async fetchSeed(url: string): Promise<void> {
+    try {
+      let response: Response;
+      try {
+        response = await fetch(url, { headers: { Accept: 'application/json' } });
+      } catch (error) {
+        throw new StoreError('network', `could not fetch the seed from ${url}: ${error instanceof Error ? error.message : String(error)}`);
+      }
+      if (!response.ok) {
+        throw new StoreError(response.status >= 500 ? 'server' : 'rejected', `the seed at ${url} answered ${response.status}`, response.status);
+      }
+      const text = await response.text();
+      let seed: unknown;
+      try {
+        seed = JSON.parse(text);
+      } catch {
+        throw new StoreContractError('CareRecord', [{ path: '', message: `the seed at ${url} is not JSON (${text.length} characters)` }]);
+      }
+      this.seeds = Array.isArray(seed) ? [...(seed as unknown[])] : [seed];
+    } catch (error) {
+      this.seedFetch = undefined;
+      throw error;
+    }
   }
 
   async save<K extends ChangeKind>(change: Change<K>, signal?: AbortSignal): Promise<EntityByKind[K]> {
@@ -151,7 +186,7 @@ export class MemorySource implements CareDataSource {
         throw new StoreError(
           'rejected',
           this.seeds.length === 0
-            ? `there is no data for care team "${teamId}": give the memory source a seed`
+            ? `there is no data for care team "${teamId}": give the memory source a seed (a <script type="application/json"> inside <care-context>, seed-src="…", or the seed property; see docs/embedding.md)`
             : `there is no care team "${teamId}" in the memory source (it has ${this.seedIds().join(', ')})`,
           404,
         );
