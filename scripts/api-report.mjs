@@ -13,14 +13,21 @@ const reportFile = join(reportFolder, 'care-elements.api.md');
 // Inside the repository (not node_modules, which API Extractor reads as other packages) so that
 // the declarations resolve `lit` and `zod` from the package's own node_modules.
 const work = join(root, '.api-report');
-const types = join(work, 'types');
+
+// --use-build reads the declarations that `npm run build` wrote to dist/types (npm test runs the
+// check after the build, so the declarations are not emitted twice).
+const built = join(root, 'dist', 'types');
+const useBuild = process.argv.includes('--use-build') && existsSync(join(built, 'index.d.ts'));
+const types = useBuild ? built : join(work, 'types');
 
 rmSync(work, { recursive: true, force: true });
 mkdirSync(work, { recursive: true });
-const emitted = await run(bin('tsc'), ['-p', 'tsconfig.build.json', '--declarationDir', types]);
-if (emitted.code !== 0) {
-  console.error('api-report: the type declarations could not be emitted (see above).');
-  process.exit(1);
+if (!useBuild) {
+  const emitted = await run(bin('tsc'), ['-p', 'tsconfig.build.json', '--declarationDir', types]);
+  if (emitted.code !== 0) {
+    console.error('api-report: the type declarations could not be emitted (see above).');
+    process.exit(1);
+  }
 }
 
 const config = ExtractorConfig.prepare({

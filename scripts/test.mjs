@@ -1,26 +1,68 @@
 // npm test: installs what is missing, then runs every check and reports each one, even after a
 // failure. The last line of output is always `N passed, N failed` (`, N skipped` when any were).
-// Browser tests count one per test (production + development runs); every other check counts 1.
+// Browser tests count one per test; every other check counts 1. Independent checks run side by
+// side in stages (a check that runs beside others prints its output when it ends):
+//   1. typecheck, lint, contract docs, build
+//   2. size, public API report, Node tests, browser tests (production)
+//   3. browser tests in Lit's development mode over DEV_MODE_SUBSET, storybook build
+// Development mode exists to show Lit's dev warnings, which only element code raises: it runs the
+// element, base, context and i18n tests, not the data, hostile-input, fuzz or bundle tests (those
+// load the built production bundle or never render, so a second run would only repeat them).
 //   npm test -- --files test/helpers    narrow the browser runs to a folder, file or glob
+//   npm test -- --serial                run every check one after another, output streamed
+import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureChromium, ensureDependencies } from './lib/ensure.mjs';
-import { bin, root, run } from './lib/run.mjs';
+import { bin, root } from './lib/run.mjs';
 
 const argv = process.argv.slice(2);
 const filesArg = argv.includes('--files') ? argv[argv.indexOf('--files') + 1] : undefined;
+const serial = argv.includes('--serial');
+
+/** The browser tests that also run in Lit's development mode (folders below test/). */
+const DEV_MODE_SUBSET = ['test/components', 'test/base', 'test/context', 'test/i18n', 'test/a11y'];
 
 /** @type {{ name: string, result: 'passed'|'failed', seconds: number, passed: number, failed: number, skipped: number, notes: string[] }[]} */
 const checks = [];
 
-function banner(name) {
-  console.log(`\n${'='.repeat(78)}\n${name}\n${'='.repeat(78)}`);
+const banner = (name) => `\n${'='.repeat(78)}\n${name}\n${'='.repeat(78)}\n`;
+
+/**
+ * Runs a command and resolves (never rejects) with its exit code, duration and output. Alone, its
+ * output streams; beside other checks it is kept and printed whole when the command ends, so the
+ * log reads one check at a time.
+ */
+function runCheckCommand(name, command, args, { env = {}, alone } = {}) {
+  const started = performance.now();
+  if (alone) process.stdout.write(banner(name));
+  else console.log(`> started: ${name}`);
+  return new Promise((resolve) => {
+    let output = '';
+    const child = spawn(command, args, {
+      cwd: root,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const collect = (stream, target) => (data) => {
+      output += data;
+      if (alone) target.write(data);
+    };
+    child.stdout.on('data', collect(child.stdout, process.stdout));
+    child.stderr.on('data', collect(child.stderr, process.stderr));
+    const finish = (code, error) => {
+      const seconds = (performance.now() - started) / 1000;
+      if (!alone) process.stdout.write(`${banner(`${name} (${seconds.toFixed(1)} s)`)}${output}`);
+      resolve({ code, error, seconds, output });
+    };
+    child.on('error', (error) => finish(127, error));
+    child.on('close', (code, signal) => finish(code ?? (signal ? 128 : 1)));
+  });
 }
 
 /** A check that is a single command and counts as one test. */
-async function commandCheck(name, command, args, options) {
-  banner(name);
-  const { code, seconds, error } = await run(command, args, options);
+async function commandCheck(name, command, args, options = {}) {
+  const { code, seconds, error } = await runCheckCommand(name, command, args, options);
   const ok = code === 0;
   checks.push({
     name,
@@ -31,25 +73,15 @@ async function commandCheck(name, command, args, options) {
     skipped: 0,
     notes: ok ? [] : [error ? `could not start: ${error.message}` : `exit code ${code}`],
   });
+  return ok;
 }
 
 /** Node's own test runner over folders that exist, counted from its closing `# pass` / `# fail` lines. */
-async function nodeTestCheck(name, folders) {
-  banner(name);
-  const started = performance.now();
-  const { spawn } = await import('node:child_process');
-  const output = await new Promise((resolve) => {
-    let text = '';
-    const child = spawn(process.execPath, ['--test', '--test-reporter=tap', ...folders.filter((folder) => existsSync(join(root, folder)))], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
-    child.stdout.on('data', (data) => {
-      process.stdout.write(data);
-      text += data;
-    });
-    child.on('error', (error) => resolve({ text, code: 127, error }));
-    child.on('close', (code) => resolve({ text, code }));
-  });
-  const count = (label) => Number(output.text.match(new RegExp(`^# ${label} (\\d+)$`, 'm'))?.[1] ?? 0);
-  const check = { name, result: 'failed', seconds: (performance.now() - started) / 1000, passed: count('pass'), failed: count('fail') + count('cancelled'), skipped: count('skipped') + count('todo'), notes: [] };
+async function nodeTestCheck(name, folders, options = {}) {
+  const present = folders.filter((folder) => existsSync(join(root, folder)));
+  const output = await runCheckCommand(name, process.execPath, ['--test', '--test-reporter=tap', ...present], options);
+  const count = (label) => Number(output.output.match(new RegExp(`^# ${label} (\\d+)$`, 'm'))?.[1] ?? 0);
+  const check = { name, result: 'failed', seconds: output.seconds, passed: count('pass'), failed: count('fail') + count('cancelled'), skipped: count('skipped') + count('todo'), notes: [] };
   if (output.code !== 0 && check.failed === 0) {
     check.failed = 1;
     check.notes.push(`node --test exited with code ${output.code}`);
@@ -63,13 +95,14 @@ async function nodeTestCheck(name, folders) {
 }
 
 /** A browser test run in one Lit mode, counted from the JSON that the results reporter writes. */
-async function browserCheck(mode) {
-  const name = `browser tests (${mode === 'dev' ? 'development' : 'production'} mode)`;
-  banner(name);
+async function browserCheck(mode, files, options = {}) {
+  const name = mode === 'dev'
+    ? `browser tests (development mode: ${files ?? 'all'})`
+    : `browser tests (production mode${files ? `: ${files}` : ''})`;
   const resultsFile = join(root, '.wtr-results', `${mode}.json`);
   rmSync(resultsFile, { force: true });
-  const env = { LIT_MODE: mode, WTR_RESULTS: resultsFile, ...(filesArg ? { WTR_FILES: filesArg } : {}) };
-  const { code, seconds, error } = await run(bin('web-test-runner'), [], { env });
+  const env = { LIT_MODE: mode, WTR_RESULTS: resultsFile, ...(files ? { WTR_FILES: files } : {}) };
+  const { code, seconds, error } = await runCheckCommand(name, bin('web-test-runner'), [], { ...options, env });
 
   const check = { name, result: 'failed', seconds, passed: 0, failed: 0, skipped: 0, notes: [] };
   if (!existsSync(resultsFile)) {
@@ -88,12 +121,25 @@ async function browserCheck(mode) {
       check.failed = 1;
       check.notes.push(`the test runner exited with code ${code} although no test failed`);
     }
+    if (results.passed + results.failed + results.skipped === 0) {
+      check.failed = 1;
+      check.notes.push('the test runner ran no test');
+    }
   }
   check.result = check.failed === 0 ? 'passed' : 'failed';
   checks.push(check);
 }
 
-function printSummary(setupFailure) {
+/** Runs the jobs of one stage side by side (or one by one with --serial, output streamed). */
+async function stage(jobs) {
+  if (serial || jobs.length === 1) {
+    for (const job of jobs) await job({ alone: true });
+  } else {
+    await Promise.all(jobs.map((job) => job({ alone: false })));
+  }
+}
+
+function printSummary(setupFailure, wallSeconds) {
   const rows = checks.map((check) => [
     check.name,
     check.result,
@@ -106,12 +152,13 @@ function printSummary(setupFailure) {
   const widths = headers.map((header, i) => Math.max(header.length, ...rows.map((row) => row[i].length)));
   const line = (cells) => cells.map((cell, i) => (i === 3 ? cell.padStart(widths[i]) : cell.padEnd(widths[i]))).join('  ');
 
-  banner('Summary');
+  process.stdout.write(banner('Summary'));
   console.log(line(headers));
   console.log(widths.map((width) => '-'.repeat(width)).join('  '));
   for (const row of rows) console.log(line(row));
-  const total = checks.reduce((sum, check) => sum + check.seconds, 0);
-  console.log(`${'total'.padEnd(widths[0])}  ${''.padEnd(widths[1])}  ${''.padEnd(widths[2])}  ${total.toFixed(1).padStart(widths[3])}`);
+  if (wallSeconds !== undefined) {
+    console.log(`${'wall clock (checks side by side)'.padEnd(widths[0])}  ${''.padEnd(widths[1])}  ${''.padEnd(widths[2])}  ${wallSeconds.toFixed(1).padStart(widths[3])}`);
+  }
 
   const failedChecks = checks.filter((check) => check.result === 'failed');
   if (setupFailure) console.log(`\nSetup failed: ${setupFailure}`);
@@ -142,26 +189,24 @@ if (!(await ensureChromium())) {
   process.exit(1);
 }
 
-await commandCheck('typecheck (tsc -p tsconfig.check.json)', bin('tsc'), ['--noEmit', '-p', 'tsconfig.check.json']);
-await commandCheck('lint (eslint)', bin('eslint'), [
-  'src',
-  'test',
-  'stories',
-  'scripts',
-  '.storybook',
-  '--no-error-on-unmatched-pattern',
-]);
-if (existsSync(join(root, 'scripts', 'contract-docs.mjs'))) {
-  await commandCheck('contract docs are up to date', process.execPath, [join(root, 'scripts', 'contract-docs.mjs'), '--check']);
-}
-await commandCheck('public API matches api/care-elements.api.md', process.execPath, [join(root, 'scripts', 'api-report.mjs'), '--check']);
-await commandCheck('build (rollup, declarations, manifest)', process.execPath, [join(root, 'scripts', 'build.mjs')]);
-await commandCheck('size budget', process.execPath, [join(root, 'scripts', 'size.mjs')]);
-await nodeTestCheck('Node tests: FHIR mapping and servers, hostile input (node --test)', ['test/data/fhir/', 'test/node/']);
-await browserCheck('prod');
-await browserCheck('dev');
-await commandCheck('storybook build', bin('storybook'), ['build', '--quiet', '-o', 'storybook-static'], {
-  env: { STORYBOOK_DISABLE_TELEMETRY: '1' },
-});
+const started = performance.now();
+const devFiles = filesArg ?? DEV_MODE_SUBSET.filter((folder) => existsSync(join(root, folder))).join(',');
 
-process.exit(printSummary() > 0 ? 1 : 0);
+await stage([
+  (options) => commandCheck('typecheck (tsc -p tsconfig.check.json)', bin('tsc'), ['--noEmit', '-p', 'tsconfig.check.json'], options),
+  (options) => commandCheck('lint (eslint)', bin('eslint'), ['src', 'test', 'stories', 'scripts', '.storybook', '--no-error-on-unmatched-pattern'], options),
+  (options) => commandCheck('contract docs are up to date', process.execPath, [join(root, 'scripts', 'contract-docs.mjs'), '--check'], options),
+  (options) => commandCheck('build (rollup, declarations, manifest)', process.execPath, [join(root, 'scripts', 'build.mjs')], options),
+]);
+await stage([
+  (options) => commandCheck('size budget', process.execPath, [join(root, 'scripts', 'size.mjs')], options),
+  (options) => commandCheck('public API matches api/care-elements.api.md', process.execPath, [join(root, 'scripts', 'api-report.mjs'), '--check', '--use-build'], options),
+  (options) => nodeTestCheck('Node tests: FHIR mapping and servers, hostile input (node --test)', ['test/data/fhir/', 'test/node/'], options),
+  (options) => browserCheck('prod', filesArg, options),
+]);
+await stage([
+  (options) => browserCheck('dev', devFiles, options),
+  (options) => commandCheck('storybook build', bin('storybook'), ['build', '--quiet', '-o', 'storybook-static'], { ...options, env: { STORYBOOK_DISABLE_TELEMETRY: '1' } }),
+]);
+
+process.exit(printSummary(undefined, (performance.now() - started) / 1000) > 0 ? 1 : 0);
