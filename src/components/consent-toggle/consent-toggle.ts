@@ -423,6 +423,7 @@ export class CareConsentToggle extends CareElement<'consent'> {
       <div class="control" part="control">${this.renderControl(view)}</div>
       <p class="state-text" part="state" id="state">${this.stateSentence(view)}</p>
       <p class="live" part="status" role="status">${live}</p>
+      <p class="visually-hidden" role="alert">${failure ? `${this.t.errorPrefix} ${this.failureSentence(saved.model, failure)}` : ''}</p>
       ${failure ? this.renderFailure(saved.model, failure) : nothing} ${this.renderFacts(view)} ${this.renderHistory(view)}
     </div>`;
   }
@@ -491,16 +492,18 @@ export class CareConsentToggle extends CareElement<'consent'> {
 
   private renderFailure(model: ConsentModel, failure: Failure): TemplateResult {
     const t = this.t;
-    return html`<div class="state error failure" part="error" role="alert">
-      <p>
-        <span class="visually-hidden">${t.errorPrefix} </span>${t.notSaved(this.choiceWord(model, failure.state))}
-        ${this.describeError(failure.error)}
-      </p>
+    // Announced by the alert region that was already there (renderDirective); a new alert node is often not read.
+    return html`<div class="state error failure" part="error">
+      <p><span class="visually-hidden">${t.errorPrefix} </span>${this.failureSentence(model, failure)}</p>
       <div class="actions">
         <button type="button" part="retry" ?disabled=${this.inert_} @click=${this.retry}>${t.retry}</button>
         <button type="button" @click=${this.dismiss}>${t.dismiss}</button>
       </div>
     </div>`;
+  }
+
+  private failureSentence(model: ConsentModel, failure: Failure): string {
+    return `${this.t.notSaved(this.choiceWord(model, failure.state))} ${this.describeError(failure.error)}`;
   }
 
   private renderDetails(view: ReadyView): TemplateResult {

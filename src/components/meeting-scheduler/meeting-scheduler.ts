@@ -291,6 +291,11 @@ export class CareMeetingScheduler extends CareElement<'scheduler'> {
   }
 
   override render(): TemplateResult {
+    // The live regions sit outside the view, so they exist before a message arrives and survive the switch to the booked meeting.
+    return html`${this.renderView()}${this.renderAnnouncer()}`;
+  }
+
+  private renderView(): TemplateResult {
     const data = this.dataState;
     switch (data.kind) {
       case 'invalid':
@@ -511,11 +516,19 @@ export class CareMeetingScheduler extends CareElement<'scheduler'> {
     </div>`;
   }
 
+  /** Always rendered, never display: none: screen readers only announce changes in regions they already know. */
+  private renderAnnouncer(): TemplateResult {
+    const t = this.messages;
+    return html`<div class="visually-hidden" role="status" aria-live="polite" part="announcer">${this.saving ? t.saving : this.notice}</div>
+      <div class="visually-hidden" role="alert">${this.failure ? `${t.saveFailed} ${this.failure.message} ${t.nothingLost}` : ''}</div>`;
+  }
+
+  /** What the announcer says, shown where the person is; the announcer alone speaks it. */
   private renderStatus(): TemplateResult {
     const t = this.messages;
-    return html`<div class="status" role="status" aria-live="polite">${this.saving ? t.saving : this.notice}</div>
+    return html`<div class="status">${this.saving ? t.saving : this.notice}</div>
       ${this.failure
-        ? html`<div class="state error save-error" role="alert">
+        ? html`<div class="state error save-error">
             <p><strong>${t.saveFailed}</strong> ${this.failure.message} ${t.nothingLost}</p>
             <div class="buttons">
               <button type="button" class="primary" @click=${this.failure.retry}>${t.retry}</button>
@@ -550,7 +563,7 @@ export class CareMeetingScheduler extends CareElement<'scheduler'> {
         ${this.renderWhen(data, draft, problems)} ${this.renderRepeat(draft, problems)} ${this.renderAgendaForm(data, draft, problems)}
         ${this.renderWarnings(data, this.draftWarnings(data, draft))}
         <div class="actions" part="actions">
-          <button type="submit" class="primary" ?disabled=${Boolean(this.saving)}>${this.editing ? t.saveChanges : t.book}</button>
+          <button type="submit" class="primary" aria-disabled=${this.saving ? 'true' : nothing}>${this.editing ? t.saveChanges : t.book}</button>
           ${this.editing ? html`<button type="button" @click=${this.stopEditing}>${t.cancelChanges}</button>` : nothing}
         </div>
         ${this.renderStatus()}
@@ -1154,7 +1167,7 @@ export class CareMeetingScheduler extends CareElement<'scheduler'> {
 
   private renderWarnings(data: ReadyData, warnings: MeetingWarning[], zone = this.draft?.timeZone ?? this.teamZone): TemplateResult {
     const t = this.messages;
-    return html`<div class="visually-hidden" role="status">${warnings.length ? t.warningCount(warnings.length) : ''}</div>
+    return html`<div class="visually-hidden" role="status">${warnings.length ? `${t.warningsTitle}: ${t.warningCount(warnings.length)}` : ''}</div>
       ${warnings.length
         ? html`<section class="warnings" part="warnings" aria-labelledby="warnings-title">
             ${this.heading(this.level + 1, 'warnings-title', 'subheading', html`${WARNING_ICON} ${t.warningsTitle}`)}
