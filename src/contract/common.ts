@@ -1,11 +1,15 @@
 import * as z from 'zod/mini';
 import { AUDIENCES, CONTACT_CHANNELS, WEEKDAYS } from './values.js';
 
-/** A stable identifier: 1–200 characters. */
+/** Whether an id can name something: `.` and `..` cannot, since a web address reads them as "here" and "one level up". */
+export const isUsableId = (id: string): boolean => id !== '.' && id !== '..';
+
+/** A stable identifier: 1–200 characters, not `.` or `..`. */
 export const Id = z.string().check(
   z.minLength(1),
   z.maxLength(200),
-  z.describe('A stable identifier, 1–200 characters, unique within its kind.'),
+  z.refine(isUsableId, { message: 'must not be "." or "..": in a web address they mean "this folder" and "the folder above"' }),
+  z.meta({ description: 'A stable identifier, 1–200 characters, unique within its kind; not "." or "..".', not: { enum: ['.', '..'] } }),
 );
 
 /** Free text shown to people. Rendered as text, never as markup. */
@@ -62,8 +66,36 @@ export const TimeOfDay = z.string().check(
   z.describe('A time of day, HH:mm on a 24-hour clock.'),
 );
 
-/** A web address that may be opened: https only, so `javascript:` and `data:` links are refused. */
-export const HttpsUrl = z.url({ protocol: /^https$/ }).check(z.describe('An https:// address.'));
+/**
+ * An https address a person may open, as the browser normalises it, or undefined: no other scheme
+ * (`javascript:`, `data:`), and no user name or password before the host, since
+ * `https://good.example@evil.example/` opens evil.example while reading as good.example.
+ */
+export const safeHttpsUrl = (value: string | undefined): URL | undefined => {
+  if (!value) return undefined;
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' && url.hostname && !url.username && !url.password ? url : undefined;
+  } catch {
+    return undefined;
+  }
+};
+
+/**
+ * An e-mail address and nothing more: no `?cc=`, `&body=`, `%`, `#` or spaces, so it cannot add
+ * recipients or text when it becomes a `mailto:` link or a calendar attendee.
+ */
+export const isEmailAddress = (value: string): boolean => /^[A-Za-z0-9._+'-]+@(?:[\p{L}\p{N}-]+\.)+[\p{L}\p{N}-]{2,}$/u.test(value);
+
+const USERINFO_MESSAGE = 'must not have a user name or password before the host (https://name@host/): it hides the real host';
+
+/** A web address that may be opened: https only, so `javascript:` and `data:` links are refused; no user name or password. */
+export const HttpsUrl = z
+  .url({ protocol: /^https$/ })
+  .check(
+    z.refine((value) => safeHttpsUrl(value) !== undefined, { message: USERINFO_MESSAGE }),
+    z.describe('An https:// address, without a user name or password before the host.'),
+  );
 
 /** A period between two dates; either end may be open. */
 export const Period = z
@@ -91,12 +123,14 @@ export const Hours = z
     z.describe('Hours on the given weekdays, local time of the team.'),
   );
 
-const CONTACT_VALUE_RULES: Record<(typeof CONTACT_CHANNELS)[number], RegExp> = {
-  phone: /^\+?[0-9 ()-]{3,32}$/,
-  sms: /^\+?[0-9 ()-]{3,32}$/,
-  email: /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/,
-  video: /^https:\/\/[^\s<>"]+$/,
-  'secure-message': /^https:\/\/[^\s<>"]+$/,
+const phoneLike = (value: string) => /^\+?[0-9 ()-]{3,32}$/.test(value);
+const httpsLink = (value: string) => /^https:\/\/[^\s<>"]+$/.test(value) && safeHttpsUrl(value) !== undefined;
+const CONTACT_VALUE_RULES: Record<(typeof CONTACT_CHANNELS)[number], (value: string) => boolean> = {
+  phone: phoneLike,
+  sms: phoneLike,
+  email: isEmailAddress,
+  video: httpsLink,
+  'secure-message': httpsLink,
 };
 
 /** One way to reach a member or organisation. */
@@ -111,13 +145,13 @@ export const ContactPoint = z
     visibleTo: z.optional(z.array(z.enum(AUDIENCES))),
   })
   .check(
-    z.refine((c) => CONTACT_VALUE_RULES[c.channel].test(c.value), {
+    z.refine((c) => CONTACT_VALUE_RULES[c.channel](c.value), {
       message:
-        'the value does not fit the channel (phone and SMS: digits; email: an address; video and secure message: an https:// link)',
+        'the value does not fit the channel (phone and SMS: digits; email: an address only, without ?cc= or other extras; video and secure message: an https:// link without a user name before the host)',
       path: ['value'],
     }),
     z.describe(
-      'A way to reach someone. Phone and SMS numbers, e-mail addresses, and https:// links for video and secure messages. A contact marked private is shown only to the audiences listed in visibleTo.',
+      'A way to reach someone. Phone and SMS numbers, e-mail addresses (the address only: no ?cc= or body=), and https:// links for video and secure messages (no user name or password before the host). A contact marked private is shown only to the audiences listed in visibleTo.',
     ),
   );
 

@@ -1,7 +1,8 @@
+import { Id, isUsableId } from '../contract/common.js';
 import { CareRecord } from '../contract/record.js';
 import { check } from '../contract/validate.js';
 import { checkEntity, COLLECTIONS, ENTITY_NAMES, StoreContractError, TeamDirectory, wait } from './entities.js';
-import { StoreError, type CareDataSource, type Change, type ChangeKind, type EntityByKind, type StoreErrorKind } from './types.js';
+import { StoreError, TEAM_ID_ENTITY, type CareDataSource, type Change, type ChangeKind, type EntityByKind, type StoreErrorKind } from './types.js';
 
 /**
  * Request headers that carry who made a change, when and why, so that the body can be exactly the
@@ -99,6 +100,9 @@ export class HttpSource implements CareDataSource {
 
   async load(teamId: string, signal?: AbortSignal): Promise<CareRecord> {
     if (!teamId) throw new StoreError('rejected', 'no care team id was given');
+    // The id becomes part of the address, so it must follow the contract before anything is read.
+    const id = check(Id, teamId);
+    if (!id.ok) throw new StoreContractError(TEAM_ID_ENTITY, id.issues.map((issue) => ({ ...issue, path: 'careTeam' })));
     const url = this.url('care-teams', teamId, 'record');
     let body: unknown;
     for (let attempt = 0; ; attempt++) {
@@ -144,7 +148,12 @@ export class HttpSource implements CareDataSource {
     return stored;
   }
 
+  /** The address of a resource; each id is one encoded path segment, and `.`/`..` (which address the folder itself or the one above) are refused. */
   private url(...segments: string[]): string {
+    const unusable = segments.find((segment) => !isUsableId(segment));
+    if (unusable !== undefined) {
+      throw new StoreContractError('Id', [{ path: 'id', message: `must not be "${unusable}": in a web address it means "this folder" or "the folder above"` }]);
+    }
     return `${this.baseUrl}/${segments.map(encodeURIComponent).join('/')}`;
   }
 

@@ -47,6 +47,8 @@ export type StoreErrorKind = 'network' | 'timeout' | 'conflict' | 'server' | 'fo
 /** A failed load or save. `detail` is technical text for logs, never shown as the only message. */
 /** The detail of a conflict whose newer version could not be fetched (the user does not see it yet). */
 export const CONFLICT_NOT_FETCHED = 'the newer version could not be fetched';
+/** What a contract error names when the care team id asked for cannot be used in an address. */
+export const TEAM_ID_ENTITY = 'care team id';
 
 export class StoreError extends Error {
   constructor(

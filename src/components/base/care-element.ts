@@ -6,7 +6,7 @@ import { check, type ContractIssue } from '../../contract/validate.js';
 import { actorContext, localeContext, storeContext } from '../../context/keys.js';
 import { loadFailureReason, type LoadFailureReason } from '../../data/load-failure.js';
 import type { CareStore } from '../../data/store.js';
-import { CONFLICT_NOT_FETCHED, type StoreError, type StoreSnapshot } from '../../data/types.js';
+import { CONFLICT_NOT_FETCHED, TEAM_ID_ENTITY, type StoreError, type StoreSnapshot } from '../../data/types.js';
 import type { DateContext } from '../../i18n/format.js';
 import { english, isReady, loadCatalogue, loadedCatalogue, resolveLocale } from '../../i18n/locale.js';
 import type { Catalogue, CommonMessages, LabelOverrides, LanguageStrings, Locale, Namespace } from '../../i18n/types.js';
@@ -179,8 +179,10 @@ export abstract class CareElement<N extends Namespace> extends LitElement {
     // A source that loaded data breaking the contract says where and why, like controlled mode does.
     const error = this.snapshot?.loadError as (StoreError & { issues?: readonly ContractIssue[] }) | undefined;
     const issues = error?.kind === 'contract' && Array.isArray(error.issues) ? error.issues : undefined;
+    const badTeamId = issues && (error as { entity?: unknown }).entity === TEAM_ID_ENTITY;
     return html`<div class="state error" role="alert" part="state error">
       <h2>${t.loadErrorTitle}</h2>
+      ${badTeamId ? html`<p>${t.loadErrorTeamId}</p>` : nothing}
       ${issues
         ? html`<p>${t.dataErrorIntro} ${t.dataErrorCount(issues.length)}:</p>
             <ul>

@@ -2,7 +2,7 @@
  * The planning form's state and its rules: what the person has typed (kept as typed, so a failed
  * save loses nothing), what is missing, and the meeting it becomes. Pure functions, no DOM.
  */
-import type { Actor } from '../../contract/common.js';
+import { safeHttpsUrl, type Actor } from '../../contract/common.js';
 import type { MeetingInput, Meeting, Participant } from '../../contract/meeting.js';
 import type { CareTeam, Member } from '../../contract/team.js';
 import type { AgendaTemplate, MeetingKind, MeetingMode, RecurrenceFrequency } from '../../contract/values.js';
@@ -75,6 +75,7 @@ export const DRAFT_PROBLEMS = [
   'location-missing',
   'video-missing',
   'video-not-https',
+  'video-userinfo',
   'date-missing',
   'date-unreadable',
   'time-missing',
@@ -209,6 +210,7 @@ export const draftProblems = (draft: Draft): Partial<Record<DraftField, DraftPro
     const link = draft.videoLink.trim();
     if (!link) problems.videoLink = 'video-missing';
     else if (!/^https:\/\/[^\s<>"]+\.[^\s<>"]+$/i.test(link)) problems.videoLink = 'video-not-https';
+    else if (!safeHttpsUrl(link)) problems.videoLink = 'video-userinfo';
   }
   if (!draft.dateText.trim() && !draft.date) problems.date = 'date-missing';
   else if (!draft.date) problems.date = 'date-unreadable';

@@ -5,6 +5,7 @@
  * a title or a name can add properties to the file.
  */
 import { TZDate, tzOffset, tzScan } from '@date-fns/tz';
+import { isEmailAddress, safeHttpsUrl } from '../../contract/common.js';
 import type { Meeting } from '../../contract/meeting.js';
 import type { MeetingStatus, ResponseStatus } from '../../contract/values.js';
 import { changedOccurrences } from './recurrence.js';
@@ -201,7 +202,8 @@ export const vtimezoneLines = (timeZone: string, from: number, to: number): stri
 /** How to address a member: a public e-mail address when they have one, else a stable URN. */
 const calAddress = (id: string, member?: IcsMember): string => {
   const email = member?.contacts?.find((c) => c.channel === 'email' && !c.private)?.value;
-  const mailto = email ? uriValue(`mailto:${email}`) : undefined;
+  // An address only: `?cc=` or `&body=` in a contact value would become part of the attendee.
+  const mailto = email && isEmailAddress(email) ? uriValue(`mailto:${email}`) : undefined;
   return mailto ?? `urn:care-elements:member:${encodeURIComponent(id)}`;
 };
 
@@ -239,8 +241,8 @@ export const meetingToIcs = (meeting: Meeting, options: IcsOptions = {}): string
   if (meeting.location) {
     common.push(`LOCATION:${escapeText([meeting.location.name, meeting.location.address].filter(Boolean).join(', '))}`);
   }
-  const video = meeting.videoLink ? uriValue(meeting.videoLink) : undefined;
-  if (video?.startsWith('https:')) {
+  const video = safeHttpsUrl(meeting.videoLink)?.href;
+  if (video) {
     common.push(`URL:${video}`, `CONFERENCE;VALUE=URI;FEATURE=VIDEO:${video}`);
   }
   const description = [options.description, video].filter(Boolean).join('\n\n');

@@ -1,4 +1,4 @@
-import { isTimeZone } from '../../contract/common.js';
+import { isTimeZone, safeHttpsUrl } from '../../contract/common.js';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
@@ -125,16 +125,8 @@ const MEMBER_ORDER: Member['kind'][] = ['service-user', 'professional', 'next-of
 let meetingSequence = 0;
 const newMeetingId = () => `mt-${Date.now().toString(36)}-${(meetingSequence++).toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 
-/** An https link as the browser normalises it, or nothing. */
-const safeHttps = (value: string | undefined): string | undefined => {
-  if (!value) return undefined;
-  try {
-    const url = new URL(value);
-    return url.protocol === 'https:' ? url.href : undefined;
-  } catch {
-    return undefined;
-  }
-};
+/** An https link as the browser normalises it, or nothing (no other scheme, no user name before the host). */
+const safeHttps = (value: string | undefined): string | undefined => safeHttpsUrl(value)?.href;
 
 /**
  * Plans and shows the meetings of a care team: responsibility-group meetings, coordination

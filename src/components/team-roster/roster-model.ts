@@ -1,4 +1,4 @@
-import type { ContactPoint, Hours } from '../../contract/common.js';
+import { isEmailAddress, safeHttpsUrl, type ContactPoint, type Hours } from '../../contract/common.js';
 import type { CareTeam, Member, Organisation } from '../../contract/team.js';
 import { SECTORS, WEEKDAYS, type Audience, type Sector, type Weekday } from '../../contract/values.js';
 
@@ -28,6 +28,8 @@ export interface ContactView {
   href?: string;
   /** Opens outside the page (video and secure-message links). */
   external: boolean;
+  /** The host an outside link really opens, as the browser reads it (shown in the link text). */
+  host?: string;
   /** Today's hours, when the contact has hours at all. */
   today?: TodayHours;
   /** Weekly hours, one entry per distinct time span. */
@@ -130,8 +132,6 @@ export const searchable = (text: string): string =>
     .toLocaleLowerCase();
 
 const PHONE_LIKE = /^\+?[0-9 ()-]{3,32}$/;
-// Conservative: no `?`, `%` or `&`, so a value cannot smuggle mailto headers into the link.
-const SAFE_EMAIL = /^[A-Za-z0-9._+'-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$/;
 
 /**
  * The link for a contact value, or undefined if it cannot be linked safely. The contract already
@@ -148,16 +148,11 @@ export const contactHref = (contact: Pick<ContactPoint, 'channel' | 'value'>): s
       return `${channel === 'phone' ? 'tel' : 'sms'}:${digits}`;
     }
     case 'email':
-      return SAFE_EMAIL.test(value) ? `mailto:${value}` : undefined;
+      // An address only: no `?`, `%` or `&`, so a value cannot smuggle mailto headers into the link.
+      return isEmailAddress(value) ? `mailto:${value}` : undefined;
     case 'video':
-    case 'secure-message': {
-      try {
-        const url = new URL(value);
-        return url.protocol === 'https:' && url.hostname ? url.href : undefined;
-      } catch {
-        return undefined;
-      }
-    }
+    case 'secure-message':
+      return safeHttpsUrl(value)?.href;
     default:
       return undefined;
   }
@@ -222,6 +217,7 @@ const contactViews = (
       contact,
       href,
       external: contact.channel === 'video' || contact.channel === 'secure-message',
+      host: href?.startsWith('https:') ? new URL(href).host : undefined,
       today: contact.hours?.length ? todayHours(contact.hours, today) : undefined,
       weekly: contact.hours?.length ? weeklyHours(contact.hours) : [],
       ref: `${refPrefix}${index}`,

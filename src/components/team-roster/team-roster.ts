@@ -657,7 +657,9 @@ export class CareTeamRoster extends CareElement<'roster'> {
             target=${view.external ? '_blank' : nothing}
             rel=${view.external ? 'noopener noreferrer' : nothing}
             >${ICONS[contact.channel]}<span
-              >${action}${ownerName ? html`<span class="visually-hidden" dir="auto">${m.contactOwner(ownerName)}</span>` : nothing}${view.external
+              >${action}${view.host ? html` <span class="contact-host" dir="ltr">(${view.host})</span>` : nothing}${ownerName
+                ? html`<span class="visually-hidden" dir="auto">${m.contactOwner(ownerName)}</span>`
+                : nothing}${view.external
                 ? html`<span class="visually-hidden"> ${m.opensInNewTab}</span>`
                 : nothing}</span
             ></a

@@ -172,7 +172,19 @@ describe('<care-team-roster>', () => {
     it('names the member in each link for screen readers', async () => {
       const el = await renderRoster();
       const link = memberItem(el, 'Amina Rahimi')!.querySelector('a.contact-link')!;
-      expect(textOf(link)).to.equal('Video call, Amina Rahimi (opens in a new tab)');
+      expect(textOf(link)).to.equal('Video call (video.fjordvik-dps.example), Amina Rahimi (opens in a new tab)');
+    });
+
+    it('shows the host an outside link really opens, as the browser reads it', async () => {
+      const team = fjordvikTeam();
+      const amina = team.members.find((m) => m.name === 'Amina Rahimi')!;
+      // A Cyrillic "і" that looks like "i": the link text shows the encoded host, not a look-alike.
+      amina.contacts = [{ channel: 'video', value: 'https://v\u0456deo.fjordvik-dps.example/rahimi', preferred: true }];
+      const el = await renderRoster({ team });
+      const link = memberItem(el, 'Amina Rahimi')!.querySelector<HTMLAnchorElement>('a.contact-link')!;
+      const host = new URL(link.href).host;
+      expect(host.startsWith('xn--')).to.equal(true);
+      expect(textOf(link.querySelector('.contact-host'))).to.equal(`(${host})`);
     });
 
     it('hides private contacts from the service user', async () => {

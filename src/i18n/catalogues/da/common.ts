@@ -25,6 +25,7 @@ export const common: CommonMessages = {
   loadErrorTimeout: 'Serveren var for længe om at svare. Prøv igen om lidt. Intet af det, du har gjort, er gået tabt.',
   loadErrorInvalid: 'Serveren sendte noget, der ikke kunne læses. Kontakt portalens support, hvis det sker igen.',
   loadErrorRejected: 'Serveren afviste at udlevere oplysningerne.',
+  loadErrorTeamId: 'Siden beder om et behandlingsteam med et id, der ikke kan bruges (».« eller »..«). Den, der står for siden, skal rette det.',
   saveFailed: 'Din ændring blev ikke gemt.',
   errorNetwork: 'Der er ingen forbindelse til serveren.',
   errorTimeout: 'Serveren var for længe om at svare.',

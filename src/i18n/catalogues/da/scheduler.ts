@@ -131,6 +131,7 @@ export const scheduler: SchedulerMessages = {
     'location-missing': 'Skriv hvor mødet holdes',
     'video-missing': 'Tilføj videolinket',
     'video-not-https': 'Videolinket skal begynde med https://',
+    'video-userinfo': 'Videolinket må ikke have et navn og @ foran adressen, for så skjules det, hvilket websted der åbnes. Kopiér linket fra videotjenesten igen.',
     'date-missing': 'Vælg en dato',
     'date-unreadable': 'Skriv datoen som dag, måned og år, for eksempel 08.12.2026',
     'time-missing': 'Vælg et starttidspunkt',

@@ -139,6 +139,7 @@ export const scheduler = {
     'location-missing': 'Write where the meeting takes place',
     'video-missing': 'Add the video link',
     'video-not-https': 'The video link must start with https://',
+    'video-userinfo': 'The video link must not have a name and @ before the address: it would hide which site opens. Copy the link from the video service again.',
     'date-missing': 'Choose a date',
     'date-unreadable': 'Write the date as day, month and year, for example 08.12.2026',
     'time-missing': 'Choose a start time',

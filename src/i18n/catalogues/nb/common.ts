@@ -25,6 +25,7 @@ export const common: CommonMessages = {
   loadErrorTimeout: 'Serveren brukte for lang tid på å svare. Prøv igjen om litt. Ingenting du har gjort, er tapt.',
   loadErrorInvalid: 'Serveren sendte noe som ikke kunne leses. Kontakt brukerstøtten for portalen hvis det skjer igjen.',
   loadErrorRejected: 'Serveren avviste forespørselen om informasjonen.',
+  loadErrorTeamId: 'Siden ber om et behandlingsteam med en id som ikke kan brukes («.» eller «..»). Den som har ansvar for siden, må rette den.',
   saveFailed: 'Endringen ble ikke lagret.',
   errorNetwork: 'Det er ingen forbindelse til serveren.',
   errorTimeout: 'Serveren brukte for lang tid på å svare.',

@@ -131,6 +131,7 @@ export const scheduler: SchedulerMessages = {
     'location-missing': 'Skriv hvor møtet holdes',
     'video-missing': 'Legg til videolenken',
     'video-not-https': 'Videolenken må begynne med https://',
+    'video-userinfo': 'Videolenken kan ikke ha et navn og @ foran adressen, for da skjules hvilket nettsted som åpnes. Kopier lenken fra videotjenesten på nytt.',
     'date-missing': 'Velg en dato',
     'date-unreadable': 'Skriv datoen som dag, måned og år, for eksempel 08.12.2026',
     'time-missing': 'Velg en starttid',

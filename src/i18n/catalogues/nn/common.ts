@@ -25,6 +25,7 @@ export const common: CommonMessages = {
   loadErrorTimeout: 'Serveren brukte for lang tid på å svare. Prøv igjen om litt. Ingenting du har gjort, er tapt.',
   loadErrorInvalid: 'Serveren sende noko som ikkje kunne lesast. Kontakt brukarstøtta for portalen viss det skjer igjen.',
   loadErrorRejected: 'Serveren avviste førespurnaden om informasjonen.',
+  loadErrorTeamId: 'Sida ber om eit behandlingsteam med ein id som ikkje kan brukast («.» eller «..»). Den som har ansvar for sida, må rette han.',
   saveFailed: 'Endringa vart ikkje lagra.',
   errorNetwork: 'Det er inga samband med tenaren.',
   errorTimeout: 'Tenaren brukte for lang tid på å svare.',

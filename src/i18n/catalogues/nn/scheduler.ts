@@ -131,6 +131,7 @@ export const scheduler: SchedulerMessages = {
     'location-missing': 'Skriv kvar møtet blir halde',
     'video-missing': 'Legg til videolenkja',
     'video-not-https': 'Videolenkja må byrje med https://',
+    'video-userinfo': 'Videolenkja kan ikkje ha eit namn og @ framfor adressa, for då blir det skjult kva nettstad som blir opna. Kopier lenkja frå videotenesta på nytt.',
     'date-missing': 'Vel ein dato',
     'date-unreadable': 'Skriv datoen som dag, månad og år, til dømes 08.12.2026',
     'time-missing': 'Vel ei starttid',

@@ -25,6 +25,7 @@ export const common: CommonMessages = {
   loadErrorTimeout: 'Servern tog för lång tid på sig att svara. Försök igen om en stund. Inget du har gjort har gått förlorat.',
   loadErrorInvalid: 'Servern skickade något som inte gick att läsa. Kontakta portalens support om det händer igen.',
   loadErrorRejected: 'Servern vägrade att lämna ut informationen.',
+  loadErrorTeamId: 'Sidan ber om ett vårdteam med ett id som inte kan användas (”.” eller ”..”). Den som ansvarar för sidan behöver rätta det.',
   saveFailed: 'Din ändring sparades inte.',
   errorNetwork: 'Det finns ingen anslutning till servern.',
   errorTimeout: 'Servern tog för lång tid att svara.',

@@ -131,6 +131,7 @@ export const scheduler: SchedulerMessages = {
     'location-missing': 'Skriv var mötet hålls',
     'video-missing': 'Lägg till videolänken',
     'video-not-https': 'Videolänken måste börja med https://',
+    'video-userinfo': 'Videolänken får inte ha ett namn och @ före adressen, eftersom det döljer vilken webbplats som öppnas. Kopiera länken från videotjänsten igen.',
     'date-missing': 'Välj ett datum',
     'date-unreadable': 'Skriv datumet som dag, månad och år, till exempel 08.12.2026',
     'time-missing': 'Välj en starttid',
