@@ -49,6 +49,17 @@ export const responsibilityFlags = (
   return flags;
 };
 
+/** A care-quality gap of the team as a whole: shown as a plain note beside the team, never a reason to hide it. */
+export type TeamFlag = { kind: 'no-coordinator' } | { kind: 'inactive' };
+
+/** What the contract flags on a team (it refuses only broken structure): no active coordinator, a team that is no longer working. */
+export const teamFlags = (team: Pick<CareTeam, 'members'> & { status?: CareTeam['status'] }): TeamFlag[] => {
+  const flags: TeamFlag[] = [];
+  if (team.status === 'inactive') flags.push({ kind: 'inactive' });
+  if (!team.members.some((m) => m.coordinator && m.status === 'active')) flags.push({ kind: 'no-coordinator' });
+  return flags;
+};
+
 /** The active coordinator of a team, if the team has exactly one. */
 export const coordinatorOf = (team: CareTeam): Member | undefined => {
   const coordinators = team.members.filter((m) => m.coordinator && m.status === 'active');

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { Actor, ContactPoint, Id, IsoDate, Meta, Period, Role, RequiredText, Text } from './common.js';
-import { MEMBER_KINDS, MEMBER_STATUSES, SECTORS } from './values.js';
+import { MEMBER_KINDS, MEMBER_STATUSES, SECTORS, TEAM_STATUSES } from './values.js';
 
 /** An organisation that takes part in someone's care. */
 export const Organisation = z
@@ -35,7 +35,7 @@ export const Member = z
   })
   .check(
     z.describe(
-      'A member of the care team. The service user is a member of their own team. Professionals act for an organisation (organisationId); next of kin, legal representatives, peer supporters and advocates are members with their own kind. Exactly one active member is the coordinator.',
+      'A member of the care team. The service user is a member of their own team. Professionals act for an organisation (organisationId); next of kin, legal representatives, peer supporters and advocates are members with their own kind. At most one active member is the coordinator; a team without one is shown with a note.',
     ),
   );
 
@@ -44,6 +44,7 @@ export const CareTeam = z
   .looseObject({
     id: Id,
     name: z.optional(Text(300)),
+    status: z.optional(z.enum(TEAM_STATUSES)),
     serviceUserId: Id,
     members: z.array(Member),
     organisations: z._default(z.array(Organisation), []),
@@ -83,14 +84,12 @@ export const CareTeam = z
           input: team.serviceUserId,
         });
       }
+      // No coordinator is a care-quality gap the elements flag (teamFlags); two at once is contradictory data.
       const coordinators = team.members.filter((m) => m.coordinator && m.status === 'active');
-      if (coordinators.length !== 1) {
+      if (coordinators.length > 1) {
         ctx.issues.push({
           code: 'custom',
-          message:
-            coordinators.length === 0
-              ? 'the team must have exactly one active coordinator, and has none'
-              : `the team must have exactly one active coordinator, and has ${coordinators.length} (${coordinators.map((m) => m.id).join(', ')})`,
+          message: `the team can have at most one active coordinator, and has ${coordinators.length} (${coordinators.map((m) => m.id).join(', ')})`,
           path: ['members'],
           input: coordinators.map((m) => m.id),
         });
@@ -108,7 +107,7 @@ export const CareTeam = z
       });
     }),
     z.describe(
-      'The care team around one service user: its members, the organisations they act for, the team contact, and when the list was last confirmed. Rules: member ids are unique; the service user is a member of kind service-user; exactly one active member is the coordinator; every organisationId refers to an organisation of the team.',
+      'The care team around one service user (`status`: whether the team itself is working; an inactive or coordinator-less team is shown with a plain note, never hidden): its members, the organisations they act for, the team contact, and when the list was last confirmed. Rules: member ids are unique; the service user is a member of kind service-user; at most one active member is the coordinator; every organisationId refers to an organisation of the team.',
     ),
   );
 

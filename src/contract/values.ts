@@ -29,6 +29,10 @@ export type Sector = (typeof SECTORS)[number];
 export const MEMBER_STATUSES = ['proposed', 'active', 'ended'] as const;
 export type MemberStatus = (typeof MEMBER_STATUSES)[number];
 
+/** Whether the team itself is working (FHIR CareTeam.status). An inactive team still shows its record, with a note. */
+export const TEAM_STATUSES = ['proposed', 'active', 'suspended', 'inactive'] as const;
+export type TeamStatus = (typeof TEAM_STATUSES)[number];
+
 /** Ways to reach someone. */
 export const CONTACT_CHANNELS = ['phone', 'sms', 'video', 'secure-message', 'email'] as const;
 export type ContactChannel = (typeof CONTACT_CHANNELS)[number];

@@ -62,11 +62,11 @@ describe('CareElement (shared base)', () => {
     await expectAxeClean(el);
   });
 
-  it('explains a broken team rule (no coordinator) in plain words', async () => {
+  it('explains a broken team rule (two coordinators) in plain words', async () => {
     const team = validTeam();
-    team.members[1].coordinator = false;
+    team.members[2].coordinator = true;
     const el = await fixture<ProbeElement>(html`<care-probe-element .team=${team}></care-probe-element>`);
-    expect(el.shadowRoot!.querySelector('[role="alert"]')!.textContent).to.contain('exactly one active coordinator, and has none');
+    expect(el.shadowRoot!.querySelector('[role="alert"]')!.textContent).to.contain('at most one active coordinator, and has 2');
   });
 
   it('renders markup in data as text in the error state', async () => {

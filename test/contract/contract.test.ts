@@ -13,6 +13,7 @@ import {
   Organisation,
   parse,
   Responsibility,
+  teamFlags,
   type ContractIssue,
   type ContractResult,
 } from '../../src/contract/index.js';
@@ -41,12 +42,14 @@ describe('data contract', () => {
   });
 
   describe('CareTeam', () => {
-    it('refuses a team without a coordinator', () => {
+    it('accepts a team without a coordinator, and flags it (a care-quality gap, not broken data)', () => {
       const value = team();
       value.members = value.members.map((m) => ({ ...m, coordinator: false }));
-      const [issue] = issuesOf(check(CareTeam, value));
-      expect(issue.path).to.equal('members');
-      expect(issue.message).to.equal('the team must have exactly one active coordinator, and has none');
+      const result = check(CareTeam, value);
+      expect(result.ok).to.equal(true);
+      expect(teamFlags(value)).to.deep.equal([{ kind: 'no-coordinator' }]);
+      expect(teamFlags({ ...value, status: 'inactive' })).to.deep.equal([{ kind: 'inactive' }, { kind: 'no-coordinator' }]);
+      expect(teamFlags(team())).to.deep.equal([]);
     });
 
     it('refuses a team with two coordinators and names them', () => {

@@ -76,7 +76,7 @@ describe('MemorySource', () => {
     bad.team.members[3].kind = 'professional';
     bad.team.members[2].coordinator = true;
     const rule = await rejectionOf(new MemorySource({ seed: bad as unknown as CareRecordInput }).load(TEAM));
-    expect(rule.detail).to.contain('team.members: the team must have exactly one active coordinator, and has 2 (m-kari, m-lars)');
+    expect(rule.detail).to.contain('team.members: the team can have at most one active coordinator, and has 2 (m-kari, m-lars)');
   });
 
   it('says there is no data when it has no seed, or not for that team', async () => {
@@ -112,7 +112,7 @@ describe('MemorySource', () => {
     const members = record.team.members.map((m) => (m.id === 'm-lars' ? { ...m, coordinator: true } : m));
     const error = await rejectionOf(source.save(change('team', { ...record.team, members }, '7')));
     expect(error.kind).to.equal('rejected');
-    expect(error.detail).to.contain('exactly one active coordinator');
+    expect(error.detail).to.contain('at most one active coordinator');
   });
 
   it('hands out copies, so callers cannot change what it holds', async () => {

@@ -147,18 +147,25 @@ describe('FhirSource against Medplum (FHIR R4, loopback)', () => {
     assert.equal(back.members.find((x) => x.id === 'RelatedPerson/m-hanne').organisationId, 'Organization/org-peer');
   });
 
-  test('official examples: the example CareTeam has no coordinator; once the host adds one, its Consent, Tasks, CarePlan and Appointments load', async () => {
+  test('official examples: the example CareTeam has no coordinator; it loads with its Tasks, CarePlan and Appointments, flagged, and a coordinator added later shows', async () => {
     const example = () => new m.FhirSource({ baseUrl: http.url, version: 'R4', patient: 'example', careTeam: 'example' });
-    await assert.rejects(example().load(''), (error) => error.kind === 'contract' && /coordinator/.test(error.detail));
+    const without = await example().load('');
+    assert.deepEqual(without.team.members.map((x) => x.name), ['Peter James Chalmers', 'Dorothy Dietician']);
+    assert.deepEqual(m.teamFlags(without.team), [{ kind: 'no-coordinator' }]);
+    assert.deepEqual(without.meetings.map((x) => x.id).sort(), ['2docs', 'example', 'examplereq']);
     await changeBehind('CareTeam/example', (t) => ({
       ...t,
       participant: [...t.participant, { role: [{ coding: [{ system: 'http://snomed.info/sct', code: '768821004', display: 'Care team coordinator' }] }], member: { reference: 'Practitioner/example' } }],
     }));
-    const record = await example().load('');
+    const source = example();
+    const record = await source.load('');
     assert.deepEqual(record.team.members.map((x) => x.name), ['Peter James Chalmers', 'Dorothy Dietician', 'Adam Careful']);
+    assert.deepEqual(m.teamFlags(record.team), []);
     assert.equal(record.team.members.find((x) => x.id === 'pr1').organisationId, 'Organization/f001');
     assert.equal(record.team.organisations.find((o) => o.id === 'Organization/f001').name, 'Burgers University Medical Center');
-    assert.deepEqual(record.consents.map((c) => c.id), ['consent-example-pkb']);
+    // Its one Consent covers information labelled N (normal), which has no category here: left on the server, named.
+    assert.deepEqual(record.consents.map((c) => c.id), []);
+    assert.deepEqual(source.notes.map((n) => [n.kind, `${n.resourceType}/${n.id}`, n.path]), [['left-on-server', 'Consent/consent-example-pkb', 'Consent.provision.class / .code / .securityLabel']]);
     assert.deepEqual(record.meetings.map((x) => x.id).sort(), ['2docs', 'example', 'examplereq']);
     assert.ok(record.responsibilities.length >= 5);
   });

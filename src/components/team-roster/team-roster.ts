@@ -6,6 +6,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { html as staticHtml, literal, type StaticValue } from 'lit/static-html.js';
 import { isTimeZone } from '../../contract/common.js';
 import type { ContractIssue } from '../../contract/validate.js';
+import { teamFlags } from '../../contract/rules.js';
 import { CareTeam, type CareTeamInput } from '../../contract/team.js';
 import { AUDIENCES, SECTORS, type Audience, type ContactChannel, type Sector, type Weekday } from '../../contract/values.js';
 import { calendarDate, formatDate } from '../../i18n/format.js';
@@ -86,7 +87,7 @@ const ICONS = {
  * @csspart base - The whole roster (a section labelled by its title).
  * @csspart title - The element's heading.
  * @csspart summary - The line with the number of people and when the list was last checked.
- * @csspart notice - The warning shown when the list has not been checked within `confirm-within-days`.
+ * @csspart notice - The warning shown when the list has not been checked within `confirm-within-days`; also `team-note` for "No coordinator recorded" and "This team is inactive".
  * @csspart team-contacts - The block with the team's own contacts.
  * @csspart filters - The search box, sector filter and "show people who have left" toggle.
  * @csspart group - One group of members (a sector, an organisation, the network).
@@ -445,6 +446,7 @@ export class CareTeamRoster extends CareElement<'roster'> {
       ${prepared.teamUnconfirmedSince
         ? html`<p class="notice" part="notice">${ICONS.warning}<span>${m.notCheckedSince(this.formatDay(prepared.teamUnconfirmedSince))}</span></p>`
         : nothing}
+      ${teamFlags(team).map((flag) => html`<p class="notice" part="notice team-note">${ICONS.warning}<span>${flag.kind === 'inactive' ? m.teamInactive : m.noCoordinator}</span></p>`)}
       ${prepared.teamContacts.length
         ? html`<section class="team-contacts" part="team-contacts" aria-labelledby="team-contacts-title">
             ${this.heading(level + 1, 'team-contacts-title', 'subheading', 'group-title', m.teamContacts)}

@@ -12,10 +12,9 @@ import {
 } from '../../contract/values.js';
 import { CODE_SYSTEMS, EXTENSIONS, RESOURCE_TYPES, V3_ACT_CODE, V3_ACT_REASON, V3_PARTICIPATION_TYPE, V3_ROLE_CODE } from './codes.js';
 import { contextOf, keep, keepUnexpressed, keptResource, metaOf, withExtras, withoutExtras, type FhirMappingOptions, type MappingContext } from './context.js';
+import { FhirResourceProblem, type FhirNote } from './notes.js';
 import type * as F from './types.js';
-import { codingsOf, compact, dateOf, findExtension, instantOf, put, setExtension } from './util.js';
-
-export const UNKNOWN_RECIPIENT = 'Unknown recipient';
+import { codingsOf, compact, dateOf, findExtension, instantOf, jsonEqual, put, setExtension } from './util.js';
 
 type Decision = 'permit' | 'deny';
 const negate = (decision: Decision): Decision => (decision === 'permit' ? 'deny' : 'permit');
@@ -70,35 +69,107 @@ const RELATION_BY_ROLE_CODE: Record<string, DeciderRelation> = {
 
 const RECIPIENT_ROLES = new Set(['PRCP', 'IRCP']);
 
-/** The provision that carries the recipient, purposes, period and categories (R4: the provision; R5: the first). */
+const CONSENT_SCOPE = 'http://terminology.hl7.org/CodeSystem/consentscope';
+const CONSENT_CATEGORY = 'http://terminology.hl7.org/CodeSystem/consentcategorycodes';
+const LOINC = 'http://loinc.org';
+
+/** Categories (and R4 scopes) that make a Consent a choice about sharing information. */
+const SHARING_CODES = new Set([
+  `${CONSENT_SCOPE}|patient-privacy`,
+  `${V3_ACT_CODE}|IDSCL`,
+  `${V3_ACT_CODE}|INFA`,
+  `${V3_ACT_CODE}|INFAO`,
+  `${V3_ACT_CODE}|INFASO`,
+  `${V3_ACT_CODE}|IRDSCL`,
+  `${LOINC}|59284-0`,
+  `${LOINC}|64292-6`,
+  `${LOINC}|57016-8`,
+  `${CONSENT_CATEGORY}|npp`,
+  `${CONSENT_CATEGORY}|emrgonly`,
+]);
+/** Consents about something else than sharing, in words for the note that leaves them on the server. */
+const OTHER_CONSENTS: Record<string, string> = {
+  [`${CONSENT_SCOPE}|adr`]: 'an advance directive',
+  [`${CONSENT_SCOPE}|treatment`]: 'a consent to treatment',
+  [`${CONSENT_SCOPE}|research`]: 'a consent to research',
+  [`${CONSENT_CATEGORY}|acd`]: 'an advance directive',
+  [`${CONSENT_CATEGORY}|dnr`]: 'a do-not-resuscitate directive',
+  [`${CONSENT_CATEGORY}|polst`]: 'an order for life-sustaining treatment (POLST)',
+  [`${CONSENT_CATEGORY}|hcd`]: 'a health care directive',
+  [`${CONSENT_CATEGORY}|research`]: 'a consent to research',
+  [`${CONSENT_CATEGORY}|rsdid`]: 'a consent to research',
+  [`${CONSENT_CATEGORY}|rsreid`]: 'a consent to research',
+  [`${V3_ACT_CODE}|RESEARCH`]: 'a consent to research',
+  [`${V3_ACT_CODE}|RSDID`]: 'a consent to research',
+  [`${V3_ACT_CODE}|RSREID`]: 'a consent to research',
+  [`${LOINC}|75320-2`]: 'an advance directive',
+};
+/** Actions an exception may name and still be about sharing (reading, disclosing, using). */
+const SHARING_ACTIONS = new Set(['access', 'disclose', 'use']);
+
+const codeKeys = (concepts: F.CodeableConcept | F.CodeableConcept[] | undefined) => codingsOf(concepts).map((c) => `${c.system ?? ''}|${c.code ?? ''}`);
+
+/** Thrown for a Consent the elements cannot show faithfully; the load leaves it on the server with this note. */
+const leaveOut = (resource: F.Consent, path: string, message: string, fix?: string, kind: FhirNote['kind'] = 'left-on-server'): never => {
+  throw new FhirResourceProblem(compact({ kind, resourceType: 'Consent', id: resource.id ?? '', path, message, fix }));
+};
+
+/** Why a Consent is not a choice about sharing information (R4 `scope`, R5 `category`), or `undefined` when it is one. */
+export const notAboutSharing = (resource: F.Consent, version: F.FhirVersion): { path: string; message: string } | undefined => {
+  const categories = codeKeys(resource.category);
+  const scope = version === 'R4' ? codeKeys(resource.scope) : [];
+  const other = [...scope, ...categories].map((key) => OTHER_CONSENTS[key]).find(Boolean);
+  if (other) return { path: version === 'R4' && scope.some((k) => OTHER_CONSENTS[k]) ? 'Consent.scope' : 'Consent.category', message: `this is ${other}, not a choice about sharing information; it stays on the server untouched` };
+  if (version === 'R4') {
+    if (scope.includes(`${CONSENT_SCOPE}|patient-privacy`)) return undefined;
+    const found = codingsOf(resource.scope).map((c) => c.code).filter(Boolean).join(', ') || resource.scope?.text;
+    return { path: 'Consent.scope', message: found ? `the scope is "${found}", not patient-privacy: not a choice about sharing information` : 'the consent has no scope, so it is not known to be about sharing information' };
+  }
+  if (categories.some((key) => SHARING_CODES.has(key))) return undefined;
+  return { path: 'Consent.category', message: 'no category says this consent is about sharing information (for example consentscope patient-privacy, v3-ActCode INFA or LOINC 59284-0)' };
+};
+
+/** The provision that carries the recipient, purposes, period and categories (R4: the provision; R5: the only one). */
 const scopeOf = (resource: F.Consent): F.ConsentProvision | undefined =>
   Array.isArray(resource.provision) ? resource.provision[0] : resource.provision;
 
-/** Whether sharing is permitted within the scope provision. R5 provisions negate the level above. */
+/** R4: the policy a Consent was recorded under tells the decision when the root provision has no type. */
+const policyDecision = (resource: F.Consent): Decision | undefined => {
+  const code = codingsOf(resource.policyRule).find((c) => c.system === V3_ACT_CODE && /^OPT(IN|OUT)/.test(c.code ?? ''))?.code;
+  return code ? (code.startsWith('OPTOUT') ? 'deny' : 'permit') : undefined;
+};
+
+/** The decision of the scope provision. R4: its `type`, else the policy; R5: provisions negate the level above. */
 const effectiveDecision = (resource: F.Consent, version: F.FhirVersion): Decision => {
   const scope = scopeOf(resource);
-  if (version === 'R4') return scope?.type ?? 'permit';
+  if (version === 'R4') return scope?.type ?? policyDecision(resource) ?? 'permit';
   const base = resource.decision ?? 'permit';
   return scope ? negate(base) : base;
 };
 
-const categoriesIn = (provision: F.ConsentProvision | undefined): InformationCategory[] => {
+/** Information categories a provision names; `unknown` lists what has no category here. */
+const categoriesOf = (provision: F.ConsentProvision | undefined): { categories: InformationCategory[]; unknown: string[] } => {
   const found = new Set<InformationCategory>();
+  const unknown: string[] = [];
   for (const coding of codingsOf(provision?.code)) {
     if (coding.system === CODE_SYSTEMS.category && (INFORMATION_CATEGORIES as readonly string[]).includes(coding.code ?? '')) found.add(coding.code as InformationCategory);
+    else unknown.push(coding.code ?? '?');
   }
   for (const coding of [...(provision?.class ?? []), ...(provision?.resourceType ?? [])]) {
-    if (coding.system === RESOURCE_TYPES || !coding.system) {
-      const category = CATEGORY_BY_RESOURCE_TYPE[coding.code ?? ''];
-      if (category) found.add(category);
-    }
+    const category = coding.system === RESOURCE_TYPES || !coding.system ? CATEGORY_BY_RESOURCE_TYPE[coding.code ?? ''] : undefined;
+    if (category) found.add(category);
+    else unknown.push(coding.code ?? '?');
   }
   for (const label of provision?.securityLabel ?? []) {
     const category = CATEGORY_BY_SECURITY_LABEL[label.code ?? ''];
     if (category) found.add(category);
+    else unknown.push(label.code ?? '?');
   }
-  return INFORMATION_CATEGORIES.filter((c) => found.has(c));
+  for (const coding of provision?.documentType ?? []) unknown.push(coding.code ?? '?');
+  return { categories: INFORMATION_CATEGORIES.filter((c) => found.has(c)), unknown };
 };
+
+const categoriesIn = (provision: F.ConsentProvision | undefined): InformationCategory[] => categoriesOf(provision).categories;
 
 const purposesIn = (provision: F.ConsentProvision | undefined): ConsentPurpose[] => {
   const found = new Set<ConsentPurpose>();
@@ -109,12 +180,12 @@ const purposesIn = (provision: F.ConsentProvision | undefined): ConsentPurpose[]
   return CONSENT_PURPOSES.filter((p) => found.has(p));
 };
 
-/** Nested provisions one level below the scope, with the decision each one makes. */
+/** Nested provisions one level below the scope, with the decision each one makes (R4 without a type: the opposite, as in R5). */
 const exceptionsOf = (resource: F.Consent, version: F.FhirVersion): Array<{ decision: Decision; provision: F.ConsentProvision }> => {
   const scope = scopeOf(resource);
   const parent = effectiveDecision(resource, version);
   return (scope?.provision ?? []).map((provision) => ({
-    decision: version === 'R4' ? (provision.type ?? parent) : negate(parent),
+    decision: version === 'R4' ? (provision.type ?? negate(parent)) : negate(parent),
     provision,
   }));
 };
@@ -133,21 +204,32 @@ const stateFrom = (status: string | undefined, decision: Decision): ConsentState
   return 'not-recorded';
 };
 
+const PERSON_TYPES = new Set(['Practitioner', 'PractitionerRole', 'RelatedPerson', 'Patient']);
+
+/** The one recipient of the consent: a PRCP/IRCP actor of the scope provision or (R5) the grantee. A custodian (CST) is never the recipient. */
 const recipientFrom = (resource: F.Consent, ctx: MappingContext): Recipient => {
   const scope = scopeOf(resource);
-  const actors = scope?.actor ?? [];
-  const reference =
-    actors.find((a) => codingsOf(a.role).some((c) => RECIPIENT_ROLES.has(c.code ?? '')))?.reference ??
-    (ctx.version === 'R5' ? resource.grantee?.[0] : undefined) ??
-    actors.find((a) => !codingsOf(a.role).some((c) => c.code === 'CST'))?.reference ??
-    actors[0]?.reference ??
-    (ctx.version === 'R4' ? (resource.organization as F.Reference[] | undefined)?.[0] : (resource.controller as F.Reference[] | undefined)?.[0]);
-  if (!reference) return { kind: 'organisation', name: UNKNOWN_RECIPIENT };
+  const actorPath = ctx.version === 'R4' ? 'Consent.provision.actor' : 'Consent.provision[0].actor';
+  const references = [
+    ...(scope?.actor ?? []).filter((a) => codingsOf(a.role).some((c) => RECIPIENT_ROLES.has(c.code ?? ''))).map((a) => a.reference),
+    ...(ctx.version === 'R5' ? (resource.grantee ?? []) : []),
+  ].filter((r): r is F.Reference => Boolean(r));
+  const distinct = new Map<string, F.Reference>();
+  for (const reference of references) distinct.set(ctx.index.key(reference, resource) ?? reference.display ?? JSON.stringify(reference), reference);
+  if (!distinct.size) {
+    leaveOut(resource, ctx.version === 'R4' ? actorPath : `${actorPath} / Consent.grantee`, 'the consent names no recipient (no actor with role PRCP or IRCP), so it cannot be shown as a choice to share with someone', 'add an actor with role v3-ParticipationType PRCP that references the organisation, team or person the information goes to');
+  }
+  if (distinct.size > 1) {
+    leaveOut(resource, actorPath, `the consent names ${distinct.size} recipients; a sharing choice is shown for one recipient at a time`, 'record one Consent per recipient, so each can be withdrawn on its own');
+  }
+  const reference = [...distinct.values()][0];
   const type = ctx.index.typeOf(reference, resource);
-  const recipient: Recipient = {
-    kind: type === 'Organization' ? 'organisation' : type === 'CareTeam' || type === 'Group' ? 'team' : 'person',
-    name: ctx.index.nameOf(reference, resource) ?? UNKNOWN_RECIPIENT,
-  };
+  const name = ctx.index.nameOf(reference, resource);
+  const shown = reference.reference ?? reference.identifier?.value ?? 'the recipient';
+  if (!name) leaveOut(resource, actorPath, `the recipient ${shown} could not be read and has no display text`, 'give the reference a display, or let the server return the recipient with _include=Consent:actor');
+  const kind = type === 'Organization' ? 'organisation' : type === 'CareTeam' || type === 'Group' ? 'team' : type && PERSON_TYPES.has(type) ? 'person' : undefined;
+  if (!kind) leaveOut(resource, actorPath, `the recipient ${shown} is of unknown type${type ? ` (${type})` : ''}: not an Organization, CareTeam, Group or person`, 'reference an Organization, CareTeam, Group, Practitioner, PractitionerRole, RelatedPerson or Patient');
+  const recipient: Recipient = { kind: kind!, name: name! };
   const id = ctx.index.key(reference, resource);
   if (id) recipient.id = id;
   return recipient;
@@ -170,30 +252,85 @@ const deciderFrom = (reference: F.Reference | undefined, subjectKey: string | un
 
 const subjectRef = (resource: F.Consent, version: F.FhirVersion) => (version === 'R4' ? resource.patient : resource.subject);
 
-/** Reads one Consent. Nested provisions are understood: a nested deny for a category takes that category out of what is shared. */
+/**
+ * What the consent decides for its recipient, read faithfully: the scope decision, narrowed by
+ * exceptions that only take categories of information out (or, under a refusal, only let
+ * categories through). An exception the contract cannot express (another actor, a purpose, a
+ * period, particular records, information without a category here) leaves the consent on the
+ * server with a note, because showing it without the exception would show the wrong decision.
+ */
+const decisionFrom = (resource: F.Consent, ctx: MappingContext, recipientKey: string | undefined) => {
+  const scope = scopeOf(resource);
+  const scopePath = ctx.version === 'R4' ? 'Consent.provision' : 'Consent.provision[0]';
+  const parent = effectiveDecision(resource, ctx.version);
+  const root = categoriesOf(scope);
+  if (root.unknown.length) {
+    leaveOut(resource, `${scopePath}.class / .code / .securityLabel`, `the consent covers information without a category here (${root.unknown.join(', ')})`, 'name the information with the information-category code system, a resource type or a PSY/SOC security label');
+  }
+  if (scope?.data?.length || scope?.dataPeriod) leaveOut(resource, `${scopePath}.data`, 'the consent is about particular records, not about sharing information in general');
+  let categories = root.categories.length ? root.categories : [...INFORMATION_CATEGORIES];
+  const through: InformationCategory[] = [];
+  (scope?.provision ?? []).forEach((provision, i) => {
+    const decision = ctx.version === 'R4' ? (provision.type ?? negate(parent)) : negate(parent);
+    if (decision === parent) return; // restates the decision above for a narrower case: nothing changes for the recipient
+    const path = `${scopePath}.provision[${i}]`;
+    const others = (provision.actor ?? []).filter((a) => ctx.index.key(a.reference, resource) !== recipientKey);
+    const actions = codingsOf(provision.action).map((c) => c.code ?? '');
+    const nested = categoriesOf(provision);
+    const problem = others.length
+      ? 'an exception for another actor'
+      : provision.purpose?.length
+        ? 'an exception for a purpose'
+        : provision.period || provision.dataPeriod
+          ? 'an exception for a period'
+          : provision.data?.length
+            ? 'an exception for particular records'
+            : provision.provision?.length
+              ? 'exceptions within an exception'
+              : actions.some((a) => !SHARING_ACTIONS.has(a))
+                ? `an exception for the action ${actions.join(', ')}`
+                : nested.unknown.length
+                  ? `an exception for information without a category here (${nested.unknown.join(', ')})`
+                  : !nested.categories.length
+                    ? `an exception that turns the whole decision into ${decision}`
+                    : undefined;
+    if (problem) leaveOut(resource, path, `the consent has ${problem}, which a sharing choice cannot show without showing the wrong decision`, 'record the exception as its own Consent');
+    if (decision === 'deny') categories = categories.filter((c) => !nested.categories.includes(c));
+    else through.push(...nested.categories);
+  });
+  let decision = parent;
+  if (parent === 'deny' && through.length) {
+    decision = 'permit';
+    categories = categories.filter((c) => through.includes(c));
+  }
+  if (!categories.length) leaveOut(resource, `${scopePath}.provision`, 'the exceptions take every category of information out of the decision');
+  return { decision, categories };
+};
+
+/** Reads one Consent about sharing information; throws `FhirResourceProblem` for one the elements must not show as a sharing choice. */
 export const consentFromFhir = (resource: F.Consent, options: FhirMappingOptions): ConsentDirective => {
   const ctx = contextOf(options);
   const { version, index } = ctx;
+  const other = notAboutSharing(resource, version);
+  if (other) leaveOut(resource, other.path, other.message);
+  if (resource.status === 'entered-in-error') leaveOut(resource, 'Consent.status', 'the consent was entered in error');
+  if (version === 'R5' && Array.isArray(resource.provision) && resource.provision.length > 1) {
+    leaveOut(resource, 'Consent.provision', `the consent has ${resource.provision.length} provisions side by side; a sharing choice shows one decision`, 'record one Consent per decision');
+  }
+  if (version === 'R4' && !scopeOf(resource)?.type && !policyDecision(resource)) {
+    leaveOut(resource, 'Consent.provision.type', 'the consent says neither permit nor deny, and its policy rule is neither OPTIN nor OPTOUT', 'set provision.type to permit or deny');
+  }
   const scope = scopeOf(resource);
-  const decision = effectiveDecision(resource, version);
   const subjectKey = index.key(subjectRef(resource, version), resource);
-
-  let categories = categoriesIn(scope);
-  if (!categories.length) categories = [...INFORMATION_CATEGORIES];
+  const recipient = recipientFrom(resource, ctx);
+  const { decision, categories } = decisionFrom(resource, ctx, recipient.id);
   const exceptions = exceptionsOf(resource, version).map(({ decision: nested, provision }) => ({
     decision: nested,
     categories: categoriesIn(provision),
     purposes: purposesIn(provision),
-    actors: (provision.actor ?? []).map((a) => index.nameOf(a.reference, resource) ?? index.key(a.reference, resource) ?? UNKNOWN_RECIPIENT),
+    actors: (provision.actor ?? []).map((a) => index.nameOf(a.reference, resource) ?? index.key(a.reference, resource) ?? a.reference?.display ?? ''),
     period: provision.period ? compact({ start: dateOf(provision.period.start), end: dateOf(provision.period.end) }) : undefined,
   }));
-  if (decision === 'permit') {
-    for (const exception of exceptions) {
-      if (exception.decision !== 'deny' || !exception.categories.length || exception.actors.length || exception.purposes.length) continue;
-      const narrowed = categories.filter((c) => !exception.categories.includes(c));
-      if (narrowed.length) categories = narrowed;
-    }
-  }
   const purposes = purposesIn(scope);
   const { model, legalBasis } = modelFrom(version === 'R4' ? (resource.policyRule ? [resource.policyRule] : []) : (resource.regulatoryBasis ?? []));
   const state = stateFrom(resource.status, decision);
@@ -201,7 +338,7 @@ export const consentFromFhir = (resource: F.Consent, options: FhirMappingOptions
   const directive: ConsentDirective = {
     id: resource.id ?? '',
     subjectId: subjectKey ?? '',
-    recipient: recipientFrom(resource, ctx),
+    recipient,
     purposes: purposes.length ? purposes : [...CONSENT_PURPOSES],
     categories,
     model,
@@ -231,6 +368,24 @@ export const consentFromFhir = (resource: F.Consent, options: FhirMappingOptions
   withExtras(directive, resource);
   (directive as ConsentDirective & { fhir?: unknown }).fhir = { ...keep(version, resource), exceptions };
   return directive;
+};
+
+const readOrUndefined = (resource: F.Consent, options: FhirMappingOptions): ConsentDirective | undefined => {
+  try {
+    return consentFromFhir(resource, options);
+  } catch {
+    return undefined;
+  }
+};
+
+/** The decision a Consent shows for its recipient (after exceptions), or `undefined` when it is not shown as a sharing choice. */
+const shownDecision = (resource: F.Consent, options: FhirMappingOptions): Decision | undefined => {
+  try {
+    const read = consentFromFhir(resource, options);
+    return read.state === 'granted' ? 'permit' : read.state === 'refused' ? 'deny' : undefined;
+  } catch {
+    return undefined;
+  }
 };
 
 // ---------------------------------------------------------------- writing
@@ -264,7 +419,7 @@ export const consentToFhir = (directive: ConsentDirective, options: FhirMappingO
   const ctx = contextOf(options);
   const { version } = ctx;
   const base = keptResource<F.Consent>(directive, version, 'Consent');
-  const before = base ? consentFromFhir(base, options) : undefined;
+  const before = base ? readOrUndefined(base, options) : undefined;
   const out: F.Consent =
     base ??
     (version === 'R4'
@@ -276,9 +431,16 @@ export const consentToFhir = (directive: ConsentDirective, options: FhirMappingO
           category: [{ coding: [{ system: 'http://loinc.org', code: '59284-0' }] }],
           provision: { type: 'permit' },
         }
-      : { resourceType: 'Consent', id: directive.id, status: 'draft', decision: 'deny', provision: [{}] });
+      : {
+          resourceType: 'Consent',
+          id: directive.id,
+          status: 'draft',
+          category: [{ coding: [{ system: V3_ACT_CODE, code: 'INFA' }] }],
+          decision: 'deny',
+          provision: [{}],
+        });
   if (!out.id) out.id = directive.id;
-  const differs = (field: keyof ConsentDirective) => !before || JSON.stringify(before[field]) !== JSON.stringify(directive[field]);
+  const differs = (field: keyof ConsentDirective) => !before || !jsonEqual(before[field], directive[field]);
 
   const scope = (): F.ConsentProvision => {
     if (version === 'R4') return (out.provision ??= { type: effectiveDecision(out, version) }) as F.ConsentProvision;
@@ -307,10 +469,12 @@ export const consentToFhir = (directive: ConsentDirective, options: FhirMappingO
             : 'draft';
     out.status = status;
     const wanted: Decision | undefined = directive.state === 'granted' ? 'permit' : directive.state === 'refused' ? 'deny' : undefined;
-    if (wanted && wanted !== effectiveDecision(out, version)) {
+    if (wanted && wanted !== (shownDecision(out, options) ?? effectiveDecision(out, version))) {
       const provision = scope();
-      if (version === 'R4') provision.type = wanted;
-      else out.decision = negate(wanted);
+      if (wanted !== effectiveDecision(out, version)) {
+        if (version === 'R4') provision.type = wanted;
+        else out.decision = negate(wanted);
+      }
       if (wanted === 'deny') {
         // Under a refusal nothing is shared: drop nested exceptions that would permit something.
         const kept = (provision.provision ?? []).filter((p) => version === 'R4' && p.type === 'deny');

@@ -1,7 +1,7 @@
 import type { Sector } from '../../contract/values.js';
 import { ResourceIndex } from './references.js';
 import type * as F from './types.js';
-import { clone, jsonEqual, readExtras, setExtension } from './util.js';
+import { clone, findExtension, jsonEqual, readExtras, setExtension } from './util.js';
 import { EXTENSIONS } from './codes.js';
 
 /** What every mapping function needs besides the resource. */
@@ -100,8 +100,24 @@ export const keepUnexpressed = (
     if (NOT_WRITTEN.has(key) || value === undefined) continue;
     if (!jsonEqual(readBack[key], value)) extras[key] = value;
   }
-  setExtension(holder, EXTENSIONS.contractExtras, Object.keys(extras).length ? { url: EXTENSIONS.contractExtras, valueString: JSON.stringify(extras) } : undefined);
+  setExtras(holder, extras);
   return extras;
+};
+
+/** The contract-extras text of each holder before `withoutExtras` took it off, so an unchanged value is written back as it was. */
+const strippedExtras = new WeakMap<object, string>();
+
+/** Writes the contract-extras extension; when its value equals what was there (in any key order), the original text stays. */
+export const setExtras = (holder: { extension?: F.Extension[] }, extras: Record<string, unknown>): void => {
+  const before = strippedExtras.get(holder) ?? findExtension(holder, EXTENSIONS.contractExtras)?.valueString;
+  let same = false;
+  try {
+    same = before !== undefined && jsonEqual(JSON.parse(before), extras);
+  } catch {
+    same = false;
+  }
+  const text = same ? before! : JSON.stringify(extras);
+  setExtension(holder, EXTENSIONS.contractExtras, Object.keys(extras).length ? { url: EXTENSIONS.contractExtras, valueString: text } : undefined);
 };
 
 /** Applies the contract-extras of `holder` over what the mapping derived. */
@@ -109,7 +125,11 @@ export const withExtras = <T extends object>(derived: T, holder: { extension?: F
   Object.assign(derived, readExtras(holder));
 
 /** Strips the contract-extras extension (before reading a written resource back). */
-export const withoutExtras = (holder: { extension?: F.Extension[] }): void => setExtension(holder, EXTENSIONS.contractExtras, undefined);
+export const withoutExtras = (holder: { extension?: F.Extension[] }): void => {
+  const text = findExtension(holder, EXTENSIONS.contractExtras)?.valueString;
+  if (text !== undefined) strippedExtras.set(holder, text);
+  setExtension(holder, EXTENSIONS.contractExtras, undefined);
+};
 
 /** Contract `meta` from FHIR `meta`. */
 export const metaOf = (resource: F.Resource): { version?: string; updated?: string } | undefined => {

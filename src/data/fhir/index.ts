@@ -7,7 +7,8 @@ export * from './codes.js';
 export type { FhirMappingOptions, FhirKept } from './context.js';
 export { ResourceIndex } from './references.js';
 export { careTeamFromFhir, careTeamToFhir, SECTOR_BY_ORGANIZATION_TYPE } from './team.js';
-export { consentFromFhir, consentToFhir, PURPOSE_BY_ACT_REASON, UNKNOWN_RECIPIENT } from './consent.js';
+export { consentFromFhir, consentToFhir, notAboutSharing, PURPOSE_BY_ACT_REASON } from './consent.js';
+export { FhirResourceProblem, formatNote, type FhirNote } from './notes.js';
 export {
   responsibilityFromTask,
   responsibilityToTask,

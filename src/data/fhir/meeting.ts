@@ -4,6 +4,7 @@ import { MEETING_KINDS, type MeetingKind, type MeetingMode, type MeetingStatus, 
 import { CODE_SYSTEMS, GTS_ABBREVIATION, TZ_CODE_EXTENSION, XVER } from './codes.js';
 import { referenceById } from './consent.js';
 import { contextOf, keep, keepUnexpressed, keptResource, metaOf, withExtras, withoutExtras, type FhirMappingOptions, type MappingContext } from './context.js';
+import { FhirResourceProblem } from './notes.js';
 import type * as F from './types.js';
 import { clone, codeIn, compact, dateOf, findExtension, instantOf, jsonEqual, put, setExtension, UNKNOWN_PLACE } from './util.js';
 
@@ -183,6 +184,17 @@ export const meetingFromFhir = (appointment: F.Appointment, options: FhirMapping
     });
   }
 
+  const given = { start: instantOf(appointment.start), end: instantOf(appointment.end) };
+  if (given.start && given.end && Date.parse(given.end) <= Date.parse(given.start)) {
+    throw new FhirResourceProblem({
+      kind: 'refused',
+      resourceType: 'Appointment',
+      id: appointment.id ?? '',
+      path: 'Appointment.end',
+      message: given.end === given.start || Date.parse(given.end) === Date.parse(given.start) ? `the appointment ends at the moment it starts (${appointment.start}), so it has no length` : `the appointment ends (${appointment.end}) before it starts (${appointment.start})`,
+      fix: 'set Appointment.end after Appointment.start (or leave end out and give minutesDuration)',
+    });
+  }
   const requested = appointment.requestedPeriod?.[0];
   const start = instantOf(appointment.start) ?? instantOf(requested?.start) ?? instantOf(appointment.created) ?? '';
   const minutes = appointment.minutesDuration ?? 60;

@@ -2,12 +2,16 @@ import { CareRecord } from '../../contract/record.js';
 import type { CareTeam } from '../../contract/team.js';
 import { check } from '../../contract/validate.js';
 import type { Sector } from '../../contract/values.js';
-import { ENTITY_NAMES, ENTITY_SCHEMAS, StoreContractError, wait } from '../entities.js';
+import { ConsentDirective } from '../../contract/consent.js';
+import { Meeting } from '../../contract/meeting.js';
+import { Responsibility } from '../../contract/responsibility.js';
+import { describeIssues, ENTITY_NAMES, ENTITY_SCHEMAS, StoreContractError, wait } from '../entities.js';
 import { errorKindForStatus } from '../http-source.js';
 import { StoreError, type CareDataSource, type Change, type ChangeKind, type EntityByKind } from '../types.js';
 import { consentFromFhir, consentToFhir } from './consent.js';
 import type { FhirMappingOptions } from './context.js';
 import { availabilityFromFhir, hasTime, meetingFromFhir, meetingToFhir } from './meeting.js';
+import { FhirResourceProblem, formatNote, type FhirNote } from './notes.js';
 import { ResourceIndex } from './references.js';
 import {
   isCarePlanActivity,
@@ -74,6 +78,11 @@ export class FhirSource implements CareDataSource {
   private index = new ResourceIndex();
   private team?: CareTeam;
   private teamId?: string;
+  /**
+   * What the last load left out, one note per resource: `left-on-server` for resources that are not
+   * what the elements show (an advance directive), `refused` for resources broken for the contract.
+   */
+  notes: FhirNote[] = [];
   /** The last version of each resource read or written, by `Type/id`: the base of the next write. */
   private readonly lastRead = new Map<string, F.Resource>();
 
@@ -132,21 +141,51 @@ export class FhirSource implements CareDataSource {
     ]);
     const of = <T extends F.Resource>(list: F.Resource[], type: T['resourceType']) => list.filter((r): r is T => r.resourceType === type);
     const options = this.mapping();
+    const notes: FhirNote[] = [];
+    /** Maps one resource; one that cannot be shown is left out with its note, never the whole record. */
+    const each = <T, R>(list: T[], map: (item: T) => R | R[]): R[] =>
+      list.flatMap((item) => {
+        try {
+          return map(item);
+        } catch (error) {
+          if (!(error instanceof FhirResourceProblem)) throw error;
+          notes.push(error.note);
+          return [];
+        }
+      });
+    /** One entity that breaks the contract is left out with its problem, named by its FHIR resource. */
+    const valid = <T>(schema: Parameters<typeof check>[0], resourceType: string, entity: T): T => {
+      const result = check<T>(schema as never, entity);
+      if (result.ok) return result.value;
+      const id = (entity as { id?: string }).id ?? '';
+      throw new FhirResourceProblem({
+        kind: 'refused',
+        resourceType,
+        id: resourceType === 'CarePlan' ? id.replace(/#.*$/, '') : id,
+        path: resourceType,
+        message: `does not follow the data contract: ${describeIssues(result.issues)}`,
+      });
+    };
     const record = {
       team,
       responsibilities: [
-        ...of<F.Task>(tasks, 'Task').map((task) => responsibilityFromTask(task, options)),
-        ...of<F.CarePlan>(plans, 'CarePlan').flatMap((plan) => responsibilitiesFromCarePlan(plan, options)),
+        ...each(of<F.Task>(tasks, 'Task'), (task) => valid(Responsibility, 'Task', responsibilityFromTask(task, options))),
+        ...each(of<F.CarePlan>(plans, 'CarePlan'), (plan) => responsibilitiesFromCarePlan(plan, options).map((r) => valid(Responsibility, 'CarePlan', r))),
       ],
-      consents: of<F.Consent>(consents, 'Consent').map((consent) => consentFromFhir(consent, options)),
+      consents: each(of<F.Consent>(consents, 'Consent'), (consent) => valid(ConsentDirective, 'Consent', consentFromFhir(consent, options))),
       // An Appointment with no time at all cannot be a meeting of the contract; it stays on the server untouched.
-      meetings: of<F.Appointment>(appointments, 'Appointment').filter(hasTime).map((appointment) => meetingFromFhir(appointment, options)),
+      meetings: each(of<F.Appointment>(appointments, 'Appointment').filter(hasTime), (appointment) => valid(Meeting, 'Appointment', meetingFromFhir(appointment, options))),
       availability: availabilityFromFhir(of<F.Schedule>(schedules, 'Schedule'), of<F.Slot>(schedules, 'Slot'), options),
       audit: [],
     };
     const result = check(CareRecord, record);
-    if (!result.ok) throw new StoreContractError('CareRecord', result.issues);
+    if (!result.ok) {
+      // What is left is the team: name the CareTeam so the integrator knows where to look.
+      throw new StoreContractError(`CareTeam/${careTeam.id ?? ''}`, result.issues);
+    }
     this.team = result.value.team;
+    this.notes = notes;
+    for (const note of notes) if (note.kind === 'refused') console.warn(`FhirSource: left out ${formatNote(note)}`);
     return result.value;
   }
 

@@ -1,10 +1,11 @@
 import type { CareTeam, Member, Organisation } from '../../contract/team.js';
-import { COORDINATOR_SNOMED, SECTORS, type MemberKind, type MemberStatus, type Sector } from '../../contract/values.js';
+import { COORDINATOR_SNOMED, SECTORS, TEAM_STATUSES, type MemberKind, type MemberStatus, type Sector, type TeamStatus } from '../../contract/values.js';
 import { CODE_SYSTEMS, EXTENSIONS, ORGANIZATION_TYPE, SNOMED, V3_ROLE_CODE } from './codes.js';
 import {
   contextOf,
   keep,
   keepUnexpressed,
+  setExtras,
   keptResource,
   metaOf,
   withExtras,
@@ -206,6 +207,7 @@ export const careTeamFromFhir = (resource: F.CareTeam, options: FhirMappingOptio
     organisations: [...organisations.values()],
   };
   if (resource.name) team.name = resource.name;
+  if ((TEAM_STATUSES as readonly string[]).includes(resource.status ?? '')) team.status = resource.status as TeamStatus;
   const contacts = contactsOf(resource.telecom, undefined, ctx.today);
   if (contacts.length) team.contacts = contacts;
   const meta = metaOf(resource);
@@ -350,10 +352,11 @@ export const careTeamToFhir = (team: CareTeam, options: FhirMappingOptions): F.C
   // Look-ups go through the caller's index; contained resources are found through `out`.
   const lookup = contextOf(options);
   const before = base ? careTeamFromFhir(base, { ...options, index: lookup.index }) : undefined;
-  const out: F.CareTeam = base ?? { resourceType: 'CareTeam', id: team.id, status: 'active' };
+  const out: F.CareTeam = base ?? { resourceType: 'CareTeam', id: team.id };
   if (!out.id) out.id = team.id;
 
   if (!before || before.name !== team.name) put(out, 'name', team.name);
+  if (team.status && (!before || before.status !== team.status)) out.status = team.status;
   const serviceUser = team.members.find((m) => m.id === team.serviceUserId);
   if (!before || before.serviceUserId !== team.serviceUserId) {
     out.subject = serviceUser
@@ -417,7 +420,7 @@ export const careTeamToFhir = (team: CareTeam, options: FhirMappingOptions): F.C
   const sameOrder = jsonEqual(again.organisations.map((o) => o.id).filter((id) => ids.includes(id)), ids);
   if (Object.keys(overrides).length || !sameOrder) {
     const more = { ...(Object.keys(overrides).length ? { organisationOverrides: overrides } : {}), ...(sameOrder ? {} : { organisationOrder: ids }) };
-    setExtension(out, EXTENSIONS.contractExtras, { url: EXTENSIONS.contractExtras, valueString: JSON.stringify({ ...extras, ...more }) });
+    setExtras(out, { ...extras, ...more });
   }
   return out;
 };

@@ -186,12 +186,18 @@ export interface ConsentProvision extends Element {
   /** R5 */
   documentType?: Coding[];
   securityLabel?: Coding[];
+  action?: CodeableConcept[];
+  data?: Array<Element & { meaning?: string; reference?: Reference }>;
+  dataPeriod?: Period;
   provision?: ConsentProvision[];
 }
 
 export interface Consent extends Resource {
   resourceType: 'Consent';
   status?: string;
+  /** R4: what the consent is about (patient-privacy, treatment, research, adr). */
+  scope?: CodeableConcept;
+  category?: CodeableConcept[];
   /** R4 */
   patient?: Reference;
   /** R5 */

@@ -23,6 +23,25 @@ import {
 const day = (isoDate: string) => formatDate(`${isoDate}T12:00:00Z`, { catalogue: fallbackCatalogue, timeZone: 'Europe/Oslo' }, 'long');
 
 describe('<care-team-roster>', () => {
+  describe('a team with a care-quality gap is shown with a plain note, never hidden', () => {
+    const notes = (el: Element) => [...shadow(el).querySelectorAll('[part~="team-note"]')].map(textOf);
+    it('says "No coordinator recorded" (in every language) and still lists everyone', async () => {
+      const team = teamWith((t) => t.members.forEach((m) => (m.coordinator = false)));
+      const expected = { en: 'No coordinator recorded', nb: 'Ingen koordinator er registrert', nn: 'Ingen koordinator er registrert', da: 'Der er ikke registreret nogen koordinator', sv: 'Ingen koordinator är registrerad' };
+      for (const [lang, text] of Object.entries(expected)) {
+        const el = await renderRoster({ team, lang });
+        await waitUntil(() => notes(el)[0] === text, `${lang}: ${notes(el).join()}`, { timeout: 5000 });
+        expect(memberItems(el).length).to.equal(8);
+        expect(shadow(el).querySelector('[role="alert"]')).to.equal(null);
+      }
+    });
+    it('says "This team is inactive" for an inactive team; a team with its coordinator has no note', async () => {
+      const el = await renderRoster({ team: teamWith((t) => (t.status = 'inactive')) });
+      expect(notes(el)).to.deep.equal(['This team is inactive']);
+      expect(notes(await renderRoster())).to.deep.equal([]);
+    });
+  });
+
   describe('who is on the team', () => {
     it('shows every active member with name, plain role and organisation, and counts them', async () => {
       const el = await renderRoster();

@@ -121,6 +121,7 @@ for (const version of ['R4', 'R5']) {
       resourceType: 'Consent',
       id: 'c1',
       status: 'active',
+      scope: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/consentscope', code: 'patient-privacy' }] },
       patient: { reference: 'Patient/ingrid' },
       dateTime: '2026-03-02T10:00:00+01:00',
       performer: [{ reference: 'Patient/ingrid' }],
@@ -137,6 +138,7 @@ for (const version of ['R4', 'R5']) {
       resourceType: 'Consent',
       id: 'c1',
       status: 'active',
+      category: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-ActCode', code: 'INFA' }] }],
       subject: { reference: 'Patient/ingrid' },
       date: '2026-03-02',
       grantor: [{ reference: 'Patient/ingrid' }],
@@ -190,6 +192,88 @@ for (const version of ['R4', 'R5']) {
       }
       assert.equal(m.consentFromFhir(written, options).state, 'refused');
     });
+  });
+
+  describe(`Consent ${version}: only choices about sharing, read faithfully`, () => {
+    const base = version === 'R4' ? { resourceType: 'Consent', status: 'active', patient: { reference: 'Patient/ingrid' }, dateTime: '2026-03-02T10:00:00Z' } : { resourceType: 'Consent', status: 'active', subject: { reference: 'Patient/ingrid' }, date: '2026-03-02' };
+    const prcp = (reference) => ({ role: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-ParticipationType', code: 'PRCP' }] }, reference: { reference } });
+    const privacy = version === 'R4' ? { scope: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/consentscope', code: 'patient-privacy' }] } } : { category: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-ActCode', code: 'INFA' }] }] };
+    /** A consent whose scope provision (R4 root, R5 the one provision under decision) is `provision` with `decision`. */
+    const consent = (id, decision, provision, extra = {}) =>
+      version === 'R4'
+        ? { ...base, id, ...privacy, provision: { type: decision, ...provision }, ...extra }
+        : { ...base, id, ...privacy, decision: decision === 'permit' ? 'deny' : 'permit', provision: [provision], ...extra };
+    const problem = (resource) => {
+      try {
+        m.consentFromFhir(resource, options);
+      } catch (error) {
+        assert.ok(error instanceof m.FhirResourceProblem, String(error));
+        return error.note;
+      }
+      assert.fail(`${resource.id} was shown as a sharing choice`);
+    };
+
+    test('a do-not-resuscitate advance directive is left on the server, with a named reason, never as a sharing choice', () => {
+      const dnr =
+        version === 'R4'
+          ? { ...base, id: 'dnr', scope: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/consentscope', code: 'adr' }] }, category: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/consentcategorycodes', code: 'dnr' }] }], provision: { type: 'permit' } }
+          : { ...base, id: 'dnr', category: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/consentcategorycodes', code: 'dnr' }] }], decision: 'permit' };
+      const note = problem(dnr);
+      assert.equal(note.kind, 'left-on-server');
+      assert.equal(note.resourceType, 'Consent');
+      assert.equal(note.id, 'dnr');
+      assert.match(note.path, /^Consent\.(scope|category)$/);
+      assert.match(note.message, /advance directive|do-not-resuscitate/);
+    });
+
+    test('a treatment consent is left on the server', () => {
+      const treatment = version === 'R4' ? { ...consent('t', 'permit', { actor: [prcp('Organization/home-care')] }), scope: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/consentscope', code: 'treatment' }] } } : { ...consent('t', 'permit', { actor: [prcp('Organization/home-care')] }), category: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/consentscope', code: 'treatment' }] }] };
+      assert.match(problem(treatment).message, /treatment/);
+    });
+
+    test('a consent without a recipient, or with one that cannot be read, is left out with what to change; never "Unknown recipient"', () => {
+      const none = problem(consent('none', 'permit', {}));
+      assert.match(none.message, /names no recipient/);
+      assert.match(none.fix, /PRCP/);
+      const custodianOnly = problem(consent('cst', 'permit', { actor: [{ role: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-ParticipationType', code: 'CST' }] }, reference: { reference: 'Organization/home-care' } }] }));
+      assert.match(custodianOnly.message, /names no recipient/, 'the custodian holds the data; it is not the recipient');
+      const unread = problem(consent('gone', 'permit', { actor: [prcp('Organization/elsewhere')] }));
+      assert.match(unread.message, /Organization\/elsewhere could not be read and has no display/);
+      const shown = m.consentFromFhir(consent('shown', 'permit', { actor: [{ ...prcp('Organization/elsewhere'), reference: { reference: 'Organization/elsewhere', display: 'Elsewhere Clinic' } }] }), options);
+      assert.deepEqual(shown.recipient, { kind: 'organisation', name: 'Elsewhere Clinic', id: 'Organization/elsewhere' });
+    });
+
+    test('an opt-out with an exception for a purpose is left out rather than shown with the wrong decision', () => {
+      const note = problem(consent('ex', 'deny', { actor: [prcp('Organization/home-care')], provision: [{ type: 'permit', purpose: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-ActReason', code: 'ETREAT' }] }] }));
+      assert.match(note.message, /exception for a purpose/);
+      assert.match(note.path, /provision\[0\]$/);
+    });
+
+    test('a refusal with an exception that lets mental-health information through is shown as sharing only that', () => {
+      const read = m.consentFromFhir(
+        consent('only-psy', 'deny', { actor: [prcp('Organization/home-care')], provision: [{ ...(version === 'R4' ? { type: 'permit' } : {}), securityLabel: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-ActCode', code: 'PSY' }] }] }),
+        options,
+      );
+      assert.equal(read.state, 'granted');
+      assert.deepEqual(read.categories, ['mental-health']);
+      const refused = m.consentToFhir({ ...read, state: 'refused' }, options);
+      assert.equal(m.consentFromFhir(refused, options).state, 'refused', 'refusing removes the exception that let information through');
+    });
+
+    if (version === 'R4') {
+      test('R4: a root provision without a type follows the policy: OPTOUT is a refusal, OPTIN a grant', () => {
+        const policy = (code) => ({ policyRule: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-ActCode', code }] } });
+        const out = { ...consent('out', 'permit', { actor: [prcp('Organization/home-care')] }), ...policy('OPTOUT') };
+        delete out.provision.type;
+        assert.equal(m.consentFromFhir(out, options).state, 'refused');
+        assert.equal(m.consentFromFhir(out, options).model, 'objection');
+        const optIn = { ...out, ...policy('OPTIN') };
+        assert.equal(m.consentFromFhir(optIn, options).state, 'granted');
+        const neither = { ...out };
+        delete neither.policyRule;
+        assert.equal(problem(neither).path, 'Consent.provision.type');
+      });
+    }
   });
 
   describe(`Task ${version}`, () => {

@@ -13,10 +13,11 @@ import '../../../src/components/team-roster/define.js';
 import '../../../src/components/responsibility-matrix/define.js';
 import '../../../src/components/consent-toggle/define.js';
 import '../../../src/components/consent-list/define.js';
+import type { FhirSource as FhirSourceType } from '../../../src/data/fhir/source.js';
 import '../../../src/components/meeting-scheduler/define.js';
 import type { CareContext } from '../../../src/context/care-context.js';
 import { FhirSource } from '../../../src/data/fhir/source.js';
-import { StoreError } from '../../../src/data/types.js';
+import { teamFlags } from '../../../src/contract/rules.js';
 
 interface Stored {
   resourceType: string;
@@ -176,59 +177,85 @@ describe('Care Elements against Medplum (FHIR R4 over loopback HTTP)', function 
     await waitUntil(() => switchOf(toggle)!.getAttribute('aria-checked') === 'false', 'the toggle never showed the saved withdrawal', { timeout: 20_000 });
   });
 
-  it('reads official R4 examples from Medplum through FhirSource: a team without coordinator is refused, then loads once it has one', async () => {
+  it('an advance directive on the server is not offered as a sharing choice, and stays untouched', async () => {
+    const directive = {
+      resourceType: 'Consent',
+      status: 'active',
+      scope: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/consentscope', code: 'adr' }] },
+      category: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/consentcategorycodes', code: 'dnr' }], text: 'Do not resuscitate' }],
+      patient: { reference: 'Patient/m-ingrid' },
+      dateTime: '2026-10-01T10:00:00Z',
+      policyRule: { text: 'Advance directive under national law' },
+      provision: { type: 'permit' },
+    };
+    const answer = await fetch(`${base}/Consent`, { method: 'POST', headers: { 'Content-Type': 'application/fhir+json' }, body: JSON.stringify(directive) });
+    expect(answer.status, await answer.clone().text()).to.equal(201);
+    const created = (await answer.json()) as Stored;
+
+    host = document.createElement('care-context') as CareContext;
+    host.setAttribute('fhir-base', base);
+    host.setAttribute('fhir-version', 'R4');
+    host.setAttribute('patient', 'm-ingrid');
+    host.setAttribute('lang', 'en');
+    host.setAttribute('actor', JSON.stringify({ id: 'Patient/m-ingrid', name: 'Ingrid Solberg' }));
+    host.innerHTML = '<care-consent-list audience="service-user"></care-consent-list>';
+    document.body.append(host);
+    const list = host.firstElementChild as HTMLElement;
+    await waitUntil(() => shadow(list).querySelector('care-consent-toggle'), 'the consent list never showed a choice', { timeout: 30_000 });
+    await settle(host);
+
+    const record = host.store!.snapshot.record!;
+    expect(record.consents.length).to.be.greaterThan(0);
+    expect(record.consents.map((c) => c.id)).to.not.include(created.id);
+    expect(shadow(list).querySelectorAll('care-consent-toggle').length, 'one choice per sharing consent, none for the directive').to.equal(record.consents.length);
+    const shown = textOf(shadow(list)) + [...shadow(list).querySelectorAll('care-consent-toggle')].map((t) => textOf(t.shadowRoot)).join(' ');
+    expect(shown).to.not.contain('Unknown recipient');
+    expect(shown).to.not.contain('Do not resuscitate');
+    const notes = (host.store!.source as { loaded?: FhirSourceType }).loaded!.notes;
+    expect(notes.map((n) => [n.kind, `${n.resourceType}/${n.id}`, n.path])).to.deep.include(['left-on-server', `Consent/${created.id}`, 'Consent.scope']);
+    const after = await read(`Consent/${created.id}`);
+    expect(after.meta.versionId, 'the directive is not written').to.equal(created.meta.versionId);
+    expect((await requests()).filter((r) => r.method === 'PUT')).to.deep.equal([]);
+  });
+
+  it('reads official R4 examples from Medplum through FhirSource: a team without coordinator loads, flagged, and shows its coordinator once it has one', async () => {
     const example = () => new FhirSource({ baseUrl: base, version: 'R4', patient: 'example', careTeam: 'example' });
-    let refused: unknown;
-    try {
-      await example().load('');
-    } catch (error) {
-      refused = error;
-    }
-    expect(refused).to.be.instanceOf(StoreError);
-    expect((refused as StoreError).kind).to.equal('contract');
-    expect((refused as StoreError).detail).to.contain('coordinator');
+    const without = await example().load('');
+    expect(without.team.members.map((m) => m.name)).to.deep.equal(['Peter James Chalmers', 'Dorothy Dietician']);
+    expect(teamFlags(without.team)).to.deep.equal([{ kind: 'no-coordinator' }]);
+    expect(without.meetings.map((m) => m.id).sort()).to.deep.equal(['2docs', 'example', 'examplereq']);
 
     await addCoordinator();
     const record = await example().load('');
     expect(record.team.name).to.equal('Peter James Charlmers Care Plan for Inpatient Encounter');
     expect(record.team.members.map((m) => m.name)).to.deep.equal(['Peter James Chalmers', 'Dorothy Dietician', 'Adam Careful']);
     expect(record.team.organisations.map((o) => o.name)).to.include('Burgers University Medical Center');
-    expect(record.consents.map((c) => c.id)).to.deep.equal(['consent-example-pkb']);
+    // Its one Consent covers information labelled N (normal), which has no category here: left on the server.
+    expect(record.consents.map((c) => c.id)).to.deep.equal([]);
     expect(record.meetings.map((m) => m.id).sort()).to.deep.equal(['2docs', 'example', 'examplereq']);
     expect(record.responsibilities.length).to.be.greaterThan(4);
     const seen = await requests();
     expect(seen.some((r) => r.path === 'Organization' && decodeURIComponent(r.query).includes('_id=f001')), 'onBehalfOf read by _id').to.equal(true);
   });
 
-  it('shows the official example team in the elements: a plain-language load error first, then the team and its consent after the host adds a coordinator', async () => {
-    host = document.createElement('care-context') as CareContext;
-    host.setAttribute('fhir-base', base);
-    host.setAttribute('patient', 'example');
-    host.setAttribute('care-team', 'example');
-    host.setAttribute('lang', 'en');
-    const roster = document.createElement('care-team-roster');
-    roster.setAttribute('today', '2026-12-07');
-    roster.setAttribute('audience', 'professional');
-    const list = document.createElement('care-consent-list');
-    list.setAttribute('audience', 'professional');
-    host.append(roster, list);
-    document.body.append(host);
-    const alert = () => shadow(roster).querySelector('[role="alert"]');
-    await waitUntil(alert, 'the roster never said the team could not be loaded', { timeout: 30_000 });
-    expect(textOf(alert())).to.contain('Could not load the information');
-    expect(host.store!.snapshot.loadError!.kind).to.equal('contract');
-    await expectAxeClean(roster);
-
-    await addCoordinator();
-    alert()!.querySelector('button')!.click();
-    await waitUntil(() => shadow(roster).querySelectorAll('li.member').length > 0, 'the roster never showed the example team', { timeout: 30_000 });
-    await settle(host);
+  it('a team without a coordinator from Medplum shows its members, consents and meetings, with the note "No coordinator recorded"', async () => {
+    const coordinator = '768821004';
+    await changeBehind('CareTeam/team-ingrid', (team) => ({
+      ...team,
+      participant: (team.participant as Array<{ role?: Array<{ coding?: Array<{ code?: string }> }> }>).map((p) => ({
+        ...p,
+        role: (p.role ?? []).filter((r) => !(r.coding ?? []).some((c) => c.code === coordinator)),
+      })),
+    }));
+    const { roster, toggle, scheduler } = await mount();
     const names = [...shadow(roster).querySelectorAll('li.member button.name')].map(textOf);
-    expect(names).to.include.members(['Peter James Chalmers', 'Adam Careful']);
-    const toggles = [...shadow(list).querySelectorAll('care-consent-toggle')];
-    expect(toggles).to.have.length(1);
-    expect(textOf(toggles[0].shadowRoot!.querySelector('[part~="heading"]'))).to.contain('Burgers University Medical Center');
+    expect(names).to.include.members(['Kari Nilsen', 'Lars Haugen', 'Amina Rahimi']);
+    expect(shadow(roster).querySelector('[role="alert"]'), 'no load error').to.equal(null);
+    const note = shadow(roster).querySelector('[part~="team-note"]');
+    expect(textOf(note)).to.equal('No coordinator recorded');
+    expect(switchOf(toggle)!.getAttribute('aria-checked')).to.equal('true');
+    expect(textOf(shadow(toggle).querySelector('[part~="heading"]'))).to.contain('NAV Fjordvik');
+    expect(textOf(shadow(scheduler).querySelector('#title'))).to.equal('Responsibility-group meeting');
     await expectAxeClean(roster);
-    await expectAxeClean(list);
   });
 });

@@ -8,6 +8,8 @@ export const roster: RosterMessages = {
   lastChecked: (date: string) => `Listen blev sidst tjekket ${date}`,
   lastCheckedBy: (date: string, name: string) => `Listen blev sidst tjekket ${date} af ${name}`,
   notCheckedSince: (date: string) => `Listen er ikke blevet tjekket siden ${date}.`,
+  noCoordinator: 'Der er ikke registreret nogen koordinator',
+  teamInactive: 'Dette team er ikke aktivt',
   memberNotConfirmed: (date: string) => `Ikke bekræftet siden ${date}`,
   teamContacts: 'Kontakt teamet',
   filtersLabel: 'Find en person i teamet',

@@ -8,6 +8,8 @@ export const roster = {
   lastChecked: (date: string) => `The list was last checked on ${date}`,
   lastCheckedBy: (date: string, name: string) => `The list was last checked on ${date} by ${name}`,
   notCheckedSince: (date: string) => `This list has not been checked since ${date}.`,
+  noCoordinator: 'No coordinator recorded',
+  teamInactive: 'This team is inactive',
   memberNotConfirmed: (date: string) => `Not confirmed since ${date}`,
   teamContacts: 'Contact the team',
   filtersLabel: 'Find someone on the team',

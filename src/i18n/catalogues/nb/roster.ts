@@ -8,6 +8,8 @@ export const roster: RosterMessages = {
   lastChecked: (date: string) => `Lista ble sist sjekket ${date}`,
   lastCheckedBy: (date: string, name: string) => `Lista ble sist sjekket ${date} av ${name}`,
   notCheckedSince: (date: string) => `Lista er ikke sjekket siden ${date}.`,
+  noCoordinator: 'Ingen koordinator er registrert',
+  teamInactive: 'Dette teamet er ikke aktivt',
   memberNotConfirmed: (date: string) => `Ikke bekreftet siden ${date}`,
   teamContacts: 'Kontakt teamet',
   filtersLabel: 'Finn noen i teamet',

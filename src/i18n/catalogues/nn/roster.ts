@@ -8,6 +8,8 @@ export const roster: RosterMessages = {
   lastChecked: (date: string) => `Lista vart sist sjekka ${date}`,
   lastCheckedBy: (date: string, name: string) => `Lista vart sist sjekka ${date} av ${name}`,
   notCheckedSince: (date: string) => `Lista er ikkje sjekka sidan ${date}.`,
+  noCoordinator: 'Ingen koordinator er registrert',
+  teamInactive: 'Dette teamet er ikkje aktivt',
   memberNotConfirmed: (date: string) => `Ikkje stadfesta sidan ${date}`,
   teamContacts: 'Kontakt teamet',
   filtersLabel: 'Finn nokon i teamet',

@@ -8,6 +8,8 @@ export const roster: RosterMessages = {
   lastChecked: (date: string) => `Listan kontrollerades senast ${date}`,
   lastCheckedBy: (date: string, name: string) => `Listan kontrollerades senast ${date} av ${name}`,
   notCheckedSince: (date: string) => `Listan har inte kontrollerats sedan ${date}.`,
+  noCoordinator: 'Ingen koordinator är registrerad',
+  teamInactive: 'Det här teamet är inte aktivt',
   memberNotConfirmed: (date: string) => `Inte bekräftad sedan ${date}`,
   teamContacts: 'Kontakta teamet',
   filtersLabel: 'Hitta någon i teamet',
