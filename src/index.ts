@@ -32,6 +32,7 @@ export {
   RESPONSIBILITY_AREAS,
   RESPONSIBILITY_STATUSES,
   SECTORS,
+  TEAM_STATUSES,
   WEEKDAYS,
   type AgendaTemplate,
   type Audience,
@@ -56,6 +57,7 @@ export {
   type ResponsibilityArea,
   type ResponsibilityStatus,
   type Sector,
+  type TeamStatus,
   type Weekday,
 } from './contract/values.js';
 export { Actor, ContactPoint, Hours, Meta, Period, Role } from './contract/common.js';
@@ -76,7 +78,7 @@ export {
 } from './contract/meeting.js';
 export { AuditEntry } from './contract/audit.js';
 export { CareRecord, type CareRecordInput } from './contract/record.js';
-export { responsibilityFlags, type ResponsibilityFlag } from './contract/rules.js';
+export { responsibilityFlags, teamFlags, type ResponsibilityFlag, type TeamFlag } from './contract/rules.js';
 export { check, parse, ContractError, type ContractIssue, type ContractResult } from './contract/validate.js';
 
 // ----- The store and the data sources (docs/embedding.md, docs/fhir.md) -----
@@ -104,6 +106,8 @@ export {
   responsibilityToTask,
   meetingFromFhir,
   meetingToFhir,
+  FhirResourceProblem,
+  type FhirNote,
   type FhirSourceOptions,
   type FhirMappingOptions,
 } from './data/fhir/index.js';
