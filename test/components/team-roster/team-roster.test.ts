@@ -30,7 +30,7 @@ describe('<care-team-roster>', () => {
       const expected = { en: 'No coordinator recorded', nb: 'Ingen koordinator er registrert', nn: 'Ingen koordinator er registrert', da: 'Der er ikke registreret nogen koordinator', sv: 'Ingen koordinator är registrerad' };
       for (const [lang, text] of Object.entries(expected)) {
         const el = await renderRoster({ team, lang });
-        await waitUntil(() => notes(el)[0] === text, `${lang}: ${notes(el).join()}`, { timeout: 5000 });
+        await waitUntil(() => notes(el)[0] === text, `${lang}: ${notes(el).join()}`, { timeout: 20_000 });
         expect(memberItems(el).length).to.equal(8);
         expect(shadow(el).querySelector('[role="alert"]')).to.equal(null);
       }
