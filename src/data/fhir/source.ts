@@ -309,9 +309,30 @@ export class FhirSource implements CareDataSource {
         resources.push(entry.resource);
       }
       const next: string | undefined = bundle.link?.find((l) => l.relation === 'next')?.url;
-      url = next ? new URL(next, `${this.baseUrl}/`).href : undefined;
+      url = next ? this.sameServer(next, query) : undefined;
     }
     return resources;
+  }
+
+  /**
+   * A `next` link as an absolute URL, only when it is on the base URL's scheme and origin: the
+   * configured headers (a bearer token) must never go to a server the link's writer chose.
+   */
+  private sameServer(link: string, query: string): string {
+    const base = new URL(`${this.baseUrl}/`);
+    let url: URL;
+    try {
+      url = new URL(link, base);
+    } catch {
+      throw new StoreError('server', `the FHIR server's next page link for ${query.split('?')[0]} is not a URL ("${link.slice(0, 200)}")`);
+    }
+    if (url.protocol !== base.protocol || url.origin !== base.origin) {
+      throw new StoreError(
+        'server',
+        `the FHIR server's next page link for ${query.split('?')[0]} points to ${url.origin}, not to ${base.origin}; it was not followed and no request was sent there (set the server's base URL so its Bundle links use ${base.origin})`,
+      );
+    }
+    return url.href;
   }
 
   private async read(url: string, signal?: AbortSignal) {

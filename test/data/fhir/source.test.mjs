@@ -139,3 +139,40 @@ for (const version of ['R4', 'R5']) {
     });
   });
 }
+
+describe('FhirSource paging: next links only on the base URL’s origin and scheme', () => {
+  /** A fetch that answers every search with one CareTeam page whose next link is `next`, and records where each request went. */
+  const pagedFetch = (next) => {
+    const calls = [];
+    const fetch = async (url, init) => {
+      calls.push({ url, authorization: new Headers(init.headers).get('Authorization') });
+      const first = !new URL(url).searchParams.has('page');
+      const bundle = { resourceType: 'Bundle', type: 'searchset', entry: [], link: first ? [{ relation: 'next', url: next }] : [] };
+      return new Response(JSON.stringify(bundle), { status: 200, headers: { 'Content-Type': 'application/fhir+json' } });
+    };
+    return { fetch, calls };
+  };
+  const source = (fetch) => new m.FhirSource({ baseUrl: 'https://fhir.hospital.example/R4', version: 'R4', patient: 'p1', fetch, headers: { Authorization: 'Bearer secret' }, retries: 0 });
+
+  for (const [what, next] of [
+    ['another origin', 'https://collector.example/R4/CareTeam?page=2'],
+    ['another scheme on the same host', 'http://fhir.hospital.example/R4/CareTeam?page=2'],
+    ['another port', 'https://fhir.hospital.example:8443/R4/CareTeam?page=2'],
+  ]) {
+    test(`a next link to ${what} is refused, and nothing (no token) is sent there`, async () => {
+      const { fetch, calls } = pagedFetch(next);
+      await assert.rejects(source(fetch).load(''), (error) => error instanceof m.StoreError && error.kind === 'server' && error.detail.includes(new URL(next).origin) && /not followed/.test(error.detail));
+      assert.deepEqual(calls.map((c) => new URL(c.url).origin), ['https://fhir.hospital.example']);
+    });
+  }
+
+  test('relative and same-origin next links are followed, with the headers', async () => {
+    for (const next of ['CareTeam?patient=Patient/p1&page=2', 'https://fhir.hospital.example/R4/CareTeam?patient=Patient/p1&page=2']) {
+      const { fetch, calls } = pagedFetch(next);
+      await assert.rejects(source(fetch).load(''), (error) => error.kind === 'rejected' && error.status === 404, 'no CareTeam on either page');
+      assert.equal(calls.length, 2);
+      assert.equal(calls[1].url, 'https://fhir.hospital.example/R4/CareTeam?patient=Patient/p1&page=2');
+      assert.ok(calls.every((c) => c.authorization === 'Bearer secret'));
+    }
+  });
+});
