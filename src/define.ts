@@ -7,3 +7,6 @@ import './components/team-roster/define.js';
 import './components/consent-list/define.js'; // registers care-consent-list and care-consent-toggle
 import './components/meeting-scheduler/define.js'; // registers care-meeting-scheduler and care-date-picker
 import './components/responsibility-matrix/define.js';
+
+// Named so that a page without a bundler can import it from the single-file bundle.
+export { configureRequests } from './context/request-defaults.js';

@@ -135,6 +135,7 @@ export {
 } from './components/base/events.js';
 export { LOAD_FAILURE_REASONS, type LoadFailureReason } from './data/load-failure.js';
 export { CareContext } from './context/care-context.js';
+export { configureRequests, type RequestSettings, type RequestHeaders } from './context/request-defaults.js';
 export { CareTeamRoster } from './components/team-roster/team-roster.js';
 export { CareContactEvent, CareMemberSelectEvent, type CareContactDetail } from './components/team-roster/events.js';
 export { CareConsentToggle } from './components/consent-toggle/consent-toggle.js';

@@ -12,6 +12,7 @@ import { loadFailureReason } from '../data/load-failure.js';
 import { CareStore } from '../data/store.js';
 import type { CareDataSource, StoreError } from '../data/types.js';
 import { readInlineSeed } from './inline-seed.js';
+import { mergedHeaders, requestSettings, type RequestHeaders, type RequestSettings } from './request-defaults.js';
 import { actorContext, localeContext, storeContext } from './keys.js';
 
 /** Reads the `actor` attribute: JSON such as `{"id":"m-kari","name":"Kari Nilsen","organisationId":"org-home-care"}`. */
@@ -88,6 +89,21 @@ export class CareContext extends LitElement {
   /** The service user's Patient id on the FHIR server (`123` or `Patient/123`). */
   @property() patient?: string;
 
+  /** For `src` and `fhir-base`: whether cookies are sent, `same-origin` (default), `include` or `omit`. */
+  @property() credentials?: RequestCredentials;
+
+  /** For `src` and `fhir-base`: how long one request may take, in milliseconds, before the load fails with `timeout` (default 15000). */
+  @property({ attribute: 'timeout-ms', type: Number }) timeoutMs?: number;
+
+  /** For `src` and `fhir-base`: how many times a failed read is tried again (network failures, 429, 5xx; default 2). */
+  @property({ type: Number }) retries?: number;
+
+  /**
+   * For `src` and `fhir-base`: headers for every request (for example `Authorization`), or a
+   * function giving them; read per request, on top of those given to `configureRequests`.
+   */
+  @property({ attribute: false }) headers?: RequestHeaders;
+
   /** Id of the care team to load. */
   @property({ attribute: 'care-team' }) careTeam?: string;
 
@@ -149,7 +165,7 @@ export class CareContext extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    const sourceChanged = (['source', 'src', 'fhirBase', 'fhirVersion', 'patient', 'seed', 'seedSrc', 'persist', 'latency'] as const).some((key) =>
+    const sourceChanged = (['source', 'src', 'fhirBase', 'fhirVersion', 'patient', 'seed', 'seedSrc', 'persist', 'latency', 'credentials', 'timeoutMs', 'retries'] as const).some((key) =>
       changed.has(key),
     );
     if (sourceChanged) this.createdSource = undefined;
@@ -216,12 +232,12 @@ export class CareContext extends LitElement {
     if (source && typeof source === 'object') return source;
     // Each kind of source is its own chunk in the single-file bundle, loaded on first use.
     if (this.src) {
-      const baseUrl = this.src;
-      return lazySource(() => import('../data/http-source.js').then(({ HttpSource }) => new HttpSource({ baseUrl })));
+      const options = { baseUrl: this.src, ...this.requestOptions() };
+      return lazySource(() => import('../data/http-source.js').then(({ HttpSource }) => new HttpSource(options)));
     }
     if (this.fhirBase) {
       if (!this.patient) console.warn('<care-context>: fhir-base needs a patient attribute (the service user\u2019s Patient id).');
-      else return lazyFhirSource({ baseUrl: this.fhirBase, version: this.fhirVersion === 'R5' ? 'R5' : 'R4', patient: this.patient });
+      else return lazyFhirSource({ baseUrl: this.fhirBase, version: this.fhirVersion === 'R5' ? 'R5' : 'R4', patient: this.patient, ...this.requestOptions() });
     }
     if (source === 'memory') {
       const inline = this.seed === undefined ? readInlineSeed(this) : undefined;
@@ -235,6 +251,26 @@ export class CareContext extends LitElement {
     }
     if (source) console.warn(`<care-context>: unknown source "${String(source)}"; use source="memory", src="https://…", or set the source property.`);
     return undefined;
+  }
+
+  /** Request settings for the HTTP and FHIR sources: this element's attributes over the page's `configureRequests`. */
+  private requestOptions(): RequestSettings & { headers: () => Promise<Headers> } {
+    const page = requestSettings();
+    const credentials = this.credentials ?? page.credentials;
+    const valid = (value: number | undefined, name: string, min: number) => {
+      if (value === undefined || (Number.isFinite(value) && value >= min)) return value;
+      console.warn(`<care-context>: ${name} must be a number of at least ${min}; using the default.`);
+      return undefined;
+    };
+    if (credentials && !['same-origin', 'include', 'omit'].includes(credentials)) {
+      console.warn(`<care-context>: credentials="${credentials}" is not same-origin, include or omit; using same-origin.`);
+    }
+    return {
+      headers: mergedHeaders(() => this.headers),
+      credentials: credentials && ['same-origin', 'include', 'omit'].includes(credentials) ? credentials : undefined,
+      timeoutMs: valid(this.timeoutMs ?? page.timeoutMs, 'timeout-ms', 1),
+      retries: valid(this.retries ?? page.retries, 'retries', 0),
+    };
   }
 
   private validActor(): Actor | undefined {

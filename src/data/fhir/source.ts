@@ -36,6 +36,8 @@ export interface FhirSourceOptions {
   fetch?: typeof fetch;
   /** Headers for every request (for example `Authorization`), or a function giving them per request. */
   headers?: HeadersInit | (() => HeadersInit | Promise<HeadersInit>);
+  /** Whether cookies are sent: `same-origin` (default), `include` or `omit`. */
+  credentials?: RequestCredentials;
   /** How long one request may take before it fails with `timeout`. Default 15000. */
   timeoutMs?: number;
   /** How many times a failed read is tried again (network failures, 429 and 5xx). Writes are never repeated. Default 2. */
@@ -361,7 +363,7 @@ export class FhirSource implements CareDataSource {
     let response: Response;
     let text: string;
     try {
-      response = await fetchImpl(url, { method, headers, body, signal, cache: 'no-store' });
+      response = await fetchImpl(url, { method, headers, body, signal, cache: 'no-store', credentials: this.options.credentials ?? 'same-origin' });
       text = await response.text();
     } catch (error) {
       if (callerSignal?.aborted) throw callerSignal.reason ?? error;
