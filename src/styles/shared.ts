@@ -77,6 +77,10 @@ export const baseStyles = css`
     cursor: not-allowed;
     opacity: 0.6;
   }
+  /* A busy button keeps focus; dimming it would dim its focus ring below 3:1 too. */
+  button[aria-disabled='true']:focus-visible {
+    opacity: 1;
+  }
   button.primary {
     background: var(--_accent);
     color: var(--_accent-text);

@@ -590,6 +590,7 @@ export class CareConsentToggle extends CareElement<'consent'> {
         id="history-button"
         aria-expanded=${this.historyOpen ? 'true' : 'false'}
         aria-controls="history-panel"
+        ?disabled=${this.inert_}
         @click=${this.toggleHistory}
       >
         ${t.history} (${t.historyCount(entries.length)})

@@ -1301,7 +1301,7 @@ export class CareMeetingScheduler extends CareElement<'scheduler'> {
           const member = data.team.members.find((m) => m.id === p.memberId);
           const response = p.response ?? 'needs-action';
           return html`<li>
-            <span class="name">${member?.name ?? t.unknownPerson}${p.memberId === this.me ? html` <span class="muted">(${t.you})</span>` : nothing}</span>
+            <span class="name">${member?.name ?? t.unknownPerson}${p.memberId === this.me ? html`${' '}<span class="muted">(${t.you})</span>` : nothing}</span>
             ${member ? html`<span class="muted">${this.roleOf(data.team, member)}</span>` : nothing}
             <span class="tags">
               <span class="tag">${p.required === false ? t.optional : t.required}</span>
@@ -1324,7 +1324,7 @@ export class CareMeetingScheduler extends CareElement<'scheduler'> {
         ${items.map(
           (item) => html`<li class=${item.attendeeIds.includes(this.me) ? 'mine' : ''}>
             <span class="item-time">${formatTimeRange(item.start, item.end, this.dates(zone))}</span>
-            <span class="item-title"><span dir="auto">${item.title}</span>${item.attendeeIds.includes(this.me) ? html` <span class="tag">${t.yourItem}</span>` : nothing}</span>
+            <span class="item-title"><span dir="auto">${item.title}</span>${item.attendeeIds.includes(this.me) ? html`${' '}<span class="tag">${t.yourItem}</span>` : nothing}</span>
             <span class="muted">${t.forPeople(this.names(data.team, item.attendeeIds))}</span>
           </li>`,
         )}
@@ -1367,7 +1367,7 @@ export class CareMeetingScheduler extends CareElement<'scheduler'> {
                       class="small"
                       @click=${() => {
                         this.confirming = { action: 'cancel-occurrence', originalStart: o.originalStart };
-                        this.focusAfterRender = '.confirm button';
+                        this.focusAfterRender = '.confirm button.keep';
                       }}
                     >
                       ${t.cancelDate}<span class="visually-hidden"> ${this.when(o.start, o.end, zone)}</span>
@@ -1416,6 +1416,7 @@ export class CareMeetingScheduler extends CareElement<'scheduler'> {
         <button type="button" class="danger" @click=${action}>${yes}</button>
         <button
           type="button"
+          class="keep"
           @click=${() => {
             this.confirming = undefined;
           }}
@@ -1495,7 +1496,7 @@ export class CareMeetingScheduler extends CareElement<'scheduler'> {
                 ?disabled=${Boolean(this.saving) || confirming}
                 @click=${() => {
                   this.confirming = { action: 'cancel' };
-                  this.focusAfterRender = '.confirm button';
+                  this.focusAfterRender = '.confirm button.keep';
                 }}
               >
                 ${meeting.recurrence ? t.cancelSeries : t.cancelMeeting}

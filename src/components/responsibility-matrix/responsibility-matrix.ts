@@ -252,6 +252,9 @@ export class CareResponsibilityMatrix extends CareElement<'matrix'> {
   private resizeObserver?: ResizeObserver;
   private announceFlip = false;
   private chunkScheduled = false;
+  /** What was typed in the part list for type-ahead, and when. */
+  private typed = '';
+  private typedAt = -Infinity;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -639,7 +642,7 @@ export class CareResponsibilityMatrix extends CareElement<'matrix'> {
     const left = m.status === 'ended';
     const role = this.roleOf(m);
     return html`<th role="columnheader" scope="col" part="header" class=${left ? 'left' : ''}>
-      <span class="member-name">${m.name}${m.id === this.me ? html` (${t.you})` : nothing}</span>
+      <span class="member-name">${m.name}${m.id === this.me ? ` (${t.you})` : nothing}</span>
       ${role ? html`<span class="member-role">${role}</span>` : nothing}
       ${left ? html`<span class="left-mark">${t.hasLeft}</span>` : nothing}
     </th>`;
@@ -916,7 +919,7 @@ export class CareResponsibilityMatrix extends CareElement<'matrix'> {
             ${this.columns.map(
               (m) =>
                 html`<label
-                  ><span>${m.name}${m.status === 'ended' ? html` (${t.hasLeft})` : nothing}</span
+                  ><span>${m.name}${m.status === 'ended' ? ` (${t.hasLeft})` : nothing}</span
                   ><select name="part" data-member=${m.id}>
                     ${EDITOR_CHOICES.map(
                       (choice) =>
@@ -1164,17 +1167,36 @@ export class CareResponsibilityMatrix extends CareElement<'matrix'> {
       case 'Tab':
         return;
       default: {
-        // Typing the letter (or n for none) jumps to that part.
-        const letter = event.key.length === 1 ? event.key.toLowerCase() : '';
-        const found = EDITOR_CHOICES.findIndex((choice) =>
-          choice === 'none' ? letter === 'n' || letter === '-' : this.strings.partLetters[choice].toLowerCase() === letter,
-        );
+        if (event.key.length !== 1 || event.ctrlKey || event.metaKey || event.altKey) return;
+        const found = this.typeAhead(event.key, editing.index, event.timeStamp);
         if (found === -1) return;
         index = found;
       }
     }
     event.preventDefault();
     if (index !== editing.index) this.editing = { ...editing, index };
+  }
+
+  /**
+   * APG listbox type-ahead over the visible labels ("Owns it", "Is asked", "No part"): typed
+   * characters within half a second add up, a repeated first character cycles through the matches.
+   * The letters in the cells (A, R, C, I, n or - for none) still work when no label matches.
+   */
+  private typeAhead(key: string, current: number, at: number): number {
+    const typed = key.toLocaleLowerCase(this.locale);
+    this.typed = at - this.typedAt < 500 ? this.typed + typed : typed;
+    this.typedAt = at;
+    const labels = EDITOR_CHOICES.map((choice) => (choice === 'none' ? this.strings.noPart : this.strings.parts[choice]).toLocaleLowerCase(this.locale));
+    const repeated = [...this.typed].every((character) => character === typed);
+    const search = repeated ? typed : this.typed;
+    const start = repeated || this.typed.length === 1 ? current + 1 : current;
+    for (let step = 0; step < labels.length; step += 1) {
+      const i = (start + step) % labels.length;
+      if (labels[i].startsWith(search)) return i;
+    }
+    return EDITOR_CHOICES.findIndex((choice) =>
+      choice === 'none' ? typed === 'n' || typed === '-' : this.strings.partLetters[choice].toLocaleLowerCase(this.locale) === typed,
+    );
   }
 
   private onGridFocusin(event: FocusEvent) {

@@ -610,7 +610,7 @@ export class CareTeamRoster extends CareElement<'roster'> {
       </div>
       ${role
         ? html`<p class="role" part="role">
-            <span dir="auto">${role}</span>${professional && member.role ? html` <span class="code">(${member.role.code})</span>` : nothing}
+            <span dir="auto">${role}</span>${professional && member.role ? html`${' '}<span class="code">(${member.role.code})</span>` : nothing}
           </p>`
         : nothing}
       ${view.organisation && !compact ? html`<p class="organisation" dir="auto">${view.organisation.name}</p>` : nothing}

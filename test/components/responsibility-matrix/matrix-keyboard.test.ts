@@ -151,10 +151,14 @@ describe('care-responsibility-matrix: keyboard (APG grid)', () => {
     expect(focused(el)).to.equal(cell);
   });
 
-  it('jumps to a part by its letter in the editor', async () => {
+  it('jumps to a part by its visible label in the editor (type-ahead)', async () => {
     const cell = await focusCell(el, 'r-depot', 'Erik Solberg');
     await press('Enter');
     await settle(el);
+    // "i" matches "Is asked" and "Is told": the second press moves on to the next match.
+    await press('i');
+    await settle(el);
+    expect(text(focused(el))).to.contain('Is asked');
     await press('i');
     await settle(el);
     expect(text(focused(el))).to.contain('Is told');
