@@ -91,8 +91,13 @@ export abstract class CareElement<N extends Namespace> extends LitElement {
 
   /** The language in use, resolved from `lang`, `<care-context lang>`, the page, then English. */
   get locale(): Locale {
+    return resolveLocale(this.requestedLanguage);
+  }
+
+  /** The language asked for (own `lang`, `<care-context lang>`, the page), before falling back. */
+  private get requestedLanguage(): string {
     const inherited = this.closest('[lang]')?.getAttribute('lang') ?? document.documentElement.lang;
-    return resolveLocale(this.lang || this.contextLocale || inherited);
+    return this.lang || this.contextLocale || inherited;
   }
 
   /** The loaded catalogue for the current language (English until it has arrived). */
@@ -132,6 +137,34 @@ export abstract class CareElement<N extends Namespace> extends LitElement {
     }
   }
 
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    this.markFallbackLanguage();
+  }
+
+  /** Nodes this element marked `lang="en"`, so only those marks are taken away again. */
+  private readonly markedEnglish = new WeakSet<Element>();
+
+  /**
+   * English shown on a page in a language the library lacks (`lang="de"`), or while a catalogue
+   * loads, is marked `lang="en"`, so a screen reader does not read it with the page's voice (WCAG 3.1.2).
+   */
+  private markFallbackLanguage() {
+    const primary = (this.requestedLanguage ?? '').trim().toLowerCase().split(/[-_]/)[0];
+    const showsEnglish = this.locale === 'en' || !isReady(this.locale);
+    const fallback = showsEnglish && primary !== '' && primary !== 'en';
+    for (const node of this.renderRoot.children) {
+      if (node instanceof HTMLStyleElement) continue;
+      if (fallback && !node.hasAttribute('lang')) {
+        node.setAttribute('lang', 'en');
+        this.markedEnglish.add(node);
+      } else if (!fallback && this.markedEnglish.has(node)) {
+        node.removeAttribute('lang');
+        this.markedEnglish.delete(node);
+      }
+    }
+  }
+
   private subscribeToStore() {
     this.unsubscribe?.();
     this.unsubscribe = this.store?.subscribe((snapshot) => {
@@ -162,7 +195,7 @@ export abstract class CareElement<N extends Namespace> extends LitElement {
       <ul>
         ${shown.map(
           (issue) =>
-            html`<li><code>${issue.path || '(root)'}</code>: ${issue.message}${issue.found ? html` (${issue.found})` : nothing}</li>`,
+            html`<li><code>${issue.path || '(root)'}</code>: ${issue.message}${issue.found ? ` (${issue.found})` : nothing}</li>`,
         )}
       </ul>
     </div>`;
