@@ -1187,13 +1187,18 @@ export class CareResponsibilityMatrix extends CareElement<'matrix'> {
     this.typed = at - this.typedAt < 500 ? this.typed + typed : typed;
     this.typedAt = at;
     const labels = EDITOR_CHOICES.map((choice) => (choice === 'none' ? this.strings.noPart : this.strings.parts[choice]).toLocaleLowerCase(this.locale));
+    const find = (search: string, start: number) => {
+      for (let step = 0; step < labels.length; step += 1) {
+        const i = (start + step) % labels.length;
+        if (labels[i].startsWith(search)) return i;
+      }
+      return -1;
+    };
     const repeated = [...this.typed].every((character) => character === typed);
-    const search = repeated ? typed : this.typed;
-    const start = repeated || this.typed.length === 1 ? current + 1 : current;
-    for (let step = 0; step < labels.length; step += 1) {
-      const i = (start + step) % labels.length;
-      if (labels[i].startsWith(search)) return i;
-    }
+    let found = repeated ? find(typed, current + 1) : find(this.typed, current);
+    // Typed words that match no label start again from the last key.
+    if (found === -1 && !repeated) found = find((this.typed = typed), current + 1);
+    if (found !== -1) return found;
     return EDITOR_CHOICES.findIndex((choice) =>
       choice === 'none' ? typed === 'n' || typed === '-' : this.strings.partLetters[choice].toLocaleLowerCase(this.locale) === typed,
     );
