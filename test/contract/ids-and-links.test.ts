@@ -18,15 +18,10 @@ describe('ids that cannot name anything in an address', () => {
       expect(issues.map((i) => i.path)).to.deep.equal(['id']);
       expect(issues[0].message).to.contain('must not be "." or ".."');
       expect(issuesOf(check(CareRecord, { ...fjordvik, team: { ...fjordvik.team, id } })).map((i) => i.path)).to.deep.equal(['team.id']);
+      // Dots inside an id are fine.
+      expect(check(ConsentDirective, { ...fjordvik.consents[0], id: `c${id}gp${id}v2` }).ok).to.equal(true);
     });
   }
-
-  it('still accepts ids with dots in them', () => {
-    const record = structuredClone(fjordvik) as unknown as CareRecord;
-    record.consents[0].id = 'c.gp...v2';
-    const result = check(CareRecord, record);
-    expect(result.ok, JSON.stringify(!result.ok && result.issues)).to.equal(true);
-  });
 });
 
 describe('links are what they look like', () => {
