@@ -29,12 +29,22 @@ export const formatWith = (value: string | number | Date, { catalogue, timeZone 
   return formatter.format(toDate(value));
 };
 
-/** A date the locale's way: short `08.12.2026`, long `8. des. 2026`, or with the weekday first. */
-export const formatDate = (value: string | number | Date, context: DateContext, style: 'short' | 'long' | 'weekday' = 'long'): string => {
+/** How a date is written: `08.12.2026`, `8. des. 2026`, `tirsdag 8. des. 2026`, `tirsdag 8. desember 2026`. */
+export type CalendarDateStyle = 'short' | 'long' | 'weekday' | 'full';
+
+/** A date the locale's way: short `08.12.2026`, long `8. des. 2026`, with the weekday first, or in full. */
+export const formatDate = (value: string | number | Date, context: DateContext, style: CalendarDateStyle = 'long'): string => {
   if (style === 'short') return formatWith(value, context, { day: '2-digit', month: '2-digit', year: 'numeric' });
-  const long = formatWith(value, context, { day: 'numeric', month: 'short', year: 'numeric' });
+  const long = formatWith(value, context, { day: 'numeric', month: style === 'full' ? 'long' : 'short', year: 'numeric' });
   return style === 'long' ? long : `${formatWith(value, context, { weekday: 'long' })} ${long}`;
 };
+
+/**
+ * A calendar date (`YYYY-MM-DD`) as that same day for every reader: noon UTC shown in UTC, so no
+ * zone, the reader's or a team's, can move it to the day before or after.
+ */
+export const formatCalendarDate = (isoDate: string, catalogue: Pick<Catalogue, 'intlLocale'>, style: CalendarDateStyle = 'long'): string =>
+  formatDate(`${isoDate}T12:00:00Z`, { catalogue, timeZone: 'UTC' }, style);
 
 /** A time on the 24-hour clock, `08:30`, in the given zone. */
 export const formatTime = (value: string | number | Date, context: DateContext): string =>

@@ -8,10 +8,11 @@ import { loadFailureReason, type LoadFailureReason } from '../../data/load-failu
 import type { CareStore } from '../../data/store.js';
 import { CONFLICT_NOT_FETCHED, TEAM_ID_ENTITY, type StoreError, type StoreSnapshot } from '../../data/types.js';
 import type { DateContext } from '../../i18n/format.js';
-import { english, isReady, loadCatalogue, loadedCatalogue, resolveLocale } from '../../i18n/locale.js';
-import type { Catalogue, CommonMessages, LabelOverrides, LanguageStrings, Locale, Namespace } from '../../i18n/types.js';
+import { isReady } from '../../i18n/locale.js';
+import type { Catalogue, LabelOverrides, LanguageStrings, Locale, Namespace } from '../../i18n/types.js';
 import { baseStyles } from '../../styles/shared.js';
 import { reportDataError } from './events.js';
+import { LocalizeController, type Strings } from './localize.js';
 
 interface SafeParser<T> {
   safeParse(input: unknown): { success: true; data: T } | { success: false; error: { issues: readonly unknown[] } };
@@ -84,36 +85,41 @@ export abstract class CareElement<N extends Namespace> extends LitElement {
   /** Replaces any built-in text of this element, per instance: `{ title: 'My helpers' }`. */
   @property({ type: Object }) labels: LabelOverrides<N> = {};
 
-  @state() private catalogueVersion = 0;
+  /** Language, memoised strings with the host's overrides, and dates, shared by every element. */
+  protected readonly localize = new LocalizeController<N>(this, {
+    namespace: () => this.namespace,
+    english: () => this.english,
+    labels: () => this.labels,
+    requested: () => this.lang || this.contextLocale,
+  });
+
   private unsubscribe?: () => void;
   /** Objects this element has already checked, so it reports broken data once, not on every render. */
   private readonly checked = new WeakSet<object>();
 
   /** The language in use, resolved from `lang`, `<care-context lang>`, the page, then English. */
   get locale(): Locale {
-    return resolveLocale(this.requestedLanguage);
+    return this.localize.locale;
   }
 
   /** The language asked for (own `lang`, `<care-context lang>`, the page), before falling back. */
   private get requestedLanguage(): string {
-    const inherited = this.closest('[lang]')?.getAttribute('lang') ?? document.documentElement.lang;
-    return this.lang || this.contextLocale || inherited;
+    return this.localize.requested;
   }
 
   /** The loaded catalogue for the current language (English until it has arrived). */
   protected get catalogue(): LanguageStrings {
-    return loadedCatalogue(this.locale) ?? english;
+    return this.localize.catalogue;
   }
 
   /** The element's strings merged with the common strings and the host's overrides. */
-  protected get t(): Catalogue[N] & CommonMessages {
-    const catalogue = this.catalogue;
-    return { ...catalogue.common, ...(catalogue[this.namespace] ?? this.english), ...this.labels } as Catalogue[N] & CommonMessages;
+  protected get t(): Strings<N> {
+    return this.localize.strings;
   }
 
   /** For the date helpers: the catalogue and, optionally, the zone to show times in. */
   protected dates(timeZone?: string): DateContext {
-    return { catalogue: this.catalogue, timeZone };
+    return this.localize.dates(timeZone);
   }
 
   override connectedCallback(): void {
@@ -129,12 +135,6 @@ export abstract class CareElement<N extends Namespace> extends LitElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     if (changed.has('store')) this.subscribeToStore();
-    const locale = this.locale;
-    if (!isReady(locale)) {
-      void loadCatalogue(locale).then(() => {
-        this.catalogueVersion++;
-      });
-    }
   }
 
   protected override updated(changed: PropertyValues): void {

@@ -6,6 +6,7 @@ import { ConsentDirective, isSharingAllowed, type ConsentDirectiveInput, type De
 import { CareTeam, type CareTeamInput, type Member } from '../../contract/team.js';
 import type { ContractIssue } from '../../contract/validate.js';
 import { RECIPIENT_KINDS, type Audience, type ConsentMethod } from '../../contract/values.js';
+import type { ConsentMessages } from '../../i18n/types.js';
 import { CareElement } from '../base/care-element.js';
 import type { CareConsentChangeEvent } from '../consent-toggle/events.js';
 import { consentListStyles } from './consent-list.styles.js';
@@ -47,7 +48,7 @@ export class CareConsentList extends CareElement<'consent'> {
   static override styles = [...CareElement.styles, consentListStyles];
 
   protected readonly namespace = 'consent' as const;
-  protected readonly english = consent;
+  protected readonly english: ConsentMessages = consent;
 
   /** The person's consent directives (controlled mode). Checked against the data contract. */
   @property({ attribute: false }) consents?: ConsentDirectiveInput[];

@@ -17,6 +17,7 @@ import {
 } from '../../contract/values.js';
 import type { StoreError } from '../../data/types.js';
 import { calendarDate, formatDate, formatList, formatTime } from '../../i18n/format.js';
+import type { ConsentMessages } from '../../i18n/types.js';
 import { CareElement } from '../base/care-element.js';
 import { CareErrorEvent } from '../base/events.js';
 import { carryIntent } from '../base/intent.js';
@@ -101,7 +102,7 @@ export class CareConsentToggle extends CareElement<'consent'> {
   static override styles = [...CareElement.styles, consentToggleStyles];
 
   protected readonly namespace = 'consent' as const;
-  protected readonly english = consent;
+  protected readonly english: ConsentMessages = consent;
   private readonly internals: ElementInternals = this.attachInternals();
 
   /** The consent directive to show (controlled mode). Checked against the data contract. */
@@ -343,7 +344,7 @@ export class CareConsentToggle extends CareElement<'consent'> {
   }
 
   private day(value: string): string {
-    return formatDate(value, this.dates(), 'long');
+    return this.localize.date(value);
   }
 
   private stateSentence(view: ReadyView): string {

@@ -1,6 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { formatWith } from '../../i18n/format.js';
+import type { SchedulerMessages } from '../../i18n/types.js';
 import { CareElement } from '../base/care-element.js';
 import { addMonthsTo, isoWeekday, monthWeeks } from './calendar.js';
 import { datePickerStyles } from './date-picker.styles.js';
@@ -41,7 +42,7 @@ export class CareDatePicker extends CareElement<'scheduler'> {
   static override styles = [...CareElement.styles, datePickerStyles];
 
   protected readonly namespace = 'scheduler' as const;
-  protected readonly english = scheduler;
+  protected readonly english: SchedulerMessages = scheduler;
 
   /** The chosen date, `YYYY-MM-DD`. */
   @property() value = '';
@@ -192,8 +193,7 @@ export class CareDatePicker extends CareElement<'scheduler'> {
   }
 
   private longDate(date: string): string {
-    const dates = this.dates();
-    return `${formatWith(noon(date), dates, { weekday: 'long' })} ${formatWith(noon(date), dates, { day: 'numeric', month: 'long', year: 'numeric' })}`;
+    return this.localize.date(date, 'full');
   }
 
   private allowed(date: string): boolean {

@@ -188,7 +188,7 @@ export class CareMeetingScheduler extends CareElement<'scheduler'> {
   static override styles = [...CareElement.styles, schedulerStyles];
 
   protected readonly namespace = 'scheduler' as const;
-  protected readonly english = scheduler;
+  protected readonly english: SchedulerMessages = scheduler;
 
   /** The meeting to show, or to change (controlled mode). Checked against the data contract once per object. Without it, the element plans a new meeting. */
   @property({ attribute: false }) meeting?: MeetingInput;
@@ -447,11 +447,11 @@ export class CareMeetingScheduler extends CareElement<'scheduler'> {
   }
 
   private shortDate(date: string): string {
-    return formatDate(`${date}T12:00:00Z`, this.dates('UTC'), 'short');
+    return this.localize.date(date, 'short');
   }
 
   private dayLabel(date: string): string {
-    return formatDate(`${date}T12:00:00Z`, this.dates('UTC'), 'weekday');
+    return this.localize.date(date, 'weekday');
   }
 
   private when(start: string, end: string, zone: string, style: 'long' | 'weekday' = 'weekday'): string {
@@ -1252,7 +1252,7 @@ export class CareMeetingScheduler extends CareElement<'scheduler'> {
     const rule = meeting.recurrence!;
     const every = rule.frequency === 'weekly' ? t.everyWeeks(rule.interval) : t.everyMonths(rule.interval);
     if (rule.count) return `${every}, ${t.times(rule.count)}`;
-    if (rule.until) return `${every}, ${t.until(formatDate(`${rule.until}T12:00:00Z`, this.dates('UTC'), 'long'))}`;
+    if (rule.until) return `${every}, ${t.until(this.localize.date(rule.until))}`;
     return every;
   }
 

@@ -17,7 +17,7 @@ import {
   type ResponsibilityArea,
 } from '../../contract/values.js';
 import type { StoreError } from '../../data/types.js';
-import { calendarDate, formatDate } from '../../i18n/format.js';
+import { calendarDate } from '../../i18n/format.js';
 import type { CommonMessages, MatrixMessages } from '../../i18n/types.js';
 import { CareElement } from '../base/care-element.js';
 import { carryIntent } from '../base/intent.js';
@@ -112,12 +112,6 @@ const tableCell = (content: unknown, left: boolean) =>
 const whenIdle = (work: () => void) =>
   typeof requestIdleCallback === 'function' ? requestIdleCallback(work, { timeout: 100 }) : setTimeout(work, 16);
 
-/** `YYYY-MM-DD` as a local calendar day (not UTC midnight, which is the day before west of Greenwich). */
-const localDay = (iso: string): Date => {
-  const [y, m, d] = iso.split('-').map(Number);
-  return new Date(y, m - 1, d);
-};
-
 /**
  * Who does what in a care team: responsibilities (rows) against team members (columns), each cell
  * holding the member's part in plain language: owns it (accountable), does it (responsible), is
@@ -170,7 +164,7 @@ export class CareResponsibilityMatrix extends CareElement<'matrix'> {
   static override styles = [...CareElement.styles, matrixStyles];
 
   protected readonly namespace = 'matrix' as const;
-  protected readonly english = matrix;
+  protected readonly english: MatrixMessages = matrix;
 
   /** The care team (controlled mode). Its members become the columns. Checked against the contract. */
   @property({ attribute: false }) team?: CareTeam | CareTeamInput;
@@ -227,7 +221,6 @@ export class CareResponsibilityMatrix extends CareElement<'matrix'> {
   private rowIndex = new Map<string, number>();
   private visible: Responsibility[] = [];
   private strings!: Strings;
-  private stringsFor: [unknown, unknown] = [undefined, undefined];
   private layoutVersion = 0;
   private layoutKey: unknown[] = [];
   private dataKey: unknown[] = [];
@@ -304,10 +297,7 @@ export class CareResponsibilityMatrix extends CareElement<'matrix'> {
     if (!(MATRIX_VIEWS as readonly string[]).includes(this.view)) this.view = 'auto';
     if (!(MATRIX_FILTERS as readonly string[]).includes(this.filter)) this.filter = 'all';
     if (!(AUDIENCES as readonly string[]).includes(this.audience)) this.audience = 'professional';
-    if (this.catalogue !== this.stringsFor[0] || this.labels !== this.stringsFor[1]) {
-      this.strings = this.t as Strings;
-      this.stringsFor = [this.catalogue, this.labels];
-    }
+    this.strings = this.t as Strings;
     this.resolveData();
     this.deriveLayout();
     const active = this.root.activeElement;
@@ -460,7 +450,7 @@ export class CareResponsibilityMatrix extends CareElement<'matrix'> {
   }
 
   private formatDay(iso: string): string {
-    return formatDate(localDay(iso), this.dates(), 'long');
+    return this.localize.date(iso);
   }
 
   private flagView(flag: ResponsibilityFlag): { text: string; icon: IconName; info: boolean } {

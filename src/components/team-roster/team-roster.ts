@@ -9,8 +9,8 @@ import type { ContractIssue } from '../../contract/validate.js';
 import { teamFlags } from '../../contract/rules.js';
 import { CareTeam, type CareTeamInput } from '../../contract/team.js';
 import { AUDIENCES, SECTORS, type Audience, type ContactChannel, type Sector, type Weekday } from '../../contract/values.js';
-import { calendarDate, formatDate } from '../../i18n/format.js';
-import type { CommonMessages, LanguageStrings, RosterMessages } from '../../i18n/types.js';
+import { calendarDate } from '../../i18n/format.js';
+import type { CommonMessages, RosterMessages } from '../../i18n/types.js';
 import { CareElement } from '../base/care-element.js';
 import { CareContactEvent, CareMemberSelectEvent } from './events.js';
 import {
@@ -123,7 +123,7 @@ export class CareTeamRoster extends CareElement<'roster'> {
   static override styles = [...CareElement.styles, rosterStyles];
 
   protected readonly namespace = 'roster' as const;
-  protected readonly english = roster;
+  protected readonly english: RosterMessages = roster;
 
   /** The care team to show (controlled mode). Checked against the data contract once per object. When unset, the team comes from the store of an enclosing `<care-context>`. */
   @property({ attribute: false }) team?: CareTeamInput;
@@ -168,7 +168,6 @@ export class CareTeamRoster extends CareElement<'roster'> {
   private preparedKey: unknown[] = [];
   private arrangement?: RosterArrangement;
   private arrangementKey: unknown[] = [];
-  private messageCache?: { catalogue: LanguageStrings; labels: object; messages: Messages };
   private renderedCount = 0;
   private renderStart?: { at: number; rendered: number };
   private msPerMember = 0.25;
@@ -339,19 +338,12 @@ export class CareTeamRoster extends CareElement<'roster'> {
     return Number.isFinite(level) ? Math.min(5, Math.max(1, level)) : 2;
   }
 
-  /** The merged strings, rebuilt only when the language or the host's overrides change. */
   private get messages(): Messages {
-    const catalogue = this.catalogue;
-    const cache = this.messageCache;
-    if (cache && cache.catalogue === catalogue && cache.labels === this.labels) return cache.messages;
-    const messages = this.t as Messages;
-    this.messageCache = { catalogue, labels: this.labels, messages };
-    return messages;
+    return this.t as Messages;
   }
 
   private formatDay(isoDate: string): string {
-    // Noon UTC is the same calendar day in every zone a team lives in.
-    return formatDate(`${isoDate}T12:00:00Z`, this.dates(this.zone), 'long');
+    return this.localize.date(isoDate);
   }
 
   // ----- work spread over frames -----

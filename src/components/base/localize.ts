@@ -1,0 +1,137 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { formatCalendarDate, formatDate, type CalendarDateStyle, type DateContext } from '../../i18n/format.js';
+import { english, isReady, loadCatalogue, loadedCatalogue, resolveLocale } from '../../i18n/locale.js';
+import type { Catalogue, CommonMessages, LanguageStrings, Locale, Namespace } from '../../i18n/types.js';
+
+/** What the controller reads from its element; functions, because subclasses set these after construction. */
+export interface LocalizeOptions<N extends Namespace> {
+  /** The element's namespace in the catalogues. */
+  namespace: () => N;
+  /** The element's own English strings (English namespaces are not in the shared English catalogue). */
+  english: () => Catalogue[N];
+  /** The host's `labels` property or attribute, as given (anything: it is checked here). */
+  labels: () => unknown;
+  /** A language asked for explicitly: the element's `lang`, then `<care-context lang>`. */
+  requested: () => string | undefined;
+}
+
+export type Strings<N extends Namespace> = Catalogue[N] & CommonMessages;
+
+type Plain = Record<string, unknown>;
+
+const isPlain = (value: unknown): value is Plain =>
+  value !== null && typeof value === 'object' && !Array.isArray(value) && Object.getPrototypeOf(value) === Object.prototype;
+
+// Keys that would reach Object.prototype when copied from JSON given as an attribute.
+const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** One warning per mistake per page, not one per render or per element. */
+const warned = new Set<string>();
+const warnOnce = (message: string) => {
+  if (warned.has(message)) return;
+  warned.add(message);
+  console.warn(`care-elements: ${message}`);
+};
+
+/**
+ * The host's overrides laid over the catalogue, nested objects merged key by key. An override of
+ * the wrong kind never breaks rendering: a string where the catalogue has a message function is
+ * used as fixed text; anything else that does not fit is ignored. Both are warned about once.
+ */
+export const mergeLabels = (base: Plain, overrides: unknown, path = ''): Plain => {
+  if (!isPlain(overrides)) {
+    if (overrides !== undefined && overrides !== null) warnOnce(`labels${path ? ` at "${path}"` : ''} must be an object; ignored.`);
+    return base;
+  }
+  const merged: Plain = { ...base };
+  for (const [key, value] of Object.entries(overrides)) {
+    if (UNSAFE_KEYS.has(key)) continue;
+    const at = path ? `${path}.${key}` : key;
+    const current = base[key];
+    if (current === undefined) merged[key] = value;
+    else if (typeof current === 'function') {
+      if (typeof value === 'function') merged[key] = value;
+      else if (typeof value === 'string') {
+        warnOnce(`label "${at}" is a message that takes values; the text "${value}" is shown as given, without them.`);
+        merged[key] = () => value;
+      } else warnOnce(`label "${at}" must be a function or a string; ignored.`);
+    } else if (isPlain(current)) merged[key] = mergeLabels(current, value, at);
+    else if (typeof value === 'string') merged[key] = value;
+    else warnOnce(`label "${at}" must be a string; ignored.`);
+  }
+  return merged;
+};
+
+/** The merged strings without overrides, shared by every element of one language and namespace. */
+const plainStrings = new WeakMap<object, WeakMap<object, Plain>>();
+
+const baseStrings = (common: CommonMessages, own: object): Plain => {
+  let byNamespace = plainStrings.get(common);
+  if (!byNamespace) plainStrings.set(common, (byNamespace = new WeakMap()));
+  let strings = byNamespace.get(own);
+  if (!strings) byNamespace.set(own, (strings = { ...common, ...own }));
+  return strings;
+};
+
+/**
+ * Language, strings and dates for one element: resolves the language, loads its catalogue on
+ * demand (and updates the element when it arrives), and merges the host's label overrides once
+ * per language and labels object instead of on every read.
+ */
+export class LocalizeController<N extends Namespace> implements ReactiveController {
+  private memo?: { catalogue: LanguageStrings; own: object; labels: unknown; strings: Strings<N> };
+
+  constructor(
+    private readonly host: ReactiveControllerHost & Element,
+    private readonly options: LocalizeOptions<N>,
+  ) {
+    host.addController(this);
+  }
+
+  /** The language asked for (own `lang`, `<care-context lang>`, the page), before falling back. */
+  get requested(): string {
+    return this.options.requested() || (this.host.closest('[lang]')?.getAttribute('lang') ?? document.documentElement.lang);
+  }
+
+  /** The language in use, resolved from `lang`, `<care-context lang>`, the page, then English. */
+  get locale(): Locale {
+    return resolveLocale(this.requested);
+  }
+
+  /** The loaded catalogue for the current language (English until it has arrived). */
+  get catalogue(): LanguageStrings {
+    return loadedCatalogue(this.locale) ?? english;
+  }
+
+  /** The element's strings merged with the common strings and the host's overrides. */
+  get strings(): Strings<N> {
+    const catalogue = this.catalogue;
+    const own = catalogue[this.options.namespace()] ?? this.options.english();
+    const labels = this.options.labels();
+    const memo = this.memo;
+    if (memo && memo.catalogue === catalogue && memo.own === own && memo.labels === labels) return memo.strings;
+    const base = baseStrings(catalogue.common, own);
+    const hasOverrides = isPlain(labels) ? Object.keys(labels).length > 0 : labels !== undefined && labels !== null;
+    const strings = (hasOverrides ? mergeLabels(base, labels) : base) as unknown as Strings<N>;
+    this.memo = { catalogue, own, labels, strings };
+    return strings;
+  }
+
+  /** For the date helpers: the catalogue and, optionally, the zone to show times in. */
+  dates(timeZone?: string): DateContext {
+    return { catalogue: this.catalogue, timeZone };
+  }
+
+  /**
+   * A date in the element's language. A calendar date (`2026-12-08`) is that day wherever the
+   * reader is; an instant is shown on the clock of `timeZone` (default: the reader's).
+   */
+  date(value: string, style: CalendarDateStyle = 'long', timeZone?: string): string {
+    return /^\d{4}-\d{2}-\d{2}$/.test(value) ? formatCalendarDate(value, this.catalogue, style) : formatDate(value, this.dates(timeZone), style);
+  }
+
+  hostUpdate(): void {
+    const locale = this.locale;
+    if (!isReady(locale)) void loadCatalogue(locale).then(() => this.host.requestUpdate());
+  }
+}
