@@ -119,9 +119,12 @@ export const baseStyles = css`
   .state code {
     font-family: ui-monospace, monospace;
   }
+  /* A bar as well as colour marks an error: in forced colours the colour is gone, the bar stays. */
   .inline-error {
     color: var(--_danger);
     font-weight: 600;
+    border-inline-start: 4px solid var(--_danger);
+    padding-inline-start: var(--_space-2);
   }
   @media (prefers-reduced-motion: reduce) {
     *,
@@ -142,6 +145,12 @@ export const baseStyles = css`
     }
     button {
       border: 1px solid ButtonText;
+    }
+    /* Opacity alone barely shows in forced colours; GrayText is the system's word for unavailable. */
+    button:disabled,
+    button[aria-disabled='true'] {
+      color: GrayText;
+      border-color: GrayText;
     }
     .state.error {
       border: 2px solid CanvasText;

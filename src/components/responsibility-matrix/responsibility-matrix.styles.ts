@@ -576,6 +576,9 @@ export const matrixStyles = css`
   .field-error {
     color: var(--_danger);
     font-weight: 600;
+    /* Not colour alone: the bar stays in forced colours. */
+    border-inline-start: 4px solid var(--_danger);
+    padding-inline-start: var(--_space-2);
   }
 
   @media (forced-colors: active) {
