@@ -165,6 +165,24 @@ describe('an open-ended series that began a year ago', () => {
     }
   });
 
+  it('moves a date a year after today, and the moved date is listed where it now is', async () => {
+    const el = await renderScheduler({ meeting: openEnded() });
+    const log = meetingRequests(el);
+    for (let page = 0; page < 5; page++) await click(el, button(el, 'Later dates'));
+    const target = dates(el).find((d) => textOf(d.querySelector('.occurrence-when')).startsWith('Tuesday 7 Dec 2027'))!;
+    await click(el, target.querySelector<HTMLButtonElement>('button[data-move]')!);
+    await fill(el, '#move-date', '09/12/2027');
+    await fill(el, '#move-time', '12:30');
+    await click(el, button(el, 'Save new time'));
+    await settle(el);
+    expect(log[0].detail.action).to.equal('move-occurrence');
+    expect(log[0].detail.meeting.recurrence!.exceptions).to.deep.equal([
+      { originalStart: '2027-12-07T09:00:00.000Z', start: '2027-12-09T11:30:00.000Z', end: '2027-12-09T12:30:00.000Z' },
+    ]);
+    const moved = dates(el).find((d) => d.getAttribute('part') === 'occurrence occurrence-moved')!;
+    expect(textOf(moved.querySelector('.occurrence-when'))).to.equal('Thursday 9 Dec 2027, 12:30–13:30');
+  });
+
   it('opens the change form with "No end date" chosen and saves a title change as open-ended', async () => {
     const el = await renderScheduler({ meeting: openEnded() });
     const log = meetingRequests(el);
