@@ -11,6 +11,7 @@ export const MEMBER_KINDS = [
   'legal-representative',
   'peer-supporter',
   'advocate',
+  'team',
 ] as const;
 export type MemberKind = (typeof MEMBER_KINDS)[number];
 

@@ -120,7 +120,7 @@ const AGENDA_MINUTES = [5, 10, 15, 20, 25, 30, 40, 45, 60, 75, 90, 120];
 const SLOTS_PER_PAGE = 6;
 /** How far ahead a booked series is checked for clashes and consent (the finder's busy times reach as far). */
 const WARNINGS_AHEAD_MS = 400 * 24 * 60 * 60 * 1000;
-const MEMBER_ORDER: Member['kind'][] = ['service-user', 'professional', 'next-of-kin', 'legal-representative', 'peer-supporter', 'advocate'];
+const MEMBER_ORDER: Member['kind'][] = ['service-user', 'professional', 'next-of-kin', 'legal-representative', 'peer-supporter', 'advocate', 'team'];
 
 let meetingSequence = 0;
 const newMeetingId = () => `mt-${Date.now().toString(36)}-${(meetingSequence++).toString(36)}${Math.random().toString(36).slice(2, 6)}`;

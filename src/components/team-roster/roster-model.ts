@@ -308,7 +308,8 @@ const groupKeyOf = (view: MemberView, groupBy: RosterGrouping): GroupKey => {
   if (view.isServiceUser) return { kind: 'self' };
   if (groupBy === 'organisation' && view.organisation) return { kind: 'organisation', organisation: view.organisation };
   if (groupBy === 'sector' && view.sector) return { kind: 'sector', sector: view.sector };
-  return view.member.kind === 'professional' ? { kind: 'other' } : { kind: 'network' };
+  // A team taking part (a nested CareTeam) is not the person's network.
+  return view.member.kind === 'professional' || view.member.kind === 'team' ? { kind: 'other' } : { kind: 'network' };
 };
 
 const groupId = (key: GroupKey): string =>

@@ -1,6 +1,7 @@
 import type { CareTeam, Member, Organisation } from '../../contract/team.js';
 import { COORDINATOR_SNOMED, SECTORS, TEAM_STATUSES, type MemberKind, type MemberStatus, type Sector, type TeamStatus } from '../../contract/values.js';
 import { CODE_SYSTEMS, EXTENSIONS, ORGANIZATION_TYPE, SNOMED, V3_ROLE_CODE } from './codes.js';
+import type { ResourceIndex } from './references.js';
 import {
   contextOf,
   keep,
@@ -75,14 +76,46 @@ const derivedKind = (type: string | undefined, resource: F.Resource | undefined,
     return codes.some((code) => LEGAL_REPRESENTATIVE_CODES.has(code)) ? 'legal-representative' : 'next-of-kin';
   }
   if (type === 'Patient') return 'next-of-kin';
+  if (type === 'CareTeam' || type === 'Group') return 'team';
   return 'professional';
+};
+
+/** Member keys of a CareTeam's participants: an absolute reference and a relative one to the same Type/id are one member (the relative key wins). */
+const participantKeys = (resource: F.CareTeam, subjectKey: string | undefined, index: ResourceIndex) => {
+  const isAbsolute = (key: string) => /^[a-z]+:/i.test(key);
+  const relativeKeys = new Set([subjectKey, ...(resource.participant ?? []).map((p) => index.key(p.member, resource))].filter((k): k is string => Boolean(k) && !isAbsolute(k!)));
+  return (key: string | undefined): string | undefined => {
+    const tail = key && isAbsolute(key) ? /([A-Z][A-Za-z]+\/[A-Za-z0-9\-.]{1,64})(?:\/_history\/[^/]+)?$/.exec(key)?.[1] : undefined;
+    return tail && relativeKeys.has(tail) ? tail : key;
+  };
+};
+
+/** Names of role codes common in CareTeam participants, for roles that carry only a code. */
+const ROLE_LABELS: Record<string, string> = {
+  [`${SNOMED}|${COORDINATOR_SNOMED}`]: 'Care team coordinator',
+  [`${SNOMED}|116154003`]: 'Patient',
+  [`${SNOMED}|133932002`]: 'Caregiver',
+  [`${SNOMED}|62247001`]: 'General practitioner',
+  [`${SNOMED}|158965000`]: 'Medical practitioner',
+  [`${SNOMED}|309343006`]: 'Physician',
+  [`${SNOMED}|224535009`]: 'Registered nurse',
+  [`${SNOMED}|80546007`]: 'Occupational therapist',
+  [`${SNOMED}|46255001`]: 'Pharmacist',
+  [`${SNOMED}|59944000`]: 'Psychologist',
+  [`${SNOMED}|80584001`]: 'Psychiatrist',
+  [`${V3_ROLE_CODE}|NOK`]: 'Next of kin',
+  [`${V3_ROLE_CODE}|GUARD`]: 'Guardian',
+  [`${V3_ROLE_CODE}|POWATT`]: 'Power of attorney',
+  [`${V3_ROLE_CODE}|FAMMEMB`]: 'Family member',
+  [`${V3_ROLE_CODE}|FRND`]: 'Friend',
 };
 
 const roleFrom = (concept: F.CodeableConcept | undefined): Member['role'] => {
   if (!concept) return undefined;
   const coding = concept.coding?.find((c) => c.code) ?? concept.coding?.[0];
   const code = coding?.code ?? concept.text;
-  const label = concept.text ?? coding?.display ?? code;
+  // A bare code is no label: a known code gets its name, an unknown one leaves the member's kind to speak.
+  const label = concept.text ?? coding?.display ?? ROLE_LABELS[`${coding?.system ?? ''}|${code ?? ''}`];
   if (!code || !label) return undefined;
   const role: NonNullable<Member['role']> = { code, label };
   if (coding?.system) role.system = coding.system;
@@ -142,9 +175,10 @@ export const careTeamFromFhir = (resource: F.CareTeam, options: FhirMappingOptio
   };
 
   const groups = new Map<string, F.CareTeamParticipant[]>();
+  const sameAs = participantKeys(resource, subjectKey, index);
   (resource.participant ?? []).forEach((participant, i) => {
     if (!participant.member) return;
-    const key = index.key(participant.member, resource) ?? participant.id ?? `participant-${i + 1}`;
+    const key = sameAs(index.key(participant.member, resource)) ?? participant.id ?? `participant-${i + 1}`;
     groups.set(key, [...(groups.get(key) ?? []), participant]);
   });
 
@@ -257,6 +291,7 @@ const containedMember = (member: Member, subject: F.Reference | undefined) => (i
   const base = { id, name: humanName(member.name), telecom: telecomOf(member.contacts) };
   if (member.kind === 'service-user') return compact({ resourceType: 'Patient', ...base });
   if (member.kind === 'professional') return compact({ resourceType: 'Practitioner', ...base });
+  if (member.kind === 'team') return compact({ resourceType: 'CareTeam', id, name: member.name, telecom: base.telecom });
   const relationship = member.kind === 'legal-representative' ? 'GUARD' : member.kind === 'next-of-kin' ? 'NOK' : undefined;
   return compact({
     resourceType: 'RelatedPerson',
@@ -368,8 +403,9 @@ export const careTeamToFhir = (team: CareTeam, options: FhirMappingOptions): F.C
   if (!before || !jsonEqual(before.members, team.members) || !jsonEqual(before.organisations, team.organisations)) {
     const byKey = new Map<string, F.CareTeamParticipant[]>();
     const unmapped: F.CareTeamParticipant[] = [];
+    const sameAs = participantKeys(out, lookup.index.key(out.subject, out), lookup.index);
     for (const participant of out.participant ?? []) {
-      const key = participant.member ? lookup.index.key(participant.member, out) : undefined;
+      const key = participant.member ? sameAs(lookup.index.key(participant.member, out)) : undefined;
       if (key) byKey.set(key, [...(byKey.get(key) ?? []), participant]);
       else if (!participant.member) unmapped.push(participant);
       else byKey.set(`participant-${byKey.size}`, [participant]);

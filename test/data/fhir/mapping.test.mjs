@@ -116,6 +116,40 @@ for (const version of ['R4', 'R5']) {
     });
   });
 
+  describe(`CareTeam ${version}: references and roles from other people's data`, () => {
+    const roleKey = version === 'R4' ? 'role' : 'role';
+    const roleOf = (concept) => (version === 'R4' ? [concept] : concept);
+    const other = {
+      resourceType: 'CareTeam',
+      id: 't2',
+      status: 'active',
+      subject: { reference: 'Patient/ingrid' },
+      participant: [
+        { member: { reference: 'https://other.example/fhir/Patient/ingrid', display: 'Ingrid Solberg' } },
+        { [roleKey]: roleOf({ coding: [{ system: SCT, code: '62247001' }] }), member: { reference: 'Practitioner/kari' } },
+        { [roleKey]: roleOf({ coding: [{ system: SCT, code: '999999999' }] }), member: { reference: 'CareTeam/home-care-team', display: 'Home care team' } },
+      ],
+    };
+    const read = m.careTeamFromFhir(other, options);
+
+    test('an absolute and a relative reference to the same patient are one member', () => {
+      assert.deepEqual(read.members.filter((x) => x.name === 'Ingrid Solberg').map((x) => [x.id, x.kind]), [['Patient/ingrid', 'service-user']]);
+      assert.deepEqual(m.careTeamToFhir(read, options), other, 'written back unchanged');
+    });
+
+    test('a CareTeam that is a member of a CareTeam is a team, not a person', () => {
+      const nested = read.members.find((x) => x.id === 'CareTeam/home-care-team');
+      assert.equal(nested.kind, 'team');
+      assert.equal(nested.name, 'Home care team');
+      assert.ok(m.check(m.CareTeam, read).ok);
+    });
+
+    test('a role with only a known code gets its name; an unknown bare code is not shown as a label', () => {
+      assert.deepEqual(read.members.find((x) => x.id === 'Practitioner/kari').role, { code: '62247001', label: 'General practitioner', system: SCT });
+      assert.equal(read.members.find((x) => x.id === 'CareTeam/home-care-team').role, undefined);
+    });
+  });
+
   describe(`Consent ${version}`, () => {
     const r4 = {
       resourceType: 'Consent',

@@ -54,6 +54,7 @@ export const common = {
     'legal-representative': 'Legal representative',
     'peer-supporter': 'Peer supporter',
     advocate: 'Advocate',
+    team: 'Team',
   },
   weekdays: { mon: 'Mon', tue: 'Tue', wed: 'Wed', thu: 'Thu', fri: 'Fri', sat: 'Sat', sun: 'Sun' },
 };

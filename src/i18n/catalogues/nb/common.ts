@@ -54,6 +54,7 @@ export const common: CommonMessages = {
     'legal-representative': 'Verge',
     'peer-supporter': 'Likeperson',
     advocate: 'Støtteperson',
+    team: 'Team',
   },
   weekdays: { mon: 'man', tue: 'tir', wed: 'ons', thu: 'tor', fri: 'fre', sat: 'lør', sun: 'søn' },
 };

@@ -54,6 +54,7 @@ export const common: CommonMessages = {
     'legal-representative': 'Verje',
     'peer-supporter': 'Likeperson',
     advocate: 'Støtteperson',
+    team: 'Team',
   },
   weekdays: { mon: 'mån', tue: 'tys', wed: 'ons', thu: 'tor', fri: 'fre', sat: 'lau', sun: 'sun' },
 };

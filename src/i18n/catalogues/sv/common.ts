@@ -54,6 +54,7 @@ export const common: CommonMessages = {
     'legal-representative': 'God man eller förvaltare',
     'peer-supporter': 'Peer-stödjare',
     advocate: 'Stödperson',
+    team: 'Team',
   },
   weekdays: { mon: 'mån', tue: 'tis', wed: 'ons', thu: 'tors', fri: 'fre', sat: 'lör', sun: 'sön' },
 };
