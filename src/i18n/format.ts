@@ -83,3 +83,11 @@ export const formatList = (items: readonly string[], intlLocale: string, type: '
   if (!formatter) listFormats.set(key, (formatter = new Intl.ListFormat(intlLocale, { type, style: 'long' })));
   return formatter.format(items);
 };
+
+/**
+ * The first of `tags` the browser has date and list formatting data for. Chromium has none for
+ * nynorsk (`nn` formats as American English), so nynorsk dates and lists fall back to bokmål.
+ */
+export const intlLocaleWithData = (...tags: string[]): string =>
+  tags.find((tag) => Intl.DateTimeFormat.supportedLocalesOf([tag]).length > 0 && Intl.ListFormat.supportedLocalesOf([tag]).length > 0) ??
+  tags[tags.length - 1];

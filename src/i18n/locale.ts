@@ -1,12 +1,22 @@
 import { common } from './catalogues/en/common.js';
 import { LOCALES, type Catalogue, type LanguageStrings, type Locale } from './types.js';
 
-/** Maps a BCP 47 tag to a supported locale: `nb-NO` → nb, `no` → nb, `nn` → nn, `sv-FI` → sv; else en. */
+/**
+ * Languages without a catalogue of their own, shown in the language their readers are schooled in
+ * (docs/i18n.md): Northern, Lule and Southern Sami in Norwegian bokmål (Swedish with region SE),
+ * Faroese and Greenlandic in Danish.
+ */
+export const LANGUAGE_FALLBACKS: Readonly<Record<string, Locale>> = { se: 'nb', smj: 'nb', sma: 'nb', fo: 'da', kl: 'da' };
+
+/** Maps a BCP 47 tag to a supported locale: `nb-NO` → nb, `no` → nb, `nn` → nn, `sv-FI` → sv, `se` → nb, `fo` → da; else en. */
 export const resolveLocale = (tag: string | null | undefined): Locale => {
-  const primary = (tag ?? '').trim().toLowerCase().split(/[-_]/)[0];
+  const [primary, ...subtags] = (tag ?? '').trim().toLowerCase().split(/[-_]/);
   if (primary === 'no' || primary === 'nob') return 'nb';
   if (primary === 'nno') return 'nn';
-  return (LOCALES as readonly string[]).includes(primary) ? (primary as Locale) : 'en';
+  if ((LOCALES as readonly string[]).includes(primary)) return primary as Locale;
+  const fallback = LANGUAGE_FALLBACKS[primary];
+  if (fallback === 'nb' && subtags.includes('se')) return 'sv';
+  return fallback ?? 'en';
 };
 
 /**

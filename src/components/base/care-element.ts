@@ -13,6 +13,7 @@ import type { Catalogue, LabelOverrides, LanguageStrings, Locale, Namespace } fr
 import { baseStyles } from '../../styles/shared.js';
 import { reportDataError } from './events.js';
 import { LocalizeController, type Strings } from './localize.js';
+import { followPageLanguage, unfollowPageLanguage } from './page-language.js';
 
 interface SafeParser<T> {
   safeParse(input: unknown): { success: true; data: T } | { success: false; error: { issues: readonly unknown[] } };
@@ -125,10 +126,12 @@ export abstract class CareElement<N extends Namespace> extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     if (this.store && !this.unsubscribe) this.subscribeToStore();
+    followPageLanguage(this);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    unfollowPageLanguage(this);
     this.unsubscribe?.();
     this.unsubscribe = undefined;
   }
