@@ -8,6 +8,7 @@ import type { ContractIssue } from '../../contract/validate.js';
 import { RECIPIENT_KINDS, type Audience, type ConsentMethod } from '../../contract/values.js';
 import type { ConsentMessages } from '../../i18n/types.js';
 import { CareElement } from '../base/care-element.js';
+import { headingLevel } from '../base/heading-level.js';
 import type { CareConsentChangeEvent } from '../consent-toggle/events.js';
 import { consentListStyles } from './consent-list.styles.js';
 import { uncoveredMembers } from './coverage.js';
@@ -138,7 +139,7 @@ export class CareConsentList extends CareElement<'consent'> {
 
   private renderOverview(view: ReadyView): TemplateResult {
     const t = this.t;
-    const level = Math.min(6, Math.max(1, Math.round(this.headingLevel) || 2));
+    const level = headingLevel(this.headingLevel, 2);
     const allowed = view.consents.filter((c) => isSharingAllowed(c)).length;
     return html`<section class="list" part="base" aria-labelledby="title">
       <div class="title" part="heading" role="heading" aria-level=${level} id="title">${this.words.listTitle}</div>
@@ -155,7 +156,7 @@ export class CareConsentList extends CareElement<'consent'> {
     if (items.length === 0) return nothing;
     const headingId = `group-${kind}`;
     return html`<div class="group" part="group">
-      <div class="group-title" role="heading" aria-level=${Math.min(6, level + 1)} id=${headingId}>${this.t.groups[kind]}</div>
+      <div class="group-title" role="heading" aria-level=${headingLevel(level, 2, 1)} id=${headingId}>${this.t.groups[kind]}</div>
       <ul class="toggles" aria-labelledby=${headingId} @care-consent-change=${this.rememberSaved}>
         ${repeat(
           items,
@@ -168,7 +169,7 @@ export class CareConsentList extends CareElement<'consent'> {
                     audience=${this.audience}
                     lang=${this.locale}
                     method=${this.method}
-                    heading-level=${Math.min(6, level + 2)}
+                    heading-level=${headingLevel(level, 2, 2)}
                     .labels=${this.labels}
                     .decidedBy=${this.decidedBy}
                     .now=${this.now}
@@ -178,7 +179,7 @@ export class CareConsentList extends CareElement<'consent'> {
                     audience=${this.audience}
                     lang=${this.locale}
                     method=${this.method}
-                    heading-level=${Math.min(6, level + 2)}
+                    heading-level=${headingLevel(level, 2, 2)}
                     .labels=${this.labels}
                     .decidedBy=${this.decidedBy}
                     .now=${this.now}
@@ -195,7 +196,7 @@ export class CareConsentList extends CareElement<'consent'> {
     const members = uncoveredMembers(team, view.consents);
     const words = this.words;
     return html`<div class="uncovered ${members.length === 0 ? 'none' : ''}" part="uncovered">
-      <div class="group-title" role="heading" aria-level=${Math.min(6, level + 1)}>${words.uncoveredTitle}</div>
+      <div class="group-title" role="heading" aria-level=${headingLevel(level, 2, 1)}>${words.uncoveredTitle}</div>
       ${members.length === 0
         ? html`<p>${words.uncoveredNone}</p>`
         : html`<p id="uncovered-intro">${words.uncoveredIntro}</p>

@@ -19,6 +19,7 @@ import type { StoreError } from '../../data/types.js';
 import { calendarDate, formatDate, formatList, formatTime } from '../../i18n/format.js';
 import type { ConsentMessages } from '../../i18n/types.js';
 import { CareElement } from '../base/care-element.js';
+import { headingLevel } from '../base/heading-level.js';
 import { CareErrorEvent } from '../base/events.js';
 import { carryIntent } from '../base/intent.js';
 import { consentToggleStyles } from './consent-toggle.styles.js';
@@ -408,7 +409,7 @@ export class CareConsentToggle extends CareElement<'consent'> {
     const question = professional
       ? t.person.question[saved.model](this.personName(view), recipient)
       : t.you.question[saved.model](recipient);
-    const level = Math.min(6, Math.max(1, Math.round(this.headingLevel) || 3));
+    const level = headingLevel(this.headingLevel, 3);
     const live = pending
       ? t.saving(this.choiceWord(saved.model, pending))
       : this.savedJustNow

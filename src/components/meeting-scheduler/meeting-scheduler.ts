@@ -2,7 +2,7 @@ import { isTimeZone, safeHttpsUrl } from '../../contract/common.js';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import { html as staticHtml, literal, type StaticValue } from 'lit/static-html.js';
+import { html as staticHtml } from 'lit/static-html.js';
 import * as z from 'zod/mini';
 import type { Actor } from '../../contract/common.js';
 import { ConsentDirective, type ConsentDirectiveInput } from '../../contract/consent.js';
@@ -23,6 +23,7 @@ import {
 import { calendarDate, formatDate, formatTimeRange } from '../../i18n/format.js';
 import type { CommonMessages, SchedulerMessages } from '../../i18n/types.js';
 import { CareElement } from '../base/care-element.js';
+import { headingLevel, headingTag } from '../base/heading-level.js';
 import { carryIntent } from '../base/intent.js';
 import { agendaFor, agendaOf, attendanceWindow, TEMPLATE_MINUTES } from './agenda.js';
 import {
@@ -108,8 +109,6 @@ interface MoveForm {
   problem?: 'date' | 'time';
 }
 
-const HEADINGS: readonly StaticValue[] = [literal`h1`, literal`h2`, literal`h3`, literal`h4`, literal`h5`, literal`h6`];
-const headingTag = (level: number): StaticValue => HEADINGS[Math.min(6, Math.max(1, level)) - 1];
 
 
 const sameKey = (a: readonly unknown[], b: readonly unknown[]) => a.length === b.length && a.every((v, i) => v === b[i]);
@@ -378,8 +377,7 @@ export class CareMeetingScheduler extends CareElement<'scheduler'> {
   }
 
   private get level(): number {
-    const level = Math.round(Number(this.headingLevel));
-    return Number.isFinite(level) ? Math.min(5, Math.max(1, level)) : 2;
+    return headingLevel(this.headingLevel, 2);
   }
 
   /** Who is using the page, when the page said so (not the "unknown person" fallback). */

@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { html as staticHtml, literal, type StaticValue } from 'lit/static-html.js';
+import { html as staticHtml } from 'lit/static-html.js';
 import * as z from 'zod/mini';
 import { Responsibility, type ResponsibilityInput } from '../../contract/responsibility.js';
 import { responsibilityFlags, type ResponsibilityFlag } from '../../contract/rules.js';
@@ -20,6 +20,7 @@ import type { StoreError } from '../../data/types.js';
 import { calendarDate } from '../../i18n/format.js';
 import type { CommonMessages, MatrixMessages } from '../../i18n/types.js';
 import { CareElement } from '../base/care-element.js';
+import { headingLevel, headingTag } from '../base/heading-level.js';
 import { carryIntent } from '../base/intent.js';
 import {
   CareResponsibilityChangeEvent,
@@ -87,7 +88,6 @@ interface RowFailure {
 type Dialog = { kind: 'add' } | { kind: 'details'; id: string };
 
 /** The part choices in the cell editor, in order: none first. */
-const HEADINGS: readonly StaticValue[] = [literal`h1`, literal`h2`, literal`h3`, literal`h4`, literal`h5`, literal`h6`];
 const EDITOR_CHOICES: readonly (RaciPart | 'none')[] = ['none', ...RACI_PARTS];
 const FIRST_MEMBER_COL = 2;
 const PAGE_ROWS = 5;
@@ -514,9 +514,7 @@ export class CareResponsibilityMatrix extends CareElement<'matrix'> {
 
   /** A heading `offset` levels below the title, whose level the host sets with `heading-level`. */
   private heading(offset: number, id: string | undefined, className: string, content: unknown) {
-    const level = Math.round(Number(this.headingLevel));
-    const title = Number.isFinite(level) ? Math.min(4, Math.max(1, level)) : 2;
-    const tag = HEADINGS[title + offset - 1];
+    const tag = headingTag(headingLevel(this.headingLevel, 2, offset));
     return staticHtml`<${tag} id=${id ?? nothing} class=${className}>${content}</${tag}>`;
   }
 

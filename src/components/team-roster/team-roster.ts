@@ -3,7 +3,7 @@ import { property, query, state } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { html as staticHtml, literal, type StaticValue } from 'lit/static-html.js';
+import { html as staticHtml } from 'lit/static-html.js';
 import { isTimeZone } from '../../contract/common.js';
 import type { ContractIssue } from '../../contract/validate.js';
 import { teamFlags } from '../../contract/rules.js';
@@ -12,6 +12,7 @@ import { AUDIENCES, SECTORS, type Audience, type ContactChannel, type Sector, ty
 import { calendarDate } from '../../i18n/format.js';
 import type { CommonMessages, RosterMessages } from '../../i18n/types.js';
 import { CareElement } from '../base/care-element.js';
+import { headingLevel, headingTag } from '../base/heading-level.js';
 import { CareContactEvent, CareMemberSelectEvent } from './events.js';
 import {
   arrangeTeam,
@@ -52,8 +53,6 @@ const BATCH_BUDGET_MS = 30;
 const MIN_BATCH = 20;
 const MAX_BATCH = 400;
 
-const HEADINGS: readonly StaticValue[] = [literal`h1`, literal`h2`, literal`h3`, literal`h4`, literal`h5`, literal`h6`];
-const headingTag = (level: number): StaticValue => HEADINGS[Math.min(6, Math.max(1, level)) - 1];
 
 const icon = (path: ReturnType<typeof svg>) =>
   html`<svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">${path}</svg>`;
@@ -334,8 +333,7 @@ export class CareTeamRoster extends CareElement<'roster'> {
   }
 
   private get level(): number {
-    const level = Math.round(Number(this.headingLevel));
-    return Number.isFinite(level) ? Math.min(5, Math.max(1, level)) : 2;
+    return headingLevel(this.headingLevel, 2);
   }
 
   private get messages(): Messages {
