@@ -3,7 +3,7 @@
 //   WTR_FILES=...    narrow to files, folders or globs (comma-separated), e.g. WTR_FILES=test/helpers
 //   WTR_RESULTS=...  write {passed, failed, skipped, failures} as JSON to this file
 //   CHROMIUM_PATH    browser binary (default /usr/bin/chromium)
-//   WTR_TIMEOUT      per-test timeout in ms (default 10000); WTR_CONCURRENCY pages at once (default 2)
+//   WTR_TIMEOUT      per-test timeout in ms (default 20000); WTR_CONCURRENCY pages at once (default 2)
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -52,10 +52,11 @@ export default {
   concurrentBrowsers: 1,
   browserStartTimeout: 120_000,
   testsStartTimeout: 120_000,
-  testsFinishTimeout: 180_000,
+  // A file's whole run (the 125-story axe file is the longest); a busy machine needs the room.
+  testsFinishTimeout: 600_000,
   testFramework: {
     // Per test; WTR_TIMEOUT raises it on a slow or busy machine.
-    config: { timeout: Number(process.env.WTR_TIMEOUT) || 10_000 },
+    config: { timeout: Number(process.env.WTR_TIMEOUT) || 20_000 },
   },
   browsers: [
     playwrightLauncher({

@@ -35,7 +35,9 @@ function focusedCellShare(el: CareResponsibilityMatrix): { share: number; where:
   };
 }
 
-describe('WCAG 2.4.11: the focused grid cell is never hidden under the sticky column', () => {
+describe('WCAG 2.4.11: the focused grid cell is never hidden under the sticky column', function () {
+  // Hundreds of real key presses per width, each a round trip to the browser.
+  this.timeout(90_000);
   afterEach(() => setViewport({ width: 800, height: 600 }));
 
   for (const width of [1280, 900, 700]) {
