@@ -1,4 +1,4 @@
-import type { StoreError } from './types.js';
+import { TEAM_ID_ENTITY, type StoreError } from './types.js';
 
 /**
  * Why a load failed, in categories a portal can act on: send the person to sign in
@@ -20,7 +20,7 @@ export const LOAD_FAILURE_REASONS = [
   'network',
   /** The answer was not JSON, or broke the data contract. */
   'invalid-body',
-  /** Any other refusal (another 4xx, a missing care team id). */
+  /** Any other refusal (another 4xx, a missing care team id, or one such as `..` that cannot be used in an address). */
   'rejected',
 ] as const;
 export type LoadFailureReason = (typeof LOAD_FAILURE_REASONS)[number];
@@ -41,7 +41,8 @@ export const loadFailureReason = (error: StoreError): LoadFailureReason => {
     case 'server':
       return 'server';
     case 'contract':
-      return 'invalid-body';
+      // A care team id the contract refuses was never sent: nothing answered, so no body was invalid.
+      return (error as { entity?: unknown }).entity === TEAM_ID_ENTITY ? 'rejected' : 'invalid-body';
     case 'forbidden':
       return 'forbidden';
     default:

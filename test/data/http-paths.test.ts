@@ -86,6 +86,9 @@ describe('<care-context src care-team="..">', () => {
   ] as const;
   for (const [lang, sentence] of cases) {
     it(`never reads /api/record and says why, in ${lang}`, async () => {
+      const reasons: string[] = [];
+      const listen = (event: Event) => reasons.push((event as CustomEvent<{ reason: string }>).detail.reason);
+      document.addEventListener('care-load-error', listen);
       const context = await fixture(html`<care-context src="/api" care-team=".." lang=${lang}><care-team-roster></care-team-roster></care-context>`);
       const roster = context.querySelector('care-team-roster')!;
       const alertText = () => (roster.shadowRoot?.querySelector('[role="alert"]')?.textContent ?? '').replace(/\s+/g, ' ');
@@ -95,6 +98,9 @@ describe('<care-context src care-team="..">', () => {
       expect(alert).to.contain(sentence);
       expect(alert).to.contain('careTeam');
       expect(calls).to.deep.equal([]);
+      document.removeEventListener('care-load-error', listen);
+      // Nothing was asked of the server, so the host hears "rejected", not that a body was broken.
+      expect(reasons).to.deep.equal(['rejected']);
     });
   }
 });
