@@ -7,6 +7,7 @@ import { check } from '../contract/validate.js';
 import { CareLoadErrorEvent } from '../components/base/events.js';
 import { describeIssues, StoreContractError } from '../data/entities.js';
 import { lazyFhirSource } from '../data/fhir/lazy.js';
+import type { FhirSourceOptions } from '../data/fhir/source.js';
 import { lazySource } from '../data/lazy-source.js';
 import { loadFailureReason } from '../data/load-failure.js';
 import { CareStore } from '../data/store.js';
@@ -83,8 +84,8 @@ export class CareContext extends LitElement {
   /** Base URL of a FHIR server (R4 or R5) to read and write the care team as FHIR resources. */
   @property({ attribute: 'fhir-base' }) fhirBase?: string;
 
-  /** The FHIR release of `fhir-base`: `R4` (default) or `R5`. */
-  @property({ attribute: 'fhir-version' }) fhirVersion?: 'R4' | 'R5';
+  /** The FHIR release of `fhir-base`: `R4` (default), `R5`, or `auto` (the server's metadata tells). Any other value (`STU3`) is a load error with its reason. */
+  @property({ attribute: 'fhir-version' }) fhirVersion?: string;
 
   /** The service user's Patient id on the FHIR server (`123` or `Patient/123`). */
   @property() patient?: string;
@@ -237,7 +238,7 @@ export class CareContext extends LitElement {
     }
     if (this.fhirBase) {
       if (!this.patient) console.warn('<care-context>: fhir-base needs a patient attribute (the service user\u2019s Patient id).');
-      else return lazyFhirSource({ baseUrl: this.fhirBase, version: this.fhirVersion === 'R5' ? 'R5' : 'R4', patient: this.patient, ...this.requestOptions() });
+      else return lazyFhirSource({ baseUrl: this.fhirBase, version: (this.fhirVersion === 'auto' ? undefined : (this.fhirVersion ?? 'R4')) as FhirSourceOptions['version'], patient: this.patient, ...this.requestOptions() });
     }
     if (source === 'memory') {
       const inline = this.seed === undefined ? readInlineSeed(this) : undefined;

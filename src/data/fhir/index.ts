@@ -9,6 +9,7 @@ export { ResourceIndex } from './references.js';
 export { careTeamFromFhir, careTeamToFhir, SECTOR_BY_ORGANIZATION_TYPE } from './team.js';
 export { consentFromFhir, consentToFhir, notAboutSharing, PURPOSE_BY_ACT_REASON } from './consent.js';
 export { FhirResourceProblem, formatNote, type FhirNote } from './notes.js';
+export { contentVersionProblem, versionFromMetadata } from './version.js';
 export {
   responsibilityFromTask,
   responsibilityToTask,

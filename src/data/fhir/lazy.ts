@@ -1,5 +1,5 @@
 import { lazySource } from '../lazy-source.js';
-import type { CareDataSource } from '../types.js';
+import { StoreError, type CareDataSource } from '../types.js';
 import type { FhirSourceOptions } from './source.js';
 
 /**
@@ -7,4 +7,13 @@ import type { FhirSourceOptions } from './source.js';
  * single-file bundle) that never talk to a FHIR server do not carry it.
  */
 export const lazyFhirSource = (options: FhirSourceOptions): CareDataSource =>
-  lazySource(() => import('./source.js').then(({ FhirSource }) => new FhirSource(options)));
+  lazySource(() =>
+    import('./source.js').then(({ FhirSource }) => {
+      try {
+        return new FhirSource(options);
+      } catch (error) {
+        // A setting the source refuses (fhir-version="STU3") is a load error with its reason, not a crash.
+        throw error instanceof TypeError ? new StoreError('rejected', error.message) : error;
+      }
+    }),
+  );

@@ -13,6 +13,7 @@ import type { FhirMappingOptions } from './context.js';
 import { availabilityFromFhir, hasTime, meetingFromFhir, meetingToFhir } from './meeting.js';
 import { FhirResourceProblem, formatNote, type FhirNote } from './notes.js';
 import { ResourceIndex } from './references.js';
+import { contentVersionProblem, unsupportedVersion, versionFromMetadata } from './version.js';
 import {
   isCarePlanActivity,
   responsibilitiesFromCarePlan,
@@ -26,8 +27,8 @@ import type * as F from './types.js';
 export interface FhirSourceOptions {
   /** The FHIR base URL, for example `https://hospital.example/fhir/R4`. */
   baseUrl: string;
-  /** The FHIR release the server speaks. */
-  version: F.FhirVersion;
+  /** The FHIR release the server speaks (`R4` or `R5`). Left out, the server's `metadata` tells it; STU3 and others are refused. */
+  version?: F.FhirVersion;
   /** The service user's Patient id (`123` or `Patient/123`). */
   patient: string;
   /** The CareTeam id to load. Without it (and without a team id given to `load`), the patient's active CareTeam is used. */
@@ -74,7 +75,9 @@ export const outcomeMessages = (body: unknown): string[] => {
  */
 export class FhirSource implements CareDataSource {
   readonly baseUrl: string;
-  readonly version: F.FhirVersion;
+  /** The release read: as given, or (when none was given) what the server's metadata said on the first load. */
+  version: F.FhirVersion;
+  private versionKnown: boolean;
   readonly patient: string;
   private readonly options: FhirSourceOptions;
   private index = new ResourceIndex();
@@ -90,11 +93,13 @@ export class FhirSource implements CareDataSource {
 
   constructor(options: FhirSourceOptions) {
     if (!options?.baseUrl) throw new TypeError('FhirSource needs a baseUrl');
-    if (options.version !== 'R4' && options.version !== 'R5') throw new TypeError('FhirSource needs version "R4" or "R5"');
+    const unsupported = options.version === undefined ? undefined : unsupportedVersion(options.version);
+    if (unsupported) throw new TypeError(unsupported);
     if (!options.patient) throw new TypeError('FhirSource needs the patient id');
     this.options = options;
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
-    this.version = options.version;
+    this.version = options.version ?? 'R4';
+    this.versionKnown = options.version !== undefined;
     this.patient = options.patient.startsWith('Patient/') ? options.patient : `Patient/${options.patient}`;
   }
 
@@ -112,6 +117,13 @@ export class FhirSource implements CareDataSource {
   }
 
   async load(teamId: string, signal?: AbortSignal): Promise<CareRecord> {
+    if (!this.versionKnown) {
+      const { body } = await this.read(`${this.baseUrl}/metadata`, signal);
+      const found = versionFromMetadata((body as { fhirVersion?: string } | undefined)?.fhirVersion);
+      if ('problem' in found) throw new StoreError('rejected', found.problem);
+      this.version = found.version;
+      this.versionKnown = true;
+    }
     this.index = new ResourceIndex([], this.baseUrl);
     const careTeamId = this.options.careTeam || teamId || undefined;
     // The typed reference (`patient=Patient/123`): servers that match only `Type/id` (Medplum) find it too.
@@ -128,6 +140,7 @@ export class FhirSource implements CareDataSource {
     if (!careTeam) {
       throw new StoreError('rejected', careTeamId ? `the FHIR server has no CareTeam "${careTeamId}"` : `the FHIR server has no CareTeam for ${this.patient}`, 404);
     }
+    this.refuseOtherVersion([careTeam]);
     await this.fetchMissing(careTeam, signal);
     this.teamId = careTeam.id;
     const team = careTeamFromFhir(careTeam, this.mapping());
@@ -142,6 +155,7 @@ export class FhirSource implements CareDataSource {
       memberRefs.length ? this.search(`Schedule?actor=${memberRefs.map(encodeURIComponent).join(',')}&_revinclude=Slot:schedule`, signal) : Promise.resolve([]),
     ]);
     const of = <T extends F.Resource>(list: F.Resource[], type: T['resourceType']) => list.filter((r): r is T => r.resourceType === type);
+    this.refuseOtherVersion(of<F.Consent>(consents, 'Consent'));
     const options = this.mapping();
     const notes: FhirNote[] = [];
     /** Maps one resource; one that cannot be shown is left out with its note, never the whole record. */
@@ -314,6 +328,14 @@ export class FhirSource implements CareDataSource {
       url = next ? this.sameServer(next, query) : undefined;
     }
     return resources;
+  }
+
+  /** Content of another release (STU3 read as R4, R4 read as R5) fails the load with a reason: read as it is, it would mean something else. */
+  private refuseOtherVersion(resources: F.Resource[]) {
+    for (const resource of resources) {
+      const problem = contentVersionProblem(resource, this.version);
+      if (problem) throw new StoreError('rejected', problem);
+    }
   }
 
   /**

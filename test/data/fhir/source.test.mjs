@@ -176,3 +176,58 @@ describe('FhirSource paging: next links only on the base URL’s origin and sche
     }
   });
 });
+
+describe('FHIR versions: STU3 is refused with a reason, never read as R4; metadata tells the version when none is given', () => {
+  const bundle = (resources) => ({ resourceType: 'Bundle', type: 'searchset', entry: resources.map((resource) => ({ resource })) });
+  /** A fetch that answers metadata with `fhirVersion` and every search with `resources`, recording the paths asked. */
+  const serverOf = (fhirVersion, resources = []) => {
+    const paths = [];
+    const fetch = async (url) => {
+      const path = new URL(url).pathname.replace(/^\/fhir\//, '');
+      paths.push(path);
+      const body = path === 'metadata' ? { resourceType: 'CapabilityStatement', fhirVersion } : bundle(resources.filter((r) => r.resourceType === path));
+      return new Response(JSON.stringify(body), { status: 200 });
+    };
+    return { fetch, paths };
+  };
+  const stu3 = readCorpus('STU3', 'hl7.fhir.r3.examples');
+
+  test('fhir-version STU3 (or anything but R4/R5) is refused with a reason', () => {
+    for (const version of ['STU3', 'R3', 'DSTU2']) {
+      assert.throws(() => new m.FhirSource({ baseUrl: 'https://x.example/fhir', version, patient: 'p' }), (error) => error instanceof TypeError && /not supported/.test(error.message) && /STU3/.test(error.message));
+    }
+  });
+
+  test('without a version, the server’s metadata tells it; an STU3 server is refused before anything else is read', async () => {
+    const old = serverOf('3.0.2');
+    await assert.rejects(new m.FhirSource({ baseUrl: 'https://x.example/fhir', patient: 'p', fetch: old.fetch, retries: 0 }).load(''), (error) => error.kind === 'rejected' && /STU3 \(fhirVersion 3\.0\.2\)/.test(error.detail));
+    assert.deepEqual(old.paths, ['metadata']);
+    for (const [fhirVersion, version] of [['4.0.1', 'R4'], ['5.0.0', 'R5']]) {
+      const server = serverOf(fhirVersion);
+      const source = new m.FhirSource({ baseUrl: 'https://x.example/fhir', patient: 'p', fetch: server.fetch, retries: 0 });
+      await assert.rejects(source.load(''), (error) => error.status === 404, 'no CareTeam');
+      assert.equal(source.version, version);
+      assert.deepEqual(server.paths, ['metadata', 'CareTeam']);
+    }
+  });
+
+  test('every STU3 Consent and CareTeam example is recognised as STU3 when read as R4', () => {
+    const examples = stu3.found.filter((f) => f.where === 'file' && (f.resource.resourceType === 'Consent' || f.resource.resourceType === 'CareTeam'));
+    assert.ok(examples.length >= 13, `only ${examples.length} STU3 examples`);
+    for (const { resource } of examples) assert.match(m.contentVersionProblem(resource, 'R4') ?? '', /is STU3 content/, `${resource.resourceType}/${resource.id}`);
+  });
+
+  test('an STU3 team read through FhirSource as R4 fails the load with the reason, naming the element', async () => {
+    const team = stu3.found.find((f) => f.resource.resourceType === 'CareTeam' && f.where === 'file').resource;
+    const server = serverOf('3.0.2', [team]);
+    await assert.rejects(new m.FhirSource({ baseUrl: 'https://x.example/fhir', version: 'R4', patient: 'example', fetch: server.fetch, retries: 0 }).load(''), (error) => error.kind === 'rejected' && /CareTeam\/example is STU3 content \(CareTeam\.participant\.role\)/.test(error.detail));
+  });
+
+  test('R4 content read as R5 is refused in FHIR terms, saying which version it is', async () => {
+    const { found } = readCorpus('R4');
+    const consent = found.find((f) => f.resource.id === 'consent-example-notOrg').resource;
+    assert.match(m.contentVersionProblem(consent, 'R5'), /Consent\/consent-example-notOrg is R4 content \(Consent\.scope\), read as R5/);
+    const team = found.find((f) => f.resource.resourceType === 'CareTeam' && f.where === 'file').resource;
+    assert.match(m.contentVersionProblem(team, 'R5'), /is R4 content \(CareTeam\.participant\.(role|period)\)/);
+  });
+});
