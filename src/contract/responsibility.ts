@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { Actor, Id, Instant, IsoDate, Meta, RequiredText, Text } from './common.js';
+import { reportRepeatedKeys } from './unique.js';
 import { HANDOVER_STATUSES, RACI_PARTS, RESPONSIBILITY_AREAS, RESPONSIBILITY_STATUSES } from './values.js';
 
 /** One member's part in a responsibility. */
@@ -62,18 +63,13 @@ export const Responsibility = z
   })
   .check(
     z.superRefine((r, ctx) => {
-      const seen = new Set<string>();
-      r.assignments.forEach((a, index) => {
-        if (seen.has(a.memberId)) {
-          ctx.issues.push({
-            code: 'custom',
-            message: `member "${a.memberId}" has more than one part in this responsibility`,
-            path: ['assignments', index, 'memberId'],
-            input: a.memberId,
-          });
-        }
-        seen.add(a.memberId);
-      });
+      reportRepeatedKeys(
+        ctx,
+        r.assignments,
+        (a) => a.memberId,
+        (index) => ['assignments', index, 'memberId'],
+        (memberId) => `member "${memberId}" has more than one part in this responsibility`,
+      );
       if (r.status === 'disputed' && !r.dispute) {
         ctx.issues.push({
           code: 'custom',

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { Actor, ContactPoint, Id, IsoDate, Meta, Period, Role, RequiredText, Text } from './common.js';
+import { reportRepeatedKeys } from './unique.js';
 import { MEMBER_KINDS, MEMBER_STATUSES, SECTORS, TEAM_STATUSES } from './values.js';
 
 /** An organisation that takes part in someone's care. */
@@ -56,18 +57,13 @@ export const CareTeam = z
   })
   .check(
     z.superRefine((team, ctx) => {
-      const seen = new Set<string>();
-      team.members.forEach((member, index) => {
-        if (seen.has(member.id)) {
-          ctx.issues.push({
-            code: 'custom',
-            message: `the member id "${member.id}" is used more than once`,
-            path: ['members', index, 'id'],
-            input: member.id,
-          });
-        }
-        seen.add(member.id);
-      });
+      reportRepeatedKeys(
+        ctx,
+        team.members,
+        (member) => member.id,
+        (index) => ['members', index, 'id'],
+        (id) => `the member id "${id}" is used more than once`,
+      );
       const serviceUser = team.members.find((m) => m.id === team.serviceUserId);
       if (!serviceUser) {
         ctx.issues.push({

@@ -188,6 +188,11 @@ export abstract class CareElement<N extends Namespace> extends LitElement {
     return outcome;
   }
 
+  /** Like `checkInput` for an input the element can do without: absent stays absent. */
+  protected checkOptionalInput<T>(entity: string, schema: SafeParser<T>, input: unknown): { value: T | undefined } | { issues: ContractIssue[] } {
+    return input === undefined ? { value: undefined } : this.checkInput(entity, schema, input);
+  }
+
   /** The error state for data that breaks the contract: what is wrong and where. */
   protected renderDataError(issues: readonly ContractIssue[]): TemplateResult {
     const t = this.t;

@@ -90,12 +90,9 @@ export class CareConsentList extends CareElement<'consent'> {
   }
 
   private computeView(): View {
-    let team: CareTeam | undefined;
-    if (this.team !== undefined) {
-      const checkedTeam = this.checkInput('team', CareTeam, this.team);
-      if ('issues' in checkedTeam) return { kind: 'invalid', issues: checkedTeam.issues };
-      team = checkedTeam.value;
-    }
+    const checkedTeam = this.checkOptionalInput('team', CareTeam, this.team);
+    if ('issues' in checkedTeam) return { kind: 'invalid', issues: checkedTeam.issues };
+    let team = checkedTeam.value;
     if (this.connected) {
       const snapshot = this.snapshot;
       const record = snapshot?.record;

@@ -210,12 +210,9 @@ export class CareConsentToggle extends CareElement<'consent'> {
   }
 
   private computeView(): View {
-    let team: CareTeam | undefined;
-    if (this.team !== undefined) {
-      const checkedTeam = this.checkInput('team', CareTeam, this.team);
-      if ('issues' in checkedTeam) return { kind: 'invalid', issues: checkedTeam.issues };
-      team = checkedTeam.value;
-    }
+    const checkedTeam = this.checkOptionalInput('team', CareTeam, this.team);
+    if ('issues' in checkedTeam) return { kind: 'invalid', issues: checkedTeam.issues };
+    const team = checkedTeam.value;
     this.proxy = undefined;
     if (this.decidedBy !== undefined) {
       const checkedDecider = this.checkInput('decider', Decider, this.decidedBy);

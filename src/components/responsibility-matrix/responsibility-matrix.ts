@@ -6,6 +6,7 @@ import { html as staticHtml } from 'lit/static-html.js';
 import * as z from 'zod/mini';
 import { Responsibility, type ResponsibilityInput } from '../../contract/responsibility.js';
 import { responsibilityFlags, type ResponsibilityFlag } from '../../contract/rules.js';
+import { reportRepeatedKeys } from '../../contract/unique.js';
 import { CareTeam, type CareTeamInput, type Member } from '../../contract/team.js';
 import type { ContractIssue } from '../../contract/validate.js';
 import {
@@ -56,20 +57,15 @@ type Strings = MatrixMessages & CommonMessages;
 
 /** A list of responsibilities as the element accepts it: each valid, ids unique. */
 const ResponsibilityList = z.array(Responsibility).check(
-  z.superRefine((list, ctx) => {
-    const seen = new Set<string>();
-    list.forEach((r, index) => {
-      if (seen.has(r.id)) {
-        ctx.issues.push({
-          code: 'custom',
-          message: `the responsibility id "${r.id}" is used more than once`,
-          path: [index, 'id'],
-          input: r.id,
-        });
-      }
-      seen.add(r.id);
-    });
-  }),
+  z.superRefine((list, ctx) =>
+    reportRepeatedKeys(
+      ctx,
+      list,
+      (r) => r.id,
+      (index) => [index, 'id'],
+      (id) => `the responsibility id "${id}" is used more than once`,
+    ),
+  ),
 );
 
 /** Row of the grid: a group heading or a responsibility. */
