@@ -127,8 +127,8 @@ class StoreReadout extends LitElement {
         <button type="button" ?disabled=${!gp} @click=${this.toggleGpConsent}>Change the consent to the GP</button>
         <button type="button" ?disabled=${!this.memorySource()} @click=${this.failNextSave}>Make the next save fail</button>
         <button type="button" @click=${() => void this.store?.load()}>Reload</button>
-        ${this.store && snapshot?.failures.has('c-gp')
-          ? html`<button type="button" @click=${() => void this.store?.retry('c-gp')}>Try the failed save again</button>`
+        ${this.store && snapshot?.failures.has('consent/c-gp')
+          ? html`<button type="button" @click=${() => void this.store?.retry('consent', 'c-gp')}>Try the failed save again</button>`
           : nothing}
       </div>
     `;

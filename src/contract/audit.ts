@@ -2,6 +2,12 @@ import * as z from 'zod/mini';
 import { Actor, Id, Instant, Text } from './common.js';
 import { ENTITY_KINDS } from './values.js';
 
+/** How a change ended: stored, vetoed by the host (`preventDefault`), refused by the host's own save (`waitUntil` rejected), or failed. */
+export const AUDIT_OUTCOMES = ['saved', 'vetoed', 'rejected', 'failed'] as const;
+
+/** Why a change failed: someone else changed it, no connection, not allowed, refused as invalid, no answer in time, or the server failed. */
+export const AUDIT_FAILURES = ['conflict', 'network', 'forbidden', 'invalid', 'timeout', 'server'] as const;
+
 /** A record of who changed what, when, from which organisation, and why. */
 export const AuditEntry = z
   .looseObject({
@@ -12,11 +18,15 @@ export const AuditEntry = z
     actor: Actor,
     at: Instant,
     reason: z.optional(Text(2000)),
-    outcome: z.enum(['saved', 'failed', 'vetoed'] as const),
+    outcome: z.enum(AUDIT_OUTCOMES),
+    /** Why a failed change failed, as a category. */
+    failure: z.optional(z.enum(AUDIT_FAILURES)),
+    /** The change this entry is about; every attempt of one change (its Try again) carries the same id. */
+    changeId: z.optional(Id),
   })
   .check(
     z.describe(
-      'One change as it was tried: entity and id, the action (for example "assign", "grant", "book"), the actor and the organisation they acted for, when, why, and whether it was saved.',
+      'One change as it was tried: entity and id, the action (for example "assign", "grant", "book"), the actor and the organisation they acted for, when, why, whether it was saved (and if not, why, as a category), and the change id shared by every attempt of one change.',
     ),
   );
 

@@ -9,8 +9,10 @@ import { StoreError, TEAM_ID_ENTITY, type CareDataSource, type Change, type Chan
  * contract entity. Values that may hold any text are percent-encoded UTF-8 (`encodeURIComponent`).
  */
 export const CHANGE_HEADERS = {
-  /** Unique id of the change; lets a server recognise a repeated request. */
+  /** Unique id of the change, the same on every Try again of it; lets a server recognise a repeat. */
   id: 'Care-Change-Id',
+  /** 1 for the first time a change is sent, 2 for its first Try again, and so on. */
+  attempt: 'Care-Change-Attempt',
   /** When the user made the change, ISO 8601. */
   at: 'Care-Change-At',
   /** What was done, one word: `assign`, `grant`, `book`, … (percent-encoded). */
@@ -132,6 +134,7 @@ export class HttpSource implements CareDataSource {
     if (change.create) headers.set('If-None-Match', '*');
     else if (change.baseVersion) headers.set('If-Match', entityTag(change.baseVersion));
     headers.set(CHANGE_HEADERS.id, change.id);
+    headers.set(CHANGE_HEADERS.attempt, String(change.attempt ?? 1));
     headers.set(CHANGE_HEADERS.at, change.at);
     headers.set(CHANGE_HEADERS.action, encodeURIComponent(change.action));
     headers.set(CHANGE_HEADERS.actor, encodeURIComponent(JSON.stringify(change.actor)));

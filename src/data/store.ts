@@ -1,17 +1,27 @@
-import type { Actor } from '../contract/common.js';
 import type { AuditEntry } from '../contract/audit.js';
+import { Actor } from '../contract/common.js';
 import type { CareRecord } from '../contract/record.js';
+import { check } from '../contract/validate.js';
+import { mergeEntity, sameValue, withoutMeta, type MergeChoice } from './merge.js';
 import {
   CONFLICT_NOT_FETCHED,
+  entityKey,
   StoreError,
   type CareDataSource,
   type Change,
   type ChangeKind,
   type ChangeRequest,
   type EntityByKind,
+  type EntityKey,
+  type EntityState,
+  type FieldConflict,
+  type SaveFailure,
   type SaveOutcome,
+  type StoreErrorKind,
   type StoreSnapshot,
 } from './types.js';
+
+export { mergeEntity, type MergeChoice } from './merge.js';
 
 type Listener = (snapshot: StoreSnapshot) => void;
 
@@ -51,35 +61,96 @@ export const withEntity = <K extends ChangeKind>(record: CareRecord, kind: K, va
   return { ...record, [key]: next };
 };
 
+/** The store's own error for a change nobody can be named for. */
+export const NO_ACTOR = 'no actor: set the person using the page (care-context actor, the element\u2019s actor property, or store.actor) before changes can be saved';
+
+/** The audit category of a failure. */
+const failureCategory = (kind: StoreErrorKind): NonNullable<AuditEntry['failure']> => {
+  switch (kind) {
+    case 'conflict':
+    case 'network':
+    case 'timeout':
+    case 'forbidden':
+    case 'server':
+      return kind;
+    default:
+      return 'invalid';
+  }
+};
+
+const keyParts = (key: EntityKey): { kind: ChangeKind; id: string } => {
+  const slash = key.indexOf('/');
+  return { kind: key.slice(0, slash) as ChangeKind, id: key.slice(slash + 1) };
+};
+
+const idOf = (value: unknown): string => (value as { id: string }).id;
+
+/** A version number when the version is one (memory, the test server, FHIR versionId), else undefined. */
+const numericVersion = (entity: unknown): number | undefined => {
+  const version = (entity as { meta?: { version?: unknown } } | undefined)?.meta?.version;
+  return typeof version === 'string' && /^\d+$/.test(version) ? Number(version) : undefined;
+};
+
+/** How a save is sent: the first time, or a Try again of a change (same id), maybe with a choice after a conflict. */
+interface SaveOptions {
+  changeId?: string;
+  attempt?: number;
+  choice?: MergeChoice;
+}
+
 /**
  * Holds one care team's record and is the only way elements change it. A save is shown at once
  * (optimistic), written through the data source, and either confirmed with the stored version or
- * rolled back to what was there before, with the error kept so the element can explain it and the
- * user can retry. Every attempt lands in the audit trail with actor, time and reason.
+ * rolled back to what the source holds, with the failure kept so the element can explain it and
+ * the person can try again (the same change id) or, after a conflict, choose between both
+ * versions. Everything is keyed by kind and id. Every outcome lands in the audit trail with the
+ * actor, time, reason and, for a failure, its category; a change without an actor is refused.
  */
 export class CareStore {
-  private snapshotValue: StoreSnapshot = { status: 'idle', pending: new Set(), failures: new Map() };
+  private snapshotValue: StoreSnapshot = { status: 'idle', pending: new Set(), failures: new Map(), entities: new Map() };
   private readonly listeners = new Set<Listener>();
   private loadController?: AbortController;
+  private actorValue?: Actor;
   // The newest save per entity wins: an older answer arriving late must not overwrite it.
-  private readonly latestChange = new Map<string, string>();
+  private readonly latestChange = new Map<EntityKey, string>();
   // Saves of one entity run one after another; the tail of each entity's queue.
-  private readonly queues = new Map<string, Promise<void>>();
+  private readonly queues = new Map<EntityKey, Promise<void>>();
   // The entity as the source holds it while saves of it are under way (undefined: not created yet).
-  private readonly confirmed = new Map<string, unknown>();
-  // After a conflict: the entity the refused change was made on. The next save of that entity is
-  // merged onto the version the source holds now, so neither writer's change is silently dropped.
-  private readonly rebaseFrom = new Map<string, unknown>();
+  private readonly confirmed = new Map<EntityKey, unknown>();
+  // After a conflict: the entity the refused change was made on, to merge its Try again onto the newer version.
+  private readonly rebaseFrom = new Map<EntityKey, unknown>();
   // The last attempt whose answer never came (timeout, lost connection): it may have been stored.
-  private readonly unanswered = new Map<string, unknown>();
+  private readonly unanswered = new Map<EntityKey, unknown>();
   // A conflict whose newer version could not be fetched: the next save of the entity fetches it first.
-  private readonly refreshFirst = new Set<string>();
+  private readonly refreshFirst = new Set<EntityKey>();
+  // Answers are ordered: when each entity was last confirmed, so an older read cannot replace it.
+  private answerClock = 0;
+  private readonly confirmedAt = new Map<EntityKey, number>();
 
   constructor(
     readonly source: CareDataSource,
     readonly teamId: string,
-    public actor: Actor = { name: 'Unknown user' },
-  ) {}
+    actor?: Actor,
+  ) {
+    this.actor = actor;
+  }
+
+  /**
+   * The person making changes, recorded on every change and audit entry. Setting nothing, or
+   * something the contract refuses, clears it: no change is saved until a real actor is set.
+   */
+  get actor(): Actor | undefined {
+    return this.actorValue;
+  }
+  set actor(value: Actor | undefined) {
+    if (value === undefined || value === null) {
+      this.actorValue = undefined;
+      return;
+    }
+    const result = check(Actor, value);
+    if (!result.ok) console.warn('care-elements: the actor does not follow the data contract and is cleared; changes are refused until a valid actor is set.');
+    this.actorValue = result.ok ? Object.freeze({ ...result.value }) : undefined;
+  }
 
   /** What the store holds now. Treat as read-only; it is replaced, never mutated. */
   get snapshot(): StoreSnapshot {
@@ -93,24 +164,85 @@ export class CareStore {
     return () => this.listeners.delete(listener);
   }
 
+  /** One entity as the store knows it: confirmed value, pending change, failure. */
+  stateOf<K extends ChangeKind>(kind: K, id: string): EntityState<K> {
+    const known = this.snapshotValue.entities.get(entityKey(kind, id));
+    if (known) return known as EntityState<K>;
+    const record = this.snapshotValue.record;
+    return { kind, id, confirmed: record ? entityIn(record, kind, id) : undefined };
+  }
+
+  /** Whether a save of the entity is under way. */
+  isPending(kind: ChangeKind, id: string): boolean {
+    return this.snapshotValue.pending.has(entityKey(kind, id));
+  }
+
+  /** The last failed save of the entity, if any. */
+  failureOf(kind: ChangeKind, id: string): SaveFailure | undefined {
+    return this.snapshotValue.failures.get(entityKey(kind, id));
+  }
+
   private set(next: Partial<StoreSnapshot>) {
-    this.snapshotValue = { ...this.snapshotValue, ...next };
+    const merged = { ...this.snapshotValue, ...next };
+    if (next.pending || next.failures || next.record) merged.entities = this.entityStates(merged);
+    this.snapshotValue = merged;
     for (const listener of this.listeners) listener(this.snapshotValue);
   }
 
-  /** Loads (or reloads) the record. A newer load cancels an older one still running. */
+  private entityStates(snapshot: StoreSnapshot): Map<EntityKey, EntityState> {
+    const states = new Map<EntityKey, EntityState>();
+    const record = snapshot.record;
+    for (const key of new Set([...snapshot.pending, ...snapshot.failures.keys()])) {
+      const { kind, id } = keyParts(key);
+      const shown = record ? entityIn(record, kind, id) : undefined;
+      const pending = snapshot.pending.has(key);
+      const state: EntityState = { kind, id, confirmed: (pending ? this.confirmed.get(key) : shown) as EntityState['confirmed'] };
+      if (pending) state.pending = shown;
+      const failure = snapshot.failures.get(key);
+      if (failure) state.failure = failure;
+      states.set(key, state);
+    }
+    return states;
+  }
+
+  /**
+   * Loads (or reloads) the record. A newer load cancels an older one still running. Answers are
+   * ordered: an entity confirmed by a save after this read started, or with a save under way,
+   * keeps the store's value unless the read brings a newer version.
+   */
   async load(): Promise<void> {
     this.loadController?.abort();
     const controller = (this.loadController = new AbortController());
+    const startedAt = this.answerClock;
     this.set({ status: 'loading', loadError: undefined });
     try {
-      const record = await this.source.load(this.teamId, controller.signal);
+      const loaded = await this.source.load(this.teamId, controller.signal);
       if (controller.signal.aborted) return;
-      this.set({ status: 'ready', record });
+      this.set({ status: 'ready', record: this.newerOf(loaded, startedAt) });
     } catch (error) {
       if (controller.signal.aborted) return;
       this.set({ status: 'error', loadError: asStoreError(error) });
     }
+  }
+
+  private newerOf(loaded: CareRecord, startedAt: number): CareRecord {
+    const current = this.snapshotValue.record;
+    if (!current) return loaded;
+    let record = loaded;
+    const keys = new Set<EntityKey>([...this.queues.keys()]);
+    for (const [key, at] of this.confirmedAt) if (at > startedAt) keys.add(key);
+    for (const key of keys) {
+      const { kind, id } = keyParts(key);
+      const ours = entityIn(current, kind, id);
+      const theirs = entityIn(loaded, kind, id);
+      if (ours === undefined) continue;
+      const oursVersion = numericVersion(this.queues.has(key) ? this.confirmed.get(key) : ours);
+      const theirsVersion = numericVersion(theirs);
+      // A read that saw a newer version than the store's confirmed one is newer; anything else is not.
+      if (theirsVersion !== undefined && oursVersion !== undefined && theirsVersion > oursVersion && !this.queues.has(key)) continue;
+      record = withEntity(record, kind, ours);
+    }
+    return record;
   }
 
   /** Replaces the record (for example when the host already has the data). */
@@ -123,229 +255,234 @@ export class CareStore {
    * Saves a change optimistically; resolves when the source has answered. Never throws.
    * Saves of one entity are sent one after the other, each based on the version the previous one
    * stored, so quick successive edits do not conflict with each other; the newest is what stays.
+   * Without an actor nothing is saved or shown: the outcome is an error of kind `no-actor`.
    */
-  async save<K extends ChangeKind>(request: ChangeRequest<K>): Promise<SaveOutcome<K>> {
+  async save<K extends ChangeKind>(request: ChangeRequest<K>, options: SaveOptions = {}): Promise<SaveOutcome<K>> {
     const record = this.snapshotValue.record;
     if (!record) return { ok: false, error: new StoreError('rejected', 'nothing is loaded yet') };
-    const entityId = (request.value as { id: string }).id;
+    const actor = this.actorValue;
+    if (!actor) return { ok: false, error: new StoreError('no-actor', NO_ACTOR) };
+    const id = idOf(request.value);
+    const key = entityKey(request.entity, id);
     // What the source holds is the record's entity unless an earlier save of it is still under way.
-    if (!this.queues.has(entityId)) this.confirmed.set(entityId, entityIn(record, request.entity, entityId));
-    const changeId = newId('change');
-    const actor = this.actor;
+    if (!this.queues.has(key)) this.confirmed.set(key, entityIn(record, request.entity, id));
+    const changeId = options.changeId ?? newId('change');
     const at = new Date().toISOString();
-    this.latestChange.set(entityId, changeId);
+    this.latestChange.set(key, changeId);
 
-    const pending = new Set(this.snapshotValue.pending).add(entityId);
+    const pending = new Set(this.snapshotValue.pending).add(key);
     const failures = new Map(this.snapshotValue.failures);
-    failures.delete(entityId);
+    failures.delete(key);
     this.set({ record: withEntity(record, request.entity, request.value), pending, failures });
 
-    const previous = this.queues.get(entityId) ?? Promise.resolve();
-    const outcome = previous.then(() => this.send(request, entityId, { id: changeId, actor, at }));
+    const previous = this.queues.get(key) ?? Promise.resolve();
+    const made = { id: changeId, actor, at, attempt: options.attempt ?? 1 };
+    const outcome = previous.then(() => this.send(request, key, made, options.choice));
     const queue = outcome.then(() => undefined);
-    this.queues.set(entityId, queue);
+    this.queues.set(key, queue);
     const result = await outcome;
-    if (this.queues.get(entityId) === queue) {
-      this.queues.delete(entityId);
-      this.confirmed.delete(entityId);
+    if (this.queues.get(key) === queue) {
+      this.queues.delete(key);
+      this.confirmed.delete(key);
     }
     return result;
   }
 
   private async send<K extends ChangeKind>(
     request: ChangeRequest<K>,
-    entityId: string,
-    made: Pick<Change, 'id' | 'actor' | 'at'>,
+    key: EntityKey,
+    made: Pick<Change, 'id' | 'actor' | 'at' | 'attempt'>,
+    choice?: MergeChoice,
   ): Promise<SaveOutcome<K>> {
-    if (this.refreshFirst.delete(entityId)) await this.refreshAfterConflict(request.entity, entityId, this.confirmed.get(entityId));
-    const base = this.confirmed.get(entityId) as EntityByKind[K] | undefined;
-    const stale = this.rebaseFrom.get(entityId);
-    this.rebaseFrom.delete(entityId);
+    if (this.refreshFirst.delete(key)) await this.refreshAfterConflict(request.entity, key, this.confirmed.get(key));
+    const base = this.confirmed.get(key) as EntityByKind[K] | undefined;
+    const stale = this.rebaseFrom.get(key);
+    const isLatest = () => this.latestChange.get(key) === made.id;
     // Only a change made on the version that conflicted (Try again) is merged onto the newer one; a
     // fresh edit made on the newer version is sent as it is.
-    if (stale !== undefined && versionOf(request.value) === versionOf(stale)) {
-      request = { ...request, value: mergeChange(stale, request.value, base) as EntityByKind[K] };
+    if (stale !== undefined && base !== undefined && versionOf(request.value) === versionOf(stale)) {
+      const merged = mergeEntity(request.entity, stale, request.value, base, choice);
+      if (merged.conflicts.length > 0 && !choice) {
+        // Both changed the same thing: nothing is saved until the person chooses.
+        const change = { ...request, ...made, baseVersion: versionOf(base), create: false } as Change<K>;
+        return this.fail(request, key, change, new StoreError('conflict', 'both changed the same values'), merged.conflicts, isLatest);
+      }
+      this.rebaseFrom.delete(key);
+      if (choice && sameValue(withoutMeta(merged.value), withoutMeta(base))) {
+        // The person kept the other version and nothing of theirs is left to save.
+        const change = { ...request, ...made, baseVersion: versionOf(base), create: false } as Change<K>;
+        if (isLatest()) this.finish(key, undefined, (current) => withEntity(current, request.entity, base));
+        return { ok: true, value: base, change };
+      }
+      request = { ...request, value: merged.value as EntityByKind[K] };
+    } else if (stale !== undefined && versionOf(request.value) !== versionOf(stale)) {
+      this.rebaseFrom.delete(key);
     }
-    const change = {
-      ...request,
-      ...made,
-      baseVersion: (base as { meta?: { version?: string } } | undefined)?.meta?.version,
-      create: !base,
-    } as Change<K>;
-    const isLatest = () => this.latestChange.get(entityId) === change.id;
+    const change = { ...request, ...made, baseVersion: versionOf(base), create: !base } as Change<K>;
     try {
       const stored = await this.source.save(change);
-      this.confirmed.set(entityId, stored);
-      this.unanswered.delete(entityId);
-      if (isLatest()) this.finish(entityId, change as Change, 'saved', (current) => withEntity(current, request.entity, stored));
-      else this.appendAudit(change as Change, 'saved');
+      this.confirmed.set(key, stored);
+      this.confirmedAt.set(key, ++this.answerClock);
+      this.unanswered.delete(key);
+      this.rebaseFrom.delete(key);
+      if (isLatest()) this.finish(key, this.auditEntry(change as Change, 'saved'), (current) => withEntity(current, request.entity, stored));
+      else this.appendAudit(this.auditEntry(change as Change, 'saved'));
       return { ok: true, value: stored, change };
     } catch (raw) {
       let error = asStoreError(raw);
-      const latest = error.kind === 'conflict' ? await this.refreshAfterConflict(request.entity, entityId, base) : undefined;
-      if (error.kind === 'conflict' && latest === undefined) this.refreshFirst.add(entityId);
+      const latest = error.kind === 'conflict' ? await this.refreshAfterConflict(request.entity, key, base) : undefined;
+      if (error.kind === 'conflict' && latest === undefined) this.refreshFirst.add(key);
       // The source already holds this change, or the earlier attempt whose answer was lost: it is saved.
       const holds = (value: unknown) => latest !== undefined && value !== undefined && sameValue(withoutMeta(latest), withoutMeta(value));
       // A lost answer counts as saved only for the very attempt it belonged to (its Try again).
-      const earlier = this.unanswered.get(entityId);
+      const earlier = this.unanswered.get(key);
       const retriesEarlier = earlier !== undefined && sameValue(withoutMeta(earlier), withoutMeta(request.value));
-      if (error.kind === 'timeout' || error.kind === 'network') this.unanswered.set(entityId, request.value);
-      else if (!retriesEarlier) this.unanswered.delete(entityId);
+      if (error.kind === 'timeout' || error.kind === 'network') this.unanswered.set(key, request.value);
+      else if (!retriesEarlier) this.unanswered.delete(key);
       if (holds(request.value) || (retriesEarlier && holds(earlier))) {
-        this.rebaseFrom.delete(entityId);
-        this.unanswered.delete(entityId);
+        this.rebaseFrom.delete(key);
+        this.unanswered.delete(key);
         const stored = latest as EntityByKind[K];
-        if (isLatest()) this.finish(entityId, change as Change, 'saved', (current) => withEntity(current, request.entity, stored));
-        else this.appendAudit(change as Change, 'saved');
+        this.confirmedAt.set(key, ++this.answerClock);
+        if (isLatest()) this.finish(key, this.auditEntry(change as Change, 'saved'), (current) => withEntity(current, request.entity, stored));
+        else this.appendAudit(this.auditEntry(change as Change, 'saved'));
         return { ok: true, value: stored, change };
       }
-      if (!isLatest()) {
-        this.appendAudit(change as Change, 'failed');
-        return { ok: false, error };
-      }
       if (error.kind === 'conflict' && latest === undefined) error = new StoreError('conflict', CONFLICT_NOT_FETCHED, error.status);
-      // Back to what the source holds: the entity before, or what an earlier save stored meanwhile.
-      const restore = this.confirmed.get(entityId) as EntityByKind[K] | undefined;
-      this.finish(
-        entityId,
-        change as Change,
-        'failed',
-        (current) => (restore ? withEntity(current, request.entity, restore) : withoutEntity(current, request.entity, entityId)),
-        { error, request: request as ChangeRequest },
-      );
+      const conflicts = latest !== undefined && base !== undefined ? mergeEntity(request.entity, base, request.value, latest).conflicts : [];
+      return this.fail(request, key, change, error, conflicts, isLatest);
+    }
+  }
+
+  private fail<K extends ChangeKind>(
+    request: ChangeRequest<K>,
+    key: EntityKey,
+    change: Change<K>,
+    error: StoreError,
+    conflicts: readonly FieldConflict[],
+    isLatest: () => boolean,
+  ): SaveOutcome<K> {
+    const entry = this.auditEntry(change as Change, 'failed', error.kind);
+    if (!isLatest()) {
+      this.appendAudit(entry);
       return { ok: false, error };
     }
+    // Back to what the source holds: the entity before, or what an earlier save stored meanwhile.
+    const restore = this.confirmed.get(key) as EntityByKind[K] | undefined;
+    const { id } = keyParts(key);
+    this.finish(
+      key,
+      entry,
+      (current) => (restore ? withEntity(current, request.entity, restore) : withoutEntity(current, request.entity, id)),
+      { error, request: request as ChangeRequest, changeId: change.id, conflicts },
+    );
+    return { ok: false, error };
   }
 
   /**
    * Someone else changed the entity: fetch the version the source holds now, so it is what the
-   * user sees (instead of their stale copy) and what a retry is merged onto.
+   * person sees (instead of their stale copy) and what a Try again is merged onto.
    */
-  private async refreshAfterConflict(kind: ChangeKind, entityId: string, base: unknown): Promise<unknown> {
+  private async refreshAfterConflict(kind: ChangeKind, key: EntityKey, base: unknown): Promise<unknown> {
     try {
-      const latest = entityIn(await this.source.load(this.teamId), kind, entityId);
+      const latest = entityIn(await this.source.load(this.teamId), kind, keyParts(key).id);
       if (latest === undefined) return undefined;
-      this.confirmed.set(entityId, latest);
-      if (base !== undefined) this.rebaseFrom.set(entityId, base);
+      this.confirmed.set(key, latest);
+      this.confirmedAt.set(key, ++this.answerClock);
+      if (base !== undefined && !this.rebaseFrom.has(key)) this.rebaseFrom.set(key, base);
       return latest;
     } catch {
-      // Could not look: the entity stays as the user last saw it, and a retry may conflict again.
+      // Could not look: the entity stays as the person last saw it, and a retry may conflict again.
       return undefined;
     }
   }
 
-  /** Tries the last failed save of an entity again. */
-  retry(entityId: string): Promise<SaveOutcome> | undefined {
-    const failure = this.snapshotValue.failures.get(entityId);
-    return failure ? this.save(failure.request) : undefined;
+  /** Tries the last failed save of an entity again, with the same change id. */
+  retry(kind: ChangeKind, id: string): Promise<SaveOutcome> | undefined {
+    const failure = this.failureOf(kind, id);
+    return failure ? this.again(failure) : undefined;
   }
 
-  /** Forgets a failure the user has dismissed. */
-  dismiss(entityId: string): void {
-    if (!this.snapshotValue.failures.has(entityId)) return;
-    this.rebaseFrom.delete(entityId);
-    this.unanswered.delete(entityId);
+  /**
+   * After a conflict where both changed the same values: keeps the person's values (`mine`) or the
+   * other person's (`theirs`) for those, and saves everything else both changed.
+   */
+  resolve(kind: ChangeKind, id: string, choice: MergeChoice): Promise<SaveOutcome> | undefined {
+    const failure = this.failureOf(kind, id);
+    return failure ? this.again(failure, choice) : undefined;
+  }
+
+  private again(failure: SaveFailure, choice?: MergeChoice): Promise<SaveOutcome> {
+    const attempts = (this.attempts.get(failure.changeId) ?? 1) + 1;
+    this.attempts.set(failure.changeId, attempts);
+    return this.save(failure.request, { changeId: failure.changeId, attempt: attempts, choice });
+  }
+
+  private readonly attempts = new Map<string, number>();
+
+  /** Forgets a failure the person has dismissed. */
+  dismiss(kind: ChangeKind, id: string): void {
+    const key = entityKey(kind, id);
+    if (!this.snapshotValue.failures.has(key)) return;
+    this.rebaseFrom.delete(key);
+    this.unanswered.delete(key);
     const failures = new Map(this.snapshotValue.failures);
-    failures.delete(entityId);
+    failures.delete(key);
     this.set({ failures });
   }
 
-  /** Records a change the host vetoed, so the audit trail shows it was tried. */
-  recordVeto(request: ChangeRequest): void {
-    const record = this.snapshotValue.record;
-    if (!record) return;
-    const change = { ...request, id: newId('change'), actor: this.actor, at: new Date().toISOString(), create: false };
-    this.set({ record: { ...record, audit: [...record.audit, this.auditEntry(change, 'vetoed')] } });
+  /** Records a change the host vetoed (`vetoed`) or whose own save it rejected (`rejected`). */
+  recordVeto(request: ChangeRequest, outcome: 'vetoed' | 'rejected' = 'vetoed', why?: StoreErrorKind): void {
+    const actor = this.actorValue;
+    if (!this.snapshotValue.record || !actor) return;
+    const change = { ...request, id: newId('change'), actor, at: new Date().toISOString(), create: false };
+    this.appendAudit(this.auditEntry(change, outcome, why));
   }
 
-  /** Notes an attempt that a newer change of the same entity has overtaken. */
-  private appendAudit(change: Change, outcome: AuditEntry['outcome']) {
+  /** Adds an entry to the trail shown and hands it to the source when it keeps audit entries. */
+  private appendAudit(entry: AuditEntry) {
     const record = this.snapshotValue.record;
-    if (record) this.set({ record: { ...record, audit: [...record.audit, this.auditEntry(change, outcome)] } });
+    if (record) this.set({ record: { ...record, audit: [...record.audit, entry] } });
+    this.keepAtSource(entry);
   }
 
-  private finish(
-    entityId: string,
-    change: Change,
-    outcome: AuditEntry['outcome'],
-    update: (record: CareRecord) => CareRecord,
-    failure?: { error: StoreError; request: ChangeRequest },
-  ) {
+  private keepAtSource(entry: AuditEntry) {
+    // A saved change is recorded by the source as it stores it; other outcomes it never saw.
+    if (entry.outcome === 'saved' || !this.source.audit) return;
+    this.source.audit(this.teamId, [entry]).catch((error: unknown) => {
+      console.warn(`care-elements: the data source did not keep an audit entry (${entry.outcome} ${entry.entity} ${entry.entityId}): ${String(error)}`);
+    });
+  }
+
+  private finish(key: EntityKey, entry: AuditEntry | undefined, update: (record: CareRecord) => CareRecord, failure?: SaveFailure) {
     const current = this.snapshotValue.record!;
     const next = update(current);
     const pending = new Set(this.snapshotValue.pending);
-    pending.delete(entityId);
+    pending.delete(key);
     const failures = new Map(this.snapshotValue.failures);
-    if (failure) failures.set(entityId, failure);
-    this.set({ record: { ...next, audit: [...next.audit, this.auditEntry(change, outcome)] }, pending, failures });
+    if (failure) failures.set(key, failure);
+    this.set({ record: entry ? { ...next, audit: [...next.audit, entry] } : next, pending, failures });
+    if (entry) this.keepAtSource(entry);
   }
 
-  private auditEntry(change: Omit<Change, 'baseVersion'>, outcome: AuditEntry['outcome']): AuditEntry {
+  private auditEntry(change: Omit<Change, 'baseVersion'>, outcome: AuditEntry['outcome'], why?: StoreErrorKind): AuditEntry {
     const entry: AuditEntry = {
       id: newId('audit'),
       entity: change.entity,
-      entityId: (change.value as { id: string }).id,
+      entityId: idOf(change.value),
       action: change.action,
       actor: change.actor,
       at: change.at,
       outcome,
+      changeId: change.id,
     };
     if (change.reason) entry.reason = change.reason;
+    if (why && outcome !== 'saved') entry.failure = failureCategory(why);
     return entry;
   }
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  value !== null && typeof value === 'object' && !Array.isArray(value);
-
-const sameValue = (a: unknown, b: unknown): boolean => {
-  if (a === b) return true;
-  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((item, i) => sameValue(item, b[i]));
-  if (!isObject(a) || !isObject(b)) return false;
-  const keys = Object.keys(a).filter((key) => a[key] !== undefined);
-  return keys.length === Object.keys(b).filter((key) => b[key] !== undefined).length && keys.every((key) => sameValue(a[key], b[key]));
-};
-
-const versionOf = (entity: unknown): unknown => (isObject(entity) && isObject(entity.meta) ? entity.meta.version : undefined);
-
-const withoutMeta = (entity: unknown): unknown => {
-  if (!isObject(entity)) return entity;
-  const { meta: _meta, ...rest } = entity;
-  return rest;
-};
-
-/** What identifies an item of a list across versions: its `id`, else its `memberId`. */
-const identityOf = (item: unknown): unknown => (isObject(item) ? (item.id ?? item.memberId) : undefined);
-
-/**
- * A three-way merge of one entity: `mine` is the user's change made on `base`, `theirs` what the
- * source holds now. What only one side changed is taken from that side; lists keep both sides'
- * additions and removals (an item of mine replaces theirs with the same id); where both changed
- * the same value, the user's retry wins.
- */
-export const mergeChange = (base: unknown, mine: unknown, theirs: unknown): unknown => {
-  if (sameValue(mine, base)) return theirs;
-  if (sameValue(theirs, base) || sameValue(mine, theirs)) return mine;
-  if (Array.isArray(base) && Array.isArray(mine) && Array.isArray(theirs)) {
-    const removed = base.filter((item) => !mine.some((m) => sameValue(m, item)));
-    const added = mine.filter((item) => !base.some((b) => sameValue(b, item)) && !theirs.some((t) => sameValue(t, item)));
-    const replaced = new Set(added.map(identityOf).filter((key) => key !== undefined));
-    const kept = theirs.filter((item) => {
-      const key = identityOf(item);
-      return !removed.some((r) => sameValue(r, item)) && !(key !== undefined && replaced.has(key));
-    });
-    return [...kept, ...added];
-  }
-  if (isObject(base) && isObject(mine) && isObject(theirs)) {
-    const merged: Record<string, unknown> = {};
-    for (const key of new Set([...Object.keys(theirs), ...Object.keys(mine)])) {
-      const value = mergeChange(base[key], mine[key], theirs[key]);
-      if (value !== undefined) merged[key] = value;
-    }
-    return merged;
-  }
-  return mine;
-};
+const versionOf = (entity: unknown): string | undefined => (entity as { meta?: { version?: string } } | undefined)?.meta?.version;
 
 const withoutEntity = (record: CareRecord, kind: ChangeKind, id: string): CareRecord => {
   if (kind === 'team') return record;

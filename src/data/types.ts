@@ -1,3 +1,4 @@
+import type { AuditEntry } from '../contract/audit.js';
 import type { Actor } from '../contract/common.js';
 import type { ConsentDirective } from '../contract/consent.js';
 import type { Meeting } from '../contract/meeting.js';
@@ -39,10 +40,12 @@ export type Change<K extends ChangeKind = ChangeKind> = ChangeRequest<K> & {
   baseVersion?: string;
   /** True when the entity did not exist before. */
   create: boolean;
+  /** 1 for the first time this change is sent, 2 for its first Try again, and so on. */
+  attempt?: number;
 };
 
 /** Why a save or load failed, in categories an element can explain in plain language. */
-export type StoreErrorKind = 'network' | 'timeout' | 'conflict' | 'server' | 'forbidden' | 'rejected' | 'contract';
+export type StoreErrorKind = 'network' | 'timeout' | 'conflict' | 'server' | 'forbidden' | 'rejected' | 'contract' | 'no-actor';
 
 /** A failed load or save. `detail` is technical text for logs, never shown as the only message. */
 /** The detail of a conflict whose newer version could not be fetched (the user does not see it yet). */
@@ -67,18 +70,74 @@ export interface CareDataSource {
   load(teamId: string, signal?: AbortSignal): Promise<CareRecord>;
   /** Saves one change; resolves with the entity as stored (with its new version), or rejects with a StoreError. */
   save<K extends ChangeKind>(change: Change<K>, signal?: AbortSignal): Promise<EntityByKind[K]>;
+  /**
+   * Keeps audit entries of outcomes the source did not see itself (vetoed, rejected by the host,
+   * failed). Optional: a source without it leaves those entries in the browser only.
+   */
+  audit?(teamId: string, entries: readonly AuditEntry[]): Promise<void>;
+}
+
+/**
+ * Names one entity across kinds: `consent/c-gp`, `meeting/mt-1`. Ids are unique within a kind
+ * only (as in FHIR), so a meeting and a consent may share an id; the key keeps them apart.
+ */
+export type EntityKey = `${ChangeKind}/${string}`;
+
+/** The key of the entity of `kind` with `id`. */
+export const entityKey = (kind: ChangeKind, id: string): EntityKey => `${kind}/${id}`;
+
+/**
+ * A value both people changed, each to something else: `path` names it inside the entity, with
+ * list items named by their identity (`['participants', 'm-lars', 'response']`).
+ */
+export interface FieldConflict {
+  path: readonly string[];
+  /** The value both changes were made on (undefined: it did not exist). */
+  base: unknown;
+  /** The value in this person's change (undefined: they removed it). */
+  mine: unknown;
+  /** The value the source holds now (undefined: the other person removed it). */
+  theirs: unknown;
+}
+
+/** A save that did not go through, kept so the person can see why and try again. */
+export interface SaveFailure {
+  error: StoreError;
+  /** The change as it will be sent again by `retry`. */
+  request: ChangeRequest;
+  /** The change's id; trying again keeps it, so a source can recognise a repeat. */
+  changeId: string;
+  /**
+   * After a conflict, the values both people changed. Non-empty: nothing is saved until the person
+   * chooses with `resolve(kind, id, 'mine' | 'theirs')`. Empty: Try again merges both changes.
+   */
+  conflicts: readonly FieldConflict[];
+}
+
+/** One entity as the store knows it: what the source holds, what is being saved, what failed. */
+export interface EntityState<K extends ChangeKind = ChangeKind> {
+  kind: K;
+  id: string;
+  /** The entity as the source last confirmed it (undefined: not created there yet). */
+  confirmed?: EntityByKind[K];
+  /** The change being saved now, shown optimistically in `record`. */
+  pending?: EntityByKind[K];
+  failure?: SaveFailure;
 }
 
 /** What a store holds at one moment. */
 export interface StoreSnapshot {
   status: 'idle' | 'loading' | 'ready' | 'error';
+  /** The record as shown: confirmed values, with changes being saved already in place. */
   record?: CareRecord;
   /** Why the last load failed. */
   loadError?: StoreError;
-  /** Ids of entities with a save under way, shown as pending. */
-  pending: ReadonlySet<string>;
-  /** The last failed save per entity id, with the request so it can be retried. */
-  failures: ReadonlyMap<string, { error: StoreError; request: ChangeRequest }>;
+  /** Keys (`kind/id`) of entities with a save under way, shown as pending. */
+  pending: ReadonlySet<EntityKey>;
+  /** The last failed save per entity key, with the request so it can be retried. */
+  failures: ReadonlyMap<EntityKey, SaveFailure>;
+  /** Every entity with a save under way or failed: its confirmed value, pending change and failure. */
+  entities: ReadonlyMap<EntityKey, EntityState>;
 }
 
 /** What `CareStore.save` resolves with. */

@@ -99,7 +99,7 @@ describe('<care-context>', () => {
     expect(consumer.store).to.be.instanceOf(CareStore);
     expect(consumer.locale).to.equal('da');
     expect(consumer.actor).to.deep.equal({ id: 'm-kari', name: 'Kari Nilsen', organisationId: 'org-home-care' });
-    expect(consumer.store!.actor.name, 'the store records changes under the actor').to.equal('Kari Nilsen');
+    expect(consumer.store!.actor?.name, 'the store records changes under the actor').to.equal('Kari Nilsen');
   });
 
   it('records changes under the actor given as a property', async () => {

@@ -123,7 +123,7 @@ describe('HttpSource against the loopback REST server', () => {
     expect(shown, 'rolled back to what the server holds now, not to the stale copy').to.deep.include({ state: 'refused' });
     expect(shown.meta?.version).to.equal('2');
     expect(before.meta?.version).to.equal('1');
-    expect(store.snapshot.failures.get('c-gp')?.error.kind, 'the failure is reported').to.equal('conflict');
+    expect(store.snapshot.failures.get('consent/c-gp')?.error.kind, 'the failure is reported').to.equal('conflict');
     expect(store.snapshot.pending.size).to.equal(0);
     const server = await api.log();
     expect(server.records[TEAM].consents[0].state, 'the other save is not overwritten').to.equal('refused');

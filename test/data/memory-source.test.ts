@@ -210,7 +210,7 @@ describe('MemorySource', () => {
     const failed = await store.save({ entity: 'consent', action: 'withdraw', value: { ...before, state: 'withdrawn' } });
     expect(failed.ok).to.equal(false);
     expect(store.snapshot.record!.consents[1]).to.deep.equal(before);
-    const retried = await store.retry(before.id)!;
+    const retried = await store.retry('consent', before.id)!;
     expect(retried.ok).to.equal(true);
     expect(store.snapshot.record!.consents[1]).to.include({ state: 'withdrawn' });
     expect(store.snapshot.record!.consents[1].meta?.version).to.equal('2');

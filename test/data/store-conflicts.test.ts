@@ -78,7 +78,7 @@ describe('CareStore: conflicts and lost answers', () => {
     const { server, store, shown, save } = await setup();
     server.changeBehindTheBack('Changed by someone else');
     await save({ ...shown(), status: 'ended' });
-    const retried = await store.retry(ID);
+    const retried = await store.retry('responsibility', ID);
     expect(retried?.ok).to.equal(true);
     expect(server.current.status, 'their change').to.equal('ended');
     expect(server.current.title, 'and the other writer’s').to.equal('Changed by someone else');
@@ -98,8 +98,14 @@ describe('CareStore: conflicts and lost answers', () => {
     expect(server.current.title).to.equal('First try');
     expect(shown().title, 'they now see what the server holds').to.equal('First try');
 
-    // Its Try again adds it onto what the server holds.
-    expect((await store.retry(ID))?.ok).to.equal(true);
+    // Both changed the title: Try again saves nothing and shows both values until the person chooses.
+    const again = await store.retry('responsibility', ID);
+    expect(again?.ok, 'both changed the title: nothing is saved silently').to.equal(false);
+    expect(server.current.title).to.equal('First try');
+    expect(store.failureOf('responsibility', ID)!.conflicts).to.deep.equal([
+      { path: ['title'], base: before.title, mine: 'Something else', theirs: 'First try' },
+    ]);
+    expect((await store.resolve('responsibility', ID, 'mine'))?.ok).to.equal(true);
     expect(server.current.title).to.equal('Something else');
   });
 
@@ -107,7 +113,7 @@ describe('CareStore: conflicts and lost answers', () => {
     const { server, store, shown, save } = await setup();
     server.loseNextAnswer = true;
     await save({ ...shown(), title: 'First try' });
-    const again = await store.retry(ID);
+    const again = await store.retry('responsibility', ID);
     expect(again?.ok).to.equal(true);
     expect(server.current.title).to.equal('First try');
     expect(server.current.meta?.version, 'stored once').to.equal('2');

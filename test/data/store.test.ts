@@ -74,7 +74,7 @@ describe('CareStore', () => {
     const saving = store.save({ entity: 'consent', action: 'withdraw', value: { ...before, state: 'withdrawn' }, reason: 'Changed my mind' });
 
     expect(consent(record(), 'c-gp').state).to.equal('withdrawn');
-    expect(store.snapshot.pending.has('c-gp')).to.equal(true);
+    expect(store.snapshot.pending.has('consent/c-gp')).to.equal(true);
     await tick();
     expect(source.saves).to.have.length(1);
     source.saves[0].resolve();
@@ -103,15 +103,15 @@ describe('CareStore', () => {
     expect(responsibility(record(), 'r-medication').reviewDate, 'the other save stays').to.equal('2027-02-01');
     expect(record().consents).to.have.length(fjordvik.consents.length);
     expect(record().responsibilities).to.have.length(fjordvik.responsibilities.length);
-    const failure = store.snapshot.failures.get('c-gp')!;
+    const failure = store.snapshot.failures.get('consent/c-gp')!;
     expect(failure.error.kind).to.equal('server');
     expect(failure.request.value).to.include({ state: 'withdrawn' });
     expect(store.snapshot.pending.size).to.equal(0);
 
     // Retry sends the same request again and succeeds.
-    const retrying = store.retry('c-gp')!;
+    const retrying = store.retry('consent', 'c-gp')!;
     expect(consent(record(), 'c-gp').state, 'the retry is shown at once').to.equal('withdrawn');
-    expect(store.snapshot.failures.has('c-gp')).to.equal(false);
+    expect(store.snapshot.failures.has('consent/c-gp')).to.equal(false);
     await tick();
     source.saves[2].resolve();
     expect((await retrying).ok).to.equal(true);
@@ -171,7 +171,7 @@ describe('CareStore', () => {
     source.saves[1].reject(new StoreError('conflict', 'changed elsewhere', 412));
     await second;
     expect(consent(record(), 'c-nav'), 'back to what the source holds').to.deep.equal(before);
-    expect(store.snapshot.failures.get('c-nav')?.error.kind).to.equal('conflict');
+    expect(store.snapshot.failures.get('consent/c-nav')?.error.kind).to.equal('conflict');
   });
 
   it('writes every attempt to the audit trail with actor, time, reason and outcome', async () => {
@@ -216,9 +216,9 @@ describe('CareStore', () => {
     await tick();
     source.saves[0].reject(new StoreError('timeout'));
     await saving;
-    expect(store.snapshot.failures.has('c-peer')).to.equal(true);
-    store.dismiss('c-peer');
-    expect(store.snapshot.failures.has('c-peer')).to.equal(false);
-    expect(store.retry('c-peer')).to.equal(undefined);
+    expect(store.snapshot.failures.has('consent/c-peer')).to.equal(true);
+    store.dismiss('consent', 'c-peer');
+    expect(store.snapshot.failures.has('consent/c-peer')).to.equal(false);
+    expect(store.retry('consent', 'c-peer')).to.equal(undefined);
   });
 });

@@ -4,7 +4,7 @@
 import type { CareConsentToggle } from '../../src/components/consent-toggle/consent-toggle.js';
 import type { CareMeetingScheduler } from '../../src/components/meeting-scheduler/meeting-scheduler.js';
 import type { CareResponsibilityMatrix } from '../../src/components/responsibility-matrix/responsibility-matrix.js';
-import { mergeChange } from '../../src/data/store.js';
+import { mergeEntity } from '../../src/data/store.js';
 import type { CareDataSource } from '../../src/data/types.js';
 import { expectAxeClean } from '../helpers/a11y.js';
 import { expect, html, settle } from '../helpers/fixture.js';
@@ -100,12 +100,12 @@ describe('two editors at once', () => {
       // Tab 2 still shows version 1 and edits the same row.
       expect(textOf(cellOf(tab2.el, 'r-finances', 'Lars Haugen'))).to.contain('No part');
       await choosePart(tab2.el, 'r-finances', 'Amina Rahimi', 'Is asked');
-      await until(tab2.el, () => tab2.store.snapshot.failures.has('r-finances'), 'tab 2 never failed');
+      await until(tab2.el, () => tab2.store.snapshot.failures.has('responsibility/r-finances'), 'tab 2 never failed');
       await until(tab2.el, () => textOf(rowState(tab2.el, 'r-finances')).includes('not saved'), 'tab 2 never said so');
 
       const state = textOf(rowState(tab2.el, 'r-finances'));
       expect(state).to.contain('Your change was not saved. Someone else changed this at the same time. You now see their version.');
-      expect(tab2.store.snapshot.failures.get('r-finances')!.error.status).to.equal(412);
+      expect(tab2.store.snapshot.failures.get('responsibility/r-finances')!.error.status).to.equal(412);
       // What tab 2 shows now is what the server holds: the first writer's change, not the stale copy.
       expect(textOf(cellOf(tab2.el, 'r-finances', 'Lars Haugen'))).to.contain('Is told');
       expect(textOf(cellOf(tab2.el, 'r-finances', 'Amina Rahimi'))).to.contain('No part');
@@ -187,37 +187,41 @@ describe('two editors at once', () => {
   });
 });
 
-describe('mergeChange (a retry after a conflict)', () => {
+describe('mergeEntity (a retry after a conflict)', () => {
   const base = { id: 'r', title: 'Old', status: 'agreed', assignments: [{ memberId: 'a', part: 'accountable' }], meta: { version: '1' } };
+  const merge = (b: unknown, mine: unknown, theirs: unknown, choice?: 'mine' | 'theirs') => mergeEntity('responsibility', b, mine, theirs, choice);
 
   it('keeps what only the other writer changed and adds what only the user changed', () => {
     const theirs = { ...base, title: 'New title', meta: { version: '2' } };
     const mine = { ...base, status: 'ended' };
-    expect(mergeChange(base, mine, theirs)).to.deep.equal({ ...base, title: 'New title', status: 'ended', meta: { version: '2' } });
+    expect(merge(base, mine, theirs)).to.deep.equal({ value: { ...base, title: 'New title', status: 'ended', meta: { version: '2' } }, conflicts: [] });
   });
 
-  it('merges lists: both sides\u2019 additions stay, removals apply, the user\u2019s item replaces theirs with the same id', () => {
+  it('merges lists by identity: both sides\u2019 additions stay, removals apply, changed items merge field by field', () => {
     const theirs = { ...base, assignments: [...base.assignments, { memberId: 'b', part: 'informed' }] };
     const mine = { ...base, assignments: [{ memberId: 'a', part: 'responsible' }, { memberId: 'c', part: 'consulted' }] };
-    expect(mergeChange(base, mine, theirs)).to.deep.equal({
+    expect(merge(base, mine, theirs).value).to.deep.equal({
       ...base,
       assignments: [
-        { memberId: 'b', part: 'informed' },
         { memberId: 'a', part: 'responsible' },
+        { memberId: 'b', part: 'informed' },
         { memberId: 'c', part: 'consulted' },
       ],
     });
   });
 
-  it('the user wins where both changed the same value; equal changes are not doubled', () => {
-    expect(mergeChange(base, { ...base, title: 'Mine' }, { ...base, title: 'Theirs' })).to.deep.include({ title: 'Mine' });
+  it('where both changed the same value it reports both and keeps theirs, unless the person chose', () => {
+    const result = merge(base, { ...base, title: 'Mine' }, { ...base, title: 'Theirs' });
+    expect(result.value).to.deep.include({ title: 'Theirs' });
+    expect(result.conflicts).to.deep.equal([{ path: ['title'], base: 'Old', mine: 'Mine', theirs: 'Theirs' }]);
+    expect(merge(base, { ...base, title: 'Mine' }, { ...base, title: 'Theirs' }, 'mine').value).to.deep.include({ title: 'Mine' });
     const same = { ...base, assignments: [...base.assignments, { memberId: 'x', part: 'informed' }] };
-    expect(mergeChange(base, same, same)).to.deep.equal(same);
+    expect(merge(base, same, same)).to.deep.equal({ value: same, conflicts: [] });
   });
 
   it('a field the user removed stays removed; one the other writer added stays', () => {
     const withNote = { ...base, note: 'x' };
-    expect(mergeChange(withNote, base, { ...withNote, meta: { version: '2' } })).to.deep.equal({ ...base, meta: { version: '2' } });
-    expect(mergeChange(base, base, withNote)).to.deep.equal(withNote);
+    expect(merge(withNote, base, { ...withNote, meta: { version: '2' } }).value).to.deep.equal({ ...base, meta: { version: '2' } });
+    expect(merge(base, base, withNote).value).to.deep.equal(withNote);
   });
 });

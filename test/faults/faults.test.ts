@@ -141,7 +141,7 @@ describe('faults: <care-responsibility-matrix> connected to an HttpSource', () =
       const api = await freshApi();
       const { el, store } = await connect<CareResponsibilityMatrix>(sourceFor(api, scenario), matrixTemplate, 'care-responsibility-matrix');
       const cell = await choosePart(el, 'r-finances', 'Lars Haugen', 'Is told');
-      await until(el, () => store.snapshot.failures.has('r-finances'), 'the save never failed');
+      await until(el, () => store.snapshot.failures.has('responsibility/r-finances'), 'the save never failed');
       await until(el, () => textOf(rowState(el, 'r-finances')).includes('not saved'), 'the row never said so');
 
       expect(textOf(rowState(el, 'r-finances'))).to.contain(`Your change was not saved. ${says}`);
@@ -150,7 +150,7 @@ describe('faults: <care-responsibility-matrix> connected to an HttpSource', () =
       expect((await assignmentsOn(api, 'r-finances')).some((a) => a.memberId === 'm-lars')).to.equal(false);
 
       rowState(el, 'r-finances').querySelector<HTMLButtonElement>('button')!.click();
-      await until(el, () => !store.snapshot.failures.has('r-finances') && !store.snapshot.pending.has('r-finances'), 'retry never ended');
+      await until(el, () => !store.snapshot.failures.has('responsibility/r-finances') && !store.snapshot.pending.has('responsibility/r-finances'), 'retry never ended');
       expect(textOf(cell)).to.contain('Is told');
       expect(textOf(rowState(el, 'r-finances'))).not.to.contain('not saved');
       expect(live(el)).to.contain('Saved: Money: benefits and paying bills.');
@@ -172,7 +172,7 @@ describe('faults: <care-responsibility-matrix> connected to an HttpSource', () =
     expect(await assignmentsOn(api, 'r-finances')).to.deep.include({ memberId: 'm-lars', part: 'informed' });
 
     rowState(el, 'r-finances').querySelector<HTMLButtonElement>('button')!.click();
-    await until(el, () => !store.snapshot.failures.has('r-finances') && !store.snapshot.pending.has('r-finances'), 'retry never ended');
+    await until(el, () => !store.snapshot.failures.has('responsibility/r-finances') && !store.snapshot.pending.has('responsibility/r-finances'), 'retry never ended');
     expect(textOf(cell)).to.contain('Is told');
     expect(textOf(rowState(el, 'r-finances')), 'not reported as someone else\u2019s change').not.to.contain('not saved');
     expect(live(el)).to.contain('Saved: Money: benefits and paying bills.');
@@ -190,7 +190,7 @@ describe('faults: <care-responsibility-matrix> connected to an HttpSource', () =
     // The first save is answered 800 ms late; the second edit is made while it is on its way.
     const first = await choosePart(el, 'r-finances', 'Lars Haugen', 'Is told');
     const second = await choosePart(el, 'r-finances', 'Lars Haugen', 'Is asked');
-    expect(store.snapshot.pending.has('r-finances')).to.equal(true);
+    expect(store.snapshot.pending.has('responsibility/r-finances')).to.equal(true);
     expect(first).to.equal(second);
     await until(el, () => store.snapshot.pending.size === 0, 'the saves never ended', 8000);
 

@@ -9,7 +9,7 @@
 // Scenarios: ok, flaky (first read answers 503), error-500, slow (answers after 3 s), invalid
 // (the record breaks the contract), not-json, unauthorised (401), forbidden, reject-422.
 // Write faults, where reads work and only the session's FIRST write fails (so a retry, which is a
-// new change with a new Care-Change-Id, can succeed; a browser's silent resend of the same request
+// later attempt of the change with the same Care-Change-Id, can succeed; a browser's silent resend of the same request
 // fails the same way): timeout (held until the client gives up, not stored), network (socket
 // destroyed, not stored), conflict (409, not stored), out-of-order (stored, but answered 800 ms
 // late, so anything sent meanwhile is answered first), timeout-stored (stored, but only after the
@@ -27,6 +27,7 @@ const ALLOWED_HEADERS = [
   'If-Match',
   'If-None-Match',
   'Care-Change-Id',
+  'Care-Change-Attempt',
   'Care-Change-At',
   'Care-Change-Action',
   'Care-Change-Reason',
@@ -111,6 +112,7 @@ async function handleApi(req, res, session, scenario, rest) {
     ifMatch: req.headers['if-match'],
     ifNoneMatch: req.headers['if-none-match'],
     changeId: req.headers['care-change-id'],
+    attempt: req.headers['care-change-attempt'],
     at: req.headers['care-change-at'],
     action: decode(req.headers['care-change-action']),
     reason: decode(req.headers['care-change-reason']),
@@ -125,7 +127,9 @@ async function handleApi(req, res, session, scenario, rest) {
   if (scenario === 'forbidden') return problem(res, 403, 'Forbidden', 'you are not on this care team');
   if (scenario === 'unauthorised') return problem(res, 401, 'Unauthorized', 'the session has ended; sign in again');
   if (scenario === 'reject-422' && req.method === 'PUT') return problem(res, 422, 'Unprocessable Content', 'the GP practice does not accept this task');
-  const firstWrite = req.method === 'PUT' && state.requests.find((r) => r.method === 'PUT').changeId === req.headers['care-change-id'];
+  // The first write is one attempt of one change: a Try again (same change id, next attempt) is not it.
+  const first = state.requests.find((r) => r.method === 'PUT');
+  const firstWrite = req.method === 'PUT' && first.changeId === req.headers['care-change-id'] && first.attempt === req.headers['care-change-attempt'];
   if (scenario === 'timeout' && firstWrite) return hold(HOLD_MS, res).then(() => problem(res, 504, 'Gateway Timeout', 'held'));
   if (scenario === 'network' && firstWrite) return void req.socket.destroy();
   if (scenario === 'conflict' && firstWrite) return problem(res, 409, 'Conflict', 'another change to this entity is being processed');

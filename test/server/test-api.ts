@@ -9,6 +9,7 @@ export interface ApiLog {
     ifMatch?: string;
     ifNoneMatch?: string;
     changeId?: string;
+    attempt?: string;
     at?: string;
     action?: string;
     reason?: string;

@@ -261,6 +261,7 @@ export abstract class CareElement<N extends Namespace> extends LitElement {
       forbidden: t.errorForbidden,
       rejected: t.errorRejected,
       contract: t.errorRejected,
+      'no-actor': t.errorNoActor,
     };
     return byKind[error.kind];
   }

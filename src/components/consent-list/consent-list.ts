@@ -12,6 +12,7 @@ import { headingLevel } from '../base/heading-level.js';
 import type { CareConsentChangeEvent } from '../consent-toggle/events.js';
 import { consentListStyles } from './consent-list.styles.js';
 import { uncoveredMembers } from './coverage.js';
+import { entityKey } from '../../data/types.js';
 import { consent } from '../../i18n/catalogues/en/consent.js';
 
 const ConsentList = z.array(ConsentDirective);
@@ -99,8 +100,8 @@ export class CareConsentList extends CareElement<'consent'> {
       if (!snapshot || !record) return snapshot?.status === 'error' ? { kind: 'load-error' } : { kind: 'loading' };
       // Count a directive by its saved version while a save of it is under way.
       const consents = record.consents.map((c) => {
-        if (!snapshot.pending.has(c.id)) this.settled.set(c.id, c);
-        return snapshot.pending.has(c.id) ? (this.settled.get(c.id) ?? c) : c;
+        if (!snapshot.pending.has(entityKey('consent', c.id))) this.settled.set(c.id, c);
+        return snapshot.pending.has(entityKey('consent', c.id)) ? (this.settled.get(c.id) ?? c) : c;
       });
       team ??= record.team;
       return { kind: 'ready', consents: this.ofServiceUser(consents, team), team, connected: true };

@@ -15,7 +15,7 @@ import {
   type ConsentModel,
   type ConsentState,
 } from '../../contract/values.js';
-import type { StoreError } from '../../data/types.js';
+import { entityKey, type StoreError } from '../../data/types.js';
 import { calendarDate, formatDate, formatList, formatTime } from '../../i18n/format.js';
 import type { ConsentMessages } from '../../i18n/types.js';
 import { CareElement } from '../base/care-element.js';
@@ -241,7 +241,7 @@ export class CareConsentToggle extends CareElement<'consent'> {
     const current = record.consents.find((c) => c.id === id);
     if (!current) return { kind: 'not-found', id };
     // The store shows a save at once; this element shows the last saved value until it is confirmed.
-    const savingElsewhere = snapshot.pending.has(id);
+    const savingElsewhere = snapshot.pending.has(entityKey('consent', id));
     if (!savingElsewhere) this.lastSettled = current;
     const saved =
       this.requested && this.savingFrom?.id === id
@@ -250,7 +250,7 @@ export class CareConsentToggle extends CareElement<'consent'> {
           ? this.lastSettled
           : current;
     const pending = this.requested ?? (savingElsewhere ? current.state : undefined);
-    const stored = snapshot.failures.get(id);
+    const stored = snapshot.failures.get(entityKey('consent', id));
     const storedFailure =
       stored && stored.request.entity === 'consent' ? { error: stored.error, state: stored.request.value.state } : undefined;
     const failure = pending ? undefined : (this.failure ?? storedFailure);
@@ -637,7 +637,7 @@ export class CareConsentToggle extends CareElement<'consent'> {
     // The retry button goes away while saving; focus moves to the control it is about.
     this.focusAfterUpdate = view.failure.state;
     const id = this.directiveId;
-    if (this.connected && id && this.store?.snapshot.failures.has(id)) void this.retryStored(view, id, view.failure.state);
+    if (this.connected && id && this.store?.failureOf('consent', id)) void this.retryStored(view, id, view.failure.state);
     else void this.decide(view, view.failure.state);
   };
 
@@ -652,7 +652,7 @@ export class CareConsentToggle extends CareElement<'consent'> {
     this.requested = state;
     this.failure = undefined;
     this.savedJustNow = false;
-    const outcome = await this.store!.retry(id);
+    const outcome = await this.store!.retry('consent', id);
     this.requested = undefined;
     this.savingFrom = undefined;
     if (!outcome) return;
@@ -667,7 +667,7 @@ export class CareConsentToggle extends CareElement<'consent'> {
   }
 
   private dismiss = () => {
-    if (this.connected && this.directiveId) this.store?.dismiss(this.directiveId);
+    if (this.connected && this.directiveId) this.store?.dismiss('consent', this.directiveId);
     this.failure = undefined;
     this.focusAfterUpdate = 'control';
   };

@@ -17,7 +17,7 @@ import {
   type RaciPart,
   type ResponsibilityArea,
 } from '../../contract/values.js';
-import type { StoreError } from '../../data/types.js';
+import { entityKey, type StoreError } from '../../data/types.js';
 import { calendarDate } from '../../i18n/format.js';
 import type { CommonMessages, MatrixMessages } from '../../i18n/types.js';
 import { CareElement } from '../base/care-element.js';
@@ -425,7 +425,7 @@ export class CareResponsibilityMatrix extends CareElement<'matrix'> {
   }
 
   private failureOf(id: string): RowFailure | undefined {
-    const stored = this.snapshot?.failures.get(id);
+    const stored = this.snapshot?.failures.get(entityKey('responsibility', id));
     if (!stored || !this.store) return this.localFailures.get(id);
     let failure = this.storedFailures.get(stored);
     if (!failure) this.storedFailures.set(stored, (failure = { error: stored.error, retry: () => this.retryStored(id) }));
@@ -433,7 +433,7 @@ export class CareResponsibilityMatrix extends CareElement<'matrix'> {
   }
 
   private isPending(id: string): boolean {
-    return this.inFlight.has(id) || !!this.snapshot?.pending.has(id);
+    return this.inFlight.has(id) || !!this.snapshot?.pending.has(entityKey('responsibility', id));
   }
 
   private nameOf(memberId: string): string {
@@ -1472,7 +1472,7 @@ export class CareResponsibilityMatrix extends CareElement<'matrix'> {
       return;
     }
     this.settle(next.id, token);
-    const stored = this.store?.snapshot.failures.get(next.id);
+    const stored = this.store?.failureOf('responsibility', next.id);
     if (!stored || stored.error !== result.error) {
       this.localFailures.set(next.id, { error: result.error, retry: () => this.carry(action, next, previous, reason) });
     }
@@ -1497,10 +1497,10 @@ export class CareResponsibilityMatrix extends CareElement<'matrix'> {
 
   private async retryStored(id: string) {
     const store = this.store;
-    const failure = store?.snapshot.failures.get(id);
+    const failure = store?.failureOf('responsibility', id);
     if (!store || !failure) return;
     const previous = this.byId.get(id);
-    const outcome = await store.retry(id);
+    const outcome = await store.retry('responsibility', id);
     if (!outcome) return;
     const request = failure.request;
     if (outcome.ok) {

@@ -388,7 +388,7 @@ describe('care-consent-toggle', () => {
       await settle(el);
       expect(switchOf(el)!.getAttribute('aria-checked')).to.equal('true');
       expect(textOf(errorBox(el))).to.contain('There is no connection to the server.');
-      expect(store.snapshot.failures.has('c-nav')).to.equal(true);
+      expect(store.snapshot.failures.has('consent/c-nav')).to.equal(true);
       expect(changes).to.have.length(0);
       (shadow(el).querySelector('[part="retry"]') as HTMLButtonElement).click();
       await settle(el);
@@ -413,7 +413,7 @@ describe('care-consent-toggle', () => {
       await settle(second);
       switchOf(first)!.click();
       await settle(second);
-      expect(store.snapshot.pending.has('c-gp')).to.equal(true);
+      expect(store.snapshot.pending.has('consent/c-gp')).to.equal(true);
       expect(switchOf(second)!.getAttribute('aria-checked')).to.equal('true');
       expect(statusText(second)).to.equal('Saving your choice: No\u2026');
       expect(second.value).to.equal('granted');

@@ -155,7 +155,7 @@ describe('care-responsibility-matrix: editing', () => {
       expect(text(state)).to.contain('Your change was not saved. There is no connection to the server.');
       const retry = state.querySelector<HTMLButtonElement>('button')!;
       expect(text(retry)).to.equal('Try again');
-      expect(store.snapshot.failures.has('r-finances')).to.equal(true);
+      expect(store.snapshot.failures.has('responsibility/r-finances')).to.equal(true);
       const changed = oneEvent(el, 'care-responsibility-change') as Promise<CareResponsibilityChangeEvent>;
       retry.click();
       const { detail } = await changed;

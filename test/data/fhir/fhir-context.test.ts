@@ -98,7 +98,7 @@ for (const version of ['R4', 'R5'] as const) {
       expect(shadow(toggle).querySelector('[part="error"]')!.textContent).to.contain('Someone else changed this at the same time');
       expect(switchOf(toggle)!.getAttribute('aria-checked'), 'the saved state stays on screen').to.equal('true');
       expect(server.get<{ status: string }>('Consent/c-gp')!.status).to.equal('active');
-      expect(host!.store!.snapshot.failures.get('c-gp')!.error.kind).to.equal('conflict');
+      expect(host!.store!.snapshot.failures.get('consent/c-gp')!.error.kind).to.equal('conflict');
       await expectAxeClean(toggle);
     });
   });

@@ -155,7 +155,7 @@ describe('Care Elements against Medplum (FHIR R4 over loopback HTTP)', function 
     await settle(toggle);
     expect(textOf(shadow(toggle).querySelector('[part~="error"]'))).to.contain('Someone else changed this at the same time');
     expect(switchOf(toggle)!.getAttribute('aria-checked'), 'the saved state stays on screen').to.equal('true');
-    const failure = host!.store!.snapshot.failures.get('c-nav')!;
+    const failure = host!.store!.snapshot.failures.get('consent/c-nav')!;
     expect(failure.error.kind).to.equal('conflict');
     expect(failure.error.status).to.equal(412);
     expect(failure.request.value.state, 'the person’s choice is kept for a retry').to.equal('withdrawn');

@@ -85,7 +85,7 @@ for (const version of ['R4', 'R5']) {
       assert.equal(outcome.error.status, 412);
       assert.match(outcome.error.detail, /Someone else changed this Task first/);
       assert.equal(store.snapshot.record.responsibilities.find((r) => r.id === task.id).status, 'agreed', 'the store rolled back');
-      assert.equal(store.snapshot.failures.get(task.id).error.kind, 'conflict');
+      assert.equal(store.snapshot.failures.get(`responsibility/${task.id}`).error.kind, 'conflict');
       assert.equal(server.get(`Task/${task.id}`).description, 'Changed by someone else', 'nothing was overwritten');
     });
 

@@ -34,6 +34,7 @@ export const common: CommonMessages = {
   errorServer: 'Serveren kunne ikke gemme ændringen.',
   errorForbidden: 'Du har ikke tilladelse til at foretage denne ændring.',
   errorRejected: 'Ændringen blev ikke godkendt.',
+  errorNoActor: 'Ændringen blev ikke gemt, fordi siden ikke ved, hvem du er. Log ind igen, og prøv så igen.',
   vetoed: 'Ændringen blev stoppet af siden.',
   unknownPerson: 'Ukendt person',
   notRecorded: 'Ikke registreret',

@@ -34,6 +34,7 @@ export const common = {
   errorServer: 'The server could not save the change.',
   errorForbidden: 'You do not have permission to make this change.',
   errorRejected: 'The change was not accepted.',
+  errorNoActor: 'The change was not saved because the page does not know who you are. Log in again, then try once more.',
   vetoed: 'The change was stopped by the page.',
   unknownPerson: 'Unknown person',
   notRecorded: 'Not recorded',

@@ -34,6 +34,7 @@ export const common: CommonMessages = {
   errorServer: 'Serveren kunne ikke lagre endringen.',
   errorForbidden: 'Du har ikke lov til å gjøre denne endringen.',
   errorRejected: 'Endringen ble ikke godtatt.',
+  errorNoActor: 'Endringen ble ikke lagret fordi siden ikke vet hvem du er. Logg inn på nytt og prøv igjen.',
   vetoed: 'Endringen ble stoppet av siden.',
   unknownPerson: 'Ukjent person',
   notRecorded: 'Ikke registrert',

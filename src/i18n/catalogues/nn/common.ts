@@ -34,6 +34,7 @@ export const common: CommonMessages = {
   errorServer: 'Tenaren kunne ikkje lagre endringa.',
   errorForbidden: 'Du har ikkje lov til å gjere denne endringa.',
   errorRejected: 'Endringa vart ikkje godteken.',
+  errorNoActor: 'Endringa vart ikkje lagra fordi sida ikkje veit kven du er. Logg inn på nytt og prøv igjen.',
   vetoed: 'Endringa vart stoppa av sida.',
   unknownPerson: 'Ukjend person',
   notRecorded: 'Ikkje registrert',

@@ -34,6 +34,7 @@ export const common: CommonMessages = {
   errorServer: 'Servern kunde inte spara ändringen.',
   errorForbidden: 'Du har inte behörighet att göra den här ändringen.',
   errorRejected: 'Ändringen godtogs inte.',
+  errorNoActor: 'Ändringen sparades inte eftersom sidan inte vet vem du är. Logga in igen och försök sedan på nytt.',
   vetoed: 'Ändringen stoppades av sidan.',
   unknownPerson: 'Okänd person',
   notRecorded: 'Inte registrerat',
