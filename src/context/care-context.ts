@@ -13,21 +13,9 @@ import { loadFailureReason } from '../data/load-failure.js';
 import { CareStore } from '../data/store.js';
 import type { CareDataSource, StoreError } from '../data/types.js';
 import { readInlineSeed } from './inline-seed.js';
+import { actorConverter } from './actor.js';
 import { mergedHeaders, requestSettings, type RequestHeaders, type RequestSettings } from './request-defaults.js';
 import { actorContext, localeContext, storeContext } from './keys.js';
-
-/** Reads the `actor` attribute: JSON such as `{"id":"m-kari","name":"Kari Nilsen","organisationId":"org-home-care"}`. */
-const actorConverter = {
-  fromAttribute(value: string | null): Actor | undefined {
-    if (!value) return undefined;
-    try {
-      return JSON.parse(value) as Actor;
-    } catch {
-      console.warn(`<care-context>: the actor attribute is not JSON: ${value.slice(0, 80)}`);
-      return undefined;
-    }
-  },
-};
 
 const teamIdOfSeed = (seed: CareContext['seed']): string | undefined => {
   const first = Array.isArray(seed) ? seed[0] : seed;
@@ -113,7 +101,9 @@ export class CareContext extends LitElement {
 
   /**
    * The person using the page, recorded on every change: as a JS object, or as a JSON attribute
-   * `{"id":"m-kari","name":"Kari Nilsen","organisationId":"org-home-care"}`.
+   * `{"id":"m-kari","name":"Kari Nilsen","organisationId":"org-home-care"}`. Setting it to nothing
+   * (logging out) or to something the contract refuses clears it, and changes are refused until a
+   * valid actor is set again.
    */
   @property({ converter: actorConverter }) actor?: Actor;
 
@@ -172,8 +162,9 @@ export class CareContext extends LitElement {
     if (sourceChanged) this.createdSource = undefined;
     if (sourceChanged || changed.has('careTeam') || changed.has('store')) this.connectStore();
     if (changed.has('actor')) {
+      // Nothing, or an actor the contract refuses, clears it: the next person is never signed as the last.
       const actor = this.validActor();
-      if (this.store && actor) this.store.actor = actor;
+      if (this.store && (actor || changed.get('actor') !== undefined)) this.store.actor = actor;
       this.actorProvider.setValue(actor);
     }
     if (changed.has('lang')) this.localeProvider.setValue(this.lang || undefined);

@@ -116,7 +116,7 @@ describe('carryIntent', () => {
 
   it('stops at a veto: nothing saved, the veto is in the audit trail', async () => {
     let saves = 0;
-    const store = new CareStore(source(async (change) => { saves++; return change.value; }), 'team-ingrid');
+    const store = new CareStore(source(async (change) => { saves++; return change.value; }), 'team-ingrid', { name: 'Kari Nilsen' });
     await store.load();
     const host = document.createElement('div');
     host.addEventListener('care-test-request', (e) => e.preventDefault());
@@ -147,7 +147,7 @@ describe('carryIntent', () => {
   });
 
   it('saves through the store and fires the committed event with the stored value', async () => {
-    const store = new CareStore(source(async (change) => ({ ...change.value, meta: { version: '2' } })), 'team-ingrid');
+    const store = new CareStore(source(async (change) => ({ ...change.value, meta: { version: '2' } })), 'team-ingrid', { name: 'Kari Nilsen' });
     await store.load();
     const host = document.createElement('div');
     const committed: string[] = [];

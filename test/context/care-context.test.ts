@@ -28,8 +28,8 @@ class ContextProbe extends CareElement<'roster'> {
   get currentSnapshot(): StoreSnapshot | undefined {
     return this.snapshot;
   }
-  get currentActor(): Actor {
-    return this.actor;
+  get currentActor(): Actor | undefined {
+    return this.actingPerson;
   }
 
   override render() {
@@ -110,7 +110,7 @@ describe('<care-context>', () => {
     await ready(probe);
     context.actor = { id: 'm-sofie', name: 'Sofie Lund', organisationId: 'org-nav' };
     await context.updateComplete;
-    await waitUntil(() => probe.currentActor.name === 'Sofie Lund');
+    await waitUntil(() => probe.currentActor?.name === 'Sofie Lund');
     const consent = probe.currentSnapshot!.record!.consents[0];
     const outcome = await context.store!.save({ entity: 'consent', action: 'withdraw', value: { ...consent, state: 'withdrawn' } });
     expect(outcome.ok).to.equal(true);
@@ -230,14 +230,14 @@ describe('<care-context>', () => {
     const key = `care-context-test-${crypto.randomUUID()}`;
     try {
       const first = await fixture<CareContext>(html`
-        <care-context source="memory" .seed=${fjordvik} persist=${key}><care-context-test-probe></care-context-test-probe></care-context>
+        <care-context source="memory" .seed=${fjordvik} persist=${key} .actor=${{ id: 'm-kari', name: 'Kari Nilsen' }}><care-context-test-probe></care-context-test-probe></care-context>
       `);
       await ready(probeIn(first));
       const consent = first.store!.snapshot.record!.consents[4];
       await first.store!.save({ entity: 'consent', action: 'grant', value: { ...consent, state: 'granted', since: '2026-12-01T10:00:00+01:00' } });
 
       const second = await fixture<CareContext>(html`
-        <care-context source="memory" .seed=${fjordvik} persist=${key}><care-context-test-probe></care-context-test-probe></care-context>
+        <care-context source="memory" .seed=${fjordvik} persist=${key} .actor=${{ id: 'm-kari', name: 'Kari Nilsen' }}><care-context-test-probe></care-context-test-probe></care-context>
       `);
       const probe = probeIn(second);
       await ready(probe);

@@ -1,7 +1,8 @@
 import { consume } from '@lit/context';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { Actor } from '../../contract/common.js';
+import { Actor } from '../../contract/common.js';
+import { actorConverter } from '../../context/actor.js';
 import { check, type ContractIssue } from '../../contract/validate.js';
 import { actorContext, localeContext, storeContext } from '../../context/keys.js';
 import { loadFailureReason, type LoadFailureReason } from '../../data/load-failure.js';
@@ -82,6 +83,14 @@ export abstract class CareElement<N extends Namespace> extends LitElement {
    * when a framework sets it as a property (React 19 does).
    */
   @property({ reflect: true }) override lang!: string;
+
+  /**
+   * The person using the page, recorded on every change, for an element used without
+   * `<care-context>` (inside one, the context's actor is used). A JS object or a JSON attribute
+   * `{"id":"m-kari","name":"Kari Nilsen","organisationId":"org-home-care"}`. Without a valid actor
+   * the element refuses changes with a plain-language error and writes nothing.
+   */
+  @property({ converter: actorConverter }) actor?: Actor;
 
   /** Replaces any built-in text of this element, per instance: `{ title: 'My helpers' }`. */
   @property({ type: Object }) labels: LabelOverrides<N> = {};
@@ -266,8 +275,13 @@ export abstract class CareElement<N extends Namespace> extends LitElement {
     return byKind[error.kind];
   }
 
-  /** The person using the page, for audit entries: from `<care-context actor>` or the store. */
-  protected get actor(): Actor {
-    return this.contextActor ?? this.store?.actor ?? { name: this.t.unknownPerson };
+  /**
+   * Who makes the changes here (connected mode: the store's actor; otherwise the `actor` property
+   * or `<care-context actor>`). Undefined when nobody valid is set: changes are then refused.
+   */
+  protected get actingPerson(): Actor | undefined {
+    if (this.store) return this.store.actor;
+    const given = this.actor ?? this.contextActor;
+    return given && check(Actor, given).ok ? given : undefined;
   }
 }

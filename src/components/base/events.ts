@@ -16,16 +16,27 @@ export class CareEvent<D> extends Event {
   }
 }
 
+const deepFreeze = <T>(value: T): T => {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
+};
+
 /**
  * A user's intent, fired before anything is saved. Call `preventDefault()` to veto it, or pass a
  * promise to `waitUntil()` to make the element wait (showing "saving") until the host has saved
  * it, for example after a confirmation dialog or a signature. A rejected promise rolls back.
+ * `detail` is a frozen copy: what is saved is what the person chose. A host that wants something
+ * else saved vetoes the request and makes its own change.
  */
 export class CareRequestEvent<D> extends CareEvent<D> {
   private readonly waits: Promise<unknown>[] = [];
 
   constructor(type: string, detail: D) {
-    super(type, detail, { cancelable: true });
+    // A frozen copy: a listener can read it but cannot change what the element saves.
+    super(type, deepFreeze(structuredClone(detail)), { cancelable: true });
   }
 
   /** Makes the element wait for the host's own save before it shows the change as done. */

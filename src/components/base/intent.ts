@@ -1,4 +1,5 @@
-import type { CareStore } from '../../data/store.js';
+import type { Actor } from '../../contract/common.js';
+import { NO_ACTOR, type CareStore } from '../../data/store.js';
 import { StoreError, type ChangeKind, type ChangeRequest, type EntityByKind } from '../../data/types.js';
 import { CareErrorEvent, type CareEvent, type CareRequestEvent } from './events.js';
 
@@ -10,9 +11,12 @@ export type IntentOutcome<K extends ChangeKind> =
 
 /**
  * Carries one user intent through the same path in every element:
- * 1. fire the cancelable request event (the host may veto, or `waitUntil` its own save);
+ * 0. refuse it (`care-error`, kind `no-actor`, nothing fired or saved) when nobody valid is acting;
+ * 1. fire the cancelable request event (the host may veto, or `waitUntil` its own save); its
+ *    detail is a frozen copy, so what is saved is what the person chose, whatever a listener does;
  * 2. save through the store when the element is connected to one, else wait for the host;
- * 3. fire the committed change event, or `care-error` with the reason.
+ * 3. fire the committed change event, or `care-error` with the reason. Vetoed and host-rejected
+ *    intents are audited by the store.
  */
 export const carryIntent = async <K extends ChangeKind>(
   host: HTMLElement,
@@ -21,9 +25,19 @@ export const carryIntent = async <K extends ChangeKind>(
     change: ChangeRequest<K>;
     store?: CareStore;
     committed: (value: EntityByKind[K]) => CareEvent<unknown>;
+    /** Who is acting; undefined refuses the intent. Omit only when the store alone decides (it refuses without one too). */
+    actor?: Actor;
   },
 ): Promise<IntentOutcome<K>> => {
-  const { request, change, store, committed } = options;
+  const { request, store, committed } = options;
+  const id = (options.change.value as { id: string }).id;
+  if ('actor' in options && !options.actor) {
+    const error = new StoreError('no-actor', NO_ACTOR);
+    host.dispatchEvent(new CareErrorEvent(options.change.entity, id, error));
+    return { status: 'failed', error };
+  }
+  // What is saved is this copy, taken before any listener sees the request.
+  const change = { ...options.change, value: structuredClone(options.change.value) } as ChangeRequest<K>;
   host.dispatchEvent(request);
   if (request.defaultPrevented) {
     store?.recordVeto(change as ChangeRequest);
@@ -34,13 +48,14 @@ export const carryIntent = async <K extends ChangeKind>(
     await Promise.all(request.pendingWork);
   } catch (reason) {
     const error = reason instanceof StoreError ? reason : new StoreError('rejected', String(reason));
-    host.dispatchEvent(new CareErrorEvent(change.entity, (change.value as { id: string }).id, error));
+    store?.recordVeto(change as ChangeRequest, 'rejected', error.kind);
+    host.dispatchEvent(new CareErrorEvent(change.entity, id, error));
     return { status: 'failed', error };
   }
   if (store) {
     const outcome = await store.save(change);
     if (!outcome.ok) {
-      host.dispatchEvent(new CareErrorEvent(change.entity, (change.value as { id: string }).id, outcome.error));
+      host.dispatchEvent(new CareErrorEvent(change.entity, id, outcome.error));
       return { status: 'failed', error: outcome.error };
     }
     value = outcome.value;

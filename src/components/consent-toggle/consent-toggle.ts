@@ -15,7 +15,9 @@ import {
   type ConsentModel,
   type ConsentState,
 } from '../../contract/values.js';
-import { entityKey, type StoreError } from '../../data/types.js';
+import { NO_ACTOR } from '../../data/store.js';
+import { entityKey, StoreError } from '../../data/types.js';
+import type { Actor } from '../../contract/common.js';
 import { calendarDate, formatDate, formatList, formatTime } from '../../i18n/format.js';
 import type { ConsentMessages } from '../../i18n/types.js';
 import { CareElement } from '../base/care-element.js';
@@ -388,12 +390,22 @@ export class CareConsentToggle extends CareElement<'consent'> {
     return this.t.recordedBy(entry.recordedBy.name, entry.method ? this.t.methods[entry.method] : undefined);
   }
 
-  /** Who is deciding now: the `decidedBy` property, or the person themselves. */
-  private currentDecider(view: ReadyView): Decider {
+  /** Who is deciding now: the `decidedBy` property, or the person themselves (named by data, never by UI text). */
+  private currentDecider(view: ReadyView, actor: Actor): Decider {
     if (this.proxy) return this.proxy;
-    const subject = this.subjectOf(view);
-    const name = subject?.name ?? (this.audience === 'service-user' ? this.actor.name : this.t.thePerson);
-    return { name, memberId: view.saved.subjectId, relation: 'self' };
+    const subjectId = view.saved.subjectId;
+    const name = this.subjectOf(view)?.name ?? (actor.id === subjectId ? actor.name : subjectId);
+    return { name, memberId: subjectId, relation: 'self' };
+  }
+
+  /**
+   * How the decision reached the record: the person's own click is `digital`; someone else's click
+   * records what the person said (`verbal`, or `written` when the host says so), never as the
+   * person's own digital decision.
+   */
+  private methodFor(view: ReadyView, actor: Actor): ConsentMethod {
+    const own = actor.id !== undefined && actor.id === view.saved.subjectId && !this.proxy;
+    return own || this.method !== 'digital' ? this.method : 'verbal';
   }
 
   // ---- rendering ---------------------------------------------------------------------------
@@ -675,13 +687,20 @@ export class CareConsentToggle extends CareElement<'consent'> {
   /** Carries one decision through request → save → change, showing the saved state throughout. */
   private async decide(view: ReadyView, state: ConsentState): Promise<void> {
     const previous = view.saved;
-    const decidedBy = this.currentDecider(view);
+    const actor = this.actingPerson;
+    if (!actor) {
+      const error = new StoreError('no-actor', NO_ACTOR);
+      this.failure = { error, state };
+      this.dispatchEvent(new CareErrorEvent('consent', previous.id, error));
+      return;
+    }
+    const decidedBy = this.currentDecider(view, actor);
     const after = recordDecision(previous, {
       state,
       at: new Date().toISOString(),
       decidedBy,
-      recordedBy: this.actor,
-      method: this.method,
+      recordedBy: actor,
+      method: this.methodFor(view, actor),
     });
     const connected = this.connected;
     this.savingFrom = previous;

@@ -1394,7 +1394,11 @@ export class CareResponsibilityMatrix extends CareElement<'matrix'> {
         const to = text('to');
         if (!this.memberById.has(to)) return;
         this.closeDialog();
-        void this.carry('propose-handover', withHandoverProposal(r, to, this.actor, new Date().toISOString(), text('comment') || undefined), r, reason);
+        {
+          const actor = this.actingPerson;
+          // Without an actor carry() refuses the change before anything is sent.
+          void this.carry('propose-handover', actor ? withHandoverProposal(r, to, actor, new Date().toISOString(), text('comment') || undefined) : r, r, reason);
+        }
         return;
       }
       case 'dispute': {
@@ -1445,6 +1449,8 @@ export class CareResponsibilityMatrix extends CareElement<'matrix'> {
       request,
       change: { entity: 'responsibility', action, value: next, ...(why ? { reason: why } : {}) },
       store: this.store,
+      // A handover proposal names who proposed it; other changes name the actor only in the store's audit.
+      ...(action === 'propose-handover' ? { actor: this.actingPerson } : {}),
       committed: (value) => {
         // Everything a saved change shows happens here, so it reaches the screen in one update.
         if (!this.store) this.commitLocal(value);

@@ -48,7 +48,7 @@ describe('<care-meeting-scheduler> in a <care-context> (connected mode)', () => 
   });
 
   it('shows the meeting named by meeting-id, and says so when it is not in the record', async () => {
-    const store = new CareStore(new MemorySource({ seed: fjordvik }), 'team-ingrid');
+    const store = new CareStore(new MemorySource({ seed: fjordvik }), 'team-ingrid', { id: 'm-lars', name: 'Lars Haugen' });
     const el = await connected(store, 'mt-series', 'm-sofie');
     await waitUntil(() => shadow(el).querySelector('[part="your-part"]'), 'meeting shown');
     expect($$(el, '[part="your-part"] .your-items li').map(textOf)).to.deep.equal([
@@ -63,7 +63,7 @@ describe('<care-meeting-scheduler> in a <care-context> (connected mode)', () => 
   });
 
   it('saves an answer through the store and fires the change with the stored version', async () => {
-    const store = new CareStore(new MemorySource({ seed: fjordvik }), 'team-ingrid');
+    const store = new CareStore(new MemorySource({ seed: fjordvik }), 'team-ingrid', { id: 'm-lars', name: 'Lars Haugen' });
     const el = await connected(store, 'mt-series', 'm-lars');
     await waitUntil(() => shadow(el).querySelector('[part="your-part"]'), 'meeting shown');
     const changed = new Promise<CareMeetingChangeEvent>((resolve) => el.addEventListener('care-meeting-change', resolve, { once: true }));
