@@ -182,6 +182,7 @@ export class CareConsentList extends CareElement<'consent'> {
                     .decidedBy=${this.decidedBy}
                     .now=${this.now}
                     .team=${this.team}
+                    .actor=${this.actor}
                     .directive=${c}
                   ></care-consent-toggle>`}
             </li>`,

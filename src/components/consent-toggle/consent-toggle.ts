@@ -33,6 +33,8 @@ import { consent } from '../../i18n/catalogues/en/consent.js';
 interface Failure {
   error: StoreError;
   state: ConsentState;
+  /** After a conflict where both decided differently: the other person's decision. */
+  theirs?: ConsentState;
 }
 
 /** What the element has to show, worked out once per update. */
@@ -253,8 +255,11 @@ export class CareConsentToggle extends CareElement<'consent'> {
           : current;
     const pending = this.requested ?? (savingElsewhere ? current.state : undefined);
     const stored = snapshot.failures.get(entityKey('consent', id));
+    const both = stored?.conflicts.find((c) => c.path.length === 1 && c.path[0] === 'state');
     const storedFailure =
-      stored && stored.request.entity === 'consent' ? { error: stored.error, state: stored.request.value.state } : undefined;
+      stored && stored.request.entity === 'consent'
+        ? { error: stored.error, state: stored.request.value.state, ...(both && isConsentState(both.theirs) ? { theirs: both.theirs } : {}) }
+        : undefined;
     const failure = pending ? undefined : (this.failure ?? storedFailure);
     return { kind: 'ready', saved, team: team ?? record.team, pending, failure };
   }
@@ -503,6 +508,16 @@ export class CareConsentToggle extends CareElement<'consent'> {
 
   private renderFailure(model: ConsentModel, failure: Failure): TemplateResult {
     const t = this.t;
+    if (failure.theirs) {
+      // Both decided differently at once: nothing is saved until the person chooses.
+      return html`<div class="state error failure" part="error">
+        <p><span class="visually-hidden">${t.errorPrefix} </span>${this.failureSentence(model, failure)}</p>
+        <div class="actions">
+          <button type="button" part="retry keep-mine" ?disabled=${this.inert_} @click=${() => this.resolveConflict('mine')}>${t.keepMine}</button>
+          <button type="button" part="keep-theirs" ?disabled=${this.inert_} @click=${() => this.resolveConflict('theirs')}>${t.keepTheirs}</button>
+        </div>
+      </div>`;
+    }
     // Announced by the alert region that was already there (renderDirective); a new alert node is often not read.
     return html`<div class="state error failure" part="error">
       <p><span class="visually-hidden">${t.errorPrefix} </span>${this.failureSentence(model, failure)}</p>
@@ -514,6 +529,8 @@ export class CareConsentToggle extends CareElement<'consent'> {
   }
 
   private failureSentence(model: ConsentModel, failure: Failure): string {
+    const t = this.t;
+    if (failure.theirs) return `${t.bothChanged} ${t.conflictChoice(t.stateNames[failure.theirs], t.stateNames[failure.state])}`;
     return `${this.t.notSaved(this.choiceWord(model, failure.state))} ${this.describeError(failure.error)}`;
   }
 
@@ -658,13 +675,21 @@ export class CareConsentToggle extends CareElement<'consent'> {
    * recognises it if its answer was lost but it got through, and merges it onto a newer version
    * after a conflict.
    */
-  private async retryStored(view: ReadyView, id: string, state: ConsentState): Promise<void> {
+  private resolveConflict(choice: 'mine' | 'theirs') {
+    const view = this.view;
+    const id = this.directiveId;
+    if (view.kind !== 'ready' || !view.failure?.theirs || view.pending || this.inert_ || !id) return;
+    this.focusAfterUpdate = 'control';
+    void this.retryStored(view, id, choice === 'mine' ? view.failure.state : view.failure.theirs, choice);
+  }
+
+  private async retryStored(view: ReadyView, id: string, state: ConsentState, choice?: 'mine' | 'theirs'): Promise<void> {
     const previous = view.saved;
     this.savingFrom = previous;
     this.requested = state;
     this.failure = undefined;
     this.savedJustNow = false;
-    const outcome = await this.store!.retry('consent', id);
+    const outcome = choice ? await this.store!.resolve('consent', id, choice) : await this.store!.retry('consent', id);
     this.requested = undefined;
     this.savingFrom = undefined;
     if (!outcome) return;

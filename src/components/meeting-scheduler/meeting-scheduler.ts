@@ -5,6 +5,7 @@ import { live } from 'lit/directives/live.js';
 import { html as staticHtml } from 'lit/static-html.js';
 import * as z from 'zod/mini';
 import type { Actor } from '../../contract/common.js';
+import type { FieldConflict, StoreError } from '../../data/types.js';
 import { ConsentDirective, type ConsentDirectiveInput } from '../../contract/consent.js';
 import { Availability, Meeting, type MeetingInput } from '../../contract/meeting.js';
 import { CareTeam, type CareTeamInput, type Member } from '../../contract/team.js';
@@ -23,8 +24,10 @@ import {
 import { calendarDate, formatDate, formatTimeRange } from '../../i18n/format.js';
 import type { CommonMessages, SchedulerMessages } from '../../i18n/types.js';
 import { CareElement } from '../base/care-element.js';
+import { CareErrorEvent } from '../base/events.js';
 import { headingLevel, headingTag } from '../base/heading-level.js';
 import { carryIntent } from '../base/intent.js';
+import { describeMeetingConflicts } from './conflicts.js';
 import { agendaFor, agendaOf, attendanceWindow, TEMPLATE_MINUTES } from './agenda.js';
 import {
   DRAFT_FIELDS,
@@ -98,6 +101,9 @@ type DataState =
 interface SaveFailure {
   message: string;
   retry: () => void;
+  /** Both versions in plain words, when someone else changed the same things: the person chooses. */
+  conflicts?: string[];
+  choose?: (choice: 'mine' | 'theirs') => void;
 }
 
 /** The small form for moving one date of a series. */
@@ -510,14 +516,25 @@ export class CareMeetingScheduler extends CareElement<'scheduler'> {
   private renderAnnouncer(): TemplateResult {
     const t = this.messages;
     return html`<div class="visually-hidden" role="status" aria-live="polite" part="announcer">${this.saving ? t.saving : this.notice}</div>
-      <div class="visually-hidden" role="alert">${this.failure ? `${t.saveFailed} ${this.failure.message} ${t.nothingLost}` : ''}</div>`;
+      <div class="visually-hidden" role="alert">${this.failure ? `${t.saveFailed} ${this.failure.conflicts?.length ? `${t.bothChanged} ${this.failure.conflicts.join(' ')}` : `${this.failure.message} ${t.nothingLost}`}` : ''}</div>`;
   }
 
   /** What the announcer says, shown where the person is; the announcer alone speaks it. */
   private renderStatus(): TemplateResult {
     const t = this.messages;
     return html`<div class="status">${this.saving ? t.saving : this.notice}</div>
-      ${this.failure
+      ${this.failure?.conflicts?.length
+        ? html`<div class="state error save-error">
+            <p><strong>${t.saveFailed}</strong> ${t.bothChanged}</p>
+            <ul class="conflicts">
+              ${this.failure.conflicts.map((sentence) => html`<li>${sentence}</li>`)}
+            </ul>
+            <div class="buttons">
+              <button type="button" class="primary" @click=${() => this.failure?.choose?.('mine')}>${t.keepMine}</button>
+              <button type="button" @click=${() => this.failure?.choose?.('theirs')}>${t.keepTheirs}</button>
+            </div>
+          </div>`
+        : this.failure
         ? html`<div class="state error save-error">
             <p><strong>${t.saveFailed}</strong> ${this.failure.message} ${t.nothingLost}</p>
             <div class="buttons">
@@ -1750,10 +1767,61 @@ export class CareMeetingScheduler extends CareElement<'scheduler'> {
       return;
     }
     if (outcome.status === 'failed') {
-      this.failure = { message: this.describeError(outcome.error), retry: () => void this.commit(action, meeting, previous) };
-      this.focusAfterRender = '.save-error button';
+      this.showFailure(outcome.error, action, meeting, previous);
       return;
     }
+    this.afterSaved(action, outcome.value);
+  }
+
+  /** A failed save: Try again (the same change, through the store when it kept it), or both versions to choose from. */
+  private showFailure(error: StoreError, action: MeetingAction, meeting: Meeting, previous: Meeting | undefined) {
+    const stored = this.store?.failureOf('meeting', meeting.id);
+    const kept = stored && stored.error === error ? stored : undefined;
+    const again = (choice?: 'mine' | 'theirs') => void this.retryStored(action, meeting, previous, choice);
+    this.failure = {
+      message: this.describeError(error),
+      retry: kept ? () => again() : () => void this.commit(action, meeting, previous),
+      conflicts: kept?.conflicts.length ? this.conflictSentences(kept.conflicts, meeting) : undefined,
+      choose: (choice) => again(choice),
+    };
+    this.focusAfterRender = '.save-error button';
+  }
+
+  private conflictSentences(conflicts: readonly FieldConflict[], meeting: Meeting): string[] {
+    const data = this.resolveData();
+    const team = data.kind === 'ready' ? data.team : undefined;
+    const zone = this.displayZone(meeting);
+    const duration = Date.parse(meeting.end) - Date.parse(meeting.start);
+    return describeMeetingConflicts(
+      conflicts,
+      this.messages,
+      (id) => (team ? this.nameOf(team, id) : id),
+      (iso) => this.when(iso, new Date(Date.parse(iso) + duration).toISOString(), zone),
+    );
+  }
+
+  /** Try again, or keep one version after a conflict, for a change the store kept (same change id). */
+  private async retryStored(action: MeetingAction, meeting: Meeting, previous: Meeting | undefined, choice?: 'mine' | 'theirs') {
+    const store = this.store;
+    if (!store) return;
+    this.saving = action;
+    this.failure = undefined;
+    this.notice = '';
+    const outcome = choice ? await store.resolve('meeting', meeting.id, choice) : await store.retry('meeting', meeting.id);
+    this.saving = undefined;
+    if (!outcome) return;
+    if (!outcome.ok) {
+      this.dispatchEvent(new CareErrorEvent('meeting', meeting.id, outcome.error));
+      this.showFailure(outcome.error, action, meeting, previous);
+      return;
+    }
+    const value = outcome.value as Meeting;
+    this.dispatchEvent(new CareMeetingChangeEvent({ meeting: value, previous, action }));
+    this.afterSaved(action, value);
+  }
+
+  private afterSaved(action: MeetingAction, value: Meeting) {
+    const t = this.messages;
     this.notice = t.savedNotice[action];
     if (action === 'book' || action === 'update') {
       this.editing = false;
@@ -1763,9 +1831,9 @@ export class CareMeetingScheduler extends CareElement<'scheduler'> {
       this.focusAfterRender = '#title';
     }
     if (this.store && this.meeting === undefined) {
-      if (!this.meetingId) this.bookedId = outcome.value.id;
+      if (!this.meetingId) this.bookedId = value.id;
     } else {
-      this.meeting = outcome.value;
+      this.meeting = value;
     }
   }
 }

@@ -23,6 +23,7 @@ const mount = async (options: { consents?: unknown; team?: unknown; audience?: s
       .team=${'team' in options ? options.team : record.team}
       audience=${options.audience ?? 'service-user'}
       lang=${options.lang ?? 'en'}
+      .actor=${{ id: 'm-ingrid', name: 'Ingrid Solberg' }}
       .now=${'2026-11-20T12:00:00Z'}
     ></care-consent-list>`,
   );

@@ -46,10 +46,14 @@ const variant = (model: ConsentDirective['model'], state: ConsentDirective['stat
   };
 };
 
+// The person acting: Ingrid herself in her own view, her contact Kari in the professional view.
+const actors = { 'service-user': { id: 'm-ingrid', name: 'Ingrid Solberg' }, professional: { id: 'm-kari', name: 'Kari Nilsen', organisationId: 'org-home-care' } };
+
 const mount = async (directive: unknown, options: { audience?: string; lang?: string } = {}) => {
   const el = await fixture<CareConsentToggle>(
     html`<care-consent-toggle
       .directive=${directive}
+      .actor=${actors[(options.audience ?? 'service-user') as keyof typeof actors]}
       .team=${team}
       audience=${options.audience ?? 'service-user'}
       lang=${options.lang ?? 'en'}
@@ -176,7 +180,7 @@ describe('care-consent-toggle', () => {
 
     it('falls back to "the patient" for professionals when the team is not given', async () => {
       const el = await fixture<CareConsentToggle>(
-        html`<care-consent-toggle audience="professional" .directive=${consentById('c-erik')}></care-consent-toggle>`,
+        html`<care-consent-toggle audience="professional" .actor=${actors.professional} .directive=${consentById('c-erik')}></care-consent-toggle>`,
       );
       await settle(el);
       expect(stateText(el)).to.match(/^The patient has said no to sharing since/);
@@ -400,7 +404,8 @@ describe('care-consent-toggle', () => {
       const saved = store.snapshot.record!.consents.find((c) => c.id === 'c-nav')!;
       expect(saved.state).to.equal('withdrawn');
       expect(saved.recordedBy?.name).to.equal('Kari Nilsen');
-      expect(saved.history.at(-1)).to.deep.include({ state: 'withdrawn', method: 'digital' });
+      // Kari's click records what Ingrid said; it is not Ingrid's own digital decision.
+      expect(saved.history.at(-1)).to.deep.include({ state: 'withdrawn', method: 'verbal' });
       expect(store.snapshot.record!.audit.map((a) => a.outcome)).to.deep.equal(['failed', 'saved']);
     });
 
@@ -465,7 +470,7 @@ describe('care-consent-toggle', () => {
     it('submits the saved state under its name, and reset restores the initial state', async () => {
       const form = await fixture<HTMLFormElement>(
         html`<form>
-          <care-consent-toggle name="share-nav" .directive=${consentById('c-nav')}></care-consent-toggle>
+          <care-consent-toggle name="share-nav" .actor=${actors["service-user"]} .directive=${consentById('c-nav')}></care-consent-toggle>
           <button type="reset">Reset</button>
         </form>`,
       );
@@ -484,7 +489,7 @@ describe('care-consent-toggle', () => {
 
     it('is invalid while required and not recorded, with a plain message', async () => {
       const form = await fixture<HTMLFormElement>(
-        html`<form><care-consent-toggle required name="peer" .directive=${consentById('c-peer')}></care-consent-toggle></form>`,
+        html`<form><care-consent-toggle required name="peer" .actor=${actors["service-user"]} .directive=${consentById('c-peer')}></care-consent-toggle></form>`,
       );
       const el = form.querySelector('care-consent-toggle')!;
       await settle(el);

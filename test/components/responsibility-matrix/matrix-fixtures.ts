@@ -24,6 +24,12 @@ export const TODAY = '2026-11-20';
 export const SMALL = ['r-medication', 'r-lithium', 'r-crisis', 'r-therapy', 'r-nav-meetings', 'r-sleep', 'r-goal-walks'];
 
 /** A controlled matrix with the Fjordvik data, settled. */
+/** The person using the page: the member `me` names, else Kari. */
+const actorFor = (data: { team: CareTeam }, me?: string) => {
+  const member = data.team.members.find((m) => m.id === (me ?? 'm-kari'));
+  return member ? { id: member.id, name: member.name } : { id: 'm-kari', name: 'Kari Nilsen' };
+};
+
 export async function controlledMatrix(
   options: {
     editable?: boolean;
@@ -46,6 +52,7 @@ export async function controlledMatrix(
       view=${options.view ?? 'grid'}
       filter=${options.filter ?? 'all'}
       ?editable=${options.editable ?? false}
+      .actor=${actorFor(data, options.me)}
       .me=${options.me}
       .team=${options.team ?? data.team}
       .responsibilities=${options.responsibilities ??

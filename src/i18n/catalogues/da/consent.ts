@@ -63,6 +63,7 @@ export const consent: ConsentMessages = {
   saving: (choice: string) => `Gemmer dit valg: ${choice} \u2026`,
   savedNow: 'Dit valg er gemt.',
   notSaved: (choice: string) => `Dit valg (${choice}) blev ikke gemt.`,
+  conflictChoice: (theirs: string, mine: string) => `I den anden version: ${theirs}. Du valgte: ${mine}.`,
   dismiss: 'Luk beskeden',
   history: 'Ændringshistorik',
   historyCount: (n: number) => plural('da', n, { one: '{n} ændring', other: '{n} ændringer' }),

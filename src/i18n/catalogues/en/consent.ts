@@ -67,6 +67,7 @@ export const consent = {
   saving: (choice: string) => `Saving your choice: ${choice}\u2026`,
   savedNow: 'Your choice has been saved.',
   notSaved: (choice: string) => `Your choice (${choice}) was not saved.`,
+  conflictChoice: (theirs: string, mine: string) => `In the other version: ${theirs}. You chose: ${mine}.`,
   dismiss: 'Dismiss',
   history: 'History of changes',
   historyCount: (n: number) => plural('en', n, { one: '{n} change', other: '{n} changes' }),

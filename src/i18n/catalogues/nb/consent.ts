@@ -63,6 +63,7 @@ export const consent: ConsentMessages = {
   saving: (choice: string) => `Lagrer valget ditt: ${choice} \u2026`,
   savedNow: 'Valget ditt er lagret.',
   notSaved: (choice: string) => `Valget ditt (${choice}) ble ikke lagret.`,
+  conflictChoice: (theirs: string, mine: string) => `I den andre versjonen: ${theirs}. Du valgte: ${mine}.`,
   dismiss: 'Lukk meldingen',
   history: 'Endringshistorikk',
   historyCount: (n: number) => plural('nb', n, { one: '{n} endring', other: '{n} endringer' }),

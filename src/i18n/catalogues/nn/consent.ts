@@ -63,6 +63,7 @@ export const consent: ConsentMessages = {
   saving: (choice: string) => `Lagrar valet ditt: ${choice} \u2026`,
   savedNow: 'Valet ditt er lagra.',
   notSaved: (choice: string) => `Valet ditt (${choice}) vart ikkje lagra.`,
+  conflictChoice: (theirs: string, mine: string) => `I den andre versjonen: ${theirs}. Du valde: ${mine}.`,
   dismiss: 'Lukk meldinga',
   history: 'Endringshistorikk',
   historyCount: (n: number) => plural('nn', n, { one: '{n} endring', other: '{n} endringar' }),

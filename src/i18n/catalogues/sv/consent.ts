@@ -63,6 +63,7 @@ export const consent: ConsentMessages = {
   saving: (choice: string) => `Sparar ditt val: ${choice} \u2026`,
   savedNow: 'Ditt val har sparats.',
   notSaved: (choice: string) => `Ditt val (${choice}) sparades inte.`,
+  conflictChoice: (theirs: string, mine: string) => `I den andra versionen: ${theirs}. Du valde: ${mine}.`,
   dismiss: 'Stäng meddelandet',
   history: 'Ändringshistorik',
   historyCount: (n: number) => plural('sv', n, { one: '{n} ändring', other: '{n} ändringar' }),
