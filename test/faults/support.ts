@@ -40,7 +40,7 @@ export async function connect<E extends HTMLElement>(
   const context = await fixture<CareContext>(
     html`<care-context .source=${source} care-team=${TEAM} lang="en" .actor=${actor}>${inner}</care-context>`,
   );
-  await waitUntil(() => context.store?.snapshot.status === 'ready', 'the record never loaded', { timeout: 5000 });
+  await waitUntil(() => context.store?.snapshot.status === 'ready', 'the record never loaded', { timeout: 15_000 });
   const all = [...context.querySelectorAll<E>(selector)];
   for (const el of all) await settle(el);
   return { context, store: context.store!, el: all[0], all };

@@ -260,7 +260,8 @@ export class CareConsentToggle extends CareElement<'consent'> {
       stored && stored.request.entity === 'consent'
         ? { error: stored.error, state: stored.request.value.state, ...(both && isConsentState(both.theirs) ? { theirs: both.theirs } : {}) }
         : undefined;
-    const failure = pending ? undefined : (this.failure ?? storedFailure);
+    // The store's failure knows about conflicts; the element's own is for controlled mode.
+    const failure = pending ? undefined : (storedFailure ?? this.failure);
     return { kind: 'ready', saved, team: team ?? record.team, pending, failure };
   }
 
