@@ -76,20 +76,26 @@ export {
   WorkingHours,
   type MeetingInput,
 } from './contract/meeting.js';
-export { AuditEntry } from './contract/audit.js';
+export { AuditEntry, AUDIT_OUTCOMES, AUDIT_FAILURES } from './contract/audit.js';
 export { CareRecord, type CareRecordInput } from './contract/record.js';
 export { responsibilityFlags, teamFlags, type ResponsibilityFlag, type TeamFlag } from './contract/rules.js';
 export { check, parse, ContractError, type ContractIssue, type ContractResult } from './contract/validate.js';
 
 // ----- The store and the data sources (docs/embedding.md, docs/fhir.md) -----
-export { CareStore } from './data/store.js';
+export { CareStore, type SaveOptions } from './data/store.js';
+export { type MergeChoice } from './data/merge.js';
 export {
   StoreError,
+  entityKey,
   type CareDataSource,
   type Change,
   type ChangeKind,
   type ChangeRequest,
   type EntityByKind,
+  type EntityKey,
+  type EntityState,
+  type FieldConflict,
+  type SaveFailure,
   type SaveOutcome,
   type StoreErrorKind,
   type StoreSnapshot,

@@ -143,12 +143,22 @@ export class CareContext extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.watchLoads(this.store);
+    window.addEventListener('beforeunload', this.guardUnload);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.watchLoads(undefined);
+    window.removeEventListener('beforeunload', this.guardUnload);
   }
+
+  // Leaving the page while a save or the host's own step is running, or after a failed save that
+  // was neither retried nor dismissed, would lose a decision: the browser asks first.
+  private readonly guardUnload = (event: BeforeUnloadEvent) => {
+    if (!this.store?.hasUnsavedWork) return;
+    event.preventDefault();
+    event.returnValue = '';
+  };
 
   /** Loads the team's record again, for example after the host knows it changed. */
   reload(): Promise<void> {

@@ -1,3 +1,4 @@
+import type { AuditEntry } from '../contract/audit.js';
 import { Id, isUsableId } from '../contract/common.js';
 import { CareRecord } from '../contract/record.js';
 import { check } from '../contract/validate.js';
@@ -151,6 +152,16 @@ export class HttpSource implements CareDataSource {
     return stored;
   }
 
+  /**
+   * Sends audit entries of outcomes the server did not see (vetoed, rejected by the host, failed)
+   * to `POST {baseUrl}/care-teams/{teamId}/audit`, so the trail does not live only in the browser.
+   * Saved changes are recorded by the server from the `Care-…` headers of the write itself.
+   */
+  async audit(teamId: string, entries: readonly AuditEntry[]): Promise<void> {
+    const headers = new Headers({ 'Content-Type': 'application/json' });
+    await this.request('POST', this.url('care-teams', teamId, 'audit'), 'AuditEntry', headers, JSON.stringify(entries));
+  }
+
   /** The address of a resource; each id is one encoded path segment, and `.`/`..` (which address the folder itself or the one above) are refused. */
   private url(...segments: string[]): string {
     const unusable = segments.find((segment) => !isUsableId(segment));
@@ -162,7 +173,7 @@ export class HttpSource implements CareDataSource {
 
   /** One request with timeout and status mapping; resolves with the parsed JSON body (undefined when empty). */
   private async request(
-    method: 'GET' | 'PUT',
+    method: 'GET' | 'PUT' | 'POST',
     url: string,
     entityName: string,
     headers: Headers,
@@ -181,7 +192,10 @@ export class HttpSource implements CareDataSource {
     let response: Response;
     let text: string;
     try {
-      response = await fetchImpl(url, { method, headers, body, signal, cache: 'no-store', credentials: this.options.credentials });
+      // A write in flight survives leaving the page (keepalive) where the browser allows it: same
+      // origin (a cross-origin keepalive request cannot be preflighted everywhere) and under 64 KB.
+      const keepalive = method !== 'GET' && sameOrigin(url) && new Blob([body ?? '']).size < 60_000;
+      response = await fetchImpl(url, { method, headers, body, signal, cache: 'no-store', credentials: this.options.credentials, keepalive });
       text = await response.text();
     } catch (error) {
       if (callerSignal?.aborted) throw callerSignal.reason ?? error;
@@ -200,6 +214,14 @@ export class HttpSource implements CareDataSource {
     }
   }
 }
+
+const sameOrigin = (url: string): boolean => {
+  try {
+    return typeof location !== 'undefined' && new URL(url, location.href).origin === location.origin;
+  } catch {
+    return false;
+  }
+};
 
 /** The `detail` (or `title`) of an RFC 9457 problem+json answer, else the status line. */
 const problemDetail = (response: Response, text: string, method: string, url: string): string => {

@@ -1,4 +1,6 @@
 import type { AuditEntry } from '../contract/audit.js';
+import type { ConsentDirective } from '../contract/consent.js';
+import { sameValue } from './merge.js';
 import { CareRecord, type CareRecordInput } from '../contract/record.js';
 import { check } from '../contract/validate.js';
 import { checkEntity, describeIssues, ENTITY_NAMES, StoreContractError, TeamDirectory, versionOf, wait } from './entities.js';
@@ -153,21 +155,41 @@ export class MemorySource implements CareDataSource {
       ...value,
       meta: { ...(value as { meta?: object }).meta, version: nextVersion(versionOf(current)), updated: new Date().toISOString() },
     } as EntityByKind[K];
+    if (change.entity === 'consent' && current) appendOnlyHistory(current as ConsentDirective, value as ConsentDirective);
     const entry: AuditEntry = {
-      id: `audit-${change.id}`,
+      id: `audit-${change.id}-${change.attempt ?? 1}`,
       entity: change.entity,
       entityId: id,
       action: change.action,
       actor: change.actor,
       at: change.at,
       outcome: 'saved',
+      changeId: change.id,
     };
     if (change.reason) entry.reason = change.reason;
     const next = withEntity(record, change.entity, stored);
-    this.records.set(teamId, { ...next, audit: [...next.audit, entry].slice(-AUDIT_LIMIT) });
+    // Kept only if it could be stored: a full or blocked storage fails the save instead of pretending.
+    this.commit(teamId, { ...next, audit: [...next.audit, entry].slice(-AUDIT_LIMIT) });
     this.teams.note(change.entity, id, teamId);
-    this.writeStorage();
     return clone(stored);
+  }
+
+  /** Keeps audit entries of outcomes this source did not see itself (vetoed, rejected, failed). */
+  async audit(teamId: string, entries: readonly AuditEntry[]): Promise<void> {
+    const record = this.recordOf(teamId);
+    this.commit(teamId, { ...record, audit: [...record.audit, ...entries.map((entry) => clone(entry))].slice(-AUDIT_LIMIT) });
+  }
+
+  private commit(teamId: string, record: CareRecord) {
+    const before = this.records.get(teamId);
+    this.records.set(teamId, record);
+    try {
+      this.writeStorage();
+    } catch (error) {
+      if (before) this.records.set(teamId, before);
+      else this.records.delete(teamId);
+      throw new StoreError('server', `the change could not be kept in storage ("${this.persist!.key}"): ${String(error)}`, 507);
+    }
   }
 
   private takePlannedFailure(on: 'load' | 'save') {
@@ -260,10 +282,19 @@ export class MemorySource implements CareDataSource {
     if (!storage) return;
     const state: StoredState = { format: STORAGE_FORMAT, records: { ...this.readState()?.records } };
     for (const [teamId, record] of this.records) state.records[teamId] = record;
-    try {
-      storage.setItem(this.persist!.key, JSON.stringify(state));
-    } catch (error) {
-      console.warn(`care-elements: could not keep the care record in storage ("${this.persist!.key}"): ${String(error)}`);
-    }
+    // A full or blocked storage throws here, so the save fails visibly.
+    storage.setItem(this.persist!.key, JSON.stringify(state));
   }
 }
+
+const withoutUndefined = (value: unknown): unknown => JSON.parse(JSON.stringify(value));
+
+/** Consent history is append-only: a save may add entries, never change or drop stored ones. */
+const appendOnlyHistory = (stored: ConsentDirective, next: ConsentDirective) => {
+  const before = stored.history ?? [];
+  const after = next.history ?? [];
+  const kept = before.every((entry, i) => after[i] !== undefined && sameValue(withoutUndefined(after[i]), withoutUndefined(entry)));
+  if (!kept) {
+    throw new StoreError('rejected', `the history of consent "${next.id}" is append-only: a save may add entries but not change or remove the ${before.length} stored`, 422);
+  }
+};

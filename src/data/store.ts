@@ -92,7 +92,7 @@ const numericVersion = (entity: unknown): number | undefined => {
 };
 
 /** How a save is sent: the first time, or a Try again of a change (same id), maybe with a choice after a conflict. */
-interface SaveOptions {
+export interface SaveOptions {
   changeId?: string;
   attempt?: number;
   choice?: MergeChoice;
@@ -170,6 +170,26 @@ export class CareStore {
     if (known) return known as EntityState<K>;
     const record = this.snapshotValue.record;
     return { kind, id, confirmed: record ? entityIn(record, kind, id) : undefined };
+  }
+
+  /**
+   * True while a save is under way, a host's step (`waitUntil`) is still running, or a failed save
+   * has been neither retried nor dismissed: leaving the page now would lose a decision.
+   */
+  get hasUnsavedWork(): boolean {
+    return this.snapshotValue.pending.size > 0 || this.snapshotValue.failures.size > 0 || this.hostSteps > 0;
+  }
+
+  private hostSteps = 0;
+
+  /** Counts a host's own step (a confirmation, a signature) as unsaved work until it settles. */
+  track<T>(step: Promise<T>): Promise<T> {
+    this.hostSteps++;
+    const done = () => {
+      this.hostSteps--;
+    };
+    step.then(done, done);
+    return step;
   }
 
   /** Whether a save of the entity is under way. */

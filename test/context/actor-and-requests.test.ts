@@ -114,3 +114,43 @@ describe('the request event carries a frozen copy', () => {
     expect(stored.history.at(-1)!.state).to.equal('refused');
   });
 });
+
+describe('leaving the page', () => {
+  const leaving = () => {
+    const event = new Event('beforeunload', { cancelable: true });
+    window.dispatchEvent(event);
+    return event.defaultPrevented;
+  };
+
+  it('asks first while a save or the host\u2019s own step runs, or after a failed save not retried', async () => {
+    const source = new MemorySource({ seed: fjordvik, latency: 300 });
+    const context = await fixture<CareContext>(
+      html`<care-context .source=${source} care-team="team-ingrid" lang="en" .actor=${ingrid}
+        ><care-consent-toggle directive-id="c-gp"></care-consent-toggle
+      ></care-context>`,
+    );
+    await waitUntil(() => context.store?.snapshot.status === 'ready');
+    const el = context.querySelector<CareConsentToggle>('care-consent-toggle')!;
+    await settle(el);
+    expect(leaving(), 'nothing unsaved').to.equal(false);
+
+    // The host's confirmation step is still open.
+    let confirm!: () => void;
+    el.addEventListener('care-consent-request', (e) => e.waitUntil(new Promise<void>((resolve) => (confirm = resolve))), { once: true });
+    switchOf(el).click();
+    await settle(el);
+    expect(leaving(), 'the host\u2019s step is running').to.equal(true);
+    confirm();
+    await waitUntil(() => context.store!.snapshot.pending.size > 0, 'the save never started');
+    expect(leaving(), 'the save is under way').to.equal(true);
+    await waitUntil(() => context.store!.snapshot.pending.size === 0, 'the save never ended');
+    expect(leaving(), 'saved').to.equal(false);
+
+    source.failNext('network');
+    switchOf(el).click();
+    await waitUntil(() => context.store!.snapshot.failures.size > 0, 'the save never failed');
+    expect(leaving(), 'a failed save not retried').to.equal(true);
+    context.store!.dismiss('consent', 'c-gp');
+    expect(leaving(), 'dismissed').to.equal(false);
+  });
+});

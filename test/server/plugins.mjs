@@ -20,6 +20,7 @@ const SLOW_MS = 3000;
 const HOLD_MS = 60_000;
 const LATE_MS = 800;
 const COLLECTIONS = new Set(['responsibilities', 'consents', 'meetings']);
+const KINDS = { responsibilities: 'responsibility', consents: 'consent', meetings: 'meeting' };
 const ALLOWED_HEADERS = [
   'Content-Type',
   'Accept',
@@ -104,7 +105,7 @@ const delay = (ms, req) =>
 async function handleApi(req, res, session, scenario, rest) {
   const state = sessions.get(session);
   if (!state) return problem(res, 404, 'Unknown test session', `no session ${session}`);
-  const body = req.method === 'PUT' ? await readBody(req) : '';
+  const body = req.method === 'PUT' || req.method === 'POST' ? await readBody(req) : '';
   const actor = decode(req.headers['care-actor']);
   state.requests.push({
     method: req.method,
@@ -151,6 +152,18 @@ async function handleApi(req, res, session, scenario, rest) {
     }
     return send(res, 200, record);
   }
+  if (req.method === 'POST' && collection === 'audit' && id === undefined) {
+    // Audit entries of outcomes the server never saw (vetoed, rejected by the host, failed).
+    let entries;
+    try {
+      entries = JSON.parse(body);
+    } catch {
+      return problem(res, 400, 'Bad Request', 'the body is not JSON');
+    }
+    if (!Array.isArray(entries)) return problem(res, 400, 'Bad Request', 'expected an array of audit entries');
+    record.audit = [...(record.audit ?? []), ...entries];
+    return send(res, 204);
+  }
   if (req.method !== 'PUT') return problem(res, 405, 'Method Not Allowed', req.method);
 
   let entity;
@@ -178,6 +191,12 @@ async function handleApi(req, res, session, scenario, rest) {
     return problem(res, 404, 'Not Found', rest.join('/'));
   }
 
+  const changeId = req.headers['care-change-id'];
+  // A repeat of a change already stored (its answer was lost) is answered as stored, not stored twice.
+  const applied = changeId && state.applied.get(changeId);
+  if (applied && current && current.meta.version === applied) {
+    return send(res, 200, { ...current, meta: { updated: current.meta.updated } }, { ETag: `"${current.meta.version}"` });
+  }
   const ifMatch = req.headers['if-match'];
   const ifNoneMatch = req.headers['if-none-match'];
   if (ifNoneMatch === '*' && current) return problem(res, 412, 'Precondition Failed', `${id ?? teamId} already exists`);
@@ -185,9 +204,20 @@ async function handleApi(req, res, session, scenario, rest) {
   if (ifMatch && (!current || ifMatch !== `"${current.meta.version}"`)) {
     return problem(res, 412, 'Precondition Failed', `stored version is ${current ? current.meta.version : 'none'}, the change was made on ${ifMatch}`);
   }
+  if (collection === 'consents' && current) {
+    // Compared by what each entry says happened (clients may fill in defaults such as relation "self").
+    const said = (list) => JSON.stringify((list ?? []).map((h) => [h.state, Date.parse(h.at)]));
+    const before = said(current.history);
+    const kept = said((entity.history ?? []).slice(0, (current.history ?? []).length));
+    if (before !== kept) return problem(res, 422, 'Unprocessable Content', 'the consent history is append-only');
+  }
   const version = String((Number(current?.meta?.version) || 0) + 1);
   const stored = { ...entity, meta: { ...entity.meta, version, updated: new Date().toISOString() } };
   store(stored);
+  if (changeId) state.applied.set(changeId, version);
+  const kind = collection === undefined ? 'team' : KINDS[collection];
+  const entry = { id: `audit-${changeId}-${req.headers['care-change-attempt'] ?? '1'}`, entity: kind, entityId: entity.id, action: decode(req.headers['care-change-action']) ?? 'update', actor: actor ? JSON.parse(actor) : { name: '(none)' }, at: req.headers['care-change-at'] ?? new Date().toISOString(), outcome: 'saved', changeId };
+  record.audit = [...(record.audit ?? []), entry];
   // The body is the entity as stored; its new version travels (only) in the ETag.
   const answer = { ...stored, meta: { updated: stored.meta.updated } };
   return send(res, current ? 200 : 201, answer, { ETag: `"${version}"` });
@@ -207,7 +237,7 @@ async function handle(req, res) {
     if (parts[0] === 'sessions' && parts.length === 2) {
       if (req.method === 'POST') {
         const record = seed(JSON.parse(await readBody(req)));
-        sessions.set(parts[1], { records: new Map([[record.team.id, record]]), requests: [] });
+        sessions.set(parts[1], { records: new Map([[record.team.id, record]]), requests: [], applied: new Map() });
         return send(res, 201, { session: parts[1] });
       }
       const state = sessions.get(parts[1]);

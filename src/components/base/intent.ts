@@ -45,7 +45,8 @@ export const carryIntent = async <K extends ChangeKind>(
   }
   let value: EntityByKind[K];
   try {
-    await Promise.all(request.pendingWork);
+    const hostStep = Promise.all(request.pendingWork);
+    await (store ? store.track(hostStep) : hostStep);
   } catch (reason) {
     const error = reason instanceof StoreError ? reason : new StoreError('rejected', String(reason));
     store?.recordVeto(change as ChangeRequest, 'rejected', error.kind);
