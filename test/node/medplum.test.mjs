@@ -82,7 +82,7 @@ describe('FhirSource against Medplum (FHIR R4, loopback)', () => {
   });
 
   test('a change made on a version someone else replaced answers 412 and is reported as a conflict', async () => {
-    const store = new m.CareStore(source(), 'team-ingrid');
+    const store = new m.CareStore(source(), 'team-ingrid', { name: 'Kari Nilsen' });
     await store.load();
     const task = store.snapshot.record.responsibilities.find((r) => r.status === 'agreed');
     await changeBehind(`Task/${task.id}`, (t) => ({ ...t, description: 'Changed by someone else' }));
@@ -126,7 +126,7 @@ describe('FhirSource against Medplum (FHIR R4, loopback)', () => {
     // stands in for a mapping bug. Medplum checks structure and cardinality, not terminology bindings.
     const corrupting = (url, init) =>
       fetch(url, init?.method === 'PUT' ? { ...init, body: JSON.stringify({ ...JSON.parse(init.body), status: undefined, state: 'withdrawn' }) } : init);
-    const store = new m.CareStore(source({ fetch: corrupting }), 'team-ingrid');
+    const store = new m.CareStore(source({ fetch: corrupting }), 'team-ingrid', { name: 'Kari Nilsen' });
     await store.load();
     const consent = store.snapshot.record.consents.find((c) => c.state === 'granted');
     const outcome = await store.save({ entity: 'consent', action: 'withdraw', value: { ...consent, state: 'withdrawn' } });

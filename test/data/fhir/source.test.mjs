@@ -75,7 +75,7 @@ for (const version of ['R4', 'R5']) {
     });
 
     test('a change made on an outdated version is reported as a conflict, with the server message', async () => {
-      const store = new m.CareStore(source(), 'team-ingrid');
+      const store = new m.CareStore(source(), 'team-ingrid', { name: 'Kari Nilsen' });
       await store.load();
       const task = store.snapshot.record.responsibilities.find((r) => r.status === 'agreed');
       server.seed({ ...server.get(`Task/${task.id}`), description: 'Changed by someone else' });
