@@ -33,6 +33,7 @@ const mountToggle = async () =>
     await fixture<CareConsentToggle>(html`<care-consent-toggle
       .directive=${consentById('c-nav')}
       .team=${team}
+      .actor=${{ id: 'm-ingrid', name: 'Ingrid Solberg' }}
       audience="service-user"
       lang="en"
       .now=${'2026-11-20T12:00:00Z'}

@@ -14,6 +14,7 @@ const mountToggle = async (disabled = false) =>
     await fixture<CareConsentToggle>(html`<care-consent-toggle
       .directive=${consentById('c-nav')}
       .team=${team}
+      .actor=${{ id: 'm-ingrid', name: 'Ingrid Solberg' }}
       ?disabled=${disabled}
       lang="en"
       .now=${'2026-11-20T12:00:00Z'}

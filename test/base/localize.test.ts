@@ -139,7 +139,7 @@ describe('Localisation controller', () => {
       let el: CareConsentToggle | undefined;
       const warnings = await warningsDuring(async () => {
         el = await fixture<CareConsentToggle>(
-          html`<care-consent-toggle lang="en" .directive=${consentById('c-nav')} .team=${fjordvik.team} labels='{"saving":"Lagrer"}'></care-consent-toggle>`,
+          html`<care-consent-toggle lang="en" .directive=${consentById('c-nav')} .team=${fjordvik.team} .actor=${{ id: 'm-ingrid', name: 'Ingrid Solberg' }} labels='{"saving":"Lagrer"}'></care-consent-toggle>`,
         );
         el.addEventListener('care-consent-request', (e) => e.waitUntil(host.promise));
         el.shadowRoot!.querySelector<HTMLButtonElement>('[role="switch"]')!.click();

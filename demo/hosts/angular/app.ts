@@ -42,6 +42,7 @@ enableProdMode();
         <care-consent-toggle
           [directive]="directive()"
           [team]="team"
+          actor='{"id":"m-ingrid","name":"Ingrid Solberg"}'
           heading-level="3"
           (care-consent-change)="onConsentChange($event)"
         ></care-consent-toggle>

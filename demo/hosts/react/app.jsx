@@ -41,6 +41,7 @@ function App() {
         <care-consent-toggle
           directive={directive}
           team={team}
+          actor='{"id":"m-ingrid","name":"Ingrid Solberg"}'
           heading-level="3"
           oncare-consent-change={onConsentChange}
         ></care-consent-toggle>

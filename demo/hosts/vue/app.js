@@ -44,6 +44,7 @@ const app = createApp({
         <care-consent-toggle
           :directive.prop="directive"
           :team.prop="team"
+          actor='{"id":"m-ingrid","name":"Ingrid Solberg"}'
           heading-level="3"
           @care-consent-change="onConsentChange"
         ></care-consent-toggle>

@@ -281,7 +281,9 @@ export abstract class CareElement<N extends Namespace> extends LitElement {
    */
   protected get actingPerson(): Actor | undefined {
     if (this.store) return this.store.actor;
-    const given = this.actor ?? this.contextActor;
+    // Frameworks that set every attribute as a property (React 19, Vue) hand the JSON text over as is.
+    const own = typeof this.actor === 'string' ? actorConverter.fromAttribute(this.actor) : this.actor;
+    const given = own ?? this.contextActor;
     return given && check(Actor, given).ok ? given : undefined;
   }
 }
