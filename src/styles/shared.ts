@@ -89,6 +89,15 @@ export const baseStyles = css`
   a {
     color: var(--_accent);
   }
+  /* A live region stays in the tree while empty (display: none would lose its first message). */
+  .live-region:empty {
+    position: absolute;
+    inline-size: 1px;
+    block-size: 1px;
+    margin: 0;
+    overflow: hidden;
+    clip-path: inset(50%);
+  }
   .visually-hidden {
     position: absolute !important;
     inline-size: 1px;

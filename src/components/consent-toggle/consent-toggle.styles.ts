@@ -112,15 +112,6 @@ export const consentToggleStyles = css`
     border-inline-start-color: var(--_accent, #00528a);
     background: var(--_accent-surface, #e6f0f8);
   }
-  /* Empty but present: a live region hidden with display: none is not in the tree, so its first message is lost. */
-  .live:empty {
-    position: absolute;
-    inline-size: 1px;
-    block-size: 1px;
-    margin: 0;
-    overflow: hidden;
-    clip-path: inset(50%);
-  }
   .live {
     font-style: italic;
   }

@@ -439,7 +439,7 @@ export class CareConsentToggle extends CareElement<'consent'> {
       ${this.renderDetails(view)} ${this.renderActingFor(view)}
       <div class="control" part="control">${this.renderControl(view)}</div>
       <p class="state-text" part="state" id="state">${this.stateSentence(view)}</p>
-      <p class="live" part="status" role="status">${live}</p>
+      <p class="live live-region" part="status" role="status">${live}</p>
       <p class="visually-hidden" role="alert">${failure ? `${this.t.errorPrefix} ${this.failureSentence(saved.model, failure)}` : ''}</p>
       ${failure ? this.renderFailure(saved.model, failure) : nothing} ${this.renderFacts(view)} ${this.renderHistory(view)}
     </div>`;

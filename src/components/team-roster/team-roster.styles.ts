@@ -94,15 +94,6 @@ export const rosterStyles = css`
     border-color: var(--_accent);
     border-width: 2px;
   }
-  /* Empty but present, so the first count is announced (a display: none region is not in the tree). */
-  .result-count:empty {
-    position: absolute;
-    inline-size: 1px;
-    block-size: 1px;
-    margin: 0;
-    overflow: hidden;
-    clip-path: inset(50%);
-  }
 
   .groups {
     display: grid;

@@ -446,7 +446,7 @@ export class CareTeamRoster extends CareElement<'roster'> {
           </section>`
         : nothing}
       ${this.renderFilters(prepared)}
-      <p class="result-count" role="status">${arrangement.filtered ? m.resultCount(arrangement.shownCount, arrangement.filterableCount) : ''}</p>
+      <p class="result-count live-region" role="status">${arrangement.filtered ? m.resultCount(arrangement.shownCount, arrangement.filterableCount) : ''}</p>
       ${arrangement.filtered && arrangement.shownCount === 0 && arrangement.groups.length === 0
         ? html`<div class="state" part="state no-matches">
             <p>${m.noMatches}</p>
