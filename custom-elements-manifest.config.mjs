@@ -21,6 +21,29 @@ function publishedPaths() {
   };
 }
 
+/** Lit's and the platform's plumbing: public in JavaScript, nothing a portal developer sets. */
+const PLUMBING = new Set(['formAssociated', 'shadowRootOptions', 'styles', 'properties', 'elementProperties', 'elementStyles']);
+
+/**
+ * Keeps the manifest to the public API: private and protected members, `_`- and `#`-prefixed
+ * names and Lit's static plumbing are left out, so the docs tables and Storybook controls list
+ * only what a portal developer can set, call or listen to.
+ */
+function publicApiOnly() {
+  const isPublic = (member) =>
+    member.privacy !== 'private' && member.privacy !== 'protected' && !/^[_#]/.test(member.name) && !PLUMBING.has(member.name);
+  return {
+    name: 'care-public-api-only',
+    packageLinkPhase({ customElementsManifest }) {
+      for (const module of customElementsManifest.modules ?? []) {
+        for (const declaration of module.declarations ?? []) {
+          if (Array.isArray(declaration.members)) declaration.members = declaration.members.filter(isPublic);
+        }
+      }
+    },
+  };
+}
+
 export default {
   globs: ['src/**/*.ts'],
   exclude: ['src/**/*.test.ts', 'src/**/*.stories.ts', 'src/**/*.d.ts'],
@@ -28,5 +51,5 @@ export default {
   litelement: true,
   // package.json already names the manifest; the analyzer would otherwise rewrite the file.
   packagejson: false,
-  plugins: [publishedPaths()],
+  plugins: [publishedPaths(), publicApiOnly()],
 };

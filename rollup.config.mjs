@@ -187,10 +187,10 @@ const onwarn = (warning, warn) => {
   warn(warning);
 };
 
-/** Locale chunks are named after their language (chunks/locale-nb-….js) so the size table reads well. */
+/** Locale chunks are named after their language and part (chunks/locale-nb-consent-….js) so the size table reads well. */
 const chunkFileNames = (chunk) => {
-  const catalogue = chunk.facadeModuleId?.match(/[\\/]catalogues[\\/]([^\\/]+)[\\/]index\.js$/);
-  return catalogue ? `chunks/locale-${catalogue[1]}-[hash].js` : 'chunks/[name]-[hash].js';
+  const catalogue = chunk.facadeModuleId?.match(/[\\/]catalogues[\\/]([^\\/]+)[\\/]([^\\/]+)\.js$/);
+  return catalogue ? `chunks/locale-${catalogue[1]}-${catalogue[2]}-[hash].js` : 'chunks/[name]-[hash].js';
 };
 
 const esmTree = {

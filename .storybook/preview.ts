@@ -12,16 +12,30 @@ const manifest = Object.values(manifests)[0]?.default;
 if (manifest) setCustomElementsManifest(manifest);
 else console.warn('custom-elements.json is missing: run `npm run build` for generated docs and controls.');
 
-// Theme token files (light, dark, high-contrast), when they exist.
+// Theme token files (light, dark, high-contrast, auto) and the compact density.
 import.meta.glob('../src/styles/themes/*.css', { eager: true });
 
-/** Wraps every story in a root that carries the toolbar's locale and theme. */
+/** Wraps every story in a root that carries the toolbar's locale, direction, theme and density. */
 const withLocaleAndTheme: Decorator = (story, context) => {
   const locale = (context.globals.locale as string | undefined) ?? 'en';
   const theme = (context.globals.theme as string | undefined) ?? 'light';
+  const direction = (context.globals.direction as string | undefined) ?? 'ltr';
+  const density = (context.globals.density as string | undefined) ?? 'default';
   document.documentElement.lang = locale;
+  document.documentElement.dir = direction;
   document.documentElement.dataset.careTheme = theme;
-  return html`<div class="care-story-root" lang=${locale} data-care-theme=${theme}>${story()}</div>`;
+  document.documentElement.dataset.careDensity = density;
+  return html`<div class="care-story-root" lang=${locale} dir=${direction} data-care-theme=${theme} data-care-density=${density}>
+    ${story()}
+  </div>`;
+};
+
+/** Narrow phones first: 320 px is WCAG 1.4.10's reflow width, 360 px the most common phone. */
+const viewports = {
+  phone320: { name: 'Phone, 320 px (reflow)', styles: { width: '320px', height: '640px' }, type: 'mobile' },
+  phone360: { name: 'Phone, 360 px', styles: { width: '360px', height: '760px' }, type: 'mobile' },
+  tablet: { name: 'Tablet, 768 px', styles: { width: '768px', height: '1024px' }, type: 'tablet' },
+  desktop: { name: 'Desktop, 1280 px', styles: { width: '1280px', height: '800px' }, type: 'desktop' },
 };
 
 const preview: Preview = {
@@ -51,16 +65,42 @@ const preview: Preview = {
           { value: 'light', title: 'Light' },
           { value: 'dark', title: 'Dark' },
           { value: 'high-contrast', title: 'High contrast' },
+          { value: 'auto', title: 'Automatic (system setting)' },
+        ],
+        dynamicTitle: true,
+      },
+    },
+    direction: {
+      description: 'Text direction (right-to-left for Arabic, Hebrew, Urdu names and portals)',
+      toolbar: {
+        title: 'Direction',
+        icon: 'transfer',
+        items: [
+          { value: 'ltr', title: 'Left to right' },
+          { value: 'rtl', title: 'Right to left' },
+        ],
+        dynamicTitle: true,
+      },
+    },
+    density: {
+      description: 'Density (compact.css): smaller spacing and 32 px targets for professionals',
+      toolbar: {
+        title: 'Density',
+        icon: 'component',
+        items: [
+          { value: 'default', title: 'Default density' },
+          { value: 'compact', title: 'Compact' },
         ],
         dynamicTitle: true,
       },
     },
   },
-  initialGlobals: { locale: 'en', theme: 'light' },
+  initialGlobals: { locale: 'en', theme: 'light', direction: 'ltr', density: 'default' },
   parameters: {
     // Accessibility violations fail the story in test runs instead of only being listed.
     a11y: { test: 'error' },
     controls: { expanded: true },
+    viewport: { options: viewports },
     docs: { toc: true },
   },
   tags: ['autodocs'],

@@ -20,6 +20,7 @@ const TEXT = {
     view: 'View as',
     asServiceUser: 'Ingrid (service user)',
     asProfessional: 'Kari (coordinator)',
+    asProfessionalNoConsent: 'Sofie (NAV, no consent)',
     language: 'Language',
     theme: 'Theme',
     themeLight: 'Light',
@@ -33,6 +34,7 @@ const TEXT = {
     responsibilities: 'Who does what',
     sharing: 'Sharing my information',
     meetings: 'Meetings',
+    crisis: 'My crisis plan',
     demoOf: 'A demo of',
     demoNote: '. Every person and place is invented. Changes are kept in this browser only.',
     events: 'Every event the elements fire is written to the browser console, as a portal would log it.',
@@ -49,6 +51,7 @@ const TEXT = {
     view: 'Vis som',
     asServiceUser: 'Ingrid (bruker)',
     asProfessional: 'Kari (koordinator)',
+    asProfessionalNoConsent: 'Sofie (NAV, uten samtykke)',
     language: 'Språk',
     theme: 'Utseende',
     themeLight: 'Lyst',
@@ -62,6 +65,7 @@ const TEXT = {
     responsibilities: 'Hvem gjør hva',
     sharing: 'Deling av opplysningene mine',
     meetings: 'Møter',
+    crisis: 'Min kriseplan',
     demoOf: 'En demo av',
     demoNote: '. Alle personer og steder er oppdiktet. Endringer lagres bare i denne nettleseren.',
     events: 'Alle hendelser elementene sender, skrives til nettleserkonsollen, slik en portal ville logget dem.',
@@ -78,6 +82,7 @@ const TEXT = {
     view: 'Vis som',
     asServiceUser: 'Ingrid (brukar)',
     asProfessional: 'Kari (koordinator)',
+    asProfessionalNoConsent: 'Sofie (NAV, utan samtykke)',
     language: 'Språk',
     theme: 'Utsjånad',
     themeLight: 'Lyst',
@@ -91,6 +96,7 @@ const TEXT = {
     responsibilities: 'Kven gjer kva',
     sharing: 'Deling av opplysningane mine',
     meetings: 'Møte',
+    crisis: 'Kriseplanen min',
     demoOf: 'Ein demo av',
     demoNote: '. Alle personar og stader er oppdikta. Endringar blir berre lagra i denne nettlesaren.',
     events: 'Alle hendingar elementa sender, blir skrivne til nettlesarkonsollen, slik ein portal ville logga dei.',
@@ -107,6 +113,7 @@ const TEXT = {
     view: 'Vis som',
     asServiceUser: 'Ingrid (borger)',
     asProfessional: 'Kari (koordinator)',
+    asProfessionalNoConsent: 'Sofie (NAV, uden samtykke)',
     language: 'Sprog',
     theme: 'Udseende',
     themeLight: 'Lyst',
@@ -120,6 +127,7 @@ const TEXT = {
     responsibilities: 'Hvem gør hvad',
     sharing: 'Deling af mine oplysninger',
     meetings: 'Møder',
+    crisis: 'Min kriseplan',
     demoOf: 'En demo af',
     demoNote: '. Alle personer og steder er opdigtede. Ændringer gemmes kun i denne browser.',
     events: 'Alle hændelser, som elementerne sender, skrives i browserens konsol, sådan som en portal ville logge dem.',
@@ -136,6 +144,7 @@ const TEXT = {
     view: 'Visa som',
     asServiceUser: 'Ingrid (brukare)',
     asProfessional: 'Kari (samordnare)',
+    asProfessionalNoConsent: 'Sofie (NAV, utan samtycke)',
     language: 'Språk',
     theme: 'Utseende',
     themeLight: 'Ljust',
@@ -149,6 +158,7 @@ const TEXT = {
     responsibilities: 'Vem gör vad',
     sharing: 'Delning av mina uppgifter',
     meetings: 'Möten',
+    crisis: 'Min krisplan',
     demoOf: 'En demo av',
     demoNote: '. Alla personer och platser är påhittade. Ändringar sparas bara i den här webbläsaren.',
     events: 'Alla händelser som elementen skickar skrivs till webbläsarens konsol, så som en portal skulle logga dem.',
@@ -163,12 +173,17 @@ function apply() {
   document.documentElement.lang = lang;
   context.setAttribute('lang', lang);
   document.body.dataset.careTheme = theme.value;
-  const me = view === 'professional' ? 'm-kari' : 'm-ingrid';
-  context.actor = view === 'professional'
-    ? { id: 'm-kari', name: 'Kari Nilsen', organisationId: 'org-home-care' }
-    : { id: 'm-ingrid', name: 'Ingrid Solberg' };
-  for (const el of context.querySelectorAll('care-team-roster, care-responsibility-matrix, care-consent-list, care-meeting-scheduler')) {
-    el.setAttribute('audience', view);
+  // Sofie at NAV: a professional on the team whose service Ingrid has not agreed to share her care plan with.
+  const readers = {
+    'service-user': { id: 'm-ingrid', name: 'Ingrid Solberg' },
+    professional: { id: 'm-kari', name: 'Kari Nilsen', organisationId: 'org-home-care' },
+    'professional-no-consent': { id: 'm-sofie', name: 'Sofie Lund', organisationId: 'org-nav' },
+  };
+  const reader = readers[view] ?? readers['service-user'];
+  const me = reader.id;
+  context.actor = reader;
+  for (const el of context.querySelectorAll('care-team-roster, care-responsibility-matrix, care-consent-list, care-meeting-scheduler, care-meeting-outcomes, care-crisis-plan')) {
+    el.setAttribute('audience', view === 'service-user' ? 'service-user' : 'professional');
     if (el.hasAttribute('me')) el.setAttribute('me', me);
   }
   context.querySelector('care-responsibility-matrix')?.toggleAttribute('editable', view === 'professional');
@@ -188,9 +203,10 @@ context.seed = fjordvik;
 apply();
 for (const control of [audience, language, theme]) control.addEventListener('change', apply);
 document.getElementById('reset').addEventListener('click', () => {
-  localStorage.removeItem('care-elements-demo');
+  // The memory source keeps one key per team (care-elements-demo/team/…) and a quarantine beside them.
+  for (const key of Object.keys(localStorage)) if (key === 'care-elements-demo' || key.startsWith('care-elements-demo/')) localStorage.removeItem(key);
   location.reload();
 });
-for (const type of ['care-member-select', 'care-contact', 'care-responsibility-change', 'care-consent-change', 'care-meeting-change', 'care-error', 'care-data-error']) {
+for (const type of ['care-member-select', 'care-contact', 'care-responsibility-change', 'care-consent-change', 'care-meeting-change', 'care-meeting-outcome-change', 'care-crisis-plan-change', 'care-error', 'care-data-error']) {
   document.addEventListener(type, (event) => console.info(`[care-elements] ${type}`, event.detail));
 }

@@ -23,7 +23,10 @@ const ENTITIES = [
   'ConsentDirective',
   'Meeting',
   'Availability',
+  'CrisisPlan',
+  'MeetingOutcome',
   'AuditEntry',
+  'OverviewPage',
 ];
 
 /** Parts of the entities, documented once under "Supporting types". */
@@ -48,6 +51,22 @@ const SUPPORTING = [
   'OccurrenceException',
   'Interval',
   'WorkingHours',
+  'CrisisOwnWords',
+  'PracticalMatter',
+  'CrisisStagePlan',
+  'CrisisMeasure',
+  'CrisisContact',
+  'CrisisAgreement',
+  'CrisisProposal',
+  'OutcomePart',
+  'OutcomeDecision',
+  'OutcomeAction',
+  'OutcomeConfirmation',
+  'OutcomeQuestion',
+  'OverviewQuery',
+  'GapCount',
+  'OverviewRow',
+  'OverviewChoice',
 ];
 
 /** Shared scalar schemas, shown by name in the field tables. */
@@ -73,10 +92,129 @@ const CODE_RULES = {
     'A responsibility with status `disputed` has a `dispute` saying who disputes it and why.',
     'Exactly one accountable member is expected but not enforced: a responsibility without one (or with one who has left) is accepted and flagged by the elements, so it can be seen and mended.',
   ],
+  MeetingOutcome: [
+    'Part ids are unique (`parts[i].id`); decision and task ids are unique within a part, and task ids across parts too (`parts[i].actions[j].id`).',
+    'Each member confirms at most once (`confirmations[i].memberId`); question ids are unique (`questions[i].id`).',
+    'A shared outcome says when it was shared (`sharedAt`).',
+    'A task that reaches the matrix names both the responsibility and what it does to it (`responsibilityId` with `effect`).',
+    'Tasks owned by someone not on the team, parts naming an agenda item the meeting lacks, tasks naming a responsibility the matrix lacks and unanswered questions are accepted and flagged (`meetingOutcomeFlags`).',
+  ],
 };
 
 /** What a field means, where its name and type do not say it all. Keyed `Type.field`. */
 const FIELD_NOTES = {
+  'PracticalMatter.topic': 'What it is about: children, pets, keys, bills, work or something else.',
+  'PracticalMatter.text': 'Who sees to it, and how, in the person\u2019s words.',
+  'CrisisMeasure.text': 'What is done, in a short sentence.',
+  'CrisisContact.name': 'The name to show, for someone who is not on the team or to override the team\u2019s name.',
+  'CrisisContact.note': 'A short note, for example when to call.',
+  'CrisisAgreement.memberId': 'The member who confirmed.',
+  'CrisisAgreement.name': 'Their name, as recorded.',
+  'CrisisAgreement.at': 'When they confirmed.',
+  'CrisisProposal.at': 'When it was proposed.',
+  'CrisisProposal.stage': 'The stage the measure is for.',
+  'CrisisProposal.note': 'Why, in the proposer\u2019s words.',
+  'CrisisProposal.status': 'Whether the person has not answered yet, accepted or declined.',
+  'CrisisProposal.answeredAt': 'When the person answered.',
+  'CareRecord.crisisPlans': 'The person\u2019s crisis plans, as the reader may see them.',
+  'CareRecord.meetingOutcomes': 'What meetings decided, and who has read it, as the reader may see them.',
+  'MeetingOutcome.meetingId': 'The meeting it records.',
+  'MeetingOutcome.occurrenceStart': 'For a series: the start of the occurrence it records.',
+  'MeetingOutcome.status': '`draft` while the coordinator writes it (only they see it), `shared` once participants may read it.',
+  'MeetingOutcome.parts': 'One per agenda part, in the meeting\u2019s order.',
+  'MeetingOutcome.confirmations': 'Who has said \u201cI have read this\u201d, and when; one per member, never removed by someone else\u2019s save.',
+  'MeetingOutcome.questions': 'Questions to the coordinator, oldest first.',
+  'MeetingOutcome.recordedBy': 'Who recorded the outcome (the coordinator).',
+  'MeetingOutcome.sharedAt': 'When it was shared with the participants.',
+  'OutcomePart.agendaItemId': 'The agenda item this part records; without it the part covers the whole meeting.',
+  'OutcomePart.title': 'A heading for a part without an agenda item, or to override the item\u2019s title.',
+  'OutcomePart.notes': 'What was said, in plain language.',
+  'OutcomePart.decisions': 'What was decided.',
+  'OutcomePart.actions': 'What is to be done, by whom and by when.',
+  'OutcomePart.categories': 'The kinds of information the part holds; a professional reads it only under a consent covering each for their organisation (none listed counts as `care-plan`).',
+  'OutcomePart.withheld': '`true` when the source left the content out because the reader may not see it.',
+  'OutcomeDecision.text': 'The decision, in one plain sentence.',
+  'OutcomeAction.text': 'What is to be done, in a short sentence.',
+  'OutcomeAction.ownerId': 'The member who owns the task.',
+  'OutcomeAction.due': 'When it is to be done.',
+  'OutcomeAction.responsibilityId': 'The responsibility in the matrix the action proposes or hands over, by reference.',
+  'OutcomeAction.effect': '`new-responsibility`: the action proposed that responsibility; `hand-over`: it proposed handing it to the owner.',
+  'OutcomeConfirmation.memberId': 'The member who confirmed.',
+  'OutcomeConfirmation.name': 'Their name, as recorded.',
+  'OutcomeConfirmation.at': 'When they confirmed.',
+  'OutcomeQuestion.memberId': 'The member who asked.',
+  'OutcomeQuestion.name': 'Their name, as recorded.',
+  'OutcomeQuestion.at': 'When they asked.',
+  'OutcomeQuestion.partId': 'The part the question is about, if one.',
+  'OutcomeQuestion.text': 'The question, in the asker\u2019s words.',
+  'OutcomeQuestion.answer': 'The coordinator\u2019s answer.',
+  'OutcomeQuestion.answeredAt': 'When it was answered.',
+  'OutcomeQuestion.answeredBy': 'Who answered.',
+  '*.id': 'Its id, unique among its kind.',
+  'AuditEntry.entity': 'The kind of thing that was changed.',
+  'AuditEntry.failure': 'Why a change that was not saved failed, as a category.',
+  'AuditEntry.changeId': 'The change this entry is about; every attempt of one change (its Try again) carries the same id.',
+  'Period.start': 'First day; open when left out.',
+  'Period.end': 'Last day; a missing end means still going on.',
+  'Hours.days': 'The weekdays these hours apply to.',
+  'Hours.opens': 'When it opens, local time of the team.',
+  'Hours.closes': 'When it closes; after `opens`.',
+  'ContactPoint.channel': 'How to reach them: phone, SMS, video, secure message or e-mail.',
+  'Actor.name': 'The person\u2019s name, as recorded on the change.',
+  'Recipient.kind': 'Whether the recipient is an organisation, the whole team or one person.',
+  'Decider.name': 'The name of the person who decided.',
+  'ConsentHistoryEntry.state': 'The decision recorded at that time.',
+  'ConsentHistoryEntry.at': 'When it was decided.',
+  'ConsentHistoryEntry.decidedBy': 'Who decided: the person, or someone acting for them.',
+  'ConsentHistoryEntry.recordedBy': 'Who recorded the decision.',
+  'ConsentHistoryEntry.method': 'How the decision was given.',
+  'ConsentHistoryEntry.note': 'Free text about the decision.',
+  'Interval.start': 'When it starts.',
+  'Interval.end': 'When it ends; after `start`.',
+  'Participant.memberId': 'The member invited.',
+  'AgendaItem.title': 'What the item is about, in plain language.',
+  'AgendaItem.start': 'When the item starts.',
+  'AgendaItem.end': 'When the item ends; after `start`.',
+  'Recurrence.frequency': 'Whether the series repeats weekly or monthly.',
+  'Location.name': 'The name of the place, for example a room or an office.',
+  'Location.address': 'The street address.',
+  'Meeting.title': 'What the meeting is called, in plain language.',
+  'Meeting.kind': 'The kind of meeting, for example a responsibility-group meeting.',
+  'Meeting.mode': 'In person, digital or hybrid.',
+  'Meeting.participants': 'Who is invited, with whether they are needed and their answer.',
+  'Meeting.status': 'Whether the meeting is proposed, booked, cancelled or held.',
+  'WorkingHours.days': 'The weekdays these hours apply to.',
+  'WorkingHours.opens': 'When the working day starts.',
+  'WorkingHours.closes': 'When the working day ends; after `opens`.',
+  'Availability.memberId': 'The member these times are for.',
+  'CareRecord.responsibilities': 'Who does what: tasks and areas of care with each member\u2019s part.',
+  'CareRecord.consents': 'The person\u2019s consent directives, one per permission.',
+  'CareRecord.meetings': 'The team\u2019s meetings, single and series.',
+  'CareRecord.availability': 'When members are busy, and their working hours, for planning meetings.',
+  'Assignment.memberId': 'The member who has this part.',
+  'Assignment.part': 'Accountable (owns it), responsible (does it), consulted (is asked) or informed (is told).',
+  'Note.at': 'When the note was written.',
+  'Note.text': 'The note, shown as plain text.',
+  'Step.title': 'What the step is, in plain language.',
+  'Handover.status': 'Whether the proposal is waiting, agreed or disputed.',
+  'Handover.proposedAt': 'When it was proposed.',
+  'Handover.proposedBy': 'Who proposed it.',
+  'Handover.comment': 'Why, in the proposer\u2019s words.',
+  'Dispute.reason': 'Why they disagree, in their words.',
+  'Dispute.at': 'When the disagreement was raised.',
+  'Responsibility.title': 'What the task or area is, in plain language.',
+  'Responsibility.area': 'The area of care it belongs to, for example medication or housing.',
+  'Responsibility.description': 'More about it, in plain language.',
+  'Responsibility.status': 'Whether it is proposed, agreed, disputed or ended.',
+  'Organisation.name': 'The organisation\u2019s name, as the person knows it.',
+  'Organisation.sector': 'The sector it belongs to: municipal, general practice, specialist, and so on.',
+  'Organisation.contacts': 'How to reach the organisation.',
+  'Member.kind': 'Who the member is to the person: the service user, a professional, next of kin, and so on.',
+  'Member.contacts': 'Ways to reach the member.',
+  'Member.status': 'Whether the member is proposed, active on the team, or has left.',
+  'CareTeam.status': 'Whether the team itself is working: proposed, active, suspended or inactive.',
+  'CareTeam.members': 'Everyone on the team, the service user included.',
+  'CareTeam.organisations': 'The organisations members act for.',
   '*.meta': 'Version information, set by the data source.',
   '*.teamId': 'The care team it belongs to, when a source needs it.',
   'CareRecord.team': 'The care team.',
@@ -139,6 +277,36 @@ const FIELD_NOTES = {
   'Meeting.decisions': 'What was decided, one entry per decision.',
   'Availability.busy': 'Times the member is not free.',
   'Availability.workingHours': 'The member\u2019s regular working hours.',
+  'CrisisPlan.version': 'The plan\u2019s edition, counted from 1; printed on every copy. Saving a change to the content makes a new version.',
+  'CrisisPlan.withheld': '`true` when the source left the content out because the reader may not see it; the element then shows only that the plan exists and whom to ask.',
+  'CrisisPlan.ownWords': 'The person\u2019s own words, which come first.',
+  'CrisisPlan.stages': 'Each stage once, in the order early signs, getting worse, crisis.',
+  'CrisisPlan.agreedBy': 'Who confirmed which version: the person and the coordinator.',
+  'CrisisPlan.proposals': 'Measures professionals proposed, waiting for the person or answered.',
+  'CrisisPlan.validFrom': 'First day this version applies.',
+  'CrisisPlan.nextReview': 'When the plan is to be looked at again; a plan past it says so.',
+  'CrisisOwnWords.earlyWarningSigns': 'Signs that a bad period is coming, one short sentence each.',
+  'CrisisOwnWords.triggers': 'What tends to set off a bad period.',
+  'CrisisOwnWords.helps': 'What helps.',
+  'CrisisOwnWords.doesNotHelp': 'What does not help.',
+  'CrisisOwnWords.practical': 'Children, pets, keys, bills, work: who sees to what.',
+  'CrisisOwnWords.treatmentWishes': 'Wishes for treatment.',
+  'CrisisOwnWords.whoIsTold': 'Wishes for who is told, and who is not.',
+  'CrisisStagePlan.id': 'The stage.',
+  'CrisisStagePlan.signs': 'How this stage shows.',
+  'CrisisStagePlan.measures': 'What is done at this stage, and by whom.',
+  'CrisisStagePlan.contacts': 'Whom to contact, first to last.',
+  'CrisisMeasure.memberIds': 'Members who do it (the person\u2019s own id for what they do themselves).',
+  'CrisisMeasure.responsibilityIds': 'Responsibilities of the matrix this measure carries out.',
+  'CrisisContact.memberId': 'A member of the team; name and phone come from the team unless given here.',
+  'CrisisContact.phone': 'The number to call; for a member, their phone in the team by default.',
+  'CrisisContact.hours': 'When the number answers; outside them, the out-of-hours contact is named.',
+  'CrisisContact.outOfHoursName': 'Whom to call outside the hours (for example the emergency clinic).',
+  'CrisisContact.outOfHoursPhone': 'Their number.',
+  'CrisisAgreement.version': 'The plan version confirmed.',
+  'CrisisProposal.by': 'Who proposed it.',
+  'CrisisProposal.measure': 'The measure that is added to the stage if the person accepts.',
+  'CrisisProposal.answeredBy': 'Who answered (the person, or someone recording their answer).',
   'AuditEntry.entityId': 'The id of the changed entity.',
   'AuditEntry.action': 'What was done, in one word: `assign`, `grant`, `withdraw`, `book`, \u2026',
   'AuditEntry.actor': 'Who did it, and the organisation they acted for.',
@@ -150,7 +318,7 @@ const FIELD_NOTES = {
   'Role.code': 'A code, for example SNOMED CT 768821004 for a care team coordinator.',
   'Role.system': 'The code system, for example http://snomed.info/sct.',
   'Role.label': 'Plain-language label shown to the service user.',
-  'Role.professionalLabel': 'Label shown to professionals.',
+  'Role.professionalLabel': 'Label shown to professionals ("General practitioner", "Brother (next of kin)"). Without it a professional reader sees `label`, so write `label` in the third person when no professional label is given.',
   'Meta.version': 'The version the source stored (ETag); sent back as If-Match.',
   'Meta.updated': 'When the source stored it.',
   'Note.author': 'Who wrote the note.',
@@ -178,6 +346,36 @@ const FIELD_NOTES = {
   'OccurrenceException.start': 'The moved start.',
   'OccurrenceException.end': 'The moved end.',
   'WorkingHours.timeZone': 'The zone the hours are in.',
+  'GapCount.gap': 'The gap counted.',
+  'GapCount.count': 'How many the server found; absent when the source cannot count this gap.',
+  'OverviewRow.teamId': 'The care team the row is about.',
+  'OverviewRow.personId': 'The service user\u2019s reference, filled into the host\u2019s link template and shown when there is no name.',
+  'OverviewRow.name': 'The service user\u2019s name, only where the server lets the viewer see it.',
+  'OverviewRow.organisationId': 'The organisation that holds the coordination (the coordinator\u2019s, or the team\u2019s lead service).',
+  'OverviewRow.organisationName': 'That organisation\u2019s name.',
+  'OverviewRow.sector': 'That organisation\u2019s sector.',
+  'OverviewRow.coordinatorName': 'The coordinator\u2019s name; absent when there is none.',
+  'OverviewRow.subject': 'What the row is about within the team: the responsibility\u2019s title, or the member who needs information.',
+  'OverviewRow.reason': 'Why it is listed, where a gap has more than one way in.',
+  'OverviewRow.date': 'The date that matters: the last meeting, the review date passed, or when a handover was proposed.',
+  'OverviewChoice.name': 'The name to show in the filter.',
+  'OverviewChoice.sector': 'The organisation\u2019s sector (organisations only).',
+  'OverviewQuery.gap': 'The gap whose rows are wanted.',
+  'OverviewQuery.sector': 'Only teams whose organisation is in this sector.',
+  'OverviewQuery.organisationId': 'Only teams held by this organisation.',
+  'OverviewQuery.coordinatorId': 'Only teams of this coordinator.',
+  'OverviewQuery.months': 'How many months without a responsibility-group meeting count as the gap `no-meeting`.',
+  'OverviewQuery.page': 'Which page of rows, counted from 1.',
+  'OverviewQuery.pageSize': 'Rows per page.',
+  'OverviewPage.counts': 'Every gap with its count under the filters, in the order of `OVERVIEW_GAPS`.',
+  'OverviewPage.gap': 'The gap the rows belong to.',
+  'OverviewPage.total': 'How many rows the gap has under the filters, over all pages.',
+  'OverviewPage.page': 'The page given, counted from 1.',
+  'OverviewPage.pageSize': 'Rows per page.',
+  'OverviewPage.items': 'The rows of this page.',
+  'OverviewPage.organisations': 'The organisations the viewer may filter by.',
+  'OverviewPage.coordinators': 'The coordinators the viewer may filter by.',
+  'OverviewPage.asOf': 'The day the server counted on.',
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -395,6 +593,8 @@ const EXAMPLES = {
   ConsentDirective: { value: byId(fjordvik.consents, 'c-nav') },
   Meeting: { value: byId(fjordvik.meetings, 'mt-series') },
   Availability: { value: byId(fjordvik.availability, 'm-kari') },
+  CrisisPlan: { note: 'Shortened to its first stage.', value: { ...fjordvik.crisisPlans[0], stages: fjordvik.crisisPlans[0].stages.slice(0, 1) } },
+  MeetingOutcome: { note: 'Shortened to its third part.', value: { ...fjordvik.meetingOutcomes[0], parts: fjordvik.meetingOutcomes[0].parts.slice(2, 3) } },
   AuditEntry: { note: 'The fixture starts with an empty audit trail; this entry records the withdrawal in it.', value: auditExample },
 };
 for (const [name, { value }] of Object.entries(EXAMPLES)) {
@@ -436,8 +636,25 @@ function pretty(value, indent = '') {
   return `${open}\n${entries.map((e) => `${inner}${item(e, inner)}`).join(',\n')}\n${indent}${close}`;
 }
 
+/** Adds each field's FIELD_NOTES text to its JSON Schema property, before any format description it has. */
+function describeFields(json, schema) {
+  const { schema: inner } = unwrap(schema);
+  const d = def(inner);
+  if (d.type === 'array' && json.items) describeFields(json.items, d.element);
+  if (d.type !== 'object' || !json.properties) return json;
+  const name = nameOf.get(inner);
+  for (const [field, child] of Object.entries(d.shape)) {
+    const property = json.properties[field];
+    if (!property) continue;
+    const note = name && (FIELD_NOTES[`${name}.${field}`] ?? FIELD_NOTES[`*.${field}`]);
+    if (note) property.description = property.description && !documented.has(nameOf.get(unwrap(child).schema)) ? `${note} ${property.description}` : note;
+    describeFields(property, child);
+  }
+  return json;
+}
+
 function jsonSchemaFor(name) {
-  const generated = toJSONSchema(contract[name], { io: 'input' });
+  const generated = describeFields(toJSONSchema(contract[name], { io: 'input' }), contract[name]);
   const { $schema, ...rest } = generated;
   const rules = [...refinementRules(contract[name]).map(({ path, message }) => `${path}: ${message}.`), ...(CODE_RULES[name] ?? [])];
   const schema = { $schema, title: name, ...rest };
@@ -498,6 +715,17 @@ function markdown() {
     'can carry its own data (an internal reference, a FHIR id) through the elements and get it back',
     'in events and saves. Only the named fields are checked.',
     '',
+    '## TypeScript types',
+    '',
+    'Each entity below has a TypeScript type of the same name (`import type { Member } from',
+    "'care-elements'`), with every field's description from this page as its JSDoc, so an editor",
+    'shows it on hover. It is what the contract gives back, with defaults filled in. Where a field',
+    'has a default, an `…Input` type says what a host may write: `CareRecordInput`, `CareTeamInput`,',
+    `${[...ENTITIES, ...SUPPORTING].filter((name) => hasDefault(contract[name]) && !['CareRecord', 'CareTeam'].includes(name)).map((name) => `\`${name}Input\``).join(', ')}.`,
+    'The types name only the fields of the contract, so TypeScript refuses a misspelt key in an',
+    'object literal (`{ naem: \'Kari\' }`); a field of your own is passed through at run time and',
+    'needs a type of your own (`Member & { hprNumber: string }`).',
+    '',
     '## Validation messages',
     '',
     'Data is checked where it enters: when an element is given it, and when a data source loads or',
@@ -556,6 +784,167 @@ for (const name of ENTITIES) outputs.set(join(schemaDir, `${name}.schema.json`),
 outputs.set(join(docsDir, 'contract.md'), markdown());
 
 const relative = (file) => file.slice(root.length + 1);
+
+// ---------------------------------------------------------------------------------------------
+// TypeScript types with a JSDoc line on every field, written into the contract's own files
+// between the markers below, so editors show each field's meaning on hover and in the published
+// declarations (zod's inferred types carry no field docs into .d.ts files). Each entity gets a
+// type of what the contract gives back (defaults filled in) and, where defaults may be left
+// out, an `…Input` type of what a host may write. Object types, not interfaces, so they fit where
+// zod's own inferred types are expected; neither has an index signature, so a misspelt key in an
+// object literal is a type error. Unknown fields still pass through at run time.
+// test/contract/types.check.ts proves each type equal to the schema's own inferred type.
+
+const TYPES_START = '// <generated-types> by scripts/contract-docs.mjs from the schemas above and FIELD_NOTES: do not edit.';
+const TYPES_END = '// </generated-types>';
+
+/** Literal lists with a type of their own (`export type Sector = (typeof SECTORS)[number]`). */
+const listTypes = new Map();
+/** The contract file each of those types is declared in. */
+const listHome = new Map();
+for (const name of (await readdir(join(root, 'src/contract'))).filter((file) => file.endsWith('.ts'))) {
+  const text = await readFile(join(root, 'src/contract', name), 'utf8');
+  for (const [, type, list] of text.matchAll(/export type (\w+) = \(typeof (\w+)\)\[number\];/g)) {
+    listTypes.set(JSON.stringify(contract[list]), type);
+    listHome.set(type, name);
+  }
+}
+
+const SCALAR_HINTS = {
+  Id: 'An id (1\u2013200 characters).',
+  IsoDate: 'A date, `YYYY-MM-DD`.',
+  Instant: 'An instant, ISO 8601 with `Z` or an offset.',
+  TimeZone: 'An IANA time zone, for example `Europe/Oslo`.',
+  TimeOfDay: '`HH:mm`, 24-hour clock.',
+  HttpsUrl: 'An `https://` address.',
+};
+
+/** Whether a schema (or anything it holds) has a default, so its input type differs from its output. */
+function hasDefault(schema, seen = new Set()) {
+  if (seen.has(schema)) return false;
+  seen.add(schema);
+  const d = def(schema);
+  if (d.type === 'default') return true;
+  if (d.type === 'optional') return hasDefault(d.innerType, seen);
+  if (d.type === 'array') return hasDefault(d.element, seen);
+  if (d.type === 'object') return Object.values(d.shape).some((child) => hasDefault(child, seen));
+  return false;
+}
+const typeNames = [...ENTITIES, ...SUPPORTING];
+const withInput = new Set(typeNames.filter((name) => hasDefault(contract[name])));
+
+/** The TypeScript type of a schema, naming entities and value lists. */
+function tsType(schema, input) {
+  const named = nameOf.get(schema);
+  if (named && documented.has(named)) return input && withInput.has(named) ? `${named}Input` : named;
+  const d = def(schema);
+  switch (d.type) {
+    case 'string':
+      return 'string';
+    case 'boolean':
+      return 'boolean';
+    case 'number':
+      return 'number';
+    case 'enum': {
+      const values = Object.values(d.entries);
+      return listTypes.get(JSON.stringify(values)) ?? values.map((value) => JSON.stringify(value).replace(/"/g, "'")).join(' | ');
+    }
+    case 'array': {
+      const item = tsType(unwrap(d.element).schema, input);
+      return /[ |]/.test(item) ? `Array<${item}>` : `${item}[]`;
+    }
+    default:
+      throw new Error(`no TypeScript type for a ${d.type} schema`);
+  }
+}
+
+const missingNotes = [];
+
+/** One field's JSDoc: what it means, then its format, limits and default. */
+function fieldDoc(name, field, child) {
+  const note = FIELD_NOTES[`${name}.${field}`] ?? FIELD_NOTES[`*.${field}`];
+  if (!note) missingNotes.push(`${name}.${field}`);
+  const { schema, defaultValue } = unwrap(child);
+  const named = nameOf.get(schema) ?? nameOf.get(def(schema).type === 'array' ? unwrap(def(schema).element).schema : undefined);
+  const parts = [note];
+  if (named && SCALAR_HINTS[named]) parts.push(def(schema).type === 'array' ? `Each: ${SCALAR_HINTS[named].charAt(0).toLowerCase()}${SCALAR_HINTS[named].slice(1)}` : SCALAR_HINTS[named]);
+  const { notes } = describeType(schema);
+  for (const extra of notes) if (!/^one of |^each: one of /.test(extra)) parts.push(`${extra.charAt(0).toUpperCase()}${extra.slice(1)}.`);
+  if (defaultValue !== undefined) parts.push(`Default \`${JSON.stringify(defaultValue)}\`.`);
+  return parts.join(' ').replace(/\*\//g, '*\\/');
+}
+
+/** The object type of one schema, as output (`Member`) or as input (`MemberInput`). */
+function interfaceFor(name, input) {
+  const summary = (descriptionOf(contract[name]) ?? jsDoc.get(name) ?? name).replace(/\*\//g, '*\\/');
+  const lead = input ? `${summary}\n\nAs a host may write it: fields with a default may be left out.` : summary;
+  const lines = ['/**', ...wrapLines(lead).map((line) => ` *${line ? ` ${line}` : ''}`), ' */', `export type ${name}${input ? 'Input' : ''} = {`];
+  for (const [field, child] of Object.entries(def(contract[name]).shape)) {
+    const { schema, optional } = unwrap(child);
+    const optionalHere = input ? optional : optional && def(child).type !== 'default';
+    lines.push(`  /** ${fieldDoc(name, field, child)} */`);
+    lines.push(`  ${field}${optionalHere ? '?' : ''}: ${tsType(schema, input)};`);
+  }
+  lines.push('};');
+  return lines.join('\n');
+}
+
+/** Text wrapped at about 100 characters, for doc comments. */
+function wrapLines(text) {
+  const out = [];
+  for (const paragraph of text.split('\n')) {
+    let line = '';
+    for (const word of paragraph.split(' ')) {
+      if (line && line.length + word.length + 1 > 96) {
+        out.push(line);
+        line = word;
+      } else line = line ? `${line} ${word}` : word;
+    }
+    out.push(line);
+  }
+  return out;
+}
+
+/** The contract file each schema is declared in. */
+const homeOf = new Map();
+for (const file of (await readdir(join(root, 'src/contract'))).filter((name) => name.endsWith('.ts'))) {
+  for (const [, name] of (await readFile(join(root, 'src/contract', file), 'utf8')).matchAll(/^export const (\w+) = /gm)) homeOf.set(name, file);
+}
+
+for (const file of (await readdir(join(root, 'src/contract'))).filter((name) => name.endsWith('.ts')).sort()) {
+  const path = join(root, 'src/contract', file);
+  const text = await readFile(path, 'utf8');
+  const start = text.indexOf(TYPES_START);
+  if (start === -1) continue;
+  const end = text.indexOf(TYPES_END, start);
+  if (end === -1) throw new Error(`src/contract/${file} opens generated types without closing them`);
+  const declared = [...text.matchAll(/^export const (\w+) = /gm)].map((match) => match[1]).filter((name) => typeNames.includes(name));
+  const blocks = declared.flatMap((name) => [interfaceFor(name, false), ...(withInput.has(name) ? [interfaceFor(name, true)] : [])]);
+  const body = blocks.join('\n\n');
+  const valueTypes = [...new Set(listTypes.values())].filter((type) => new RegExp(`: (Array<)?${type}\\b`).test(body)).sort();
+  // Value types come from the file that declares them; those declared in this file need no import.
+  const importLines = [];
+  const byHome = new Map();
+  for (const type of valueTypes.filter((type) => listHome.get(type) !== file)) {
+    const home = listHome.get(type);
+    if (!byHome.has(home)) byHome.set(home, []);
+    byHome.get(home).push(type);
+  }
+  for (const [home, types] of [...byHome].sort()) importLines.push(`import type { ${types.join(', ')} } from './${home.replace(/\.ts$/, '.js')}';`);
+  // Input types of entities declared in other files of the contract.
+  const elsewhere = new Map();
+  for (const [, used] of body.matchAll(/: (?:Array<)?(\w+Input)\b/g)) {
+    const base = used.replace(/Input$/, '');
+    if (declared.includes(base)) continue;
+    const home = homeOf.get(base);
+    if (!elsewhere.has(home)) elsewhere.set(home, new Set());
+    elsewhere.get(home).add(used);
+  }
+  for (const [home, names] of [...elsewhere].sort()) importLines.push(`import type { ${[...names].sort().join(', ')} } from './${home.replace(/\.ts$/, '.js')}';`);
+  const imports = importLines.length ? `${importLines.join('\n')}\n\n` : '';
+  outputs.set(path, `${text.slice(0, start)}${TYPES_START}\n\n${imports}${body}\n${text.slice(end)}`);
+}
+if (missingNotes.length) throw new Error(`FIELD_NOTES has no text for ${[...new Set(missingNotes)].join(', ')}: every contract field is documented`);
 
 // docs/openapi.yaml is written by hand; make sure it still names what the code sends and generates.
 const openapi = await readFile(join(docsDir, 'openapi.yaml'), 'utf8').catch(() => '');

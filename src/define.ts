@@ -5,8 +5,11 @@
 import './context/define.js';
 import './components/team-roster/define.js';
 import './components/consent-list/define.js'; // registers care-consent-list and care-consent-toggle
-import './components/meeting-scheduler/define.js'; // registers care-meeting-scheduler and care-date-picker
+import './components/meeting-scheduler/define.js'; // registers care-meeting-scheduler and the care-date-picker it uses
 import './components/responsibility-matrix/define.js';
+import './components/crisis-plan/define.js';
+import './components/coordination-overview/define.js';
+import './components/meeting-outcomes/define.js';
 
 // Named so that a page without a bundler can import it from the single-file bundle.
 export { configureRequests } from './context/request-defaults.js';

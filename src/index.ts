@@ -16,6 +16,7 @@ export {
   CONSENT_PURPOSES,
   CONSENT_STATES,
   CONTACT_CHANNELS,
+  CRISIS_STAGES,
   DECIDER_RELATIONS,
   ENTITY_KINDS,
   HANDOVER_STATUSES,
@@ -34,6 +35,12 @@ export {
   SECTORS,
   TEAM_STATUSES,
   WEEKDAYS,
+  PRACTICAL_TOPICS,
+  PROPOSAL_STATUSES,
+  OUTCOME_STATUSES,
+  ACTION_EFFECTS,
+  type OutcomeStatus,
+  type ActionEffect,
   type AgendaTemplate,
   type Audience,
   type ConsentMethod,
@@ -41,6 +48,9 @@ export {
   type ConsentPurpose,
   type ConsentState,
   type ContactChannel,
+  type CrisisStage,
+  type PracticalTopic,
+  type ProposalStatus,
   type DeciderRelation,
   type EntityKind,
   type HandoverStatus,
@@ -61,9 +71,18 @@ export {
   type Weekday,
 } from './contract/values.js';
 export { Actor, ContactPoint, Hours, Meta, Period, Role } from './contract/common.js';
-export { CareTeam, Member, Organisation, type CareTeamInput } from './contract/team.js';
-export { Assignment, Dispute, Handover, Note, Responsibility, Step, type ResponsibilityInput } from './contract/responsibility.js';
-export { ConsentDirective, ConsentHistoryEntry, Decider, Recipient, isSharingAllowed, type ConsentDirectiveInput } from './contract/consent.js';
+export { CareTeam, Member, Organisation, type CareTeamInput, type MemberInput } from './contract/team.js';
+export { Assignment, Dispute, Handover, Note, Responsibility, Step, type ResponsibilityInput, type StepInput } from './contract/responsibility.js';
+export {
+  ConsentDirective,
+  ConsentHistoryEntry,
+  Decider,
+  Recipient,
+  isSharingAllowed,
+  type ConsentDirectiveInput,
+  type ConsentHistoryEntryInput,
+  type DeciderInput,
+} from './contract/consent.js';
 export {
   AgendaItem,
   Availability,
@@ -74,8 +93,45 @@ export {
   Participant,
   Recurrence,
   WorkingHours,
+  type AgendaItemInput,
+  type AvailabilityInput,
   type MeetingInput,
+  type ParticipantInput,
+  type RecurrenceInput,
 } from './contract/meeting.js';
+export {
+  CrisisPlan,
+  CrisisOwnWords,
+  CrisisStagePlan,
+  CrisisMeasure,
+  CrisisContact,
+  CrisisAgreement,
+  CrisisProposal,
+  PracticalMatter,
+  crisisPlanFlags,
+  crisisPlanAccess,
+  type CrisisPlanInput,
+  type CrisisOwnWordsInput,
+  type CrisisStagePlanInput,
+  type CrisisMeasureInput,
+  type CrisisProposalInput,
+  type CrisisPlanFlag,
+  type CrisisPlanAccess,
+} from './contract/crisis-plan.js';
+export {
+  MeetingOutcome,
+  OutcomePart,
+  OutcomeDecision,
+  OutcomeAction,
+  OutcomeConfirmation,
+  OutcomeQuestion,
+  outcomePartAccess,
+  meetingOutcomeFlags,
+  type MeetingOutcomeInput,
+  type OutcomePartInput,
+  type OutcomePartAccess,
+  type OutcomeFlag,
+} from './contract/meeting-outcome.js';
 export { AuditEntry, AUDIT_OUTCOMES, AUDIT_FAILURES } from './contract/audit.js';
 export { CareRecord, type CareRecordInput } from './contract/record.js';
 export { responsibilityFlags, teamFlags, type ResponsibilityFlag, type TeamFlag } from './contract/rules.js';
@@ -101,6 +157,7 @@ export {
   type StoreSnapshot,
 } from './data/types.js';
 export { MemorySource, type MemorySourceOptions, type MemoryPersistence } from './data/memory-source.js';
+export { StorageProblemEvent, type StorageProblem } from './data/memory-storage.js';
 export { HttpSource, type HttpSourceOptions } from './data/http-source.js';
 export {
   FhirSource,
@@ -112,11 +169,20 @@ export {
   responsibilityToTask,
   meetingFromFhir,
   meetingToFhir,
+  crisisPlanFromFhir,
+  crisisPlanToFhir,
+  meetingOutcomeFromFhir,
+  meetingOutcomeToFhir,
+  type OutcomeFhirOptions,
+  /** A meeting outcome as a FHIR Composition (R4 or R5). */
+  type Composition as FhirComposition,
   FhirResourceProblem,
   type FhirNote,
   type FhirSourceOptions,
   type FhirMappingOptions,
 } from './data/fhir/index.js';
+/** The FHIR releases the FHIR source speaks (`<care-context fhir-version>`). */
+export type { FhirVersion } from './data/fhir/types.js';
 
 // ----- Languages and labels (docs/i18n.md) -----
 export {
@@ -128,9 +194,13 @@ export {
   type MatrixMessages,
   type ConsentMessages,
   type SchedulerMessages,
+  type CrisisMessages,
+  type OutcomesMessages,
 } from './i18n/types.js';
 
 // ----- The elements and their events (docs/elements/*.md) -----
+/** The range of every element's `headingLevel`. */
+export type { HeadingLevel } from './components/base/heading-level.js';
 export {
   CareEvent,
   CareRequestEvent,
@@ -150,11 +220,11 @@ export * from './components/consent-toggle/events.js';
 export { nextConsentState, recordDecision, type DecisionInput } from './components/consent-toggle/decision.js';
 export { uncoveredMembers as membersNotCoveredByConsent } from './components/consent-list/coverage.js';
 export { CareMeetingScheduler } from './components/meeting-scheduler/meeting-scheduler.js';
-export { CareDatePicker } from './components/meeting-scheduler/date-picker.js';
+export { CareDatePicker } from './components/date-picker/date-picker.js';
+export { CareDatePickEvent } from './components/date-picker/events.js';
 export {
   CareMeetingRequestEvent,
   CareMeetingChangeEvent,
-  CareDatePickEvent,
   MEETING_ACTIONS,
   type MeetingAction,
   type CareMeetingDetail,
@@ -165,3 +235,38 @@ export { meetingToIcs, type IcsOptions } from './components/meeting-scheduler/ic
 export { CareResponsibilityMatrix } from './components/responsibility-matrix/responsibility-matrix.js';
 export * from './components/responsibility-matrix/events.js';
 export { MATRIX_VIEWS, MATRIX_FILTERS, type MatrixView, type MatrixFilter } from './components/responsibility-matrix/model.js';
+export { CareCrisisPlan } from './components/crisis-plan/crisis-plan.js';
+export {
+  CareCrisisPlanRequestEvent,
+  CareCrisisPlanChangeEvent,
+  CRISIS_PLAN_ACTIONS,
+  type CrisisPlanAction,
+  type CrisisPlanDetail,
+} from './components/crisis-plan/events.js';
+
+// ----- The coordination overview across a caseload (docs/elements/coordination-overview.md) -----
+export {
+  OverviewPage,
+  OverviewQuery,
+  OverviewRow,
+  OverviewChoice,
+  GapCount,
+  OVERVIEW_GAPS,
+  OVERVIEW_REASONS,
+  type OverviewGap,
+  type OverviewReason,
+  type OverviewPageInput,
+  type OverviewQueryInput,
+} from './contract/overview.js';
+export { HttpOverviewSource, OverviewContractError, overviewSearchParams, type OverviewSource, type HttpOverviewSourceOptions } from './data/overview/source.js';
+export { FhirOverviewSource, type FhirOverviewSourceOptions } from './data/overview/fhir-overview-source.js';
+export { CareCoordinationOverview } from './components/coordination-overview/coordination-overview.js';
+export { CareOverviewQueryEvent, CareOverviewExportEvent, type CareOverviewExportDetail } from './components/coordination-overview/events.js';
+export { CareMeetingOutcomes } from './components/meeting-outcomes/meeting-outcomes.js';
+export {
+  CareMeetingOutcomeRequestEvent,
+  CareMeetingOutcomeChangeEvent,
+  MEETING_OUTCOME_ACTIONS,
+  type MeetingOutcomeAction,
+  type MeetingOutcomeDetail,
+} from './components/meeting-outcomes/events.js';

@@ -7,6 +7,7 @@ import type { ConsentDirective } from '../src/contract/consent.js';
 import { AUDIENCES, CONSENT_MODELS, CONSENT_STATES, type Audience, type ConsentModel, type ConsentState } from '../src/contract/values.js';
 import { fjordvik } from '../src/data/fixtures/fjordvik.js';
 import { MemorySource } from '../src/data/memory-source.js';
+import { colleagueActs, rendered, sharedServer } from './support/colleague.js';
 
 const record = CareRecord.parse(fjordvik);
 const team = record.team;
@@ -80,20 +81,27 @@ type Story = StoryObj<ToggleArgs>;
 
 // ---- each state in each legal model ---------------------------------------------------------
 
-export const OptInGranted: Story = { name: 'Opt-in: granted', args: { model: 'opt-in', state: 'granted' } };
-export const OptInRefused: Story = { name: 'Opt-in: refused', args: { model: 'opt-in', state: 'refused' } };
-export const OptInWithdrawn: Story = { name: 'Opt-in: withdrawn', args: { model: 'opt-in', state: 'withdrawn' } };
-export const OptInNotRecorded: Story = { name: 'Opt-in: not recorded', args: { model: 'opt-in', state: 'not-recorded' } };
-export const ObjectionGranted: Story = { name: 'Objection: sharing allowed', args: { model: 'objection', state: 'granted' } };
-export const ObjectionRefused: Story = { name: 'Objection: objected', args: { model: 'objection', state: 'refused' } };
-export const ObjectionWithdrawn: Story = { name: 'Objection: withdrawn', args: { model: 'objection', state: 'withdrawn' } };
-export const ObjectionNotRecorded: Story = { name: 'Objection: not recorded', args: { model: 'objection', state: 'not-recorded' } };
+export const OptInGranted: Story = { tags: ['!autodocs'], name: 'Opt-in: granted', args: { model: 'opt-in', state: 'granted' } };
+export const OptInRefused: Story = { tags: ['!autodocs'], name: 'Opt-in: refused', args: { model: 'opt-in', state: 'refused' } };
+export const OptInWithdrawn: Story = { tags: ['!autodocs'], name: 'Opt-in: withdrawn', args: { model: 'opt-in', state: 'withdrawn' } };
+export const OptInNotRecorded: Story = { tags: ['!autodocs'], name: 'Opt-in: not recorded', args: { model: 'opt-in', state: 'not-recorded' } };
+export const ObjectionGranted: Story = { tags: ['!autodocs'], name: 'Objection: sharing allowed', args: { model: 'objection', state: 'granted' } };
+export const ObjectionRefused: Story = { tags: ['!autodocs'], name: 'Objection: objected', args: { model: 'objection', state: 'refused' } };
+export const ObjectionWithdrawn: Story = { tags: ['!autodocs'], name: 'Objection: withdrawn', args: { model: 'objection', state: 'withdrawn' } };
+export const ObjectionNotRecorded: Story = { tags: ['!autodocs'], name: 'Objection: not recorded', args: { model: 'objection', state: 'not-recorded' } };
 
-/** Every state × model side by side, in the chosen audience. */
+/** Every state × model side by side, in the chosen audience, each labelled with its model and state. */
 export const AllStates: Story = {
   name: 'All states, both models',
   render: (args) => html`<div style="display:grid;gap:1rem;grid-template-columns:repeat(auto-fill,minmax(20rem,1fr))">
-    ${CONSENT_MODELS.flatMap((model) => CONSENT_STATES.map((state) => toggle(variant(model, state), args)))}
+    ${CONSENT_MODELS.flatMap((model) =>
+      CONSENT_STATES.map(
+        (state) => html`<figure style="margin:0">
+          <figcaption style="font: 600 0.875rem/1.4 system-ui, sans-serif; margin-block-end: 0.25rem">Model: ${model} · state: ${state}</figcaption>
+          ${toggle(variant(model, state), args)}
+        </figure>`,
+      ),
+    )}
   </div>`,
 };
 
@@ -104,12 +112,12 @@ export const ProfessionalWording: Story = {
   render: (args) => toggle(consent('c-gp'), { ...args, audience: 'professional' }),
 };
 
-export const ProfessionalNotRecorded: Story = {
+export const ProfessionalNotRecorded: Story = { tags: ['!autodocs'],
   name: 'Professional wording: not recorded',
   render: (args) => toggle(consent('c-peer'), { ...args, audience: 'professional' }),
 };
 
-export const ServiceUserWording: Story = {
+export const ServiceUserWording: Story = { tags: ['!autodocs'],
   name: 'Service-user wording (GP, objection model)',
   render: (args) => toggle(consent('c-gp'), { ...args, audience: 'service-user' }),
 };
@@ -132,7 +140,7 @@ export const Pending: Story = {
 };
 
 /** Connected to a slow memory source (4 s per save): try the switch. */
-export const SlowSave: Story = {
+export const SlowSave: Story = { tags: ['!autodocs'],
   name: 'Saving through a slow store',
   render: (args) => html`<care-context .source=${new MemorySource({ seed: fjordvik, latency: 4000 })} care-team="team-ingrid" .actor=${kari}>
     <care-consent-toggle directive-id="c-gp" audience=${args.audience} .now=${NOW}></care-consent-toggle>
@@ -156,8 +164,33 @@ export const FailedSave: Story = {
   },
 };
 
+/**
+ * Kari answers "No" on an older copy after Lars has recorded a "Yes" for the same agreement: both
+ * decisions are shown in plain words, nothing is saved until Kari chooses which one stands.
+ */
+export const Conflict: Story = {
+  name: 'Both changed it (conflict)',
+  render: (args) => {
+    const lars = { id: 'm-lars', name: 'Lars Haugen', organisationId: 'org-gp' };
+    const at = '2026-11-20T10:00:00+01:00';
+    const decidedBy = { name: 'Ingrid Solberg', memberId: 'm-ingrid', relation: 'self' } as const;
+    const granted = { ...consent('c-peer'), state: 'granted', since: at, method: 'verbal', decidedBy, recordedBy: lars, history: [{ state: 'granted', at, method: 'verbal', decidedBy, recordedBy: lars }] } as ConsentDirective;
+    const store = sharedServer(fjordvik, kari, lars, { entity: 'consent', action: 'grant', value: granted });
+    return html`<care-context .store=${store}>
+      <care-consent-toggle directive-id="c-peer" audience=${args.audience} .now=${NOW}></care-consent-toggle>
+    </care-context>`;
+  },
+  play: async ({ canvasElement }) => {
+    const el = canvasElement.querySelector('care-consent-toggle')!;
+    const no = await rendered(() => el.shadowRoot?.querySelector<HTMLButtonElement>('[part~="choice-no"]'));
+    await colleagueActs(canvasElement);
+    no.click();
+    await rendered(() => el.shadowRoot?.querySelector('[part~="error"]')?.textContent?.trim());
+  },
+};
+
 /** A host that asks "Are you sure?" before a withdrawal, through the request event. */
-export const ConfirmBeforeWithdrawing: Story = {
+export const ConfirmBeforeWithdrawing: Story = { tags: ['!autodocs'],
   name: 'Host confirmation step (waitUntil)',
   render: (args) => html`<div
     @care-consent-request=${(e: CareConsentRequestEvent) => {
@@ -173,7 +206,7 @@ export const ConfirmBeforeWithdrawing: Story = {
 
 // ---- who decided, history, dates ----------------------------------------------------------------
 
-export const ProxyDecision: Story = {
+export const ProxyDecision: Story = { tags: ['!autodocs'],
   name: 'Decided by a legal representative',
   render: (args) => html`<div style="display:grid;gap:1rem">
     ${toggle(consent('c-housing'), args)}
@@ -187,7 +220,7 @@ export const HistoryOpen: Story = {
   render: (args) => toggle(consent('c-housing'), args),
 };
 
-export const ReviewOverdue: Story = {
+export const ReviewOverdue: Story = { tags: ['!autodocs'],
   name: 'Review date passed',
   render: (args) => html`<care-consent-toggle
     .directive=${consent('c-dps')}
@@ -197,12 +230,12 @@ export const ReviewOverdue: Story = {
   ></care-consent-toggle>`,
 };
 
-export const Disabled: Story = { args: { disabled: true } };
+export const Disabled: Story = { tags: ['!autodocs'], args: { disabled: true } };
 
 // ---- forms -------------------------------------------------------------------------------------
 
 /** Inside a native form: submit shows the FormData (the saved states); reset restores them. */
-export const InAForm: Story = {
+export const InAForm: Story = { tags: ['!autodocs'],
   name: 'In a form',
   render: (args) => {
     const show = (form: HTMLFormElement) => {
@@ -241,14 +274,14 @@ export const InAForm: Story = {
 
 // ---- data states ---------------------------------------------------------------------------------
 
-export const Loading: Story = { render: () => html`<care-consent-toggle></care-consent-toggle>` };
+export const Loading: Story = { tags: ['!autodocs'], render: () => html`<care-consent-toggle></care-consent-toggle>` };
 
-export const InvalidData: Story = {
+export const InvalidData: Story = { tags: ['!autodocs'],
   name: 'Invalid data',
   render: () => html`<care-consent-toggle .directive=${{ ...consent('c-gp'), state: 'yes', purposes: [] }}></care-consent-toggle>`,
 };
 
-export const HostileData: Story = {
+export const HostileData: Story = { tags: ['!autodocs'],
   name: 'Hostile and long text',
   render: (args) => {
     const directive = consent('c-housing');
@@ -260,7 +293,7 @@ export const HostileData: Story = {
 
 // ---- languages ---------------------------------------------------------------------------------
 
-export const Bokmal: Story = { name: 'Norsk bokmål', args: { lang: 'nb' }, render: (args) => toggle(consent('c-gp'), args) };
-export const Nynorsk: Story = { name: 'Norsk nynorsk', args: { lang: 'nn' }, render: (args) => toggle(consent('c-nav'), args) };
-export const Danish: Story = { name: 'Dansk', args: { lang: 'da' }, render: (args) => toggle(consent('c-peer'), args) };
-export const Swedish: Story = { name: 'Svenska', args: { lang: 'sv' }, render: (args) => toggle(consent('c-housing'), args) };
+export const Bokmal: Story = { tags: ['!autodocs'], name: 'Norsk bokmål', args: { lang: 'nb' }, render: (args) => toggle(consent('c-gp'), args) };
+export const Nynorsk: Story = { tags: ['!autodocs'], name: 'Norsk nynorsk', args: { lang: 'nn' }, render: (args) => toggle(consent('c-nav'), args) };
+export const Danish: Story = { tags: ['!autodocs'], name: 'Dansk', args: { lang: 'da' }, render: (args) => toggle(consent('c-peer'), args) };
+export const Swedish: Story = { tags: ['!autodocs'], name: 'Svenska', args: { lang: 'sv' }, render: (args) => toggle(consent('c-housing'), args) };

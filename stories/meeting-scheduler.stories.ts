@@ -7,6 +7,8 @@ import { AUDIENCES, type Audience } from '../src/contract/values.js';
 import { fjordvik } from '../src/data/fixtures/fjordvik.js';
 import { MemorySource } from '../src/data/memory-source.js';
 import { CareStore } from '../src/data/store.js';
+import type { Meeting } from '../src/contract/meeting.js';
+import { colleagueActs, rendered, sharedServer } from './support/colleague.js';
 
 /** 1 December 2026: the Fjordvik availability covers the four weeks after it. */
 const TODAY = '2026-12-01';
@@ -99,7 +101,7 @@ export const FindATime: Story = {
 };
 
 /** The month grid open, with the days that have free times marked. */
-export const DatePickerOpen: Story = {
+export const DatePickerOpen: Story = { tags: ['!autodocs'],
   name: 'Date picker open',
   play: async ({ canvasElement }) => {
     const root = await schedulerRoot(canvasElement);
@@ -123,24 +125,24 @@ export const BookedSeriesServiceUser: Story = {
 };
 
 /** Lars, the GP, is needed only for "Medicines and blood tests", 10:20–10:45. */
-export const GpPart: Story = {
+export const GpPart: Story = { tags: ['!autodocs'],
   name: 'Booked series (professional, me = Lars)',
   args: { me: 'm-lars' },
   render: (args) => scheduler(args, meetingOf('mt-series')),
 };
 
 /** A viewer in New York sees the Oslo time and their own. */
-export const ViewerElsewhere: Story = {
+export const ViewerElsewhere: Story = { tags: ['!autodocs'],
   name: 'Viewer in another time zone',
   args: { viewerTimeZone: 'America/New_York', me: 'm-amina' },
   render: (args) => scheduler(args, meetingOf('mt-series')),
 };
 
 /** A suggested double GP appointment, in person at the medical centre, waiting to be booked. */
-export const InPerson: Story = { name: 'In person (proposed)', render: (args) => scheduler(args, meetingOf('mt-gp')) };
+export const InPerson: Story = { tags: ['!autodocs'], name: 'In person (proposed)', render: (args) => scheduler(args, meetingOf('mt-gp')) };
 
 /** The same appointment held on video. */
-export const Digital: Story = {
+export const Digital: Story = { tags: ['!autodocs'],
   name: 'Video',
   render: (args) => {
     const meeting = meetingOf('mt-gp');
@@ -152,13 +154,13 @@ export const Digital: Story = {
 };
 
 /** The series is hybrid: a room and a video link. */
-export const Hybrid: Story = { name: 'In person and video', render: (args) => scheduler(args, meetingOf('mt-series')) };
+export const Hybrid: Story = { tags: ['!autodocs'], name: 'In person and video', render: (args) => scheduler(args, meetingOf('mt-series')) };
 
 /** October's meeting has taken place: shown, no longer changeable. */
-export const Held: Story = { name: 'Held (in the past)', render: (args) => scheduler(args, meetingOf('mt-october')) };
+export const Held: Story = { tags: ['!autodocs'], name: 'Held (in the past)', render: (args) => scheduler(args, meetingOf('mt-october')) };
 
 /** Sofie is busy, Ola and Erik are not covered by a consent, Hanne's consent is not recorded. */
-export const Warnings: Story = {
+export const Warnings: Story = { tags: ['!autodocs'],
   render: (args) => {
     const meeting = meetingOf('mt-gp');
     meeting.participants.push(
@@ -173,13 +175,13 @@ export const Warnings: Story = {
 
 // ---- states ------------------------------------------------------------------------------------
 
-export const Loading: Story = { render: (args) => html`<care-meeting-scheduler loading lang=${args.lang || nothing}></care-meeting-scheduler>` };
+export const Loading: Story = { tags: ['!autodocs'], render: (args) => html`<care-meeting-scheduler loading lang=${args.lang || nothing}></care-meeting-scheduler>` };
 
 /** No team yet: "Add people to the team first". */
-export const Empty: Story = { render: (args) => html`<care-meeting-scheduler lang=${args.lang || nothing}></care-meeting-scheduler>` };
+export const Empty: Story = { tags: ['!autodocs'], render: (args) => html`<care-meeting-scheduler lang=${args.lang || nothing}></care-meeting-scheduler>` };
 
 /** Connected to the memory source (slow), showing the series named by meeting-id. */
-export const Connected: Story = {
+export const Connected: Story = { tags: ['!autodocs'],
   name: 'Connected (memory source, slow)',
   args: { me: 'm-kari' },
   render: (args) => html`<care-context .source=${new MemorySource({ seed: fjordvik, latency: 800 })} care-team="team-ingrid">
@@ -188,7 +190,7 @@ export const Connected: Story = {
 };
 
 /** A meeting id that is not in the record. */
-export const NoMeeting: Story = {
+export const NoMeeting: Story = { tags: ['!autodocs'],
   name: 'Meeting not found',
   render: (args) => html`<care-context .store=${new CareStore(new MemorySource({ seed: fjordvik }), 'team-ingrid')}>
     <care-meeting-scheduler meeting-id="mt-gone" today=${TODAY} audience=${args.audience} lang=${args.lang || nothing}></care-meeting-scheduler>
@@ -196,7 +198,7 @@ export const NoMeeting: Story = {
 };
 
 /** The load fails once; "Try again" loads. */
-export const LoadError: Story = {
+export const LoadError: Story = { tags: ['!autodocs'],
   name: 'Load error',
   render: (args) => {
     const source = new MemorySource({ seed: fjordvik, latency: 300 });
@@ -207,26 +209,63 @@ export const LoadError: Story = {
   },
 };
 
-/** The first save fails (no connection): the form keeps everything and "Try again" saves it. */
+const ingrid = { id: 'm-ingrid', name: 'Ingrid Solberg' };
+
+/** Presses the viewer's answer button with these words, once the meeting has loaded. */
+const answer = async (canvas: HTMLElement, words: string) => {
+  const el = canvas.querySelector('care-meeting-scheduler')!;
+  const button = await rendered(() => [...(el.shadowRoot?.querySelectorAll<HTMLButtonElement>('[role="group"] button') ?? [])].find((b) => b.textContent?.includes(words)));
+  button.click();
+  return el;
+};
+
+/** Ingrid answers "Yes, I will come" and the save fails (no connection): her answer is kept and "Try again" sends it. */
 export const SaveFails: Story = {
   name: 'Failed save with retry',
   render: (args) => {
     const source = new MemorySource({ seed: fjordvik, latency: 300 });
     source.failNext('network');
-    return html`<care-context .source=${source} care-team="team-ingrid">
-      <care-meeting-scheduler today=${TODAY} audience=${args.audience} lang=${args.lang || nothing}></care-meeting-scheduler>
+    return html`<care-context .source=${source} care-team="team-ingrid" .actor=${ingrid}>
+      <care-meeting-scheduler meeting-id="mt-gp" me="m-ingrid" today=${TODAY} audience="service-user" lang=${args.lang || nothing}></care-meeting-scheduler>
     </care-context>`;
+  },
+  play: async ({ canvasElement }) => {
+    const el = await answer(canvasElement, 'Yes, I will come');
+    await rendered(() => el.shadowRoot?.querySelector('.save-error'));
+  },
+};
+
+/**
+ * Ingrid answered "Maybe" on her phone; on her laptop, on the older copy, she answers "No": both
+ * answers are shown and nothing is saved until she chooses.
+ */
+export const Conflict: Story = {
+  name: 'Both changed it (conflict)',
+  render: (args) => {
+    const gp = meetingOf('mt-gp') as Meeting;
+    const maybe = { ...gp, participants: gp.participants.map((p) => (p.memberId === 'm-ingrid' ? { ...p, response: 'tentative' as const } : p)) };
+    const store = sharedServer(fjordvik, ingrid, ingrid, { entity: 'meeting', action: 'respond', value: maybe });
+    return html`<care-context .store=${store}>
+      <care-meeting-scheduler meeting-id="mt-gp" me="m-ingrid" today=${TODAY} audience="service-user" lang=${args.lang || nothing}></care-meeting-scheduler>
+    </care-context>`;
+  },
+  play: async ({ canvasElement }) => {
+    const el = canvasElement.querySelector('care-meeting-scheduler')!;
+    await rendered(() => el.shadowRoot?.querySelector('[role="group"] button'));
+    await colleagueActs(canvasElement);
+    await answer(canvasElement, 'No, I cannot come');
+    await rendered(() => el.shadowRoot?.querySelector('.conflicts'));
   },
 };
 
 /** A meeting that breaks the contract: a javascript: video link and a start that is not a time. */
-export const InvalidData: Story = {
+export const InvalidData: Story = { tags: ['!autodocs'],
   name: 'Invalid data',
   render: (args) => scheduler(args, { ...meetingOf('mt-series'), videoLink: 'javascript:alert(1)', start: 'next Tuesday' }),
 };
 
 /** Markup in names and titles stays text; right-to-left names; a long address. */
-export const HostileData: Story = {
+export const HostileData: Story = { tags: ['!autodocs'],
   name: 'Hostile data',
   render: (args) => {
     const record = data();
@@ -241,7 +280,7 @@ export const HostileData: Story = {
 
 // ---- theming and languages ---------------------------------------------------------------------
 
-export const Theme: Story = {
+export const Theme: Story = { tags: ['!autodocs'],
   args: { me: 'm-lars' },
   render: (args) => html`<div
     style="
@@ -258,9 +297,9 @@ export const Theme: Story = {
   </div>`,
 };
 
-export const Bokmal: Story = { name: 'Norsk bokmål', args: { lang: 'nb', me: 'm-lars' }, render: (args) => scheduler(args, meetingOf('mt-series')) };
-export const BokmalPlanning: Story = { name: 'Norsk bokmål (planlegging)', args: { lang: 'nb' } };
-export const Nynorsk: Story = { name: 'Norsk nynorsk', args: { lang: 'nn', me: 'm-ingrid', audience: 'service-user' }, render: (args) => scheduler(args, meetingOf('mt-series')) };
-export const Danish: Story = { name: 'Dansk', args: { lang: 'da' } };
-export const Swedish: Story = { name: 'Svenska', args: { lang: 'sv' }, render: (args) => scheduler(args, meetingOf('mt-series')) };
-export const English: Story = { args: { lang: 'en' } };
+export const Bokmal: Story = { tags: ['!autodocs'], name: 'Norsk bokmål', args: { lang: 'nb', me: 'm-lars' }, render: (args) => scheduler(args, meetingOf('mt-series')) };
+export const BokmalPlanning: Story = { tags: ['!autodocs'], name: 'Norsk bokmål (planlegging)', args: { lang: 'nb' } };
+export const Nynorsk: Story = { tags: ['!autodocs'], name: 'Norsk nynorsk', args: { lang: 'nn', me: 'm-ingrid', audience: 'service-user' }, render: (args) => scheduler(args, meetingOf('mt-series')) };
+export const Danish: Story = { tags: ['!autodocs'], name: 'Dansk', args: { lang: 'da' } };
+export const Swedish: Story = { tags: ['!autodocs'], name: 'Svenska', args: { lang: 'sv' }, render: (args) => scheduler(args, meetingOf('mt-series')) };
+export const English: Story = { tags: ['!autodocs'], args: { lang: 'en' } };

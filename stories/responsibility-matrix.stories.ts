@@ -10,6 +10,7 @@ import { AUDIENCES, RACI_PARTS, RESPONSIBILITY_AREAS, type Audience } from '../s
 import { fjordvik } from '../src/data/fixtures/fjordvik.js';
 import { MemorySource } from '../src/data/memory-source.js';
 import { CareStore } from '../src/data/store.js';
+import { colleagueActs, rendered as waitFor, sharedServer } from './support/colleague.js';
 
 const record = CareRecord.parse(fjordvik);
 const team = (): CareTeam => structuredClone(record.team);
@@ -105,14 +106,14 @@ export const PersonView: Story = {
   args: { view: 'person', me: 'm-hanne' },
 };
 
-export const Narrow: Story = {
+export const Narrow: Story = { tags: ['!autodocs'],
   name: 'Narrow (320 px): person view by default',
   render: (args) => html`<div style="inline-size: 320px; border: 1px dashed #999">${matrix({ ...args, view: 'auto' })}</div>`,
 };
 
-export const Compact: Story = { name: 'Letters only in the cells', args: { compact: true, view: 'grid' } };
+export const Compact: Story = { tags: ['!autodocs'], name: 'Letters only in the cells', args: { compact: true, view: 'grid' } };
 
-export const ShowEnded: Story = {
+export const ShowEnded: Story = { tags: ['!autodocs'],
   name: 'Ended responsibilities shown',
   args: { showEnded: true, view: 'grid' },
   render: (args) => {
@@ -124,14 +125,14 @@ export const ShowEnded: Story = {
 
 // ---- filters ----------------------------------------------------------------------------------------
 
-export const FilterUnassigned: Story = { name: 'Filter: nobody owns it', args: { filter: 'unassigned', view: 'grid' } };
-export const FilterDisputed: Story = { name: 'Filter: disagreements', args: { filter: 'disputed', view: 'grid' } };
-export const FilterMine: Story = { name: 'Filter: mine (Sofie)', args: { filter: 'mine', me: 'm-sofie', view: 'grid' } };
+export const FilterUnassigned: Story = { tags: ['!autodocs'], name: 'Filter: nobody owns it', args: { filter: 'unassigned', view: 'grid' } };
+export const FilterDisputed: Story = { tags: ['!autodocs'], name: 'Filter: disagreements', args: { filter: 'disputed', view: 'grid' } };
+export const FilterMine: Story = { tags: ['!autodocs'], name: 'Filter: mine (Sofie)', args: { filter: 'mine', me: 'm-sofie', view: 'grid' } };
 
 // ---- rules --------------------------------------------------------------------------------------------
 
 /** Two owners on one task, and a part held by someone who is not on the team. */
-export const BrokenRules: Story = {
+export const BrokenRules: Story = { tags: ['!autodocs'],
   name: 'Rules: two owners, unknown member',
   args: { view: 'grid' },
   render: (args) => {
@@ -144,7 +145,7 @@ export const BrokenRules: Story = {
 
 // ---- connected to a store --------------------------------------------------------------------------
 
-export const Connected: Story = {
+export const Connected: Story = { tags: ['!autodocs'],
   name: 'Connected (memory source, slow saves)',
   render: (args) => html`<care-context .source=${new MemorySource({ seed: fjordvik, latency: 800 })} care-team="team-ingrid" .actor=${kari}>
     ${matrix({ ...args, editable: true, me: 'm-kari', view: 'grid' }, { team: undefined, responsibilities: undefined })}
@@ -171,8 +172,37 @@ export const FailedSave: Story = {
   },
 };
 
+/**
+ * Lars made Erik "Is asked" on the medication list; Kari, on an older copy, makes him "Is told":
+ * both versions in plain words, nothing saved until Kari chooses.
+ */
+export const Conflict: Story = {
+  name: 'Both changed it (conflict)',
+  render: (args) => {
+    const lars = { id: 'm-lars', name: 'Lars Haugen', organisationId: 'org-gp' };
+    const medication = responsibilities().find((r) => r.id === 'r-medication')!;
+    const asked = { ...medication, assignments: [...medication.assignments, { memberId: 'm-erik', part: 'consulted' as const }] };
+    const store = sharedServer(fjordvik, kari, lars, { entity: 'responsibility', action: 'assign', value: asked as Responsibility });
+    return html`<care-context .store=${store}>
+      ${matrix({ ...args, editable: true, view: 'grid' }, { team: undefined, responsibilities: undefined })}
+    </care-context>`;
+  },
+  play: async ({ canvasElement }) => {
+    const el = await rendered(canvasElement, 'tr[data-row="r:r-medication"]');
+    await colleagueActs(canvasElement);
+    const root = el.shadowRoot!;
+    const column = [...root.querySelectorAll('thead th')].findIndex((th) => th.querySelector('.member-name')?.textContent?.startsWith('Erik Solberg'));
+    const cell = root.querySelector<HTMLTableRowElement>('tr[data-row="r:r-medication"]')!.cells[column];
+    cell.focus();
+    cell.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    await el.updateComplete;
+    root.querySelector<HTMLElement>('[data-option="informed"]')?.click();
+    await waitFor(() => root.querySelector<HTMLTableRowElement>('tr[data-row="r:r-medication"]')?.cells[1]?.querySelector('button'));
+  },
+};
+
 /** The host asks for confirmation before any change, through the request event. */
-export const HostConfirms: Story = {
+export const HostConfirms: Story = { tags: ['!autodocs'],
   name: 'Host confirmation step (waitUntil)',
   args: { editable: true, view: 'grid' },
   render: (args) => html`<div
@@ -189,13 +219,13 @@ export const HostConfirms: Story = {
 
 // ---- data states -------------------------------------------------------------------------------------
 
-export const Loading: Story = {
+export const Loading: Story = { tags: ['!autodocs'],
   render: (args) => html`<care-context .store=${new CareStore({ load: () => new Promise(() => {}), save: () => new Promise(() => {}) }, 'team-ingrid')}>
     ${matrix(args, { team: undefined, responsibilities: undefined })}
   </care-context>`,
 };
 
-export const LoadError: Story = {
+export const LoadError: Story = { tags: ['!autodocs'],
   name: 'Load error',
   render: (args) => {
     const source = new MemorySource({ seed: fjordvik, latency: 300 });
@@ -206,13 +236,13 @@ export const LoadError: Story = {
   },
 };
 
-export const Empty: Story = {
+export const Empty: Story = { tags: ['!autodocs'],
   name: 'Empty (editable)',
   args: { editable: true },
   render: (args) => matrix(args, { responsibilities: [] }),
 };
 
-export const InvalidData: Story = {
+export const InvalidData: Story = { tags: ['!autodocs'],
   name: 'Invalid data',
   render: (args) => {
     const list = responsibilities() as unknown as Record<string, unknown>[];
@@ -222,7 +252,7 @@ export const InvalidData: Story = {
   },
 };
 
-export const HostileData: Story = {
+export const HostileData: Story = { tags: ['!autodocs'],
   name: 'Hostile and long text',
   args: { view: 'grid', editable: true },
   render: (args) => {
@@ -240,7 +270,7 @@ export const HostileData: Story = {
 // ---- size -----------------------------------------------------------------------------------------------
 
 /** 200 responsibilities × 40 members, as in the benchmark: rows arrive over a few frames. */
-export const Large: Story = {
+export const Large: Story = { tags: ['!autodocs'],
   name: 'Large: 200 × 40',
   args: { view: 'grid', editable: true },
   render: (args) => {
@@ -266,7 +296,7 @@ export const Large: Story = {
 
 // ---- theming and languages ------------------------------------------------------------------------------
 
-export const ThemeTokens: Story = {
+export const ThemeTokens: Story = { tags: ['!autodocs'],
   name: 'Component tokens',
   args: { view: 'grid' },
   render: (args) => html`<div
@@ -285,7 +315,7 @@ export const ThemeTokens: Story = {
   </div>`,
 };
 
-export const Languages: Story = {
+export const Languages: Story = { tags: ['!autodocs'],
   name: 'All five languages',
   render: (args) => html`<div style="display:grid;gap:2rem">
     ${['nb', 'nn', 'da', 'sv', 'en'].map(

@@ -94,25 +94,25 @@ export const Professional: Story = { args: { audience: 'professional', confirmWi
 /** One row per person with the preferred contact; everything else is in the details dialog. */
 export const Compact: Story = { args: { layout: 'compact' } };
 
-export const CompactProfessional: Story = { name: 'Compact (professional)', args: { layout: 'compact', audience: 'professional' } };
+export const CompactProfessional: Story = { tags: ['!autodocs'], name: 'Compact (professional)', args: { layout: 'compact', audience: 'professional' } };
 
 export const GroupedByOrganisation: Story = { name: 'Grouped by organisation', args: { groupBy: 'organisation', audience: 'professional' } };
 
-export const NotGrouped: Story = { name: 'One list (group-by none)', args: { groupBy: 'none' } };
+export const NotGrouped: Story = { tags: ['!autodocs'], name: 'One list (group-by none)', args: { groupBy: 'none' } };
 
 /** Tor, the psychologist who left in June, shown marked as ended. */
-export const WithEndedMembers: Story = { name: 'With ended members shown', args: { showEnded: true, audience: 'professional' } };
+export const WithEndedMembers: Story = { tags: ['!autodocs'], name: 'With ended members shown', args: { showEnded: true, audience: 'professional' } };
 
 /** A text filter set by the host; the search box shows it and the count is announced. */
-export const Filtered: Story = { args: { filter: 'fjordvik dps', audience: 'professional' } };
+export const Filtered: Story = { tags: ['!autodocs'], args: { filter: 'fjordvik dps', audience: 'professional' } };
 
-export const FilteredBySector: Story = { name: 'Filtered by sector', args: { sectorFilter: 'municipal' } };
+export const FilteredBySector: Story = { tags: ['!autodocs'], name: 'Filtered by sector', args: { sectorFilter: 'municipal' } };
 
 /** The team was last checked 14 September; with a 30-day rule, the list and every member are marked. */
-export const NotConfirmedRecently: Story = { name: 'Not confirmed within 30 days', args: { confirmWithinDays: 30, audience: 'professional' } };
+export const NotConfirmedRecently: Story = { tags: ['!autodocs'], name: 'Not confirmed within 30 days', args: { confirmWithinDays: 30, audience: 'professional' } };
 
 /** No GP on the team: the expected sector shows "none recorded" instead of nothing. */
-export const MissingSector: Story = {
+export const MissingSector: Story = { tags: ['!autodocs'],
   name: 'Expected sector with nobody (no GP)',
   render: (args) => {
     const team = fixtureTeam();
@@ -133,7 +133,7 @@ export const Loading: Story = {
 };
 
 /** Connected to the memory source with 1.5 s latency: loading, then the team. */
-export const Connected: Story = {
+export const Connected: Story = { tags: ['!autodocs'],
   name: 'Connected (memory source, slow)',
   render: (args) => html`<care-context .source=${new MemorySource({ seed: fjordvik, latency: 1500 })} care-team="team-ingrid">
     <care-team-roster today=${TODAY} audience=${args.audience} layout=${args.layout} lang=${args.lang || nothing}></care-team-roster>
@@ -146,7 +146,7 @@ export const Empty: Story = {
 };
 
 /** The load fails (no connection); "Try again" loads once more and then succeeds. */
-export const LoadError: Story = {
+export const LoadError: Story = { tags: ['!autodocs'],
   name: 'Load error',
   render: (args) => {
     const source = new MemorySource({ seed: fjordvik, latency: 300 });
@@ -158,7 +158,7 @@ export const LoadError: Story = {
 };
 
 /** A team that breaks the contract: unknown status, a javascript: video link, no coordinator. */
-export const InvalidData: Story = {
+export const InvalidData: Story = { tags: ['!autodocs'],
   name: 'Invalid data',
   render: (args) => {
     const team = fixtureTeam() as unknown as { members: Array<Record<string, unknown>> };
@@ -169,7 +169,7 @@ export const InvalidData: Story = {
 };
 
 /** Markup in names stays text, right-to-left names are isolated, long notes wrap, emoji render. */
-export const HostileData: Story = {
+export const HostileData: Story = { tags: ['!autodocs'],
   name: 'Hostile data',
   args: { audience: 'professional' },
   render: (args) => {
@@ -186,7 +186,7 @@ export const HostileData: Story = {
 // ---- theming -----------------------------------------------------------------------------------
 
 /** System and component tokens on a wrapper, plus a ::part rule; the element is not forked. */
-export const Theme: Story = {
+export const Theme: Story = { tags: ['!autodocs'],
   render: (args) => html`<style>
       .roster-theme care-team-roster::part(member) {
         box-shadow: 0 1px 3px rgb(0 0 0 / 0.15);
@@ -213,21 +213,21 @@ export const Theme: Story = {
     </div>`,
 };
 
-export const Dark: Story = {
+export const Dark: Story = { tags: ['!autodocs'],
   name: 'Dark theme',
   render: (args) => html`<div data-care-theme="dark" style="padding:1rem;background:var(--care-color-surface)">${roster(args)}</div>`,
 };
 
 // ---- languages ---------------------------------------------------------------------------------
 
-export const Bokmal: Story = { name: 'Norsk bokmål', args: { lang: 'nb' } };
-export const Nynorsk: Story = { name: 'Norsk nynorsk', args: { lang: 'nn' } };
-export const Danish: Story = { name: 'Dansk', args: { lang: 'da' } };
-export const Swedish: Story = { name: 'Svenska', args: { lang: 'sv', audience: 'professional' } };
-export const English: Story = { args: { lang: 'en' } };
+export const Bokmal: Story = { tags: ['!autodocs'], name: 'Norsk bokmål', args: { lang: 'nb' } };
+export const Nynorsk: Story = { tags: ['!autodocs'], name: 'Norsk nynorsk', args: { lang: 'nn' } };
+export const Danish: Story = { tags: ['!autodocs'], name: 'Dansk', args: { lang: 'da' } };
+export const Swedish: Story = { tags: ['!autodocs'], name: 'Svenska', args: { lang: 'sv', audience: 'professional' } };
+export const English: Story = { tags: ['!autodocs'], args: { lang: 'en' } };
 
 /** 1,000 generated members: rendering is spread over frames and the page stays responsive. */
-export const ThousandMembers: Story = {
+export const ThousandMembers: Story = { tags: ['!autodocs'],
   name: '1,000 members',
   args: { layout: 'compact', audience: 'professional' },
   render: (args) => {

@@ -8,14 +8,31 @@ import { CareLoadErrorEvent } from '../components/base/events.js';
 import { describeIssues, StoreContractError } from '../data/entities.js';
 import { lazyFhirSource } from '../data/fhir/lazy.js';
 import type { FhirSourceOptions } from '../data/fhir/source.js';
+import type { FhirVersion } from '../data/fhir/types.js';
 import { lazySource } from '../data/lazy-source.js';
 import { loadFailureReason } from '../data/load-failure.js';
 import { CareStore } from '../data/store.js';
 import type { CareDataSource, StoreError } from '../data/types.js';
 import { readInlineSeed } from './inline-seed.js';
 import { actorConverter } from './actor.js';
+import type { Sector } from '../contract/values.js';
 import { mergedHeaders, requestSettings, type RequestHeaders, type RequestSettings } from './request-defaults.js';
 import { actorContext, localeContext, storeContext } from './keys.js';
+
+/** Reads a JSON object attribute (`sector-mapping`); anything else is left out with a console warning. */
+const jsonObjectConverter = {
+  fromAttribute(value: string | null): Record<string, Sector> | undefined {
+    if (!value) return undefined;
+    try {
+      const parsed = JSON.parse(value) as unknown;
+      if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) return parsed as Record<string, Sector>;
+    } catch {
+      // reported below
+    }
+    console.warn(`<care-context>: sector-mapping is not a JSON object: ${value.slice(0, 80)}`);
+    return undefined;
+  },
+};
 
 const teamIdOfSeed = (seed: CareContext['seed']): string | undefined => {
   const first = Array.isArray(seed) ? seed[0] : seed;
@@ -33,8 +50,9 @@ const teamIdOfSeed = (seed: CareContext['seed']): string | undefined => {
  * 1. the `store` property: a ready `CareStore` (loaded here if it has not been yet);
  * 2. the `source` property set to any `CareDataSource` object;
  * 3. `src="https://…/api"`: an `HttpSource` for the REST contract in docs/openapi.yaml;
- * 4. `fhir-base="https://…/fhir"` with `patient` (and `fhir-version`, default R4): a FHIR source,
- *    whose code is loaded only when it is used. Without `care-team` the patient's active
+ * 4. `fhir-base="https://…/fhir"` with `patient` (and `fhir-version`; left out, the server's
+ *    `metadata` tells; `time-zone`, `default-sector`, `sector-mapping`): a FHIR source, whose code
+ *    is loaded only when it is used. Without `care-team` the patient's active
  *    CareTeam is loaded;
  * 5. `source="memory"`: a `MemorySource` seeded from the `seed` property, else from the JSON in a
  *    `<script type="application/json">` child, else fetched from `seed-src`; kept in
@@ -72,11 +90,28 @@ export class CareContext extends LitElement {
   /** Base URL of a FHIR server (R4 or R5) to read and write the care team as FHIR resources. */
   @property({ attribute: 'fhir-base' }) fhirBase?: string;
 
-  /** The FHIR release of `fhir-base`: `R4` (default), `R5`, or `auto` (the server's metadata tells). Any other value (`STU3`) is a load error with its reason. */
-  @property({ attribute: 'fhir-version' }) fhirVersion?: string;
+  /** The FHIR release of `fhir-base`: `R4`, `R5`, or left out (or `auto`): the server's `metadata` (CapabilityStatement.fhirVersion) tells. Any other value (`STU3`), or a server that speaks another release, is a load error with its reason. */
+  @property({ attribute: 'fhir-version' }) fhirVersion?: FhirVersion | 'auto';
 
   /** The service user's Patient id on the FHIR server (`123` or `Patient/123`). */
   @property() patient?: string;
+
+  /**
+   * For `fhir-base`: the IANA time zone of appointments that name none (`Europe/Oslo` by default);
+   * it also gives telephone numbers written without a country code their country (Oslo +47,
+   * Copenhagen +45, Stockholm +46). A value that is not a time zone is a load error with its reason.
+   */
+  @property({ attribute: 'time-zone' }) timeZone?: string;
+
+  /** For `fhir-base`: the sector of organisations whose type has no known code (`specialist` by default). */
+  @property({ attribute: 'default-sector' }) defaultSector?: Sector;
+
+  /**
+   * For `fhir-base`: organisation type codes → sector, read before the built-in ones. Keys are
+   * `system|code` or a bare code, values the contract's sectors; as a JS object, or as a JSON
+   * attribute `sector-mapping='{"urn:oid:2.16.578.1.12.4.1.1.8624|1":"general-practice"}'`.
+   */
+  @property({ attribute: 'sector-mapping', converter: jsonObjectConverter }) sectorMapping?: Record<string, Sector>;
 
   /** For `src` and `fhir-base`: whether cookies are sent, `same-origin` (default), `include` or `omit`. */
   @property() credentials?: RequestCredentials;
@@ -113,7 +148,10 @@ export class CareContext extends LitElement {
   /** URL of a JSON seed for the memory source (one CareRecord or a list), used when there is no `seed` property and no inline seed. */
   @property({ attribute: 'seed-src' }) seedSrc?: string;
 
-  /** Storage key under which the memory source keeps changes across page loads. */
+  /**
+   * For `source="memory"`: keep changes in `localStorage` across page loads, one key per team
+   * (`<persist>/team/<teamId>`), with other tabs on the same key kept in step (docs/security.md).
+   */
   @property() persist?: string;
 
   /** Artificial delay of the memory source in milliseconds, to show loading and saving states. */
@@ -166,7 +204,7 @@ export class CareContext extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    const sourceChanged = (['source', 'src', 'fhirBase', 'fhirVersion', 'patient', 'seed', 'seedSrc', 'persist', 'latency', 'credentials', 'timeoutMs', 'retries'] as const).some((key) =>
+    const sourceChanged = (['source', 'src', 'fhirBase', 'fhirVersion', 'patient', 'timeZone', 'defaultSector', 'sectorMapping', 'seed', 'seedSrc', 'persist', 'latency', 'credentials', 'timeoutMs', 'retries'] as const).some((key) =>
       changed.has(key),
     );
     if (sourceChanged) this.createdSource = undefined;
@@ -239,7 +277,12 @@ export class CareContext extends LitElement {
     }
     if (this.fhirBase) {
       if (!this.patient) console.warn('<care-context>: fhir-base needs a patient attribute (the service user\u2019s Patient id).');
-      else return lazyFhirSource({ baseUrl: this.fhirBase, version: (this.fhirVersion === 'auto' ? undefined : (this.fhirVersion ?? 'R4')) as FhirSourceOptions['version'], patient: this.patient, ...this.requestOptions() });
+      else {
+        // Without fhir-version (or with "auto") the server's metadata tells the release.
+        const version = (this.fhirVersion && this.fhirVersion !== 'auto' ? this.fhirVersion : undefined) as FhirSourceOptions['version'];
+        const { timeZone, defaultSector, sectorMapping } = this;
+        return lazyFhirSource({ baseUrl: this.fhirBase, version, patient: this.patient, timeZone, defaultSector, sectorMapping, ...this.requestOptions() });
+      }
     }
     if (source === 'memory') {
       const inline = this.seed === undefined ? readInlineSeed(this) : undefined;

@@ -30,4 +30,35 @@ export const AuditEntry = z
     ),
   );
 
-export type AuditEntry = z.infer<typeof AuditEntry>;
+// <generated-types> by scripts/contract-docs.mjs from the schemas above and FIELD_NOTES: do not edit.
+
+import type { EntityKind } from './values.js';
+
+/**
+ * One change as it was tried: entity and id, the action (for example "assign", "grant", "book"),
+ * the actor and the organisation they acted for, when, why, whether it was saved (and if not, why,
+ * as a category), and the change id shared by every attempt of one change.
+ */
+export type AuditEntry = {
+  /** Its id, unique among its kind. An id (1–200 characters). */
+  id: string;
+  /** The kind of thing that was changed. */
+  entity: EntityKind;
+  /** The id of the changed entity. An id (1–200 characters). */
+  entityId: string;
+  /** What was done, in one word: `assign`, `grant`, `withdraw`, `book`, … 1–100 characters. */
+  action: string;
+  /** Who did it, and the organisation they acted for. */
+  actor: Actor;
+  /** When it was tried. An instant, ISO 8601 with `Z` or an offset. */
+  at: string;
+  /** Why, in the user’s words, when they gave one. At most 2000 characters. */
+  reason?: string;
+  /** `saved`, `failed` (could not be saved) or `vetoed` (stopped by the host page). */
+  outcome: 'saved' | 'vetoed' | 'rejected' | 'failed';
+  /** Why a change that was not saved failed, as a category. */
+  failure?: 'conflict' | 'network' | 'forbidden' | 'invalid' | 'timeout' | 'server';
+  /** The change this entry is about; every attempt of one change (its Try again) carries the same id. An id (1–200 characters). */
+  changeId?: string;
+};
+// </generated-types>

@@ -177,9 +177,87 @@ export const Meta = z.looseObject({
 });
 
 export type Id = z.infer<typeof Id>;
-export type Period = z.infer<typeof Period>;
-export type Hours = z.infer<typeof Hours>;
-export type ContactPoint = z.infer<typeof ContactPoint>;
-export type Role = z.infer<typeof Role>;
-export type Actor = z.infer<typeof Actor>;
-export type Meta = z.infer<typeof Meta>;
+// <generated-types> by scripts/contract-docs.mjs from the schemas above and FIELD_NOTES: do not edit.
+
+import type { Audience, ContactChannel, Weekday } from './values.js';
+
+/**
+ * A period between two dates; a missing end means still going on.
+ */
+export type Period = {
+  /** First day; open when left out. A date, `YYYY-MM-DD`. */
+  start?: string;
+  /** Last day; a missing end means still going on. A date, `YYYY-MM-DD`. */
+  end?: string;
+};
+
+/**
+ * Hours on the given weekdays, local time of the team.
+ */
+export type Hours = {
+  /** The weekdays these hours apply to. At least 1 item. */
+  days: Weekday[];
+  /** When it opens, local time of the team. `HH:mm`, 24-hour clock. */
+  opens: string;
+  /** When it closes; after `opens`. `HH:mm`, 24-hour clock. */
+  closes: string;
+};
+
+/**
+ * A way to reach someone. Phone and SMS numbers, e-mail addresses (the address only: no ?cc= or
+ * body=), and https:// links for video and secure messages (no user name or password before the
+ * host). A contact marked private is shown only to the audiences listed in visibleTo.
+ */
+export type ContactPoint = {
+  /** How to reach them: phone, SMS, video, secure message or e-mail. */
+  channel: ContactChannel;
+  /** The number, address or https:// link, depending on the channel. 1–500 characters. */
+  value: string;
+  /** What the contact is, for example "Reception". At most 200 characters. */
+  label?: string;
+  /** When the contact is answered. */
+  hours?: Hours[];
+  /** `true` for the way the member prefers to be reached. */
+  preferred?: boolean;
+  /** `true` if only the audiences in `visibleTo` may see it. */
+  private?: boolean;
+  /** Who may see a private contact; an empty list means nobody but the member. */
+  visibleTo?: Audience[];
+};
+
+/**
+ * A coded role with a plain-language label, for example a GP or a coordinator.
+ */
+export type Role = {
+  /** A code, for example SNOMED CT 768821004 for a care team coordinator. 1–100 characters. */
+  code: string;
+  /** The code system, for example http://snomed.info/sct. At most 300 characters. */
+  system?: string;
+  /** Plain-language label shown to the service user. 1–200 characters. */
+  label: string;
+  /** Label shown to professionals ("General practitioner", "Brother (next of kin)"). Without it a professional reader sees `label`, so write `label` in the third person when no professional label is given. At most 200 characters. */
+  professionalLabel?: string;
+};
+
+/**
+ * Who did something: a person's id and name, and the organisation they acted for.
+ */
+export type Actor = {
+  /** The member id of the person, when they are on the team. An id (1–200 characters). */
+  id?: string;
+  /** The person’s name, as recorded on the change. 1–300 characters. */
+  name: string;
+  /** The organisation they acted for. An id (1–200 characters). */
+  organisationId?: string;
+};
+
+/**
+ * Version information a source uses for optimistic concurrency (ETag / FHIR meta.versionId).
+ */
+export type Meta = {
+  /** The version the source stored (ETag); sent back as If-Match. At most 200 characters. */
+  version?: string;
+  /** When the source stored it. An instant, ISO 8601 with `Z` or an offset. */
+  updated?: string;
+};
+// </generated-types>

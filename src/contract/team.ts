@@ -107,8 +107,159 @@ export const CareTeam = z
     ),
   );
 
-export type Organisation = z.infer<typeof Organisation>;
-export type Member = z.infer<typeof Member>;
-export type CareTeam = z.infer<typeof CareTeam>;
-/** A care team as a host may write it: defaults (empty lists) may be left out. */
-export type CareTeamInput = z.input<typeof CareTeam>;
+// <generated-types> by scripts/contract-docs.mjs from the schemas above and FIELD_NOTES: do not edit.
+
+import type { MemberKind, MemberStatus, Sector, TeamStatus } from './values.js';
+
+/**
+ * An organisation that takes part in the care: a municipal service, a hospital or DPS, a GP
+ * practice, a welfare office, a private or voluntary body. `offers` says in plain language what it
+ * does for the person.
+ */
+export type Organisation = {
+  /** Its id, unique among its kind. An id (1–200 characters). */
+  id: string;
+  /** The organisation’s name, as the person knows it. 1–300 characters. */
+  name: string;
+  /** The sector it belongs to: municipal, general practice, specialist, and so on. */
+  sector: Sector;
+  /** In plain language, what the organisation does for the person. At most 1000 characters. */
+  offers?: string;
+  /** How to reach the organisation. */
+  contacts?: ContactPoint[];
+};
+
+/**
+ * A member of the care team. The service user is a member of their own team. Professionals act for
+ * an organisation (organisationId); next of kin, legal representatives, peer supporters and
+ * advocates are members with their own kind. At most one active member is the coordinator; a team
+ * without one is shown with a note.
+ */
+export type Member = {
+  /** Its id, unique among its kind. An id (1–200 characters). */
+  id: string;
+  /** Display name. 1–300 characters. */
+  name: string;
+  /** Who the member is to the person: the service user, a professional, next of kin, and so on. */
+  kind: MemberKind;
+  /** What the member does on this team, coded, with a plain-language label. */
+  role?: Role;
+  /** The organisation the member acts for (professionals). An id (1–200 characters). */
+  organisationId?: string;
+  /** The sector the member acts in, when there is no organisation to take it from. */
+  sector?: Sector;
+  /** Ways to reach the member. Default `[]`. */
+  contacts: ContactPoint[];
+  /** When the membership started and, if it has, ended. */
+  period?: Period;
+  /** Whether the member is proposed, active on the team, or has left. */
+  status: MemberStatus;
+  /** `true` for the team’s coordinator. */
+  coordinator?: boolean;
+  /** When the member last confirmed their details. A date, `YYYY-MM-DD`. */
+  lastConfirmed?: string;
+  /** Free text about the member’s part in the team. At most 5000 characters. */
+  note?: string;
+};
+
+/**
+ * A member of the care team. The service user is a member of their own team. Professionals act for
+ * an organisation (organisationId); next of kin, legal representatives, peer supporters and
+ * advocates are members with their own kind. At most one active member is the coordinator; a team
+ * without one is shown with a note.
+ *
+ * As a host may write it: fields with a default may be left out.
+ */
+export type MemberInput = {
+  /** Its id, unique among its kind. An id (1–200 characters). */
+  id: string;
+  /** Display name. 1–300 characters. */
+  name: string;
+  /** Who the member is to the person: the service user, a professional, next of kin, and so on. */
+  kind: MemberKind;
+  /** What the member does on this team, coded, with a plain-language label. */
+  role?: Role;
+  /** The organisation the member acts for (professionals). An id (1–200 characters). */
+  organisationId?: string;
+  /** The sector the member acts in, when there is no organisation to take it from. */
+  sector?: Sector;
+  /** Ways to reach the member. Default `[]`. */
+  contacts?: ContactPoint[];
+  /** When the membership started and, if it has, ended. */
+  period?: Period;
+  /** Whether the member is proposed, active on the team, or has left. */
+  status: MemberStatus;
+  /** `true` for the team’s coordinator. */
+  coordinator?: boolean;
+  /** When the member last confirmed their details. A date, `YYYY-MM-DD`. */
+  lastConfirmed?: string;
+  /** Free text about the member’s part in the team. At most 5000 characters. */
+  note?: string;
+};
+
+/**
+ * The care team around one service user (`status`: whether the team itself is working; an inactive
+ * or coordinator-less team is shown with a plain note, never hidden): its members, the
+ * organisations they act for, the team contact, and when the list was last confirmed. Rules:
+ * member ids are unique; the service user is a member of kind service-user; at most one active
+ * member is the coordinator; every organisationId refers to an organisation of the team.
+ */
+export type CareTeam = {
+  /** Its id, unique among its kind. An id (1–200 characters). */
+  id: string;
+  /** A name for the team, if it has one. At most 300 characters. */
+  name?: string;
+  /** Whether the team itself is working: proposed, active, suspended or inactive. */
+  status?: TeamStatus;
+  /** The member this team is for. An id (1–200 characters). */
+  serviceUserId: string;
+  /** Everyone on the team, the service user included. */
+  members: Member[];
+  /** The organisations members act for. Default `[]`. */
+  organisations: Organisation[];
+  /** How to reach the team as a whole (for example the service’s phone). */
+  contacts?: ContactPoint[];
+  /** Sectors that should be on the team; the roster points out the ones missing. */
+  expectedSectors?: Sector[];
+  /** When someone last confirmed the member list is right. A date, `YYYY-MM-DD`. */
+  lastConfirmed?: string;
+  /** Who confirmed it. */
+  confirmedBy?: Actor;
+  /** Version for optimistic concurrency; set by the data source. */
+  meta?: Meta;
+};
+
+/**
+ * The care team around one service user (`status`: whether the team itself is working; an inactive
+ * or coordinator-less team is shown with a plain note, never hidden): its members, the
+ * organisations they act for, the team contact, and when the list was last confirmed. Rules:
+ * member ids are unique; the service user is a member of kind service-user; at most one active
+ * member is the coordinator; every organisationId refers to an organisation of the team.
+ *
+ * As a host may write it: fields with a default may be left out.
+ */
+export type CareTeamInput = {
+  /** Its id, unique among its kind. An id (1–200 characters). */
+  id: string;
+  /** A name for the team, if it has one. At most 300 characters. */
+  name?: string;
+  /** Whether the team itself is working: proposed, active, suspended or inactive. */
+  status?: TeamStatus;
+  /** The member this team is for. An id (1–200 characters). */
+  serviceUserId: string;
+  /** Everyone on the team, the service user included. */
+  members: MemberInput[];
+  /** The organisations members act for. Default `[]`. */
+  organisations?: Organisation[];
+  /** How to reach the team as a whole (for example the service’s phone). */
+  contacts?: ContactPoint[];
+  /** Sectors that should be on the team; the roster points out the ones missing. */
+  expectedSectors?: Sector[];
+  /** When someone last confirmed the member list is right. A date, `YYYY-MM-DD`. */
+  lastConfirmed?: string;
+  /** Who confirmed it. */
+  confirmedBy?: Actor;
+  /** Version for optimistic concurrency; set by the data source. */
+  meta?: Meta;
+};
+// </generated-types>

@@ -149,8 +149,31 @@ export const RECURRENCE_FREQUENCIES = ['weekly', 'monthly'] as const;
 export type RecurrenceFrequency = (typeof RECURRENCE_FREQUENCIES)[number];
 
 /** The kinds of entity a change or audit entry can be about. */
-export const ENTITY_KINDS = ['team', 'member', 'responsibility', 'consent', 'meeting'] as const;
+export const ENTITY_KINDS = ['team', 'member', 'responsibility', 'consent', 'meeting', 'crisis-plan', 'meeting-outcome'] as const;
 export type EntityKind = (typeof ENTITY_KINDS)[number];
 
 /** SNOMED CT code for "care team coordinator". */
 export const COORDINATOR_SNOMED = '768821004';
+
+/** The stages of a crisis plan, from the first signs to a crisis. */
+export const CRISIS_STAGES = ['early-signs', 'getting-worse', 'crisis'] as const;
+export type CrisisStage = (typeof CRISIS_STAGES)[number];
+
+/** Practical matters a crisis plan can name, so nothing at home is left undone during a bad period. */
+export const PRACTICAL_TOPICS = ['children', 'pets', 'keys', 'bills', 'work', 'other'] as const;
+export type PracticalTopic = (typeof PRACTICAL_TOPICS)[number];
+
+/** Where a proposed change to a crisis plan stands: waiting for the person, accepted or declined. */
+export const PROPOSAL_STATUSES = ['proposed', 'accepted', 'declined'] as const;
+export type ProposalStatus = (typeof PROPOSAL_STATUSES)[number];
+
+/** Where a meeting's recorded outcome stands: a draft only the coordinator sees, or shared with the participants. */
+export const OUTCOME_STATUSES = ['draft', 'shared'] as const;
+export type OutcomeStatus = (typeof OUTCOME_STATUSES)[number];
+
+/**
+ * What an action agreed in a meeting does to the responsibility matrix, by reference: it proposes a
+ * new responsibility its owner is asked to accept, or proposes handing an existing one to its owner.
+ */
+export const ACTION_EFFECTS = ['new-responsibility', 'hand-over'] as const;
+export type ActionEffect = (typeof ACTION_EFFECTS)[number];

@@ -1,5 +1,7 @@
 import { ConsentDirective } from '../contract/consent.js';
+import { CrisisPlan } from '../contract/crisis-plan.js';
 import { Meeting } from '../contract/meeting.js';
+import { MeetingOutcome } from '../contract/meeting-outcome.js';
 import type { CareRecord } from '../contract/record.js';
 import { Responsibility } from '../contract/responsibility.js';
 import { CareTeam } from '../contract/team.js';
@@ -12,6 +14,8 @@ export const ENTITY_SCHEMAS = {
   responsibility: Responsibility,
   consent: ConsentDirective,
   meeting: Meeting,
+  'crisis-plan': CrisisPlan,
+  'meeting-outcome': MeetingOutcome,
 } as const;
 
 /** Checks an entity of a kind against its contract schema. */
@@ -24,6 +28,8 @@ export const ENTITY_NAMES: Record<ChangeKind, string> = {
   responsibility: 'Responsibility',
   consent: 'ConsentDirective',
   meeting: 'Meeting',
+  'crisis-plan': 'CrisisPlan',
+  'meeting-outcome': 'MeetingOutcome',
 };
 
 /** The list in a CareRecord (and the REST collection) that holds each entity kind. */
@@ -31,7 +37,18 @@ export const COLLECTIONS = {
   responsibility: 'responsibilities',
   consent: 'consents',
   meeting: 'meetings',
+  'crisis-plan': 'crisisPlans',
+  'meeting-outcome': 'meetingOutcomes',
 } as const satisfies Record<Exclude<ChangeKind, 'team'>, keyof CareRecord>;
+
+/** The path segment of each collection in the REST contract (docs/openapi.yaml). */
+export const REST_COLLECTIONS: Record<keyof typeof COLLECTIONS, string> = {
+  responsibility: 'responsibilities',
+  consent: 'consents',
+  meeting: 'meetings',
+  'crisis-plan': 'crisis-plans',
+  'meeting-outcome': 'meeting-outcomes',
+};
 
 /** Issues as one line a log can show: `path: message; path: message`. */
 export const describeIssues = (issues: readonly ContractIssue[], limit = 20): string => {
@@ -68,7 +85,7 @@ export class TeamDirectory {
     const teamId = record.team.id;
     this.loaded.add(teamId);
     for (const kind of Object.keys(COLLECTIONS) as Array<keyof typeof COLLECTIONS>) {
-      for (const item of record[COLLECTIONS[kind]]) this.note(kind, item.id, teamId);
+      for (const item of record[COLLECTIONS[kind]] ?? []) this.note(kind, item.id, teamId);
     }
   }
 

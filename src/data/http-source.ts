@@ -2,7 +2,7 @@ import type { AuditEntry } from '../contract/audit.js';
 import { Id, isUsableId } from '../contract/common.js';
 import { CareRecord } from '../contract/record.js';
 import { check } from '../contract/validate.js';
-import { checkEntity, COLLECTIONS, ENTITY_NAMES, StoreContractError, TeamDirectory, wait } from './entities.js';
+import { checkEntity, REST_COLLECTIONS, ENTITY_NAMES, StoreContractError, TeamDirectory, wait } from './entities.js';
 import { StoreError, TEAM_ID_ENTITY, type CareDataSource, type Change, type ChangeKind, type EntityByKind, type StoreErrorKind } from './types.js';
 
 /**
@@ -74,7 +74,7 @@ const anySignal = (signals: AbortSignal[]): AbortSignal => {
  * A data source for the documented REST contract in `docs/openapi.yaml`:
  * - `GET {baseUrl}/care-teams/{teamId}/record` answers a CareRecord;
  * - `PUT {baseUrl}/care-teams/{teamId}` writes the team, and
- *   `PUT {baseUrl}/care-teams/{teamId}/{responsibilities|consents|meetings}/{id}` one entity.
+ *   `PUT {baseUrl}/care-teams/{teamId}/{responsibilities|consents|meetings|crisis-plans|meeting-outcomes}/{id}` one entity.
  *
  * Bodies are exactly the contract entities; answers are checked against the contract. Writes use
  * optimistic concurrency: `If-Match: "<version>"` (or `If-None-Match: *` for a new entity), and
@@ -129,7 +129,7 @@ export class HttpSource implements CareDataSource {
     const url =
       change.entity === 'team'
         ? this.url('care-teams', id)
-        : this.url('care-teams', teamId, COLLECTIONS[change.entity as Exclude<ChangeKind, 'team'>], id);
+        : this.url('care-teams', teamId, REST_COLLECTIONS[change.entity as Exclude<ChangeKind, 'team'>], id);
 
     const headers = new Headers({ 'Content-Type': 'application/json' });
     if (change.create) headers.set('If-None-Match', '*');

@@ -1,5 +1,6 @@
 import type { CareRecord } from '../contract/record.js';
-import type { CareDataSource, Change, ChangeKind, EntityByKind } from './types.js';
+import type { AuditEntry } from '../contract/audit.js';
+import { StoreError, type CareDataSource, type Change, type ChangeKind, type EntityByKind } from './types.js';
 
 /**
  * A data source whose code is loaded on first use. `<care-context>` builds its memory, HTTP and
@@ -25,5 +26,25 @@ export const lazySource = (create: () => Promise<CareDataSource>): CareDataSourc
     },
     load: async (teamId: string, signal?: AbortSignal): Promise<CareRecord> => (await get()).load(teamId, signal),
     save: async <K extends ChangeKind>(change: Change<K>, signal?: AbortSignal): Promise<EntityByKind[K]> => (await get()).save(change, signal),
+    audit: async (teamId: string, entries: readonly AuditEntry[]): Promise<void> => {
+      const real = await get();
+      // A source that keeps no audit entries must say so, or the store would count them as kept.
+      if (!real.audit) throw new StoreError('rejected', 'this data source does not keep audit entries', 501);
+      return real.audit(teamId, entries);
+    },
+    watch: (teamId: string, listener: () => void): (() => void) => {
+      let stop: (() => void) | undefined;
+      let stopped = false;
+      get().then(
+        (real) => {
+          if (!stopped) stop = real.watch?.(teamId, listener);
+        },
+        () => undefined,
+      );
+      return () => {
+        stopped = true;
+        stop?.();
+      };
+    },
   };
 };

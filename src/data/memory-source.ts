@@ -2,14 +2,19 @@ import type { AuditEntry } from '../contract/audit.js';
 import type { ConsentDirective } from '../contract/consent.js';
 import { sameValue } from './merge.js';
 import { CareRecord, type CareRecordInput } from '../contract/record.js';
-import { check } from '../contract/validate.js';
+import { check, type ContractIssue } from '../contract/validate.js';
+import { TeamStorage, StorageProblemEvent, type StorageProblem, type StoredTeam } from './memory-storage.js';
 import { checkEntity, describeIssues, ENTITY_NAMES, StoreContractError, TeamDirectory, versionOf, wait } from './entities.js';
 import { entityIn, withEntity } from './store.js';
 import { StoreError, type CareDataSource, type Change, type ChangeKind, type EntityByKind, type StoreErrorKind } from './types.js';
 
 /** Where a memory source keeps its records between page loads. */
 export interface MemoryPersistence {
-  /** The storage key; one key holds every team of the source. */
+  /**
+   * The storage key prefix: each team is kept under `<key>/team/<teamId>` with a version, and values
+   * that could not be used are kept aside under `<key>/quarantine/<teamId>`. A value in the old
+   * layout (every team under `<key>` itself) is moved to one key per team on first use.
+   */
   key: string;
   /** Defaults to `localStorage`. */
   storage?: Storage;
@@ -23,19 +28,12 @@ export interface MemorySourceOptions {
    * a list of them (the shape in docs/contract.md). Fetched once, on the first load.
    */
   seedSrc?: string;
-  /** Keep what the user did in `localStorage` (or another Storage) across reloads. */
+  /** Keep what the user did in `localStorage` (or another Storage) across reloads and tabs. */
   persist?: MemoryPersistence;
   /** Artificial delay in milliseconds before every load and save answers, to show loading and saving states. */
   latency?: number;
 }
 
-/** What a persisted memory source writes under its key. */
-interface StoredState {
-  format: typeof STORAGE_FORMAT;
-  records: Record<string, unknown>;
-}
-
-const STORAGE_FORMAT = 'care-elements/memory-source@1';
 /** The audit trail a memory source keeps is capped so persisted state stays small. */
 const AUDIT_LIMIT = 500;
 
@@ -53,6 +51,8 @@ const withVersions = (record: CareRecord): CareRecord => {
     responsibilities: record.responsibilities.map(versioned),
     consents: record.consents.map(versioned),
     meetings: record.meetings.map(versioned),
+    crisisPlans: record.crisisPlans.map(versioned),
+    meetingOutcomes: (record.meetingOutcomes ?? []).map(versioned),
   };
 };
 
@@ -63,25 +63,44 @@ const withVersions = (record: CareRecord): CareRecord => {
  * (`meta.version`, incremented on each save) and refuses a save made on an outdated version with
  * a `conflict`. It hands out copies, so nobody can change its state behind its back.
  *
+ * Persisted, it keeps one key per team with a version of the whole team record. Every save first
+ * reads the team's key again, in the same task as its write, so a change another
+ * tab stored is the version a save is checked against: a change made on an older version is a
+ * conflict, exactly as with a server. Other tabs and stores are told through `BroadcastChannel`
+ * and `storage` events (`watch`). A stored record that breaks the contract is copied aside and the
+ * team's load fails with the contract's issues (never replaced by the seed); a full or blocked
+ * storage fails the save. Each problem is a console warning and a `storage-problem` event.
+ *
  * `latency` and `failNext()` exist for stories and tests that need slow or failing saves.
+ *
+ * @fires storage-problem - `StorageProblemEvent`: stored data was kept aside, storage is blocked, or a save could not be written.
  */
-export class MemorySource implements CareDataSource {
+export class MemorySource extends EventTarget implements CareDataSource {
   /** Artificial delay in milliseconds before each answer. */
   latency: number;
 
   private seeds: readonly unknown[];
   private readonly seedSrc?: string;
   private seedFetch?: Promise<void>;
-  private readonly persist?: MemoryPersistence;
+  private readonly stored?: TeamStorage;
   private readonly records = new Map<string, CareRecord>();
+  // The version of each team's stored record this source last read or wrote.
+  private readonly heldVersion = new Map<string, number>();
   private readonly teams = new TeamDirectory();
   private readonly plannedFailures: Array<{ kind: StoreErrorKind; on: 'load' | 'save' }> = [];
+  private readonly watchers = new Map<string, Set<() => void>>();
+  private channel?: BroadcastChannel;
+  private onStorage?: (event: StorageEvent) => void;
+  private migrated = false;
+  private blockedReported = false;
 
   constructor(options: MemorySourceOptions = {}) {
+    super();
     const seed = options.seed;
     this.seeds = seed === undefined ? [] : Array.isArray(seed) ? [...seed] : [seed];
     this.seedSrc = seed === undefined ? options.seedSrc : undefined;
-    this.persist = options.persist;
+    const persist = options.persist;
+    if (persist) this.stored = new TeamStorage(persist.key, () => persist.storage ?? globalThis.localStorage);
     this.latency = options.latency ?? 0;
   }
 
@@ -127,6 +146,10 @@ export class MemorySource implements CareDataSource {
     await wait(this.latency, signal);
     this.takePlannedFailure('save');
     const teamId = this.teams.teamFor(change as Change);
+    return this.exclusive(() => this.saveNow(change, teamId));
+  }
+
+  private saveNow<K extends ChangeKind>(change: Change<K>, teamId: string): EntityByKind[K] {
     const record = this.recordOf(teamId);
     const checked = checkEntity(change.entity, change.value);
     if (!checked.ok) {
@@ -174,22 +197,121 @@ export class MemorySource implements CareDataSource {
     return clone(stored);
   }
 
-  /** Keeps audit entries of outcomes this source did not see itself (vetoed, rejected, failed). */
+  /**
+   * Keeps audit entries of outcomes this source did not see itself (vetoed, rejected, failed). An
+   * entry already kept (the same id, sent again after a lost answer) is not added twice.
+   */
   async audit(teamId: string, entries: readonly AuditEntry[]): Promise<void> {
-    const record = this.recordOf(teamId);
-    this.commit(teamId, { ...record, audit: [...record.audit, ...entries.map((entry) => clone(entry))].slice(-AUDIT_LIMIT) });
+    await this.exclusive(() => {
+      const record = this.recordOf(teamId);
+      const fresh = entries.filter((entry) => !record.audit.some((kept) => kept.id === entry.id));
+      if (fresh.length === 0) return;
+      this.commit(teamId, { ...record, audit: [...record.audit, ...fresh.map((entry) => clone(entry))].slice(-AUDIT_LIMIT) });
+    });
+  }
+
+  /**
+   * Calls `listener` whenever the team's record changed through another store on this source, or
+   * in another tab or frame on the same storage key. Returns the function that stops it.
+   */
+  watch(teamId: string, listener: () => void): () => void {
+    let listeners = this.watchers.get(teamId);
+    if (!listeners) this.watchers.set(teamId, (listeners = new Set()));
+    listeners.add(listener);
+    this.listenElsewhere();
+    return () => {
+      listeners.delete(listener);
+      if (listeners.size === 0) this.watchers.delete(teamId);
+      if (this.watchers.size === 0) this.stopListening();
+    };
+  }
+
+  /**
+   * Forgets what is stored for a team (its copy kept aside stays), so its next load starts from
+   * the seed. The way out after a `quarantined` problem, for a host that decides to.
+   */
+  discardStored(teamId: string): void {
+    this.records.delete(teamId);
+    this.heldVersion.delete(teamId);
+    this.stored?.remove(teamId);
   }
 
   private commit(teamId: string, record: CareRecord) {
-    const before = this.records.get(teamId);
-    this.records.set(teamId, record);
-    try {
-      this.writeStorage();
-    } catch (error) {
-      if (before) this.records.set(teamId, before);
-      else this.records.delete(teamId);
-      throw new StoreError('server', `the change could not be kept in storage ("${this.persist!.key}"): ${String(error)}`, 507);
+    if (this.stored) {
+      const version = (this.heldVersion.get(teamId) ?? 0) + 1;
+      try {
+        this.stored.write(teamId, version, record);
+      } catch (error) {
+        const failure = error instanceof StoreError ? error : new StoreError('storage', String(error), 507);
+        this.report({ kind: 'not-written', key: this.stored.teamKey(teamId), teamId, message: `a change to care team "${teamId}" could not be kept: ${failure.detail}` });
+        throw failure;
+      }
+      this.heldVersion.set(teamId, version);
+      this.announce(teamId, version);
     }
+    this.records.set(teamId, record);
+    // Other stores on this very source (two contexts sharing it) hear of it too.
+    const listeners = [...(this.watchers.get(teamId) ?? [])];
+    queueMicrotask(() => listeners.forEach((listener) => listener()));
+  }
+
+  /** Tells other tabs and sources on this key that the team was written (a channel of its own when not listening: it must not keep this source alive). */
+  private announce(teamId: string, version: number) {
+    if (typeof BroadcastChannel !== 'function') return;
+    if (this.channel) return this.channel.postMessage({ teamId, version });
+    const channel = new BroadcastChannel(this.channelName());
+    channel.postMessage({ teamId, version });
+    channel.close();
+  }
+
+  private channelName(): string {
+    return `care-elements:${this.stored!.key}`;
+  }
+
+  /**
+   * Runs `work` (a synchronous read, check and write of the team's key) in a task of its own. No
+   * Web Lock: in Chromium a lock held by a persisted source stopped the test browser, so the
+   * rare case of two tabs writing in the very same instant is a known limit (docs/security.md).
+   */
+  private exclusive<T>(work: () => T): Promise<T> {
+    return Promise.resolve().then(work);
+  }
+
+  private listenElsewhere() {
+    if (!this.stored || this.channel || this.onStorage) return;
+    if (typeof BroadcastChannel === 'function') {
+      this.channel = new BroadcastChannel(this.channelName());
+      this.channel.onmessage = (event: MessageEvent<{ teamId?: unknown }>) => {
+        if (typeof event.data?.teamId === 'string') this.changedElsewhere(event.data.teamId);
+      };
+    }
+    if (typeof window !== 'undefined') {
+      // Also heard from tabs that write the key without the channel (another copy of the library).
+      this.onStorage = (event: StorageEvent) => {
+        const teamId = event.key === null ? undefined : this.stored!.teamOfKey(event.key);
+        if (teamId !== undefined) this.changedElsewhere(teamId);
+      };
+      window.addEventListener('storage', this.onStorage);
+    }
+  }
+
+  private stopListening() {
+    this.channel?.close();
+    this.channel = undefined;
+    if (this.onStorage) window.removeEventListener('storage', this.onStorage);
+    this.onStorage = undefined;
+  }
+
+  private changedElsewhere(teamId: string) {
+    const listeners = this.watchers.get(teamId);
+    if (!listeners) return;
+    let changed = true;
+    try {
+      changed = this.syncFromStorage(teamId);
+    } catch {
+      // Already reported; the listeners' next load meets the same problem and shows it.
+    }
+    if (changed) for (const listener of [...listeners]) listener();
   }
 
   private takePlannedFailure(on: 'load' | 'save') {
@@ -199,9 +321,10 @@ export class MemorySource implements CareDataSource {
     throw new StoreError(failure.kind, `planned failure of the next ${on} (failNext)`);
   }
 
-  /** The live record of a team: already loaded, else from storage, else from the seed. */
+  /** The live record of a team: as stored now (another tab may have written it), else already loaded, else from the seed. */
   private recordOf(teamId: string): CareRecord {
-    let record = this.records.get(teamId) ?? this.readStorage(teamId);
+    this.syncFromStorage(teamId);
+    let record = this.records.get(teamId);
     if (!record) {
       const seed = this.seedFor(teamId);
       if (seed === undefined) {
@@ -215,14 +338,67 @@ export class MemorySource implements CareDataSource {
       }
       const result = check(CareRecord, seed);
       if (!result.ok) throw new StoreContractError('CareRecord', result.issues);
-      record = result.value;
-    }
-    if (!this.records.has(teamId)) {
-      record = withVersions(record);
+      record = withVersions(result.value);
       this.records.set(teamId, record);
       this.teams.remember(record);
     }
     return record;
+  }
+
+  /**
+   * Takes the team's stored record when its version differs from the one held (another tab wrote
+   * it). Returns whether it did. A stored record that cannot be used is copied aside and reported,
+   * and the load fails with its issues: it is never replaced by the seed nor overwritten.
+   */
+  private syncFromStorage(teamId: string): boolean {
+    const stored = this.stored;
+    if (!stored) return false;
+    let found: StoredTeam;
+    try {
+      if (!this.migrated) {
+        this.migrated = true;
+        const problem = stored.migrate();
+        if (problem) this.report(problem);
+      }
+      found = stored.read(teamId);
+    } catch (error) {
+      this.migrated = false;
+      // Blocked storage: what was kept cannot be read; saves will fail and say so.
+      if (!this.blockedReported) {
+        this.blockedReported = true;
+        this.report({ kind: 'blocked', key: stored.key, teamId, message: `storage cannot be used, so nothing kept before can be read and no change can be kept: ${error instanceof StoreError ? error.detail : String(error)}` });
+      }
+      return false;
+    }
+    if (found.state === 'absent') return false;
+    let issues: ContractIssue[];
+    if (found.state === 'found') {
+      if (found.version === this.heldVersion.get(teamId) && this.records.has(teamId)) return false;
+      const result = check(CareRecord, found.record);
+      if (result.ok && result.value.team.id === teamId) {
+        const record = withVersions(result.value);
+        this.records.set(teamId, record);
+        this.heldVersion.set(teamId, found.version);
+        this.teams.remember(record);
+        return true;
+      }
+      issues = result.ok ? [{ path: 'team.id', message: `the record stored for "${teamId}" holds care team "${result.value.team.id}"` }] : result.issues;
+    } else {
+      issues = [{ path: '', message: found.message }];
+    }
+    const key = stored.teamKey(teamId);
+    const quarantineKey = stored.quarantineKey(teamId);
+    const kept = stored.quarantine(quarantineKey, key, found.text, describeIssues(issues, 5));
+    const where = kept ? `a copy is kept under "${quarantineKey}"` : `it stays under "${key}" (storage is too full for a copy)`;
+    this.report({ kind: 'quarantined', key, teamId, quarantineKey: kept ? quarantineKey : undefined, issues, message: `the record of care team "${teamId}" stored under "${key}" cannot be used (${describeIssues(issues, 5)}); ${where}; it is not replaced by the seed` });
+    this.records.delete(teamId);
+    this.heldVersion.delete(teamId);
+    throw new StoreContractError(`The CareRecord stored under "${key}"`, issues);
+  }
+
+  private report(problem: StorageProblem) {
+    console.warn(`care-elements: ${problem.message}`);
+    this.dispatchEvent(new StorageProblemEvent(problem));
   }
 
   private seedIds(): string[] {
@@ -236,54 +412,6 @@ export class MemorySource implements CareDataSource {
     // A single seed without a usable team id is returned anyway, so its contract issues are reported.
     if (this.seeds.length === 1 && typeof teamIdOf(this.seeds[0]) !== 'string') return this.seeds[0];
     return undefined;
-  }
-
-  private storage(): Storage | undefined {
-    if (!this.persist) return undefined;
-    try {
-      return this.persist.storage ?? globalThis.localStorage;
-    } catch {
-      return undefined; // storage can be blocked (privacy settings, sandboxed frames)
-    }
-  }
-
-  private readState(): StoredState | undefined {
-    const storage = this.storage();
-    if (!storage) return undefined;
-    let text: string | null;
-    try {
-      text = storage.getItem(this.persist!.key);
-    } catch {
-      return undefined;
-    }
-    if (text === null) return undefined;
-    try {
-      const state = JSON.parse(text) as StoredState;
-      if (state?.format === STORAGE_FORMAT && state.records && typeof state.records === 'object') return state;
-      console.warn(`care-elements: ignoring the stored data under "${this.persist!.key}": it is not in the format ${STORAGE_FORMAT}.`);
-    } catch {
-      console.warn(`care-elements: ignoring the stored data under "${this.persist!.key}": it is not valid JSON.`);
-    }
-    return undefined;
-  }
-
-  private readStorage(teamId: string): CareRecord | undefined {
-    const stored = this.readState()?.records[teamId];
-    if (stored === undefined) return undefined;
-    const result = check(CareRecord, stored);
-    if (result.ok && result.value.team.id === teamId) return result.value;
-    const why = result.ok ? `it holds team "${result.value.team.id}"` : describeIssues(result.issues, 5);
-    console.warn(`care-elements: ignoring the stored record of care team "${teamId}" under "${this.persist!.key}" and starting from the seed: ${why}`);
-    return undefined;
-  }
-
-  private writeStorage() {
-    const storage = this.storage();
-    if (!storage) return;
-    const state: StoredState = { format: STORAGE_FORMAT, records: { ...this.readState()?.records } };
-    for (const [teamId, record] of this.records) state.records[teamId] = record;
-    // A full or blocked storage throws here, so the save fails visibly.
-    storage.setItem(this.persist!.key, JSON.stringify(state));
   }
 }
 

@@ -25,10 +25,12 @@ export { mergeEntity, type MergeChoice } from './merge.js';
 
 type Listener = (snapshot: StoreSnapshot) => void;
 
-const LIST_OF: Record<Exclude<ChangeKind, 'team'>, 'responsibilities' | 'consents' | 'meetings'> = {
+const LIST_OF: Record<Exclude<ChangeKind, 'team'>, 'responsibilities' | 'consents' | 'meetings' | 'crisisPlans' | 'meetingOutcomes'> = {
   responsibility: 'responsibilities',
   consent: 'consents',
   meeting: 'meetings',
+  'crisis-plan': 'crisisPlans',
+  'meeting-outcome': 'meetingOutcomes',
 };
 
 let sequence = 0;
@@ -47,7 +49,8 @@ export const entityIn = <K extends ChangeKind>(
   id: string,
 ): EntityByKind[K] | undefined => {
   if (kind === 'team') return (record.team.id === id ? record.team : undefined) as EntityByKind[K] | undefined;
-  const list = record[LIST_OF[kind as Exclude<ChangeKind, 'team'>]] as Array<{ id: string }>;
+  // A record set by a host without crisis plans (or meeting outcomes) has no list for them.
+  const list = (record[LIST_OF[kind as Exclude<ChangeKind, 'team'>]] ?? []) as Array<{ id: string }>;
   return list.find((item) => item.id === id) as EntityByKind[K] | undefined;
 };
 
@@ -55,7 +58,7 @@ export const entityIn = <K extends ChangeKind>(
 export const withEntity = <K extends ChangeKind>(record: CareRecord, kind: K, value: EntityByKind[K]): CareRecord => {
   if (kind === 'team') return { ...record, team: value as EntityByKind['team'] };
   const key = LIST_OF[kind as Exclude<ChangeKind, 'team'>];
-  const list = record[key] as Array<{ id: string }>;
+  const list = (record[key] ?? []) as Array<{ id: string }>;
   const index = list.findIndex((item) => item.id === (value as { id: string }).id);
   const next = index === -1 ? [...list, value] : list.map((item, i) => (i === index ? value : item));
   return { ...record, [key]: next };
@@ -73,6 +76,9 @@ const failureCategory = (kind: StoreErrorKind): NonNullable<AuditEntry['failure'
     case 'forbidden':
     case 'server':
       return kind;
+    case 'storage':
+      // The source (the browser's storage) could not keep it: the audit trail's nearest category.
+      return 'server';
     default:
       return 'invalid';
   }
@@ -107,7 +113,7 @@ export interface SaveOptions {
  * actor, time, reason and, for a failure, its category; a change without an actor is refused.
  */
 export class CareStore {
-  private snapshotValue: StoreSnapshot = { status: 'idle', pending: new Set(), failures: new Map(), entities: new Map() };
+  private snapshotValue: StoreSnapshot = { status: 'idle', pending: new Set(), failures: new Map(), entities: new Map(), auditUndelivered: [] };
   private readonly listeners = new Set<Listener>();
   private loadController?: AbortController;
   private actorValue?: Actor;
@@ -157,11 +163,59 @@ export class CareStore {
     return this.snapshotValue;
   }
 
-  /** Calls `listener` now and after every change. Returns the function that stops it. */
+  /**
+   * Calls `listener` now and after every change. Returns the function that stops it. While anyone
+   * listens, the store also watches its source (when the source can tell, as a persisted memory
+   * source does for other tabs) and takes in what others saved without a loading state.
+   */
   subscribe(listener: Listener): () => void {
     this.listeners.add(listener);
+    if (this.listeners.size === 1 && this.source.watch && !this.stopWatchingSource) {
+      this.stopWatchingSource = this.source.watch(this.teamId, () => void this.refresh());
+    }
     listener(this.snapshotValue);
-    return () => this.listeners.delete(listener);
+    return () => {
+      if (this.listeners.delete(listener) && this.listeners.size === 0) {
+        this.stopWatchingSource?.();
+        this.stopWatchingSource = undefined;
+      }
+    };
+  }
+
+  private stopWatchingSource?: () => void;
+  private refreshing?: Promise<void>;
+  private refreshAgain = false;
+
+  /**
+   * Reads the record again after the source said someone else changed it, keeping what this store
+   * saved since and what it is saving (answers are ordered by version, as in `load`).
+   */
+  private refresh(): Promise<void> {
+    if (this.refreshing) {
+      this.refreshAgain = true;
+      return this.refreshing;
+    }
+    const run = async () => {
+      do {
+        this.refreshAgain = false;
+        if (this.snapshotValue.status !== 'ready') return;
+        const startedAt = this.answerClock;
+        try {
+          const loaded = await this.source.load(this.teamId);
+          // A load of its own started meanwhile (status loading) answers instead.
+          const current = this.snapshotValue.record;
+          if (this.snapshotValue.status !== 'ready' || !current) return;
+          const next = keepUnchanged(current, this.newerOf(loaded, startedAt));
+          if (next !== current) this.set({ record: next });
+        } catch {
+          // The source reported what went wrong; the record on screen stays as it was.
+        }
+      } while (this.refreshAgain);
+    };
+    this.refreshing = run().finally(() => {
+      this.refreshing = undefined;
+    });
+    return this.refreshing;
   }
 
   /** One entity as the store knows it: confirmed value, pending change, failure. */
@@ -177,7 +231,8 @@ export class CareStore {
    * has been neither retried nor dismissed: leaving the page now would lose a decision.
    */
   get hasUnsavedWork(): boolean {
-    return this.snapshotValue.pending.size > 0 || this.snapshotValue.failures.size > 0 || this.hostSteps > 0;
+    const { pending, failures, auditUndelivered } = this.snapshotValue;
+    return pending.size > 0 || failures.size > 0 || this.hostSteps > 0 || this.auditDeliveries > 0 || (auditUndelivered?.length ?? 0) > 0;
   }
 
   private hostSteps = 0;
@@ -466,12 +521,74 @@ export class CareStore {
     this.keepAtSource(entry);
   }
 
+  /**
+   * How a failed hand-over of audit entries to the source is tried again: up to `attempts` times in
+   * all, pausing `delayMs` before the first retry and twice as long before each next one. Only
+   * passing failures (network, timeout, server) are retried; a refusal is reported at once.
+   */
+  auditDelivery = { attempts: 4, delayMs: 500 };
+
+  private auditDeliveries = 0;
+
   private keepAtSource(entry: AuditEntry) {
     // A saved change is recorded by the source as it stores it; other outcomes it never saw.
-    if (entry.outcome === 'saved' || !this.source.audit) return;
-    this.source.audit(this.teamId, [entry]).catch((error: unknown) => {
-      console.warn(`care-elements: the data source did not keep an audit entry (${entry.outcome} ${entry.entity} ${entry.entityId}): ${String(error)}`);
-    });
+    if (entry.outcome === 'saved') return;
+    if (!this.source.audit) return this.noAuditAtSource();
+    void this.deliverAudit([entry]);
+  }
+
+  private noAuditWarned = false;
+
+  /** Says once per store that the source keeps no audit entries (FhirSource), so they stay in this page only. */
+  private noAuditAtSource() {
+    if (this.noAuditWarned) return;
+    this.noAuditWarned = true;
+    console.warn('care-elements: the data source keeps no audit entries; vetoed, rejected and failed changes are recorded in this page only (snapshot.record.audit).');
+  }
+
+  /**
+   * Hands entries to the source, retrying passing failures with the same entries (the same ids and
+   * change ids, so a source can recognise a repeat). A lasting failure is never dropped silently:
+   * the entries go to `snapshot.auditUndelivered`, the console says why, and leaving the page asks first.
+   */
+  private async deliverAudit(entries: readonly AuditEntry[]): Promise<void> {
+    const audit = this.source.audit;
+    if (!audit) return;
+    this.auditDeliveries++;
+    try {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await audit.call(this.source, this.teamId, entries);
+          return;
+        } catch (raw) {
+          const error = asStoreError(raw);
+          if (error.status === 501) {
+            // A source that keeps no audit entries at all (known only once its code has loaded): as if it had no `audit`.
+            this.noAuditAtSource();
+            return;
+          }
+          const passing = error.kind === 'network' || error.kind === 'timeout' || error.kind === 'server';
+          if (!passing || attempt >= this.auditDelivery.attempts) {
+            console.error(
+              `care-elements: the data source did not keep ${entries.length} audit ${entries.length === 1 ? 'entry' : 'entries'} (${entries.map((e) => `${e.outcome} ${e.entity} ${e.entityId}, change ${e.changeId}`).join('; ')}) after ${attempt} ${attempt === 1 ? 'attempt' : 'attempts'}: ${error.message}. They are kept in this page only (snapshot.auditUndelivered; store.resendAudit() tries again).`,
+            );
+            this.set({ auditUndelivered: [...(this.snapshotValue.auditUndelivered ?? []), ...entries] });
+            return;
+          }
+          await new Promise((resolve) => setTimeout(resolve, this.auditDelivery.delayMs * 2 ** (attempt - 1)));
+        }
+      }
+    } finally {
+      this.auditDeliveries--;
+    }
+  }
+
+  /** Hands the audit entries the source did not keep (`snapshot.auditUndelivered`) to it again. */
+  resendAudit(): Promise<void> {
+    const entries = this.snapshotValue.auditUndelivered ?? [];
+    if (entries.length === 0) return Promise.resolve();
+    this.set({ auditUndelivered: [] });
+    return this.deliverAudit(entries);
   }
 
   private finish(key: EntityKey, entry: AuditEntry | undefined, update: (record: CareRecord) => CareRecord, failure?: SaveFailure) {
@@ -507,5 +624,34 @@ const versionOf = (entity: unknown): string | undefined => (entity as { meta?: {
 const withoutEntity = (record: CareRecord, kind: ChangeKind, id: string): CareRecord => {
   if (kind === 'team') return record;
   const key = LIST_OF[kind];
-  return { ...record, [key]: (record[key] as Array<{ id: string }>).filter((item) => item.id !== id) };
+  return { ...record, [key]: ((record[key] ?? []) as Array<{ id: string }>).filter((item) => item.id !== id) };
+};
+
+/**
+ * `next`, with every entity and list that says the same as in `current` kept as the very same
+ * object, so elements re-render (and move focus) only where something changed; `current` itself
+ * when nothing did.
+ */
+const keepUnchanged = (current: CareRecord, next: CareRecord): CareRecord => {
+  const keepList = <T>(before: readonly T[], after: readonly T[]): T[] => {
+    const byId = new Map(before.map((item) => [(item as { id?: unknown }).id, item]));
+    const kept = after.map((item) => {
+      const old = byId.get((item as { id?: unknown }).id);
+      return old !== undefined && sameValue(old, item) ? old : item;
+    });
+    return kept.length === before.length && kept.every((item, i) => item === before[i]) ? (before as T[]) : kept;
+  };
+  const merged: CareRecord = {
+    ...next,
+    team: sameValue(current.team, next.team) ? current.team : next.team,
+    responsibilities: keepList(current.responsibilities, next.responsibilities),
+    consents: keepList(current.consents, next.consents),
+    meetings: keepList(current.meetings, next.meetings),
+    availability: keepList(current.availability, next.availability),
+    audit: keepList(current.audit, next.audit),
+  };
+  if (next.crisisPlans) merged.crisisPlans = keepList(current.crisisPlans ?? [], next.crisisPlans);
+  if (next.meetingOutcomes) merged.meetingOutcomes = keepList(current.meetingOutcomes ?? [], next.meetingOutcomes);
+  const same = (Object.keys(merged) as Array<keyof CareRecord>).every((key) => merged[key] === current[key] || sameValue(merged[key], current[key]));
+  return same && Object.keys(current).length === Object.keys(merged).length ? current : merged;
 };

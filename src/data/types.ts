@@ -1,7 +1,9 @@
 import type { AuditEntry } from '../contract/audit.js';
 import type { Actor } from '../contract/common.js';
 import type { ConsentDirective } from '../contract/consent.js';
+import type { CrisisPlan } from '../contract/crisis-plan.js';
 import type { Meeting } from '../contract/meeting.js';
+import type { MeetingOutcome } from '../contract/meeting-outcome.js';
 import type { CareRecord } from '../contract/record.js';
 import type { Responsibility } from '../contract/responsibility.js';
 import type { CareTeam } from '../contract/team.js';
@@ -12,6 +14,8 @@ export interface EntityByKind {
   responsibility: Responsibility;
   consent: ConsentDirective;
   meeting: Meeting;
+  'crisis-plan': CrisisPlan;
+  'meeting-outcome': MeetingOutcome;
 }
 export type ChangeKind = keyof EntityByKind;
 
@@ -44,8 +48,8 @@ export type Change<K extends ChangeKind = ChangeKind> = ChangeRequest<K> & {
   attempt?: number;
 };
 
-/** Why a save or load failed, in categories an element can explain in plain language. */
-export type StoreErrorKind = 'network' | 'timeout' | 'conflict' | 'server' | 'forbidden' | 'rejected' | 'contract' | 'no-actor';
+/** Why a save or load failed, in categories an element can explain in plain language. `storage`: the browser's own storage (a persisted memory source) is full or blocked. */
+export type StoreErrorKind = 'network' | 'timeout' | 'conflict' | 'server' | 'storage' | 'forbidden' | 'rejected' | 'contract' | 'no-actor';
 
 /** A failed load or save. `detail` is technical text for logs, never shown as the only message. */
 /** The detail of a conflict whose newer version could not be fetched (the user does not see it yet). */
@@ -75,6 +79,12 @@ export interface CareDataSource {
    * failed). Optional: a source without it leaves those entries in the browser only.
    */
   audit?(teamId: string, entries: readonly AuditEntry[]): Promise<void>;
+  /**
+   * Calls `listener` when the team's record changed at the source through someone else (another
+   * tab, another store on the same source); returns the function that stops it. Optional: a store
+   * on a source without it sees others' changes on its next load or conflict.
+   */
+  watch?(teamId: string, listener: () => void): () => void;
 }
 
 /**
@@ -138,6 +148,11 @@ export interface StoreSnapshot {
   failures: ReadonlyMap<EntityKey, SaveFailure>;
   /** Every entity with a save under way or failed: its confirmed value, pending change and failure. */
   entities: ReadonlyMap<EntityKey, EntityState>;
+  /**
+   * Audit entries the source could not be given after every retry (its `audit` kept failing). They
+   * are in `record.audit` in this page only; `CareStore.resendAudit()` tries them again.
+   */
+  auditUndelivered?: readonly AuditEntry[];
 }
 
 /** What `CareStore.save` resolves with. */

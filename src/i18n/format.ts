@@ -1,5 +1,5 @@
 import { getISOWeek } from 'date-fns';
-import type { Catalogue } from './types.js';
+import type { Catalogue, Locale } from './types.js';
 
 /**
  * Dates and times are formatted with the browser's Intl.DateTimeFormat: its locale data is
@@ -91,3 +91,8 @@ export const formatList = (items: readonly string[], intlLocale: string, type: '
 export const intlLocaleWithData = (...tags: string[]): string =>
   tags.find((tag) => Intl.DateTimeFormat.supportedLocalesOf([tag]).length > 0 && Intl.ListFormat.supportedLocalesOf([tag]).length > 0) ??
   tags[tags.length - 1];
+
+const INTL_LOCALES: Readonly<Record<Locale, string>> = { nb: 'nb-NO', nn: 'nn-NO', da: 'da-DK', sv: 'sv-SE', en: 'en-GB' };
+
+/** The locale Intl formats a language's dates and lists with: nynorsk in bokmål where the browser has no nynorsk data. */
+export const intlLocaleOf = (locale: Locale): string => (locale === 'nn' ? intlLocaleWithData('nn-NO', 'nb-NO') : INTL_LOCALES[locale]);

@@ -1,5 +1,7 @@
 import { common } from './catalogues/en/common.js';
-import { LOCALES, type Catalogue, type LanguageStrings, type Locale } from './types.js';
+import { intlLocaleOf } from './format.js';
+import { consentTranslations, crisisTranslations, matrixTranslations, outcomesTranslations, overviewTranslations, rosterTranslations, schedulerTranslations, type Translations } from './translations.js';
+import { LOCALES, type LanguageStrings, type Locale, type Namespace } from './types.js';
 
 /**
  * Languages without a catalogue of their own, shown in the language their readers are schooled in
@@ -23,44 +25,89 @@ export const resolveLocale = (tag: string | null | undefined): Locale => {
  * English, always present: the common strings and the date locale. Each element brings its own
  * English strings (see CareElement), so a page carries only the English of the elements it uses.
  */
-export const english: LanguageStrings = { locale: 'en', intlLocale: 'en-GB', common };
+export const english: LanguageStrings = { locale: 'en', intlLocale: intlLocaleOf('en'), common };
 
-const loaded = new Map<Locale, Catalogue>();
-const pending = new Map<Locale, Promise<LanguageStrings>>();
+/** A part of a language's strings: the common ones, or one element namespace. */
+type Part = 'common' | Namespace;
+const NAMESPACES: readonly Namespace[] = ['roster', 'matrix', 'consent', 'scheduler', 'crisis', 'outcomes', 'overview'];
 
-// Each language is its own chunk, fetched only when a page asks for it. English is loaded in full
-// only when someone asks for the whole catalogue; elements never need to.
-const loaders: Record<Locale, () => Promise<{ catalogue: Catalogue }>> = {
-  en: () => import('./catalogues/en/index.js'),
-  nb: () => import('./catalogues/nb/index.js'),
-  nn: () => import('./catalogues/nn/index.js'),
-  da: () => import('./catalogues/da/index.js'),
-  sv: () => import('./catalogues/sv/index.js'),
+// The common strings of each language but English, each its own chunk (the element strings are
+// in translations.ts, named by each element).
+const commonStrings: Translations = {
+  nb: () => import('./catalogues/nb/common.js'),
+  nn: () => import('./catalogues/nn/common.js'),
+  da: () => import('./catalogues/da/common.js'),
+  sv: () => import('./catalogues/sv/common.js'),
 };
 
-/** The catalogue for `locale` if it is already loaded. */
-export const loadedCatalogue = (locale: Locale): Catalogue | undefined => loaded.get(locale);
+/** The parts of each language that have arrived. */
+const parts = new Map<Locale, Partial<Record<Part, unknown>>>([['en', { common }]]);
+/** Each language as elements see it: a new object whenever a part arrives, so memoised strings notice. */
+const loaded = new Map<Locale, LanguageStrings>([['en', english]]);
+const pending = new Map<string, Promise<void>>();
 
-/** Whether an element can show `locale` now: English always, any other language once it has arrived. */
-export const isReady = (locale: Locale): boolean => locale === 'en' || loaded.has(locale);
+const has = (locale: Locale, part: Part): boolean => parts.get(locale)?.[part] !== undefined;
 
-/** Loads (once) and returns the catalogue for `locale`. Falls back to English if loading fails. */
-export const loadCatalogue = (locale: Locale): Promise<LanguageStrings> => {
-  const ready = loaded.get(locale);
-  if (ready) return Promise.resolve(ready);
-  let promise = pending.get(locale);
+/** Fetches one part of a language (once) and files it; a failed fetch leaves it missing, to be asked for again. */
+const loadPart = (locale: Locale, part: Part, fetch: () => Promise<object>): Promise<void> => {
+  if (has(locale, part)) return Promise.resolve();
+  const key = `${locale}/${part}`;
+  let promise = pending.get(key);
   if (!promise) {
-    promise = loaders[locale]()
-      .then(({ catalogue }): LanguageStrings => {
-        loaded.set(locale, catalogue);
-        return catalogue;
+    promise = fetch()
+      .then((module) => {
+        const arrived = { ...parts.get(locale), [part]: (module as Partial<Record<Part, unknown>>)[part] };
+        parts.set(locale, arrived);
+        if (arrived.common) loaded.set(locale, { locale, intlLocale: intlLocaleOf(locale), ...arrived } as LanguageStrings);
       })
-      .catch((): LanguageStrings => english)
-      .finally(() => pending.delete(locale));
-    pending.set(locale, promise);
+      .catch(() => undefined)
+      .finally(() => pending.delete(key));
+    pending.set(key, promise);
   }
   return promise;
 };
+
+/** What has arrived of `locale`: its common strings and the namespaces loaded so far. */
+export const loadedCatalogue = (locale: Locale): LanguageStrings | undefined => loaded.get(locale);
+
+/**
+ * Whether an element can show `locale` now: English always; any other language once its common
+ * strings and `namespace` (every namespace, when none is named) have arrived.
+ */
+export const isReady = (locale: Locale, namespace?: Namespace): boolean =>
+  locale === 'en' || (has(locale, 'common') && (namespace ? has(locale, namespace) : NAMESPACES.every((name) => has(locale, name))));
+
+/**
+ * Loads (once) the common strings of `locale` and one element's strings from its `translations`.
+ * Resolves with what has arrived, or English if loading failed. English is always there.
+ */
+export const loadStrings = (locale: Locale, namespace: Namespace, translations: Translations): Promise<LanguageStrings> =>
+  locale === 'en'
+    ? Promise.resolve(english)
+    : Promise.all([loadPart(locale, 'common', commonStrings[locale]), loadPart(locale, namespace, translations[locale])]).then(
+        () => (isReady(locale, namespace) ? loaded.get(locale) : undefined) ?? english,
+      );
+
+const everyElement: Readonly<Record<Namespace, Translations>> = {
+  roster: rosterTranslations,
+  matrix: matrixTranslations,
+  consent: consentTranslations,
+  scheduler: schedulerTranslations,
+  crisis: crisisTranslations,
+  outcomes: outcomesTranslations,
+  overview: overviewTranslations,
+};
+
+/**
+ * Loads every element's strings in `locale` (elements load only their own, with `loadStrings`).
+ * Resolves with the whole language, or English if loading failed.
+ */
+export const loadCatalogue = (locale: Locale): Promise<LanguageStrings> =>
+  locale === 'en'
+    ? import('./catalogues/en/index.js').then(({ catalogue }) => catalogue)
+    : Promise.all(NAMESPACES.map((namespace) => loadStrings(locale, namespace, everyElement[namespace]))).then(
+        () => (isReady(locale) ? loaded.get(locale) : undefined) ?? english,
+      );
 
 /** The English strings every element can fall back on. */
 export const fallbackCatalogue = english;

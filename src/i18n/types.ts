@@ -1,5 +1,8 @@
 import type { common } from './catalogues/en/common.js';
 import type { consent } from './catalogues/en/consent.js';
+import type { crisis } from './catalogues/en/crisis.js';
+import type { outcomes } from './catalogues/en/outcomes.js';
+import type { overview } from './catalogues/en/overview.js';
 import type { matrix } from './catalogues/en/matrix.js';
 import type { roster } from './catalogues/en/roster.js';
 import type { scheduler } from './catalogues/en/scheduler.js';
@@ -18,6 +21,9 @@ export type RosterMessages = Widen<typeof roster>;
 export type MatrixMessages = Widen<typeof matrix>;
 export type ConsentMessages = Widen<typeof consent>;
 export type SchedulerMessages = Widen<typeof scheduler>;
+export type CrisisMessages = Widen<typeof crisis>;
+export type OutcomesMessages = Widen<typeof outcomes>;
+export type OverviewMessages = Widen<typeof overview>;
 
 /** All strings of one language, by element, plus the BCP 47 locale Intl formats its dates with. */
 export interface Catalogue {
@@ -29,13 +35,16 @@ export interface Catalogue {
   matrix: MatrixMessages;
   consent: ConsentMessages;
   scheduler: SchedulerMessages;
+  crisis: CrisisMessages;
+  outcomes: OutcomesMessages;
+  overview: OverviewMessages;
 }
 
 /** A language as an element sees it: the common strings, and its own namespace unless it brings that itself (English). */
 export type LanguageStrings = Pick<Catalogue, 'locale' | 'intlLocale' | 'common'> & Partial<Pick<Catalogue, Namespace>>;
 
 /** The element namespaces of a catalogue. */
-export type Namespace = 'roster' | 'matrix' | 'consent' | 'scheduler';
+export type Namespace = 'roster' | 'matrix' | 'consent' | 'scheduler' | 'crisis' | 'outcomes' | 'overview';
 
 /** Overrides a host may give an element: any string of its namespace or of the common strings. */
 export type LabelOverrides<N extends Namespace> = Partial<Catalogue[N]> & Partial<CommonMessages>;

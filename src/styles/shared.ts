@@ -35,6 +35,27 @@ export const baseStyles = css`
     --_space-5: var(--care-space-5, 1.5rem);
     --_target: var(--care-target-size, 2.75rem);
     --_focus-width: var(--care-focus-width, 3px);
+    --_focus-offset: var(--care-focus-offset, 2px);
+    --_danger-text: var(--care-color-danger-text, #ffffff);
+    --_hover: var(--care-color-hover, #e9eef2);
+    --_pressed: var(--care-color-pressed, #dbe2e8);
+    --_accent-hover: var(--care-color-accent-hover, #003f6b);
+    --_backdrop: var(--care-color-backdrop, rgb(0 0 0 / 0.45));
+    --_font-mono: var(--care-font-family-mono, ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace);
+    --_font-size-small: var(--care-font-size-small, 0.875em);
+    --_font-size-large: var(--care-font-size-large, 1.125em);
+    --_font-size-title: var(--care-font-size-title, 1.375em);
+    --_weight-normal: var(--care-font-weight-normal, 400);
+    --_weight-strong: var(--care-font-weight-strong, 600);
+    --_weight-heading: var(--care-font-weight-heading, 700);
+    --_radius-pill: var(--care-radius-pill, 999px);
+    /* Badges and tags: a pill on one line, a rounded box (not a lozenge) when the words wrap. */
+    --_radius-badge: min(var(--_radius-pill), 0.85em);
+    --_border-width-strong: var(--care-border-width-strong, 4px);
+    --_shadow-raised: 0 2px 8px var(--care-color-shadow, rgb(0 0 0 / 0.2));
+    --_motion-duration: var(--care-motion-duration, 120ms);
+    --_motion-easing: var(--care-motion-easing, ease-out);
+    --_disabled-opacity: var(--care-disabled-opacity, 0.6);
     display: block;
     box-sizing: border-box;
     color: var(--_text);
@@ -53,8 +74,8 @@ export const baseStyles = css`
   }
   :focus-visible {
     outline: var(--_focus-width) solid var(--_focus);
-    outline-offset: 2px;
-    box-shadow: 0 0 0 calc(var(--_focus-width) + 2px) var(--_focus-halo);
+    outline-offset: var(--_focus-offset);
+    box-shadow: 0 0 0 calc(var(--_focus-width) + var(--_focus-offset)) var(--_focus-halo);
   }
   button,
   input,
@@ -75,7 +96,14 @@ export const baseStyles = css`
   button:disabled,
   button[aria-disabled='true'] {
     cursor: not-allowed;
-    opacity: 0.6;
+    opacity: var(--_disabled-opacity);
+  }
+  /* Hover and pressed with the weight of one class, so any styled button (danger, chosen) keeps its colours. */
+  :where(button:not(:disabled, [aria-disabled='true'])):hover {
+    background: var(--_hover);
+  }
+  :where(button:not(:disabled, [aria-disabled='true'])):active {
+    background: var(--_pressed);
   }
   /* A busy button keeps focus; dimming it would dim its focus ring below 3:1 too. */
   button[aria-disabled='true']:focus-visible {
@@ -85,6 +113,10 @@ export const baseStyles = css`
     background: var(--_accent);
     color: var(--_accent-text);
     border-color: var(--_accent);
+  }
+  button.primary:where(:not(:disabled, [aria-disabled='true'])):is(:hover, :active) {
+    background: var(--_accent-hover);
+    border-color: var(--_accent-hover);
   }
   a {
     color: var(--_accent);
@@ -112,6 +144,28 @@ export const baseStyles = css`
     border-radius: var(--_radius);
     background: var(--_surface-raised);
   }
+  /* Loading: a turning ring beside the words (still, and the words alone carry it, with reduced motion). */
+  .spinner {
+    display: inline-block;
+    inline-size: 1em;
+    block-size: 1em;
+    margin-inline-end: var(--_space-2);
+    vertical-align: -0.15em;
+    border: 2px solid currentColor;
+    border-inline-end-color: transparent;
+    border-radius: 50%;
+    animation: care-spin calc(var(--_motion-duration) * 7) linear infinite;
+  }
+  @keyframes care-spin {
+    to {
+      transform: rotate(1turn);
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .spinner {
+      animation: none;
+    }
+  }
   .state.error {
     border-color: var(--_danger);
     background: var(--_danger-surface);
@@ -119,20 +173,20 @@ export const baseStyles = css`
   .state h2,
   .state h3 {
     margin: 0 0 var(--_space-2);
-    font-size: 1.1em;
+    font-size: var(--_font-size-large);
   }
   .state ul {
     margin: var(--_space-2) 0 0;
     padding-inline-start: var(--_space-5);
   }
   .state code {
-    font-family: ui-monospace, monospace;
+    font-family: var(--_font-mono);
   }
   /* A bar as well as colour marks an error: in forced colours the colour is gone, the bar stays. */
   .inline-error {
     color: var(--_danger);
-    font-weight: 600;
-    border-inline-start: 4px solid var(--_danger);
+    font-weight: var(--_weight-strong);
+    border-inline-start: var(--_border-width-strong) solid var(--_danger);
     padding-inline-start: var(--_space-2);
   }
   @media (prefers-reduced-motion: reduce) {

@@ -10,13 +10,17 @@ import { loadCatalogue } from '../../src/i18n/locale.js';
 import { expectAxeClean } from '../helpers/a11y.js';
 import { expect, fixture, html, settle } from '../helpers/fixture.js';
 import { roster } from '../../src/i18n/catalogues/en/roster.js';
+import { rosterTranslations } from '../../src/i18n/translations.js';
 
 /** A minimal element on the shared base: shows the team or the contract error state. */
 class ProbeElement extends CareElement<'roster'> {
   protected readonly namespace = 'roster' as const;
   protected readonly english = roster;
+  protected readonly translations = rosterTranslations;
   team?: unknown;
-  static override properties = { team: { attribute: false } };
+  /** Who reads: contract paths are shown (folded) to a professional only. */
+  audience: 'professional' | 'service-user' = 'professional';
+  static override properties = { team: { attribute: false }, audience: {} };
 
   protected override render(): TemplateResult {
     if (this.team === undefined) return this.renderLoading();
@@ -56,9 +60,28 @@ describe('CareElement (shared base)', () => {
     const alert = el.shadowRoot!.querySelector('[role="alert"]')!;
     expect(alert.textContent).to.contain('members[2].kind');
     expect(alert.textContent).to.contain('found "wizard"');
+    expect(alert.querySelector('details')!.open, 'the paths are folded away').to.equal(false);
     expect(events).to.have.length(1);
     expect(events[0].detail.entity).to.equal('CareTeam');
     expect(events[0].detail.issues.map((i) => i.path)).to.include('members[2].kind');
+    await expectAxeClean(el);
+  });
+
+  it('keeps contract paths off a service user\'s screen but still reports them to the host', async () => {
+    const team = validTeam();
+    (team.members[2] as { kind: string }).kind = 'wizard';
+    const events: CareDataErrorEvent[] = [];
+    const wrapper = await fixture<HTMLDivElement>(html`<div @care-data-error=${(e: CareDataErrorEvent) => events.push(e)}></div>`);
+    const el = document.createElement('care-probe-element') as ProbeElement;
+    el.audience = 'service-user';
+    el.team = team;
+    wrapper.append(el);
+    await settle(el);
+    const alert = el.shadowRoot!.querySelector('[role="alert"]')!;
+    expect(alert.textContent).to.contain('This information cannot be shown');
+    expect(alert.textContent).not.to.contain('members[2]');
+    expect(alert.querySelector('details')).to.equal(null);
+    expect(events.map((e) => e.detail.issues.map((i) => i.path)).flat()).to.include('members[2].kind');
     await expectAxeClean(el);
   });
 

@@ -7,6 +7,7 @@ import type { CareConsentToggle } from '../../src/components/consent-toggle/cons
 import type { CareTeamRoster } from '../../src/components/team-roster/team-roster.js';
 import { fjordvik } from '../../src/data/fixtures/fjordvik.js';
 import { roster } from '../../src/i18n/catalogues/en/roster.js';
+import { rosterTranslations } from '../../src/i18n/translations.js';
 import { formatCalendarDate } from '../../src/i18n/format.js';
 import { loadCatalogue } from '../../src/i18n/locale.js';
 import { expect, fixture, html, settle } from '../helpers/fixture.js';
@@ -16,6 +17,7 @@ import { consentById, deferred } from '../components/consent-toggle/support.js';
 class LocalizeProbe extends CareElement<'roster'> {
   protected readonly namespace = 'roster' as const;
   protected readonly english = roster;
+  protected readonly translations = rosterTranslations;
 
   get strings() {
     return this.t;

@@ -6,13 +6,14 @@
 import '@vaadin/grid/vaadin-grid.js';
 import '@vaadin/grid/vaadin-grid-column.js';
 import { html, render } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
 import '../../src/define.js';
 import { findFreeSlots } from '../../src/components/meeting-scheduler/free-time.js';
 import type { ConsentDirectiveInput } from '../../src/contract/consent.js';
 import { fjordvik } from '../../src/data/fixtures/fjordvik.js';
 import { benchAvailability } from '../components/meeting-scheduler/free-time-benchmark.js';
 import { benchMatrix, generateMatrixData } from '../components/responsibility-matrix/matrix-benchmark.js';
-import { benchRoster } from '../components/team-roster/roster-benchmark.js';
+import { benchRoster, generateTeam } from '../components/team-roster/roster-benchmark.js';
 
 const painted = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 
@@ -24,6 +25,28 @@ const timeUntil = async (start: number, ready: () => boolean, limit = 20_000): P
   }
   await painted();
   return performance.now() - start;
+};
+
+/** Watches long tasks (≥ 50 ms, as Chromium reports them) from now until the returned function is called. */
+const watchLongTasks = () => {
+  let longest = 0;
+  let observer: PerformanceObserver | undefined;
+  const note = (entries: PerformanceEntryList) => {
+    for (const entry of entries) longest = Math.max(longest, entry.duration);
+  };
+  try {
+    observer = new PerformanceObserver((list) => note(list.getEntries()));
+    observer.observe({ type: 'longtask' });
+  } catch {
+    observer = undefined;
+  }
+  return async (): Promise<number> => {
+    // Entries arrive after their task; give them a moment.
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    note(observer?.takeRecords() ?? []);
+    observer?.disconnect();
+    return longest;
+  };
 };
 
 type GridElement = HTMLElement & { items: unknown[]; requestContentUpdate(): void };
@@ -69,7 +92,9 @@ export async function matrix(rows = 200, cols = 40) {
   return {
     firstPaint: { ours: ours.firstPaintMs, peer: peer.firstPaintMs },
     cellChange: { ours: ours.cellChangeMs, peer: peer.cellChangeMs },
+    cellChangeScript: { ours: ours.cellChangeRenderMs },
     longestTask: { ours: ours.longestTaskMs },
+    cellChangeLongestTask: { ours: ours.cellChangeLongestTaskMs },
   };
 }
 
@@ -116,10 +141,10 @@ export async function freeTime() {
   return { search: { ours, peer } };
 }
 
-/** 50 consent directives over the Fjordvik team. */
-function fiftyConsents(): ConsentDirectiveInput[] {
+/** `n` consent directives over the Fjordvik team. */
+function manyConsents(n = 50): ConsentDirectiveInput[] {
   const base = fjordvik.consents[2] as ConsentDirectiveInput;
-  return Array.from({ length: 50 }, (_, i) => ({
+  return Array.from({ length: n }, (_, i) => ({
     ...structuredClone(base),
     id: `c-${i}`,
     recipient: { kind: 'organisation', id: `org-${i}`, name: `Service number ${i + 1}` },
@@ -127,28 +152,35 @@ function fiftyConsents(): ConsentDirectiveInput[] {
   })) as ConsentDirectiveInput[];
 }
 
-/** The consent overview with 50 toggles against 50 labelled native checkboxes. */
-export async function consentList() {
-  const consents = fiftyConsents();
+/** The consent overview with `n` toggles against `n` labelled native checkboxes: first paint, one toggle to screen, longest task. */
+export async function consentList(n = 50) {
+  const consents = manyConsents(n);
   const host = document.createElement('div');
   document.body.append(host);
   await painted();
+  let stopWatch = watchLongTasks();
   let start = performance.now();
-  const list = document.createElement('care-consent-list') as HTMLElement & { consents: unknown; team: unknown };
+  const list = document.createElement('care-consent-list') as HTMLElement & { consents: unknown; team: unknown; actor: unknown };
   list.setAttribute('lang', 'en');
+  // Without an actor a decision is refused (nobody to record it as made by).
+  list.actor = { id: 'm-ingrid', name: 'Ingrid Solberg' };
   list.consents = consents;
   list.team = structuredClone(fjordvik.team);
   host.append(list);
   const switches = () => [...(list.shadowRoot?.querySelectorAll('care-consent-toggle') ?? [])].map((t) => t.shadowRoot?.querySelector<HTMLElement>('[role="switch"]'));
-  const oursPaint = await timeUntil(start, () => switches().length === 50 && switches().every(Boolean));
+  // A long list shows its first toggles first and the rest over the next frames: both are timed.
+  const oursFirst = await timeUntil(start, () => switches().length > 0 && switches().every(Boolean), 120_000);
+  const oursPaint = await timeUntil(start, () => switches().length === n && switches().every(Boolean), 120_000);
   const target = switches()[0]!;
   const before = target.getAttribute('aria-checked');
   start = performance.now();
   target.click();
   const oursToggle = await timeUntil(start, () => switches()[0]!.getAttribute('aria-checked') !== before);
+  const oursLongest = await stopWatch();
   host.replaceChildren();
   await painted();
 
+  stopWatch = watchLongTasks();
   start = performance.now();
   render(
     html`<fieldset>
@@ -157,14 +189,137 @@ export async function consentList() {
     </fieldset>`,
     host,
   );
-  const peerPaint = await timeUntil(start, () => host.querySelectorAll('input').length === 50);
+  const peerPaint = await timeUntil(start, () => host.querySelectorAll('input').length === n);
   const box = host.querySelector('input')!;
   start = performance.now();
   box.click();
   await painted();
   const peerToggle = performance.now() - start;
+  const peerLongest = await stopWatch();
   host.remove();
-  return { firstPaint: { ours: oursPaint, peer: peerPaint }, toggle: { ours: oursToggle, peer: peerToggle } };
+  return { firstPaint: { ours: oursFirst, peer: peerPaint }, everyToggleShown: { ours: oursPaint, peer: peerPaint }, toggle: { ours: oursToggle, peer: peerToggle }, longestTask: { ours: oursLongest, peer: peerLongest } };
+}
+
+/** The simplest keyed Lit list of names with a filter on precomputed lower-case keys: the baseline for the roster's filter. */
+function plainFilteredList(host: HTMLElement, names: { key: string; name: string; lower: string }[], filter: string) {
+  const needle = filter.trim().toLowerCase();
+  const shown = needle ? names.filter((n) => n.lower.includes(needle)) : names;
+  render(
+    html`<input type="search" aria-label="Search" .value=${filter} />
+      <ul>
+        ${repeat(
+          shown,
+          (n) => n.key,
+          (n) => html`<li>${n.name}</li>`,
+        )}
+      </ul>`,
+    host,
+  );
+}
+
+const KEYSTROKES = ['K', 'Ka', 'Kar', 'Kari', 'Kar', 'Ka', 'K', ''];
+
+/**
+ * The roster of `n` members, every member on the page, then a person typing "Kari" into the search
+ * box and deleting it again: per keystroke, the time from the input event to the next painted frame
+ * (median and worst), and the longest task while typing. The peer is a plain keyed Lit list of the
+ * same names filtered the same way.
+ */
+export async function rosterFilter(n = 5000) {
+  const team = generateTeam(n);
+  const host = document.createElement('div');
+  host.style.cssText = 'inline-size: 1024px; block-size: 768px; overflow: auto;';
+  document.body.append(host);
+  const roster = Object.assign(document.createElement('care-team-roster'), { team: structuredClone(team), lang: 'en', today: '2026-12-07' }) as HTMLElement & {
+    updateComplete: Promise<boolean>;
+  };
+  host.append(roster);
+  await roster.updateComplete;
+  await painted();
+  const search = roster.shadowRoot!.querySelector<HTMLInputElement>('#search')!;
+  const middle = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+  let stopWatch = watchLongTasks();
+  const ours: number[] = [];
+  const oursSettled: number[] = [];
+  for (const text of KEYSTROKES) {
+    const start = performance.now();
+    search.value = text;
+    search.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    await painted();
+    ours.push(performance.now() - start);
+    await roster.updateComplete;
+    await painted();
+    oursSettled.push(performance.now() - start);
+  }
+  const oursLongest = await stopWatch();
+  host.replaceChildren();
+  await painted();
+
+  const names = team.members.map((m) => ({ key: m.id, name: m.name, lower: m.name.toLowerCase() }));
+  plainFilteredList(host, names, '');
+  await painted();
+  stopWatch = watchLongTasks();
+  const peer: number[] = [];
+  for (const text of KEYSTROKES) {
+    const start = performance.now();
+    plainFilteredList(host, names, text);
+    await painted();
+    peer.push(performance.now() - start);
+  }
+  const peerLongest = await stopWatch();
+  host.remove();
+  return {
+    keystroke: { ours: middle(ours), peer: middle(peer) },
+    worstKeystroke: { ours: Math.max(...ours), peer: Math.max(...peer) },
+    keystrokeUntilEveryMatchShown: { ours: middle(oursSettled) },
+    longestTask: { ours: oursLongest, peer: peerLongest },
+  };
+}
+
+/**
+ * The scheduler with `people` on the team and a weekly series of `weeks` meetings they are all
+ * invited to, with `weeks` of busy times each: the booked view from setting the data to paint,
+ * then "Change" and "Find times that suit everyone" to the suggestions on screen. No peer.
+ */
+export async function schedulerScale(people = 50, weeks = 12) {
+  const team = generateTeam(people);
+  const from = Date.parse('2026-11-30T00:00:00+01:00');
+  const availability = benchAvailability(people, weeks, from).map((a) => ({ ...a, memberId: a.memberId.replace('p-', 'm-') }));
+  const meeting = {
+    id: 'mt-bench',
+    title: 'Responsibility-group meeting',
+    kind: 'responsibility-group',
+    mode: 'in-person',
+    location: { name: 'Health House, meeting room 2', timeZone: 'Europe/Oslo' },
+    status: 'booked',
+    start: '2026-12-08T10:00:00+01:00',
+    end: '2026-12-08T11:30:00+01:00',
+    timeZone: 'Europe/Oslo',
+    recurrence: { frequency: 'weekly', interval: 1, count: weeks },
+    organiser: { id: 'm-1', name: team.members[1].name },
+    participants: team.members.map((m, i) => ({ memberId: m.id, required: i % 3 === 0, response: i % 4 === 0 ? 'accepted' : 'needs-action' })),
+  };
+  const host = document.createElement('div');
+  document.body.append(host);
+  await painted();
+  const stopWatch = watchLongTasks();
+  let start = performance.now();
+  const el = document.createElement('care-meeting-scheduler');
+  Object.assign(el, { team, availability, meeting, consents: [], today: '2026-12-01', audience: 'professional', me: 'm-1' });
+  el.setAttribute('lang', 'en');
+  host.append(el);
+  const buttons = () => [...(el.shadowRoot?.querySelectorAll('button') ?? [])];
+  const byText = (text: string) => buttons().find((b) => (b.textContent ?? '').trim().startsWith(text));
+  const bookedView = await timeUntil(start, () => !!byText('Change'), 60_000);
+  byText('Change')!.click();
+  await el.updateComplete;
+  await painted();
+  start = performance.now();
+  byText('Find times that suit everyone')!.click();
+  const findTimes = await timeUntil(start, () => !!el.shadowRoot!.querySelector('#suggested') || !!el.shadowRoot!.querySelector('.none-found'), 60_000);
+  const longest = await stopWatch();
+  host.remove();
+  return { bookedView: { ours: bookedView }, findTimes: { ours: findTimes }, longestTask: { ours: longest } };
 }
 
 /** A plain Lit month table: the same weeks, cells and labels, re-rendered on "next month". */
@@ -235,12 +390,42 @@ export async function datePicker() {
   return { monthChange: { ours: middle(samples), peer: middle(peerSamples) } };
 }
 
+let probeRoster: (HTMLElement & { updateComplete: Promise<boolean> }) | undefined;
+/** Profiling aid (not a benchmark row): a roster of `n` with every member on the page. */
+export async function rosterSetup(n = 5000) {
+  probeRoster = Object.assign(document.createElement('care-team-roster'), { team: generateTeam(n), lang: 'en', today: '2026-12-07' }) as HTMLElement & {
+    updateComplete: Promise<boolean>;
+  };
+  document.body.append(probeRoster);
+  await probeRoster.updateComplete;
+  await painted();
+  return {};
+}
+/** Profiling aid: types `keys` one after the other into the roster's search box; per key, the script time and the time to paint. */
+export async function rosterKeys(...keys: string[]) {
+  const search = probeRoster!.shadowRoot!.querySelector<HTMLInputElement>('#search')!;
+  const result: Record<string, { ours: number; peer: number }> = {};
+  for (const [i, text] of keys.entries()) {
+    const start = performance.now();
+    search.value = text;
+    search.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    await Promise.resolve();
+    const script = performance.now() - start;
+    await painted();
+    result[`${i}:${text}`] = { ours: performance.now() - start, peer: script };
+    await probeRoster!.updateComplete;
+    await painted();
+  }
+  return result;
+}
+
 let probeList: HTMLElement | undefined;
 /** Profiling aid (not a benchmark row): the list of 50 on the page, then one toggle clicked. */
 export async function consentListSetup() {
-  const list = document.createElement('care-consent-list') as HTMLElement & { consents: unknown; team: unknown };
+  const list = document.createElement('care-consent-list') as HTMLElement & { consents: unknown; team: unknown; actor: unknown };
+  list.actor = { id: 'm-ingrid', name: 'Ingrid Solberg' };
   list.setAttribute('lang', 'en');
-  list.consents = fiftyConsents();
+  list.consents = manyConsents(50);
   list.team = structuredClone(fjordvik.team);
   document.body.append(list);
   probeList = list;
@@ -257,7 +442,7 @@ export async function consentListClick() {
 
 declare global {
   interface Window {
-    careBench: Record<string, (...args: number[]) => Promise<Record<string, { ours: number; peer?: number }>>>;
+    careBench: Record<string, (...args: never[]) => Promise<Record<string, { ours: number; peer?: number }>>>;
   }
 }
-window.careBench = { matrix, roster, freeTime, datePicker, consentList, consentListSetup, consentListClick };
+window.careBench = { matrix, roster, rosterFilter, schedulerScale, freeTime, datePicker, consentList, consentListSetup, consentListClick, rosterSetup, rosterKeys };

@@ -107,7 +107,7 @@ describe('Configuring the sources from a plain HTML page with the built bundle',
         import { configureRequests } from '${BUNDLE}';
         configureRequests({ headers: { Authorization: 'Bearer fhir-token' } });
       </script>
-      <care-context fhir-base="${api.baseUrl('slow')}" patient="p-ingrid" care-team="${TEAM}" timeout-ms="300" retries="0">
+      <care-context fhir-base="${api.baseUrl('slow')}" fhir-version="R4" patient="p-ingrid" care-team="${TEAM}" timeout-ms="300" retries="0">
         <care-team-roster></care-team-roster>
       </care-context>`);
     await waitUntil(() => win.__loadErrors.length > 0, 'no care-load-error', { timeout: 20_000 });

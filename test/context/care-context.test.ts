@@ -15,12 +15,14 @@ import type { CareDataSource, StoreSnapshot } from '../../src/data/types.js';
 import { expectAxeClean } from '../helpers/a11y.js';
 import { apiSession } from '../server/test-api.js';
 import { roster } from '../../src/i18n/catalogues/en/roster.js';
+import { rosterTranslations } from '../../src/i18n/translations.js';
 
 /** A Care Element as the real ones are built: it gets store, locale and actor from the context. */
 @customElement('care-context-test-probe')
 class ContextProbe extends CareElement<'roster'> {
   protected readonly namespace = 'roster' as const;
   protected readonly english = roster;
+  protected readonly translations = rosterTranslations;
 
   get connectedStore(): CareStore | undefined {
     return this.store;

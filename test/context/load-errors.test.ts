@@ -140,7 +140,9 @@ describe('A failed load reaches the host: care-load-error and plain-language tex
     const event = await failure(view);
     expect(event.detail.reason).to.equal('invalid-body');
     expect(event.detail.message).to.contain('not JSON');
-    expect(view.alertText()).to.contain('not JSON');
+    // The person reads plain words; the technical reason is in the event (and the console).
+    expect(view.alertText()).to.contain(en.dataErrorIntro);
+    expect(view.alertText()).not.to.contain('not JSON');
     expect(view.alertText()).not.to.match(/connection/i);
   });
 

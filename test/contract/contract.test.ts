@@ -183,10 +183,10 @@ describe('data contract', () => {
     expect(record.exportedAt).to.equal('2026-12-01');
     expect((record.team as unknown as typeof extra).portalRef).to.equal('EPJ-4411');
     expect((record.team as unknown as typeof extra).nested).to.deep.equal(extra.nested);
-    expect(record.team.members[1].hprNumber).to.equal('1234567');
-    expect(record.team.members[1].contacts[0].extension).to.equal('21');
-    expect(record.consents[0].fhirId).to.equal('Consent/77');
-    expect(record.meetings[0].agenda[0].room).to.equal('B');
+    expect((record.team.members[1] as Record<string, unknown>).hprNumber).to.equal('1234567');
+    expect((record.team.members[1].contacts[0] as Record<string, unknown>).extension).to.equal('21');
+    expect((record.consents[0] as Record<string, unknown>).fhirId).to.equal('Consent/77');
+    expect((record.meetings[0].agenda[0] as Record<string, unknown>).room).to.equal('B');
   });
 
   it('throws a ContractError listing every issue from parse()', () => {

@@ -248,6 +248,23 @@ describe('strict Content-Security-Policy with Trusted Types (built bundle)', fun
     await expectNoViolations(page);
   });
 
+  it('crisis plan: shows another stage, opens the form, moves a contact with the keyboard and leaves the form', async () => {
+    const page = await openPage('crisis');
+    const root = await rendered(page, 'care-crisis-plan', 'button.stage-button');
+    const buttons = () => [...root.querySelectorAll<HTMLButtonElement>('button')];
+    buttons().find((b) => text(b) === 'Crisis')!.click();
+    await waitUntil(() => !root.querySelector<HTMLElement>('section.stage[data-stage="crisis"]')!.hidden, 'the crisis stage did not show');
+    buttons().find((b) => text(b) === 'Change the plan')!.click();
+    await waitUntil(() => root.querySelector('form.edit'), 'the form did not open');
+    buttons().find((b) => text(b) === 'Move Kari Nilsen down')!.focus();
+    await press('Enter');
+    await waitUntil(() => text(root.querySelector('[role="status"]')) === 'Kari Nilsen is now number 2 of 2.', 'the move was not announced');
+    buttons().find((b) => text(b) === 'Cancel')!.click();
+    await waitUntil(() => !root.querySelector('form.edit'), 'the form did not close');
+    await nextFrames(page.win);
+    await expectNoViolations(page);
+  });
+
   it('date picker: opens the month grid and picks a date with the keyboard', async () => {
     const page = await openPage('date-picker');
     const root = await rendered(page, 'care-date-picker', 'button.opener');

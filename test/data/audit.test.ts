@@ -81,6 +81,123 @@ describe('the audit trail', () => {
     ]);
   });
 
+  describe('hand-over to the HTTP source', () => {
+    const auditPosts = async (api: Awaited<ReturnType<typeof apiSession>>) =>
+      (await api.log()).requests.filter((r) => r.method === 'POST' && r.path.endsWith('/audit'));
+    const serverAudit = async (api: Awaited<ReturnType<typeof apiSession>>) => ((await api.log()).records[TEAM].audit ?? []) as AuditEntry[];
+
+    /** A store on one scenario of the test API, with short pauses between audit tries. */
+    const storeOn = async (scenario: Parameters<Awaited<ReturnType<typeof apiSession>>['baseUrl']>[0]) => {
+      const api = await apiSession(fjordvik);
+      const store = new CareStore(new HttpSource({ baseUrl: api.baseUrl(scenario), retries: 0 }), TEAM, kari);
+      store.auditDelivery = { attempts: 4, delayMs: 20 };
+      await store.load();
+      return { api, store, meeting: store.snapshot.record!.meetings[0] };
+    };
+
+    it('a 503 is tried again with the same entry, which the server then keeps once', async () => {
+      const { api, store, meeting } = await storeOn('audit-unavailable');
+      store.recordVeto({ entity: 'meeting', action: 'cancel', value: meeting });
+      await waitFor(async () => (await serverAudit(api)).length === 1, 'the entry on the server');
+      const posts = await auditPosts(api);
+      expect(posts.length, 'the 503, then the try that got through').to.equal(2);
+      expect(posts[1].body, 'the same entry (same id and change id) both times').to.equal(posts[0].body);
+      const [kept] = await serverAudit(api);
+      expect([kept.outcome, kept.entityId]).to.deep.equal(['vetoed', meeting.id]);
+      expect(kept.id).to.equal((JSON.parse(posts[0].body!) as AuditEntry[])[0].id);
+      expect(store.snapshot.auditUndelivered).to.deep.equal([]);
+      expect(store.hasUnsavedWork).to.equal(false);
+    });
+
+    it('a try whose answer was lost (kept, answered 503) is sent again and not kept twice', async () => {
+      const { api, store, meeting } = await storeOn('audit-lost');
+      store.recordVeto({ entity: 'meeting', action: 'cancel', value: meeting });
+      await waitFor(async () => (await auditPosts(api)).length === 2, 'a second try');
+      await waitFor(() => !store.hasUnsavedWork, 'the delivery to end');
+      expect((await serverAudit(api)).map((e) => e.outcome)).to.deep.equal(['vetoed']);
+      expect(store.snapshot.auditUndelivered).to.deep.equal([]);
+    });
+
+    it('a 400 is not tried again: the entry waits in auditUndelivered, and resendAudit delivers it', async () => {
+      const { api, store, meeting } = await storeOn('audit-refused');
+      const errors: string[] = [];
+      const consoleError = console.error;
+      console.error = (...args: unknown[]) => errors.push(args.map(String).join(' '));
+      try {
+        store.recordVeto({ entity: 'meeting', action: 'cancel', value: meeting });
+        await waitFor(() => (store.snapshot.auditUndelivered ?? []).length === 1, 'the entry kept in the page');
+      } finally {
+        console.error = consoleError;
+      }
+      // Longer than every pause between tries: a refusal is never tried again.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect((await auditPosts(api)).length, 'one try only').to.equal(1);
+      expect(await serverAudit(api)).to.deep.equal([]);
+      const [waiting] = store.snapshot.auditUndelivered!;
+      expect([waiting.outcome, waiting.entityId, waiting.actor]).to.deep.equal(['vetoed', meeting.id, kari]);
+      expect(errors.join('\n'), 'the console says which entry and why').to.contain(`vetoed meeting ${meeting.id}`).and.to.contain('400');
+      expect(store.hasUnsavedWork, 'leaving the page asks first').to.equal(true);
+
+      await store.resendAudit();
+      expect((await serverAudit(api)).map((e) => [e.id, e.outcome])).to.deep.equal([[waiting.id, 'vetoed']]);
+      expect(store.snapshot.auditUndelivered).to.deep.equal([]);
+      expect(store.hasUnsavedWork).to.equal(false);
+    });
+
+    it('a lasting 503 ends after 4 tries in all, with the entry kept in the page', async () => {
+      const { api, store, meeting } = await storeOn('audit-down');
+      const consoleError = console.error;
+      console.error = () => undefined;
+      try {
+        store.recordVeto({ entity: 'meeting', action: 'cancel', value: meeting });
+        await waitFor(() => (store.snapshot.auditUndelivered ?? []).length === 1, 'the entry kept in the page');
+      } finally {
+        console.error = consoleError;
+      }
+      const posts = await auditPosts(api);
+      expect(posts.length).to.equal(4);
+      expect(new Set(posts.map((p) => p.body)).size, 'the same entry every time').to.equal(1);
+    });
+
+    it('is sent with keepalive on the page\u2019s own origin (it survives leaving the page), not to another origin', async () => {
+      const seen: Array<{ url: string; method?: string; keepalive?: boolean }> = [];
+      const fetchSpy: typeof fetch = async (input, init) => {
+        seen.push({ url: String(input), method: init?.method, keepalive: init?.keepalive });
+        return new Response(null, { status: 204 });
+      };
+      const entry: AuditEntry = { id: 'audit-1', entity: 'meeting', entityId: 'mt-1', action: 'cancel', actor: kari, at: '2026-12-01T10:00:00Z', outcome: 'vetoed', changeId: 'change-1' };
+      await new HttpSource({ baseUrl: `${location.origin}/api`, fetch: fetchSpy }).audit(TEAM, [entry]);
+      await new HttpSource({ baseUrl: 'https://care.example/api', fetch: fetchSpy }).audit(TEAM, [entry]);
+      expect(seen).to.deep.equal([
+        { url: `${location.origin}/api/care-teams/${TEAM}/audit`, method: 'POST', keepalive: true },
+        { url: `https://care.example/api/care-teams/${TEAM}/audit`, method: 'POST', keepalive: false },
+      ]);
+    });
+  });
+
+  it('a source that keeps no audit entries: the console says so once, and the entries stay in the page', async () => {
+    const memory = new MemorySource({ seed: fjordvik });
+    const withoutAudit = { load: memory.load.bind(memory), save: memory.save.bind(memory) };
+    const store = new CareStore(withoutAudit, TEAM, kari);
+    await store.load();
+    const meeting = store.snapshot.record!.meetings[0];
+    const warnings: string[] = [];
+    const consoleWarn = console.warn;
+    console.warn = (...args: unknown[]) => warnings.push(args.map(String).join(' '));
+    try {
+      store.recordVeto({ entity: 'meeting', action: 'cancel', value: meeting });
+      store.recordVeto({ entity: 'meeting', action: 'move', value: meeting });
+    } finally {
+      console.warn = consoleWarn;
+    }
+    expect(warnings.filter((w) => w.includes('keeps no audit entries')).length).to.equal(1);
+    expect(store.snapshot.record!.audit.map((e) => [e.outcome, e.action])).to.deep.equal([
+      ['vetoed', 'cancel'],
+      ['vetoed', 'move'],
+    ]);
+    expect(store.snapshot.auditUndelivered).to.deep.equal([]);
+  });
+
   it('consent history is append-only at the source', async () => {
     const source = new MemorySource({ seed: fjordvik });
     const store = new CareStore(source, TEAM, kari);

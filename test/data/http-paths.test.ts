@@ -96,7 +96,8 @@ describe('<care-context src care-team="..">', () => {
       await waitUntil(() => alertText().includes(sentence), `load error in ${lang}`, { timeout: 5000 }).catch(() => undefined);
       const alert = alertText();
       expect(alert).to.contain(sentence);
-      expect(alert).to.contain('careTeam');
+      // The contract path (careTeam) is for developers: in the event and console, not on a service user's screen.
+      expect(alert).not.to.contain('careTeam');
       expect(calls).to.deep.equal([]);
       document.removeEventListener('care-load-error', listen);
       // Nothing was asked of the server, so the host hears "rejected", not that a body was broken.

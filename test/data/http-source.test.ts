@@ -1,3 +1,4 @@
+import type { ConsentDirective } from '../../src/contract/consent.js';
 import { expect } from '@open-wc/testing';
 import { CareRecord } from '../../src/contract/record.js';
 import { StoreContractError } from '../../src/data/entities.js';
@@ -143,7 +144,7 @@ describe('HttpSource against the loopback REST server', () => {
     const api = await apiSession(fjordvik);
     const record = await new HttpSource({ baseUrl: api.baseUrl('ok') }).load(TEAM);
     const source = new HttpSource({ baseUrl: api.baseUrl('error-500'), retryDelayMs: 10 });
-    const error = await rejectionOf(source.save(consentChange({ ...record.consents[0], state: 'withdrawn', teamId: TEAM }, '1')));
+    const error = await rejectionOf(source.save(consentChange({ ...record.consents[0], state: 'withdrawn', teamId: TEAM } as ConsentDirective, '1')));
     expect(error.kind).to.equal('server');
     expect((await api.log()).requests.filter((r) => r.method === 'PUT')).to.have.length(1);
   });
@@ -186,7 +187,7 @@ describe('HttpSource against the loopback REST server', () => {
     expect((await rejectionOf(new HttpSource({ baseUrl: api.baseUrl('forbidden') }).load(TEAM))).kind).to.equal('forbidden');
     const record = await new HttpSource({ baseUrl: api.baseUrl('ok') }).load(TEAM);
     const error = await rejectionOf(
-      new HttpSource({ baseUrl: api.baseUrl('reject-422') }).save(consentChange({ ...record.consents[0], state: 'withdrawn', teamId: TEAM }, '1')),
+      new HttpSource({ baseUrl: api.baseUrl('reject-422') }).save(consentChange({ ...record.consents[0], state: 'withdrawn', teamId: TEAM } as ConsentDirective, '1')),
     );
     expect(error.kind).to.equal('rejected');
     expect(error.detail).to.contain('does not accept this task');

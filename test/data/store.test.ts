@@ -1,3 +1,4 @@
+import type { ConsentDirective } from '../../src/contract/consent.js';
 import { expect } from '@open-wc/testing';
 import { CareRecord } from '../../src/contract/record.js';
 import { fjordvik } from '../../src/data/fixtures/fjordvik.js';
@@ -138,7 +139,7 @@ describe('CareStore', () => {
     const { source, store, record } = await setup();
     const before = consent(record(), 'c-nav');
     const first = store.save({ entity: 'consent', action: 'withdraw', value: { ...before, state: 'withdrawn' } });
-    const second = store.save({ entity: 'consent', action: 'grant', value: { ...before, state: 'granted', note: 'second' } });
+    const second = store.save({ entity: 'consent', action: 'grant', value: { ...before, state: 'granted', note: 'second' } as ConsentDirective });
     expect(consent(record(), 'c-nav')).to.include({ state: 'granted' });
     await tick();
     // The second is sent only once the first has answered, based on the version the first stored.

@@ -9,8 +9,12 @@ import { expectAxeClean } from '../helpers/a11y.js';
 import { expect, waitUntil } from '../helpers/fixture.js';
 import { deepActiveElement, press } from '../helpers/keys.js';
 
-/** The demo's own localStorage keys: the saved record and the page settings. */
-const STORAGE_KEYS = ['care-elements-demo', 'care-elements-demo-settings'];
+/** The demo's own localStorage keys: the page settings, the old single record key, and one key per team (with their quarantine). */
+const clearDemoStorage = () => {
+  for (const key of Object.keys(localStorage)) if (key.startsWith('care-elements-demo')) localStorage.removeItem(key);
+};
+/** Where the memory source keeps the demo team's record. */
+const TEAM_KEY = 'care-elements-demo/team/team-ingrid';
 
 /** Files the page needs that only the build produces. */
 const BUILT = ['/dist/care-elements.min.js', '/dist/esm/data/fixtures/fjordvik.js', '/dist/styles/light.css'];
@@ -20,6 +24,7 @@ const ELEMENTS = {
   matrix: 'care-responsibility-matrix',
   consents: 'care-consent-list',
   scheduler: 'care-meeting-scheduler',
+  crisis: 'care-crisis-plan',
 } as const;
 type Section = keyof typeof ELEMENTS;
 
@@ -29,6 +34,7 @@ const SECTIONS: { link: string; section: Section }[] = [
   { link: 'Who does what', section: 'matrix' },
   { link: 'Sharing my information', section: 'consents' },
   { link: 'Meetings', section: 'scheduler' },
+  { link: 'My crisis plan', section: 'crisis' },
 ];
 
 const text = (node: Node | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
@@ -63,7 +69,8 @@ async function waitForElements(page: DemoPage): Promise<void> {
       Boolean(shadowOf(page, 'matrix').querySelector('table')) &&
       toggles().length > 0 &&
       [...toggles()].every((toggle) => toggle.shadowRoot?.querySelector('[role="switch"], .choices button')) &&
-      Boolean(shadowOf(page, 'scheduler').querySelector('[part="your-part"]')),
+      Boolean(shadowOf(page, 'scheduler').querySelector('[part="your-part"]')) &&
+      Boolean(shadowOf(page, 'crisis').querySelector('article')),
     `the demo did not render the four elements (errors: ${JSON.stringify(page.errors)})`,
     { timeout: 20_000 },
   );
@@ -72,7 +79,7 @@ async function waitForElements(page: DemoPage): Promise<void> {
 /** Opens the demo with nothing remembered from an earlier run. */
 async function openDemo(): Promise<DemoPage> {
   await expectBuilt();
-  for (const key of STORAGE_KEYS) localStorage.removeItem(key);
+  clearDemoStorage();
   const start = document.createElement('button');
   start.textContent = 'Before the demo';
   const frame = document.createElement('iframe');
@@ -282,7 +289,7 @@ async function walkPage(page: DemoPage): Promise<string[]> {
 }
 
 function expectAllReached(reached: Section[], order: string[]): string[] {
-  expect(reached, `every element is reached, in page order:\n  ${order.join('\n  ')}`).to.deep.equal(['roster', 'matrix', 'consents', 'scheduler']);
+  expect(reached, `every element is reached, in page order:\n  ${order.join('\n  ')}`).to.deep.equal(['roster', 'matrix', 'consents', 'scheduler', 'crisis']);
   return order;
 }
 
@@ -310,8 +317,8 @@ async function expectDemoAxeClean(page: DemoPage): Promise<void> {
 
 /** The record the demo's memory source keeps in localStorage. */
 const storedRecord = (): { consents: { id: string; state: string }[] } | undefined => {
-  const stored = JSON.parse(localStorage.getItem('care-elements-demo') ?? '{}') as { records?: Record<string, { consents: { id: string; state: string }[] }> };
-  return stored.records?.['team-ingrid'];
+  const stored = JSON.parse(localStorage.getItem(TEAM_KEY) ?? '{}') as { record?: { consents: { id: string; state: string }[] } };
+  return stored.record;
 };
 
 /** The page's headings as assistive technology lists them: in composed order, through shadow roots and slots. */
@@ -364,7 +371,7 @@ describe('demo portal with the keyboard alone (built bundle)', function () {
   after(() => {
     page?.frame.remove();
     page?.start.remove();
-    for (const key of STORAGE_KEYS) localStorage.removeItem(key);
+    clearDemoStorage();
   });
 
   it('opens in English for the service user, with nothing left from an earlier run', () => {
@@ -383,7 +390,7 @@ describe('demo portal with the keyboard alone (built bundle)', function () {
 
   it('Tab goes through the whole page in reading order, into all four elements, always with a visible focus ring', async () => {
     const order = await walkPage(page);
-    expect(order.slice(0, 8)).to.deep.equal([
+    expect(order.slice(0, 4 + SECTIONS.length)).to.deep.equal([
       'select#audience "Ingrid (service user) Kari (coordinator)"',
       'select#language "English Norsk bokmål Norsk nynorsk Dansk"',
       'select#theme "Light Dark High contrast Municipal (vend"',
@@ -391,9 +398,9 @@ describe('demo portal with the keyboard alone (built bundle)', function () {
       ...SECTIONS.map(({ link }) => `a "${link}"`),
     ]);
     expect(order[order.length - 1]).to.equal('a "Angular"');
-    // And back: Shift+Tab from after the page returns through the footer links into the scheduler.
-    const back = await tabUntil(page, (node) => isInside(node, el(page, 'scheduler')), 'the scheduler', 6, 'Shift+Tab');
-    expect(text(back)).to.equal('Add to my calendar (.ics)');
+    // And back: Shift+Tab from after the page returns through the footer links into the crisis plan, the last section.
+    const back = await tabUntil(page, (node) => isInside(node, el(page, 'crisis')), 'the crisis plan', 6, 'Shift+Tab');
+    expect(text(back)).to.equal('Change the plan');
   });
 
   it('the skip link moves on to the main content', async () => {
@@ -565,6 +572,47 @@ describe('demo portal with the keyboard alone (built bundle)', function () {
     await expectDemoAxeClean(page);
   });
 
+  it('Crisis plan: Ingrid sees all of it, Kari as coordinator too, and Sofie at NAV (no consent) only that it exists and whom to ask', async () => {
+    const plan = () => text(shadowOf(page, 'crisis'));
+    expect(plan()).to.contain('You see what the plan says because you are the coordinator who keeps it with the person.');
+    expect(plan()).to.contain('A calm voice and short sentences.');
+    await fromTheTop(page);
+    const audience = await pressAndCheck(page, 'Tab');
+    expect(audience).to.equal(select(page, 'audience'));
+    await press('ArrowDown');
+    await waitUntil(() => select(page, 'audience').value === 'professional-no-consent', 'ArrowDown did not choose Sofie');
+    await waitUntil(() => plan().includes('You cannot see what it says'), `the crisis plan shows "${plan().slice(0, 120)}"`);
+    expect(plan()).to.contain('Ingrid Solberg has a crisis plan. You cannot see what it says: Ingrid Solberg has not agreed to share the care plan with your service.');
+    expect(plan()).to.contain('Ask Kari Nilsen, the coordinator');
+    expect(plan()).to.not.contain('A calm voice');
+    await expectDemoAxeClean(page);
+    await press('ArrowUp');
+    await press('ArrowUp');
+    await waitUntil(() => select(page, 'audience').value === 'service-user', 'ArrowUp did not go back to Ingrid');
+    await waitUntil(() => plan().includes('You see all of your plan.'), 'Ingrid does not see her whole plan');
+    expect(plan()).to.contain('In my own words');
+    await press('ArrowDown');
+    await waitUntil(() => select(page, 'audience').value === 'professional', 'ArrowDown did not go back to Kari');
+    await waitUntil(() => plan().includes('because you are the coordinator'), 'Kari does not see the plan');
+  });
+
+  it('Ingrid’s last meeting: Kari sees who has read what was agreed, Sofie at NAV her part and why the others are withheld', async () => {
+    const outcomes = () => text(page.doc.querySelector('care-meeting-outcomes')!.shadowRoot);
+    await waitUntil(() => outcomes().includes('2 of 4 participants have read it.'), `the outcome shows "${outcomes().slice(0, 120)}"`);
+    expect(outcomes()).to.contain('What we agreed: Responsibility-group meeting, 27 Oct 2026');
+    await fromTheTop(page);
+    expect(await pressAndCheck(page, 'Tab')).to.equal(select(page, 'audience'));
+    await press('ArrowDown');
+    await waitUntil(() => select(page, 'audience').value === 'professional-no-consent', 'ArrowDown did not choose Sofie');
+    await waitUntil(() => outcomes().includes('You were not invited to this part'), `Sofie sees "${outcomes().slice(0, 160)}"`);
+    expect(outcomes()).to.contain('The housing benefit is paid again.');
+    expect(outcomes()).to.contain('Ingrid Solberg has not agreed to share information about mental health with NAV Fjordvik');
+    expect(outcomes()).to.not.contain('slept better');
+    await expectDemoAxeClean(page);
+    await press('ArrowUp');
+    await waitUntil(() => select(page, 'audience').value === 'professional', 'ArrowUp did not go back to Kari');
+  });
+
   it('Language: an arrow key in the select switches the page and the elements to bokmål', async () => {
     await fromTheTop(page);
     await pressAndCheck(page, 'Tab');
@@ -580,9 +628,9 @@ describe('demo portal with the keyboard alone (built bundle)', function () {
     expect(text(page.doc.querySelector('.skip-link'))).to.equal('Hopp til innholdet');
     const nav = page.doc.querySelector('nav')!;
     expect(nav.getAttribute('aria-label')).to.equal('Deler av siden');
-    expect([...nav.querySelectorAll('a')].map(text)).to.deep.equal(['Teamet mitt', 'Hvem gjør hva', 'Deling av opplysningene mine', 'Møter']);
-    expect([...page.doc.querySelectorAll('main h2')].map(text)).to.deep.equal(['Teamet mitt', 'Hvem gjør hva', 'Deling av opplysningene mine', 'Møter']);
-    expect([...select(page, 'audience').options].map(text)).to.deep.equal(['Ingrid (bruker)', 'Kari (koordinator)']);
+    expect([...nav.querySelectorAll('a')].map(text)).to.deep.equal(['Teamet mitt', 'Hvem gjør hva', 'Deling av opplysningene mine', 'Møter', 'Min kriseplan']);
+    expect([...page.doc.querySelectorAll('main h2')].map(text)).to.deep.equal(['Teamet mitt', 'Hvem gjør hva', 'Deling av opplysningene mine', 'Møter', 'Min kriseplan']);
+    expect([...select(page, 'audience').options].map(text)).to.deep.equal(['Ingrid (bruker)', 'Kari (koordinator)', 'Sofie (NAV, uten samtykke)']);
     expect(text(page.doc.getElementById('reset'))).to.equal('Tilbakestill demodata');
     expect(text(page.doc.querySelector('footer'))).to.contain('Alle personer og steder er oppdiktet.');
     // Each language is named in its own language, and marked up so.
@@ -595,7 +643,7 @@ describe('demo portal with the keyboard alone (built bundle)', function () {
   });
 
   it('remembers the view, the language and the saved changes after a reload', async () => {
-    const saved = localStorage.getItem('care-elements-demo');
+    const saved = localStorage.getItem(TEAM_KEY);
     expect(saved, 'the demo saved its record').to.be.a('string');
     await reloadDemo(page);
     expect(select(page, 'audience').value).to.equal('professional');

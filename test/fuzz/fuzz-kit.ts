@@ -240,8 +240,12 @@ export function violations(el: HTMLElement, allowedTags: ReadonlySet<string>, ob
   if (observed.dataErrors.length > 0 || expectInvalid) {
     if (expectInvalid && observed.dataErrors.length === 0) problems.push('data that breaks the contract fired no care-data-error');
     if (!errorState) problems.push('data that breaks the contract did not show the data-error state');
-    else {
-      const shown = [...errorState.querySelectorAll('code')].map((c) => c.textContent ?? '');
+    else if ((el as { audience?: unknown }).audience !== 'professional') {
+      // A service user sees plain words only; the paths go to the event.
+      if (errorState.querySelector('code, details')) problems.push('the data-error state shows contract paths to a service user');
+      if (observed.dataErrors.flatMap((e) => e.paths).length === 0 && expectInvalid) problems.push('care-data-error named no path');
+    } else {
+      const shown = [...errorState.querySelectorAll('details code')].map((c) => c.textContent ?? '');
       const paths = observed.dataErrors.flatMap((e) => e.paths);
       // An element may put the input's name before a path: `responsibilities[2].status`; the input itself is `(root)` or its name.
       const names = (s: string, p: string) => (p === '' ? s === '(root)' || /^[a-z]+$/i.test(s) : s.endsWith(p) || p.endsWith(s));
@@ -252,7 +256,7 @@ export function violations(el: HTMLElement, allowedTags: ReadonlySet<string>, ob
       }
     }
   } else {
-    if (errorState && errorState.querySelector('code')) problems.push(`valid data shows the data-error state: ${(errorState.textContent ?? '').slice(0, 200)}`);
+    if (errorState && errorState.matches('[role="alert"]') && !errorState.querySelector('button')) problems.push(`valid data shows the data-error state: ${(errorState.textContent ?? '').slice(0, 200)}`);
     if ((root.textContent ?? '').trim() === '' && !root.querySelector('[role]')) problems.push('nothing was rendered');
   }
 
@@ -266,7 +270,7 @@ export function violations(el: HTMLElement, allowedTags: ReadonlySet<string>, ob
 }
 
 /** Tags that every element may show in its shared states (loading, load error, data error). */
-export const STATE_TAGS = ['div', 'h2', 'p', 'ul', 'li', 'code', 'button', 'span'];
+export const STATE_TAGS = ['div', 'h2', 'p', 'ul', 'li', 'code', 'button', 'span', 'details', 'summary'];
 
 /**
  * Runs one fuzz property: a fresh element per run gets the generated properties; the invariants

@@ -82,12 +82,20 @@ describe('hostile data in connected mode (<care-context source="memory">)', func
       pick(id).mutate(record);
       const { context, elements } = await mountContext(record);
       expect(context.store!.snapshot.loadError?.kind).to.equal('contract');
+      const refused = (context.store!.snapshot.loadError as { issues?: Array<{ path: string }> }).issues ?? [];
+      expect(refused.map((issue) => issue.path)).to.include(path);
       expect(errors).to.deep.equal([]);
       for (const el of elements) {
         const alert = el.shadowRoot!.querySelector('[role="alert"]');
         expect(alert, `${el.localName} shows an error`).to.exist;
-        const items = [...alert!.querySelectorAll('li')].map((li) => li.textContent ?? '');
-        expect(items.some((item) => item.startsWith(`${path}:`)), `${el.localName}: ${items.join(' | ')}`).to.equal(true);
+        // A professional can unfold the paths; a service user reads plain words only.
+        if ((el as HTMLElement & { audience?: string }).audience === 'professional') {
+          const items = [...alert!.querySelectorAll('details li')].map((li) => li.textContent ?? '');
+          expect(items.some((item) => item.startsWith(`${path}:`)), `${el.localName}: ${items.join(' | ')}`).to.equal(true);
+        } else {
+          expect(alert!.querySelector('code, details'), `${el.localName} shows no contract path to a service user`).to.equal(null);
+          expect((alert!.textContent ?? '').trim().length, `${el.localName} says what happened`).to.be.greaterThan(20);
+        }
         expect(el.getBoundingClientRect().width, el.localName).to.be.at.most(320.5);
         expect(el.scrollWidth, `${el.localName} overflows`).to.be.at.most(el.clientWidth + 1);
       }

@@ -10,7 +10,7 @@ import { fjordvik } from '../../src/data/fixtures/fjordvik.js';
 export const PWN_FLAG = '__pwned';
 
 /** The elements under test, by the name the cases use. */
-export type ElementName = 'roster' | 'matrix' | 'toggle' | 'list' | 'scheduler' | 'date-picker';
+export type ElementName = 'roster' | 'matrix' | 'toggle' | 'list' | 'scheduler' | 'crisis' | 'date-picker';
 
 /**
  * What the case expects:
@@ -86,6 +86,21 @@ export function injectEverywhere(r: LooseRecord, text: string): void {
   series.location.address = text;
   series.organiser.name = text;
   for (const item of series.agenda) item.title = text;
+  const plan = r.crisisPlans[0];
+  plan.ownWords.helps[0] = text;
+  plan.ownWords.practical[0].text = text;
+  for (const stage of plan.stages) {
+    stage.signs[0] = text;
+    stage.measures[0].text = text;
+  }
+  const crisisStage = plan.stages.find((s: LooseRecord) => s.id === 'crisis');
+  crisisStage.contacts[0].name = text;
+  crisisStage.contacts[0].note = text;
+  crisisStage.contacts[2].outOfHoursName = text;
+  plan.agreedBy[1].name = text;
+  plan.proposals[0].measure.text = text;
+  plan.proposals[0].note = text;
+  plan.proposals[0].by.name = text;
 }
 
 /** Markup and script that must stay text. Each sets the flag if it ever runs. */
@@ -118,7 +133,7 @@ const AWKWARD: Array<[string, string, string]> = [
   ['long-word', 'a 200-character unbreakable word (the longest a role label may be)', 'W'.repeat(200)],
 ];
 
-const ALL_BUT_PICKER: readonly ElementName[] = ['roster', 'matrix', 'toggle', 'list', 'scheduler'];
+const ALL_BUT_PICKER: readonly ElementName[] = ['roster', 'matrix', 'toggle', 'list', 'scheduler', 'crisis'];
 
 const textCases: HostileCase[] = [...MARKUP.map(([id, text]) => [id, `markup: ${id}`, text]), ...AWKWARD].map(
   ([id, about, text]) => ({
@@ -132,7 +147,7 @@ const textCases: HostileCase[] = [...MARKUP.map(([id, text]) => [id, `markup: ${
 
 const KB100 = 'A'.repeat(100_000);
 
-const TEAM_USERS: readonly ElementName[] = ['roster', 'matrix', 'toggle', 'list', 'scheduler'];
+const TEAM_USERS: readonly ElementName[] = ['roster', 'matrix', 'toggle', 'list', 'scheduler', 'crisis'];
 
 const errorCases: HostileCase[] = [
   // Unsafe link schemes: refused by the contract, so never rendered as links.
@@ -172,6 +187,36 @@ const errorCases: HostileCase[] = [
     mutate: (r) => (byId(r.meetings, 'mt-series').videoLink = 'data:text/html;base64,PHNjcmlwdD5wYXJlbnQuX19wd25lZD0xPC9zY3JpcHQ+'),
     expect: { kind: 'error', brokenIn: ['scheduler'], path: /videoLink/, reason: /https/ },
   },
+  // The crisis plan's own fields.
+  {
+    id: 'crisis-javascript-phone',
+    about: 'a javascript: URL as a crisis-plan contact’s phone and out-of-hours phone',
+    mutate: (r) => {
+      const contact = r.crisisPlans[0].stages[2].contacts[0];
+      contact.phone = 'javascript:window.__pwned=1';
+      contact.outOfHoursName = 'Anyone';
+      contact.outOfHoursPhone = 'tel:113"><img src=x onerror=window.__pwned=1>';
+    },
+    expect: { kind: 'error', brokenIn: ['crisis'], path: /stages\[2\]\.contacts\[0\]\.(phone|outOfHoursPhone)/, reason: /phone number/ },
+  },
+  {
+    id: 'crisis-measure-100kb',
+    about: 'a 100 KB crisis-plan measure and warning sign',
+    mutate: (r) => {
+      r.crisisPlans[0].stages[0].measures[0].text = KB100;
+      r.crisisPlans[0].ownWords.earlyWarningSigns[0] = KB100;
+    },
+    expect: { kind: 'error', brokenIn: ['crisis'], path: /measures\[0\]\.text|earlyWarningSigns\[0\]/, reason: /too long/ },
+  },
+  {
+    id: 'crisis-many-sentences',
+    about: '2,000 warning signs of 500 characters each, and a 300-character unbreakable contact name',
+    mutate: (r) => {
+      r.crisisPlans[0].ownWords.earlyWarningSigns = Array.from({ length: 2000 }, (_, i) => `${i} ${'sleep '.repeat(82)}`.slice(0, 500));
+      r.crisisPlans[0].stages[2].contacts[0].name = 'N'.repeat(300);
+    },
+    expect: { kind: 'text', text: 'N'.repeat(300), shows: ['crisis'] },
+  },
   // Size.
   {
     id: 'name-100kb',
@@ -186,13 +231,13 @@ const errorCases: HostileCase[] = [
       byId(r.responsibilities, 'r-physical').title = KB100;
       byId(r.meetings, 'mt-series').title = KB100;
     },
-    expect: { kind: 'error', brokenIn: ['matrix', 'scheduler'], path: /title/, reason: /too long/ },
+    expect: { kind: 'error', brokenIn: ['matrix', 'scheduler', 'crisis'], path: /title/, reason: /too long/ },
   },
   {
     id: 'reason-100kb',
     about: 'a 100 KB consent consequence',
     mutate: (r) => (byId(r.consents, 'c-gp').consequence = KB100),
-    expect: { kind: 'error', brokenIn: ['toggle', 'list', 'scheduler'], path: /consequence/, reason: /too long/ },
+    expect: { kind: 'error', brokenIn: ['toggle', 'list', 'scheduler', 'crisis'], path: /consequence/, reason: /too long/ },
   },
   // Names that say nothing.
   {
@@ -214,7 +259,7 @@ const errorCases: HostileCase[] = [
       byId(r.responsibilities, 'r-physical').title = '  ';
       byId(r.meetings, 'mt-series').title = '\u00a0\u00a0';
     },
-    expect: { kind: 'error', brokenIn: ['matrix', 'scheduler'], path: /title/, reason: /only spaces/ },
+    expect: { kind: 'error', brokenIn: ['matrix', 'scheduler', 'crisis'], path: /title/, reason: /only spaces/ },
   },
   // Dates and times.
   {
@@ -245,7 +290,7 @@ const errorCases: HostileCase[] = [
     id: 'impossible-instant',
     about: 'an impossible instant (month 13, hour 99)',
     mutate: (r) => (byId(r.consents, 'c-gp').since = '2026-13-45T99:00:00Z'),
-    expect: { kind: 'error', brokenIn: ['toggle', 'list', 'scheduler'], path: /since/, reason: /ISO 8601/ },
+    expect: { kind: 'error', brokenIn: ['toggle', 'list', 'scheduler', 'crisis'], path: /since/, reason: /ISO 8601/ },
   },
   {
     id: 'unknown-time-zone',
@@ -334,7 +379,7 @@ const errorCases: HostileCase[] = [
       delete byId(r.meetings, 'mt-series').start;
       delete byId(r.consents, 'c-gp').state;
     },
-    expect: { kind: 'error', brokenIn: ['toggle', 'list', 'scheduler'], path: /start|state/, reason: /is required/ },
+    expect: { kind: 'error', brokenIn: ['toggle', 'list', 'scheduler', 'crisis'], path: /start|state/, reason: /is required/ },
   },
   {
     id: 'number-for-name',
@@ -351,7 +396,7 @@ const errorCases: HostileCase[] = [
       byId(r.meetings, 'mt-series').agenda = { id: 'a-1' };
       byId(r.consents, 'c-gp').history = {};
     },
-    expect: { kind: 'error', brokenIn: ['roster', 'matrix', 'toggle', 'list', 'scheduler'], path: /members|assignments|agenda|history/, reason: /expected array/ },
+    expect: { kind: 'error', brokenIn: ['roster', 'matrix', 'toggle', 'list', 'scheduler', 'crisis'], path: /members|assignments|agenda|history/, reason: /expected array/ },
   },
   {
     id: 'null-everywhere',

@@ -10,6 +10,7 @@ const TAGS: Record<ElementName, string> = {
   toggle: 'care-consent-toggle',
   list: 'care-consent-list',
   scheduler: 'care-meeting-scheduler',
+  crisis: 'care-crisis-plan',
   'date-picker': 'care-date-picker',
 };
 
@@ -58,6 +59,14 @@ function create(element: ElementName, record: Loose, c: HostileCase, audience: A
       el.setAttribute('today', '2026-12-01');
       el.setAttribute('me', audience === 'professional' ? 'm-kari' : 'm-ingrid');
       el.setAttribute('viewer-time-zone', 'Europe/Oslo');
+      break;
+    case 'crisis':
+      el.plan = find(record?.crisisPlans, 'cp-ingrid');
+      el.team = team;
+      el.responsibilities = record?.responsibilities;
+      el.consents = record?.consents;
+      el.actor = audience === 'professional' ? { id: 'm-kari', name: 'Kari Nilsen', organisationId: 'org-home-care' } : { id: 'm-ingrid', name: 'Ingrid Solberg' };
+      el.now = '2026-12-01T12:00:00Z';
       break;
     case 'date-picker': {
       const attributes = { value: '2026-12-08', today: '2026-12-01', ...(c.picker ?? {}) };
@@ -207,9 +216,14 @@ export async function runCase(element: ElementName, c: HostileCase, audience: Au
     const state = errorState(el);
     const expectation = c.expect;
     const broken = expectation.kind === 'error' && expectation.brokenIn.includes(element);
+    // Contract paths are for developers: on screen only in a professional's folded details, always in the event.
+    const eventIssues = (dataErrors as Array<{ issues: Array<{ path: string; message: string }> }>).flatMap((d) => d.issues).map((i) => `${i.path || '(root)'}: ${i.message}`);
+    const issueLines = (shown: Element) =>
+      audience === 'professional' ? [...shown.querySelectorAll('details li')].map((li) => li.textContent ?? '') : eventIssues;
+    if (state && audience === 'service-user') expect(state.querySelector('code, details'), 'a service user sees no contract paths').to.equal(null);
     if (broken) {
       expect(state, 'the error state is shown').to.exist;
-      const items = [...state!.querySelectorAll('li')].map((li) => li.textContent ?? '');
+      const items = issueLines(state!);
       expect(items.some((item) => expectation.path.test(item)), `an issue names the path ${expectation.path}: ${items.join(' | ')}`).to.equal(true);
       expect(items.some((item) => expectation.reason.test(item)), `an issue gives the reason ${expectation.reason}: ${items.join(' | ')}`).to.equal(true);
       expect(dataErrors.length, 'care-data-error fired').to.be.greaterThan(0);
@@ -228,16 +242,17 @@ export async function runCase(element: ElementName, c: HostileCase, audience: Au
       expect(deepText(dialog!).includes(expectation.text), 'the details dialog shows the payload as text').to.equal(true);
     }
     if (state) {
-      // Whatever the case: an error state always names a path and a reason.
-      const first = state.querySelector('li');
-      expect(first?.querySelector('code')?.textContent?.length ?? 0, 'the error names a path').to.be.greaterThan(0);
-      expect((first?.textContent ?? '').split(':').slice(1).join(':').trim().length, 'the error gives a reason').to.be.greaterThan(0);
+      // Whatever the case: an error state says what happened in plain words, and a path and a reason reach the developer.
+      expect(state.querySelector('p')?.textContent?.trim().length ?? 0, 'the error says what happened').to.be.greaterThan(0);
+      if (audience === 'professional') expect(state.querySelector('details li code')?.textContent?.length ?? 0, 'the details name a path').to.be.greaterThan(0);
+      const first = issueLines(state)[0] ?? '';
+      expect(first.split(':').slice(1).join(':').trim().length, 'the error gives a reason').to.be.greaterThan(0);
     }
     return {
       element,
       id: c.id,
       shown: state ? 'error' : 'rendered',
-      detail: state ? state.querySelector('li')?.textContent?.replace(/\s+/g, ' ').trim().slice(0, 120) : undefined,
+      detail: state ? issueLines(state)[0]?.replace(/\s+/g, ' ').trim().slice(0, 120) : undefined,
     };
   } finally {
     window.removeEventListener('error', onError);

@@ -6,6 +6,8 @@
 //   move up to the nearest kept ancestor), each node { role, name, description, properties, children }.
 //   A node Chromium ignores (notRendered, aria-hidden, display: none) is absent, exactly as a
 //   screen reader would not find it.
+// executeServerCommand('screenshot', { x, y, width, height }) → a PNG of that part of the page
+//   (CSS pixels, animations and caret off) as base64, for the forced-colours screenshots.
 
 /** The values a test asserts on: states (checked, selected, disabled…) and live-region settings. */
 const KEPT = new Set([
@@ -40,7 +42,13 @@ function build(nodes) {
 export default [
   {
     name: 'care-a11y-tree',
-    async executeCommand({ command, session }) {
+    async executeCommand({ command, payload, session }) {
+      if (command === 'screenshot') {
+        const page = session.browser.getPage(session.id);
+        const { x, y, width, height } = payload;
+        const png = await page.screenshot({ clip: { x, y, width, height }, animations: 'disabled', caret: 'hide', scale: 'css' });
+        return png.toString('base64');
+      }
       if (command !== 'ax-tree') return undefined;
       if (session.browser.type !== 'playwright') throw new Error('ax-tree needs the Playwright launcher');
       const page = session.browser.getPage(session.id);

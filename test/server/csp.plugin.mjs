@@ -52,6 +52,9 @@ const BODIES = {
     <care-meeting-scheduler meeting-id="mt-series" audience="professional" me="m-kari" today="2026-12-01"
       viewer-time-zone="Europe/Oslo"></care-meeting-scheduler>
   </care-context>`,
+  crisis: `<care-context source="memory" care-team="team-ingrid" actor='${ACTOR}'>
+    <care-crisis-plan audience="professional"></care-crisis-plan>
+  </care-context>`,
   'date-picker': `<label for="when">When</label>
     <care-date-picker id="when" value="2026-12-08" today="2026-12-01" label="Meeting date"></care-date-picker>`,
   // A portal that loads a second copy of Lit (here: the bundle again under another URL).

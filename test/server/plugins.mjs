@@ -14,6 +14,9 @@
 // destroyed, not stored), conflict (409, not stored), out-of-order (stored, but answered 800 ms
 // late, so anything sent meanwhile is answered first), timeout-stored (stored, but only after the
 // client gave up waiting: the write got through and its answer was lost).
+// Audit faults, where only the session's first POST …/audit fails: audit-unavailable (503, not
+// kept), audit-lost (kept, but answered 503), audit-refused (400, not kept); audit-down answers
+// every POST …/audit with 503.
 import { createServer } from 'node:http';
 
 const SLOW_MS = 3000;
@@ -119,6 +122,8 @@ async function handleApi(req, res, session, scenario, rest) {
     reason: decode(req.headers['care-change-reason']),
     actor: actor ? JSON.parse(actor) : undefined,
     authorization: req.headers.authorization,
+    // Only audit posts keep their body, so a test can see what each try carried.
+    body: req.method === 'POST' ? body : undefined,
   });
   const reads = state.requests.filter((r) => r.method === 'GET').length;
 
@@ -161,7 +166,15 @@ async function handleApi(req, res, session, scenario, rest) {
       return problem(res, 400, 'Bad Request', 'the body is not JSON');
     }
     if (!Array.isArray(entries)) return problem(res, 400, 'Bad Request', 'expected an array of audit entries');
-    record.audit = [...(record.audit ?? []), ...entries];
+    // Audit faults hit only the session's first audit request, so the client's next try can get through.
+    const firstAudit = state.requests.filter((r) => r.method === 'POST').length === 1;
+    if (scenario === 'audit-down') return problem(res, 503, 'Service Unavailable', 'the audit store is down');
+    if (scenario === 'audit-unavailable' && firstAudit) return problem(res, 503, 'Service Unavailable', 'the audit store is restarting');
+    if (scenario === 'audit-refused' && firstAudit) return problem(res, 400, 'Bad Request', 'the audit entries were refused');
+    // An entry is kept once per id (docs/openapi.yaml): a try whose answer was lost arrives again.
+    const kept = new Set((record.audit ?? []).map((entry) => entry.id));
+    record.audit = [...(record.audit ?? []), ...entries.filter((entry) => !kept.has(entry.id))];
+    if (scenario === 'audit-lost' && firstAudit) return problem(res, 503, 'Service Unavailable', 'kept, but the answer was lost');
     return send(res, 204);
   }
   if (req.method !== 'PUT') return problem(res, 405, 'Method Not Allowed', req.method);

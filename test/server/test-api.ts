@@ -15,6 +15,8 @@ export interface ApiLog {
     reason?: string;
     actor?: { id?: string; name: string; organisationId?: string };
     authorization?: string;
+    /** The body of a POST (audit entries), as sent. */
+    body?: string;
   }>;
 }
 
@@ -33,7 +35,13 @@ export type Scenario =
   | 'network'
   | 'conflict'
   | 'out-of-order'
-  | 'timeout-stored';
+  | 'timeout-stored'
+  // Only the session's first POST …/audit fails:
+  | 'audit-unavailable'
+  | 'audit-lost'
+  | 'audit-refused'
+  // Every POST …/audit answers 503:
+  | 'audit-down';
 
 let origin: Promise<string> | undefined;
 

@@ -6,7 +6,11 @@ import '../../src/define.js';
 import * as consentList from '../../stories/consent-list.stories.js';
 import * as consentToggle from '../../stories/consent-toggle.stories.js';
 import * as context from '../../stories/context.stories.js';
+import * as coordinationOverview from '../../stories/coordination-overview.stories.js';
+import * as crisisPlan from '../../stories/crisis-plan.stories.js';
+import * as datePicker from '../../stories/date-picker.stories.js';
 import * as languages from '../../stories/languages.stories.js';
+import * as meetingOutcomes from '../../stories/meeting-outcomes.stories.js';
 import * as scheduler from '../../stories/meeting-scheduler.stories.js';
 import * as matrix from '../../stories/responsibility-matrix.stories.js';
 import * as roster from '../../stories/team-roster.stories.js';
@@ -26,7 +30,7 @@ interface MetaLike extends StoryLike {
 }
 type StoryModule = Record<string, unknown> & { default: MetaLike };
 
-const modules: StoryModule[] = [consentList, consentToggle, context, languages, scheduler, matrix, roster, theming] as unknown as StoryModule[];
+const modules: StoryModule[] = [consentList, consentToggle, context, coordinationOverview, crisisPlan, datePicker, languages, meetingOutcomes, scheduler, matrix, roster, theming] as unknown as StoryModule[];
 
 /** Storybook's default render for a web component: the tag with the args as attributes. */
 const defaultRender = (tag: string, args: Record<string, unknown>): HTMLElement => {

@@ -9,16 +9,24 @@ import { loadFailureReason, type LoadFailureReason } from '../../data/load-failu
 import type { CareStore } from '../../data/store.js';
 import { CONFLICT_NOT_FETCHED, TEAM_ID_ENTITY, type StoreError, type StoreSnapshot } from '../../data/types.js';
 import type { DateContext } from '../../i18n/format.js';
-import { isReady } from '../../i18n/locale.js';
+import type { Translations } from '../../i18n/translations.js';
 import type { Catalogue, LabelOverrides, LanguageStrings, Locale, Namespace } from '../../i18n/types.js';
 import { baseStyles } from '../../styles/shared.js';
 import { reportDataError } from './events.js';
 import { LocalizeController, type Strings } from './localize.js';
 import { followPageLanguage, unfollowPageLanguage } from './page-language.js';
+import { LanguageMarker } from './fallback-language.js';
+import { StoreConnection } from './store-connection.js';
 
 interface SafeParser<T> {
   safeParse(input: unknown): { success: true; data: T } | { success: false; error: { issues: readonly unknown[] } };
 }
+
+/**
+ * The custom states an element can be in, for CSS: `loading`, `load-error` and `invalid-data` on
+ * every element; the consent toggle adds `saving`, `save-failed`, `sharing` and `not-recorded`.
+ */
+export type ElementState = 'loading' | 'load-error' | 'invalid-data' | 'saving' | 'save-failed' | 'sharing' | 'not-recorded';
 
 type Verdict = { value: unknown } | { issues: ContractIssue[] };
 
@@ -61,6 +69,9 @@ export abstract class CareElement<N extends Namespace> extends LitElement {
    */
   protected abstract readonly english: Catalogue[N];
 
+  /** Where the element's strings in the other languages are fetched from (`src/i18n/translations.ts`). */
+  protected abstract readonly translations: Translations;
+
   /** Store provided by an enclosing `<care-context>`, if any. */
   @consume({ context: storeContext, subscribe: true })
   @state()
@@ -86,11 +97,11 @@ export abstract class CareElement<N extends Namespace> extends LitElement {
 
   /**
    * The person using the page, recorded on every change, for an element used without
-   * `<care-context>` (inside one, the context's actor is used). A JS object or a JSON attribute
+   * `<care-context>` (inside one, the context's actor is used). A JS object, or JSON text (as attribute or property, as React 19 and Vue pass it)
    * `{"id":"m-kari","name":"Kari Nilsen","organisationId":"org-home-care"}`. Without a valid actor
    * the element refuses changes with a plain-language error and writes nothing.
    */
-  @property({ converter: actorConverter }) actor?: Actor;
+  @property({ converter: actorConverter }) actor?: Actor | string;
 
   /** Replaces any built-in text of this element, per instance: `{ title: 'My helpers' }`. */
   @property({ type: Object }) labels: LabelOverrides<N> = {};
@@ -99,11 +110,45 @@ export abstract class CareElement<N extends Namespace> extends LitElement {
   protected readonly localize = new LocalizeController<N>(this, {
     namespace: () => this.namespace,
     english: () => this.english,
+    translations: () => this.translations,
     labels: () => this.labels,
     requested: () => this.lang || this.contextLocale,
   });
 
-  private unsubscribe?: () => void;
+  /** The subscription to the store while the element is on the page; `snapshot` follows it. */
+  protected readonly connection = new StoreConnection(this, {
+    store: () => this.store,
+    onSnapshot: (snapshot) => {
+      this.snapshot = snapshot;
+    },
+  });
+
+  /**
+   * The element's internals: its custom states for CSS (`care-team-roster:state(loading)`), and for
+   * form-associated elements their form value and validity.
+   */
+  protected readonly internals: ElementInternals = this.attachInternals();
+
+  /** The custom states the render under way has marked. */
+  private statesNow = new Set<ElementState>();
+
+  /**
+   * Marks a state of this render for CSS from outside (`:state(name)`). Every render starts with
+   * none, so a state holds exactly as long as the element shows it.
+   */
+  protected markState(name: ElementState): void {
+    this.statesNow.add(name);
+  }
+
+  protected override update(changed: PropertyValues): void {
+    this.statesNow = new Set();
+    super.update(changed);
+    const states = this.internals.states as Set<string> | undefined;
+    if (!states) return;
+    for (const name of [...states]) if (!this.statesNow.has(name as ElementState)) states.delete(name);
+    for (const name of this.statesNow) states.add(name);
+  }
+
   /** Objects this element has already checked, so it reports broken data once, not on every render. */
   private readonly checked = new WeakSet<object>();
 
@@ -134,19 +179,16 @@ export abstract class CareElement<N extends Namespace> extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (this.store && !this.unsubscribe) this.subscribeToStore();
     followPageLanguage(this);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     unfollowPageLanguage(this);
-    this.unsubscribe?.();
-    this.unsubscribe = undefined;
   }
 
   protected override willUpdate(changed: PropertyValues): void {
-    if (changed.has('store')) this.subscribeToStore();
+    if (changed.has('store')) this.connection.sync();
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -154,35 +196,19 @@ export abstract class CareElement<N extends Namespace> extends LitElement {
     this.markFallbackLanguage();
   }
 
-  /** Nodes this element marked `lang="en"`, so only those marks are taken away again. */
-  private readonly markedEnglish = new WeakSet<Element>();
+  /** Language of parts, looked after once the element has rendered. */
+  private languageMarker?: LanguageMarker;
 
   /**
    * English shown on a page in a language the library lacks (`lang="de"`), or while a catalogue
-   * loads, is marked `lang="en"`, so a screen reader does not read it with the page's voice (WCAG 3.1.2).
+   * loads, is marked `lang="en"`, so a screen reader does not read it with the page's voice (WCAG
+   * 3.1.2); names, notes and the host's own labels keep the page's language.
    */
   private markFallbackLanguage() {
-    const primary = (this.requestedLanguage ?? '').trim().toLowerCase().split(/[-_]/)[0];
-    const showsEnglish = this.locale === 'en' || !isReady(this.locale);
-    const fallback = showsEnglish && primary !== '' && primary !== 'en';
-    for (const node of this.renderRoot.children) {
-      if (node instanceof HTMLStyleElement) continue;
-      if (fallback && !node.hasAttribute('lang')) {
-        node.setAttribute('lang', 'en');
-        this.markedEnglish.add(node);
-      } else if (!fallback && this.markedEnglish.has(node)) {
-        node.removeAttribute('lang');
-        this.markedEnglish.delete(node);
-      }
-    }
-  }
-
-  private subscribeToStore() {
-    this.unsubscribe?.();
-    this.unsubscribe = this.store?.subscribe((snapshot) => {
-      this.snapshot = snapshot;
-    });
-    if (!this.store) this.snapshot = undefined;
+    const fallback = this.localize.fallbackEnglish;
+    if (!fallback && !this.languageMarker) return;
+    this.languageMarker ??= new LanguageMarker(this.renderRoot as ShadowRoot);
+    this.languageMarker.update(this, this.requestedLanguage, this.localize.libraryText, fallback);
   }
 
   /**
@@ -192,7 +218,11 @@ export abstract class CareElement<N extends Namespace> extends LitElement {
   protected checkInput<T>(entity: string, schema: SafeParser<T>, input: unknown): { value: T } | { issues: ContractIssue[] } {
     const outcome = verdictFor(schema, input);
     const objectInput = input !== null && typeof input === 'object';
-    if ('issues' in outcome && !(objectInput && this.checked.has(input))) reportDataError(this, entity, outcome.issues);
+    if ('issues' in outcome && !(objectInput && this.checked.has(input))) {
+      reportDataError(this, entity, outcome.issues);
+      const listed = outcome.issues.slice(0, 5).map((issue) => `${issue.path || '(root)'}: ${issue.message}`);
+      console.warn(`care-elements: <${this.localName}> ${entity} does not follow the data contract (${outcome.issues.length}): ${listed.join('; ')}`);
+    }
     if (objectInput) this.checked.add(input);
     return outcome;
   }
@@ -202,30 +232,47 @@ export abstract class CareElement<N extends Namespace> extends LitElement {
     return input === undefined ? { value: undefined } : this.checkInput(entity, schema, input);
   }
 
-  /** The error state for data that breaks the contract: what is wrong and where. */
+  /**
+   * The error state for data that breaks the contract, in plain words. Where and why (contract
+   * paths) are for developers: in the `care-data-error` event and the console always, and on
+   * screen only for a professional reader, folded away; a service user never sees them.
+   */
   protected renderDataError(issues: readonly ContractIssue[]): TemplateResult {
     const t = this.t;
-    const shown = issues.slice(0, 20);
+    this.markState('invalid-data');
     return html`<div class="state error" role="alert" part="state error">
       <h2>${t.dataErrorTitle}</h2>
-      <p>${t.dataErrorIntro} ${t.dataErrorCount(issues.length)}:</p>
-      <ul>
-        ${shown.map(
-          (issue) =>
-            html`<li><code>${issue.path || '(root)'}</code>: ${issue.message}${issue.found ? ` (${issue.found})` : nothing}</li>`,
-        )}
-      </ul>
+      <p>${t.dataErrorIntro}</p>
+      ${this.renderIssueDetails(issues)}
     </div>`;
+  }
+
+  /** Contract paths and messages, folded, for a professional reader only (`audience="professional"`). */
+  private renderIssueDetails(issues: readonly ContractIssue[]): TemplateResult | typeof nothing {
+    if ((this as { audience?: unknown }).audience !== 'professional') return nothing;
+    const t = this.t;
+    return html`<details part="details">
+      <summary>${t.dataErrorDetails} (${t.dataErrorCount(issues.length)})</summary>
+      <ul>
+        ${issues
+          .slice(0, 20)
+          .map((issue) => html`<li><code>${issue.path || '(root)'}</code>: ${issue.message}${issue.found ? ` (${issue.found})` : nothing}</li>`)}
+      </ul>
+    </details>`;
   }
 
   /** The loading state. */
   protected renderLoading(): TemplateResult {
-    return html`<div class="state" role="status" aria-live="polite" part="state loading">${this.t.loading}</div>`;
+    this.markState('loading');
+    return html`<div class="state loading" role="status" aria-live="polite" part="state loading">
+      <span class="spinner" aria-hidden="true"></span>${this.t.loading}
+    </div>`;
   }
 
   /** The state for a failed load, with a retry button. */
   protected renderLoadError(retry: () => void): TemplateResult {
     const t = this.t;
+    this.markState('load-error');
     // A source that loaded data breaking the contract says where and why, like controlled mode does.
     const error = this.snapshot?.loadError as (StoreError & { issues?: readonly ContractIssue[] }) | undefined;
     const issues = error?.kind === 'contract' && Array.isArray(error.issues) ? error.issues : undefined;
@@ -234,10 +281,8 @@ export abstract class CareElement<N extends Namespace> extends LitElement {
       <h2>${t.loadErrorTitle}</h2>
       ${badTeamId ? html`<p>${t.loadErrorTeamId}</p>` : nothing}
       ${issues
-        ? html`<p>${t.dataErrorIntro} ${t.dataErrorCount(issues.length)}:</p>
-            <ul>
-              ${issues.slice(0, 20).map((issue) => html`<li><code>${issue.path || '(root)'}</code>: ${issue.message}</li>`)}
-            </ul>`
+        ? html`<p>${t.dataErrorIntro}</p>
+            ${this.renderIssueDetails(issues)}`
         : html`<p>${this.describeLoadFailure(error ? loadFailureReason(error) : 'network')}</p>`}
       <button type="button" @click=${retry}>${t.retry}</button>
     </div>`;
@@ -267,6 +312,7 @@ export abstract class CareElement<N extends Namespace> extends LitElement {
       timeout: t.errorTimeout,
       conflict: error.detail === CONFLICT_NOT_FETCHED ? t.errorConflictNotFetched : t.errorConflict,
       server: t.errorServer,
+      storage: t.errorStorage,
       forbidden: t.errorForbidden,
       rejected: t.errorRejected,
       contract: t.errorRejected,

@@ -1,5 +1,8 @@
 import { literal, type StaticValue } from 'lit/static-html.js';
 
+/** A heading level, `h1`–`h6`. An attribute such as `heading-level="3.4"` is rounded at run time. */
+export type HeadingLevel = 1 | 2 | 3 | 4 | 5 | 6;
+
 const TAGS: readonly StaticValue[] = [literal`h1`, literal`h2`, literal`h3`, literal`h4`, literal`h5`, literal`h6`];
 
 /**

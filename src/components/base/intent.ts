@@ -1,6 +1,6 @@
 import type { Actor } from '../../contract/common.js';
 import { NO_ACTOR, type CareStore } from '../../data/store.js';
-import { StoreError, type ChangeKind, type ChangeRequest, type EntityByKind } from '../../data/types.js';
+import { StoreError, type ChangeKind, type ChangeRequest, type EntityByKind, type SaveOutcome } from '../../data/types.js';
 import { CareErrorEvent, type CareEvent, type CareRequestEvent } from './events.js';
 
 /** How a user's intent ended. */
@@ -27,6 +27,8 @@ export const carryIntent = async <K extends ChangeKind>(
     committed: (value: EntityByKind[K]) => CareEvent<unknown>;
     /** Who is acting; undefined refuses the intent. Omit only when the store alone decides (it refuses without one too). */
     actor?: Actor;
+    /** How the store step sends the change; a retry sends the kept change again (same change id) instead of a new one. */
+    send?: () => Promise<SaveOutcome<K> | undefined>;
   },
 ): Promise<IntentOutcome<K>> => {
   const { request, store, committed } = options;
@@ -54,7 +56,7 @@ export const carryIntent = async <K extends ChangeKind>(
     return { status: 'failed', error };
   }
   if (store) {
-    const outcome = await store.save(change);
+    const outcome = (await (options.send ? options.send() : store.save(change))) ?? { ok: false as const, error: new StoreError('rejected', 'nothing to try again') };
     if (!outcome.ok) {
       host.dispatchEvent(new CareErrorEvent(change.entity, id, outcome.error));
       return { status: 'failed', error: outcome.error };

@@ -1,7 +1,9 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { formatCalendarDate, formatDate, type CalendarDateStyle, type DateContext } from '../../i18n/format.js';
-import { english, isReady, loadCatalogue, loadedCatalogue, resolveLocale } from '../../i18n/locale.js';
+import { english, isReady, loadStrings, loadedCatalogue, resolveLocale } from '../../i18n/locale.js';
+import type { Translations } from '../../i18n/translations.js';
 import type { Catalogue, CommonMessages, LanguageStrings, Locale, Namespace } from '../../i18n/types.js';
+import { LibraryText, MARK, recordingStrings } from './fallback-language.js';
 
 /** What the controller reads from its element; functions, because subclasses set these after construction. */
 export interface LocalizeOptions<N extends Namespace> {
@@ -9,6 +11,8 @@ export interface LocalizeOptions<N extends Namespace> {
   namespace: () => N;
   /** The element's own English strings (English namespaces are not in the shared English catalogue). */
   english: () => Catalogue[N];
+  /** Where the element's strings in the other languages are fetched from. */
+  translations: () => Translations;
   /** The host's `labels` property or attribute, as given (anything: it is checked here). */
   labels: () => unknown;
   /** A language asked for explicitly: the element's `lang`, then `<care-context lang>`. */
@@ -74,12 +78,15 @@ const baseStrings = (common: CommonMessages, own: object): Plain => {
 };
 
 /**
- * Language, strings and dates for one element: resolves the language, loads its catalogue on
- * demand (and updates the element when it arrives), and merges the host's label overrides once
+ * Language, strings and dates for one element: resolves the language, loads its common and own
+ * strings on demand (and updates the element when it arrives), and merges the host's label overrides once
  * per language and labels object instead of on every read.
  */
 export class LocalizeController<N extends Namespace> implements ReactiveController {
-  private memo?: { catalogue: LanguageStrings; own: object; labels: unknown; strings: Strings<N> };
+  private memo?: { catalogue: LanguageStrings; own: object; labels: unknown; strings: Strings<N>; recording?: Strings<N> };
+
+  /** The library's own text this element showed while it fell back to English (see `fallbackEnglish`). */
+  readonly libraryText = new LibraryText();
 
   constructor(
     private readonly host: ReactiveControllerHost & Element,
@@ -90,7 +97,18 @@ export class LocalizeController<N extends Namespace> implements ReactiveControll
 
   /** The language asked for (own `lang`, `<care-context lang>`, the page), before falling back. */
   get requested(): string {
-    return this.options.requested() || (this.host.closest('[lang]')?.getAttribute('lang') ?? document.documentElement.lang);
+    // A mark set for language of parts (fallback-language.ts) is not a language anyone asked for.
+    return this.options.requested() || (this.host.closest(`[lang]:not([${MARK}])`)?.getAttribute('lang') ?? document.documentElement.lang);
+  }
+
+  /**
+   * True when English is shown on a page that asked for another language: one the library lacks
+   * (`lang="de"`), or one whose catalogue is still loading.
+   */
+  get fallbackEnglish(): boolean {
+    const asked = this.requested.trim().toLowerCase().split(/[-_]/)[0];
+    const locale = this.locale;
+    return (locale === 'en' || !isReady(locale, this.options.namespace())) && asked !== '' && asked !== 'en';
   }
 
   /** The language in use, resolved from `lang`, `<care-context lang>`, the page, then English. */
@@ -98,9 +116,10 @@ export class LocalizeController<N extends Namespace> implements ReactiveControll
     return resolveLocale(this.requested);
   }
 
-  /** The loaded catalogue for the current language (English until it has arrived). */
+  /** The current language's strings once its common and own strings have arrived; English until then. */
   get catalogue(): LanguageStrings {
-    return loadedCatalogue(this.locale) ?? english;
+    const locale = this.locale;
+    return (isReady(locale, this.options.namespace()) && loadedCatalogue(locale)) || english;
   }
 
   /** The element's strings merged with the common strings and the host's overrides. */
@@ -108,13 +127,17 @@ export class LocalizeController<N extends Namespace> implements ReactiveControll
     const catalogue = this.catalogue;
     const own = catalogue[this.options.namespace()] ?? this.options.english();
     const labels = this.options.labels();
-    const memo = this.memo;
-    if (memo && memo.catalogue === catalogue && memo.own === own && memo.labels === labels) return memo.strings;
+    let memo = this.memo;
     const base = baseStrings(catalogue.common, own);
-    const hasOverrides = isPlain(labels) ? Object.keys(labels).length > 0 : labels !== undefined && labels !== null;
-    const strings = (hasOverrides ? mergeLabels(base, labels) : base) as unknown as Strings<N>;
-    this.memo = { catalogue, own, labels, strings };
-    return strings;
+    if (!memo || memo.catalogue !== catalogue || memo.own !== own || memo.labels !== labels) {
+      const hasOverrides = isPlain(labels) ? Object.keys(labels).length > 0 : labels !== undefined && labels !== null;
+      const strings = (hasOverrides ? mergeLabels(base, labels) : base) as unknown as Strings<N>;
+      this.memo = memo = { catalogue, own, labels, strings };
+      this.libraryText.clear();
+    }
+    if (!this.fallbackEnglish) return memo.strings;
+    // Falling back to English: every text handed out is noted, so it can be marked lang="en".
+    return (memo.recording ??= recordingStrings(memo.strings, base, this.libraryText));
   }
 
   /** For the date helpers: the catalogue and, optionally, the zone to show times in. */
@@ -127,11 +150,14 @@ export class LocalizeController<N extends Namespace> implements ReactiveControll
    * reader is; an instant is shown on the clock of `timeZone` (default: the reader's).
    */
   date(value: string, style: CalendarDateStyle = 'long', timeZone?: string): string {
-    return /^\d{4}-\d{2}-\d{2}$/.test(value) ? formatCalendarDate(value, this.catalogue, style) : formatDate(value, this.dates(timeZone), style);
+    const shown = /^\d{4}-\d{2}-\d{2}$/.test(value) ? formatCalendarDate(value, this.catalogue, style) : formatDate(value, this.dates(timeZone), style);
+    if (this.fallbackEnglish) this.libraryText.add(shown);
+    return shown;
   }
 
   hostUpdate(): void {
     const locale = this.locale;
-    if (!isReady(locale)) void loadCatalogue(locale).then(() => this.host.requestUpdate());
+    const namespace = this.options.namespace();
+    if (!isReady(locale, namespace)) void loadStrings(locale, namespace, this.options.translations()).then(() => this.host.requestUpdate());
   }
 }

@@ -10,20 +10,20 @@ export const consentListStyles = css`
     gap: var(--_list-gap);
   }
   .title {
-    font-size: 1.375em;
-    font-weight: 700;
+    font-size: var(--_font-size-title);
+    font-weight: var(--_weight-heading);
     line-height: 1.3;
   }
   .group-title {
-    font-size: 1.2em;
-    font-weight: 700;
+    font-size: var(--_font-size-large);
+    font-weight: var(--_weight-heading);
   }
   p,
   ul {
     margin: 0;
   }
   .summary {
-    font-weight: 600;
+    font-weight: var(--_weight-strong);
   }
   .group {
     display: grid;
@@ -40,7 +40,7 @@ export const consentListStyles = css`
     gap: var(--_space-2, 0.5rem);
     padding: var(--_space-4, 1rem);
     border: 1px solid var(--_border-subtle, #d5d9dd);
-    border-inline-start: 4px solid var(--_warning, #7a4a00);
+    border-inline-start: var(--_border-width-strong) solid var(--_warning, #7a4a00);
     border-radius: var(--_radius, 0.375rem);
     background: var(--_surface-raised, #f5f7f9);
   }

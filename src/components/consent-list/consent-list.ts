@@ -8,14 +8,24 @@ import type { ContractIssue } from '../../contract/validate.js';
 import { RECIPIENT_KINDS, type Audience, type ConsentMethod } from '../../contract/values.js';
 import type { ConsentMessages } from '../../i18n/types.js';
 import { CareElement } from '../base/care-element.js';
-import { headingLevel } from '../base/heading-level.js';
+import { headingLevel, type HeadingLevel } from '../base/heading-level.js';
 import type { CareConsentChangeEvent } from '../consent-toggle/events.js';
 import { consentListStyles } from './consent-list.styles.js';
 import { uncoveredMembers } from './coverage.js';
 import { entityKey } from '../../data/types.js';
 import { consent } from '../../i18n/catalogues/en/consent.js';
+import { consentTranslations } from '../../i18n/translations.js';
+import { AfterPaint } from '../base/after-paint.js';
+import { roleLabel } from '../base/role-label.js';
 
 const ConsentList = z.array(ConsentDirective);
+
+/** Toggles rendered in the first frame; the rest follow frame by frame, so a long list never blocks input for long. */
+const FIRST_BATCH = 12;
+/** Rendering time aimed at per following frame (well under the 50 ms of a long task); batch sizes adapt to the device. */
+const BATCH_BUDGET_MS = 30;
+const MIN_BATCH = 4;
+const MAX_BATCH = 100;
 
 type View =
   | { kind: 'loading' }
@@ -24,6 +34,11 @@ type View =
   | { kind: 'ready'; consents: ConsentDirective[]; team?: CareTeam; connected: boolean };
 
 type ReadyView = Extract<View, { kind: 'ready' }>;
+
+
+/** The toggle's parts, renamed with a `toggle-` prefix so the list's own parts keep their names. */
+
+const TOGGLE_PARTS = 'base:toggle, heading:toggle-heading, control:toggle-control, label:toggle-label, switch:toggle-switch, track:toggle-track, thumb:toggle-thumb, choice:toggle-choice, state:toggle-state, status:toggle-status, error:toggle-error, retry:toggle-retry, details:toggle-details, history:toggle-history';
 
 /**
  * @summary Every consent to share the person's information, grouped by who receives it, each with
@@ -38,6 +53,10 @@ type ReadyView = Extract<View, { kind: 'ready' }>;
  * @csspart summary - "3 of 6 agreements allow sharing".
  * @csspart group - One group of consents (organisations, whole team, people).
  * @csspart uncovered - The team members not covered by any active consent.
+ * @csspart toggle - Each consent's box (the `base` part of its `<care-consent-toggle>`); every part of
+ * the toggle is reachable with a `toggle-` prefix: `toggle-heading`, `toggle-control`, `toggle-label`,
+ * `toggle-switch`, `toggle-track`, `toggle-thumb`, `toggle-choice`, `toggle-state`, `toggle-status`,
+ * `toggle-error`, `toggle-retry`, `toggle-details`, `toggle-history`.
  *
  * @cssprop [--care-consent-list-gap=var(--care-space-4)] - Space between groups.
  *
@@ -51,6 +70,7 @@ export class CareConsentList extends CareElement<'consent'> {
 
   protected readonly namespace = 'consent' as const;
   protected readonly english: ConsentMessages = consent;
+  protected readonly translations = consentTranslations;
 
   /** The person's consent directives (controlled mode). Checked against the data contract. */
   @property({ attribute: false }) consents?: ConsentDirectiveInput[];
@@ -62,10 +82,16 @@ export class CareConsentList extends CareElement<'consent'> {
   @property({ reflect: true }) audience: Audience = 'service-user';
 
   /** Level of the overview's heading (1–6); groups and consents take the levels below it. */
-  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel: HeadingLevel = 2;
 
   /** Passed to every toggle: who decides when it is not the person themselves. */
   @property({ attribute: false }) decidedBy?: Decider | { name: string; memberId?: string; relation?: Decider['relation'] };
+
+  /**
+   * Read-only: every decision is shown with its history, and no toggle can be changed. For a
+   * reader who may see the person's decisions but not record them.
+   */
+  @property({ type: Boolean, reflect: true }) disabled = false;
 
   /** Passed to every toggle: how decisions made here are given (`digital` by default). */
   @property() method: ConsentMethod = 'digital';
@@ -77,8 +103,43 @@ export class CareConsentList extends CareElement<'consent'> {
   @state() private savedHere = new Map<string, ConsentDirective>();
 
   private view: View = { kind: 'loading' };
-  /** The last saved version of each directive in the store (none pending). */
-  private settled = new Map<string, ConsentDirective>();
+
+  /** How many toggles are rendered now: every one of them soon after the first frame. */
+  @state() private renderLimit = FIRST_BATCH;
+  private renderStart?: { at: number; rendered: number };
+  private renderedCount = 0;
+  private msPerToggle = 2;
+  private readonly afterPaint = new AfterPaint(this);
+
+  /** Resolves when every toggle is rendered (a long list is rendered over several frames). */
+  protected override getUpdateComplete(): Promise<boolean> {
+    return this.afterPaint.settle(() => super.getUpdateComplete());
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    const start = this.renderStart;
+    this.renderStart = undefined;
+    const added = start ? this.renderedCount - start.rendered : 0;
+    if (start && added >= MIN_BATCH) {
+      // Smoothed cost of one toggle here, its own first render included (the toggles render after
+      // this, in the same task; the last one finishes last), to size the next batch.
+      const toggles = this.renderRoot.querySelectorAll<CareElement<'consent'>>('care-consent-toggle');
+      void toggles[toggles.length - 1]?.updateComplete.then(() => {
+        this.msPerToggle = (this.msPerToggle + (performance.now() - start.at) / added) / 2;
+      });
+    }
+    const total = this.view.kind === 'ready' ? this.view.consents.length : 0;
+    if (this.renderLimit < total) this.scheduleFollowUp();
+  }
+
+  /** After the next frame has painted, in a task of its own: the next batch of toggles. */
+  private scheduleFollowUp() {
+    this.afterPaint.schedule(() => {
+      const size = Math.round(BATCH_BUDGET_MS / Math.max(this.msPerToggle, 0.01));
+      this.renderLimit += Math.min(MAX_BATCH, Math.max(MIN_BATCH, size));
+    });
+  }
 
   private get connected(): boolean {
     return Boolean(this.store) && this.consents === undefined;
@@ -98,10 +159,10 @@ export class CareConsentList extends CareElement<'consent'> {
       const snapshot = this.snapshot;
       const record = snapshot?.record;
       if (!snapshot || !record) return snapshot?.status === 'error' ? { kind: 'load-error' } : { kind: 'loading' };
-      // Count a directive by its saved version while a save of it is under way.
+      // Count a directive by what the source holds while a save of it is under way.
       const consents = record.consents.map((c) => {
-        if (!snapshot.pending.has(entityKey('consent', c.id))) this.settled.set(c.id, c);
-        return snapshot.pending.has(entityKey('consent', c.id)) ? (this.settled.get(c.id) ?? c) : c;
+        const key = entityKey('consent', c.id);
+        return (snapshot.pending.has(key) ? (snapshot.entities.get(key)?.confirmed as ConsentDirective | undefined) : undefined) ?? c;
       });
       team ??= record.team;
       return { kind: 'ready', consents: this.ofServiceUser(consents, team), team, connected: true };
@@ -139,18 +200,29 @@ export class CareConsentList extends CareElement<'consent'> {
     const t = this.t;
     const level = headingLevel(this.headingLevel, 2);
     const allowed = view.consents.filter((c) => isSharingAllowed(c)).length;
+    // Render up to `renderLimit` toggles, group by group; the rest follow in the next frames. The
+    // summary and the members not covered count every consent from the start.
+    let budget = Math.max(this.renderLimit, this.renderedCount);
+    const shown = new Map<(typeof RECIPIENT_KINDS)[number], ConsentDirective[]>();
+    for (const kind of RECIPIENT_KINDS) {
+      const items = view.consents.filter((c) => c.recipient.kind === kind);
+      const taken = items.length <= budget ? items : items.slice(0, Math.max(0, budget));
+      budget -= taken.length;
+      shown.set(kind, taken);
+    }
+    this.renderStart = { at: performance.now(), rendered: this.renderedCount };
+    this.renderedCount = [...shown.values()].reduce((n, items) => n + items.length, 0);
     return html`<section class="list" part="base" aria-labelledby="title">
       <div class="title" part="heading" role="heading" aria-level=${level} id="title">${this.words.listTitle}</div>
       ${view.consents.length === 0
         ? html`<p class="state" part="state empty">${this.words.empty}</p>`
         : html`<p class="summary" part="summary">${t.summary(allowed, view.consents.length)}</p>
-            ${RECIPIENT_KINDS.map((kind) => this.renderGroup(view, kind, level))}`}
+            ${RECIPIENT_KINDS.map((kind) => this.renderGroup(view, kind, shown.get(kind) ?? [], level))}`}
       ${view.team ? this.renderUncovered(view, view.team, level) : nothing}
     </section>`;
   }
 
-  private renderGroup(view: ReadyView, kind: (typeof RECIPIENT_KINDS)[number], level: number): TemplateResult | typeof nothing {
-    const items = view.consents.filter((c) => c.recipient.kind === kind);
+  private renderGroup(view: ReadyView, kind: (typeof RECIPIENT_KINDS)[number], items: ConsentDirective[], level: number): TemplateResult | typeof nothing {
     if (items.length === 0) return nothing;
     const headingId = `group-${kind}`;
     return html`<div class="group" part="group">
@@ -161,30 +233,21 @@ export class CareConsentList extends CareElement<'consent'> {
           (c) => c.id,
           (c) =>
             html`<li>
-              ${view.connected
-                ? html`<care-consent-toggle
-                    directive-id=${c.id}
-                    audience=${this.audience}
-                    lang=${this.locale}
-                    method=${this.method}
-                    heading-level=${headingLevel(level, 2, 2)}
-                    .labels=${this.labels}
-                    .decidedBy=${this.decidedBy}
-                    .now=${this.now}
-                    .team=${this.team}
-                  ></care-consent-toggle>`
-                : html`<care-consent-toggle
-                    audience=${this.audience}
-                    lang=${this.locale}
-                    method=${this.method}
-                    heading-level=${headingLevel(level, 2, 2)}
-                    .labels=${this.labels}
-                    .decidedBy=${this.decidedBy}
-                    .now=${this.now}
-                    .team=${this.team}
-                    .actor=${this.actor}
-                    .directive=${c}
-                  ></care-consent-toggle>`}
+              <care-consent-toggle
+                directive-id=${view.connected ? c.id : nothing}
+                audience=${this.audience}
+                lang=${this.locale}
+                method=${this.method}
+                ?disabled=${this.disabled}
+                heading-level=${headingLevel(level, 2, 2)}
+                exportparts="${TOGGLE_PARTS}"
+                .labels=${this.labels}
+                .decidedBy=${this.decidedBy}
+                .now=${this.now}
+                .team=${this.team}
+                .actor=${view.connected ? undefined : this.actor}
+                .directive=${view.connected ? undefined : c}
+              ></care-consent-toggle>
             </li>`,
         )}
       </ul>
@@ -206,7 +269,7 @@ export class CareConsentList extends CareElement<'consent'> {
   }
 
   private memberDetail(member: Member, team: CareTeam): TemplateResult | typeof nothing {
-    const role = this.audience === 'professional' ? (member.role?.professionalLabel ?? member.role?.label) : member.role?.label;
+    const role = roleLabel(member, this.audience === 'professional');
     const organisation = team.organisations.find((o) => o.id === member.organisationId)?.name;
     const parts = [role, organisation].filter((p): p is string => Boolean(p));
     return parts.length ? html`<span class="member-role">, ${parts.join(', ')}</span>` : nothing;

@@ -26,13 +26,13 @@ export const consentToggleStyles = css`
     margin: 0;
   }
   .heading {
-    font-size: 1.125em;
-    font-weight: 700;
+    font-size: var(--_font-size-large);
+    font-weight: var(--_weight-heading);
     line-height: 1.3;
   }
   .kind {
     color: var(--_text-muted, #4a5057);
-    font-size: 0.875em;
+    font-size: var(--_font-size-small);
   }
   .control {
     display: flex;
@@ -40,9 +40,11 @@ export const consentToggleStyles = css`
     align-items: center;
     gap: var(--_space-2, 0.5rem) var(--_space-4, 1rem);
   }
+  /* The switch sits right after its words, however wide the toggle is; long words wrap at a readable width. */
   .switch-label {
-    flex: 1 1 12rem;
-    font-weight: 600;
+    flex: 0 1 auto;
+    max-inline-size: 45ch;
+    font-weight: var(--_weight-strong);
   }
   .choices {
     display: flex;
@@ -56,14 +58,14 @@ export const consentToggleStyles = css`
   /* Yes and No look exactly alike: neither is the "default" or the "primary" answer. */
   .choices button {
     flex: 1 1 9rem;
-    font-weight: 600;
+    font-weight: var(--_weight-strong);
   }
   button[role='switch'] {
     display: inline-flex;
     align-items: center;
     gap: var(--_space-2, 0.5rem);
     padding-inline: var(--_space-3, 0.75rem);
-    font-weight: 600;
+    font-weight: var(--_weight-strong);
   }
   .option {
     min-inline-size: 2.5em;
@@ -76,7 +78,7 @@ export const consentToggleStyles = css`
     inline-size: 3rem;
     block-size: 1.625rem;
     border: 2px solid var(--_track-border);
-    border-radius: 999px;
+    border-radius: var(--_radius-pill);
     background: var(--_track-off);
   }
   .thumb {
@@ -89,7 +91,7 @@ export const consentToggleStyles = css`
     border: 1px solid var(--_thumb-off);
     border-radius: 50%;
     background: var(--_thumb-off);
-    transition: inset-inline-start 120ms ease-out;
+    transition: inset-inline-start var(--_motion-duration) var(--_motion-easing);
   }
   [aria-checked='true'] .track {
     border-color: var(--_track-on);
@@ -101,11 +103,11 @@ export const consentToggleStyles = css`
     background: var(--_thumb-on);
   }
   .state-text {
-    font-weight: 600;
+    font-weight: var(--_weight-strong);
   }
   .notice {
     padding: var(--_space-2, 0.5rem) var(--_space-3, 0.75rem);
-    border-inline-start: 4px solid var(--_warning, #7a4a00);
+    border-inline-start: var(--_border-width-strong) solid var(--_warning, #7a4a00);
     background: var(--_warning-surface, #fff4dc);
   }
   .acting {
@@ -137,7 +139,7 @@ export const consentToggleStyles = css`
     gap: var(--_space-1, 0.25rem) var(--_space-3, 0.75rem);
   }
   .details dt {
-    font-weight: 600;
+    font-weight: var(--_weight-strong);
   }
   .details dd {
     margin: 0;
@@ -178,7 +180,7 @@ export const consentToggleStyles = css`
     border-block-end: 1px solid var(--_border-subtle, #d5d9dd);
   }
   .history-list .entry-state {
-    font-weight: 700;
+    font-weight: var(--_weight-heading);
   }
   .note {
     white-space: pre-line;

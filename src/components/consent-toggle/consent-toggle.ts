@@ -1,41 +1,24 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import {
-  ConsentDirective,
-  Decider,
-  type ConsentDirectiveInput,
-  type ConsentHistoryEntry,
-} from '../../contract/consent.js';
-import { CareTeam, type CareTeamInput, type Member } from '../../contract/team.js';
+import { createRef, ref } from 'lit/directives/ref.js';
+import { ConsentDirective, Decider, type ConsentDirectiveInput } from '../../contract/consent.js';
+import { CareTeam, type CareTeamInput } from '../../contract/team.js';
 import type { ContractIssue } from '../../contract/validate.js';
-import {
-  CONSENT_STATES,
-  type Audience,
-  type ConsentMethod,
-  type ConsentModel,
-  type ConsentState,
-} from '../../contract/values.js';
+import { CONSENT_STATES, type Audience, type ConsentMethod, type ConsentState } from '../../contract/values.js';
 import { NO_ACTOR } from '../../data/store.js';
-import { entityKey, StoreError } from '../../data/types.js';
-import type { Actor } from '../../contract/common.js';
-import { calendarDate, formatDate, formatList, formatTime } from '../../i18n/format.js';
+import { entityKey, StoreError, type SaveOutcome } from '../../data/types.js';
 import type { ConsentMessages } from '../../i18n/types.js';
 import { CareElement } from '../base/care-element.js';
-import { headingLevel } from '../base/heading-level.js';
+import { headingLevel, type HeadingLevel } from '../base/heading-level.js';
 import { CareErrorEvent } from '../base/events.js';
 import { carryIntent } from '../base/intent.js';
 import { consentToggleStyles } from './consent-toggle.styles.js';
-import { actionFor, allowsSharing, newestFirst, nextConsentState, recordDecision } from './decision.js';
+import { actionFor, allowsSharing, deciderFor, methodFor, nextConsentState, recordDecision, toggleStates } from './decision.js';
+import { renderActingFor, renderDetails, renderFacts, renderHistory } from './sections.js';
+import { ConsentWording, type Failure } from './wording.js';
 import { CareConsentChangeEvent, CareConsentRequestEvent } from './events.js';
 import { consent } from '../../i18n/catalogues/en/consent.js';
-
-/** A save that did not go through, kept until it is retried or dismissed. */
-interface Failure {
-  error: StoreError;
-  state: ConsentState;
-  /** After a conflict where both decided differently: the other person's decision. */
-  theirs?: ConsentState;
-}
+import { consentTranslations } from '../../i18n/translations.js';
 
 /** What the element has to show, worked out once per update. */
 type View =
@@ -57,8 +40,6 @@ type ReadyView = Extract<View, { kind: 'ready' }>;
 
 const isConsentState = (value: unknown): value is ConsentState =>
   typeof value === 'string' && (CONSENT_STATES as readonly string[]).includes(value);
-
-const capitalise = (text: string, locale: string) => text.charAt(0).toLocaleUpperCase(locale) + text.slice(1);
 
 /**
  * @summary One consent to share information (this person → this recipient, for these purposes),
@@ -108,7 +89,7 @@ export class CareConsentToggle extends CareElement<'consent'> {
 
   protected readonly namespace = 'consent' as const;
   protected readonly english: ConsentMessages = consent;
-  private readonly internals: ElementInternals = this.attachInternals();
+  protected readonly translations = consentTranslations;
 
   /** The consent directive to show (controlled mode). Checked against the data contract. */
   @property({ attribute: false }) directive?: ConsentDirectiveInput;
@@ -144,7 +125,7 @@ export class CareConsentToggle extends CareElement<'consent'> {
   @property({ type: Boolean, reflect: true, attribute: 'history-open' }) historyOpen = false;
 
   /** Level of the recipient heading (1–6), to fit the page's outline. */
-  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 3;
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel: HeadingLevel = 3;
 
   /** The moment review and end dates are compared with. Defaults to now; set it for stable stories and tests. */
   @property({ attribute: false }) now?: Date | string;
@@ -159,12 +140,12 @@ export class CareConsentToggle extends CareElement<'consent'> {
   private view: View = { kind: 'loading' };
   /** The decider given in `decidedBy`, as checked. */
   private proxy?: Decider;
-  /** The saved directive a decision under way started from. */
-  private savingFrom?: ConsentDirective;
-  /** The last directive the store held with no save under way. */
-  private lastSettled?: ConsentDirective;
-  /** A state restored by the browser before the directive was there. */
-  private restoredState?: ConsentState;
+  /** A state the browser restored (back/forward), and the directive it was restored over. */
+  private restored?: { state: ConsentState; over: ConsentDirectiveInput | undefined };
+  /** The switch, or the two buttons shown while nothing is recorded: where focus goes back to. */
+  private readonly controlRef = createRef<HTMLButtonElement>();
+  private readonly yesRef = createRef<HTMLButtonElement>();
+  private readonly noRef = createRef<HTMLButtonElement>();
   /** Where focus goes after the next render, when the focused control has gone away. */
   private focusAfterUpdate?: 'control' | ConsentState;
 
@@ -227,13 +208,13 @@ export class CareConsentToggle extends CareElement<'consent'> {
     if (this.directive === undefined) return { kind: 'loading' };
     const checked = this.checkInput('consent', ConsentDirective, this.directive);
     if ('issues' in checked) return { kind: 'invalid', issues: checked.issues };
-    if (this.restoredState) {
+    // The browser's restored value applies to the directive it was restored over; one the host gives later wins.
+    const restored = this.restored;
+    if (restored && restored.over === this.directive) {
       const base = checked.value;
-      if (base.state !== this.restoredState) {
-        this.chosen = { ...base, state: this.restoredState, since: base.since ?? new Date().toISOString() };
-      }
-      this.restoredState = undefined;
+      if (base.state !== restored.state) this.chosen = { ...base, state: restored.state, since: base.since ?? new Date().toISOString() };
     }
+    this.restored = undefined;
     return { kind: 'ready', saved: this.chosen ?? checked.value, team, pending: this.requested, failure: this.failure };
   }
 
@@ -244,17 +225,12 @@ export class CareConsentToggle extends CareElement<'consent'> {
     if (!snapshot || !record) return snapshot?.status === 'error' ? { kind: 'load-error' } : { kind: 'loading' };
     const current = record.consents.find((c) => c.id === id);
     if (!current) return { kind: 'not-found', id };
-    // The store shows a save at once; this element shows the last saved value until it is confirmed.
-    const savingElsewhere = snapshot.pending.has(entityKey('consent', id));
-    if (!savingElsewhere) this.lastSettled = current;
-    const saved =
-      this.requested && this.savingFrom?.id === id
-        ? this.savingFrom
-        : savingElsewhere && this.lastSettled?.id === id
-          ? this.lastSettled
-          : current;
+    // The store shows a save at once; this element shows what the source holds until it is confirmed.
+    const key = entityKey('consent', id);
+    const savingElsewhere = snapshot.pending.has(key);
+    const saved = (savingElsewhere ? (snapshot.entities.get(key)?.confirmed as ConsentDirective | undefined) : undefined) ?? current;
     const pending = this.requested ?? (savingElsewhere ? current.state : undefined);
-    const stored = snapshot.failures.get(entityKey('consent', id));
+    const stored = snapshot.failures.get(key);
     const both = stored?.conflicts.find((c) => c.path.length === 1 && c.path[0] === 'state');
     const storedFailure =
       stored && stored.request.entity === 'consent'
@@ -271,11 +247,8 @@ export class CareConsentToggle extends CareElement<'consent'> {
     const focus = this.focusAfterUpdate;
     if (focus) {
       this.focusAfterUpdate = undefined;
-      const root = this.renderRoot;
-      const target =
-        root.querySelector<HTMLElement>('[role="switch"]') ??
-        (focus === 'control' ? null : root.querySelector<HTMLElement>(`.choices [data-state="${focus}"]`)) ??
-        root.querySelector<HTMLElement>('.choices button');
+      const choices = [this.yesRef.value, this.noRef.value];
+      const target = this.controlRef.value ?? choices.find((button) => focus !== 'control' && button?.dataset.state === focus) ?? choices[0];
       target?.focus();
     }
   }
@@ -284,7 +257,7 @@ export class CareConsentToggle extends CareElement<'consent'> {
     const value = this.value;
     this.internals.setFormValue(value, value);
     if (this.required && (value === null || value === 'not-recorded')) {
-      const anchor = this.renderRoot.querySelector<HTMLElement>('[role="switch"], .choices button') ?? undefined;
+      const anchor = this.controlRef.value ?? this.yesRef.value;
       this.internals.setValidity({ valueMissing: true }, this.t.requiredMessage, anchor);
     } else {
       this.internals.setValidity({});
@@ -298,10 +271,14 @@ export class CareConsentToggle extends CareElement<'consent'> {
     this.savedJustNow = false;
   }
 
-  /** Back/forward navigation: restores the chosen state when the element is not backed by a store. */
-  formStateRestoreCallback(restored: string | File | FormData | null): void {
+  /**
+   * Back/forward navigation: the browser gives back the value the form had. It is shown only over
+   * the directive the element had then (not backed by a store); a directive the host gives after it
+   * is what the person decided last, and wins, so the form never submits an outdated decision.
+   */
+  formStateRestoreCallback(restored: string | File | FormData | null, _mode?: 'restore' | 'autocomplete'): void {
     if (this.connected || !isConsentState(restored)) return;
-    this.restoredState = restored;
+    this.restored = { state: restored, over: this.directive };
     this.requestUpdate();
   }
 
@@ -329,156 +306,61 @@ export class CareConsentToggle extends CareElement<'consent'> {
     }
   }
 
-  // ---- wording -------------------------------------------------------------------------------
-
-  private subjectOf(view: ReadyView): Member | undefined {
-    return view.team?.members.find((m) => m.id === view.saved.subjectId);
-  }
-
-  /** The person whose consent it is, as professionals read it. */
-  private personName(view: ReadyView): string {
-    return this.subjectOf(view)?.name ?? this.t.thePerson;
-  }
-
-  private choiceWord(model: ConsentModel, state: ConsentState): string {
-    return allowsSharing(model, state) ? this.t.yes : this.t.no;
-  }
-
-  private list(items: readonly string[], type: 'conjunction' | 'unit' = 'conjunction'): string {
-    // British English, like the dates: "a, b and c".
-    return formatList(items, this.locale === 'en' ? 'en-GB' : this.locale, type);
-  }
-
-  private day(value: string): string {
-    return this.localize.date(value);
-  }
-
-  private stateSentence(view: ReadyView): string {
-    const { saved } = view;
-    const t = this.t;
-    const since = saved.since ? this.day(saved.since) : '';
-    let sentence: string;
-    let effect: string;
-    if (this.audience === 'professional') {
-      const person = this.personName(view);
-      sentence = saved.state === 'not-recorded' ? t.person.state['not-recorded'](person) : t.person.state[saved.state](person, since);
-      effect =
-        saved.state === 'not-recorded'
-          ? t.person.effectUnset[saved.model](person)
-          : allowsSharing(saved.model, saved.state)
-            ? t.person.effectSharing
-            : t.person.effectNotSharing;
-    } else {
-      sentence = saved.state === 'not-recorded' ? t.you.state['not-recorded']() : t.you.state[saved.state](since);
-      effect =
-        saved.state === 'not-recorded'
-          ? t.you.effectUnset[saved.model]
-          : allowsSharing(saved.model, saved.state)
-            ? t.you.effectSharing
-            : t.you.effectNotSharing;
-    }
-    return `${capitalise(sentence, this.locale)} ${effect}`;
-  }
-
-  private deciderSentence(decider: Decider | undefined, view: ReadyView): string | undefined {
-    if (!decider) return undefined;
-    const t = this.t;
-    const relation = t.relations[decider.relation ?? 'self'];
-    const self = (decider.relation ?? 'self') === 'self';
-    if (this.audience === 'professional') {
-      return self ? t.person.decidedSelf(decider.name) : t.person.decidedProxy(decider.name, relation, this.personName(view));
-    }
-    return self ? t.you.decidedSelf : t.you.decidedProxy(decider.name, relation);
-  }
-
-  private recordedSentence(entry: Pick<ConsentHistoryEntry, 'recordedBy' | 'method'>): string | undefined {
-    if (!entry.recordedBy) return undefined;
-    return this.t.recordedBy(entry.recordedBy.name, entry.method ? this.t.methods[entry.method] : undefined);
-  }
-
-  /** Who is deciding now: the `decidedBy` property, or the person themselves (named by data, never by UI text). */
-  private currentDecider(view: ReadyView, actor: Actor): Decider {
-    if (this.proxy) return this.proxy;
-    const subjectId = view.saved.subjectId;
-    const name = this.subjectOf(view)?.name ?? (actor.id === subjectId ? actor.name : subjectId);
-    return { name, memberId: subjectId, relation: 'self' };
-  }
-
-  /**
-   * How the decision reached the record: the person's own click is `digital`; someone else's click
-   * records what the person said (`verbal`, or `written` when the host says so), never as the
-   * person's own digital decision.
-   */
-  private methodFor(view: ReadyView, actor: Actor): ConsentMethod {
-    const own = actor.id !== undefined && actor.id === view.saved.subjectId && !this.proxy;
-    return own || this.method !== 'digital' ? this.method : 'verbal';
-  }
-
   // ---- rendering ---------------------------------------------------------------------------
 
   private renderDirective(view: ReadyView): TemplateResult {
     const { saved, pending, failure } = view;
     const t = this.t;
-    const professional = this.audience === 'professional';
+    for (const name of toggleStates(saved, Boolean(pending), Boolean(failure))) this.markState(name);
+    const w = new ConsentWording(t, this.locale, this.audience, saved, view.team, (iso) => this.localize.date(iso), (e) => this.describeError(e));
     const recipient = saved.recipient.name;
-    const question = professional
-      ? t.person.question[saved.model](this.personName(view), recipient)
-      : t.you.question[saved.model](recipient);
+    const question = w.professional ? t.person.question[saved.model](w.personName, recipient) : t.you.question[saved.model](recipient);
     const level = headingLevel(this.headingLevel, 3);
-    const live = pending
-      ? t.saving(this.choiceWord(saved.model, pending))
-      : this.savedJustNow
-        ? t.savedNow
-        : '';
+    const live = pending ? t.saving(w.choiceWord(saved.model, pending)) : this.savedJustNow ? t.savedNow : '';
     return html`<div class="consent" part="base" aria-busy=${pending ? 'true' : 'false'}>
       <div>
         <div class="heading" part="heading" role="heading" aria-level=${level} id="heading">${recipient}</div>
         <p class="kind">${t.recipientKinds[saved.recipient.kind]}</p>
       </div>
       <p class="question">${question}</p>
-      ${this.renderDetails(view)} ${this.renderActingFor(view)}
-      <div class="control" part="control">${this.renderControl(view)}</div>
-      <p class="state-text" part="state" id="state">${this.stateSentence(view)}</p>
+      ${renderDetails(w, saved, view.team)} ${renderActingFor(w, this.proxy)}
+      <div class="control" part="control">${this.renderControl(view, w)}</div>
+      <p class="state-text" part="state" id="state">${w.stateSentence()}</p>
       <p class="live live-region" part="status" role="status">${live}</p>
-      <p class="visually-hidden" role="alert">${failure ? `${this.t.errorPrefix} ${this.failureSentence(saved.model, failure)}` : ''}</p>
-      ${failure ? this.renderFailure(saved.model, failure) : nothing} ${this.renderFacts(view)} ${this.renderHistory(view)}
+      <p class="visually-hidden" role="alert">${failure ? `${t.errorPrefix} ${w.failureSentence(failure)}` : ''}</p>
+      ${failure ? this.renderFailure(w, failure) : nothing} ${renderFacts(w, saved, this.now ?? new Date())}
+      ${renderHistory(w, saved, { open: this.historyOpen, disabled: this.inert_, toggle: this.toggleHistory, dates: this.dates() })}
     </div>`;
   }
 
-  private renderControl(view: ReadyView): TemplateResult {
+  /** Two equal buttons while nothing is recorded (no answer chosen for the person); a switch after. */
+  private renderControl(view: ReadyView, w: ConsentWording): TemplateResult {
     const { saved, pending } = view;
     const t = this.t;
-    const what = this.list(saved.categories.map((c) => t.categories[c]));
-    const label = t.switchLabel[saved.model](what, saved.recipient.name);
+    const label = t.switchLabel[saved.model](w.list(saved.categories.map((c) => t.categories[c])), saved.recipient.name);
     const busy = pending ? 'true' : nothing;
     if (saved.state === 'not-recorded') {
+      const choice = (share: boolean) =>
+        html`<button
+          ${ref(share ? this.yesRef : this.noRef)}
+          type="button"
+          part=${share ? 'choice choice-yes' : 'choice choice-no'}
+          data-state=${nextConsentState(saved, share)}
+          ?disabled=${this.inert_}
+          aria-disabled=${busy}
+          @click=${() => this.choose(view, share)}
+        >
+          ${share ? t.choiceYes[saved.model] : t.choiceNo[saved.model]}
+        </button>`;
       return html`<div class="choices" role="group" aria-labelledby="switch-label" aria-describedby="state">
         <span class="switch-label" part="label" id="switch-label">${label}</span>
-        <button
-          type="button"
-          part="choice choice-yes"
-          data-state=${nextConsentState(saved, true)}
-          ?disabled=${this.inert_}
-          aria-disabled=${busy}
-          @click=${() => this.choose(view, true)}
-        >
-          ${t.choiceYes[saved.model]}
-        </button>
-        <button
-          type="button"
-          part="choice choice-no"
-          data-state=${nextConsentState(saved, false)}
-          ?disabled=${this.inert_}
-          aria-disabled=${busy}
-          @click=${() => this.choose(view, false)}
-        >
-          ${t.choiceNo[saved.model]}
-        </button>
+        ${choice(true)} ${choice(false)}
       </div>`;
     }
     const on = allowsSharing(saved.model, saved.state);
     return html`<span class="switch-label" part="label" id="switch-label">${label}</span>
       <button
+        ${ref(this.controlRef)}
         type="button"
         role="switch"
         part="switch"
@@ -495,155 +377,18 @@ export class CareConsentToggle extends CareElement<'consent'> {
       </button>`;
   }
 
-  private renderActingFor(view: ReadyView): TemplateResult | typeof nothing {
-    const decider = this.proxy;
-    if (!decider || decider.relation === 'self') return nothing;
+  /** Why a decision was not saved, with Try again; after both decided differently, both decisions and a choice. */
+  private renderFailure(w: ConsentWording, failure: Failure): TemplateResult {
     const t = this.t;
-    const relation = t.relations[decider.relation ?? 'self'];
-    const text =
-      this.audience === 'professional'
-        ? t.person.actingFor(decider.name, relation, this.personName(view))
-        : t.you.actingFor(decider.name, relation);
-    return html`<p class="notice acting">${text}</p>`;
-  }
-
-  private renderFailure(model: ConsentModel, failure: Failure): TemplateResult {
-    const t = this.t;
-    if (failure.theirs) {
-      // Both decided differently at once: nothing is saved until the person chooses.
-      return html`<div class="state error failure" part="error">
-        <p><span class="visually-hidden">${t.errorPrefix} </span>${this.failureSentence(model, failure)}</p>
-        <div class="actions">
-          <button type="button" part="retry keep-mine" ?disabled=${this.inert_} @click=${() => this.resolveConflict('mine')}>${t.keepMine}</button>
-          <button type="button" part="keep-theirs" ?disabled=${this.inert_} @click=${() => this.resolveConflict('theirs')}>${t.keepTheirs}</button>
-        </div>
-      </div>`;
-    }
     // Announced by the alert region that was already there (renderDirective); a new alert node is often not read.
     return html`<div class="state error failure" part="error">
-      <p><span class="visually-hidden">${t.errorPrefix} </span>${this.failureSentence(model, failure)}</p>
+      <p><span class="visually-hidden">${t.errorPrefix} </span>${w.failureSentence(failure)}</p>
       <div class="actions">
-        <button type="button" part="retry" ?disabled=${this.inert_} @click=${this.retry}>${t.retry}</button>
-        <button type="button" @click=${this.dismiss}>${t.dismiss}</button>
-      </div>
-    </div>`;
-  }
-
-  private failureSentence(model: ConsentModel, failure: Failure): string {
-    const t = this.t;
-    if (failure.theirs) return `${t.bothChanged} ${t.conflictChoice(t.stateNames[failure.theirs], t.stateNames[failure.state])}`;
-    return `${this.t.notSaved(this.choiceWord(model, failure.state))} ${this.describeError(failure.error)}`;
-  }
-
-  private renderDetails(view: ReadyView): TemplateResult {
-    const { saved } = view;
-    const t = this.t;
-    const professional = this.audience === 'professional';
-    const person = this.personName(view);
-    const recipient = saved.recipient.name;
-    const consequence =
-      saved.consequence ??
-      capitalise(
-        professional ? t.person.consequence[saved.model](person, recipient) : t.you.consequence[saved.model](recipient),
-        this.locale,
-      );
-    const members =
-      saved.recipient.kind === 'organisation' && saved.recipient.id
-        ? (view.team?.members.filter((m) => m.status === 'active' && m.organisationId === saved.recipient.id) ?? [])
-        : [];
-    const purposes = this.list(saved.purposes.map((p) => t.purposes[p]));
-    return html`<dl class="details" part="details">
-      <dt>${t.whatLabel}</dt>
-      <dd>${capitalise(this.list(saved.categories.map((c) => t.categories[c])), this.locale)}</dd>
-      <dt>${t.whyLabel}</dt>
-      <dd>${capitalise(purposes, this.locale)}</dd>
-      ${members.length > 0
-        ? html`<dt>${professional ? t.person.membersThere : t.you.membersThere}</dt>
-            <dd>${this.list(members.map((m) => this.memberLabel(m)), 'unit')}</dd>`
-        : nothing}
-      <dt>${t.ifNotLabel}</dt>
-      <dd>${consequence}</dd>
-      ${professional && saved.legalBasis
-        ? html`<dt>${t.legalBasisLabel}</dt>
-            <dd>${saved.legalBasis}</dd>`
-        : nothing}
-      ${professional
-        ? html`<dt>${t.modelLabel}</dt>
-            <dd>${t.models[saved.model]}</dd>`
-        : nothing}
-    </dl>`;
-  }
-
-  private memberLabel(member: Member): string {
-    const role = this.audience === 'professional' ? (member.role?.professionalLabel ?? member.role?.label) : member.role?.label;
-    return role ? `${member.name} (${role})` : member.name;
-  }
-
-  private renderFacts(view: ReadyView): TemplateResult {
-    const { saved } = view;
-    const t = this.t;
-    const today = calendarDate(this.now ?? new Date());
-    const decided = saved.state === 'not-recorded' ? undefined : this.deciderSentence(saved.decidedBy, view);
-    const recorded = saved.state === 'not-recorded' ? undefined : this.recordedSentence(saved);
-    const validity =
-      saved.validFrom || saved.validUntil
-        ? t.validity(saved.validFrom ? this.day(saved.validFrom) : undefined, saved.validUntil ? this.day(saved.validUntil) : undefined)
-        : undefined;
-    const ended = saved.validUntil && saved.validUntil < today;
-    const notStarted = saved.validFrom && saved.validFrom > today;
-    const reviewPassed = saved.reviewDate && saved.reviewDate < today;
-    return html`<ul class="facts">
-        ${decided ? html`<li>${decided}</li>` : nothing} ${recorded ? html`<li>${recorded}</li>` : nothing}
-        ${validity ? html`<li>${t.validLabel}: ${validity}</li>` : nothing}
-        ${saved.reviewDate && !reviewPassed ? html`<li>${t.reviewBy(this.day(saved.reviewDate))}</li>` : nothing}
-      </ul>
-      ${ended ? html`<p class="notice">${t.ended(this.day(saved.validUntil!))}</p>` : nothing}
-      ${notStarted ? html`<p class="notice">${t.notStarted(this.day(saved.validFrom!))}</p>` : nothing}
-      ${reviewPassed
-        ? html`<p class="notice">
-            ${this.audience === 'professional'
-              ? t.person.reviewPassed(this.day(saved.reviewDate!))
-              : t.you.reviewPassed(this.day(saved.reviewDate!))}
-          </p>`
-        : nothing}`;
-  }
-
-  private renderHistory(view: ReadyView): TemplateResult {
-    const t = this.t;
-    const entries = newestFirst(view.saved.history ?? []);
-    const dates = this.dates();
-    return html`<div class="history" part="history">
-      <button
-        type="button"
-        class="history-toggle"
-        id="history-button"
-        aria-expanded=${this.historyOpen ? 'true' : 'false'}
-        aria-controls="history-panel"
-        ?disabled=${this.inert_}
-        @click=${this.toggleHistory}
-      >
-        ${t.history} (${t.historyCount(entries.length)})
-      </button>
-      <div
-        id="history-panel"
-        role="region"
-        aria-label=${`${t.history}: ${view.saved.recipient.name}`}
-        ?hidden=${!this.historyOpen}
-      >
-        ${entries.length === 0
-          ? html`<p>${t.historyEmpty}</p>`
-          : html`<ol class="history-list">
-              ${entries.map((entry) => {
-                const decided = this.deciderSentence(entry.decidedBy, view);
-                const recorded = this.recordedSentence(entry);
-                return html`<li>
-                  <span class="entry-state">${t.stateNames[entry.state]}</span>,
-                  <time datetime=${entry.at}>${t.historyWhen(formatDate(entry.at, dates, 'long'), formatTime(entry.at, dates))}</time>
-                  ${decided ? html`<div>${decided}</div>` : nothing} ${recorded ? html`<div>${recorded}</div>` : nothing}
-                  ${entry.note ? html`<div class="note">${entry.note}</div>` : nothing}
-                </li>`;
-              })}
-            </ol>`}
+        ${failure.theirs
+          ? html`<button type="button" part="retry keep-mine" ?disabled=${this.inert_} @click=${() => this.resolveConflict('mine')}>${t.keepMine}</button>
+              <button type="button" part="keep-theirs" ?disabled=${this.inert_} @click=${() => this.resolveConflict('theirs')}>${t.keepTheirs}</button>`
+          : html`<button type="button" part="retry" ?disabled=${this.inert_} @click=${this.retry}>${t.retry}</button>
+              <button type="button" @click=${this.dismiss}>${t.dismiss}</button>`}
       </div>
     </div>`;
   }
@@ -686,22 +431,23 @@ export class CareConsentToggle extends CareElement<'consent'> {
 
   private async retryStored(view: ReadyView, id: string, state: ConsentState, choice?: 'mine' | 'theirs'): Promise<void> {
     const previous = view.saved;
-    this.savingFrom = previous;
+    const store = this.store!;
+    const kept = store.failureOf('consent', id)?.request;
+    if (kept?.entity !== 'consent') return;
     this.requested = state;
     this.failure = undefined;
     this.savedJustNow = false;
-    const outcome = choice ? await this.store!.resolve('consent', id, choice) : await this.store!.retry('consent', id);
+    // Try again and the choice between two versions ask the host again, as the first try did (same change id).
+    const outcome = await carryIntent(this, {
+      request: new CareConsentRequestEvent({ directive: kept.value, previous, state, decidedBy: kept.value.decidedBy as Decider }),
+      change: kept,
+      store,
+      committed: (directive) => new CareConsentChangeEvent({ directive, previous, state: directive.state }),
+      send: () => ((choice ? store.resolve('consent', id, choice) : store.retry('consent', id)) as Promise<SaveOutcome<'consent'>> | undefined) ?? Promise.resolve(undefined),
+    });
     this.requested = undefined;
-    this.savingFrom = undefined;
-    if (!outcome) return;
-    if (outcome.ok) {
-      const directive = outcome.value as ConsentDirective;
-      this.savedJustNow = true;
-      this.dispatchEvent(new CareConsentChangeEvent({ directive, previous, state: directive.state }));
-    } else {
-      this.dispatchEvent(new CareErrorEvent('consent', id, outcome.error));
-      this.failure = { error: outcome.error, state };
-    }
+    if (outcome.status === 'saved') this.savedJustNow = true;
+    if (outcome.status === 'failed') this.failure = { error: outcome.error, state };
   }
 
   private dismiss = () => {
@@ -720,16 +466,15 @@ export class CareConsentToggle extends CareElement<'consent'> {
       this.dispatchEvent(new CareErrorEvent('consent', previous.id, error));
       return;
     }
-    const decidedBy = this.currentDecider(view, actor);
+    const decidedBy = deciderFor(view.saved, view.team, actor, this.proxy);
     const after = recordDecision(previous, {
       state,
       at: new Date().toISOString(),
       decidedBy,
       recordedBy: actor,
-      method: this.methodFor(view, actor),
+      method: methodFor(view.saved, actor, this.proxy, this.method),
     });
     const connected = this.connected;
-    this.savingFrom = previous;
     this.requested = state;
     this.failure = undefined;
     this.savedJustNow = false;
@@ -742,7 +487,6 @@ export class CareConsentToggle extends CareElement<'consent'> {
     // Choosing from the two buttons replaces them with the switch: keep focus on the control.
     const hadFocus = previous.state === 'not-recorded' && this.shadowRoot?.activeElement != null;
     this.requested = undefined;
-    this.savingFrom = undefined;
     if (outcome.status === 'saved') {
       if (!connected) this.chosen = outcome.value;
       this.savedJustNow = true;

@@ -1,6 +1,8 @@
 import type { Actor } from '../../contract/common.js';
 import { isSharingAllowed, type ConsentDirective, type ConsentHistoryEntry, type Decider } from '../../contract/consent.js';
+import type { CareTeam } from '../../contract/team.js';
 import type { ConsentMethod, ConsentState } from '../../contract/values.js';
+import type { ElementState } from '../base/care-element.js';
 
 /**
  * The state a directive moves to when the person says yes (`share: true`) or no. The one place
@@ -56,3 +58,28 @@ export const newestFirst = (history: readonly ConsentHistoryEntry[]): ConsentHis
     .map((entry, index) => ({ entry, index, time: Date.parse(entry.at) }))
     .sort((a, b) => b.time - a.time || b.index - a.index)
     .map(({ entry }) => entry);
+
+/** Who is deciding now: the given proxy, or the person themselves (named by data, never by UI text). */
+export const deciderFor = (directive: ConsentDirective, team: CareTeam | undefined, actor: Actor, proxy: Decider | undefined): Decider => {
+  if (proxy) return proxy;
+  const subjectId = directive.subjectId;
+  const name = team?.members.find((m) => m.id === subjectId)?.name ?? (actor.id === subjectId ? actor.name : subjectId);
+  return { name, memberId: subjectId, relation: 'self' };
+};
+
+/**
+ * How the decision reached the record: the person's own click is `digital`; someone else's click
+ * records what the person said (`verbal`, or `written` when the host says so), never as the
+ * person's own digital decision.
+ */
+export const methodFor = (directive: ConsentDirective, actor: Actor, proxy: Decider | undefined, method: ConsentMethod): ConsentMethod => {
+  const own = actor.id !== undefined && actor.id === directive.subjectId && !proxy;
+  return own || method !== 'digital' ? method : 'verbal';
+};
+
+/** The toggle's custom states for CSS (`:state(saving)` …) while it shows this directive. */
+export const toggleStates = (saved: Pick<ConsentDirective, 'model' | 'state'>, pending: boolean, failed: boolean): ElementState[] => [
+  ...(pending ? (['saving'] as const) : []),
+  ...(failed ? (['save-failed'] as const) : []),
+  saved.state === 'not-recorded' ? 'not-recorded' : allowsSharing(saved.model, saved.state) ? 'sharing' : undefined,
+].filter((name): name is ElementState => name !== undefined);

@@ -1,4 +1,6 @@
-import type { OccurrenceException } from '../../contract/meeting.js';
+import type { Meeting, OccurrenceException } from '../../contract/meeting.js';
+import type { CareTeam } from '../../contract/team.js';
+import type { SchedulerFormat } from './view.js';
 import type { ResponseStatus } from '../../contract/values.js';
 import type { FieldConflict } from '../../data/types.js';
 
@@ -49,4 +51,16 @@ export const describeMeetingConflicts = (
   }
   if (other) sentences.push(words.conflictOther);
   return sentences;
+};
+
+/** The conflicts of a failed save of `meeting`, in sentences with names and the meeting's own clock. */
+export const conflictSentences = (fmt: SchedulerFormat, team: CareTeam | undefined, conflicts: readonly FieldConflict[], meeting: Meeting): string[] => {
+  const zone = fmt.displayZone(meeting);
+  const duration = Date.parse(meeting.end) - Date.parse(meeting.start);
+  return describeMeetingConflicts(
+    conflicts,
+    fmt.t,
+    (id) => (team ? fmt.nameOf(team, id, meeting) : id),
+    (iso) => fmt.when(iso, new Date(Date.parse(iso) + duration).toISOString(), zone),
+  );
 };

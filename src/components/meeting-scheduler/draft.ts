@@ -242,7 +242,9 @@ export const draftSpan = (draft: Draft): { start: number; end: number } | undefi
 export const draftParticipants = (draft: Draft, team: CareTeam, previous?: readonly Participant[]): Participant[] =>
   Object.entries(draft.invited).map(([memberId, attendance]) => {
     const before = previous?.find((p) => p.memberId === memberId);
-    const participant: Participant = { memberId, required: attendance === 'required', response: before?.response ?? 'needs-action' };
+    // What the form does not edit (a name given to someone outside the team, a source's own fields) is kept as it was.
+    const { supportFor: _support, ...kept } = before ?? ({} as Partial<Participant>);
+    const participant: Participant = { ...kept, memberId, required: attendance === 'required', response: before?.response ?? 'needs-action' };
     if (memberId === draft.supportPersonId) participant.supportFor = team.serviceUserId;
     return participant;
   });

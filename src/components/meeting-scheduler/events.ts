@@ -34,18 +34,9 @@ export class CareMeetingChangeEvent extends CareEvent<CareMeetingDetail> {
   }
 }
 
-/** Fired by `<care-date-picker>` when the user chooses a date. */
-export class CareDatePickEvent extends CareEvent<{ date: string }> {
-  static readonly eventName = 'care-date-pick';
-  constructor(date: string) {
-    super(CareDatePickEvent.eventName, { date });
-  }
-}
-
 declare global {
   interface GlobalEventHandlersEventMap {
     'care-meeting-request': CareMeetingRequestEvent;
     'care-meeting-change': CareMeetingChangeEvent;
-    'care-date-pick': CareDatePickEvent;
   }
 }

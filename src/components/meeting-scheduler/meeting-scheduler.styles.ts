@@ -3,6 +3,7 @@ import { css } from 'lit';
 /** Styles of `<care-meeting-scheduler>`. Reads component tokens through private twins only. */
 export const schedulerStyles = css`
   :host {
+    container-type: inline-size;
     --_max-width: var(--care-meeting-scheduler-max-width, 48rem);
     --_gap: var(--care-meeting-scheduler-gap, var(--_space-4));
     --_section-surface: var(--care-meeting-scheduler-section-background, var(--_surface-raised));
@@ -27,7 +28,7 @@ export const schedulerStyles = css`
   }
   .title {
     margin: 0;
-    font-size: 1.5em;
+    font-size: var(--_font-size-title);
     line-height: 1.25;
   }
   .title:focus {
@@ -38,7 +39,7 @@ export const schedulerStyles = css`
   }
   .subheading {
     margin: 0 0 var(--_space-2);
-    font-size: 1.125em;
+    font-size: var(--_font-size-large);
     line-height: 1.3;
     display: flex;
     align-items: center;
@@ -52,7 +53,7 @@ export const schedulerStyles = css`
     color: var(--_text-muted);
   }
   .hint {
-    font-size: 0.9em;
+    font-size: var(--_font-size-small);
   }
   .icon {
     inline-size: 1.25em;
@@ -62,7 +63,7 @@ export const schedulerStyles = css`
     vertical-align: -0.25em;
   }
   .state-title {
-    font-weight: 700;
+    font-weight: var(--_weight-heading);
     margin-block-end: var(--_space-1);
   }
 
@@ -85,8 +86,8 @@ export const schedulerStyles = css`
   }
   .group > legend {
     padding: 0 var(--_space-2);
-    font-weight: 700;
-    font-size: 1.1em;
+    font-weight: var(--_weight-heading);
+    font-size: var(--_font-size-large);
   }
   .nested {
     display: grid;
@@ -98,7 +99,7 @@ export const schedulerStyles = css`
   }
   .nested > legend {
     padding: 0 var(--_space-1);
-    font-weight: 600;
+    font-weight: var(--_weight-strong);
   }
   .field {
     display: grid;
@@ -106,16 +107,17 @@ export const schedulerStyles = css`
     min-inline-size: 0;
   }
   .field > label {
-    font-weight: 600;
+    font-weight: var(--_weight-strong);
   }
   .indented {
     margin-inline-start: var(--_space-5);
   }
+  /* Fields side by side line up by their labels and controls; a hint under one does not push the other. */
   .row {
     display: flex;
     flex-wrap: wrap;
     gap: var(--_space-3);
-    align-items: end;
+    align-items: start;
   }
   .row > .field {
     flex: 1 1 12rem;
@@ -127,7 +129,8 @@ export const schedulerStyles = css`
   input[type='url'],
   input[type='date'],
   select {
-    min-block-size: max(1.5rem, var(--_target));
+    /* As tall as a button beside it: one line, the button's padding and border. */
+    min-block-size: max(1.5rem, var(--_target), calc(1lh + 2 * var(--_space-2) + 2px));
     inline-size: 100%;
     max-inline-size: 100%;
     padding: var(--_space-1) var(--_space-2);
@@ -209,7 +212,7 @@ export const schedulerStyles = css`
     flex: 1 1 14rem;
   }
   .person .name {
-    font-weight: 600;
+    font-weight: var(--_weight-strong);
   }
   .attendance {
     inline-size: auto;
@@ -232,7 +235,7 @@ export const schedulerStyles = css`
   }
   .chosen {
     padding: var(--_space-2) var(--_space-3);
-    border-inline-start: 4px solid var(--_accent);
+    border-inline-start: var(--_border-width-strong) solid var(--_accent);
     background: var(--_surface);
   }
   .find {
@@ -250,7 +253,7 @@ export const schedulerStyles = css`
     background: var(--_surface);
   }
   .slots > legend {
-    font-weight: 600;
+    font-weight: var(--_weight-strong);
     padding: 0 var(--_space-1);
   }
   .slots ul {
@@ -284,15 +287,15 @@ export const schedulerStyles = css`
     background: var(--_slot-selected-surface);
   }
   .slot-when {
-    font-weight: 600;
+    font-weight: var(--_weight-strong);
   }
   .slot-note {
-    font-size: 0.9em;
+    font-size: var(--_font-size-small);
     color: var(--_text-muted);
   }
   .none-found {
     padding: var(--_space-2) var(--_space-3);
-    border-inline-start: 4px solid var(--_warning-ms);
+    border-inline-start: var(--_border-width-strong) solid var(--_warning-ms);
     background: var(--_surface);
   }
   .agenda-items {
@@ -304,7 +307,7 @@ export const schedulerStyles = css`
   }
   .item-time {
     font-variant-numeric: tabular-nums;
-    font-weight: 600;
+    font-weight: var(--_weight-strong);
     margin-inline-end: var(--_space-2);
   }
   .buttons {
@@ -324,12 +327,12 @@ export const schedulerStyles = css`
   }
   button.small {
     padding: var(--_space-1) var(--_space-2);
-    font-size: 0.9em;
+    font-size: var(--_font-size-small);
   }
   button.danger {
     background: var(--_danger);
     border-color: var(--_danger);
-    color: var(--_surface);
+    color: var(--_danger-text);
   }
   button.danger-outline {
     color: var(--_danger);
@@ -339,7 +342,7 @@ export const schedulerStyles = css`
     background: var(--_accent);
     border-color: var(--_accent);
     color: var(--_accent-text);
-    font-weight: 600;
+    font-weight: var(--_weight-strong);
   }
   .actions {
     display: flex;
@@ -369,203 +372,10 @@ export const schedulerStyles = css`
   }
   .status {
     padding: var(--_space-2) var(--_space-3);
-    border-inline-start: 4px solid var(--_success);
+    border-inline-start: var(--_border-width-strong) solid var(--_success);
     background: var(--_success-surface);
   }
   .save-error .buttons {
     margin-block-start: var(--_space-2);
-  }
-
-  /* ----- booked meeting ----- */
-  .meeting-header {
-    display: grid;
-    gap: var(--_space-1);
-  }
-  .meta {
-    display: flex;
-    flex-wrap: wrap;
-    gap: var(--_space-2);
-    align-items: center;
-    color: var(--_text-muted);
-  }
-  .badge,
-  .tag {
-    display: inline-block;
-    padding: 0 var(--_space-2);
-    border: 1px solid var(--_section-border);
-    border-radius: 999px;
-    background: var(--_surface-raised);
-    color: var(--_text);
-    font-size: 0.875em;
-  }
-  .status-cancelled {
-    border-color: var(--_danger);
-    color: var(--_danger);
-  }
-  .status-proposed {
-    border-color: var(--_warning-ms);
-  }
-  .facts {
-    display: grid;
-    gap: var(--_space-2);
-    margin: 0;
-  }
-  .facts > div {
-    display: grid;
-    grid-template-columns: minmax(6rem, 10rem) 1fr;
-    gap: var(--_space-2);
-  }
-  .facts dt {
-    font-weight: 600;
-  }
-  .facts dd {
-    margin: 0;
-    min-inline-size: 0;
-  }
-  .with-icon {
-    display: flex;
-    gap: var(--_space-2);
-    align-items: center;
-  }
-  .viewer-time {
-    font-style: italic;
-  }
-  .your-part,
-  .participants,
-  .agenda,
-  .occurrences,
-  .warnings {
-    padding: var(--_space-4);
-    border: 1px solid var(--_section-border);
-    border-radius: var(--_radius);
-    background: var(--_section-surface);
-  }
-  .your-part {
-    display: grid;
-    gap: var(--_space-2);
-    background: var(--_your-part-surface);
-    border-color: var(--_accent);
-  }
-  .people-list {
-    display: grid;
-    gap: var(--_space-2);
-  }
-  .people-list > li {
-    display: grid;
-    gap: 0.125rem;
-    padding-block-end: var(--_space-2);
-    border-block-end: 1px solid var(--_section-border);
-  }
-  .people-list .name {
-    font-weight: 600;
-  }
-  .tags {
-    display: flex;
-    flex-wrap: wrap;
-    gap: var(--_space-2);
-    align-items: center;
-  }
-  .response {
-    display: inline-flex;
-    gap: var(--_space-1);
-    align-items: center;
-    font-weight: 600;
-  }
-  .response-accepted {
-    color: var(--_success);
-  }
-  .response-declined {
-    color: var(--_danger);
-  }
-  .response-tentative {
-    color: var(--_warning-ms);
-  }
-  .agenda-list,
-  .dates {
-    margin: 0;
-    padding-inline-start: var(--_space-5);
-    display: grid;
-    gap: var(--_space-2);
-  }
-  .agenda-list > li {
-    display: grid;
-    gap: 0.125rem;
-  }
-  .agenda-list > li.mine .item-title {
-    font-weight: 700;
-  }
-  .occurrence {
-    display: grid;
-    gap: var(--_space-2);
-  }
-  .occurrence-line {
-    display: flex;
-    flex-wrap: wrap;
-    gap: var(--_space-2);
-    align-items: center;
-  }
-  .occurrence.past .occurrence-when {
-    color: var(--_text-muted);
-  }
-  .occurrence.cancelled .occurrence-when {
-    color: var(--_text-muted);
-  }
-  .move,
-  .confirm {
-    display: grid;
-    gap: var(--_space-2);
-    padding: var(--_space-3);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface);
-  }
-  .move-title,
-  .confirm p {
-    font-weight: 600;
-  }
-  .warnings {
-    background: var(--_warning-surface-ms);
-    border: 2px solid var(--_warning-ms);
-  }
-  .warnings .icon {
-    color: var(--_warning-ms);
-  }
-  .warnings ul {
-    margin: 0;
-    padding-inline-start: var(--_space-5);
-    display: grid;
-    gap: var(--_space-1);
-  }
-
-  @media (max-width: 30rem) {
-    .facts > div {
-      grid-template-columns: 1fr;
-      gap: 0;
-    }
-    .group,
-    .your-part,
-    .participants,
-    .agenda,
-    .occurrences,
-    .warnings {
-      padding: var(--_space-3);
-    }
-  }
-
-  @media (forced-colors: active) {
-    .slots input:checked + .slot,
-    .your-part,
-    .warnings {
-      border: 2px solid CanvasText;
-    }
-    button[aria-pressed='true'] {
-      forced-color-adjust: none;
-      background: Highlight;
-      color: HighlightText;
-    }
-    .response,
-    .status-cancelled {
-      color: CanvasText;
-    }
   }
 `;

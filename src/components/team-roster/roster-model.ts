@@ -382,3 +382,15 @@ export const arrangeTeam = (prepared: PreparedTeam, { groupBy, showEnded, text, 
     filtered: !!needle || !!sector,
   };
 };
+
+/** Teams larger than this are checked, prepared and rendered in separate tasks. */
+const LARGE_TEAM = 150;
+
+/** Whether a team (as given, before any check) is large enough to be worked on over several tasks. */
+export const isLargeTeam = (input: unknown): boolean => {
+  const members = (input as { members?: unknown } | null)?.members;
+  return Array.isArray(members) && members.length > LARGE_TEAM;
+};
+
+/** Whether two lists of inputs are the same, item by item (what a derived value was made from). */
+export const sameKey = (a: readonly unknown[], b: readonly unknown[]): boolean => a.length === b.length && a.every((v, i) => v === b[i]);

@@ -35,11 +35,11 @@ export const rosterStyles = css`
     line-height: 1.25;
   }
   .title {
-    font-size: 1.5em;
+    font-size: var(--_font-size-title);
   }
   .group-title,
   .subheading {
-    font-size: 1.125em;
+    font-size: var(--_font-size-large);
   }
   .header {
     display: grid;
@@ -62,7 +62,7 @@ export const rosterStyles = css`
     border-radius: var(--_radius);
     background: var(--_warning-surface);
     color: var(--_warning);
-    font-weight: 600;
+    font-weight: var(--_weight-strong);
   }
 
   .filters {
@@ -78,7 +78,7 @@ export const rosterStyles = css`
     min-inline-size: 0;
   }
   .field label {
-    font-weight: 600;
+    font-weight: var(--_weight-strong);
   }
   input,
   select {
@@ -181,8 +181,8 @@ export const rosterStyles = css`
     border: 0;
     background: none;
     color: var(--_accent);
-    font-weight: 700;
-    font-size: 1.125em;
+    font-weight: var(--_weight-heading);
+    font-size: var(--_font-size-large);
     text-align: start;
     text-decoration: underline;
     text-underline-offset: 0.15em;
@@ -191,7 +191,7 @@ export const rosterStyles = css`
     text-decoration-thickness: 2px;
   }
   .role {
-    font-weight: 600;
+    font-weight: var(--_weight-strong);
   }
   .code,
   .organisation,
@@ -199,7 +199,7 @@ export const rosterStyles = css`
     color: var(--_text-muted);
   }
   .meta {
-    font-size: 0.9375em;
+    font-size: var(--_font-size-small);
   }
 
   .badges {
@@ -213,11 +213,11 @@ export const rosterStyles = css`
     gap: var(--_space-1);
     padding: 0 var(--_space-2);
     border: 1px solid var(--_badge-border);
-    border-radius: 999px;
+    border-radius: var(--_radius-badge);
     background: var(--_badge-surface);
     color: var(--_badge-text);
-    font-size: 0.875em;
-    font-weight: 600;
+    font-size: var(--_font-size-small);
+    font-weight: var(--_weight-strong);
     line-height: 1.6;
   }
   .badge.coordinator {
@@ -258,7 +258,7 @@ export const rosterStyles = css`
     gap: var(--_space-2);
     min-block-size: max(1.5rem, var(--_target));
     max-inline-size: 100%;
-    font-weight: 600;
+    font-weight: var(--_weight-strong);
     text-underline-offset: 0.15em;
   }
   .contact-meta {
@@ -266,7 +266,7 @@ export const rosterStyles = css`
     flex-wrap: wrap;
     gap: 0 var(--_space-2);
     color: var(--_text-muted);
-    font-size: 0.9375em;
+    font-size: var(--_font-size-small);
   }
   .hours.closed {
     font-style: italic;
@@ -283,7 +283,7 @@ export const rosterStyles = css`
     overflow-wrap: anywhere;
   }
   dialog::backdrop {
-    background: rgb(0 0 0 / 0.5);
+    background: var(--_backdrop);
   }
   .details {
     display: grid;
@@ -298,7 +298,7 @@ export const rosterStyles = css`
   }
   .details-head h2 {
     margin: 0;
-    font-size: 1.375em;
+    font-size: var(--_font-size-title);
     line-height: 1.25;
   }
   dl {
@@ -307,7 +307,7 @@ export const rosterStyles = css`
     margin: 0;
   }
   dt {
-    font-weight: 700;
+    font-weight: var(--_weight-heading);
   }
   dd {
     margin: 0;

@@ -26,6 +26,13 @@ export const CODE_SYSTEMS = {
   purpose: cs('consent-purpose'),
   /** MEETING_KINDS values, in `Appointment.serviceCategory`. */
   meetingKind: cs('meeting-kind'),
+  /** `crisis-plan`, in `CarePlan.category`: the CarePlan is a crisis plan. */
+  carePlanKind: cs('care-plan-kind'),
+  /** CRISIS_STAGES values: the stage of a measure (`Task.code`), a note or a contact. */
+  crisisStage: cs('crisis-stage'),
+  /** A measure's contract id (`Task.identifier`) and a responsibility's id when no Task stands for it (`Reference.identifier`). */
+  measureId: cs('crisis-measure-id'),
+  responsibilityId: cs('responsibility-id'),
   /** Identifies a member by contract id when there is no FHIR resource to point at (`Reference.identifier.system`). */
   memberId: cs('member-id'),
 } as const;
@@ -40,6 +47,16 @@ export const EXTENSIONS = {
   contactChannel: sd('contact-channel'),
   /** On a Consent: how the decision was given (`valueCode` verbal|written|digital). */
   consentMethod: sd('consent-method'),
+  /** On a crisis-plan CarePlan: the next review date (`valueDate`). */
+  nextReview: sd('next-review'),
+  /** On a crisis-plan CarePlan: the plan's edition, printed on every copy (`valuePositiveInt`). */
+  planVersion: sd('plan-version'),
+  /** On a crisis-plan CarePlan, repeated: who confirmed which version and when (member, at, version). */
+  agreement: sd('crisis-plan-agreement'),
+  /** On a crisis-plan CarePlan, repeated in order: whom to contact at a stage (stage, id, member or name and phone, hours, out of hours, note). */
+  crisisContact: sd('crisis-contact'),
+  /** On a CarePlan.note: which part of the plan it is: `section` (earlyWarningSigns, triggers, helps, doesNotHelp, practical, treatmentWishes, whoIsTold, or signs), with `stage` for signs and `topic` for a practical matter. */
+  noteSection: sd('crisis-plan-note'),
   /**
    * On any mapped element: the contract fields FHIR has no element for (agenda, handover, steps,
    * notes on a member, …), as JSON in `valueString`, so a write never loses them.
@@ -52,6 +69,17 @@ export const XVER = {
   taskPerformer: 'http://hl7.org/fhir/5.0/StructureDefinition/extension-Task.performer',
   virtualService: 'http://hl7.org/fhir/5.0/StructureDefinition/extension-Appointment.virtualService',
   recurrenceTemplate: 'http://hl7.org/fhir/5.0/StructureDefinition/extension-Appointment.recurrenceTemplate',
+} as const;
+
+/**
+ * National video-meeting extensions on an Appointment. Norway: HL7 Norway's draft no-basis
+ * `NoBasisVirtualService` (R5 VirtualServiceDetail as an R4 extension; its canonical moved between
+ * builds, both are read). Denmark: the eHealth Infrastructure's `ehealth-meeting-url` (valueUri,
+ * set by the video service, "may not be updated" by clients: read, never written).
+ */
+export const NATIONAL_VIDEO = {
+  norway: ['http://hl7.no/fhir/StructureDefinition/no-basis-virtual-service', 'http://hl7.no/fhir/ig/StructureDefinition/no-basis-virtual-service'],
+  denmark: 'http://ehealth.sundhed.dk/fhir/StructureDefinition/ehealth-meeting-url',
 } as const;
 
 /** Core HL7 extension for an IANA time zone. */

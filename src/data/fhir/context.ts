@@ -1,7 +1,7 @@
 import type { Sector } from '../../contract/values.js';
 import { ResourceIndex } from './references.js';
 import type * as F from './types.js';
-import { clone, findExtension, jsonEqual, readExtras, setExtension } from './util.js';
+import { CALLING_CODE_BY_TIME_ZONE, clone, findExtension, jsonEqual, readExtras, setExtension } from './util.js';
 import { EXTENSIONS } from './codes.js';
 
 /** What every mapping function needs besides the resource. */
@@ -13,7 +13,12 @@ export interface FhirMappingOptions {
   today?: string;
   /** Sector of an organisation whose type has no known code. Default `specialist` (a hospital's FHIR server). */
   defaultSector?: Sector;
-  /** Time zone of an appointment that names none. Default `Europe/Oslo`. */
+  /**
+   * Organisation type codes → sector, read before the defaults (`SECTOR_BY_TYPE_CODE`): keys are
+   * `system|code` (`http://snomed.info/sct|394814009`) or a bare code for any system.
+   */
+  sectorMapping?: Readonly<Record<string, Sector>>;
+  /** Time zone of an appointment that names none (and the country of telephone numbers written without one). Default `Europe/Oslo`. */
   timeZone?: string;
   /** The care team's id, set as `teamId` on responsibilities and meetings. */
   teamId?: string;
@@ -34,6 +39,8 @@ export interface MappingContext extends Required<Omit<FhirMappingOptions, 'teamI
   memberKey(reference: F.Reference | undefined, from: F.Resource): string | undefined;
   /** The name of a member, for reference display text. */
   memberName(id: string): string | undefined;
+  /** The country calling code for telephone numbers written without one (from the time zone), if the rule knows it. */
+  callingCode?: string;
 }
 
 export const contextOf = (options: FhirMappingOptions): MappingContext => {
@@ -59,7 +66,9 @@ export const contextOf = (options: FhirMappingOptions): MappingContext => {
     index,
     today: options.today ?? new Date().toISOString().slice(0, 10),
     defaultSector: options.defaultSector ?? 'specialist',
+    sectorMapping: options.sectorMapping ?? {},
     timeZone: options.timeZone ?? 'Europe/Oslo',
+    callingCode: CALLING_CODE_BY_TIME_ZONE[options.timeZone ?? 'Europe/Oslo'],
     teamId: options.teamId,
     patient: options.patient,
     team: options.team,

@@ -1,7 +1,7 @@
 import { isTimeZone } from '../../contract/common.js';
 import type { Availability, Interval, Location, Meeting, Participant, Recurrence } from '../../contract/meeting.js';
 import { MEETING_KINDS, type MeetingKind, type MeetingMode, type MeetingStatus, type ResponseStatus } from '../../contract/values.js';
-import { CODE_SYSTEMS, GTS_ABBREVIATION, TZ_CODE_EXTENSION, XVER } from './codes.js';
+import { CODE_SYSTEMS, GTS_ABBREVIATION, NATIONAL_VIDEO, TZ_CODE_EXTENSION, XVER } from './codes.js';
 import { referenceById } from './consent.js';
 import { contextOf, keep, keepUnexpressed, keptResource, metaOf, withExtras, withoutExtras, type FhirMappingOptions, type MappingContext } from './context.js';
 import { FhirResourceProblem } from './notes.js';
@@ -72,6 +72,27 @@ const virtualServicesOf = (appointment: F.Appointment, version: F.FhirVersion): 
           const { address, ...rest } = fromExtension(e, VIRTUAL_SERVICE);
           return compact({ ...rest, addressUrl: address as string | undefined }) as F.VirtualServiceDetail;
         });
+
+const addressOf = (service: F.VirtualServiceDetail): string | undefined => service.addressUrl ?? service.addressString;
+
+const norwegianAddress = (extension: F.Extension): string | undefined => {
+  const address = extension.extension?.find((e) => e.url === 'virtualAddress');
+  return (address?.valueUrl ?? address?.valueString ?? (address?.valueContactPoint as F.ContactPoint | undefined)?.value) as string | undefined;
+};
+
+/** The Norwegian no-basis virtual service extension holding an https link, if any. */
+const norwegianVideo = (appointment: F.Appointment): F.Extension | undefined =>
+  (appointment.extension ?? []).find((e) => (NATIONAL_VIDEO.norway as readonly string[]).includes(e.url) && isHttps(norwegianAddress(e)));
+
+/** The video link: R5 virtualService (R4: the cross-version extension), else the Norwegian, else the Danish national extension. */
+const videoLinkOf = (appointment: F.Appointment, version: F.FhirVersion): string | undefined => {
+  const danish = findExtension(appointment, NATIONAL_VIDEO.denmark);
+  return (
+    virtualServicesOf(appointment, version).map(addressOf).find(isHttps) ??
+    norwegianAddress(norwegianVideo(appointment) ?? { url: '' }) ??
+    [danish?.valueUri, danish?.valueUrl].find((v): v is string => isHttps(v as string | undefined))
+  );
+};
 
 const recurrenceTemplateOf = (appointment: F.Appointment, version: F.FhirVersion): F.RecurrenceTemplate | undefined => {
   if (version === 'R5') return appointment.recurrenceTemplate?.[0];
@@ -155,6 +176,13 @@ const containedLocation = (out: F.Appointment, location: Location): F.Reference 
   return { reference: `#${LOCATION_ID}`, display: location.name };
 };
 
+/** The id a participant is known by: the member it stands for, else its reference, else `display:<text>` for a reference with only display text. */
+const participantId = (participant: F.AppointmentParticipant, from: F.Resource, ctx: MappingContext): string | undefined => {
+  const key = ctx.memberKey(participant.actor, from);
+  const display = participant.actor?.display?.trim();
+  return key ?? (display ? `display:${display}` : undefined);
+};
+
 const requiredFrom = (value: string | boolean | undefined): boolean => (typeof value === 'boolean' ? value : value !== 'optional' && value !== 'information-only');
 
 /** Whether an Appointment has a time (start, requested period or creation date): the contract's meetings always do. */
@@ -168,20 +196,24 @@ export const meetingFromFhir = (appointment: F.Appointment, options: FhirMapping
   const template = recurrenceTemplateOf(appointment, version);
   const timeZone =
     [findExtension(appointment, TZ_CODE_EXTENSION)?.valueCode, template?.timezone?.coding?.[0]?.code, template?.timezone?.text].find(isTimeZone) ?? ctx.timeZone;
-  const video = virtualServicesOf(appointment, version).map((v) => v.addressUrl).find(isHttps);
+  const video = videoLinkOf(appointment, version);
   const location = locationFrom(appointment, ctx);
   const mode: MeetingMode = video ? (location ? 'hybrid' : 'digital') : 'in-person';
 
   const participants: Participant[] = [];
   for (const participant of appointment.participant ?? []) {
     if (NOT_MEMBERS.has(ctx.index.typeOf(participant.actor, appointment) ?? '')) continue;
-    const memberId = ctx.memberKey(participant.actor, appointment);
+    const memberId = participantId(participant, appointment, ctx);
     if (!memberId || participants.some((p) => p.memberId === memberId)) continue;
-    participants.push({
+    const read: Participant = {
       memberId,
       required: requiredFrom(participant.required),
       response: (RESPONSES.has(participant.status ?? '') ? participant.status : 'needs-action') as ResponseStatus,
-    });
+    };
+    // Someone outside the team is named as the server names them (the reference's display), never "Unknown person".
+    const name = ctx.team && !ctx.memberName(memberId) ? ctx.index.nameOf(participant.actor, appointment) : undefined;
+    if (name) (read as Participant & { name?: string }).name = name;
+    participants.push(read);
   }
 
   const given = { start: instantOf(appointment.start), end: instantOf(appointment.end) };
@@ -254,14 +286,24 @@ export const meetingToFhir = (meeting: Meeting, options: FhirMappingOptions): F.
     else setExtension(out, XVER.recurrenceTemplate, template ? toExtension(XVER.recurrenceTemplate, template as Record<string, unknown>, RECURRENCE_TEMPLATE) : undefined);
   }
   if (differs('videoLink') || differs('mode')) {
+    const link = meeting.videoLink && meeting.mode !== 'in-person' ? meeting.videoLink : undefined;
     const services = virtualServicesOf(out, version);
-    const current = services.findIndex((s) => isHttps(s.addressUrl));
-    const service: F.VirtualServiceDetail | undefined = meeting.videoLink && meeting.mode !== 'in-person' ? { ...(services[current] ?? {}), addressUrl: meeting.videoLink } : undefined;
-    const next = current === -1 ? [...(service ? [service] : []), ...services] : services.flatMap((s, i) => (i === current ? (service ? [service] : []) : [s]));
-    if (version === 'R5') put(out, 'virtualService', next);
-    else {
-      const others = (out.extension ?? []).filter((e) => e.url !== XVER.virtualService);
-      put(out, 'extension', [...others, ...next.map((s) => toExtension(XVER.virtualService, { ...s, address: s.addressUrl }, VIRTUAL_SERVICE))]);
+    const current = services.findIndex((s) => isHttps(addressOf(s)));
+    const norwegian = current === -1 ? norwegianVideo(out) : undefined;
+    if (norwegian) {
+      // The link came from the Norwegian extension: it is changed there, keeping its other parts.
+      const parts = (norwegian.extension ?? []).filter((e) => e.url !== 'virtualAddress');
+      const changedExtension: F.Extension | undefined = link ? { ...norwegian, extension: [...parts, { url: 'virtualAddress', valueUrl: link }] } : undefined;
+      put(out, 'extension', (out.extension ?? []).flatMap((e) => (e === norwegian ? (changedExtension ? [changedExtension] : []) : [e])));
+    } else {
+      const { addressString: _written, ...kept } = services[current] ?? {};
+      const service: F.VirtualServiceDetail | undefined = link ? { ...kept, addressUrl: link } : undefined;
+      const next = current === -1 ? [...(service ? [service] : []), ...services] : services.flatMap((s, i) => (i === current ? (service ? [service] : []) : [s]));
+      if (version === 'R5') put(out, 'virtualService', next);
+      else {
+        const others = (out.extension ?? []).filter((e) => e.url !== XVER.virtualService);
+        put(out, 'extension', [...others, ...next.map((s) => toExtension(XVER.virtualService, { ...s, address: s.addressUrl }, VIRTUAL_SERVICE))]);
+      }
     }
   }
   if (differs('participants') || differs('location') || differs('mode')) {
@@ -270,8 +312,9 @@ export const meetingToFhir = (meeting: Meeting, options: FhirMappingOptions): F.
     const kept = existing.filter((p) => !isLocation(p) && NOT_MEMBERS.has(ctx.index.typeOf(p.actor, out) ?? ''));
     const withoutActor = existing.filter((p) => !p.actor);
     const people = meeting.participants.map((participant): F.AppointmentParticipant => {
-      const previous = existing.find((p) => p.actor && ctx.memberKey(p.actor, out) === participant.memberId);
-      const next: F.AppointmentParticipant = previous ? clone(previous) : { actor: referenceById(participant.memberId, ctx.memberName(participant.memberId)) };
+      const previous = existing.find((p) => p.actor && participantId(p, out, ctx) === participant.memberId);
+      const name = ctx.memberName(participant.memberId) ?? (participant as Participant & { name?: string }).name;
+      const next: F.AppointmentParticipant = previous ? clone(previous) : { actor: participant.memberId.startsWith('display:') ? { display: name ?? participant.memberId.slice(8) } : referenceById(participant.memberId, name) };
       if (requiredFrom(next.required) !== participant.required || next.required === undefined) {
         next.required = version === 'R5' ? participant.required : participant.required ? 'required' : 'optional';
       }

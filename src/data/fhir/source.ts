@@ -1,14 +1,17 @@
 import { CareRecord } from '../../contract/record.js';
 import type { CareTeam } from '../../contract/team.js';
 import { check } from '../../contract/validate.js';
-import type { Sector } from '../../contract/values.js';
+import { SECTORS, type Sector } from '../../contract/values.js';
+import { isTimeZone } from '../../contract/common.js';
 import { ConsentDirective } from '../../contract/consent.js';
 import { Meeting } from '../../contract/meeting.js';
 import { Responsibility } from '../../contract/responsibility.js';
-import { describeIssues, ENTITY_NAMES, ENTITY_SCHEMAS, StoreContractError, wait } from '../entities.js';
+import { CrisisPlan } from '../../contract/crisis-plan.js';
+import { ENTITY_NAMES, ENTITY_SCHEMAS, StoreContractError, wait } from '../entities.js';
 import { errorKindForStatus } from '../http-source.js';
 import { StoreError, type CareDataSource, type Change, type ChangeKind, type EntityByKind } from '../types.js';
 import { consentFromFhir, consentToFhir } from './consent.js';
+import { crisisPlanFromFhir, crisisPlanToFhir, isCrisisCarePlan } from './crisis-plan.js';
 import type { FhirMappingOptions } from './context.js';
 import { availabilityFromFhir, hasTime, meetingFromFhir, meetingToFhir } from './meeting.js';
 import { FhirResourceProblem, formatNote, type FhirNote } from './notes.js';
@@ -22,6 +25,7 @@ import {
   responsibilityToTask,
 } from './responsibility.js';
 import { careTeamFromFhir, careTeamToFhir } from './team.js';
+import { resourceProblemInFhir, teamProblemsInFhir } from './team-problems.js';
 import type * as F from './types.js';
 
 export interface FhirSourceOptions {
@@ -45,11 +49,25 @@ export interface FhirSourceOptions {
   retries?: number;
   /** Most Bundle pages followed per search. Default 50. */
   maxPages?: number;
-  /** Time zone for appointments that name none. Default `Europe/Oslo`. */
+  /** IANA time zone for appointments that name none (and the country of telephone numbers written without one). Default `Europe/Oslo`. */
   timeZone?: string;
   /** Sector for organisations whose type has no known code. Default `specialist`. */
   defaultSector?: Sector;
+  /** Organisation type codes → sector (`system|code` or a bare code), read before the defaults. */
+  sectorMapping?: Readonly<Record<string, Sector>>;
 }
+
+/** Why the time zone and sector settings cannot be used, or `undefined` when they can. */
+export const settingsProblem = (options: Pick<FhirSourceOptions, 'timeZone' | 'defaultSector' | 'sectorMapping'>): string | undefined => {
+  if (options.timeZone !== undefined && !isTimeZone(options.timeZone)) return `"${String(options.timeZone)}" is not an IANA time zone (for example Europe/Oslo)`;
+  const isSector = (value: unknown) => (SECTORS as readonly unknown[]).includes(value);
+  if (options.defaultSector !== undefined && !isSector(options.defaultSector)) return `the default sector "${String(options.defaultSector)}" is not one of ${SECTORS.join(', ')}`;
+  const mapping = options.sectorMapping;
+  if (mapping === undefined) return undefined;
+  if (!mapping || typeof mapping !== 'object' || Array.isArray(mapping)) return 'the sector mapping must be an object of type code → sector';
+  const wrong = Object.entries(mapping).find(([, sector]) => !isSector(sector));
+  return wrong ? `the sector mapping gives "${wrong[0]}" the sector "${String(wrong[1])}", which is not one of ${SECTORS.join(', ')}` : undefined;
+};
 
 const FHIR_JSON = 'application/fhir+json';
 const FHIR_ID = /^[A-Za-z0-9\-.]{1,64}$/;
@@ -96,6 +114,8 @@ export class FhirSource implements CareDataSource {
     const unsupported = options.version === undefined ? undefined : unsupportedVersion(options.version);
     if (unsupported) throw new TypeError(unsupported);
     if (!options.patient) throw new TypeError('FhirSource needs the patient id');
+    const settings = settingsProblem(options);
+    if (settings) throw new TypeError(`FhirSource: ${settings}`);
     this.options = options;
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
     this.version = options.version ?? 'R4';
@@ -109,6 +129,7 @@ export class FhirSource implements CareDataSource {
       index: this.index,
       timeZone: this.options.timeZone,
       defaultSector: this.options.defaultSector,
+      sectorMapping: this.options.sectorMapping,
       patient: this.patient,
       teamId: this.teamId,
       team: this.team,
@@ -174,20 +195,25 @@ export class FhirSource implements CareDataSource {
       const result = check<T>(schema as never, entity);
       if (result.ok) return result.value;
       const id = (entity as { id?: string }).id ?? '';
+      // The first problem names the element; every problem is listed in FHIR terms.
+      const problems = result.issues.map((issue) => resourceProblemInFhir(resourceType, issue, this.version));
       throw new FhirResourceProblem({
         kind: 'refused',
         resourceType,
         id: resourceType === 'CarePlan' ? id.replace(/#.*$/, '') : id,
-        path: resourceType,
-        message: `does not follow the data contract: ${describeIssues(result.issues)}`,
+        path: problems[0]?.path ?? resourceType,
+        message: problems.map((p) => `${p.path}: ${p.message}`).join('; '),
+        fix: `correct ${[...new Set(problems.map((p) => p.path))].join(' and ')} as the message says`,
       });
     };
+    const carePlans = of<F.CarePlan>(plans, 'CarePlan');
     const record = {
       team,
       responsibilities: [
         ...each(of<F.Task>(tasks, 'Task'), (task) => valid(Responsibility, 'Task', responsibilityFromTask(task, options))),
-        ...each(of<F.CarePlan>(plans, 'CarePlan'), (plan) => responsibilitiesFromCarePlan(plan, options).map((r) => valid(Responsibility, 'CarePlan', r))),
+        ...each(carePlans.filter((plan) => !isCrisisCarePlan(plan)), (plan) => responsibilitiesFromCarePlan(plan, options).map((r) => valid(Responsibility, 'CarePlan', r))),
       ],
+      crisisPlans: each(carePlans.filter(isCrisisCarePlan), (plan) => valid(CrisisPlan, 'CarePlan', crisisPlanFromFhir(plan, options))),
       consents: each(of<F.Consent>(consents, 'Consent'), (consent) => valid(ConsentDirective, 'Consent', consentFromFhir(consent, options))),
       // An Appointment with no time at all cannot be a meeting of the contract; it stays on the server untouched.
       meetings: each(of<F.Appointment>(appointments, 'Appointment').filter(hasTime), (appointment) => valid(Meeting, 'Appointment', meetingFromFhir(appointment, options))),
@@ -196,8 +222,10 @@ export class FhirSource implements CareDataSource {
     };
     const result = check(CareRecord, record);
     if (!result.ok) {
-      // What is left is the team: name the CareTeam so the integrator knows where to look.
-      throw new StoreContractError(`CareTeam/${careTeam.id ?? ''}`, result.issues);
+      // What is left is the team: name the CareTeam and its FHIR elements so the integrator knows where to look.
+      const teamIssues = result.issues.filter((i) => i.path.startsWith('team'));
+      const inFhir = [...teamProblemsInFhir(careTeam, team, teamIssues, this.index, this.version), ...result.issues.filter((i) => !teamIssues.includes(i))];
+      throw new StoreContractError(`CareTeam/${careTeam.id ?? ''}`, inFhir);
     }
     this.team = result.value.team;
     this.notes = notes;
@@ -206,6 +234,9 @@ export class FhirSource implements CareDataSource {
   }
 
   async save<K extends ChangeKind>(change: Change<K>, signal?: AbortSignal): Promise<EntityByKind[K]> {
+    if (change.entity === 'meeting-outcome') {
+      throw new StoreError('rejected', 'a meeting outcome cannot be written to a FHIR server yet: keep it in the memory or HTTP source', 501);
+    }
     const value = this.withBase(change.entity, change.value as unknown as Record<string, unknown>);
     const options = this.mapping();
     let resource: F.Resource;
@@ -220,6 +251,9 @@ export class FhirSource implements CareDataSource {
         break;
       case 'consent':
         resource = consentToFhir(value as unknown as EntityByKind['consent'], options);
+        break;
+      case 'crisis-plan':
+        resource = crisisPlanToFhir(value as unknown as EntityByKind['crisis-plan'], options);
         break;
       default:
         resource = meetingToFhir(value as unknown as EntityByKind['meeting'], options);
@@ -258,6 +292,9 @@ export class FhirSource implements CareDataSource {
       case 'consent':
         entity = consentFromFhir(stored as F.Consent, back);
         break;
+      case 'crisis-plan':
+        entity = crisisPlanFromFhir(stored as F.CarePlan, back);
+        break;
       default:
         entity = meetingFromFhir(stored as F.Appointment, back);
     }
@@ -272,7 +309,7 @@ export class FhirSource implements CareDataSource {
   /** Gives an entity that lost its `fhir` copy (or never had one) the last resource read for it, so the write merges. */
   private withBase(kind: ChangeKind, value: Record<string, unknown>): Record<string, unknown> {
     if ((value.fhir as { resource?: unknown } | undefined)?.resource) return value;
-    const type = { team: 'CareTeam', responsibility: 'Task', consent: 'Consent', meeting: 'Appointment' }[kind];
+    const type = { team: 'CareTeam', responsibility: 'Task', consent: 'Consent', meeting: 'Appointment', 'crisis-plan': 'CarePlan', 'meeting-outcome': 'Encounter' }[kind];
     const last = this.lastRead.get(`${type}/${String(value.id)}`);
     return last ? { ...value, fhir: { version: this.version, resource: last } } : value;
   }

@@ -20,8 +20,10 @@ import {
   codeIn,
   codingsOf,
   compact,
+  callingCodeOf,
   contactsOf,
   dateOf,
+  distinctContacts,
   findExtension,
   hasCode,
   hoursOf,
@@ -47,6 +49,28 @@ export const SECTOR_BY_ORGANIZATION_TYPE: Record<string, Sector> = {
   prov: 'specialist',
   dept: 'specialist',
   team: 'specialist',
+};
+
+const ANZSIC = 'http://www.abs.gov.au/ausstats/abs@.nsf/mf/1292.0';
+
+/**
+ * The default sector of an organisation type code, keyed `system|code`: HL7 organization-type (above),
+ * SNOMED CT general practice and hospital concepts, and the ANZSIC industry classes the AU Base
+ * examples use. A host's `sectorMapping` is read before these.
+ */
+export const SECTOR_BY_TYPE_CODE: Record<string, Sector> = {
+  ...Object.fromEntries(Object.entries(SECTOR_BY_ORGANIZATION_TYPE).map(([code, sector]) => [`${ORGANIZATION_TYPE}|${code}`, sector])),
+  [`${SNOMED}|394814009`]: 'general-practice', // General practice (specialty)
+  [`${SNOMED}|788007007`]: 'general-practice', // General practice service
+  [`${SNOMED}|22232009`]: 'specialist', // Hospital
+  [`${SNOMED}|309895006`]: 'specialist', // Private hospital
+  [`${SNOMED}|405608006`]: 'specialist', // Academic medical center
+  [`${SNOMED}|73588009`]: 'specialist', // Hospital-based laboratory facility
+  [`${ANZSIC}|8511`]: 'general-practice', // General Practice Medical Services
+  [`${ANZSIC}|8512`]: 'specialist', // Specialist Medical Services
+  [`${ANZSIC}|8401`]: 'specialist', // Hospitals (except psychiatric)
+  [`${ANZSIC}|8402`]: 'specialist', // Psychiatric hospitals
+  [`${ANZSIC}|8520`]: 'specialist', // Pathology and diagnostic imaging
 };
 
 /** v3-RoleCode relationships of a RelatedPerson that make them a legal representative. */
@@ -81,7 +105,7 @@ const derivedKind = (type: string | undefined, resource: F.Resource | undefined,
 };
 
 /** Member keys of a CareTeam's participants: an absolute reference and a relative one to the same Type/id are one member (the relative key wins). */
-const participantKeys = (resource: F.CareTeam, subjectKey: string | undefined, index: ResourceIndex) => {
+export const participantKeys = (resource: F.CareTeam, subjectKey: string | undefined, index: ResourceIndex) => {
   const isAbsolute = (key: string) => /^[a-z]+:/i.test(key);
   const relativeKeys = new Set([subjectKey, ...(resource.participant ?? []).map((p) => index.key(p.member, resource))].filter((k): k is string => Boolean(k) && !isAbsolute(k!)));
   return (key: string | undefined): string | undefined => {
@@ -133,12 +157,17 @@ const COORDINATOR_CONCEPT: F.CodeableConcept = {
   coding: [{ system: SNOMED, code: COORDINATOR_SNOMED, display: 'Care team coordinator' }],
 };
 
-/** Sector of an organisation: the project code, then HL7 organization-type, then the default. */
+/** Sector of an organisation: the project code, then the host's sector mapping, then the default codes, then the default sector. */
 const sectorFrom = (organization: F.Organization | undefined, ctx: MappingContext): { sector: Sector; known: boolean } => {
   const own = codeIn(organization?.type, CODE_SYSTEMS.sector) as Sector | undefined;
   if (own && (SECTORS as readonly string[]).includes(own)) return { sector: own, known: true };
-  const hl7 = codeIn(organization?.type, ORGANIZATION_TYPE);
-  if (hl7 && SECTOR_BY_ORGANIZATION_TYPE[hl7]) return { sector: SECTOR_BY_ORGANIZATION_TYPE[hl7], known: true };
+  const codings = codingsOf(organization?.type).filter((c) => c.code);
+  for (const table of [ctx.sectorMapping, SECTOR_BY_TYPE_CODE]) {
+    for (const coding of codings) {
+      const sector = table[`${coding.system ?? ''}|${coding.code}`] ?? (table === ctx.sectorMapping ? table[coding.code!] : undefined);
+      if (sector) return { sector, known: true };
+    }
+  }
   return { sector: ctx.defaultSector, known: false };
 };
 
@@ -153,7 +182,7 @@ const organisationFrom = (
   const resource = ctx.index.resolve<F.Organization>(reference, from);
   const { sector, known } = sectorFrom(resource, ctx);
   const organisation: Organisation = { id, name: ctx.index.nameOf(reference, from) ?? UNKNOWN_ORGANISATION, sector };
-  const contacts = contactsOf(resource?.telecom ?? resource?.contact?.flatMap((c) => c.telecom ?? []), undefined, ctx.today);
+  const contacts = contactsOf(resource?.telecom ?? resource?.contact?.flatMap((c) => c.telecom ?? []), undefined, ctx.today, callingCodeOf(resource, ctx.callingCode));
   if (contacts.length) organisation.contacts = contacts;
   // The original type codes travel along, so a host can see what the default sector stood in for.
   if (!known && resource?.type) (organisation as Organisation & { fhir?: unknown }).fhir = { type: clone(resource.type) };
@@ -194,10 +223,10 @@ export const careTeamFromFhir = (resource: F.CareTeam, options: FhirMappingOptio
     const period = periodOf(first, version);
     const memberPeriod = compact({ start: dateOf(period?.start), end: dateOf(period?.end) });
     const hours = hoursOf(practitionerRole?.availableTime ?? practitionerRole?.availability?.flatMap((a) => a.availableTime ?? []));
-    const contacts = [
-      ...contactsOf(practitionerRole?.telecom, hours, ctx.today),
-      ...contactsOf((person as F.Practitioner | undefined)?.telecom, undefined, ctx.today),
-    ];
+    const contacts = distinctContacts([
+      ...contactsOf(practitionerRole?.telecom, hours, ctx.today, callingCodeOf(person, ctx.callingCode)),
+      ...contactsOf((person as F.Practitioner | undefined)?.telecom, undefined, ctx.today, callingCodeOf(person, ctx.callingCode)),
+    ]);
     const kind = (findExtension(first, EXTENSIONS.memberKind)?.valueCode as MemberKind | undefined) ?? derivedKind(type, target, id === subjectKey);
     const status =
       (findExtension(first, EXTENSIONS.memberStatus)?.valueCode as MemberStatus | undefined) ??
@@ -225,7 +254,7 @@ export const careTeamFromFhir = (resource: F.CareTeam, options: FhirMappingOptio
           id: subjectKey,
           name: index.nameOf(subject, resource) ?? UNKNOWN_PERSON,
           kind: 'service-user',
-          contacts: contactsOf(patient?.telecom, undefined, ctx.today),
+          contacts: contactsOf(patient?.telecom, undefined, ctx.today, callingCodeOf(patient, ctx.callingCode)),
           status: derivedStatus(resource.status, undefined, ctx.today),
         },
         resource.subject,
@@ -242,7 +271,7 @@ export const careTeamFromFhir = (resource: F.CareTeam, options: FhirMappingOptio
   };
   if (resource.name) team.name = resource.name;
   if ((TEAM_STATUSES as readonly string[]).includes(resource.status ?? '')) team.status = resource.status as TeamStatus;
-  const contacts = contactsOf(resource.telecom, undefined, ctx.today);
+  const contacts = contactsOf(resource.telecom, undefined, ctx.today, ctx.callingCode);
   if (contacts.length) team.contacts = contacts;
   const meta = metaOf(resource);
   if (meta) team.meta = meta;

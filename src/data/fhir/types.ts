@@ -27,6 +27,7 @@ export interface Extension extends Element {
   valueCoding?: Coding;
   valueCodeableConcept?: CodeableConcept;
   valueReference?: Reference;
+  valueContactPoint?: ContactPoint;
 }
 
 export interface Coding extends Element {
@@ -271,9 +272,14 @@ export interface CarePlanActivity extends Element {
 export interface CarePlan extends Resource {
   resourceType: 'CarePlan';
   status?: string;
+  intent?: string;
+  category?: CodeableConcept[];
+  title?: string;
   subject?: Reference;
+  period?: Period;
   careTeam?: Reference[];
   activity?: CarePlanActivity[];
+  note?: Annotation[];
 }
 
 export interface AppointmentParticipant extends Element {

@@ -167,19 +167,70 @@ export const hoursOf = (times: F.AvailableTime[] | undefined): Hours[] | undefin
   return hours.length ? hours : undefined;
 };
 
-/** FHIR telecom → contract contact points; values the contract would refuse are left out (they stay in the resource). */
-export const contactsOf = (telecom: F.ContactPoint[] | undefined, hours?: Hours[], today = new Date().toISOString().slice(0, 10)): ContactPoint[] =>
+/** Country calling codes for numbers written without one, by the mapping's time zone (Norway, Denmark, Sweden). */
+export const CALLING_CODE_BY_TIME_ZONE: Record<string, string> = { 'Europe/Oslo': '47', 'Europe/Copenhagen': '45', 'Europe/Stockholm': '46' };
+
+/**
+ * A written telephone number in E.164 (`+4791234567`), or `undefined` when the rule cannot tell it.
+ * International numbers (`+…`, `00…`, `tel:+…`, `(+1) 555-555-5555`, `+46 (0)8…`) keep their country
+ * code; a number without one is read in `callingCode`'s numbering plan: Norway (47) and Denmark (45)
+ * have eight digits and no trunk prefix, Sweden (46) drops its trunk `0`. Anything else stays as written.
+ */
+export const e164 = (written: string, callingCode?: string): string | undefined => {
+  const text = written.trim().replace(/^tel:/i, '');
+  // An extension or other RFC 3966 parameter has no E.164 form.
+  if (/[;,a-z]/i.test(text)) return undefined;
+  const international = /^\(?(\+|00)/.test(text);
+  const digits = text.replace(/^\(?(\+|00)/, '').replace(/\(0\)/, '').replace(/[\s\u00a0()./-]/g, '');
+  if (!/^\d+$/.test(digits)) return undefined;
+  if (international) return /^[1-9]\d{6,14}$/.test(digits) ? `+${digits}` : undefined;
+  if ((callingCode === '47' || callingCode === '45') && /^[2-9]\d{7}$/.test(digits)) return `+${callingCode}${digits}`;
+  if (callingCode === '46' && /^0[1-9]\d{5,8}$/.test(digits)) return `+46${digits.slice(1)}`;
+  return undefined;
+};
+
+const CALLING_CODE_BY_COUNTRY: Record<string, string> = {
+  no: '47', nor: '47', norway: '47', norge: '47', noreg: '47',
+  dk: '45', dnk: '45', denmark: '45', danmark: '45',
+  se: '46', swe: '46', sweden: '46', sverige: '46',
+};
+
+/** The calling code for a resource's national numbers: its address country when it names one (another country: none), else `fallback` (from the time zone). */
+export const callingCodeOf = (resource: F.Resource | undefined, fallback: string | undefined): string | undefined => {
+  const country = ((resource?.address as Array<{ country?: string }> | undefined) ?? []).map((a) => a.country?.trim().toLowerCase()).find(Boolean);
+  return country ? CALLING_CODE_BY_COUNTRY[country] : fallback;
+};
+
+const channelOf = (point: F.ContactPoint): ContactChannel | undefined =>
+  (findExtension(point, EXTENSIONS.contactChannel)?.valueCode as ContactChannel | undefined) ??
+  (point.system === 'phone' ? 'phone' : point.system === 'sms' ? 'sms' : point.system === 'email' ? 'email' : point.system === 'url' ? 'secure-message' : undefined);
+
+/**
+ * FHIR telecom → contract contact points; values the contract would refuse are left out (they stay
+ * in the resource). Telephone numbers are written in E.164 where `e164` can tell it.
+ */
+export const contactsOf = (telecom: F.ContactPoint[] | undefined, hours?: Hours[], today = new Date().toISOString().slice(0, 10), callingCode?: string): ContactPoint[] =>
   (telecom ?? []).flatMap((point): ContactPoint[] => {
-    const tagged = findExtension(point, EXTENSIONS.contactChannel)?.valueCode as ContactChannel | undefined;
-    const channel: ContactChannel | undefined =
-      tagged ?? (point.system === 'phone' ? 'phone' : point.system === 'sms' ? 'sms' : point.system === 'email' ? 'email' : point.system === 'url' ? 'secure-message' : undefined);
+    const channel = channelOf(point);
     if (!channel || !point.value) return [];
     if (point.period?.end && point.period.end < today) return [];
-    const contact: ContactPoint = { channel, value: point.value };
+    const phone = channel === 'phone' || channel === 'sms';
+    const contact: ContactPoint = { channel, value: (phone && e164(point.value, callingCode)) || point.value.trim() };
     if (point.rank === 1) contact.preferred = true;
     if (hours && (channel === 'phone' || channel === 'sms')) contact.hours = hours;
     return ContractContactPoint.safeParse(contact).success ? [contact] : [];
   });
+
+/** Contact points without repeats: the same channel and value twice (a PractitionerRole and its Practitioner) is one, preferred if either is. */
+export const distinctContacts = (contacts: ContactPoint[]): ContactPoint[] => {
+  const kept: ContactPoint[] = [];
+  for (const contact of contacts) {
+    const same = kept.find((k) => k.channel === contact.channel && k.value.toLowerCase() === contact.value.toLowerCase());
+    if (!same) kept.push(contact);
+    else if (contact.preferred) same.preferred = true;
+  }
+  return kept;
+};
 
 /** Contract contact points → FHIR telecom (private contacts are not written to a shared record). */
 export const telecomOf = (contacts: readonly ContactPoint[] | undefined): F.ContactPoint[] =>

@@ -31,6 +31,51 @@ const mount = async (options: { consents?: unknown; team?: unknown; audience?: s
 };
 
 describe('care-consent-list', () => {
+  it('read-only (disabled): every decision shows and none can be changed, by mouse or keyboard', async () => {
+    const el = await mount();
+    el.disabled = true;
+    await settle(el);
+    const all = toggles(el);
+    expect(all).to.have.length(record.consents.length);
+    const controls = all.map((t) => t.shadowRoot!.querySelector<HTMLButtonElement>('[role="switch"], [part~="choice"]')!);
+    expect(controls.every((c) => c.disabled), 'every switch and choice is disabled').to.equal(true);
+    let requests = 0;
+    el.addEventListener('care-consent-request', () => requests++);
+    controls[0].click();
+    await settle(el);
+    expect(requests).to.equal(0);
+    expect(textOf(all[0].shadowRoot!.querySelector('[part~="state"]'))).to.not.equal('');
+    await expectAxeClean(el);
+    el.disabled = false;
+    await settle(el);
+    expect(toggles(el).every((t) => !t.disabled)).to.equal(true);
+  });
+
+  it('shows a long list in batches: the first toggles at once, the summary counting all, every toggle once updateComplete resolves', async () => {
+    const base = record.consents.find((c) => c.recipient.kind === 'organisation')!;
+    const many = Array.from({ length: 100 }, (_, i) => ({ ...structuredClone(base), id: `c-many-${i}`, recipient: { kind: 'organisation', id: `org-${i}`, name: `Service ${i + 1}` } }));
+    const host = document.createElement('div');
+    document.body.append(host);
+    const el = document.createElement('care-consent-list') as CareConsentList;
+    Object.assign(el, { consents: many, team: record.team, actor: { id: 'm-ingrid', name: 'Ingrid Solberg' }, now: '2026-11-20T12:00:00Z' });
+    el.setAttribute('lang', 'en');
+    // Registered before the list's own frame callback, so it runs before the next batch is added.
+    const inFirstFrame = new Promise<{ shown: number; summary: string }>((resolve) =>
+      requestAnimationFrame(() => resolve({ shown: toggles(el).length, summary: textOf(shadow(el).querySelector('[part="summary"]')) })),
+    );
+    host.append(el);
+    const first = await inFirstFrame;
+    expect(first.shown).to.be.greaterThan(0);
+    expect(first.shown).to.be.lessThan(100);
+    expect(first.summary).to.contain('100');
+    await el.updateComplete;
+    const all = toggles(el);
+    expect(all).to.have.length(100);
+    // Every one is there for the keyboard: each has its own switch or choice buttons.
+    expect(all.every((t) => t.shadowRoot!.querySelector('[role="switch"], [part~="choice"]'))).to.equal(true);
+    host.remove();
+  });
+
   it('finds the active members that no consent allowing sharing reaches', () => {
     const names = uncoveredMembers(record.team, record.consents).map((m) => m.name);
     expect(names).to.deep.equal(['Kari Nilsen', 'Ola Berg', 'Erik Solberg', 'Hanne Dahl']);
@@ -90,13 +135,20 @@ describe('care-consent-list', () => {
     );
   });
 
-  it('shows invalid data with the path, and fires care-data-error', async () => {
+  it('shows invalid data in plain words (the path folded for professionals only), and fires care-data-error with the path', async () => {
     const errors: CareDataErrorEvent[] = [];
     document.addEventListener('care-data-error', (e) => errors.push(e), { once: true });
     const broken = [record.consents[0], { ...record.consents[1], model: 'maybe' }];
     const el = await mount({ consents: broken });
-    expect(textOf(shadow(el).querySelector('[role="alert"]'))).to.contain('[1].model');
+    const alert = () => shadow(el).querySelector('[role="alert"]');
+    expect(textOf(alert())).to.contain('Some of this information is missing');
+    expect(textOf(alert())).not.to.contain('[1].model');
     expect(errors[0]?.detail.entity).to.equal('consents');
+    expect(errors[0]?.detail.issues.map((issue) => issue.path)).to.include('[1].model');
+    await expectAxeClean(el);
+    el.audience = 'professional';
+    await settle(el);
+    expect(textOf(alert()!.querySelector('details'))).to.contain('[1].model');
     await expectAxeClean(el);
   });
 

@@ -123,13 +123,21 @@ describe('care-consent-toggle', () => {
       expect(getComputedStyle(yes).backgroundColor).to.equal(getComputedStyle(no).backgroundColor);
     });
 
+    it('names the people who see it by their professional role for a professional reader', async () => {
+      const el = await mount(consentById('c-gp'), { audience: 'professional' });
+      const details = textOf(shadow(el).querySelector('[part="details"]'));
+      expect(details).to.contain('Lars Haugen, General practitioner');
+      expect(details).not.to.contain('Your GP');
+    });
+
     it('shows what is shared, why, with whom and what happens if not', async () => {
       const el = await mount(consentById('c-gp'));
       const details = textOf(shadow(el).querySelector('[part="details"]'));
       expect(details).to.contain('Health information, medicines and care plan');
       expect(details).to.contain('To coordinate care between services and for treatment');
       expect(details).to.contain('If you object, your GP will not see notes');
-      expect(details).to.contain('Lars Haugen (Your GP (family doctor))');
+      expect(details).to.contain('Lars Haugen, Your GP (family doctor)');
+      expect(details, 'no brackets inside brackets').not.to.contain('((');
       expect(textOf(shadow(el).querySelector('[part="heading"]'))).to.equal('Fjordvik Medical Centre');
       const facts = textOf(shadow(el).querySelector('.facts'));
       expect(facts).to.contain('Decided by you.');
@@ -148,7 +156,7 @@ describe('care-consent-toggle', () => {
       await settle(dps);
       expect(textOf(shadow(dps).querySelector('.notice'))).to.contain('This was due to be looked at again on');
       const nav = await mount(consentById('c-nav'));
-      expect(textOf(shadow(nav).querySelector('.facts'))).to.contain('Valid: Until');
+      expect(textOf(shadow(nav).querySelector('.facts'))).to.contain('Valid until 18 Aug 2027');
       nav.now = '2027-09-01T12:00:00Z';
       await settle(nav);
       expect(textOf(shadow(nav).querySelector('.notice'))).to.contain('This agreement ended on');
@@ -598,10 +606,10 @@ describe('care-consent-toggle', () => {
       const errors: CareDataErrorEvent[] = [];
       const bad = { ...consentById('c-gp'), state: 'maybe', purposes: [] };
       const el = await fixture<CareConsentToggle>(
-        html`<care-consent-toggle .directive=${bad} @care-data-error=${(e: CareDataErrorEvent) => errors.push(e)}></care-consent-toggle>`,
+        html`<care-consent-toggle audience="professional" .directive=${bad} @care-data-error=${(e: CareDataErrorEvent) => errors.push(e)}></care-consent-toggle>`,
       );
       await settle(el);
-      const alert = textOf(shadow(el).querySelector('[role="alert"]'));
+      const alert = textOf(shadow(el).querySelector('[role="alert"] details'));
       expect(alert).to.contain('state');
       expect(alert).to.contain('purposes');
       expect(errors).to.have.length(1);
@@ -618,6 +626,16 @@ describe('care-consent-toggle', () => {
   });
 
   describe('language, size and colours', () => {
+    it('keeps the switch beside its words when the toggle is very wide', async () => {
+      const el = await mount(consentById('c-nav'));
+      el.style.inlineSize = '1400px';
+      await settle(el);
+      const label = shadow(el).querySelector('.switch-label')!.getBoundingClientRect();
+      const control = switchOf(el)!.getBoundingClientRect();
+      expect(Math.abs(control.top - label.top) < label.height, 'on the same line').to.equal(true);
+      expect(control.left - label.right, 'the gap between words and switch').to.be.at.most(32);
+    });
+
     it('speaks Norwegian bokmål', async () => {
       await loadCatalogue('nb');
       const el = await mount(consentById('c-nav'), { lang: 'nb' });

@@ -17,7 +17,7 @@ describe('<care-meeting-scheduler> showing a booked series', () => {
   it('shows when, where, how, the series, the video link and the answers, in text with icons', async () => {
     const el = await renderScheduler({ meeting: meetingOf('mt-series') });
     expect(textOf($(el, '#title'))).to.equal('Responsibility-group meeting');
-    expect(textOf($(el, '.meta'))).to.equal('Responsibility-group meeting Booked');
+    expect(textOf($(el, '.meta'))).to.equal('Booked', 'the kind is not repeated when it is the title');
     expect(fact(el, 'Next time')).to.equal('Tuesday 8 Dec 2026, 10:00–11:30 (time in Europe/Oslo)');
     expect(fact(el, 'Repeats')).to.equal('Every 6 weeks, 6 times');
     expect(fact(el, 'How')).to.equal('In person and video');
@@ -27,7 +27,7 @@ describe('<care-meeting-scheduler> showing a booked series', () => {
     expect(link.rel).to.equal('noopener noreferrer');
     const people = $$(el, '[part="participants"] li').map(textOf);
     expect(people).to.have.length(7);
-    expect(people[1]).to.equal('Erik Solberg Your brother Welcome to come Support person for Ingrid Solberg Maybe');
+    expect(people[1]).to.equal('Erik Solberg Brother (next of kin) Welcome to come Support person for Ingrid Solberg Maybe');
     expect(people[3]).to.contain('Not answered yet');
     expect(people[5]).to.contain('Not coming');
     expect($$(el, '[part="participants"] .response svg[aria-hidden="true"]')).to.have.length(7);
@@ -190,6 +190,33 @@ describe('<care-meeting-scheduler> showing a booked series', () => {
     expect(after.participants).to.deep.equal(log[0].detail.previous!.participants);
     expect(after.agenda.map((i) => i.id)).to.deep.equal(['a-1', 'a-2', 'a-3', 'a-4']);
     expect(textOf($(el, '#title'))).to.equal('Responsibility-group meeting (winter)');
+  });
+
+  it('names participants from outside the team by the name the meeting gives them, and keeps it when the meeting is changed', async () => {
+    const meeting = meetingOf('mt-series');
+    // As a FHIR Appointment is read: someone not on the team, and someone known only by display text.
+    meeting.participants.push(
+      { memberId: 'Practitioner/elsewhere', name: 'Dr Siri Berg', required: false, response: 'tentative' } as (typeof meeting.participants)[number],
+      { memberId: 'display:Interpreter on call', name: 'Interpreter on call', required: true, response: 'needs-action' } as (typeof meeting.participants)[number],
+      { memberId: 'Practitioner/nameless', required: false, response: 'needs-action' },
+    );
+    meeting.agenda![1].attendeeIds = [...meeting.agenda![1].attendeeIds!, 'Practitioner/elsewhere'];
+    const el = await renderScheduler({ meeting });
+    const people = $$(el, '[part="participants"] li').map((li) => textOf(li.querySelector('.name')));
+    expect(people.slice(-3)).to.deep.equal(['Dr Siri Berg', 'Interpreter on call', 'Unknown person']);
+    expect(textOf($$(el, '[part="agenda"] li')[1])).to.contain('Dr Siri Berg');
+    expect(textOf(shadow(el)).match(/Unknown person/g), 'only the participant without any name').to.have.length(1);
+
+    const log = meetingRequests(el);
+    await click(el, button(el, 'Change'));
+    expect($$(el, '.attendees label').map(textOf)).to.include('Dr Siri Berg');
+    await fill(el, '#title-input', 'Responsibility-group meeting (winter)');
+    await click(el, button(el, 'Save changes'));
+    await settle(el);
+    const saved = log[0].detail.meeting.participants as Array<{ memberId: string; name?: string }>;
+    expect(saved.find((p) => p.memberId === 'Practitioner/elsewhere')!.name).to.equal('Dr Siri Berg');
+    expect(saved.find((p) => p.memberId === 'display:Interpreter on call')!.name).to.equal('Interpreter on call');
+    expect(textOf($(el, '[part="participants"]'))).to.contain('Dr Siri Berg');
   });
 
   it('offers the .ics file as a download link that holds the meeting', async () => {

@@ -1,5 +1,5 @@
 import '../../../src/components/meeting-scheduler/define.js';
-import type { CareDatePicker } from '../../../src/components/meeting-scheduler/date-picker.js';
+import type { CareDatePicker } from '../../../src/components/date-picker/date-picker.js';
 import { loadCatalogue } from '../../../src/i18n/locale.js';
 import { expectAxeClean } from '../../helpers/a11y.js';
 import { expect, fixture, html, oneEvent, settle } from '../../helpers/fixture.js';

@@ -1,6 +1,6 @@
 import '../../../src/components/meeting-scheduler/define.js';
 import type { CareMeetingScheduler } from '../../../src/components/meeting-scheduler/meeting-scheduler.js';
-import type { CareDatePicker } from '../../../src/components/meeting-scheduler/date-picker.js';
+import type { CareDatePicker } from '../../../src/components/date-picker/date-picker.js';
 import type { CareMeetingChangeEvent, CareMeetingRequestEvent } from '../../../src/components/meeting-scheduler/events.js';
 import type { CareRecordInput } from '../../../src/contract/record.js';
 import type { MeetingInput } from '../../../src/contract/meeting.js';

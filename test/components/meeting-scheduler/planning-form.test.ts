@@ -4,6 +4,22 @@ import { deepActiveElement } from '../../helpers/keys.js';
 import { $, $$, button, check, click, controlLabelled, fill, picker, renderScheduler, shadow, textOf, describeNode, invite } from './fixtures.js';
 
 describe('<care-meeting-scheduler> planning form', () => {
+  it('lines up fields side by side, and makes inputs, selects and buttons one height', async () => {
+    for (const audience of ['professional', 'service-user'] as const) {
+      const el = await renderScheduler({ audience });
+      const duration = $(el, '#duration')!;
+      const zone = $(el, '#zone')!;
+      expect($(el, '#zone-hint'), 'the time zone has a hint under it').to.not.equal(null);
+      // The hint under the time zone does not push the duration down.
+      expect(Math.abs(duration.getBoundingClientRect().top - zone.getBoundingClientRect().top), audience).to.be.below(1);
+      const height = (node: Element) => node.getBoundingClientRect().height;
+      const buttonHeight = height($(el, '.date-row button, .find-button')!);
+      const controls = $$(el, 'input[type="text"], input[type="date"], select');
+      expect(controls.length).to.be.greaterThan(2);
+      for (const control of controls) expect(Math.abs(height(control) - buttonHeight), `${audience} ${control.id}`).to.be.below(1.5);
+    }
+  });
+
   it('starts with the service user and the coordinator invited and an agenda from the templates', async () => {
     const el = await renderScheduler();
     expect(textOf($(el, '#title'))).to.equal('Plan a meeting');

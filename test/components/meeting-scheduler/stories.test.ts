@@ -45,7 +45,13 @@ describe('meeting scheduler stories', () => {
         await waitUntil(() => speakingAlert(host), 'load error shown');
         return;
       }
-      if (name === 'Connected' || name === 'NoMeeting' || name === 'SaveFails') {
+      if (name === 'SaveFails' || name === 'Conflict') {
+        const said = name === 'SaveFails' ? 'Try again' : 'Not coming';
+        expect(root(host).querySelector('.save-error')?.textContent, name).to.contain(said);
+        await expectAxeClean(host);
+        return;
+      }
+      if (name === 'Connected' || name === 'NoMeeting') {
         await waitUntil(() => !root(host).querySelector('[part~="loading"]'), 'loaded', { timeout: 5000 });
       }
       expect(Boolean(root(host).querySelector('[part~="base"]'))).to.equal(true);

@@ -7,6 +7,30 @@ import { $, $$, cellOf, connectedMatrix, controlledMatrix, idOfRow, record, rowO
 const flagsText = (el: Element, id: string) => text(rowOf(el, id).cells[1]);
 
 describe('care-responsibility-matrix: what it shows', () => {
+  it('at 360 px its filter choices wrap as whole boxes: none overlaps another or leaves the element', async () => {
+    const el = await controlledMatrix({ me: 'm-kari', editable: true });
+    el.style.inlineSize = '360px';
+    await settle(el);
+    const labels = $$(el, '.segmented label');
+    expect(labels.length).to.be.greaterThan(5);
+    const host = el.getBoundingClientRect();
+    const boxes = labels.map((l) => l.getBoundingClientRect());
+    const rows = new Set(boxes.map((b) => Math.round(b.top)));
+    expect(rows.size, 'the choices wrap at 360 px').to.be.greaterThan(2);
+    boxes.forEach((a, i) => {
+      expect(a.left, text(labels[i])).to.be.at.least(host.left - 0.5);
+      expect(a.right, text(labels[i])).to.be.at.most(host.right + 0.5);
+      boxes.forEach((b, j) => {
+        if (i >= j) return;
+        const overlap = Math.min(a.right, b.right) - Math.max(a.left, b.left) > 0.5 && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 0.5;
+        expect(overlap, `${text(labels[i])} / ${text(labels[j])}`).to.equal(false);
+      });
+      const style = getComputedStyle(labels[i]);
+      expect(style.borderTopLeftRadius, 'every choice has its own rounded box').to.equal(style.borderBottomRightRadius);
+      expect(parseFloat(style.borderTopLeftRadius)).to.be.greaterThan(0);
+    });
+  });
+
   describe('rules, shown live', () => {
     it('flags a responsibility that nobody owns', async () => {
       const el = await controlledMatrix();

@@ -230,6 +230,33 @@ describe('care-responsibility-matrix: keyboard (APG grid)', () => {
   });
 });
 
+describe('care-responsibility-matrix: the part list stays inside the scroll area', () => {
+  it('opens above a cell in the last row and toward the start from the last column', async () => {
+    const el = await controlledMatrix({ editable: true, me: 'm-kari' });
+    const rows = $$(el, 'tbody tr[data-row^="r:"]');
+    const last = rows[rows.length - 1] as HTMLTableRowElement;
+    const cell = last.cells[last.cells.length - 1];
+    const scroller = $(el, '.scroller')!;
+    cell.focus();
+    await settle(el);
+    scroller.scrollTop = scroller.scrollHeight;
+    scroller.scrollLeft = scroller.scrollWidth;
+    await press('Enter');
+    await settle(el);
+    const listbox = cell.querySelector<HTMLElement>('[role="listbox"]')!;
+    expect(listbox, 'the list opened').to.not.equal(null);
+    const box = listbox.getBoundingClientRect();
+    const edge = scroller.getBoundingClientRect();
+    expect(box.bottom, 'not cut off below').to.be.at.most(edge.bottom + 1);
+    expect(box.top).to.be.at.least(edge.top - 1);
+    expect(box.right, 'not cut off at the end').to.be.at.most(edge.right + 1);
+    expect(focused(el)?.getAttribute('role')).to.equal('option');
+    await press('Escape');
+    await settle(el);
+    expect(focused(el)).to.equal(cell);
+  });
+});
+
 describe('care-responsibility-matrix: large plans', () => {
   it('renders rows over a few frames, and Ctrl+End reaches a row that was not rendered yet', async () => {
     const { team, responsibilities } = generateMatrixData(120, 6);

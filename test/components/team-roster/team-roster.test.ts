@@ -303,6 +303,9 @@ describe('<care-team-roster>', () => {
       expect(textOf(kari.querySelector('[part~="role"]'))).to.equal('Care team coordinator (psychiatric nurse) (768821004)');
       expect(textOf(kari.querySelector('.meta'))).to.equal(`Since ${day('2025-02-03')} · Confirmed ${day('2026-09-14')}`);
       expect(textOf(shadow(el).querySelector('[part="title"]'))).to.equal('Ingrid’s care team');
+      const erik = memberItem(el, 'Erik Solberg')!;
+      expect(textOf(erik.querySelector('[part~="role"]')), 'a colleague reads no second person').to.contain('Brother (next of kin)');
+      expect(textOf(erik)).not.to.contain('Your brother');
     });
 
     it('keeps the service user’s view plain: no codes, periods or confirmation dates', async () => {
@@ -515,6 +518,22 @@ describe('<care-team-roster>', () => {
       expect(deepActiveElement()).to.equal(nameButton(el, 'Amina Rahimi'));
     });
 
+    it('returns focus to the member’s name after the list was drawn anew behind the open dialog (grouped differently)', async () => {
+      const el = await renderRoster({ audience: 'professional' });
+      const before = nameButton(el, 'Amina Rahimi');
+      before.focus();
+      await press('Enter');
+      await settle(el);
+      el.groupBy = 'organisation';
+      await settle(el);
+      expect(before.isConnected, 'the name button that opened the dialog is gone').to.equal(false);
+      await press('Escape');
+      await settle(el);
+      const after = nameButton(el, 'Amina Rahimi');
+      expect(after).to.not.equal(before);
+      expect(deepActiveElement()).to.equal(after);
+    });
+
     it('keeps Tab inside the open dialog and closes with its button', async () => {
       const el = await renderRoster();
       nameButton(el, 'Kari Nilsen').focus();
@@ -629,15 +648,27 @@ describe('<care-team-roster>', () => {
       el.lang = 'en';
       el.team = team;
       const holder = await fixture<HTMLDivElement>(html`<div></div>`);
+      const warned: string[] = [];
+      const warn = console.warn;
+      console.warn = (...args: unknown[]) => warned.push(args.join(' '));
       holder.append(el);
       await settle(el);
+      console.warn = warn;
       const alert = shadow(el).querySelector('[role="alert"]')!;
+      // The person reads plain words; contract paths are for developers (event, console) and folded for professionals.
       expect(textOf(alert)).to.contain('This information cannot be shown');
-      expect(textOf(alert)).to.contain('members[1].status');
-      expect(textOf(alert)).to.contain('members[2].contacts[0].value');
+      expect(textOf(alert)).to.contain('Some of this information is missing or in a form this page cannot read');
+      expect(textOf(alert)).not.to.contain('members[');
+      expect(alert.querySelector('code, details')).to.equal(null);
+      expect(warned.join('\n')).to.contain('members[1].status');
+      expect(errors[0].detail.issues.map((i) => i.path)).to.include.members(['members[1].status', 'members[2].contacts[0].value']);
       expect(shadow(el).querySelector('a[href^="javascript"]')).to.not.satisfy(Boolean);
       el.audience = 'professional';
       await settle(el);
+      const details = shadow(el).querySelector<HTMLDetailsElement>('[role="alert"] details')!;
+      expect(details.open).to.equal(false);
+      expect(textOf(details)).to.contain('members[1].status');
+      expect(textOf(details)).to.contain('members[2].contacts[0].value');
       expect(errors).to.have.length(1);
       expect(errors[0].detail.entity).to.equal('team');
     });

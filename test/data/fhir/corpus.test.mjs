@@ -66,9 +66,9 @@ for (const pkg of CORPUS) {
     /** Per resource type: mapped, left on the server (reason → count), refused (reason → count). */
     const byType = {};
     const tally = (type) => (byType[type] ??= { mapped: 0, leftOut: new Map(), refused: new Map() });
-    const counts = { roundTripped: 0, minimalChanges: 0, consentsChecked: 0, consentsDiffering: 0 };
+    const counts = { roundTripped: 0, minimalChanges: 0, consentsChecked: 0, consentsDiffering: 0, phones: 0, phonesNormalised: 0 };
     after(() => {
-      const lines = [`${name} (FHIR ${version}): ${found.length} resources of the mapped types; ${counts.roundTripped} written back unchanged; ${counts.minimalChanges} single changes that wrote only themselves; ${counts.consentsChecked} consents shown, ${counts.consentsDiffering} whose shown decision differs from their provisions`];
+      const lines = [`${name} (FHIR ${version}): ${found.length} resources of the mapped types; ${counts.roundTripped} written back unchanged; ${counts.minimalChanges} single changes that wrote only themselves; ${counts.consentsChecked} consents shown, ${counts.consentsDiffering} whose shown decision differs from their provisions; ${counts.phones} member telephone numbers, ${counts.phonesNormalised} of them rewritten in E.164 (the rest already were, or stay as written)`];
       for (const [type, t] of Object.entries(byType)) {
         const reasons = (map) => [...map].map(([reason, n]) => `${n} × ${reason}`).join('; ');
         const left = [...t.leftOut.values()].reduce((a, b) => a + b, 0);
@@ -142,6 +142,15 @@ for (const pkg of CORPUS) {
           return result.value;
         });
         tally(type).mapped++;
+        if (type === 'CareTeam') {
+          // Telephone numbers: in E.164, or exactly as the server wrote them; never changed into something else.
+          const written = new Set(JSON.stringify([...referenced, resource]).match(/"value":"[^"]*"/g).map((v) => JSON.parse(`{${v}}`).value.trim()));
+          for (const contact of checked[0].members.flatMap((x) => x.contacts).filter((c) => c.channel === 'phone' || c.channel === 'sms')) {
+            counts.phones++;
+            if (/^\+[1-9]\d{6,14}$/.test(contact.value) && !written.has(contact.value)) counts.phonesNormalised++;
+            else assert.ok(written.has(contact.value), `${label}: the number ${contact.value} is neither E.164 nor as written`);
+          }
+        }
 
         // Merged write of the unchanged entity: exactly the resource that was read.
         for (const entity of checked) assert.deepEqual(write(entity), original, `${label}: writing ${entity.id} back unchanged changed the resource`);

@@ -38,10 +38,10 @@ for (const version of ['R4', 'R5'] as const) {
       host = undefined;
     });
 
-    const mount = async (directiveId: string) => {
+    const mount = async (directiveId: string, attributes: Record<string, string> = { 'fhir-version': version }) => {
       host = document.createElement('care-context') as CareContext;
       host.setAttribute('fhir-base', base);
-      host.setAttribute('fhir-version', version);
+      for (const [name, value] of Object.entries(attributes)) host.setAttribute(name, value);
       host.setAttribute('patient', 'm-ingrid');
       host.setAttribute('care-team', 'team-ingrid');
       host.setAttribute('actor', JSON.stringify({ id: 'Patient/m-ingrid', name: 'Ingrid Solberg' }));
@@ -72,6 +72,64 @@ for (const version of ['R4', 'R5'] as const) {
       expect(put[0].ifMatch).to.equal(`W/"${before.meta.versionId}"`);
       await settle(toggle);
       await expectAxeClean(toggle);
+    });
+
+    it('without fhir-version the server\u2019s metadata tells the release, before anything else is asked', async function () {
+      this.timeout(45_000);
+      const toggle = await mount('c-nav', {});
+      expect(switchOf(toggle)!.getAttribute('aria-checked')).to.equal('true');
+      expect(server.requests[0].path).to.equal('metadata');
+      expect(server.requests[1].path).to.equal('CareTeam');
+      expect((host!.store!.snapshot.record!.consents.find((c) => c.id === 'c-nav') as Record<string, unknown>).fhir).to.include({ version });
+    });
+
+    it('time-zone and sector-mapping reach the FHIR mapping; without them Europe/Oslo and the default sector apply', async function () {
+      this.timeout(60_000);
+      const [organisation] = CareRecord.parse(fjordvik).team.organisations;
+      server.seed({ ...server.get<object>(`Organization/${organisation.id}`)!, meta: undefined, type: [{ coding: [{ system: 'urn:example:org-type', code: 'fastlege' }] }] });
+      const recordOf = () => host!.store!.snapshot.record!;
+      const zoneOfSingleMeeting = () => recordOf().meetings.find((m) => !m.recurrence)!.timeZone;
+      const sectorOf = () => recordOf().team.organisations.find((o) => o.id === `Organization/${organisation.id}`)!.sector;
+
+      await mount('c-nav');
+      expect(zoneOfSingleMeeting()).to.equal('Europe/Oslo');
+      expect(sectorOf()).to.equal('specialist');
+      host!.remove();
+
+      await mount('c-nav', { 'fhir-version': version, 'time-zone': 'Europe/Copenhagen', 'sector-mapping': '{"urn:example:org-type|fastlege":"general-practice"}' });
+      expect(zoneOfSingleMeeting()).to.equal('Europe/Copenhagen');
+      expect(sectorOf()).to.equal('general-practice');
+    });
+
+    it('a server whose metadata says STU3 fails the load with the reason, and nothing else is asked', async function () {
+      this.timeout(45_000);
+      const answer = window.fetch;
+      window.fetch = (input: RequestInfo | URL, init?: RequestInit) =>
+        String(input).endsWith('/metadata') ? Promise.resolve(new Response(JSON.stringify({ resourceType: 'CapabilityStatement', fhirVersion: '3.0.2' }), { headers: { 'Content-Type': 'application/fhir+json' } })) : answer(input, init);
+      const errors: Array<{ reason: string; message: string }> = [];
+      host = document.createElement('care-context') as CareContext;
+      host.addEventListener('care-load-error', (event) => errors.push((event as CustomEvent).detail));
+      host.setAttribute('fhir-base', base);
+      host.setAttribute('patient', 'm-ingrid');
+      host.setAttribute('care-team', 'team-ingrid');
+      document.body.append(host);
+      await waitUntil(() => errors.length > 0, 'no care-load-error', { timeout: 15_000 });
+      expect(errors[0].reason).to.equal('rejected');
+      expect(errors[0].message).to.contain('speaks STU3 (fhirVersion 3.0.2)');
+      expect(server.requests, 'no search was sent').to.have.length(0);
+    });
+
+    it('a time-zone that is not one fails the load with the reason, before anything is asked', async function () {
+      this.timeout(30_000);
+      const errors: Array<{ reason: string; message: string }> = [];
+      host = document.createElement('care-context') as CareContext;
+      host.addEventListener('care-load-error', (event) => errors.push((event as CustomEvent).detail));
+      for (const [name, value] of Object.entries({ 'fhir-base': base, 'fhir-version': version, patient: 'm-ingrid', 'time-zone': 'Norway/Fjordvik' })) host.setAttribute(name, value);
+      document.body.append(host);
+      await waitUntil(() => errors.length > 0, 'no care-load-error', { timeout: 15_000 });
+      expect(errors[0].reason).to.equal('rejected');
+      expect(errors[0].message).to.contain('"Norway/Fjordvik" is not an IANA time zone');
+      expect(server.requests).to.have.length(0);
     });
 
     it('objecting in the toggle arrives as an active Consent that denies sharing', async function () {

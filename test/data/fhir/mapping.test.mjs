@@ -3,7 +3,9 @@
 // Run: node --test test/data/fhir/
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { loadFhirModule } from './load-source.mjs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadFhirModule, root } from './load-source.mjs';
 
 const m = await loadFhirModule();
 const TODAY = '2026-11-23';
@@ -77,10 +79,10 @@ for (const version of ['R4', 'R5']) {
       assert.deepEqual(odd.fhir.type, oddOrganisation.type);
     });
 
-    test('telecom becomes contacts: rank 1 preferred, SMS, role hours, fax left out', () => {
+    test('telecom becomes contacts in E.164: rank 1 preferred, SMS, role hours, fax left out', () => {
       const contacts = member('PractitionerRole/kari-role').contacts;
-      assert.deepEqual(contacts[0], { channel: 'phone', value: '+47 55 00 10 00', hours: [{ days: ['mon', 'tue', 'wed', 'thu', 'fri'], opens: '08:00', closes: '15:30' }] });
-      assert.deepEqual(contacts.slice(1), [{ channel: 'phone', value: '+47 55 00 10 21', preferred: true }, { channel: 'sms', value: '+47 900 10 021' }]);
+      assert.deepEqual(contacts[0], { channel: 'phone', value: '+4755001000', hours: [{ days: ['mon', 'tue', 'wed', 'thu', 'fri'], opens: '08:00', closes: '15:30' }] });
+      assert.deepEqual(contacts.slice(1), [{ channel: 'phone', value: '+4755001021', preferred: true }, { channel: 'sms', value: '+4790010021' }]);
     });
 
     test('a period that has ended makes the member ended; ending a member writes the period end', () => {
@@ -147,6 +149,33 @@ for (const version of ['R4', 'R5']) {
     test('a role with only a known code gets its name; an unknown bare code is not shown as a label', () => {
       assert.deepEqual(read.members.find((x) => x.id === 'Practitioner/kari').role, { code: '62247001', label: 'General practitioner', system: SCT });
       assert.equal(read.members.find((x) => x.id === 'CareTeam/home-care-team').role, undefined);
+    });
+  });
+
+  describe(`CareTeam ${version}: telephone numbers in E.164, once per member`, () => {
+    const doctor = { resourceType: 'Practitioner', id: 'doc', name: [{ text: 'Dag Lege' }], telecom: [{ system: 'phone', value: '(+47) 22 33-44-55' }, { system: 'email', value: 'Dag@Clinic.example' }, { system: 'phone', value: '98 76 54 32', rank: 1 }] };
+    const doctorRole = { resourceType: 'PractitionerRole', id: 'doc-role', practitioner: { reference: 'Practitioner/doc' }, telecom: [{ system: 'phone', value: 'tel:+4722334455' }, { system: 'email', value: 'dag@clinic.example' }, { system: 'phone', value: '+47 987 65 432' }] };
+    const careTeam = { resourceType: 'CareTeam', id: 't3', subject: { reference: 'Patient/ingrid' }, participant: [{ member: { reference: 'PractitionerRole/doc-role' } }] };
+    const readIn = (timeZone) => m.careTeamFromFhir(careTeam, { version, index: new m.ResourceIndex([doctor, doctorRole, patient]), today: TODAY, timeZone }).members.find((x) => x.id === 'PractitionerRole/doc-role').contacts;
+
+    test('the same number on the PractitionerRole and its Practitioner is shown once (preferred if either says so)', () => {
+      assert.deepEqual(readIn('Europe/Oslo'), [
+        { channel: 'phone', value: '+4722334455' },
+        { channel: 'email', value: 'dag@clinic.example' },
+        { channel: 'phone', value: '+4798765432', preferred: true },
+      ]);
+    });
+
+    test('a national number takes the country of the time zone; without a known country it stays as written', () => {
+      assert.deepEqual(readIn('Europe/Copenhagen').at(-1), { channel: 'phone', value: '+4598765432', preferred: true }, 'in Denmark the same digits are a Danish number');
+      assert.deepEqual(readIn('America/New_York').map((c) => c.value), ['+4722334455', 'dag@clinic.example', '+4798765432', '98 76 54 32']);
+    });
+
+    test('an address country decides over the time zone: Danish digits in Oslo are Danish; another country\u2019s stay as written', () => {
+      const abroad = (country) => m.careTeamFromFhir({ ...careTeam, participant: [{ member: { reference: 'Practitioner/doc' } }] }, { version, index: new m.ResourceIndex([{ ...doctor, address: [{ city: 'X', country }] }, patient]), today: TODAY }).members.find((x) => x.id === 'Practitioner/doc').contacts.at(-1).value;
+      assert.equal(abroad('DK'), '+4598765432');
+      assert.equal(abroad('Danmark'), '+4598765432');
+      assert.equal(abroad('NZ'), '98 76 54 32');
     });
   });
 
@@ -340,6 +369,15 @@ for (const version of ['R4', 'R5']) {
       assert.deepEqual(read.notes, [{ id: 'note-1', at: '2026-03-02T10:00:00+01:00', author: { name: 'Kari' }, text: 'Twice a week' }]);
     });
 
+    test('a Task without a code is titled by its description, and written back unchanged', () => {
+      const { code: _code, ...uncoded } = task;
+      const described = { ...uncoded, description: 'Order blister packs from the pharmacy' };
+      const read = m.responsibilityFromTask(described, options);
+      assert.equal(read.title, 'Order blister packs from the pharmacy');
+      assert.equal(read.description, undefined, 'the description is not shown twice');
+      assert.deepEqual(m.responsibilityToTask(read, options), described);
+    });
+
     test('a dispute is businessStatus "disputed" with the reason; a handover of ownership moves the owner', () => {
       const disputed = m.responsibilityToTask({ ...read, status: 'disputed', dispute: { memberId: 'Practitioner/kari', reason: 'Not my task', at: '2026-03-03T09:00:00Z' } }, options);
       assert.equal(disputed.businessStatus.coding[0].code, 'disputed');
@@ -420,3 +458,135 @@ for (const version of ['R4', 'R5']) {
     assert.deepEqual(read.members.map((x) => x.name).sort(), ['Nameless Id', 'Per Nine']);
   });
 }
+
+test('E.164: international numbers as people write them; national numbers of Norway, Denmark and Sweden', () => {
+  const cases = [
+    ['(+1) 555-555-5555', undefined, '+15555555555'],
+    ['tel:+64-3-331-6969', undefined, '+6433316969'],
+    ['0047 22 33 44 55', undefined, '+4722334455'],
+    ['+46 (0)8 123 456 78', undefined, '+46812345678'],
+    ['22 33 44 55', '47', '+4722334455'],
+    ['33 12 34 56', '45', '+4533123456'],
+    ['08-123 456 78', '46', '+46812345678'],
+    ['070-123 45 67', '46', '+46701234567'],
+    ['22 33 44 55', undefined, undefined],
+    ['0 22 33 44 55', '47', undefined],
+    ['+47 22 33 44 55;ext=12', undefined, undefined],
+    ['+12', undefined, undefined],
+  ];
+  for (const [written, code, expected] of cases) assert.equal(m.e164(written, code), expected, `${written} (${code ?? 'no country'})`);
+});
+
+describe('Appointment: video links from R5 virtualService and the Norwegian and Danish extensions; people outside the team', () => {
+  const base = { resourceType: 'Appointment', status: 'booked', start: '2026-12-01T09:00:00Z', end: '2026-12-01T10:00:00Z', participant: [{ actor: { reference: 'Patient/ingrid' }, status: 'accepted' }] };
+  const r4 = { version: 'R4', index: new m.ResourceIndex([patient]), today: TODAY };
+  const NO = 'http://hl7.no/fhir/StructureDefinition/no-basis-virtual-service';
+  const DK = 'http://ehealth.sundhed.dk/fhir/StructureDefinition/ehealth-meeting-url';
+
+  test('R5 virtualService is read, and a changed link is written there, keeping the channel type', () => {
+    const service = { channelType: { system: 'http://hl7.org/fhir/virtual-service-type', code: 'ms-teams' }, addressUrl: 'https://teams.example/meet/1' };
+    const appointment = { ...base, id: 'v5', participant: [{ actor: { reference: 'Patient/ingrid' }, required: true, status: 'accepted' }], virtualService: [service] };
+    const options = { version: 'R5', index: new m.ResourceIndex([patient]), today: TODAY };
+    const read = m.meetingFromFhir(appointment, options);
+    assert.equal(read.mode, 'digital');
+    assert.equal(read.videoLink, 'https://teams.example/meet/1');
+    assert.deepEqual(m.meetingToFhir(read, options), appointment, 'written back unchanged');
+    const moved = m.meetingToFhir({ ...read, videoLink: 'https://teams.example/meet/2' }, options);
+    assert.deepEqual(moved, { ...appointment, virtualService: [{ ...service, addressUrl: 'https://teams.example/meet/2' }] });
+  });
+
+  test('Norway (no-basis-virtual-service): the link is read, and changed in that extension, its other parts kept', () => {
+    const extension = { url: NO, extension: [{ url: 'channelType', valueCoding: { system: 'http://hl7.org/fhir/virtual-service-type', code: 'zoom' } }, { url: 'virtualAddress', valueUrl: 'https://video.example.no/rom/5' }, { url: 'sessionKey', valueString: '1234' }] };
+    const appointment = { ...base, id: 'vno', extension: [extension] };
+    const read = m.meetingFromFhir(appointment, r4);
+    assert.equal(read.mode, 'digital');
+    assert.equal(read.videoLink, 'https://video.example.no/rom/5');
+    assert.deepEqual(m.meetingToFhir(read, r4), appointment, 'written back unchanged');
+    const moved = m.meetingToFhir({ ...read, videoLink: 'https://video.example.no/rom/6' }, r4);
+    assert.deepEqual(moved.extension, [{ url: NO, extension: [extension.extension[0], extension.extension[2], { url: 'virtualAddress', valueUrl: 'https://video.example.no/rom/6' }] }]);
+    assert.equal(m.meetingFromFhir(moved, r4).videoLink, 'https://video.example.no/rom/6');
+  });
+
+  test('Denmark (ehealth-meeting-url): the service\u2019s link is read and never rewritten; a new link is written as R5 virtualService', () => {
+    const appointment = { ...base, id: 'vdk', extension: [{ url: DK, valueUri: 'https://portal.example.dk/?url=123@rooms.example.dk' }] };
+    const read = m.meetingFromFhir(appointment, r4);
+    assert.equal(read.mode, 'digital');
+    assert.equal(read.videoLink, 'https://portal.example.dk/?url=123@rooms.example.dk');
+    assert.deepEqual(m.meetingToFhir(read, r4), appointment, 'written back unchanged');
+    const moved = m.meetingToFhir({ ...read, videoLink: 'https://other.example/room' }, r4);
+    assert.deepEqual(moved.extension[0], appointment.extension[0], 'the Danish service\u2019s own link stays as it was');
+    assert.equal(moved.extension[1].url, m.XVER.virtualService);
+    assert.equal(m.meetingFromFhir(moved, r4).videoLink, 'https://other.example/room');
+  });
+
+  test('a participant outside the team is named by the reference\u2019s display; one with only display text is kept', () => {
+    const team = { members: [{ id: 'Patient/ingrid', name: 'Ingrid Solberg' }] };
+    const appointment = {
+      ...base,
+      id: 'out',
+      participant: [
+        { actor: { reference: 'Patient/ingrid' }, status: 'accepted' },
+        { actor: { reference: 'Practitioner/elsewhere', display: 'Dr Siri Berg' }, status: 'needs-action' },
+        { actor: { display: 'Interpreter on call' }, status: 'tentative' },
+      ],
+    };
+    const options = { ...r4, team };
+    const read = m.meetingFromFhir(appointment, options);
+    assert.deepEqual(read.participants.map((p) => [p.memberId, p.name]), [
+      ['Patient/ingrid', undefined],
+      ['Practitioner/elsewhere', 'Dr Siri Berg'],
+      ['display:Interpreter on call', 'Interpreter on call'],
+    ]);
+    assert.deepEqual(m.meetingToFhir(read, options), appointment, 'written back unchanged');
+    const answered = m.meetingToFhir({ ...read, participants: read.participants.map((p) => ({ ...p, response: 'accepted' })) }, options);
+    assert.deepEqual(answered.participant.map((p) => [p.actor, p.status]), appointment.participant.map((p) => [p.actor, 'accepted']), 'an answer keeps every participant and its reference');
+  });
+});
+
+describe('Organisation sectors: defaults from Organization.type (GP practice codes included) and the host\u2019s sector mapping', () => {
+  const organisationOf = (type, more = {}) => {
+    const org = { resourceType: 'Organization', id: 'o1', name: 'Somewhere', ...(type ? { type } : {}) };
+    const careTeam = { resourceType: 'CareTeam', id: 'ts', subject: { reference: 'Patient/ingrid' }, managingOrganization: [{ reference: 'Organization/o1' }] };
+    return m.careTeamFromFhir(careTeam, { version: 'R4', index: new m.ResourceIndex([org, patient]), today: TODAY, ...more }).organisations[0];
+  };
+  const coded = (system, code) => [{ coding: [{ system, code }] }];
+
+  test('SNOMED CT general practice and ANZSIC general practice are general practice; hospitals are specialist care', () => {
+    assert.equal(organisationOf(coded(SCT, '394814009')).sector, 'general-practice');
+    assert.equal(organisationOf(coded(SCT, '788007007')).sector, 'general-practice');
+    assert.equal(organisationOf(coded('http://www.abs.gov.au/ausstats/abs@.nsf/mf/1292.0', '8511')).sector, 'general-practice');
+    assert.equal(organisationOf(coded(SCT, '309895006')).sector, 'specialist');
+    assert.equal(organisationOf(coded('http://terminology.hl7.org/CodeSystem/organization-type', 'govt')).sector, 'municipal');
+  });
+
+  test('the host\u2019s mapping (system|code or a bare code) comes before the defaults; no known code gives the default sector', () => {
+    const local = coded('urn:example:org-type', 'fastlege');
+    assert.equal(organisationOf(local).sector, 'specialist');
+    assert.equal(organisationOf(local, { defaultSector: 'municipal' }).sector, 'municipal');
+    assert.equal(organisationOf(local, { sectorMapping: { 'urn:example:org-type|fastlege': 'general-practice' } }).sector, 'general-practice');
+    assert.equal(organisationOf(local, { sectorMapping: { fastlege: 'general-practice' } }).sector, 'general-practice');
+    assert.equal(organisationOf(coded('http://terminology.hl7.org/CodeSystem/organization-type', 'prov'), { sectorMapping: { 'http://terminology.hl7.org/CodeSystem/organization-type|prov': 'general-practice' } }).sector, 'general-practice');
+    assert.equal(organisationOf(undefined, { defaultSector: 'general-practice' }).sector, 'general-practice', 'a GP practice without a type');
+  });
+
+  test('the official AU Base example organisations get the sector their type codes say', () => {
+    const au = (file) => JSON.parse(readFileSync(join(root, 'node_modules', 'hl7.fhir.au.base', 'example', file), 'utf8'));
+    const read = (org) => m.careTeamFromFhir({ resourceType: 'CareTeam', id: 'ta', subject: { reference: 'Patient/ingrid' }, managingOrganization: [{ reference: `Organization/${org.id}` }] }, { version: 'R4', index: new m.ResourceIndex([org, patient]), today: TODAY }).organisations[0];
+    const found = readdirSync(join(root, 'node_modules', 'hl7.fhir.au.base', 'example')).filter((f) => f.startsWith('Organization-')).map(au).filter((o) => o.type);
+    assert.ok(found.length >= 4, `AU Base has typed example organisations (${found.length})`);
+    for (const org of found) {
+      const codes = org.type.flatMap((t) => t.coding ?? []).map((c) => `${c.system}|${c.code}`);
+      const expected = codes.map((k) => m.SECTOR_BY_TYPE_CODE[k]).find(Boolean);
+      assert.equal(read(org).sector, expected ?? 'specialist', `${org.id}: ${codes.join(', ')}`);
+      if (expected) assert.equal(read(org).fhir, undefined, 'a known code is not marked as unknown');
+    }
+  });
+
+  test('FhirSource refuses a time zone or sector it cannot use, with the reason', () => {
+    const make = (more) => () => new m.FhirSource({ baseUrl: 'https://fhir.example/R4', version: 'R4', patient: 'p', ...more });
+    assert.throws(make({ timeZone: 'Norway/Fjordvik' }), /not an IANA time zone/);
+    assert.throws(make({ defaultSector: 'hospital' }), /default sector "hospital"/);
+    assert.throws(make({ sectorMapping: { fastlege: 'gp' } }), /gives "fastlege" the sector "gp"/);
+    assert.doesNotThrow(make({ timeZone: 'Europe/Copenhagen', defaultSector: 'general-practice', sectorMapping: { fastlege: 'general-practice' } }));
+  });
+});

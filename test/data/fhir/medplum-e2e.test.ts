@@ -158,7 +158,7 @@ describe('Care Elements against Medplum (FHIR R4 over loopback HTTP)', function 
     const failure = host!.store!.snapshot.failures.get('consent/c-nav')!;
     expect(failure.error.kind).to.equal('conflict');
     expect(failure.error.status).to.equal(412);
-    expect(failure.request.value.state, 'the person’s choice is kept for a retry').to.equal('withdrawn');
+    expect((failure.request.value as { state?: string }).state, 'the person’s choice is kept for a retry').to.equal('withdrawn');
     const untouched = await read('Consent/c-nav');
     expect(untouched.status).to.equal('active');
     expect(untouched.category!.map((c) => c.text)).to.include('Reviewed by the records office');
@@ -236,6 +236,26 @@ describe('Care Elements against Medplum (FHIR R4 over loopback HTTP)', function 
     expect(record.responsibilities.length).to.be.greaterThan(4);
     const seen = await requests();
     expect(seen.some((r) => r.path === 'Organization' && decodeURIComponent(r.query).includes('_id=f001')), 'onBehalfOf read by _id').to.equal(true);
+  });
+
+  it('the scheduler names appointment participants outside the team by their FHIR display (official example 2docs), never "Unknown person"', async () => {
+    // The scheduler needs someone on the team besides the person: the coordinator a host would add.
+    await addCoordinator();
+    host = document.createElement('care-context') as CareContext;
+    for (const [name, value] of Object.entries({ 'fhir-base': base, 'fhir-version': 'R4', patient: 'example', 'care-team': 'example', lang: 'en' })) host.setAttribute(name, value);
+    host.setAttribute('actor', JSON.stringify({ id: 'Patient/example', name: 'Peter James Chalmers' }));
+    host.innerHTML = '<care-meeting-scheduler meeting-id="2docs" today="2013-12-01" viewer-time-zone="Europe/Oslo"></care-meeting-scheduler>';
+    document.body.append(host);
+    const scheduler = host.firstElementChild as HTMLElement;
+    await waitUntil(() => shadow(scheduler).querySelector('[part="participants"]'), 'the scheduler never showed the appointment', { timeout: 30_000 });
+    await settle(host);
+    const team = host.store!.snapshot.record!.team.members.map((m) => m.name);
+    expect(team).to.include('Adam Careful');
+    expect(team, 'Luigi Maas and the phone call are not on the example team').to.not.include.members(['Luigi Maas', 'Phone Call']);
+    const people = [...shadow(scheduler).querySelectorAll('[part="participants"] li .name')].map(textOf);
+    expect(people).to.include.members(['Peter James Chalmers', 'Adam Careful', 'Luigi Maas', 'Phone Call']);
+    expect(textOf(shadow(scheduler))).to.not.contain('Unknown person');
+    await expectAxeClean(scheduler);
   });
 
   it('a team without a coordinator from Medplum shows its members, consents and meetings, with the note "No coordinator recorded"', async () => {

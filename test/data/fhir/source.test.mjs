@@ -36,6 +36,7 @@ for (const version of ['R4', 'R5']) {
       assert.deepEqual(byId(record.responsibilities), byId(inTeam(seed.record.responsibilities)));
       assert.deepEqual(byId(record.consents), byId(seed.record.consents));
       assert.deepEqual(byId(record.meetings), byId(inTeam(seed.record.meetings)));
+      assert.deepEqual(byId(record.crisisPlans), byId(seed.record.crisisPlans), 'the crisis plan comes from its CarePlan, not as responsibilities');
       assert.deepEqual(
         record.availability.map((a) => ({ memberId: a.memberId, busy: a.busy })).sort((a, b) => a.memberId.localeCompare(b.memberId)),
         seed.record.availability.map((a) => ({ memberId: a.memberId, busy: a.busy })).sort((a, b) => a.memberId.localeCompare(b.memberId)),
@@ -44,6 +45,56 @@ for (const version of ['R4', 'R5']) {
       assert.ok(server.requests.some((r) => decodeURIComponent(r.query).includes('_include=CareTeam:participant')), 'the CareTeam search includes its participants');
       assert.ok(server.requests.some((r) => r.query.includes('_offset=')), 'a search was paged through link[next]');
       assert.ok(server.requests.every((r) => r.method === 'GET'));
+    });
+
+    test('a CareTeam the contract refuses is named in FHIR terms: resource, element and what to change, never a contract path', async () => {
+      const coordinator = { coding: [{ system: 'http://snomed.info/sct', code: '768821004' }] };
+      const role = version === 'R4' ? [coordinator] : coordinator;
+      const periodKey = version === 'R4' ? 'period' : 'coveragePeriod';
+      server.seed({
+        resourceType: 'CareTeam',
+        id: 'team-refused',
+        status: 'active',
+        // Another patient's team, so the searches by patient in the other tests do not find it.
+        subject: { reference: 'Patient/refused-case', display: 'Per Refused' },
+        participant: [
+          { role, member: { reference: 'Practitioner/m-kari' } },
+          { member: { reference: 'Practitioner/m-sofie' }, [periodKey]: { start: '2026-05-01', end: '2026-01-31' } },
+          { role, member: { reference: 'Practitioner/m-lars' } },
+        ],
+      });
+      const error = await source().load('team-refused').then(() => undefined, (e) => e);
+      assert.ok(error, 'the load fails');
+      assert.equal(error.kind, 'contract');
+      const message = error.detail || error.message;
+      assert.match(message, /^CareTeam\/team-refused /);
+      assert.ok(message.includes('CareTeam.participant[0].role, CareTeam.participant[2].role: the team can have at most one active coordinator'), message);
+      assert.ok(message.includes('Fix: keep the care team coordinator role (SNOMED CT 768821004) on one active participant only'), message);
+      assert.ok(message.includes(`CareTeam.participant[1].${periodKey}: the period ends before it starts. Fix: set ${periodKey}.end on or after ${periodKey}.start`), message);
+      assert.doesNotMatch(message, /team\.members|members\[/, 'no contract path');
+      assert.deepEqual(error.issues.map((i) => i.path), ['CareTeam.participant[1].' + periodKey, 'CareTeam.participant[0].role, CareTeam.participant[2].role'].sort((a, b) => message.indexOf(a) - message.indexOf(b)));
+    });
+
+    test('one Task or Appointment the contract refuses is left out with a note naming its FHIR element, the rest loads', async () => {
+      server.seed(
+        { resourceType: 'Appointment', id: 'too-long', status: 'booked', description: 'x'.repeat(600), start: '2026-12-01T09:00:00Z', end: '2026-12-01T10:00:00Z', participant: [{ actor: { reference: 'Patient/m-ingrid' }, status: 'accepted' }], ...(version === 'R5' ? { subject: { reference: 'Patient/m-ingrid' } } : {}) },
+        { resourceType: 'Task', id: 'too-long', status: 'requested', intent: 'plan', for: { reference: 'Patient/m-ingrid' }, code: { text: 'y'.repeat(600) } },
+      );
+      try {
+        const fhirSource = source();
+        const record = await fhirSource.load('team-ingrid');
+        assert.ok(record.meetings.length > 0 && !record.meetings.some((x) => x.id === 'too-long'));
+        const appointment = fhirSource.notes.find((n) => n.resourceType === 'Appointment' && n.id === 'too-long');
+        const task = fhirSource.notes.find((n) => n.resourceType === 'Task' && n.id === 'too-long');
+        assert.equal(appointment.kind, 'refused');
+        assert.equal(appointment.path, 'Appointment.description');
+        assert.match(m.formatNote(appointment), /^Appointment\/too-long \(Appointment\.description\): Appointment\.description: is too long \(at most \d+ characters, found 600\) Fix: correct Appointment\.description/);
+        assert.equal(task.path, 'Task.code.text');
+        assert.doesNotMatch(m.formatNote(task), /does not follow the data contract|title/, 'no contract wording or field name');
+      } finally {
+        server.resources.delete('Appointment/too-long');
+        server.resources.delete('Task/too-long');
+      }
     });
 
     test("without a team id it finds the patient's CareTeam", async () => {
@@ -72,6 +123,25 @@ for (const version of ['R4', 'R5']) {
       assert.equal(outcome.value.meta.version, String(Number(before.meta.versionId) + 1));
       assert.equal(outcome.value.state, 'withdrawn');
       assert.equal(store.snapshot.record.consents.find((c) => c.id === granted.id).state, 'withdrawn');
+    });
+
+    test('a crisis plan saved through the store is written to its CarePlan: a contact moved, the rest of the resource kept', async () => {
+      server.seed({ ...server.get('CarePlan/cp-ingrid'), author: { reference: 'Practitioner/m-kari' } });
+      const store = new m.CareStore(source(), 'team-ingrid', { id: 'Patient/m-ingrid', name: 'Ingrid Solberg' });
+      await store.load();
+      const plan = store.snapshot.record.crisisPlans[0];
+      const before = server.get('CarePlan/cp-ingrid');
+      const [first, second, ...rest] = plan.stages[1].contacts;
+      const value = { ...plan, version: plan.version + 1, stages: plan.stages.map((s, i) => (i === 1 ? { ...s, contacts: [second, first, ...rest] } : s)) };
+      const outcome = await store.save({ entity: 'crisis-plan', action: 'edit', value });
+      assert.equal(outcome.ok, true, outcome.error?.detail);
+      const put = server.requests.findLast((r) => r.method === 'PUT');
+      assert.equal(put.ifMatch, `W/"${before.meta.versionId}"`);
+      const stored = server.get('CarePlan/cp-ingrid');
+      assert.deepEqual(stored.author, { reference: 'Practitioner/m-kari' }, 'what the mapping does not know is kept');
+      assert.deepEqual(stored.activity, before.activity, 'the measures did not change');
+      assert.deepEqual(store.snapshot.record.crisisPlans[0].stages[1].contacts.map((c) => c.id), ['cw-2', 'cw-1', 'cw-3']);
+      assert.equal(outcome.value.meta.version, String(Number(before.meta.versionId) + 1));
     });
 
     test('a change made on an outdated version is reported as a conflict, with the server message', async () => {

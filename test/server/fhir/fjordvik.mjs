@@ -1,6 +1,6 @@
 // The Fjordvik case as FHIR resources, for seeding the test FHIR server: every member becomes a
 // Patient, Practitioner or RelatedPerson, every organisation an Organization, and the team,
-// responsibilities, consents, meetings and availability are written through the mapping itself.
+// responsibilities, consents, meetings, availability and crisis plan are written through the mapping itself.
 
 const typeOf = (member) => (member.kind === 'service-user' ? 'Patient' : member.kind === 'professional' ? 'Practitioner' : 'RelatedPerson');
 
@@ -45,6 +45,7 @@ export function fjordvikAsFhir(m, version) {
     ...record.consents.map((c) => m.consentToFhir(c, options)),
     ...record.meetings.map((meeting) => m.meetingToFhir(meeting, options)),
     ...m.availabilityToFhir(record.availability, options),
+    ...record.crisisPlans.map((plan) => m.crisisPlanToFhir(plan, options)),
   ];
   return { record, resources, patient };
 }

@@ -52,10 +52,9 @@ export const consent: ConsentMessages = {
   ifNotLabel: 'Hvis det ikke deles',
   legalBasisLabel: 'Retsgrundlag',
   modelLabel: 'Juridisk model',
-  validLabel: 'Gyldig',
   reviewLabel: 'Ny gennemgang',
   validity: (from?: string, until?: string) =>
-    from && until ? `Fra ${from} til ${until}` : from ? `Fra ${from}` : `Til ${until ?? ''}`,
+    from && until ? `Gyldig fra ${from} til ${until}` : from ? `Gyldig fra ${from}` : `Gyldig til ${until ?? ''}`,
   reviewBy: (date: string) => `Skal gennemgås igen senest ${date}`,
   ended: (date: string) => `Denne aftale ophørte ${date}.`,
   notStarted: (date: string) => `Denne aftale gælder fra ${date}.`,

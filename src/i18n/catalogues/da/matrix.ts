@@ -119,4 +119,9 @@ export const matrix: MatrixMessages = {
   unowned: 'Ingen ejer disse endnu',
   mineHeading: 'Det, du har ansvar for',
   change: (title: string) => `Ændr »${title}«`,
+  conflictPart: (name: string, theirs: string, mine: string) => `Rollen for ${name} i den anden version: ${theirs}. Du valgte: ${mine}.`,
+  conflictTitle: (theirs: string, mine: string) => `Navnet i den anden version: ${theirs}. Du skrev: ${mine}.`,
+  conflictReviewDate: (theirs: string, mine: string) => `Dato for gennemgang i den anden version: ${theirs}. Du valgte: ${mine}.`,
+  noReviewDate: 'ingen dato',
+  conflictOther: 'Andre oplysninger blev også ændret i begge versioner.',
 };

@@ -56,10 +56,9 @@ export const consent = {
   ifNotLabel: 'If it is not shared',
   legalBasisLabel: 'Legal basis',
   modelLabel: 'Legal model',
-  validLabel: 'Valid',
   reviewLabel: 'Review',
   validity: (from?: string, until?: string) =>
-    from && until ? `From ${from} to ${until}` : from ? `From ${from}` : `Until ${until ?? ''}`,
+    from && until ? `Valid from ${from} to ${until}` : from ? `Valid from ${from}` : `Valid until ${until ?? ''}`,
   reviewBy: (date: string) => `To be looked at again by ${date}`,
   ended: (date: string) => `This agreement ended on ${date}.`,
   notStarted: (date: string) => `This agreement starts on ${date}.`,

@@ -119,4 +119,9 @@ export const matrix = {
   unowned: 'Nobody owns these yet',
   mineHeading: 'What you are responsible for',
   change: (title: string) => `Change \u201c${title}\u201d`,
+  conflictPart: (name: string, theirs: string, mine: string) => `Part for ${name} in the other version: ${theirs}. You chose: ${mine}.`,
+  conflictTitle: (theirs: string, mine: string) => `The name in the other version: ${theirs}. You wrote: ${mine}.`,
+  conflictReviewDate: (theirs: string, mine: string) => `Review date in the other version: ${theirs}. You chose: ${mine}.`,
+  noReviewDate: 'no date',
+  conflictOther: 'Other details were also changed in both versions.',
 };

@@ -52,10 +52,9 @@ export const consent: ConsentMessages = {
   ifNotLabel: 'Hvis det ikke deles',
   legalBasisLabel: 'Rettslig grunnlag',
   modelLabel: 'Rettslig modell',
-  validLabel: 'Gyldig',
   reviewLabel: 'Ny gjennomgang',
   validity: (from?: string, until?: string) =>
-    from && until ? `Fra ${from} til ${until}` : from ? `Fra ${from}` : `Til ${until ?? ''}`,
+    from && until ? `Gyldig fra ${from} til ${until}` : from ? `Gyldig fra ${from}` : `Gyldig til ${until ?? ''}`,
   reviewBy: (date: string) => `Skal gås gjennom igjen innen ${date}`,
   ended: (date: string) => `Denne avtalen sluttet å gjelde ${date}.`,
   notStarted: (date: string) => `Denne avtalen gjelder fra ${date}.`,

@@ -119,4 +119,9 @@ export const matrix: MatrixMessages = {
   unowned: 'Ingen eier disse ennå',
   mineHeading: 'Det du har ansvar for',
   change: (title: string) => `Endre «${title}»`,
+  conflictPart: (name: string, theirs: string, mine: string) => `Rollen til ${name} i den andre versjonen: ${theirs}. Du valgte: ${mine}.`,
+  conflictTitle: (theirs: string, mine: string) => `Navnet i den andre versjonen: ${theirs}. Du skrev: ${mine}.`,
+  conflictReviewDate: (theirs: string, mine: string) => `Dato for gjennomgang i den andre versjonen: ${theirs}. Du valgte: ${mine}.`,
+  noReviewDate: 'ingen dato',
+  conflictOther: 'Andre opplysninger ble også endret i begge versjonene.',
 };

@@ -52,10 +52,9 @@ export const consent: ConsentMessages = {
   ifNotLabel: 'Om det ikkje blir delt',
   legalBasisLabel: 'Rettsleg grunnlag',
   modelLabel: 'Rettsleg modell',
-  validLabel: 'Gyldig',
   reviewLabel: 'Ny gjennomgang',
   validity: (from?: string, until?: string) =>
-    from && until ? `Frå ${from} til ${until}` : from ? `Frå ${from}` : `Til ${until ?? ''}`,
+    from && until ? `Gyldig frå ${from} til ${until}` : from ? `Gyldig frå ${from}` : `Gyldig til ${until ?? ''}`,
   reviewBy: (date: string) => `Skal gåast gjennom att innan ${date}`,
   ended: (date: string) => `Denne avtalen slutta å gjelde ${date}.`,
   notStarted: (date: string) => `Denne avtalen gjeld frå ${date}.`,

@@ -119,4 +119,9 @@ export const matrix: MatrixMessages = {
   unowned: 'Ingen eig desse enno',
   mineHeading: 'Det du har ansvar for',
   change: (title: string) => `Endre «${title}»`,
+  conflictPart: (name: string, theirs: string, mine: string) => `Rolla til ${name} i den andre versjonen: ${theirs}. Du valde: ${mine}.`,
+  conflictTitle: (theirs: string, mine: string) => `Namnet i den andre versjonen: ${theirs}. Du skreiv: ${mine}.`,
+  conflictReviewDate: (theirs: string, mine: string) => `Dato for gjennomgang i den andre versjonen: ${theirs}. Du valde: ${mine}.`,
+  noReviewDate: 'ingen dato',
+  conflictOther: 'Andre opplysningar vart òg endra i begge versjonane.',
 };

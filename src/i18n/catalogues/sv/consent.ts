@@ -52,10 +52,9 @@ export const consent: ConsentMessages = {
   ifNotLabel: 'Om det inte delas',
   legalBasisLabel: 'Rättslig grund',
   modelLabel: 'Rättslig modell',
-  validLabel: 'Giltigt',
   reviewLabel: 'Ny genomgång',
   validity: (from?: string, until?: string) =>
-    from && until ? `Från ${from} till ${until}` : from ? `Från ${from}` : `Till ${until ?? ''}`,
+    from && until ? `Giltigt från ${from} till ${until}` : from ? `Giltigt från ${from}` : `Giltigt till ${until ?? ''}`,
   reviewBy: (date: string) => `Ska gås igenom igen senast ${date}`,
   ended: (date: string) => `Den här överenskommelsen upphörde ${date}.`,
   notStarted: (date: string) => `Den här överenskommelsen gäller från ${date}.`,

@@ -119,4 +119,9 @@ export const matrix: MatrixMessages = {
   unowned: 'Ingen äger dessa än',
   mineHeading: 'Det du ansvarar för',
   change: (title: string) => `Ändra ”${title}”`,
+  conflictPart: (name: string, theirs: string, mine: string) => `Rollen för ${name} i den andra versionen: ${theirs}. Du valde: ${mine}.`,
+  conflictTitle: (theirs: string, mine: string) => `Namnet i den andra versionen: ${theirs}. Du skrev: ${mine}.`,
+  conflictReviewDate: (theirs: string, mine: string) => `Datum för uppföljning i den andra versionen: ${theirs}. Du valde: ${mine}.`,
+  noReviewDate: 'inget datum',
+  conflictOther: 'Andra uppgifter ändrades också i båda versionerna.',
 };

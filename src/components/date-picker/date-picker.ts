@@ -1,13 +1,16 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
+import { createRef, ref } from 'lit/directives/ref.js';
 import { formatWith } from '../../i18n/format.js';
 import type { SchedulerMessages } from '../../i18n/types.js';
 import { CareElement } from '../base/care-element.js';
+import { KeyedRefs } from '../base/focus.js';
 import { addMonthsTo, isoWeekday, monthWeeks } from './calendar.js';
 import { datePickerStyles } from './date-picker.styles.js';
 import { CareDatePickEvent } from './events.js';
-import { addDaysTo, isCalendarDate, splitDate } from './zone.js';
+import { addDaysTo, isCalendarDate, splitDate } from '../meeting-scheduler/zone.js';
 import { scheduler } from '../../i18n/catalogues/en/scheduler.js';
+import { schedulerTranslations } from '../../i18n/translations.js';
 
 /** A calendar date as a local-noon `Date`, for date-fns formatting (noon is the same day everywhere). */
 const noon = (date: string) => {
@@ -43,6 +46,7 @@ export class CareDatePicker extends CareElement<'scheduler'> {
 
   protected readonly namespace = 'scheduler' as const;
   protected readonly english: SchedulerMessages = scheduler;
+  protected readonly translations = schedulerTranslations;
 
   /** The chosen date, `YYYY-MM-DD`. */
   @property() value = '';
@@ -64,14 +68,19 @@ export class CareDatePicker extends CareElement<'scheduler'> {
 
   @state() private open = false;
   @state() private focused = '';
+  /** The keyboard hint is spoken (and shown) while focus is in the month grid, as the APG date picker does. */
+  @state() private inGrid = false;
 
-  @query('dialog') private dialog?: HTMLDialogElement;
-  @query('.opener') private opener?: HTMLButtonElement;
+  private readonly dialog = createRef<HTMLDialogElement>();
+  /** The button that opens the dialog, where focus goes back to. */
+  private readonly opener = createRef<HTMLButtonElement>();
 
   private focusCell = false;
   /** The day of the month a person last moved to by day or week; month and year steps aim at it. */
   private intendedDay = 1;
   private markedSet = new Set<string>();
+  /** The day cells of the month shown, by date: the active day is focused by reference. */
+  private readonly days = new KeyedRefs<string>();
 
   /** Opens the dialog with the chosen date (or today) focused. */
   show(): void {
@@ -85,8 +94,8 @@ export class CareDatePicker extends CareElement<'scheduler'> {
   /** Closes the dialog and returns focus to the button. */
   close(): void {
     this.open = false;
-    this.dialog?.close();
-    this.opener?.focus();
+    this.dialog.value?.close();
+    this.opener.value?.focus();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -96,24 +105,25 @@ export class CareDatePicker extends CareElement<'scheduler'> {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    const dialog = this.dialog;
+    const dialog = this.dialog.value;
     if (dialog && this.open && !dialog.open && this.isConnected) dialog.showModal();
     if (this.open && this.focusCell) {
       this.focusCell = false;
-      this.renderRoot.querySelector<HTMLElement>(`td[data-date="${this.focused}"]`)?.focus();
+      this.days.prune();
+      this.days.get(this.focused).value?.focus();
     }
   }
 
   override render(): TemplateResult {
     const t = this.t;
     const chosen = isCalendarDate(this.value) ? this.value : '';
-    return html`<button type="button" class="opener" part="button" aria-haspopup="dialog" @click=${() => this.show()}>
+    return html`<button ${ref(this.opener)} type="button" class="opener" part="button" aria-haspopup="dialog" @click=${() => this.show()}>
         <svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
           <path d="M7 2v2H5a2 2 0 0 0-2 2v14a2 2 0 0 0 2 2h14a2 2 0 0 0 2-2V6a2 2 0 0 0-2-2h-2V2h-2v2H9V2H7zm-2 8h14v10H5V10z" />
         </svg>
         <span>${this.label || t.chooseDate}</span>${chosen ? html`<span class="visually-hidden">, ${t.chosenDate(this.longDate(chosen))}</span>` : nothing}
       </button>
-      <dialog part="dialog" aria-labelledby="month" @cancel=${this.onCancel} @keydown=${this.onDialogKey} @close=${this.onClosed}>
+      <dialog ${ref(this.dialog)} part="dialog" aria-labelledby="month" @cancel=${this.onCancel} @keydown=${this.onDialogKey} @close=${this.onClosed}>
         ${this.open ? this.renderMonth() : nothing}
       </dialog>`;
   }
@@ -139,7 +149,14 @@ export class CareDatePicker extends CareElement<'scheduler'> {
           <span aria-hidden="true">»</span>
         </button>
       </div>
-      <table role="grid" aria-labelledby="month" aria-describedby="picker-hint" part="calendar" @keydown=${this.onGridKey}>
+      <table
+        role="grid"
+        aria-labelledby="month"
+        part="calendar"
+        @keydown=${this.onGridKey}
+        @focusin=${() => (this.inGrid = true)}
+        @focusout=${(event: FocusEvent) => (this.inGrid = (event.currentTarget as Element).contains(event.relatedTarget as Node | null))}
+      >
         <thead>
           <tr>
             <th scope="col" class="week"><span aria-hidden="true">${t.weekShort}</span><span class="visually-hidden">${t.week}</span></th>
@@ -163,7 +180,7 @@ export class CareDatePicker extends CareElement<'scheduler'> {
           )}
         </tbody>
       </table>
-      <p class="hint" id="picker-hint">${t.pickerHint}</p>
+      <p class="hint" id="picker-hint" aria-live="polite">${this.inGrid ? t.pickerHint : ''}</p>
       <div class="footer">
         <button type="button" @click=${() => this.close()}>${t.cancel}</button>
         <button type="button" class="primary" @click=${() => this.choose(this.focused)}>${t.chooseThisDate}</button>
@@ -185,6 +202,7 @@ export class CareDatePicker extends CareElement<'scheduler'> {
       aria-current=${isToday ? 'date' : nothing}
       aria-disabled=${disabled ? 'true' : nothing}
       data-date=${date}
+      ${ref(this.days.get(date))}
       @click=${() => this.choose(date)}
     >
       <span aria-hidden="true" class="number">${Number(date.slice(8))}</span>

@@ -3,7 +3,7 @@ import { css } from 'lit';
 /** Styles of `<care-date-picker>`. Reads component tokens through private twins only. */
 export const datePickerStyles = css`
   :host {
-    --_day-size: var(--care-meeting-scheduler-day-size, max(2.75rem, var(--_target)));
+    --_day-size: var(--care-meeting-scheduler-day-size, var(--_target));
     --_selected-surface: var(--care-meeting-scheduler-selected-background, var(--_accent));
     --_selected-text: var(--care-meeting-scheduler-selected-color, var(--_accent-text));
     --_free-marker: var(--care-meeting-scheduler-free-marker-color, var(--_success));
@@ -31,7 +31,7 @@ export const datePickerStyles = css`
     overflow: auto;
   }
   dialog::backdrop {
-    background: rgb(0 0 0 / 0.4);
+    background: var(--_backdrop);
   }
   .header {
     display: flex;
@@ -41,13 +41,13 @@ export const datePickerStyles = css`
   .header h2 {
     flex: 1;
     margin: 0;
-    font-size: 1.1em;
+    font-size: var(--_font-size-large);
     text-align: center;
     text-transform: capitalize;
   }
   .nav {
     padding: var(--_space-1);
-    font-size: 1.2em;
+    font-size: var(--_font-size-large);
     line-height: 1;
   }
   table {
@@ -62,13 +62,14 @@ export const datePickerStyles = css`
     text-align: center;
   }
   th {
-    font-size: 0.85em;
-    font-weight: 600;
+    font-size: var(--_font-size-small);
+    font-weight: var(--_weight-strong);
     color: var(--_text-muted);
   }
   th.week {
-    font-weight: normal;
-    border-inline-end: 1px solid var(--_border-subtle);
+    font-weight: var(--_weight-normal);
+    /* As wide as the days' own (transparent) borders, so the collapsed border is the divider's on every row. */
+    border-inline-end: 2px solid var(--_border-subtle);
   }
   td.day {
     position: relative;
@@ -82,7 +83,7 @@ export const datePickerStyles = css`
   td.day-today .number {
     text-decoration: underline;
     text-underline-offset: 0.2em;
-    font-weight: 700;
+    font-weight: var(--_weight-heading);
   }
   td.day-selected {
     background: var(--_selected-surface);
@@ -110,11 +111,13 @@ export const datePickerStyles = css`
   td:focus-visible {
     outline: var(--_focus-width) solid var(--_focus);
     outline-offset: -2px;
+    /* A ring of the halo colour inside the focus ring, so the ring stands out on the selected fill too. */
+    box-shadow: inset 0 0 0 calc(var(--_focus-width) + 1px) var(--_focus-halo);
   }
   .hint {
     margin: 0 0 var(--_space-3);
     max-inline-size: 22rem;
-    font-size: 0.875em;
+    font-size: var(--_font-size-small);
     color: var(--_text-muted);
   }
   .footer {
@@ -124,6 +127,10 @@ export const datePickerStyles = css`
     flex-wrap: wrap;
   }
   @media (forced-colors: active) {
+    /* The line-through alone is a few pixels; GrayText is the system's word for unavailable. */
+    td.day-disabled {
+      color: GrayText;
+    }
     td.day-selected {
       forced-color-adjust: none;
       background: Highlight;

@@ -1,0 +1,114 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import type { ConsentDirective, Decider } from '../../contract/consent.js';
+import type { CareTeam } from '../../contract/team.js';
+import { calendarDate, formatDate, formatTime, type DateContext } from '../../i18n/format.js';
+import { newestFirst } from './decision.js';
+import { capitalise, type ConsentWording } from './wording.js';
+
+/** What is shared, why, with which members, what happens if not; for professionals the legal basis and model. */
+export const renderDetails = (w: ConsentWording, saved: ConsentDirective, team: CareTeam | undefined): TemplateResult => {
+  const t = w.t;
+  const person = w.personName;
+  const recipient = saved.recipient.name;
+  const consequence =
+    saved.consequence ??
+    capitalise(w.professional ? t.person.consequence[saved.model](person, recipient) : t.you.consequence[saved.model](recipient), w.locale);
+  const members =
+    saved.recipient.kind === 'organisation' && saved.recipient.id
+      ? (team?.members.filter((m) => m.status === 'active' && m.organisationId === saved.recipient.id) ?? [])
+      : [];
+  const purposes = w.list(saved.purposes.map((p) => t.purposes[p]));
+  return html`<dl class="details" part="details">
+    <dt>${t.whatLabel}</dt>
+    <dd>${capitalise(w.list(saved.categories.map((c) => t.categories[c])), w.locale)}</dd>
+    <dt>${t.whyLabel}</dt>
+    <dd>${capitalise(purposes, w.locale)}</dd>
+    ${members.length > 0
+      ? html`<dt>${w.professional ? t.person.membersThere : t.you.membersThere}</dt>
+          <dd>${w.list(members.map((m) => w.memberLabel(m)), 'unit')}</dd>`
+      : nothing}
+    <dt>${t.ifNotLabel}</dt>
+    <dd>${consequence}</dd>
+    ${w.professional && saved.legalBasis
+      ? html`<dt>${t.legalBasisLabel}</dt>
+          <dd>${saved.legalBasis}</dd>`
+      : nothing}
+    ${w.professional
+      ? html`<dt>${t.modelLabel}</dt>
+          <dd>${t.models[saved.model]}</dd>`
+      : nothing}
+  </dl>`;
+};
+
+/** Said before and after a decision made on the person's behalf: who acts for them. */
+export const renderActingFor = (w: ConsentWording, decider: Decider | undefined): TemplateResult | typeof nothing => {
+  if (!decider || decider.relation === 'self') return nothing;
+  const t = w.t;
+  const relation = t.relations[decider.relation ?? 'self'];
+  const text = w.professional ? t.person.actingFor(decider.name, relation, w.personName) : t.you.actingFor(decider.name, relation);
+  return html`<p class="notice acting">${text}</p>`;
+};
+
+/** Who decided and recorded it, how long it is valid, and notices for an ended, future or overdue consent. */
+export const renderFacts = (w: ConsentWording, saved: ConsentDirective, now: Date | string): TemplateResult => {
+  const t = w.t;
+  const today = calendarDate(now);
+  const decided = saved.state === 'not-recorded' ? undefined : w.deciderSentence(saved.decidedBy);
+  const recorded = saved.state === 'not-recorded' ? undefined : w.recordedSentence(saved);
+  const validity =
+    saved.validFrom || saved.validUntil
+      ? t.validity(saved.validFrom ? w.day(saved.validFrom) : undefined, saved.validUntil ? w.day(saved.validUntil) : undefined)
+      : undefined;
+  const ended = saved.validUntil && saved.validUntil < today;
+  const notStarted = saved.validFrom && saved.validFrom > today;
+  const reviewPassed = saved.reviewDate && saved.reviewDate < today;
+  return html`<ul class="facts">
+      ${decided ? html`<li>${decided}</li>` : nothing} ${recorded ? html`<li>${recorded}</li>` : nothing}
+      ${validity ? html`<li>${validity}</li>` : nothing}
+      ${saved.reviewDate && !reviewPassed ? html`<li>${t.reviewBy(w.day(saved.reviewDate))}</li>` : nothing}
+    </ul>
+    ${ended ? html`<p class="notice">${t.ended(w.day(saved.validUntil!))}</p>` : nothing}
+    ${notStarted ? html`<p class="notice">${t.notStarted(w.day(saved.validFrom!))}</p>` : nothing}
+    ${reviewPassed
+      ? html`<p class="notice">${w.professional ? t.person.reviewPassed(w.day(saved.reviewDate!)) : t.you.reviewPassed(w.day(saved.reviewDate!))}</p>`
+      : nothing}`;
+};
+
+/** The history disclosure: every change, newest first, with who decided, who recorded it and how. */
+export const renderHistory = (
+  w: ConsentWording,
+  saved: ConsentDirective,
+  options: { open: boolean; disabled: boolean; toggle: () => void; dates: DateContext },
+): TemplateResult => {
+  const t = w.t;
+  const entries = newestFirst(saved.history ?? []);
+  return html`<div class="history" part="history">
+    <button
+      type="button"
+      class="history-toggle"
+      id="history-button"
+      aria-expanded=${options.open ? 'true' : 'false'}
+      aria-controls="history-panel"
+      ?disabled=${options.disabled}
+      @click=${options.toggle}
+    >
+      ${t.history} (${t.historyCount(entries.length)})
+    </button>
+    <div id="history-panel" role="region" aria-label=${`${t.history}: ${saved.recipient.name}`} ?hidden=${!options.open}>
+      ${entries.length === 0
+        ? html`<p>${t.historyEmpty}</p>`
+        : html`<ol class="history-list">
+            ${entries.map((entry) => {
+              const decided = w.deciderSentence(entry.decidedBy);
+              const recorded = w.recordedSentence(entry);
+              return html`<li>
+                <span class="entry-state">${t.stateNames[entry.state]}</span>,
+                <time datetime=${entry.at}>${t.historyWhen(formatDate(entry.at, options.dates, 'long'), formatTime(entry.at, options.dates))}</time>
+                ${decided ? html`<div>${decided}</div>` : nothing} ${recorded ? html`<div>${recorded}</div>` : nothing}
+                ${entry.note ? html`<div class="note">${entry.note}</div>` : nothing}
+              </li>`;
+            })}
+          </ol>`}
+    </div>
+  </div>`;
+};

@@ -1,0 +1,117 @@
+import type { ConsentHistoryEntry, ConsentDirective, Decider } from '../../contract/consent.js';
+import type { CareTeam, Member } from '../../contract/team.js';
+import type { Audience, ConsentModel, ConsentState } from '../../contract/values.js';
+import type { StoreError } from '../../data/types.js';
+import { formatList } from '../../i18n/format.js';
+import type { CommonMessages, ConsentMessages } from '../../i18n/types.js';
+import { allowsSharing } from './decision.js';
+import { roleLabel } from '../base/role-label.js';
+
+type Strings = ConsentMessages & CommonMessages;
+
+/** A save that did not go through, kept until it is retried or dismissed. */
+export interface Failure {
+  error: StoreError;
+  state: ConsentState;
+  /** After a conflict where both decided differently: the other person's decision. */
+  theirs?: ConsentState;
+}
+
+export const capitalise = (text: string, locale: string): string => text.charAt(0).toLocaleUpperCase(locale) + text.slice(1);
+
+/**
+ * The sentences of one consent, in the reader's words: "you" for the person, their name for a
+ * professional; who decided, who recorded it and how; what failed. Built once per render.
+ */
+export class ConsentWording {
+  constructor(
+    readonly t: Strings,
+    readonly locale: string,
+    readonly audience: Audience,
+    private readonly saved: ConsentDirective,
+    private readonly team: CareTeam | undefined,
+    /** Calendar dates in the reader's language. */
+    readonly day: (iso: string) => string,
+    private readonly describeError: (error: StoreError) => string,
+  ) {}
+
+  get professional(): boolean {
+    return this.audience === 'professional';
+  }
+
+  /** The person whose consent it is, as a team member. */
+  get subject(): Member | undefined {
+    return this.team?.members.find((m) => m.id === this.saved.subjectId);
+  }
+
+  /** The person whose consent it is, as professionals read it. */
+  get personName(): string {
+    return this.subject?.name ?? this.t.thePerson;
+  }
+
+  /** "yes" or "no": whether a state lets information flow under the model. */
+  choiceWord(model: ConsentModel, state: ConsentState): string {
+    return allowsSharing(model, state) ? this.t.yes : this.t.no;
+  }
+
+  list(items: readonly string[], type: 'conjunction' | 'unit' = 'conjunction'): string {
+    // British English, like the dates: "a, b and c".
+    return formatList(items, this.locale === 'en' ? 'en-GB' : this.locale, type);
+  }
+
+  /** What is decided now, since when, and what that means for sharing. */
+  stateSentence(): string {
+    const { saved, t } = this;
+    const since = saved.since ? this.day(saved.since) : '';
+    let sentence: string;
+    let effect: string;
+    if (this.professional) {
+      const person = this.personName;
+      sentence = saved.state === 'not-recorded' ? t.person.state['not-recorded'](person) : t.person.state[saved.state](person, since);
+      effect =
+        saved.state === 'not-recorded'
+          ? t.person.effectUnset[saved.model](person)
+          : allowsSharing(saved.model, saved.state)
+            ? t.person.effectSharing
+            : t.person.effectNotSharing;
+    } else {
+      sentence = saved.state === 'not-recorded' ? t.you.state['not-recorded']() : t.you.state[saved.state](since);
+      effect =
+        saved.state === 'not-recorded'
+          ? t.you.effectUnset[saved.model]
+          : allowsSharing(saved.model, saved.state)
+            ? t.you.effectSharing
+            : t.you.effectNotSharing;
+    }
+    return `${capitalise(sentence, this.locale)} ${effect}`;
+  }
+
+  deciderSentence(decider: Decider | undefined): string | undefined {
+    if (!decider) return undefined;
+    const t = this.t;
+    const relation = t.relations[decider.relation ?? 'self'];
+    const self = (decider.relation ?? 'self') === 'self';
+    if (this.professional) {
+      return self ? t.person.decidedSelf(decider.name) : t.person.decidedProxy(decider.name, relation, this.personName);
+    }
+    return self ? t.you.decidedSelf : t.you.decidedProxy(decider.name, relation);
+  }
+
+  recordedSentence(entry: Pick<ConsentHistoryEntry, 'recordedBy' | 'method'>): string | undefined {
+    if (!entry.recordedBy) return undefined;
+    return this.t.recordedBy(entry.recordedBy.name, entry.method ? this.t.methods[entry.method] : undefined);
+  }
+
+  /** A member with their role as this audience calls it. */
+  memberLabel(member: Member): string {
+    const role = roleLabel(member, this.professional);
+    return role ? `${member.name}, ${role}` : member.name;
+  }
+
+  /** Why a decision was not saved; after both decided differently, both decisions. */
+  failureSentence(failure: Failure): string {
+    const t = this.t;
+    if (failure.theirs) return `${t.bothChanged} ${t.conflictChoice(t.stateNames[failure.theirs], t.stateNames[failure.state])}`;
+    return `${t.notSaved(this.choiceWord(this.saved.model, failure.state))} ${this.describeError(failure.error)}`;
+  }
+}

@@ -1,0 +1,497 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import * as z from 'zod/mini';
+import { property, state } from 'lit/decorators.js';
+import { createRef, ref } from 'lit/directives/ref.js';
+import { ConsentDirective, type ConsentDirectiveInput } from '../../contract/consent.js';
+import { coordinatorOf } from '../../contract/rules.js';
+import { CrisisPlan, crisisPlanAccess, crisisPlanFlags, type CrisisPlanAccess, type CrisisPlanInput, type CrisisProposal } from '../../contract/crisis-plan.js';
+import { Responsibility, type ResponsibilityInput } from '../../contract/responsibility.js';
+import { CareTeam, type CareTeamInput } from '../../contract/team.js';
+import type { ContractIssue } from '../../contract/validate.js';
+import { CRISIS_STAGES, type Audience, type CrisisStage } from '../../contract/values.js';
+import type { CrisisMessages } from '../../i18n/types.js';
+import { crisis } from '../../i18n/catalogues/en/crisis.js';
+import { crisisTranslations } from '../../i18n/translations.js';
+import { CareElement } from '../base/care-element.js';
+import { headingLevel, type HeadingLevel } from '../base/heading-level.js';
+import { IntentController } from '../base/intent-controller.js';
+import { crisisPlanStyles } from './crisis-plan.styles.js';
+import type * as Editing from './editing.js';
+import { CareCrisisPlanChangeEvent, CareCrisisPlanRequestEvent, type CrisisPlanAction } from './events.js';
+import { planAsText } from './plan-text.js';
+import { draftOf, freshId, planFromDraft, servicesOf, shownContact, withAgreement, withAnswer, withContactMoved, withProposal, type PlanDraft } from './plan-model.js';
+import { renderOwnWords, renderProposals, renderServices, renderStages, renderStageSwitcher, renderStatus, type ReadContext } from './read-view.js';
+
+type View =
+  | { kind: 'loading' }
+  | { kind: 'load-error' }
+  | { kind: 'invalid'; issues: ContractIssue[] }
+  | { kind: 'none'; id?: string }
+  | { kind: 'ready'; plan: CrisisPlan; team: CareTeam; responsibilities: Responsibility[]; access: CrisisPlanAccess };
+
+type Ready = Extract<View, { kind: 'ready' }>;
+
+const ResponsibilityList = z.array(Responsibility);
+const ConsentList = z.array(ConsentDirective);
+
+const isStage = (value: unknown): value is CrisisStage => typeof value === 'string' && (CRISIS_STAGES as readonly string[]).includes(value);
+
+/** Today as `YYYY-MM-DD` in the reader's calendar. */
+const calendarDay = (moment: Date): string =>
+  `${moment.getFullYear()}-${String(moment.getMonth() + 1).padStart(2, '0')}-${String(moment.getDate()).padStart(2, '0')}`;
+
+/**
+ * @summary The person's plan for bad periods: their own words first, then one stage at a time
+ * (early signs, getting worse, crisis) with what is done, by whom, and whom to call in order.
+ *
+ * Feed it a `plan` and `team` (controlled) or, inside `<care-context>`, nothing (the team's first
+ * plan) or a `plan-id` (connected). Who may see the content follows consent: the person always, the
+ * coordinator, and professionals whose organisation the person has agreed to share the care plan
+ * with (`consents`, or the record's). Anyone else sees that the plan exists and whom to ask; the
+ * element says which rule applies. The person and the coordinator change the plan and confirm a
+ * version; other professionals with access propose measures, which the person accepts or declines.
+ * Every change goes request → save → change, with conflicts and failures explained and Try again.
+ * On paper every stage prints, with the date and version.
+ *
+ * @csspart base - The box around the plan.
+ * @csspart access - The sentence that says why the reader sees what they see.
+ * @csspart plan-status - Version, dates, who agreed and plain notes (stale plan, not confirmed).
+ * @csspart stale - The note shown when the review date has passed.
+ * @csspart own-words - The person's own words.
+ * @csspart stage-switcher - The group of stage buttons.
+ * @csspart stage-button - Each stage button.
+ * @csspart stage - One stage's section.
+ * @csspart stage-heading - A stage's heading.
+ * @csspart measure - One measure.
+ * @csspart contact - One contact.
+ * @csspart call - A "Call …" link (tel:).
+ * @csspart services - The services the person has, taken from the team and the responsibility matrix.
+ * @csspart service - One service: the organisation, its people on the team and what it does.
+ * @csspart proposals - Proposed changes.
+ * @csspart proposal - One proposal.
+ * @csspart accept - The button that accepts a proposal.
+ * @csspart decline - The button that declines a proposal.
+ * @csspart edit - The button that opens the editing form.
+ * @csspart edit-form - The editing form.
+ * @csspart save - The button that saves the plan.
+ * @csspart cancel - The button that leaves the form without saving.
+ * @csspart agree - The button that confirms the current version.
+ * @csspart status - The live message while saving and after a save.
+ * @csspart error - The message shown when a save failed.
+ * @csspart retry - The button that tries a failed save again.
+ * @csspart limited - The box shown instead of the content to a reader without consent.
+ * @csspart print - The button that prints the plan.
+ * @csspart save-copy - The button that saves the plan as a text file to keep offline.
+ *
+ * @cssprop [--care-crisis-plan-gap=var(--care-space-4)] - Space between sections.
+ * @cssprop [--care-crisis-plan-surface=var(--care-color-surface)] - Background of the plan.
+ * @cssprop [--care-crisis-plan-call=var(--care-color-accent)] - Background of the call links.
+ * @cssprop [--care-crisis-plan-call-text=var(--care-color-accent-text)] - Text of the call links.
+ * @cssprop [--care-crisis-plan-stage-pressed=var(--care-color-accent)] - Background of the chosen stage.
+ * @cssprop [--care-crisis-plan-stage-pressed-text=var(--care-color-accent-text)] - Text of the chosen stage.
+ *
+ * @fires care-crisis-plan-request - Before a change is saved. Cancelable; `waitUntil(promise)` makes the element wait for the host.
+ * @fires care-crisis-plan-change - After a change has been saved.
+ * @fires care-error - When a change could not be saved; the element shows why and offers Try again.
+ * @fires care-data-error - When `plan`, `team`, `responsibilities` or `consents` break the data contract.
+ */
+export class CareCrisisPlan extends CareElement<'crisis'> {
+  static override styles = [...CareElement.styles, crisisPlanStyles];
+
+  protected readonly namespace = 'crisis' as const;
+  protected readonly english: CrisisMessages = crisis;
+  protected readonly translations = crisisTranslations;
+
+  /** The plan to show (controlled mode). Checked against the data contract. */
+  @property({ attribute: false }) plan?: CrisisPlanInput;
+
+  /** Id of the plan in the care record (connected mode); without it, the team's first plan. */
+  @property({ attribute: 'plan-id' }) planId?: string;
+
+  /** The care team, for names, phone numbers and the coordinator (controlled mode). */
+  @property({ attribute: false }) team?: CareTeamInput;
+
+  /** The team's responsibilities, so measures can name the ones they carry out (controlled mode). */
+  @property({ attribute: false }) responsibilities?: ResponsibilityInput[];
+
+  /** The person's consents, which decide who sees the content (controlled mode). */
+  @property({ attribute: false }) consents?: ConsentDirectiveInput[];
+
+  /** Who reads it: `service-user` ("you", plain words) or `professional` (the person's name). */
+  @property({ reflect: true }) audience: Audience = 'service-user';
+
+  /** The stage shown: `early-signs` (default), `getting-worse` or `crisis`. */
+  @property({ reflect: true }) stage: CrisisStage = 'early-signs';
+
+  /** Level of the plan's heading (1–6), to fit the page's outline. */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel: HeadingLevel = 2;
+
+  /** The moment review dates are compared with. Defaults to now; set it for stable stories and tests. */
+  @property({ attribute: false }) now?: Date | string;
+
+  @state() private draft?: PlanDraft;
+  /** The plan the draft was made from: someone else may save a newer one while the form is open. */
+  private draftBase?: CrisisPlan;
+  /** The person's edit and the newer plan, when both changed the same values: nothing is saved until they choose. */
+  @state() private both?: { mine: CrisisPlan; base: CrisisPlan };
+  @state() private message = '';
+  /** A plan saved in controlled mode, shown until the host gives a new one. */
+  @state() private savedHere?: CrisisPlan;
+
+  private view: View = { kind: 'loading' };
+  private readonly editRef = createRef<HTMLButtonElement>();
+  private readonly formHeadingRef = createRef<HTMLElement>();
+  private focusAfterUpdate?: 'edit' | 'form' | { button: string };
+  /** The Move up / Move down buttons of the form, by stage, contact and direction. */
+  private readonly moveButtons = new Map<string, HTMLElement>();
+  /** The editing module, loaded on first use or as soon as the reader may edit. */
+  private editing?: typeof Editing;
+  private editingLoad?: Promise<void>;
+
+  private readonly intents = new IntentController(this, {
+    kind: 'crisis-plan',
+    store: () => this.connection.storeFor(this.plan),
+    actor: () => this.actingPerson,
+    events: {
+      request: (plan, action, previous) => new CareCrisisPlanRequestEvent({ plan, previous, action: action as CrisisPlanAction }),
+      committed: (plan, action, previous) => new CareCrisisPlanChangeEvent({ plan, previous, action: action as CrisisPlanAction }),
+    },
+  });
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    if (changed.has('plan')) this.savedHere = undefined;
+    if (changed.has('stage') && !isStage(this.stage)) this.stage = 'early-signs';
+    this.view = this.computeView();
+  }
+
+  private computeView(): View {
+    const checkedTeam = this.checkOptionalInput('team', CareTeam, this.team);
+    if ('issues' in checkedTeam) return { kind: 'invalid', issues: checkedTeam.issues };
+    const checkedResponsibilities = this.checkOptionalInput('responsibilities', ResponsibilityList, this.responsibilities);
+    if ('issues' in checkedResponsibilities) return { kind: 'invalid', issues: checkedResponsibilities.issues };
+    const checkedConsents = this.checkOptionalInput('consents', ConsentList, this.consents);
+    if ('issues' in checkedConsents) return { kind: 'invalid', issues: checkedConsents.issues };
+    const reader = this.actingPerson;
+    const store = this.connection.storeFor(this.plan);
+    if (!store) {
+      const team = checkedTeam.value;
+      if (this.plan === undefined || !team) return { kind: 'loading' };
+      const checked = this.checkInput('crisis plan', CrisisPlan, this.plan);
+      if ('issues' in checked) return { kind: 'invalid', issues: checked.issues };
+      const plan = this.savedHere ?? checked.value;
+      const consents = checkedConsents.value ?? [];
+      return { kind: 'ready', plan, team, responsibilities: checkedResponsibilities.value ?? [], access: crisisPlanAccess(plan, team, consents, reader) };
+    }
+    const snapshot = this.snapshot;
+    const record = snapshot?.record;
+    if (!snapshot || !record) return snapshot?.status === 'error' ? { kind: 'load-error' } : { kind: 'loading' };
+    const plans = record.crisisPlans ?? [];
+    const current = this.planId ? plans.find((p) => p.id === this.planId) : plans[0];
+    if (!current) return { kind: 'none', id: this.planId };
+    // What the source holds is shown until a save is confirmed; the store shows it at once.
+    const state = store.stateOf('crisis-plan', current.id);
+    const plan = (store.isPending('crisis-plan', current.id) ? state.confirmed : undefined) ?? current;
+    const team = checkedTeam.value ?? record.team;
+    const consents = checkedConsents.value ?? record.consents;
+    return { kind: 'ready', plan, team, responsibilities: checkedResponsibilities.value ?? record.responsibilities, access: crisisPlanAccess(plan, team, consents, reader) };
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    const focus = this.focusAfterUpdate;
+    this.focusAfterUpdate = undefined;
+    if (focus === 'form') this.formHeadingRef.value?.focus();
+    if (focus === 'edit') this.editRef.value?.focus();
+    if (typeof focus === 'object') this.moveButtons.get(focus.button)?.focus();
+  }
+
+  override render(): TemplateResult {
+    const view = this.view;
+    switch (view.kind) {
+      case 'loading':
+        return this.renderLoading();
+      case 'load-error':
+        return this.renderLoadError(() => void this.store?.load());
+      case 'invalid':
+        return this.renderDataError(view.issues);
+      case 'none':
+        return html`<div class="state" part="state">${view.id ? this.t.notFound(view.id) : this.t.noPlan}</div>`;
+      case 'ready':
+        return this.renderPlan(view);
+    }
+  }
+
+  private personName(view: Ready): string {
+    return view.team.members.find((m) => m.id === view.team.serviceUserId)?.name ?? this.t.unknownPerson;
+  }
+
+  private renderPlan(view: Ready): TemplateResult {
+    const t = this.t;
+    const level = headingLevel(this.headingLevel, 2);
+    const name = this.personName(view);
+    const failure = this.intents.failureOf(view.plan.id) ?? (this.both ? { error: undefined, conflicts: [true] } : undefined);
+    const busy = this.intents.isPending(view.plan.id);
+    const live = busy ? t.savingPlan : this.message;
+    const title = this.audience === 'service-user' && view.access.because === 'own-plan' ? t.title : t.titleFor(name);
+    return html`<article class="plan" part="base" aria-labelledby="title" aria-busy=${busy ? 'true' : 'false'}>
+      <div role="heading" aria-level=${level} class="heading title" id="title">${title}</div>
+      ${view.access.full ? this.renderContent(view, level, busy) : this.renderLimited(view, name)}
+      <p class="live-region" role="status" part="status">${live}</p>
+      <p class="visually-hidden" role="alert">${failure ? `${t.errorPrefix} ${t.notSaved} ${failure.error ? this.describeError(failure.error) : t.bothChanged}` : ''}</p>
+      ${failure ? this.renderFailure(view, failure.conflicts.length > 0, busy) : nothing}
+    </article>`;
+  }
+
+  /** Someone without consent: that the plan exists and whom to ask, and why. */
+  private renderLimited(view: Ready, name: string): TemplateResult {
+    const t = this.t;
+    const coordinator = coordinatorOf(view.team);
+    const because = view.access.because;
+    const why = because === 'withheld' ? t.limitedWithheld(name) : because === 'unknown-reader' ? t.limitedUnknown(name) : t.limitedNoConsent(name);
+    const phone = coordinator?.contacts.find((c) => c.channel === 'phone' && !c.private);
+    return html`<div class="access limited" part="limited">
+      <div role="heading" aria-level=${headingLevel(this.headingLevel + 1, 3)} class="heading">${t.limitedTitle}</div>
+      <p>${why}</p>
+      <p>${coordinator ? t.limitedAsk(coordinator.name, name) : t.limitedAskNoCoordinator(name)}</p>
+      ${coordinator && phone ? html`<p><a href=${`tel:${phone.value.replace(/[^0-9+]/g, '')}`}>${t.coordinatorContact(coordinator.name)}: ${phone.value}</a></p>` : nothing}
+    </div>`;
+  }
+
+  private readContext(view: Ready, level: number): ReadContext {
+    const titles = new Map(view.responsibilities.map((r) => [r.id, r.title]));
+    return {
+      t: this.t,
+      plan: view.plan,
+      team: view.team,
+      audience: this.audience,
+      personName: this.personName(view),
+      responsibilityTitles: titles,
+      date: (iso) => this.localize.date(iso),
+      level,
+      stage: isStage(this.stage) ? this.stage : 'early-signs',
+    };
+  }
+
+  private renderContent(view: Ready, level: number, busy: boolean): TemplateResult {
+    const t = this.t;
+    const ctx = this.readContext(view, level);
+    const access = view.access.because;
+    const accessText = access === 'own-plan' ? t.accessOwn : access === 'coordinator' ? t.accessCoordinator : t.accessConsent(ctx.personName);
+    if (this.draft && this.editing) {
+      return this.editing.renderEditForm({
+        t,
+        draft: this.draft,
+        team: view.team,
+        responsibilities: view.responsibilities,
+        level: level + 1,
+        busy,
+        dateProblem: this.draft.nextReview && this.draft.validFrom && this.draft.nextReview < this.draft.validFrom ? t.reviewBeforeValid : undefined,
+        headingRef: this.formHeadingRef,
+        change: (update) => (this.draft = update(this.draft!)),
+        addMeasure: (stage) => this.addMeasure(view, stage),
+        addPractical: () => this.addPractical(),
+        moveContact: (stage, index, by) => this.moveContact(view, stage, index, by),
+        keepButton: (key) => (element) => void (element instanceof HTMLElement ? this.moveButtons.set(key, element) : this.moveButtons.delete(key)),
+        save: () => void this.saveDraft(view),
+        cancel: () => this.stopEditing(),
+      });
+    }
+    const flags = crisisPlanFlags(view.plan, view.team, view.responsibilities.map((r) => r.id), calendarDay(this.now ? new Date(this.now) : new Date()));
+    const reader = this.actingPerson;
+    const isPerson = access === 'own-plan';
+    const mayEdit = Boolean(reader) && (isPerson || access === 'coordinator');
+    if (mayEdit || (access === 'consent' && reader)) void this.loadEditing();
+    const mine = view.plan.agreedBy.some((a) => a.memberId === reader?.id && a.version === view.plan.version);
+    const open = view.plan.proposals.filter((p) => p.status === 'proposed');
+    return html`<p class="access" part="access">${accessText}</p>
+      ${renderStatus(ctx, flags)} ${isPerson ? html`<p class="intro">${t.youIntro}</p>` : nothing} ${renderOwnWords(ctx)}
+      ${renderStageSwitcher(ctx, (stage) => this.selectStage(stage))} ${renderStages(ctx)} ${renderServices(ctx, servicesOf(view.team, view.responsibilities))}
+      ${renderProposals(ctx, open, isPerson && reader ? (p, accept) => void this.answer(view, p, accept) : undefined, busy)}
+      ${access === 'consent' && reader && this.editing
+        ? this.editing.renderProposeForm(t, this.proposal, busy, (next) => (this.proposal = next), () => void this.propose(view))
+        : nothing}
+      <div class="tools">
+        <button type="button" part="print" @click=${() => window.print()}>${t.print}</button>
+        <button type="button" part="save-copy" aria-describedby="copy-note" @click=${() => this.saveCopy(view)}>${t.saveCopy}</button>
+        ${mayEdit ? html`<button type="button" part="edit" ${ref(this.editRef)} aria-disabled=${busy ? 'true' : 'false'} @click=${() => void this.startEditing(view)}>${t.editPlan}</button>` : nothing}
+        ${mayEdit && !mine
+          ? html`<button type="button" class="primary" part="agree" aria-disabled=${busy ? 'true' : 'false'} @click=${() => void this.agree(view)}>${isPerson ? t.agreeYou : t.agreeCoordinator}</button>`
+          : nothing}
+      </div>
+      <p class="muted copy-note" id="copy-note">${t.copyNote}</p>
+      <p class="printed">${t.printedOn(this.localize.date(calendarDay(this.now ? new Date(this.now) : new Date())), view.plan.version)}</p>`;
+  }
+
+  @state() private proposal = { stage: 'getting-worse' as CrisisStage, text: '', note: '' };
+
+  private renderFailure(view: Ready, both: boolean, busy: boolean): TemplateResult {
+    const t = this.t;
+    const failure = this.intents.failureOf(view.plan.id);
+    const disabled = busy ? 'true' : 'false';
+    return html`<div class="state error" part="error">
+      <p><span class="visually-hidden">${t.errorPrefix} </span>${t.notSaved} ${both || !failure ? t.bothChanged : this.describeError(failure.error)}</p>
+      <div class="actions">
+        ${both
+          ? html`<button type="button" part="retry keep-mine" aria-disabled=${disabled} @click=${() => void this.retry(view, 'mine')}>${t.keepMine}</button>
+              <button type="button" part="keep-theirs" aria-disabled=${disabled} @click=${() => void this.retry(view, 'theirs')}>${t.keepTheirs}</button>`
+          : html`<button type="button" part="retry" aria-disabled=${disabled} @click=${() => void this.retry(view)}>${t.retry}</button>`}
+        <button type="button" @click=${() => ((this.both = undefined), this.intents.dismiss(view.plan.id))}>${t.close}</button>
+      </div>
+    </div>`;
+  }
+
+  // ---- user intents -----------------------------------------------------------------------
+
+  /** Downloads the whole plan as a text file the person can keep and read offline. */
+  private saveCopy(view: Ready) {
+    const today = calendarDay(this.now ? new Date(this.now) : new Date());
+    const text = planAsText(view.plan, view.team, this.t, {
+      audience: this.audience,
+      today,
+      date: (iso) => this.localize.date(iso),
+      responsibilityTitles: new Map(view.responsibilities.map((r) => [r.id, r.title])),
+      responsibilities: view.responsibilities,
+    });
+    const url = URL.createObjectURL(new Blob([text], { type: 'text/plain;charset=utf-8' }));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = `crisis-plan-${view.plan.id}-v${view.plan.version}-${today}.txt`;
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  }
+
+  private selectStage(stage: CrisisStage) {
+    this.stage = stage;
+  }
+
+  private loadEditing(): Promise<void> {
+    this.editingLoad ??= import('./editing.js').then((module) => {
+      this.editing = module;
+      this.requestUpdate();
+    });
+    return this.editingLoad;
+  }
+
+  /** Settled only when the editing module is in too, so "click, then wait for the element" sees the form. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const done = await super.getUpdateComplete();
+    if (!this.editingLoad || this.editing) return done;
+    await this.editingLoad;
+    return (await super.getUpdateComplete()) && done;
+  }
+
+  private async startEditing(view: Ready) {
+    if (this.intents.isPending(view.plan.id)) return;
+    if (!this.editing) await this.loadEditing();
+    this.draft = draftOf(view.plan);
+    this.draftBase = view.plan;
+    this.both = undefined;
+    this.message = '';
+    this.focusAfterUpdate = 'form';
+  }
+
+  private stopEditing() {
+    this.draft = undefined;
+    this.draftBase = undefined;
+    this.both = undefined;
+    this.focusAfterUpdate = 'edit';
+  }
+
+  private addMeasure(view: Ready, stage: CrisisStage) {
+    const draft = this.draft!;
+    const taken = Object.values(draft.stages).flatMap((s) => s.measures.map((m) => m.id));
+    const measure = { id: freshId(view.plan, 'measure', taken), text: '', memberIds: [], responsibilityIds: [] };
+    this.draft = { ...draft, stages: { ...draft.stages, [stage]: { ...draft.stages[stage], measures: [...draft.stages[stage].measures, measure] } } };
+  }
+
+  private addPractical() {
+    const draft = this.draft!;
+    const taken = new Set(draft.practical.map((m) => m.id));
+    let n = draft.practical.length + 1;
+    while (taken.has(`practical-${n}`)) n++;
+    this.draft = { ...draft, practical: [...draft.practical, { id: `practical-${n}`, topic: 'other', text: '' }] };
+  }
+
+  /** Moves a contact and says where it went; focus stays on the same button of the same contact. */
+  private moveContact(view: Ready, stage: CrisisStage, index: number, by: -1 | 1) {
+    const draft = this.draft!;
+    const moved = withContactMoved(draft, stage, index, by);
+    if (moved === draft) return;
+    const contacts = moved.stages[stage].contacts;
+    const contact = contacts[index + by];
+    this.draft = moved;
+    this.message = this.t.movedTo(shownContact(contact, view.team, 'professional').name, index + by + 1, contacts.length);
+    this.focusAfterUpdate = { button: `${stage}:${contact.id}:${by === -1 ? 'up' : 'down'}` };
+  }
+
+  private async saveDraft(view: Ready) {
+    const draft = this.draft;
+    if (!draft || this.intents.isPending(view.plan.id)) return;
+    if (!draft.validFrom || !draft.nextReview || draft.nextReview < draft.validFrom) return;
+    const base = this.draftBase ?? view.plan;
+    const mine = planFromDraft(base, draft);
+    if (mine === base) return this.stopEditing();
+    let next = mine;
+    if (view.plan !== base && view.plan.meta?.version !== base.meta?.version) {
+      // Someone saved a newer plan while the form was open: what only one of them changed is kept.
+      const merged = this.editing!.mergeEntity('crisis-plan', base, mine, view.plan);
+      if (merged.conflicts.length) {
+        this.both = { mine, base };
+        return;
+      }
+      next = merged.value as CrisisPlan;
+    }
+    const outcome = await this.carry(view, 'edit', next);
+    if (outcome === 'saved') this.stopEditing();
+  }
+
+  private agree(view: Ready) {
+    const reader = this.actingPerson;
+    if (!reader?.id || this.intents.isPending(view.plan.id)) return;
+    return this.carry(view, 'agree', withAgreement(view.plan, { id: reader.id, name: reader.name }, new Date().toISOString()));
+  }
+
+  private answer(view: Ready, proposal: CrisisProposal, accept: boolean) {
+    const reader = this.actingPerson;
+    if (!reader || this.intents.isPending(view.plan.id)) return;
+    return this.carry(view, accept ? 'accept-proposal' : 'decline-proposal', withAnswer(view.plan, proposal.id, accept, reader, new Date().toISOString()));
+  }
+
+  private async propose(view: Ready) {
+    const reader = this.actingPerson;
+    if (!reader || this.intents.isPending(view.plan.id)) return;
+    const p = this.proposal;
+    const outcome = await this.carry(view, 'propose', withProposal(view.plan, reader, p.stage, p.text, p.note, new Date().toISOString()));
+    if (outcome === 'saved') this.proposal = { ...p, text: '', note: '' };
+  }
+
+  private async retry(view: Ready, choice?: 'mine' | 'theirs') {
+    if (this.intents.isPending(view.plan.id)) return;
+    const both = this.both;
+    if (both && choice) {
+      this.both = undefined;
+      const merged = this.editing!.mergeEntity('crisis-plan', both.base, both.mine, view.plan, choice).value as CrisisPlan;
+      const outcome = await this.carry(view, 'edit', merged);
+      if (outcome === 'saved') this.stopEditing();
+      return;
+    }
+    const outcome = await this.intents.retry(view.plan.id, choice);
+    this.afterOutcome(outcome?.status, outcome?.status === 'saved' ? outcome.value : undefined);
+    if (outcome?.status === 'saved' && this.draft) this.stopEditing();
+  }
+
+  private async carry(view: Ready, action: CrisisPlanAction, next: CrisisPlan): Promise<string> {
+    this.message = '';
+    const outcome = await this.intents.carry(action, next, view.plan);
+    this.afterOutcome(outcome.status, outcome.status === 'saved' ? outcome.value : undefined);
+    return outcome.status;
+  }
+
+  private afterOutcome(status: string | undefined, value: CrisisPlan | undefined) {
+    if (status === 'saved') {
+      if (!this.connection.storeFor(this.plan) && value) this.savedHere = value;
+      this.message = this.t.savedPlan;
+    }
+  }
+}

@@ -1,0 +1,203 @@
+import type { Actor, Hours } from '../../contract/common.js';
+import type { CrisisContact, CrisisMeasure, CrisisPlan, CrisisStagePlan, PracticalMatter } from '../../contract/crisis-plan.js';
+import type { Responsibility } from '../../contract/responsibility.js';
+import type { CareTeam, Member } from '../../contract/team.js';
+import { CRISIS_STAGES, WEEKDAYS, type Audience, type CrisisStage, type Weekday } from '../../contract/values.js';
+
+/** A contact as shown: names and numbers taken from the team where the plan names a member. */
+export interface ShownContact {
+  id: string;
+  name: string;
+  phone?: string;
+  /** A number for text messages, when there is no phone number to call. */
+  sms?: string;
+  hours?: readonly Hours[];
+  outOfHoursName?: string;
+  outOfHoursPhone?: string;
+  note?: string;
+  left?: boolean;
+}
+
+/** The stages in their fixed order, each present (empty when the plan says nothing for it). */
+export const stagesInOrder = (plan: CrisisPlan): CrisisStagePlan[] =>
+  CRISIS_STAGES.map((id) => plan.stages.find((s) => s.id === id) ?? { id, signs: [], measures: [], contacts: [] });
+
+/** A `tel:` address for a number the contract accepted (digits, spaces, brackets, dashes, a leading +). */
+export const telHref = (phone: string, scheme: 'tel' | 'sms' = 'tel'): string => `${scheme}:${phone.replace(/[^0-9+]/g, '')}`;
+
+/** A phone number of a member that this audience may see: the preferred one first. */
+const phoneOf = (member: Member, audience: Audience, channel: 'phone' | 'sms' = 'phone'): string | undefined => {
+  const visible = member.contacts.filter((c) => c.channel === channel && (!c.private || (c.visibleTo ?? []).includes(audience)));
+  return (visible.find((c) => c.preferred) ?? visible[0])?.value;
+};
+
+/** The contact with the member's name and, unless the plan gives one, their phone number and hours. */
+export const shownContact = (contact: CrisisContact, team: CareTeam, audience: Audience): ShownContact => {
+  const member = contact.memberId ? team.members.find((m) => m.id === contact.memberId) : undefined;
+  const phone = contact.phone ?? (member ? phoneOf(member, audience) : undefined);
+  const sms = phone || !member ? undefined : phoneOf(member, audience, 'sms');
+  const memberNumber = member?.contacts.find((c) => (c.channel === 'phone' || c.channel === 'sms') && c.value === (phone ?? sms));
+  return {
+    id: contact.id,
+    name: contact.name ?? member?.name ?? contact.memberId ?? '',
+    phone,
+    ...(sms ? { sms } : {}),
+    hours: contact.hours ?? memberNumber?.hours,
+    outOfHoursName: contact.outOfHoursName,
+    outOfHoursPhone: contact.outOfHoursPhone,
+    note: contact.note,
+    left: member?.status === 'ended',
+  };
+};
+
+/** One service the person has: an organisation of the team, who there works with the person, and what it carries out. */
+export interface PersonService {
+  id: string;
+  name: string;
+  /** What the organisation does for the person, in its own plain words, when the team says. */
+  offers?: string;
+  /** Its members on the team, by name and role. */
+  people: string[];
+  /** The titles of the agreed responsibilities its members are accountable or responsible for. */
+  does: string[];
+}
+
+/**
+ * The services the person has, derived from the team and the responsibility matrix, never typed
+ * into the plan: every organisation with a member on the team who has not left, with what that
+ * organisation's members are accountable or responsible for (agreed responsibilities only: a
+ * proposed, disputed or ended one is not yet, or no longer, a service the person has).
+ */
+export const servicesOf = (team: CareTeam, responsibilities: readonly Responsibility[]): PersonService[] =>
+  team.organisations.flatMap((organisation): PersonService[] => {
+    const members = team.members.filter((m) => m.organisationId === organisation.id && m.status !== 'ended' && m.id !== team.serviceUserId);
+    if (!members.length) return [];
+    const ids = new Set(members.map((m) => m.id));
+    const does = responsibilities
+      .filter((r) => r.status === 'agreed' && r.assignments.some((a) => ids.has(a.memberId) && (a.part === 'accountable' || a.part === 'responsible')))
+      .map((r) => r.title);
+    return [
+      {
+        id: organisation.id,
+        name: organisation.name,
+        ...(organisation.offers ? { offers: organisation.offers } : {}),
+        people: members.map((m) => (m.role?.label ? `${m.name} (${m.role.label})` : m.name)),
+        does: [...new Set(does)],
+      },
+    ];
+  });
+
+/** Weekdays as short ranges: Mon–Fri, or Mon, Wed, Thu. */
+export const daysText = (days: readonly Weekday[], names: Record<Weekday, string>): string => {
+  const sorted = WEEKDAYS.filter((d) => days.includes(d));
+  const runs: Weekday[][] = [];
+  for (const day of sorted) {
+    const last = runs.at(-1);
+    if (last && WEEKDAYS.indexOf(last.at(-1)!) === WEEKDAYS.indexOf(day) - 1) last.push(day);
+    else runs.push([day]);
+  }
+  return runs.map((run) => (run.length > 2 ? `${names[run[0]]}\u2013${names[run.at(-1)!]}` : run.map((d) => names[d]).join(', '))).join(', ');
+};
+
+/** Opening hours in one line: Mon–Fri 08:00–15:30; Sat 10:00–14:00. */
+export const hoursText = (hours: readonly Hours[], names: Record<Weekday, string>): string =>
+  hours.map((h) => `${daysText(h.days, names)} ${h.opens}\u2013${h.closes}`).join('; ');
+
+/** Text from a textarea as sentences: one per line, blank lines left out. */
+export const linesOf = (text: string): string[] =>
+  text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter(Boolean);
+
+/** What the editing form holds: the person's words, practical matters, and each stage's signs, measures and contacts in order. */
+export interface PlanDraft {
+  ownWords: Record<'earlyWarningSigns' | 'triggers' | 'helps' | 'doesNotHelp' | 'treatmentWishes' | 'whoIsTold', string>;
+  practical: PracticalMatter[];
+  stages: Record<CrisisStage, { signs: string; measures: CrisisMeasure[]; contacts: CrisisContact[] }>;
+  validFrom: string;
+  nextReview: string;
+}
+
+export const OWN_WORD_FIELDS = ['earlyWarningSigns', 'triggers', 'helps', 'doesNotHelp', 'treatmentWishes', 'whoIsTold'] as const;
+
+/** The draft for a plan, as the form starts. */
+export const draftOf = (plan: CrisisPlan): PlanDraft => {
+  const stages = Object.fromEntries(
+    stagesInOrder(plan).map((s) => [s.id, { signs: s.signs.join('\n'), measures: s.measures.map((m) => ({ ...m })), contacts: [...s.contacts] }]),
+  ) as PlanDraft['stages'];
+  const ownWords = Object.fromEntries(OWN_WORD_FIELDS.map((f) => [f, plan.ownWords[f].join('\n')])) as PlanDraft['ownWords'];
+  return { ownWords, practical: plan.ownWords.practical.map((m) => ({ ...m })), stages, validFrom: plan.validFrom, nextReview: plan.nextReview };
+};
+
+/** The draft with one contact of a stage moved one place up (-1) or down (+1); the same draft when it cannot move. */
+export const withContactMoved = (draft: PlanDraft, stage: CrisisStage, index: number, by: -1 | 1): PlanDraft => {
+  const contacts = [...draft.stages[stage].contacts];
+  const to = index + by;
+  if (to < 0 || to >= contacts.length) return draft;
+  [contacts[index], contacts[to]] = [contacts[to], contacts[index]];
+  return { ...draft, stages: { ...draft.stages, [stage]: { ...draft.stages[stage], contacts } } };
+};
+
+/**
+ * The plan as the draft says, keeping what the form does not edit (a contact's details, fields the
+ * contract does not name). A practical matter left empty is left out. A change to what it says is
+ * a new version.
+ */
+export const planFromDraft = (plan: CrisisPlan, draft: PlanDraft): CrisisPlan => {
+  const ownWords = { ...plan.ownWords };
+  for (const field of OWN_WORD_FIELDS) ownWords[field] = linesOf(draft.ownWords[field]);
+  ownWords.practical = draft.practical.map((m) => ({ ...m, text: m.text.trim() })).filter((m) => m.text);
+  const stages = stagesInOrder(plan)
+    .map((stage) => ({
+      ...stage,
+      signs: linesOf(draft.stages[stage.id].signs),
+      measures: draft.stages[stage.id].measures.map((m) => ({ ...m, text: m.text.trim() })).filter((m) => m.text),
+      contacts: draft.stages[stage.id].contacts,
+    }))
+    .filter((stage) => stage.signs.length || stage.measures.length || stage.contacts.length || plan.stages.some((s) => s.id === stage.id));
+  const next: CrisisPlan = { ...plan, ownWords, stages, validFrom: draft.validFrom, nextReview: draft.nextReview };
+  return sameContent(plan, next) ? plan : { ...next, version: plan.version + 1 };
+};
+
+const contentOf = (plan: CrisisPlan) => JSON.stringify([plan.ownWords, plan.stages, plan.validFrom, plan.nextReview]);
+const sameContent = (a: CrisisPlan, b: CrisisPlan) => contentOf(a) === contentOf(b);
+
+/** The plan with `member` confirming its current version (an earlier confirmation of theirs is replaced). */
+export const withAgreement = (plan: CrisisPlan, member: { id: string; name: string }, at: string): CrisisPlan => ({
+  ...plan,
+  agreedBy: [...plan.agreedBy.filter((a) => a.memberId !== member.id), { memberId: member.id, name: member.name, at, version: plan.version }],
+});
+
+/** A new id no measure or proposal of the plan has. */
+export const freshId = (plan: CrisisPlan, prefix: string, taken: readonly string[] = []): string => {
+  const used = new Set([...taken, ...plan.stages.flatMap((s) => s.measures.map((m) => m.id)), ...plan.proposals.flatMap((p) => [p.id, p.measure.id])]);
+  let n = used.size + 1;
+  while (used.has(`${prefix}-${n}`)) n++;
+  return `${prefix}-${n}`;
+};
+
+/** The plan with a professional's proposed measure for a stage, waiting for the person. */
+export const withProposal = (plan: CrisisPlan, by: Actor, stage: CrisisStage, text: string, note: string, at: string): CrisisPlan => {
+  const id = freshId(plan, 'proposal');
+  const measureId = freshId(plan, 'measure', [id]);
+  const memberIds = by.id ? [by.id] : [];
+  const proposal = { id, by, at, stage, status: 'proposed' as const, measure: { id: measureId, text: text.trim(), memberIds, responsibilityIds: [] }, ...(note.trim() ? { note: note.trim() } : {}) };
+  return { ...plan, proposals: [...plan.proposals, proposal] };
+};
+
+/**
+ * The person's answer to a proposal. Accepted, its measure joins the stage as a new version, which
+ * the person has thereby agreed to; declined, the plan says the same as before.
+ */
+export const withAnswer = (plan: CrisisPlan, proposalId: string, accept: boolean, by: Actor, at: string): CrisisPlan => {
+  const proposal = plan.proposals.find((p) => p.id === proposalId);
+  if (!proposal) return plan;
+  const proposals = plan.proposals.map((p) => (p.id === proposalId ? { ...p, status: accept ? ('accepted' as const) : ('declined' as const), answeredAt: at, answeredBy: by } : p));
+  if (!accept) return { ...plan, proposals };
+  const stages = stagesInOrder(plan)
+    .map((s) => (s.id === proposal.stage ? { ...s, measures: [...s.measures, proposal.measure] } : s))
+    .filter((s) => s.id === proposal.stage || plan.stages.some((known) => known.id === s.id));
+  const next = { ...plan, proposals, stages, version: plan.version + 1 };
+  return by.id ? withAgreement(next, { id: by.id, name: by.name }, at) : next;
+};

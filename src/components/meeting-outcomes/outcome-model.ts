@@ -1,0 +1,202 @@
+import type { Actor } from '../../contract/common.js';
+import type { Meeting } from '../../contract/meeting.js';
+import type { MeetingOutcome, OutcomeAction, OutcomePart } from '../../contract/meeting-outcome.js';
+import type { Responsibility } from '../../contract/responsibility.js';
+import type { InformationCategory } from '../../contract/values.js';
+import { ownerOf, withHandoverProposal } from '../responsibility-matrix/model.js';
+
+/** What the matrix field of a task says: nothing, a new responsibility, or a handover of one (by id). */
+export type MatrixChoice = '' | 'new' | `hand-over:${string}`;
+
+/** A task as the form holds it: every field a string, so a half-written task can be kept. */
+export interface ActionDraft {
+  id: string;
+  text: string;
+  ownerId: string;
+  due: string;
+  matrix: MatrixChoice;
+  /** The id a new responsibility gets (kept from the stored action, or made when the task was added). */
+  newResponsibilityId: string;
+}
+
+/** One part as the form holds it. */
+export interface PartDraft {
+  id: string;
+  agendaItemId?: string;
+  title?: string;
+  notes: string;
+  decisions: Array<{ id: string; text: string }>;
+  actions: ActionDraft[];
+  categories: InformationCategory[];
+}
+
+/** The outcome as the form holds it. */
+export interface OutcomeDraft {
+  parts: PartDraft[];
+}
+
+const randomPart = (): string =>
+  typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID().slice(0, 8) : Math.random().toString(36).slice(2, 10);
+
+/** An id with `prefix` that none of `taken` has. */
+export const freshId = (prefix: string, taken: Iterable<string>): string => {
+  const used = new Set(taken);
+  let id = `${prefix}-${randomPart()}`;
+  while (used.has(id)) id = `${prefix}-${randomPart()}`;
+  return id;
+};
+
+/** A new, empty outcome of a meeting: one part per agenda item, or one for the whole meeting. */
+export const newOutcome = (meeting: Meeting, teamId: string | undefined, by: Actor): MeetingOutcome => ({
+  id: `mo-${meeting.id}`,
+  ...(teamId ? { teamId } : {}),
+  meetingId: meeting.id,
+  status: 'draft',
+  parts: (meeting.agenda.length ? meeting.agenda.map((item) => ({ id: `op-${item.id}`, agendaItemId: item.id })) : [{ id: 'op-meeting' }]).map((part) => ({
+    ...part,
+    notes: '',
+    decisions: [],
+    actions: [],
+    categories: [],
+  })),
+  confirmations: [],
+  questions: [],
+  recordedBy: by,
+});
+
+const matrixOf = (action: OutcomeAction): MatrixChoice =>
+  action.effect === 'new-responsibility' ? 'new' : action.effect === 'hand-over' && action.responsibilityId ? `hand-over:${action.responsibilityId}` : '';
+
+/** The form's copy of an outcome. */
+export const draftOf = (outcome: MeetingOutcome): OutcomeDraft => ({
+  parts: outcome.parts.map((part) => ({
+    id: part.id,
+    ...(part.agendaItemId ? { agendaItemId: part.agendaItemId } : {}),
+    ...(part.title ? { title: part.title } : {}),
+    notes: part.notes,
+    decisions: part.decisions.map((d) => ({ ...d })),
+    actions: part.actions.map((a) => ({
+      id: a.id,
+      text: a.text,
+      ownerId: a.ownerId,
+      due: a.due,
+      matrix: matrixOf(a),
+      newResponsibilityId: a.effect === 'new-responsibility' && a.responsibilityId ? a.responsibilityId : `r-${a.id}`,
+    })),
+    categories: [...part.categories],
+  })),
+});
+
+/** A new, empty task for the form. */
+export const newActionDraft = (draft: OutcomeDraft): ActionDraft => {
+  const id = freshId('oa', draft.parts.flatMap((p) => p.actions.map((a) => a.id)));
+  return { id, text: '', ownerId: '', due: '', matrix: '', newResponsibilityId: `r-${id}` };
+};
+
+/** Whether a task has what is to be done, who does it and by when. */
+export const actionComplete = (action: ActionDraft): boolean => Boolean(action.text.trim() && action.ownerId && /^\d{4}-\d{2}-\d{2}$/.test(action.due));
+
+/** Whether a task was started but not finished (an empty one is simply left out). */
+export const actionStarted = (action: ActionDraft): boolean => Boolean(action.text.trim() || action.ownerId || action.due || action.matrix);
+
+const actionFromDraft = (a: ActionDraft): OutcomeAction => {
+  const action: OutcomeAction = { id: a.id, text: a.text.trim(), ownerId: a.ownerId, due: a.due };
+  if (a.matrix === 'new') Object.assign(action, { responsibilityId: a.newResponsibilityId, effect: 'new-responsibility' });
+  else if (a.matrix.startsWith('hand-over:')) Object.assign(action, { responsibilityId: a.matrix.slice('hand-over:'.length), effect: 'hand-over' });
+  return action;
+};
+
+/** The outcome the form describes, on top of `base` (fields the form does not show are kept). */
+export const outcomeFromDraft = (base: MeetingOutcome, draft: OutcomeDraft): MeetingOutcome => ({
+  ...base,
+  parts: draft.parts.map((p) => {
+    const before = base.parts.find((b) => b.id === p.id);
+    const part: OutcomePart = {
+      ...before,
+      id: p.id,
+      notes: p.notes.trim(),
+      decisions: p.decisions.map((d) => ({ ...d, text: d.text.trim() })).filter((d) => d.text),
+      actions: p.actions.filter(actionComplete).map(actionFromDraft),
+      categories: [...p.categories],
+    };
+    if (p.agendaItemId) part.agendaItemId = p.agendaItemId;
+    if (p.title) part.title = p.title;
+    return part;
+  }),
+});
+
+/** Shared with the participants now. */
+export const sharedOutcome = (outcome: MeetingOutcome, at: string): MeetingOutcome => ({ ...outcome, status: 'shared', sharedAt: outcome.sharedAt ?? at });
+
+/** The reader says they have read it (once: a second confirmation keeps the first). */
+export const withConfirmation = (outcome: MeetingOutcome, reader: { id: string; name: string }, at: string): MeetingOutcome =>
+  outcome.confirmations.some((c) => c.memberId === reader.id)
+    ? outcome
+    : { ...outcome, confirmations: [...outcome.confirmations, { memberId: reader.id, name: reader.name, at }] };
+
+/** The reader asks the coordinator a question, maybe about one part. */
+export const withQuestion = (outcome: MeetingOutcome, reader: { id: string; name: string }, text: string, partId: string | undefined, at: string): MeetingOutcome => ({
+  ...outcome,
+  questions: [
+    ...outcome.questions,
+    { id: freshId('oq', outcome.questions.map((q) => q.id)), memberId: reader.id, name: reader.name, at, ...(partId ? { partId } : {}), text: text.trim() },
+  ],
+});
+
+/** The coordinator answers a question. */
+export const withAnswer = (outcome: MeetingOutcome, questionId: string, answer: string, by: Actor, at: string): MeetingOutcome => ({
+  ...outcome,
+  questions: outcome.questions.map((q) => (q.id === questionId ? { ...q, answer: answer.trim(), answeredAt: at, answeredBy: by } : q)),
+});
+
+/** A change the outcome asks of the responsibility matrix. */
+export interface MatrixChange {
+  action: 'add' | 'propose-handover';
+  value: Responsibility;
+  previous?: Responsibility;
+}
+
+/**
+ * What a shared outcome asks of the matrix, by reference, through its own handover road: a task
+ * marked `new-responsibility` whose responsibility does not exist yet becomes a proposed
+ * responsibility handed to the task's owner (they accept it or say why not in the matrix); a task
+ * marked `hand-over` proposes handing the named responsibility to its owner, unless they already
+ * own it or it is already proposed to them. Nothing is asked twice, so saving again is harmless.
+ */
+export const matrixChanges = (
+  outcome: MeetingOutcome,
+  responsibilities: readonly Responsibility[],
+  by: Actor,
+  comment: string,
+  at: string,
+  teamId?: string,
+): MatrixChange[] => {
+  if (outcome.status !== 'shared') return [];
+  const byId = new Map(responsibilities.map((r) => [r.id, r]));
+  const changes: MatrixChange[] = [];
+  for (const action of outcome.parts.flatMap((p) => p.actions)) {
+    if (!action.responsibilityId) continue;
+    const existing = byId.get(action.responsibilityId);
+    if (action.effect === 'new-responsibility' && !existing) {
+      const value: Responsibility = {
+        id: action.responsibilityId,
+        ...(teamId ? { teamId } : {}),
+        title: action.text,
+        area: 'other',
+        status: 'proposed',
+        assignments: [],
+        due: action.due,
+        notes: [],
+        handover: { toMemberId: action.ownerId, status: 'proposed', proposedAt: at, proposedBy: by, comment },
+      };
+      changes.push({ action: 'add', value });
+    }
+    if (action.effect === 'hand-over' && existing && existing.status !== 'ended') {
+      const already = existing.handover?.status === 'proposed' && existing.handover.toMemberId === action.ownerId;
+      if (!already && ownerOf(existing) !== action.ownerId) {
+        changes.push({ action: 'propose-handover', value: withHandoverProposal(existing, action.ownerId, by, at, comment), previous: existing });
+      }
+    }
+  }
+  return changes;
+};

@@ -1,0 +1,86 @@
+import type { Availability, Meeting } from '../../contract/meeting.js';
+import { searchEnd, searchStart, type Draft } from './draft.js';
+import type { MeetingAction } from './events.js';
+import { distinctSlots, findFreeSlots, type FreeSlot } from './free-time.js';
+import { agendaText, icsFileName, meetingToIcs, type IcsOptions } from './ics.js';
+import { withOccurrenceChange, type Occurrence } from './recurrence.js';
+import { dateIn, instantAt } from './zone.js';
+
+const sameKey = (a: readonly unknown[], b: readonly unknown[]) => a.length === b.length && a.every((v, i) => v === b[i]);
+
+/** One date of a series (or a single meeting) moved to `date` at `time`: the meeting after, and the action to ask for. */
+export const movedMeeting = (meeting: Meeting, occurrence: Occurrence, date: string, time: string, zone: string): { after: Meeting; action: MeetingAction } => {
+  const start = instantAt(date, time, zone);
+  const duration = Date.parse(occurrence.end) - Date.parse(occurrence.start);
+  const startIso = new Date(start).toISOString();
+  const endIso = new Date(start + duration).toISOString();
+  if (meeting.recurrence) return { after: withOccurrenceChange(meeting, occurrence.originalStart, { start: startIso, end: endIso }), action: 'move-occurrence' };
+  const shift = start - Date.parse(meeting.start);
+  const moveBy = (iso: string) => new Date(Date.parse(iso) + shift).toISOString();
+  return {
+    after: { ...meeting, start: startIso, end: endIso, agenda: meeting.agenda.map((i) => ({ ...i, start: moveBy(i.start), end: moveBy(i.end) })) },
+    action: 'update',
+  };
+};
+
+/** Free times for the draft, worked out again only when what they depend on changes. */
+export class FreeTimes {
+  slots: FreeSlot[] = [];
+  /** The best few, at different times of day. */
+  suggestions: FreeSlot[] = [];
+  private key: unknown[] = [];
+  private days?: { slots: FreeSlot[]; days: string[] };
+
+  update(availability: Availability[], draft: Draft, today: string): void {
+    const required = Object.entries(draft.invited).filter(([, a]) => a === 'required').map(([id]) => id);
+    const optional = Object.entries(draft.invited).filter(([, a]) => a === 'optional').map(([id]) => id);
+    const first = searchStart(draft, today);
+    const key = [availability, required.join(), optional.join(), first, draft.durationMinutes, draft.timeZone];
+    if (sameKey(key, this.key)) return;
+    this.key = key;
+    this.slots = findFreeSlots({
+      availability,
+      requiredIds: required,
+      optionalIds: optional,
+      from: instantAt(first, '00:00', draft.timeZone),
+      to: instantAt(searchEnd(first), '00:00', draft.timeZone),
+      durationMinutes: draft.durationMinutes,
+      timeZone: draft.timeZone,
+    });
+    this.suggestions = distinctSlots(this.slots);
+  }
+
+  /** Searches again on the next update (the person asked to find times). */
+  forget(): void {
+    this.key = [];
+  }
+
+  /** Calendar dates with at least one free time, for the date picker (same array while the slots are the same). */
+  freeDays(zone: string): string[] {
+    if (this.days?.slots !== this.slots) this.days = { slots: this.slots, days: [...new Set(this.slots.map((s) => dateIn(s.start, zone)))] };
+    return this.days.days;
+  }
+}
+
+/** The `.ics` file of the meeting shown, as an object URL made again only when the meeting or its words change. */
+export class IcsDownload {
+  current?: { url: string; name: string };
+  private key: unknown[] = [];
+
+  prepare(meeting: Meeting, key: unknown[], options: { members: IcsOptions['members']; heading: string; memberName: (id: string) => string }): void {
+    const fullKey = [meeting, ...key];
+    if (this.current && sameKey(fullKey, this.key)) return;
+    this.release();
+    const text = meetingToIcs(meeting, {
+      members: options.members,
+      description: agendaText(meeting, { heading: options.heading, memberName: options.memberName }),
+    });
+    this.key = fullKey;
+    this.current = { url: URL.createObjectURL(new Blob([text], { type: 'text/calendar;charset=utf-8' })), name: icsFileName(meeting) };
+  }
+
+  release(): void {
+    if (this.current) URL.revokeObjectURL(this.current.url);
+    this.current = undefined;
+  }
+}

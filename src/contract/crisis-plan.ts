@@ -1,0 +1,570 @@
+import * as z from 'zod/mini';
+import { Actor, Hours, Id, Instant, IsoDate, Meta, RequiredText, Text } from './common.js';
+import { reportRepeatedKeys } from './unique.js';
+import { CRISIS_STAGES, PRACTICAL_TOPICS, PROPOSAL_STATUSES } from './values.js';
+
+/** A phone number someone can call: digits, spaces, brackets, dashes, an optional leading +. */
+export const isPhoneNumber = (value: string): boolean => /^\+?[0-9 ()-]{3,32}$/.test(value);
+
+const PhoneNumber = z.string().check(
+  z.refine(isPhoneNumber, { message: 'a phone number: digits, spaces, brackets and dashes, with an optional leading +' }),
+  z.describe('A phone number: digits, spaces, brackets and dashes, with an optional leading +.'),
+);
+
+/** Short sentences in the person's own words, one item each. */
+const Sentences = z._default(z.array(RequiredText(500)), []);
+
+/** Something at home that must be seen to during a bad period: children, pets, keys, bills, work. */
+export const PracticalMatter = z.looseObject({
+  id: Id,
+  topic: z.enum(PRACTICAL_TOPICS),
+  text: RequiredText(1000),
+});
+
+/** The person's own words, which come first in the plan. */
+export const CrisisOwnWords = z
+  .looseObject({
+    earlyWarningSigns: Sentences,
+    triggers: Sentences,
+    helps: Sentences,
+    doesNotHelp: Sentences,
+    practical: z._default(z.array(PracticalMatter), []),
+    treatmentWishes: Sentences,
+    whoIsTold: Sentences,
+  })
+  .check(
+    z.superRefine((words, ctx) =>
+      reportRepeatedKeys(ctx, words.practical, (m) => m.id, (i) => ['practical', i, 'id'], (id) => `the practical matter id "${id}" is used more than once`),
+    ),
+    z.describe(
+      'What the person says about their bad periods, in their own words: early warning signs, what tends to trigger them, what helps, what does not help, practical matters (children, pets, keys, bills, work), and their wishes for treatment and for who is told.',
+    ),
+  );
+
+/** One agreed measure: what is done and who does it. */
+export const CrisisMeasure = z
+  .looseObject({
+    id: Id,
+    text: RequiredText(500),
+    memberIds: z._default(z.array(Id), []),
+    responsibilityIds: z._default(z.array(Id), []),
+  })
+  .check(
+    z.describe(
+      'What is done at this stage, in a short sentence, and who does it: members of the team (memberIds) and the responsibilities of the matrix it carries out (responsibilityIds), by reference, never retyped.',
+    ),
+  );
+
+/** Someone to contact at a stage, in the order listed. */
+export const CrisisContact = z
+  .looseObject({
+    id: Id,
+    memberId: z.optional(Id),
+    name: z.optional(RequiredText(300)),
+    phone: z.optional(PhoneNumber),
+    hours: z.optional(z.array(Hours)),
+    outOfHoursName: z.optional(RequiredText(300)),
+    outOfHoursPhone: z.optional(PhoneNumber),
+    note: z.optional(Text(500)),
+  })
+  .check(
+    z.refine((c) => Boolean(c.memberId || (c.name && c.phone)), {
+      message: 'a contact names a member of the team (memberId), or has a name and a phone number',
+      path: ['memberId'],
+    }),
+    z.refine((c) => !c.outOfHoursName || Boolean(c.outOfHoursPhone), {
+      message: 'an out-of-hours contact needs its phone number (outOfHoursPhone)',
+      path: ['outOfHoursPhone'],
+    }),
+    z.describe(
+      'Whom to call at this stage, in the order listed: a member of the team (their name and phone are taken from the team unless given here) or someone outside it (name and phone), the hours they answer, and whom to call outside those hours.',
+    ),
+  );
+
+/** One stage of a crisis plan with its measures and contacts. */
+export const CrisisStagePlan = z
+  .looseObject({
+    id: z.enum(CRISIS_STAGES),
+    signs: Sentences,
+    measures: z._default(z.array(CrisisMeasure), []),
+    contacts: z._default(z.array(CrisisContact), []),
+  })
+  .check(
+    z.superRefine((stage, ctx) => {
+      reportRepeatedKeys(ctx, stage.measures, (m) => m.id, (i) => ['measures', i, 'id'], (id) => `the measure id "${id}" is used more than once in this stage`);
+      reportRepeatedKeys(ctx, stage.contacts, (c) => c.id, (i) => ['contacts', i, 'id'], (id) => `the contact id "${id}" is used more than once in this stage`);
+    }),
+    z.describe('One stage (early signs, getting worse, crisis): how it shows, the agreed measures, and whom to contact in what order.'),
+  );
+
+/** The person or the coordinator confirming one version of the plan. */
+export const CrisisAgreement = z.looseObject({
+  memberId: Id,
+  name: RequiredText(300),
+  at: Instant,
+  version: z.int().check(z.minimum(1)),
+});
+
+/** A change a professional proposes; the person accepts it or not. */
+export const CrisisProposal = z
+  .looseObject({
+    id: Id,
+    by: Actor,
+    at: Instant,
+    stage: z.enum(CRISIS_STAGES),
+    measure: CrisisMeasure,
+    note: z.optional(Text(2000)),
+    status: z.enum(PROPOSAL_STATUSES),
+    answeredAt: z.optional(Instant),
+    answeredBy: z.optional(Actor),
+  })
+  .check(
+    z.describe(
+      'A measure a professional proposes for a stage. It becomes part of the plan only when the person accepts it; declining is as easy as accepting.',
+    ),
+  );
+
+/** The person's plan for bad periods, for one care team. */
+export const CrisisPlan = z
+  .looseObject({
+    id: Id,
+    teamId: z.optional(Id),
+    version: z.int().check(z.minimum(1)),
+    withheld: z.optional(z.boolean()),
+    ownWords: z._default(CrisisOwnWords, {
+      earlyWarningSigns: [],
+      triggers: [],
+      helps: [],
+      doesNotHelp: [],
+      practical: [],
+      treatmentWishes: [],
+      whoIsTold: [],
+    }),
+    stages: z._default(z.array(CrisisStagePlan), []),
+    agreedBy: z._default(z.array(CrisisAgreement), []),
+    proposals: z._default(z.array(CrisisProposal), []),
+    validFrom: IsoDate,
+    nextReview: IsoDate,
+    meta: z.optional(Meta),
+  })
+  .check(
+    z.superRefine((plan, ctx) => {
+      reportRepeatedKeys(ctx, plan.stages, (s) => s.id, (i) => ['stages', i, 'id'], (id) => `the stage "${id}" is given more than once`);
+      reportRepeatedKeys(ctx, plan.proposals, (p) => p.id, (i) => ['proposals', i, 'id'], (id) => `the proposal id "${id}" is used more than once`);
+      reportRepeatedKeys(ctx, plan.agreedBy, (a) => a.memberId, (i) => ['agreedBy', i, 'memberId'], (id) => `member "${id}" confirms the plan more than once`);
+      if (plan.nextReview < plan.validFrom) {
+        ctx.issues.push({ code: 'custom', message: 'the next review is before the plan is valid from', path: ['nextReview'], input: plan.nextReview });
+      }
+      plan.agreedBy.forEach((agreement, index) => {
+        if (agreement.version > plan.version) {
+          ctx.issues.push({
+            code: 'custom',
+            message: `confirms version ${agreement.version}, but the plan is at version ${plan.version}`,
+            path: ['agreedBy', index, 'version'],
+            input: agreement.version,
+          });
+        }
+      });
+    }),
+    z.describe(
+      'The person\'s plan for bad periods, for one care team: their own words first (ownWords), then each stage with its agreed measures (who does what, by member and responsibility id) and whom to contact in what order; who agreed to which version (the person and the coordinator), changes professionals propose, when it is valid from and when it is next reviewed. `version` counts the plan\'s editions and is printed on every copy. `withheld: true` means the source left the content out because the reader may not see it. A plan past its review date, or whose current version the person or the coordinator has not confirmed, is shown with a plain note, never hidden.',
+    ),
+  );
+
+// <generated-types> by scripts/contract-docs.mjs from the schemas above and FIELD_NOTES: do not edit.
+
+import type { CrisisStage, PracticalTopic, ProposalStatus } from './values.js';
+
+/**
+ * Short sentences in the person's own words, one item each. *\/ const Sentences =
+ * z._default(z.array(RequiredText(500)), []); /** Something at home that must be seen to during a
+ * bad period: children, pets, keys, bills, work.
+ */
+export type PracticalMatter = {
+  /** Its id, unique among its kind. An id (1–200 characters). */
+  id: string;
+  /** What it is about: children, pets, keys, bills, work or something else. */
+  topic: PracticalTopic;
+  /** Who sees to it, and how, in the person’s words. 1–1000 characters. */
+  text: string;
+};
+
+/**
+ * What the person says about their bad periods, in their own words: early warning signs, what
+ * tends to trigger them, what helps, what does not help, practical matters (children, pets, keys,
+ * bills, work), and their wishes for treatment and for who is told.
+ */
+export type CrisisOwnWords = {
+  /** Signs that a bad period is coming, one short sentence each. Each: 1–500 characters. Default `[]`. */
+  earlyWarningSigns: string[];
+  /** What tends to set off a bad period. Each: 1–500 characters. Default `[]`. */
+  triggers: string[];
+  /** What helps. Each: 1–500 characters. Default `[]`. */
+  helps: string[];
+  /** What does not help. Each: 1–500 characters. Default `[]`. */
+  doesNotHelp: string[];
+  /** Children, pets, keys, bills, work: who sees to what. Default `[]`. */
+  practical: PracticalMatter[];
+  /** Wishes for treatment. Each: 1–500 characters. Default `[]`. */
+  treatmentWishes: string[];
+  /** Wishes for who is told, and who is not. Each: 1–500 characters. Default `[]`. */
+  whoIsTold: string[];
+};
+
+/**
+ * What the person says about their bad periods, in their own words: early warning signs, what
+ * tends to trigger them, what helps, what does not help, practical matters (children, pets, keys,
+ * bills, work), and their wishes for treatment and for who is told.
+ *
+ * As a host may write it: fields with a default may be left out.
+ */
+export type CrisisOwnWordsInput = {
+  /** Signs that a bad period is coming, one short sentence each. Each: 1–500 characters. Default `[]`. */
+  earlyWarningSigns?: string[];
+  /** What tends to set off a bad period. Each: 1–500 characters. Default `[]`. */
+  triggers?: string[];
+  /** What helps. Each: 1–500 characters. Default `[]`. */
+  helps?: string[];
+  /** What does not help. Each: 1–500 characters. Default `[]`. */
+  doesNotHelp?: string[];
+  /** Children, pets, keys, bills, work: who sees to what. Default `[]`. */
+  practical?: PracticalMatter[];
+  /** Wishes for treatment. Each: 1–500 characters. Default `[]`. */
+  treatmentWishes?: string[];
+  /** Wishes for who is told, and who is not. Each: 1–500 characters. Default `[]`. */
+  whoIsTold?: string[];
+};
+
+/**
+ * What is done at this stage, in a short sentence, and who does it: members of the team
+ * (memberIds) and the responsibilities of the matrix it carries out (responsibilityIds), by
+ * reference, never retyped.
+ */
+export type CrisisMeasure = {
+  /** Its id, unique among its kind. An id (1–200 characters). */
+  id: string;
+  /** What is done, in a short sentence. 1–500 characters. */
+  text: string;
+  /** Members who do it (the person’s own id for what they do themselves). Each: an id (1–200 characters). Default `[]`. */
+  memberIds: string[];
+  /** Responsibilities of the matrix this measure carries out. Each: an id (1–200 characters). Default `[]`. */
+  responsibilityIds: string[];
+};
+
+/**
+ * What is done at this stage, in a short sentence, and who does it: members of the team
+ * (memberIds) and the responsibilities of the matrix it carries out (responsibilityIds), by
+ * reference, never retyped.
+ *
+ * As a host may write it: fields with a default may be left out.
+ */
+export type CrisisMeasureInput = {
+  /** Its id, unique among its kind. An id (1–200 characters). */
+  id: string;
+  /** What is done, in a short sentence. 1–500 characters. */
+  text: string;
+  /** Members who do it (the person’s own id for what they do themselves). Each: an id (1–200 characters). Default `[]`. */
+  memberIds?: string[];
+  /** Responsibilities of the matrix this measure carries out. Each: an id (1–200 characters). Default `[]`. */
+  responsibilityIds?: string[];
+};
+
+/**
+ * Whom to call at this stage, in the order listed: a member of the team (their name and phone are
+ * taken from the team unless given here) or someone outside it (name and phone), the hours they
+ * answer, and whom to call outside those hours.
+ */
+export type CrisisContact = {
+  /** Its id, unique among its kind. An id (1–200 characters). */
+  id: string;
+  /** A member of the team; name and phone come from the team unless given here. An id (1–200 characters). */
+  memberId?: string;
+  /** The name to show, for someone who is not on the team or to override the team’s name. 1–300 characters. */
+  name?: string;
+  /** The number to call; for a member, their phone in the team by default. */
+  phone?: string;
+  /** When the number answers; outside them, the out-of-hours contact is named. */
+  hours?: Hours[];
+  /** Whom to call outside the hours (for example the emergency clinic). 1–300 characters. */
+  outOfHoursName?: string;
+  /** Their number. */
+  outOfHoursPhone?: string;
+  /** A short note, for example when to call. At most 500 characters. */
+  note?: string;
+};
+
+/**
+ * One stage (early signs, getting worse, crisis): how it shows, the agreed measures, and whom to
+ * contact in what order.
+ */
+export type CrisisStagePlan = {
+  /** The stage. */
+  id: CrisisStage;
+  /** How this stage shows. Each: 1–500 characters. Default `[]`. */
+  signs: string[];
+  /** What is done at this stage, and by whom. Default `[]`. */
+  measures: CrisisMeasure[];
+  /** Whom to contact, first to last. Default `[]`. */
+  contacts: CrisisContact[];
+};
+
+/**
+ * One stage (early signs, getting worse, crisis): how it shows, the agreed measures, and whom to
+ * contact in what order.
+ *
+ * As a host may write it: fields with a default may be left out.
+ */
+export type CrisisStagePlanInput = {
+  /** The stage. */
+  id: CrisisStage;
+  /** How this stage shows. Each: 1–500 characters. Default `[]`. */
+  signs?: string[];
+  /** What is done at this stage, and by whom. Default `[]`. */
+  measures?: CrisisMeasureInput[];
+  /** Whom to contact, first to last. Default `[]`. */
+  contacts?: CrisisContact[];
+};
+
+/**
+ * The person or the coordinator confirming one version of the plan.
+ */
+export type CrisisAgreement = {
+  /** The member who confirmed. An id (1–200 characters). */
+  memberId: string;
+  /** Their name, as recorded. 1–300 characters. */
+  name: string;
+  /** When they confirmed. An instant, ISO 8601 with `Z` or an offset. */
+  at: string;
+  /** The plan version confirmed. */
+  version: number;
+};
+
+/**
+ * A measure a professional proposes for a stage. It becomes part of the plan only when the person
+ * accepts it; declining is as easy as accepting.
+ */
+export type CrisisProposal = {
+  /** Its id, unique among its kind. An id (1–200 characters). */
+  id: string;
+  /** Who proposed it. */
+  by: Actor;
+  /** When it was proposed. An instant, ISO 8601 with `Z` or an offset. */
+  at: string;
+  /** The stage the measure is for. */
+  stage: CrisisStage;
+  /** The measure that is added to the stage if the person accepts. */
+  measure: CrisisMeasure;
+  /** Why, in the proposer’s words. At most 2000 characters. */
+  note?: string;
+  /** Whether the person has not answered yet, accepted or declined. */
+  status: ProposalStatus;
+  /** When the person answered. An instant, ISO 8601 with `Z` or an offset. */
+  answeredAt?: string;
+  /** Who answered (the person, or someone recording their answer). */
+  answeredBy?: Actor;
+};
+
+/**
+ * A measure a professional proposes for a stage. It becomes part of the plan only when the person
+ * accepts it; declining is as easy as accepting.
+ *
+ * As a host may write it: fields with a default may be left out.
+ */
+export type CrisisProposalInput = {
+  /** Its id, unique among its kind. An id (1–200 characters). */
+  id: string;
+  /** Who proposed it. */
+  by: Actor;
+  /** When it was proposed. An instant, ISO 8601 with `Z` or an offset. */
+  at: string;
+  /** The stage the measure is for. */
+  stage: CrisisStage;
+  /** The measure that is added to the stage if the person accepts. */
+  measure: CrisisMeasureInput;
+  /** Why, in the proposer’s words. At most 2000 characters. */
+  note?: string;
+  /** Whether the person has not answered yet, accepted or declined. */
+  status: ProposalStatus;
+  /** When the person answered. An instant, ISO 8601 with `Z` or an offset. */
+  answeredAt?: string;
+  /** Who answered (the person, or someone recording their answer). */
+  answeredBy?: Actor;
+};
+
+/**
+ * The person's plan for bad periods, for one care team: their own words first (ownWords), then
+ * each stage with its agreed measures (who does what, by member and responsibility id) and whom to
+ * contact in what order; who agreed to which version (the person and the coordinator), changes
+ * professionals propose, when it is valid from and when it is next reviewed. `version` counts the
+ * plan's editions and is printed on every copy. `withheld: true` means the source left the content
+ * out because the reader may not see it. A plan past its review date, or whose current version the
+ * person or the coordinator has not confirmed, is shown with a plain note, never hidden.
+ */
+export type CrisisPlan = {
+  /** Its id, unique among its kind. An id (1–200 characters). */
+  id: string;
+  /** The care team it belongs to, when a source needs it. An id (1–200 characters). */
+  teamId?: string;
+  /** The plan’s edition, counted from 1; printed on every copy. Saving a change to the content makes a new version. */
+  version: number;
+  /** `true` when the source left the content out because the reader may not see it; the element then shows only that the plan exists and whom to ask. */
+  withheld?: boolean;
+  /** The person’s own words, which come first. Default `{"earlyWarningSigns":[],"triggers":[],"helps":[],"doesNotHelp":[],"practical":[],"treatmentWishes":[],"whoIsTold":[]}`. */
+  ownWords: CrisisOwnWords;
+  /** Each stage once, in the order early signs, getting worse, crisis. Default `[]`. */
+  stages: CrisisStagePlan[];
+  /** Who confirmed which version: the person and the coordinator. Default `[]`. */
+  agreedBy: CrisisAgreement[];
+  /** Measures professionals proposed, waiting for the person or answered. Default `[]`. */
+  proposals: CrisisProposal[];
+  /** First day this version applies. A date, `YYYY-MM-DD`. */
+  validFrom: string;
+  /** When the plan is to be looked at again; a plan past it says so. A date, `YYYY-MM-DD`. */
+  nextReview: string;
+  /** Version information, set by the data source. */
+  meta?: Meta;
+};
+
+/**
+ * The person's plan for bad periods, for one care team: their own words first (ownWords), then
+ * each stage with its agreed measures (who does what, by member and responsibility id) and whom to
+ * contact in what order; who agreed to which version (the person and the coordinator), changes
+ * professionals propose, when it is valid from and when it is next reviewed. `version` counts the
+ * plan's editions and is printed on every copy. `withheld: true` means the source left the content
+ * out because the reader may not see it. A plan past its review date, or whose current version the
+ * person or the coordinator has not confirmed, is shown with a plain note, never hidden.
+ *
+ * As a host may write it: fields with a default may be left out.
+ */
+export type CrisisPlanInput = {
+  /** Its id, unique among its kind. An id (1–200 characters). */
+  id: string;
+  /** The care team it belongs to, when a source needs it. An id (1–200 characters). */
+  teamId?: string;
+  /** The plan’s edition, counted from 1; printed on every copy. Saving a change to the content makes a new version. */
+  version: number;
+  /** `true` when the source left the content out because the reader may not see it; the element then shows only that the plan exists and whom to ask. */
+  withheld?: boolean;
+  /** The person’s own words, which come first. Default `{"earlyWarningSigns":[],"triggers":[],"helps":[],"doesNotHelp":[],"practical":[],"treatmentWishes":[],"whoIsTold":[]}`. */
+  ownWords?: CrisisOwnWordsInput;
+  /** Each stage once, in the order early signs, getting worse, crisis. Default `[]`. */
+  stages?: CrisisStagePlanInput[];
+  /** Who confirmed which version: the person and the coordinator. Default `[]`. */
+  agreedBy?: CrisisAgreement[];
+  /** Measures professionals proposed, waiting for the person or answered. Default `[]`. */
+  proposals?: CrisisProposalInput[];
+  /** First day this version applies. A date, `YYYY-MM-DD`. */
+  validFrom: string;
+  /** When the plan is to be looked at again; a plan past it says so. A date, `YYYY-MM-DD`. */
+  nextReview: string;
+  /** Version information, set by the data source. */
+  meta?: Meta;
+};
+// </generated-types>
+
+/** A care-quality gap of a crisis plan: shown as a plain note, never a reason to hide the plan. */
+export type CrisisPlanFlag =
+  | { kind: 'review-overdue'; nextReview: string }
+  | { kind: 'not-yet-valid'; validFrom: string }
+  | { kind: 'not-agreed'; by: 'person' | 'coordinator' }
+  | { kind: 'unknown-member'; memberIds: string[] }
+  | { kind: 'member-left'; memberIds: string[] }
+  | { kind: 'unknown-responsibility'; responsibilityIds: string[] }
+  | { kind: 'proposals-open'; count: number };
+
+interface TeamLike {
+  serviceUserId: string;
+  members: ReadonlyArray<{ id: string; status: string; coordinator?: boolean }>;
+}
+
+/** Every member and responsibility id a plan refers to (measures, contacts, proposals). */
+const referencesOf = (plan: CrisisPlan) => {
+  const members = new Set<string>();
+  const responsibilities = new Set<string>();
+  const measures = [...plan.stages.flatMap((s) => s.measures), ...plan.proposals.filter((p) => p.status === 'proposed').map((p) => p.measure)];
+  for (const measure of measures) {
+    measure.memberIds.forEach((id) => members.add(id));
+    measure.responsibilityIds.forEach((id) => responsibilities.add(id));
+  }
+  for (const contact of plan.stages.flatMap((s) => s.contacts)) if (contact.memberId) members.add(contact.memberId);
+  return { members: [...members], responsibilities: [...responsibilities] };
+};
+
+/**
+ * What the contract flags on a crisis plan (it refuses only broken structure): past its review
+ * date, not valid yet, the current version not confirmed by the person or the coordinator,
+ * references to members or responsibilities the team does not have (or members who left), and
+ * proposals waiting for the person. `today` is `YYYY-MM-DD` in the reader's calendar.
+ */
+export const crisisPlanFlags = (
+  plan: CrisisPlan,
+  team: TeamLike,
+  responsibilityIds?: readonly string[],
+  today?: string,
+): CrisisPlanFlag[] => {
+  const flags: CrisisPlanFlag[] = [];
+  if (today && plan.nextReview < today) flags.push({ kind: 'review-overdue', nextReview: plan.nextReview });
+  if (today && plan.validFrom > today) flags.push({ kind: 'not-yet-valid', validFrom: plan.validFrom });
+  const confirmed = (memberId: string | undefined) =>
+    memberId !== undefined && plan.agreedBy.some((a) => a.memberId === memberId && a.version === plan.version);
+  if (!confirmed(team.serviceUserId)) flags.push({ kind: 'not-agreed', by: 'person' });
+  const coordinator = team.members.find((m) => m.coordinator && m.status === 'active');
+  if (!confirmed(coordinator?.id)) flags.push({ kind: 'not-agreed', by: 'coordinator' });
+  const refs = referencesOf(plan);
+  const byId = new Map(team.members.map((m) => [m.id, m]));
+  const unknown = refs.members.filter((id) => !byId.has(id));
+  if (unknown.length) flags.push({ kind: 'unknown-member', memberIds: unknown });
+  const left = refs.members.filter((id) => byId.get(id)?.status === 'ended');
+  if (left.length) flags.push({ kind: 'member-left', memberIds: left });
+  if (responsibilityIds) {
+    const known = new Set(responsibilityIds);
+    const missing = refs.responsibilities.filter((id) => !known.has(id));
+    if (missing.length) flags.push({ kind: 'unknown-responsibility', responsibilityIds: missing });
+  }
+  const open = plan.proposals.filter((p) => p.status === 'proposed').length;
+  if (open) flags.push({ kind: 'proposals-open', count: open });
+  return flags;
+};
+
+/** Why a reader may or may not see a crisis plan's content. */
+export type CrisisPlanAccess =
+  | { full: true; because: 'own-plan' | 'coordinator' | 'consent' }
+  | { full: false; because: 'no-consent' | 'withheld' | 'unknown-reader' };
+
+interface ConsentLike {
+  subjectId: string;
+  recipient: { kind: string; id?: string };
+  categories: readonly string[];
+  model: string;
+  state: string;
+}
+
+const allows = (c: ConsentLike) => (c.model === 'opt-in' ? c.state === 'granted' : c.state !== 'refused' && c.state !== 'withdrawn');
+
+/**
+ * Who may read a crisis plan's content, following consent: the person always; the coordinator,
+ * who keeps the plan with them; any other reader only when a consent of the person covering the
+ * care plan (`care-plan`) allows sharing with the reader's organisation, with the whole team, or
+ * with the reader by name. A plan the source sent without content (`withheld`) is never shown.
+ * Everyone else sees that the plan exists and whom to ask. This decides what the element shows;
+ * what a server sends to whom is the server's to decide.
+ */
+export const crisisPlanAccess = (
+  plan: Pick<CrisisPlan, 'withheld'>,
+  team: TeamLike & { id: string },
+  consents: readonly ConsentLike[],
+  reader: { id?: string; organisationId?: string } | undefined,
+): CrisisPlanAccess => {
+  if (plan.withheld) return { full: false, because: 'withheld' };
+  if (!reader?.id && !reader?.organisationId) return { full: false, because: 'unknown-reader' };
+  if (reader.id && reader.id === team.serviceUserId) return { full: true, because: 'own-plan' };
+  const coordinator = team.members.find((m) => m.coordinator && m.status === 'active');
+  if (reader.id && coordinator?.id === reader.id) return { full: true, because: 'coordinator' };
+  const covers = (c: ConsentLike) => {
+    if (c.subjectId !== team.serviceUserId || !c.categories.includes('care-plan') || !allows(c)) return false;
+    if (c.recipient.kind === 'team') return !c.recipient.id || c.recipient.id === team.id;
+    if (c.recipient.kind === 'organisation') return Boolean(reader.organisationId) && c.recipient.id === reader.organisationId;
+    return Boolean(reader.id) && c.recipient.id === reader.id;
+  };
+  return consents.some(covers) ? { full: true, because: 'consent' } : { full: false, because: 'no-consent' };
+};

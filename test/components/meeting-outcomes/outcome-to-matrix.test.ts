@@ -1,0 +1,102 @@
+import '../../../src/components/meeting-outcomes/define.js';
+import '../../../src/components/responsibility-matrix/define.js';
+import '../../../src/context/define.js';
+import type { CareMeetingOutcomes } from '../../../src/components/meeting-outcomes/meeting-outcomes.js';
+import type { CareResponsibilityMatrix } from '../../../src/components/responsibility-matrix/responsibility-matrix.js';
+import { CareRecord } from '../../../src/contract/record.js';
+import { fjordvik } from '../../../src/data/fixtures/fjordvik.js';
+import { MemorySource } from '../../../src/data/memory-source.js';
+import { CareStore } from '../../../src/data/store.js';
+import { expect, fixture, fixtureCleanup, html, settle, waitUntil } from '../../helpers/fixture.js';
+import { textOf } from '../consent-toggle/support.js';
+
+const kari = { id: 'm-kari', name: 'Kari Nilsen', organisationId: 'org-home-care' };
+const lars = { id: 'm-lars', name: 'Lars Haugen', organisationId: 'org-gp' };
+
+const root = (el: Element) => el.shadowRoot!;
+const button = (el: Element, name: string) => [...root(el).querySelectorAll('button')].find((b) => textOf(b) === name) ?? null;
+
+afterEach(() => fixtureCleanup());
+
+describe('A task agreed in a meeting becomes a responsibility the owner accepts in the matrix', () => {
+  it('on one store: the coordinator shares the outcome, the matrix shows the proposal, Lars accepts it and owns it', async () => {
+    const seed = CareRecord.parse(structuredClone(fjordvik));
+    // The October meeting, before anything was written down; Lars took part in the medicines part.
+    seed.meetingOutcomes = [];
+    const october = seed.meetings.find((m) => m.id === 'mt-october')!;
+    october.participants.push({ memberId: 'm-lars', required: false, response: 'accepted' });
+    october.agenda[1].attendeeIds.push('m-lars');
+    const source = new MemorySource({ seed });
+    const store = new CareStore(source, 'team-ingrid', kari);
+    await store.load();
+    const context = await fixture(html`<care-context .store=${store} lang="en">
+      <care-meeting-outcomes meeting-id="mt-october" audience="professional" .now=${'2026-11-20T12:00:00Z'}></care-meeting-outcomes>
+      <care-responsibility-matrix today="2026-11-20" view="grid" editable style="inline-size: 70rem"></care-responsibility-matrix>
+    </care-context>`);
+    const outcomes = context.querySelector<CareMeetingOutcomes>('care-meeting-outcomes')!;
+    const matrix = context.querySelector<CareResponsibilityMatrix>('care-responsibility-matrix')!;
+    await settle(outcomes);
+    await settle(matrix);
+
+    // Kari writes down a task for Lars and proposes it as a new responsibility.
+    button(outcomes, 'Write down what we agreed')!.click();
+    await settle(outcomes);
+    const part = root(outcomes).querySelectorAll('[part="edit-part"]')[1];
+    (part.querySelector('[part="add-action"]') as HTMLButtonElement).click();
+    await settle(outcomes);
+    const task = part.querySelector('[part="edit-action"]')!;
+    const set = (node: HTMLInputElement | HTMLSelectElement, value: string, event: string) => {
+      node.value = value;
+      node.dispatchEvent(new Event(event));
+    };
+    set(task.querySelector('input[type="text"]')!, 'Take over the lithium blood tests', 'input');
+    const [owner, where] = task.querySelectorAll('select');
+    set(owner, 'm-lars', 'change');
+    set(task.querySelector('input[type="date"]')!, '2027-01-10', 'change');
+    set(where, 'new', 'change');
+    await settle(outcomes);
+    button(outcomes, 'Save and share')!.click();
+    await waitUntil(() => textOf(root(outcomes).querySelector('[role="status"]')) === 'Saved and shared with the participants.');
+
+    const saved = store.snapshot.record!;
+    const action = saved.meetingOutcomes[0].parts[1].actions[0];
+    expect(action).to.include({ ownerId: 'm-lars', due: '2027-01-10', effect: 'new-responsibility' });
+    const proposed = saved.responsibilities.find((r) => r.id === action.responsibilityId)!;
+    expect(proposed).to.include({ title: 'Take over the lithium blood tests', status: 'proposed' });
+    expect(proposed.handover).to.include({ toMemberId: 'm-lars', status: 'proposed' });
+    expect(saved.audit.slice(-2).map((e) => [e.entity, e.action, e.outcome])).to.deep.equal([
+      ['responsibility', 'add', 'saved'],
+      ['meeting-outcome', 'share', 'saved'],
+    ]);
+
+    // The matrix on the same store shows it waiting for Lars.
+    await settle(matrix);
+    const row = () => root(matrix).querySelector<HTMLTableRowElement>(`tr[data-row="r:${proposed.id}"]`)!;
+    expect(textOf(row())).to.contain('Take over the lithium blood tests');
+    expect(textOf(row().cells[1])).to.contain('Waiting for Lars Haugen to accept taking it over');
+
+    // Lars, on the same page and store, accepts it through the matrix's own handover.
+    store.actor = lars;
+    matrix.me = 'm-lars';
+    await settle(matrix);
+    row().cells[0].querySelector('button')!.click();
+    await settle(matrix);
+    const dialog = root(matrix).querySelector<HTMLDialogElement>('dialog')!;
+    expect(textOf(dialog)).to.contain('Agreed in Responsibility-group meeting on 27 Oct 2026.');
+    dialog.querySelector<HTMLButtonElement>('[data-action="accept"]')!.click();
+    await waitUntil(() => store.snapshot.record!.responsibilities.find((r) => r.id === proposed.id)!.status === 'agreed');
+    const accepted = store.snapshot.record!.responsibilities.find((r) => r.id === proposed.id)!;
+    expect(accepted.assignments).to.deep.equal([{ memberId: 'm-lars', part: 'accountable' }]);
+    expect(accepted.handover).to.include({ status: 'agreed' });
+    expect(store.snapshot.record!.audit.at(-1)).to.include({ entity: 'responsibility', action: 'accept-handover', outcome: 'saved' });
+    expect(store.snapshot.record!.audit.at(-1)!.actor.name).to.equal('Lars Haugen');
+    await settle(matrix);
+    expect(textOf(row().cells[1])).to.equal('Nothing to check');
+
+    // Lars reads the outcome of the part he attended, with his task.
+    outcomes.requestUpdate();
+    await settle(outcomes);
+    expect(textOf(root(outcomes).querySelector('article'))).to.contain('Take over the lithium blood tests. Who: you. By 10 Jan 2027.');
+    expect(button(outcomes, 'I have read this')).to.exist;
+  });
+});

@@ -1,0 +1,92 @@
+// The coordination overview from a FHIR server: a generated caseload written to Medplum's FHIR R4
+// router (an instance of its own in test/server/overview.plugin.mjs, which no other test resets)
+// as Patients and Tasks, scoped by a tag of its own; the
+// FhirOverviewSource counts the responsibilities nobody owns with standard search and pages them,
+// and the element shows that count and names the gaps it cannot count. Against our own minimal
+// FHIR double, which refuses `owner:missing`, nothing is counted and the element says so.
+import '../../../src/components/coordination-overview/define.js';
+import type { CareCoordinationOverview } from '../../../src/components/coordination-overview/coordination-overview.js';
+import { FhirOverviewSource } from '../../../src/data/overview/fhir-overview-source.js';
+import { expectAxeClean } from '../../helpers/a11y.js';
+import { expect, fixture, html, settle, waitUntil } from '../../helpers/fixture.js';
+import { generateCaseload } from '../../server/overview/caseload.mjs';
+
+const PEOPLE = 40;
+const caseload = generateCaseload({ people: PEOPLE });
+const tag = `overview-${crypto.randomUUID()}`;
+const system = 'https://care-elements.test/caseload';
+let base = '';
+
+type Generated = { team: { id: string; serviceUserId: string; members: Array<{ id: string; name: string; status: string }> } };
+const records = caseload.records as unknown as Array<Generated & { responsibilities: Array<{ id: string; title: string; status: string; assignments: Array<{ memberId: string; part: string }> }> }>;
+
+async function put(resource: { resourceType: string; id: string }) {
+  const response = await fetch(`${base}/${resource.resourceType}/${resource.id}`, { method: 'PUT', headers: { 'Content-Type': 'application/fhir+json' }, body: JSON.stringify({ ...resource, meta: { tag: [{ system, code: tag }] } }) });
+  if (!response.ok) throw new Error(`${resource.resourceType}/${resource.id}: ${response.status} ${await response.text()}`);
+}
+
+before(async function () {
+  this.timeout(120_000);
+  base = `${(await (await fetch('/__care-overview-api__')).json()).origin}/fhir/R4`;
+  const resources: Array<{ resourceType: string; id: string; [key: string]: unknown }> = [];
+  for (const record of records) {
+    const person = record.team.members[0];
+    const [given, ...family] = person.name.split(' ');
+    resources.push({ resourceType: 'Patient', id: `ov-${person.id}`, name: [{ given: [given], family: family.join(' ') }] });
+    for (const r of record.responsibilities) {
+      const active = new Set(record.team.members.filter((m) => m.status === 'active').map((m) => m.id));
+      const accountable = r.assignments.filter((a) => a.part === 'accountable' && active.has(a.memberId));
+      resources.push({
+        resourceType: 'Task',
+        id: `ov-${r.id}`,
+        status: 'requested',
+        intent: 'plan',
+        description: r.title,
+        for: { reference: `Patient/ov-${person.id}` },
+        ...(accountable[0] ? { owner: { reference: `Practitioner/${accountable[0].memberId}` } } : {}),
+      });
+    }
+  }
+  for (let i = 0; i < resources.length; i += 20) await Promise.all(resources.slice(i, i + 20).map(put));
+});
+
+const gapButton = (el: CareCoordinationOverview, label: string) =>
+  [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button.gap')].find((b) => b.querySelector('.gap-label')!.textContent === label)!;
+
+describe('coordination overview from FHIR (Medplum\u2019s router)', () => {
+  it('counts responsibilities nobody owns exactly, pages them with the patient, and names what it cannot count', async () => {
+    const source = new FhirOverviewSource({ baseUrl: base, scope: { _tag: `${system}|${tag}` } });
+    const el = await fixture<CareCoordinationOverview>(html`<care-coordination-overview lang="en" gap="no-owner" page-size="2" .source=${source}></care-coordination-overview>`);
+    await waitUntil(() => el.shadowRoot!.querySelector('button.gap'), 'no answer from the FHIR server', { timeout: 20_000 });
+    await settle(el);
+    const planted = caseload.planted['no-owner'].length;
+    expect(planted).to.equal(4);
+    expect(gapButton(el, 'Tasks nobody is responsible for').querySelector('.count')!.textContent).to.equal(String(planted));
+    for (const label of ['No coordinator', 'Needs information, has no consent', 'No responsibility-group meeting']) expect(gapButton(el, label).disabled, label).to.equal(true);
+    const rows = [...el.shadowRoot!.querySelectorAll('tbody tr')];
+    expect(rows).to.have.length(2);
+    expect(rows[0].querySelector('th')!.textContent).to.equal(records[1].team.members[0].name);
+    expect(rows[0].querySelector('td')!.textContent).to.equal('Medisiner');
+    expect(el.shadowRoot!.querySelector('.note')!.textContent).to.contain('This server cannot count: No coordinator');
+    el.shadowRoot!.querySelectorAll<HTMLButtonElement>('.paging button')[1].click();
+    await waitUntil(() => el.shadowRoot!.querySelector('caption')!.textContent!.includes('Page 2 of 2'));
+    expect(el.shadowRoot!.querySelector('tbody th')!.textContent).to.equal(records[23].team.members[0].name);
+    await expectAxeClean(el);
+  });
+
+  it('counts nothing when a filter is set, and says so', async () => {
+    const source = new FhirOverviewSource({ baseUrl: base, scope: { _tag: `${system}|${tag}` } });
+    const el = await fixture<CareCoordinationOverview>(html`<care-coordination-overview lang="en" sector="municipal" .source=${source}></care-coordination-overview>`);
+    await waitUntil(() => el.shadowRoot!.querySelector('button.gap'));
+    expect([...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button.gap')].every((b) => b.disabled)).to.equal(true);
+  });
+
+  it('on a server that refuses owner:missing, counts nothing and shows that plainly', async () => {
+    const refusing: typeof fetch = async () => new Response(JSON.stringify({ resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'not-supported' }] }), { status: 400 });
+    const el = await fixture<CareCoordinationOverview>(html`<care-coordination-overview lang="en" .source=${new FhirOverviewSource({ baseUrl: 'https://fhir.example/R4', fetch: refusing })}></care-coordination-overview>`);
+    await waitUntil(() => el.shadowRoot!.querySelector('button.gap'));
+    expect(gapButton(el, 'Tasks nobody is responsible for').textContent).to.contain('Cannot be counted here');
+    expect(el.shadowRoot!.querySelector('.state')!.textContent).to.equal('Cannot be counted here');
+    expect(el.shadowRoot!.querySelector('.state')!.textContent).to.not.contain('Nothing here');
+  });
+});
