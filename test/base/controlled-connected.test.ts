@@ -4,12 +4,20 @@
 import { html } from 'lit';
 import type { CareConsentToggle } from '../../src/components/consent-toggle/consent-toggle.js';
 import type { CareConsentList } from '../../src/components/consent-list/consent-list.js';
+import type { CareCoordinationOverview } from '../../src/components/coordination-overview/coordination-overview.js';
+import '../../src/components/coordination-overview/define.js';
+import type { OverviewSource } from '../../src/data/overview/source.js';
+import { OverviewPage } from '../../src/contract/overview.js';
+import type { CareCrisisPlan } from '../../src/components/crisis-plan/crisis-plan.js';
+import type { CareMeetingOutcomes } from '../../src/components/meeting-outcomes/meeting-outcomes.js';
 import type { CareDatePicker } from '../../src/components/date-picker/date-picker.js';
 import type { CareMeetingScheduler } from '../../src/components/meeting-scheduler/meeting-scheduler.js';
 import type { CareResponsibilityMatrix } from '../../src/components/responsibility-matrix/responsibility-matrix.js';
 import type { CareTeamRoster } from '../../src/components/team-roster/team-roster.js';
 import '../../src/components/consent-list/define.js';
 import '../../src/components/consent-toggle/define.js';
+import '../../src/components/crisis-plan/define.js';
+import '../../src/components/meeting-outcomes/define.js';
 import '../../src/components/date-picker/define.js';
 import '../../src/components/meeting-scheduler/define.js';
 import '../../src/components/responsibility-matrix/define.js';
@@ -210,6 +218,86 @@ describe('Controlled and connected, element by element (docs/embedding.md)', () 
     expect(picked).to.deep.equal(['2026-12-10']);
     expect(picker.value).to.equal('2026-12-10');
     expect(source.saves).to.have.length(0);
+  });
+
+  it('crisis plan: a plan the host gives makes it controlled (host saves); team, consents and responsibilities it leaves unset are read from the store; without a plan it shows the record’s and saves through the store', async () => {
+    const source = new CountingSource({ seed: seed() });
+    const store = new CareStore(source, 'team-ingrid', { id: 'm-ingrid', name: 'Ingrid Solberg' });
+    await store.load();
+    const plan = structuredClone(store.snapshot.record!.crisisPlans[0]);
+    const now = '2026-12-05T12:00:00Z';
+    const controlled = await inContext<CareCrisisPlan>(store, html`<care-crisis-plan .plan=${plan} .now=${now}></care-crisis-plan>`);
+    // The coordinator's name comes from the store's team: the host gave none.
+    expect(textOf(shadow(controlled).querySelector('article'))).to.contain('Kari Nilsen');
+    const seen = record(controlled, ['care-crisis-plan-request', 'care-crisis-plan-change', 'care-error']);
+    const accept = (el: Element) => [...shadow(el).querySelectorAll('button')].find((b) => textOf(b) === 'Yes, add it to my plan')!;
+    accept(controlled).click();
+    await waitUntil(() => seen.length === 2, 'the host save never ended');
+    expect(seen).to.deep.equal(['care-crisis-plan-request', 'care-crisis-plan-change']);
+    expect(source.saves).to.have.length(0);
+    expect(controlled.plan, 'its own property is left as the host gave it').to.equal(plan);
+
+    const connected = await inContext<CareCrisisPlan>(store, html`<care-crisis-plan .now=${now}></care-crisis-plan>`);
+    const seenConnected = record(connected, ['care-crisis-plan-request', 'care-crisis-plan-change', 'care-error']);
+    accept(connected).click();
+    await waitUntil(() => seenConnected.includes('care-crisis-plan-change'), 'the store never saved');
+    expect(source.saves.map((s) => s.value.id)).to.deep.equal([plan.id]);
+  });
+
+  it('meeting outcomes: a meeting the host gives makes it controlled (host saves); team, consents, responsibilities and the outcome it leaves unset are read from the store; with meeting-id it saves through the store', async () => {
+    const source = new CountingSource({ seed: seed() });
+    const store = new CareStore(source, 'team-ingrid', { id: 'm-sofie', name: 'Sofie Lund', organisationId: 'org-nav' });
+    await store.load();
+    const meeting = structuredClone(store.snapshot.record!.meetings.find((m) => m.id === 'mt-october')!);
+    const now = '2026-11-20T12:00:00Z';
+    const controlled = await inContext<CareMeetingOutcomes>(store, html`<care-meeting-outcomes audience="professional" .meeting=${meeting} .now=${now}></care-meeting-outcomes>`);
+    const confirm = (el: Element) => [...shadow(el).querySelectorAll('button')].find((b) => textOf(b) === 'I have read this')!;
+    expect(confirm(controlled), 'the record’s outcome is shown, with its confirm button').to.exist;
+    const types = ['care-meeting-outcome-request', 'care-meeting-outcome-change', 'care-error'];
+    const seen = record(controlled, types);
+    confirm(controlled).click();
+    await waitUntil(() => seen.length === 2, 'the host save never ended');
+    expect(seen).to.deep.equal(['care-meeting-outcome-request', 'care-meeting-outcome-change']);
+    expect(source.saves).to.have.length(0);
+    expect(controlled.meeting, 'its own property is left as the host gave it').to.equal(meeting);
+    expect(controlled.outcome, 'it does not write an outcome property').to.equal(undefined);
+
+    const connected = await inContext<CareMeetingOutcomes>(store, html`<care-meeting-outcomes audience="professional" meeting-id="mt-october" .now=${now}></care-meeting-outcomes>`);
+    const seenConnected = record(connected, types);
+    confirm(connected).click();
+    await waitUntil(() => seenConnected.includes('care-meeting-outcome-change'), 'the store never saved');
+    expect(source.saves.map((s) => s.entity)).to.deep.equal(['meeting-outcome']);
+  });
+
+  it('coordination overview: a source given as a property wins over src; inside <care-context> it never reads or writes the record’s store', async () => {
+    const { store, source: recordSource } = await loadedStore();
+    const asked: string[] = [];
+    const source: OverviewSource = {
+      async overview(query) {
+        asked.push(query.gap);
+        return OverviewPage.parse({
+          counts: [{ gap: 'no-coordinator', count: 1 }],
+          gap: query.gap,
+          total: 1,
+          page: 1,
+          pageSize: query.pageSize,
+          items: [{ id: 'a', teamId: 't1', personId: 'p1', name: 'Ola Nordmann' }],
+        });
+      },
+    };
+    const fetched: string[] = [];
+    const realFetch = window.fetch;
+    window.fetch = (input: RequestInfo | URL, init?: RequestInit) => (fetched.push(String(input)), realFetch(input, init));
+    try {
+      const el = await inContext<CareCoordinationOverview>(store, html`<care-coordination-overview src="/nowhere/api" .source=${source}></care-coordination-overview>`);
+      await waitUntil(() => shadow(el).querySelector('tbody tr'), 'the overview never showed its rows');
+      expect(textOf(shadow(el).querySelector('tbody th'))).to.equal('Ola Nordmann');
+      expect(asked).to.deep.equal(['no-coordinator']);
+      expect(fetched.filter((url) => url.includes('nowhere')), 'src is not asked when a source is given').to.deep.equal([]);
+      expect(recordSource.saves).to.have.length(0);
+    } finally {
+      window.fetch = realFetch;
+    }
   });
 
   it('care-context: a store given as a property wins over every source attribute', async () => {

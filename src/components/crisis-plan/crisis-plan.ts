@@ -175,13 +175,16 @@ export class CareCrisisPlan extends CareElement<'crisis'> {
     const reader = this.actingPerson;
     const store = this.connection.storeFor(this.plan);
     if (!store) {
-      const team = checkedTeam.value;
+      // The host's plan: the host saves it. What the host leaves unset is read from a store around it, if any.
+      const around = this.snapshot?.record;
+      const team = checkedTeam.value ?? around?.team;
       if (this.plan === undefined || !team) return { kind: 'loading' };
       const checked = this.checkInput('crisis plan', CrisisPlan, this.plan);
       if ('issues' in checked) return { kind: 'invalid', issues: checked.issues };
       const plan = this.savedHere ?? checked.value;
-      const consents = checkedConsents.value ?? [];
-      return { kind: 'ready', plan, team, responsibilities: checkedResponsibilities.value ?? [], access: crisisPlanAccess(plan, team, consents, reader) };
+      const consents = checkedConsents.value ?? around?.consents ?? [];
+      const responsibilities = checkedResponsibilities.value ?? around?.responsibilities ?? [];
+      return { kind: 'ready', plan, team, responsibilities, access: crisisPlanAccess(plan, team, consents, reader) };
     }
     const snapshot = this.snapshot;
     const record = snapshot?.record;

@@ -50,14 +50,17 @@ export const outcomeView = (options: {
   if ('issues' in given) return { kind: 'invalid', issues: given.issues };
   const store = options.store;
   if (!store) {
-    if (!meeting.value || !team.value) return { kind: 'loading' };
+    // The host's meeting: the host saves the outcome. What the host leaves unset is read from a store around it, if any.
+    const around = options.snapshot?.record;
+    const shownTeam = team.value ?? around?.team;
+    if (!meeting.value || !shownTeam) return { kind: 'loading' };
     return {
       kind: 'ready',
       meeting: meeting.value,
-      team: team.value,
-      consents: consents.value ?? [],
-      responsibilities: responsibilities.value ?? [],
-      outcome: options.savedHere ?? given.value,
+      team: shownTeam,
+      consents: consents.value ?? around?.consents ?? [],
+      responsibilities: responsibilities.value ?? around?.responsibilities ?? [],
+      outcome: options.savedHere ?? given.value ?? (around?.meetingOutcomes ?? []).find((o) => o.meetingId === meeting.value!.id),
     };
   }
   const record = options.snapshot?.record;
