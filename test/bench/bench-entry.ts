@@ -440,9 +440,69 @@ export async function consentListClick() {
   return { click: { ours: await timeUntil(start, () => probeList!.shadowRoot!.querySelector('care-consent-toggle')!.shadowRoot!.querySelector('[role="switch"]')!.getAttribute('aria-checked') !== before) } };
 }
 
+let probeMatrix: (HTMLElement & { updateComplete: Promise<boolean> }) | undefined;
+/** Profiling aid (not a benchmark row): the editable matrix of `rows` × `cols` with every row on the page. */
+export async function matrixSetup(rows = 200, cols = 40) {
+  const { team, responsibilities } = generateMatrixData(rows, cols);
+  const el = Object.assign(document.createElement('care-responsibility-matrix'), { view: 'grid', editable: true, today: '2026-11-20', team, responsibilities, actor: { id: 'm-1', name: team.members[1].name } });
+  el.setAttribute('lang', 'en');
+  probeMatrix = el as unknown as typeof probeMatrix;
+  document.body.append(el);
+  await timeUntil(performance.now(), () => (el.shadowRoot?.querySelector('table')?.rows.length ?? 0) > rows, 120_000);
+  return {};
+}
+/** Profiling aid: opens the part list of a cell with F2 (not timed); `matrixChoose` then times choosing another part. */
+export async function matrixOpen(row = 100, col = 20) {
+  const cell = probeMatrix!.shadowRoot!.querySelector<HTMLTableRowElement>(`tr[data-row="r:r-${row}"]`)!.cells[2 + col];
+  cell.focus();
+  cell.dispatchEvent(new KeyboardEvent('keydown', { key: 'F2', bubbles: true, composed: true }));
+  await probeMatrix!.updateComplete;
+  await painted();
+  return {};
+}
+export async function matrixChoose(row = 100, col = 20) {
+  const cell = probeMatrix!.shadowRoot!.querySelector<HTMLTableRowElement>(`tr[data-row="r:r-${row}"]`)!.cells[2 + col];
+  const choice = [...cell.querySelectorAll<HTMLElement>('[role="option"]')].find((o) => o.getAttribute('aria-selected') !== 'true' && o.dataset.option !== 'none')!;
+  const start = performance.now();
+  choice.click();
+  while (!cell.querySelector(`.part.${choice.dataset.option}`) || cell.querySelector('[role="listbox"]')) await probeMatrix!.updateComplete;
+  const script = performance.now() - start;
+  await painted();
+  return { choose: { ours: performance.now() - start, peer: script } };
+}
+
+let probeToggle: HTMLElement | undefined;
+/** Profiling aid (not a benchmark row): one consent toggle inside `<care-context>` on the memory source, acting as the person. */
+export async function consentToggleSetup() {
+  const context = document.createElement('care-context');
+  context.setAttribute('source', 'memory');
+  context.setAttribute('care-team', 'team-ingrid');
+  context.setAttribute('actor', JSON.stringify({ id: 'm-ingrid', name: 'Ingrid Solberg' }));
+  (context as HTMLElement & { seed: unknown }).seed = structuredClone(fjordvik);
+  const toggle = document.createElement('care-consent-toggle');
+  toggle.setAttribute('lang', 'en');
+  toggle.setAttribute('directive-id', 'c-gp');
+  context.append(toggle);
+  document.body.append(context);
+  probeToggle = toggle;
+  await timeUntil(performance.now(), () => !!toggle.shadowRoot?.querySelector('[role="switch"]'), 60_000);
+  return {};
+}
+/** Profiling aid: one toggle by click; the time until the pending state is in the DOM and until the saved state is. */
+export async function consentToggleClick() {
+  const root = probeToggle!.shadowRoot!;
+  const target = root.querySelector<HTMLElement>('[role="switch"]')!;
+  const before = target.getAttribute('aria-checked');
+  const start = performance.now();
+  target.click();
+  const pending = await timeUntil(start, () => root.querySelector('[part="base"]')?.getAttribute('aria-busy') === 'true' || root.querySelector('[role="switch"]')!.getAttribute('aria-checked') !== before);
+  const saved = await timeUntil(start, () => root.querySelector('[role="switch"]')!.getAttribute('aria-checked') !== before && root.querySelector('[part="base"]')?.getAttribute('aria-busy') !== 'true');
+  return { pending: { ours: pending }, saved: { ours: saved } };
+}
+
 declare global {
   interface Window {
     careBench: Record<string, (...args: never[]) => Promise<Record<string, { ours: number; peer?: number }>>>;
   }
 }
-window.careBench = { matrix, roster, rosterFilter, schedulerScale, freeTime, datePicker, consentList, consentListSetup, consentListClick, rosterSetup, rosterKeys };
+window.careBench = { matrix, roster, rosterFilter, schedulerScale, freeTime, datePicker, consentList, consentListSetup, consentListClick, rosterSetup, rosterKeys, matrixSetup, matrixOpen, matrixChoose, consentToggleSetup, consentToggleClick };

@@ -151,6 +151,30 @@ describe('care-responsibility-matrix: keyboard (APG grid)', () => {
     expect(focused(el)).to.equal(cell);
   });
 
+  it('gives focus from the part list straight back to its cell, before the list is taken away', async () => {
+    // Taking a focused element out of the page sends focus to the page first (and makes the browser
+    // look over the whole grid); focus should go from the option to the cell in one step instead.
+    for (const key of ['Enter', 'Escape']) {
+      const cell = await focusCell(el, 'r-depot', 'Kari Nilsen');
+      await press('F2');
+      await settle(el);
+      const option = focused(el);
+      expect(option?.getAttribute('role')).to.equal('option');
+      await press('ArrowDown');
+      await settle(el);
+      const from = focused(el);
+      const arrivals: (EventTarget | null)[] = [];
+      const onFocusin = (e: FocusEvent) => e.target === cell && arrivals.push(e.relatedTarget);
+      cell.addEventListener('focusin', onFocusin);
+      await press(key);
+      await settle(el);
+      expect(focused(el), key).to.equal(cell);
+      expect(arrivals, `${key}: focus came from the option`).to.deep.equal([from]);
+      expect(cell.querySelector('[role="listbox"]'), key).to.equal(null);
+      cell.removeEventListener('focusin', onFocusin);
+    }
+  });
+
   it('jumps to a part by its visible label in the editor (type-ahead)', async () => {
     const cell = await focusCell(el, 'r-depot', 'Erik Solberg');
     await press('Enter');
