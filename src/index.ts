@@ -173,7 +173,10 @@ export {
   crisisPlanToFhir,
   meetingOutcomeFromFhir,
   meetingOutcomeToFhir,
+  outcomeMessagesFromFhir,
+  outcomeMessagesToFhir,
   type OutcomeFhirOptions,
+  type OutcomeMessageOptions,
   /** A meeting outcome as a FHIR Composition (R4 or R5). */
   type Composition as FhirComposition,
   FhirResourceProblem,

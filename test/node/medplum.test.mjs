@@ -50,6 +50,11 @@ describe('FhirSource against Medplum (FHIR R4, loopback)', () => {
     assert.deepEqual(byId(record.consents), byId(seed.record.consents));
     assert.deepEqual(byId(record.meetings), byId(inTeam(seed.record.meetings)));
     assert.equal(record.availability.length, seed.record.availability.length);
+    const [outcome] = record.meetingOutcomes;
+    const [expected] = seed.record.meetingOutcomes;
+    assert.deepEqual(contractPart({ ...outcome, confirmations: [], questions: [] }), contractPart({ ...expected, confirmations: [], questions: [] }), 'the meeting outcome from its Composition');
+    assert.deepEqual(outcome.confirmations.map((c) => c.memberId).sort(), expected.confirmations.map((c) => c.memberId).sort(), 'confirmations from their Communications');
+    assert.deepEqual(contractPart(outcome.questions[0]), expected.questions[0], 'the question and its answer from two Communications');
     assert.match(record.consents[0].meta.version, UUID, 'the version is Medplum’s own versionId');
     const queries = server.requests.map((r) => decodeURIComponent(r.query));
     assert.ok(queries.some((q) => q.includes('patient=Patient/m-ingrid')), 'searches name the patient as Patient/<id>');

@@ -20,7 +20,18 @@ export {
   STATUS_BY_TASK_STATUS,
 } from './responsibility.js';
 export { crisisPlanFromFhir, crisisPlanToFhir, isCrisisCarePlan, CRISIS_PLAN_CATEGORY } from './crisis-plan.js';
-export { meetingOutcomeFromFhir, meetingOutcomeToFhir, isMeetingOutcome, OUTCOME_FHIR, type Composition, type OutcomeFhirOptions } from './meeting-outcome.js';
+export {
+  meetingOutcomeFromFhir,
+  meetingOutcomeToFhir,
+  outcomeMessagesFromFhir,
+  outcomeMessagesToFhir,
+  outcomeMessageId,
+  isMeetingOutcome,
+  OUTCOME_FHIR,
+  type Composition,
+  type OutcomeFhirOptions,
+  type OutcomeMessageOptions,
+} from './meeting-outcome.js';
 export { meetingFromFhir, meetingToFhir, hasTime, availabilityFromFhir, availabilityToFhir, STATUS_BY_APPOINTMENT_STATUS } from './meeting.js';
 export { FhirSource, createFhirSource, outcomeMessages, type FhirSourceOptions } from './source.js';
 export { UNKNOWN_PERSON, UNKNOWN_ORGANISATION, UNKNOWN_PLACE, e164, CALLING_CODE_BY_TIME_ZONE } from './util.js';

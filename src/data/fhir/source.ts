@@ -7,6 +7,7 @@ import { ConsentDirective } from '../../contract/consent.js';
 import { Meeting } from '../../contract/meeting.js';
 import { Responsibility } from '../../contract/responsibility.js';
 import { CrisisPlan } from '../../contract/crisis-plan.js';
+import { MeetingOutcome } from '../../contract/meeting-outcome.js';
 import { ENTITY_NAMES, ENTITY_SCHEMAS, StoreContractError, wait } from '../entities.js';
 import { errorKindForStatus } from '../http-source.js';
 import { StoreError, type CareDataSource, type Change, type ChangeKind, type EntityByKind } from '../types.js';
@@ -14,6 +15,7 @@ import { consentFromFhir, consentToFhir } from './consent.js';
 import { crisisPlanFromFhir, crisisPlanToFhir, isCrisisCarePlan } from './crisis-plan.js';
 import type { FhirMappingOptions } from './context.js';
 import { availabilityFromFhir, hasTime, meetingFromFhir, meetingToFhir } from './meeting.js';
+import { isMeetingOutcome, meetingOutcomeFromFhir, meetingOutcomeToFhir, outcomeMessagesToFhir, type Composition } from './meeting-outcome.js';
 import { FhirResourceProblem, formatNote, type FhirNote } from './notes.js';
 import { ResourceIndex } from './references.js';
 import { contentVersionProblem, unsupportedVersion, versionFromMetadata } from './version.js';
@@ -27,6 +29,7 @@ import {
 import { careTeamFromFhir, careTeamToFhir } from './team.js';
 import { resourceProblemInFhir, teamProblemsInFhir } from './team-problems.js';
 import type * as F from './types.js';
+import { jsonEqual } from './util.js';
 
 export interface FhirSourceOptions {
   /** The FHIR base URL, for example `https://hospital.example/fhir/R4`. */
@@ -84,8 +87,8 @@ export const outcomeMessages = (body: unknown): string[] => {
 
 /**
  * A data source for a FHIR R4 or R5 server. `load` searches the patient's CareTeam (with its
- * participants included), Consents, Tasks, CarePlans, Appointments and the members' Schedules
- * and Slots, following Bundle `next` links, and maps them to one CareRecord that is checked
+ * participants included), Consents, Tasks, CarePlans, Appointments, the members' Schedules
+ * and Slots, and the Compositions and Communications of meeting outcomes, following Bundle `next` links, and maps them to one CareRecord that is checked
  * against the contract. `save` maps the changed entity back onto the resource it was read from
  * (so elements the mapping does not know survive), writes it with a conditional update
  * (`PUT` with `If-Match: W/"<versionId>"`), and takes the new `versionId` from the answer.
@@ -168,12 +171,14 @@ export class FhirSource implements CareDataSource {
     this.team = team;
 
     const memberRefs = team.members.map((m) => m.id).filter((id) => /^[A-Z][A-Za-z]+\/[A-Za-z0-9\-.]+$/.test(id));
-    const [consents, tasks, plans, appointments, schedules] = await Promise.all([
+    const [consents, tasks, plans, appointments, schedules, compositions, messages] = await Promise.all([
       this.search(`Consent?${patientParam}&_include=Consent:actor`, signal),
       this.search(`Task?${patientParam}`, signal),
       this.search(`CarePlan?${patientParam}`, signal),
       this.search(`Appointment?${patientParam}&_include=Appointment:location`, signal),
       memberRefs.length ? this.search(`Schedule?actor=${memberRefs.map(encodeURIComponent).join(',')}&_revinclude=Slot:schedule`, signal) : Promise.resolve([]),
+      this.search(`Composition?${patientParam}`, signal),
+      this.search(`Communication?${patientParam}`, signal),
     ]);
     const of = <T extends F.Resource>(list: F.Resource[], type: T['resourceType']) => list.filter((r): r is T => r.resourceType === type);
     this.refuseOtherVersion(of<F.Consent>(consents, 'Consent'));
@@ -218,6 +223,10 @@ export class FhirSource implements CareDataSource {
       // An Appointment with no time at all cannot be a meeting of the contract; it stays on the server untouched.
       meetings: each(of<F.Appointment>(appointments, 'Appointment').filter(hasTime), (appointment) => valid(Meeting, 'Appointment', meetingFromFhir(appointment, options))),
       availability: availabilityFromFhir(of<F.Schedule>(schedules, 'Schedule'), of<F.Slot>(schedules, 'Slot'), options),
+      // Other Compositions (discharge letters, summaries) are no meeting outcomes: they stay on the server untouched.
+      meetingOutcomes: each(of<Composition>(compositions, 'Composition').filter(isMeetingOutcome), (composition) =>
+        valid(MeetingOutcome, 'Composition', meetingOutcomeFromFhir(composition, options, of<F.Communication>(messages, 'Communication'))),
+      ),
       audit: [],
     };
     const result = check(CareRecord, record);
@@ -234,10 +243,8 @@ export class FhirSource implements CareDataSource {
   }
 
   async save<K extends ChangeKind>(change: Change<K>, signal?: AbortSignal): Promise<EntityByKind[K]> {
-    if (change.entity === 'meeting-outcome') {
-      throw new StoreError('rejected', 'a meeting outcome cannot be written to a FHIR server yet: keep it in the memory or HTTP source', 501);
-    }
     const value = this.withBase(change.entity, change.value as unknown as Record<string, unknown>);
+    if (change.entity === 'meeting-outcome') return (await this.saveOutcome(change, value as unknown as MeetingOutcome, signal)) as EntityByKind[K];
     const options = this.mapping();
     let resource: F.Resource;
     switch (change.entity) {
@@ -258,24 +265,7 @@ export class FhirSource implements CareDataSource {
       default:
         resource = meetingToFhir(value as unknown as EntityByKind['meeting'], options);
     }
-    if (!resource.id || !FHIR_ID.test(resource.id)) {
-      throw new StoreError('rejected', `"${resource.id ?? ''}" cannot be a FHIR id (1–64 letters, digits, "-" or ".")`, 422);
-    }
-    const headers = new Headers({ 'Content-Type': FHIR_JSON, Prefer: 'return=representation' });
-    const baseVersion = change.create ? undefined : (change.baseVersion ?? resource.meta?.versionId);
-    if (baseVersion) headers.set('If-Match', `W/"${baseVersion.replace(/^W\//, '').replace(/"/g, '')}"`);
-    const written = { ...resource };
-    delete written.meta;
-    if (resource.meta) {
-      const { versionId: _versionId, lastUpdated: _lastUpdated, ...meta } = resource.meta;
-      if (Object.keys(meta).length) written.meta = meta;
-    }
-    const url = `${this.baseUrl}/${resource.resourceType}/${encodeURIComponent(resource.id)}`;
-    const { body, response } = await this.request('PUT', url, signal, headers, JSON.stringify(written));
-    const stored = ((body as F.Resource | undefined)?.resourceType === resource.resourceType ? body : written) as F.Resource;
-    const version = stored.meta?.versionId ?? versionFromTag(response.headers.get('ETag'));
-    if (version) stored.meta = { ...stored.meta, versionId: version };
-    this.remember(stored);
+    const { stored, version } = await this.write(resource, change.create ? undefined : (change.baseVersion ?? resource.meta?.versionId), signal);
 
     const back = this.mapping();
     let entity: unknown;
@@ -298,18 +288,74 @@ export class FhirSource implements CareDataSource {
       default:
         entity = meetingFromFhir(stored as F.Appointment, back);
     }
-    const result = check<unknown>(ENTITY_SCHEMAS[change.entity] as never, entity);
-    if (!result.ok) throw new StoreContractError(ENTITY_NAMES[change.entity], result.issues);
-    const saved = result.value as EntityByKind[K] & { meta?: { version?: string } };
-    if (version) saved.meta = { ...saved.meta, version };
+    const saved = this.checked(change.entity, entity, version);
     if (change.entity === 'team') this.team = saved as unknown as CareTeam;
     return saved;
+  }
+
+  /**
+   * A meeting outcome: its Composition is written (If-Match) only when it changed, then each
+   * confirmation, question or answer that is new or changed as its own Communication. A
+   * confirmation or a question therefore never conflicts with the coordinator's edit, and two
+   * participants confirming at once write two resources.
+   */
+  private async saveOutcome<K extends ChangeKind>(change: Change<K>, value: MeetingOutcome, signal?: AbortSignal): Promise<MeetingOutcome> {
+    const options = this.mapping();
+    const composition = meetingOutcomeToFhir(value, { ...options, now: change.at });
+    const base = this.lastRead.get(`Composition/${composition.id ?? ''}`);
+    const withoutMeta = (resource: F.Resource | undefined) => resource && { ...resource, meta: undefined };
+    let stored: F.Resource = composition;
+    let version = base?.meta?.versionId;
+    if (change.create || !base || !jsonEqual(withoutMeta(composition), withoutMeta(base))) {
+      ({ stored, version } = await this.write(composition, change.create ? undefined : (change.baseVersion ?? composition.meta?.versionId), signal));
+    } else stored = base;
+    const existing = [...this.lastRead.values()].filter((r): r is F.Communication => r.resourceType === 'Communication');
+    const coordinator = this.team?.members.find((m) => m.coordinator && m.status === 'active');
+    const messages = outcomeMessagesToFhir(value, { ...options, existing, ...(coordinator ? { coordinator: { id: coordinator.id, name: coordinator.name } } : {}) });
+    for (const message of messages) {
+      const before = this.lastRead.get(`Communication/${message.id ?? ''}`);
+      if (before && jsonEqual(withoutMeta(message), withoutMeta(before))) continue;
+      await this.write(message, before?.meta?.versionId, signal);
+    }
+    const about = [...this.lastRead.values()].filter((r): r is F.Communication => r.resourceType === 'Communication');
+    return this.checked('meeting-outcome', meetingOutcomeFromFhir(stored as Composition, this.mapping(), about), version) as MeetingOutcome;
+  }
+
+  /** An entity mapped back from what the server stored, checked against the contract, with the server's version. */
+  private checked<K extends ChangeKind>(kind: K, entity: unknown, version: string | undefined): EntityByKind[K] {
+    const result = check<unknown>(ENTITY_SCHEMAS[kind] as never, entity);
+    if (!result.ok) throw new StoreContractError(ENTITY_NAMES[kind], result.issues);
+    const saved = result.value as EntityByKind[K] & { meta?: { version?: string } };
+    if (version) saved.meta = { ...saved.meta, version };
+    return saved;
+  }
+
+  /** One conditional update (`PUT`, `If-Match` when there is a version to match); the stored resource is remembered as the base of the next write. */
+  private async write(resource: F.Resource, baseVersion: string | undefined, signal?: AbortSignal): Promise<{ stored: F.Resource; version?: string }> {
+    if (!resource.id || !FHIR_ID.test(resource.id)) {
+      throw new StoreError('rejected', `"${resource.id ?? ''}" cannot be a FHIR id (1–64 letters, digits, "-" or ".")`, 422);
+    }
+    const headers = new Headers({ 'Content-Type': FHIR_JSON, Prefer: 'return=representation' });
+    if (baseVersion) headers.set('If-Match', `W/"${baseVersion.replace(/^W\//, '').replace(/"/g, '')}"`);
+    const written = { ...resource };
+    delete written.meta;
+    if (resource.meta) {
+      const { versionId: _versionId, lastUpdated: _lastUpdated, ...meta } = resource.meta;
+      if (Object.keys(meta).length) written.meta = meta;
+    }
+    const url = `${this.baseUrl}/${resource.resourceType}/${encodeURIComponent(resource.id)}`;
+    const { body, response } = await this.request('PUT', url, signal, headers, JSON.stringify(written));
+    const stored = ((body as F.Resource | undefined)?.resourceType === resource.resourceType ? body : written) as F.Resource;
+    const version = stored.meta?.versionId ?? versionFromTag(response.headers.get('ETag'));
+    if (version) stored.meta = { ...stored.meta, versionId: version };
+    this.remember(stored);
+    return { stored, version };
   }
 
   /** Gives an entity that lost its `fhir` copy (or never had one) the last resource read for it, so the write merges. */
   private withBase(kind: ChangeKind, value: Record<string, unknown>): Record<string, unknown> {
     if ((value.fhir as { resource?: unknown } | undefined)?.resource) return value;
-    const type = { team: 'CareTeam', responsibility: 'Task', consent: 'Consent', meeting: 'Appointment', 'crisis-plan': 'CarePlan', 'meeting-outcome': 'Encounter' }[kind];
+    const type = { team: 'CareTeam', responsibility: 'Task', consent: 'Consent', meeting: 'Appointment', 'crisis-plan': 'CarePlan', 'meeting-outcome': 'Composition' }[kind];
     const last = this.lastRead.get(`${type}/${String(value.id)}`);
     return last ? { ...value, fhir: { version: this.version, resource: last } } : value;
   }

@@ -357,3 +357,26 @@ export interface OperationOutcome extends Resource {
   resourceType: 'OperationOutcome';
   issue?: Array<Element & { severity?: string; code?: string; diagnostics?: string; details?: CodeableConcept }>;
 }
+
+export interface CommunicationPayload extends Element {
+  /** R4 only. */
+  contentString?: string;
+  /** R5 (text in `CodeableConcept.text`; R5 has no contentString). */
+  contentCodeableConcept?: CodeableConcept;
+  contentAttachment?: unknown;
+  contentReference?: Reference;
+}
+
+export interface Communication extends Resource {
+  resourceType: 'Communication';
+  identifier?: Identifier[];
+  status?: string;
+  category?: CodeableConcept[];
+  subject?: Reference;
+  about?: Reference[];
+  inResponseTo?: Reference[];
+  sent?: string;
+  sender?: Reference;
+  recipient?: Reference[];
+  payload?: CommunicationPayload[];
+}

@@ -10,6 +10,9 @@ import { readCorpus } from './corpus-lib.mjs';
 import { byId, contractPart, inTeam, loadFhirModule } from './load-source.mjs';
 
 const m = await loadFhirModule();
+const byTime = (list) => [...list].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+/** Communications have no order of their own: an outcome reads back with confirmations and questions oldest first. */
+const oldestFirst = (o) => ({ ...o, confirmations: byTime(o.confirmations), questions: byTime(o.questions) });
 
 
 for (const version of ['R4', 'R5']) {
@@ -37,6 +40,7 @@ for (const version of ['R4', 'R5']) {
       assert.deepEqual(byId(record.consents), byId(seed.record.consents));
       assert.deepEqual(byId(record.meetings), byId(inTeam(seed.record.meetings)));
       assert.deepEqual(byId(record.crisisPlans), byId(seed.record.crisisPlans), 'the crisis plan comes from its CarePlan, not as responsibilities');
+      assert.deepEqual(byId(record.meetingOutcomes), byId(seed.record.meetingOutcomes.map(oldestFirst)), 'the outcome from its Composition, confirmations and questions from their Communications');
       assert.deepEqual(
         record.availability.map((a) => ({ memberId: a.memberId, busy: a.busy })).sort((a, b) => a.memberId.localeCompare(b.memberId)),
         seed.record.availability.map((a) => ({ memberId: a.memberId, busy: a.busy })).sort((a, b) => a.memberId.localeCompare(b.memberId)),
@@ -172,6 +176,129 @@ for (const version of ['R4', 'R5']) {
       const cancelled = await fhir.save({ entity: 'meeting', action: 'cancel', value: { ...meeting, status: 'cancelled' }, id: 'c2', actor: { name: 'Kari' }, at: '2026-11-23T10:00:00Z', baseVersion: meeting.meta.version, create: false });
       assert.equal(cancelled.status, 'cancelled');
       assert.equal(server.get(`Appointment/${meeting.id}`).status, 'cancelled');
+    });
+
+    describe('meeting outcomes', () => {
+      const NS = 'https://care-elements.dev/fhir';
+      const storeAs = async (actor) => {
+        const store = new m.CareStore(source(), 'team-ingrid', actor);
+        await store.load();
+        return store;
+      };
+      const outcomeIn = (store) => store.snapshot.record.meetingOutcomes.find((o) => o.id === 'mo-october');
+      const putsSince = (n) => server.requests.slice(n).filter((r) => r.method === 'PUT').map((r) => r.path);
+
+      test('a participant\u2019s "I have read this" through the store is one new Communication to the coordinator; the Composition is not written', async () => {
+        const store = await storeAs({ id: 'Practitioner/m-lars', name: 'Lars Haugen' });
+        const outcome = outcomeIn(store);
+        const composition = server.get('Composition/mo-october');
+        const from = server.requests.length;
+        const saved = await store.save({ entity: 'meeting-outcome', action: 'confirm', value: { ...outcome, confirmations: [...outcome.confirmations, { memberId: 'Practitioner/m-lars', name: 'Lars Haugen', at: '2026-10-30T09:00:00Z' }] } });
+        assert.equal(saved.ok, true, saved.error?.detail);
+        const id = m.outcomeMessageId('mo-october', 'read', 'Practitioner/m-lars');
+        assert.deepEqual(putsSince(from), [`Communication/${id}`]);
+        const stored = server.get(`Communication/${id}`);
+        assert.deepEqual(stored.sender, { reference: 'Practitioner/m-lars', display: 'Lars Haugen' });
+        assert.deepEqual(stored.recipient, [{ reference: 'Practitioner/m-kari', display: 'Kari Nilsen' }]);
+        assert.deepEqual(stored.about, [{ reference: 'Composition/mo-october' }]);
+        assert.deepEqual(stored.category[0].coding[0], { system: `${NS}/CodeSystem/outcome-message`, code: 'read' });
+        assert.equal(server.get('Composition/mo-october').meta.versionId, composition.meta.versionId, 'the Composition is as it was');
+        assert.ok(outcomeIn(store).confirmations.some((c) => c.memberId === 'Practitioner/m-lars'));
+        const reloaded = await source().load('team-ingrid');
+        assert.deepEqual(reloaded.meetingOutcomes[0].confirmations.map((c) => c.memberId), ['Practitioner/m-amina', 'Patient/m-ingrid', 'Practitioner/m-lars']);
+      });
+
+      test('a question reaches the coordinator as a Communication; the coordinator\u2019s answer is a Communication in response to it', async () => {
+        const asker = await storeAs({ id: 'RelatedPerson/m-erik', name: 'Erik Solberg' });
+        const outcome = outcomeIn(asker);
+        const question = { id: 'oq-fhir', memberId: 'RelatedPerson/m-erik', name: 'Erik Solberg', at: '2026-10-30T10:00:00Z', partId: 'op-3', text: 'Can I come to the NAV meeting too?' };
+        const asked = await asker.save({ entity: 'meeting-outcome', action: 'ask', value: { ...outcome, questions: [...outcome.questions, question] } });
+        assert.equal(asked.ok, true, asked.error?.detail);
+        const questionId = m.outcomeMessageId('mo-october', 'question', 'oq-fhir');
+        const sent = server.get(`Communication/${questionId}`);
+        assert.deepEqual(sent.recipient, [{ reference: 'Practitioner/m-kari', display: 'Kari Nilsen' }], 'to the coordinator');
+        assert.deepEqual(sent.sender, { reference: 'RelatedPerson/m-erik', display: 'Erik Solberg' });
+        assert.equal(version === 'R5' ? sent.payload[0].contentCodeableConcept.text : sent.payload[0].contentString, question.text);
+
+        const coordinator = await storeAs({ id: 'Practitioner/m-kari', name: 'Kari Nilsen', organisationId: 'Organization/org-home-care' });
+        const seen = outcomeIn(coordinator);
+        assert.deepEqual(contractPart(seen.questions.find((q) => q.id === 'oq-fhir')), question, 'the coordinator sees it after a load');
+        const from = server.requests.length;
+        const answered = await coordinator.save({
+          entity: 'meeting-outcome',
+          action: 'answer',
+          value: { ...seen, questions: seen.questions.map((q) => (q.id === 'oq-fhir' ? { ...q, answer: 'Yes, if Ingrid wants it.', answeredAt: '2026-10-30T12:00:00Z', answeredBy: { id: 'Practitioner/m-kari', name: 'Kari Nilsen' } } : q)) },
+        });
+        assert.equal(answered.ok, true, answered.error?.detail);
+        const answerId = m.outcomeMessageId('mo-october', 'answer', 'oq-fhir');
+        assert.deepEqual(putsSince(from), [`Communication/${answerId}`], 'only the answer is written');
+        assert.deepEqual(server.get(`Communication/${answerId}`).inResponseTo, [{ reference: `Communication/${questionId}` }]);
+        assert.deepEqual(server.get(`Communication/${answerId}`).recipient, [sent.sender]);
+        const again = await source().load('team-ingrid');
+        assert.equal(again.meetingOutcomes[0].questions.find((q) => q.id === 'oq-fhir').answer, 'Yes, if Ingrid wants it.');
+      });
+
+      test('the coordinator\u2019s edit is a conditional update of the Composition that keeps what the mapping does not know; a stale one is a conflict', async () => {
+        server.seed({ ...server.get('Composition/mo-october'), confidentiality: 'N', identifier: { system: 'urn:oid:2.16.578.1', value: 'doc-9' } });
+        const store = await storeAs({ id: 'Practitioner/m-kari', name: 'Kari Nilsen' });
+        const outcome = outcomeIn(store);
+        const before = server.get('Composition/mo-october');
+        const from = server.requests.length;
+        const parts = outcome.parts.map((p, i) => (i === 3 ? { ...p, decisions: [{ id: 'od-new', text: 'We meet again in January.' }] } : p));
+        const saved = await store.save({ entity: 'meeting-outcome', action: 'record', value: { ...outcome, parts } });
+        assert.equal(saved.ok, true, saved.error?.detail);
+        assert.deepEqual(putsSince(from), ['Composition/mo-october'], 'no Communication is rewritten');
+        const put = server.requests.findLast((r) => r.method === 'PUT');
+        assert.equal(put.ifMatch, `W/"${before.meta.versionId}"`);
+        const stored = server.get('Composition/mo-october');
+        assert.equal(stored.confidentiality, 'N');
+        assert.deepEqual(stored.identifier, before.identifier);
+        assert.deepEqual(stored.section.slice(0, 3), before.section.slice(0, 3), 'unchanged parts as they were');
+        assert.equal(saved.value.meta.version, String(Number(before.meta.versionId) + 1));
+        assert.deepEqual(outcomeIn(store).parts[3].decisions, [{ id: 'od-new', text: 'We meet again in January.' }]);
+
+        server.seed({ ...server.get('Composition/mo-october'), title: 'Changed by someone else' });
+        const stale = await store.save({ entity: 'meeting-outcome', action: 'record', value: { ...outcomeIn(store), parts: outcomeIn(store).parts.map((p, i) => (i === 3 ? { ...p, notes: 'Mine' } : p)) } });
+        assert.equal(stale.ok, false);
+        assert.equal(stale.error.kind, 'conflict');
+        assert.equal(server.get('Composition/mo-october').title, 'Changed by someone else', 'nothing was overwritten');
+      });
+
+      test('a new outcome is created with a PUT without If-Match, as a preliminary Composition about the person', async () => {
+        const store = await storeAs({ id: 'Practitioner/m-kari', name: 'Kari Nilsen' });
+        const draft = { id: 'mo-new', meetingId: 'mt-october', status: 'draft', parts: [{ id: 'op-meeting', notes: 'Short meeting.', decisions: [], actions: [], categories: [] }], confirmations: [], questions: [], recordedBy: { id: 'Practitioner/m-kari', name: 'Kari Nilsen' } };
+        const saved = await store.save({ entity: 'meeting-outcome', action: 'record', value: draft });
+        assert.equal(saved.ok, true, saved.error?.detail);
+        const put = server.requests.findLast((r) => r.method === 'PUT');
+        assert.equal(put.path, 'Composition/mo-new');
+        assert.equal(put.ifMatch, undefined);
+        const stored = server.get('Composition/mo-new');
+        assert.equal(stored.status, 'preliminary');
+        assert.deepEqual(stored.subject, version === 'R5' ? [{ reference: 'Patient/m-ingrid' }] : { reference: 'Patient/m-ingrid' });
+        assert.deepEqual(stored.author[0], { reference: 'Practitioner/m-kari', display: 'Kari Nilsen' });
+        const reloaded = await source().load('team-ingrid');
+        assert.deepEqual(contractPart(reloaded.meetingOutcomes.find((o) => o.id === 'mo-new')), draft);
+        server.resources.delete('Composition/mo-new');
+      });
+
+      test('a Composition that is no meeting outcome stays on the server; a broken outcome is left out with a note naming its element', async () => {
+        server.seed(
+          { resourceType: 'Composition', id: 'discharge', status: 'final', type: { coding: [{ system: 'http://loinc.org', code: '18842-5' }] }, subject: version === 'R5' ? [{ reference: 'Patient/m-ingrid' }] : { reference: 'Patient/m-ingrid' }, date: '2026-01-01', author: [{ display: 'X' }], title: 'Discharge' },
+          { ...server.get('Composition/mo-october'), id: 'mo-broken', extension: [] },
+        );
+        try {
+          const fhir = source();
+          const record = await fhir.load('team-ingrid');
+          assert.deepEqual(record.meetingOutcomes.map((o) => o.id), ['mo-october']);
+          const note = fhir.notes.find((n) => n.id === 'mo-broken');
+          assert.equal(note.kind, 'refused');
+          assert.equal(note.path, 'Composition.extension:outcome-meeting');
+          assert.equal(fhir.notes.find((n) => n.id === 'discharge'), undefined, 'another kind of document is not ours to comment on');
+        } finally {
+          server.resources.delete('Composition/discharge');
+          server.resources.delete('Composition/mo-broken');
+        }
+      });
     });
 
     test('OperationOutcome messages become the error detail', async () => {

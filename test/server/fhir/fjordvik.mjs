@@ -1,6 +1,7 @@
 // The Fjordvik case as FHIR resources, for seeding the test FHIR server: every member becomes a
 // Patient, Practitioner or RelatedPerson, every organisation an Organization, and the team,
-// responsibilities, consents, meetings, availability and crisis plan are written through the mapping itself.
+// responsibilities, consents, meetings, availability, crisis plan and meeting outcome (a Composition and
+// its Communications) are written through the mapping itself.
 
 const typeOf = (member) => (member.kind === 'service-user' ? 'Patient' : member.kind === 'professional' ? 'Practitioner' : 'RelatedPerson');
 
@@ -36,6 +37,8 @@ export function fjordvikAsFhir(m, version) {
     type: [{ coding: [{ system: m.CODE_SYSTEMS.sector, code: o.sector }] }],
   }));
   const index = new m.ResourceIndex([...people, ...organisations]);
+  const lead = record.team.members.find((member) => member.coordinator);
+  const coordinator = lead && { id: lead.id, name: lead.name };
   const options = { version, index, patient, team: record.team, teamId: record.team.id };
   const resources = [
     ...people,
@@ -46,6 +49,7 @@ export function fjordvikAsFhir(m, version) {
     ...record.meetings.map((meeting) => m.meetingToFhir(meeting, options)),
     ...m.availabilityToFhir(record.availability, options),
     ...record.crisisPlans.map((plan) => m.crisisPlanToFhir(plan, options)),
+    ...record.meetingOutcomes.flatMap((outcome) => [m.meetingOutcomeToFhir(outcome, options), ...m.outcomeMessagesToFhir(outcome, { ...options, coordinator })]),
   ];
   return { record, resources, patient };
 }

@@ -146,6 +146,9 @@ export class FhirTestServer {
         if (type === 'Consent') return anyOf([resource.patient, resource.subject]);
         if (type === 'Task') return anyOf([resource.for]);
         if (type === 'Appointment') return anyOf([resource.subject, ...(resource.participant ?? []).map((p) => p.actor)]);
+        // Composition.subject is one Reference in R4, a list in R5.
+        if (type === 'Composition') return anyOf([resource.subject].flat());
+        if (type === 'Communication') return anyOf([resource.subject]);
         return false;
       case 'actor':
         return type === 'Schedule' && refs(resource.actor ?? []).some((r) => values.includes(r));
