@@ -69,6 +69,11 @@ export class IntentController<K extends ChangeKind> implements ReactiveControlle
     return [...this.carrying.values()].map((entry) => entry.value);
   }
 
+  /** The value this element is carrying for the entity (from the request to the answer), if any. */
+  carriedValue(id: string): EntityByKind[K] | undefined {
+    return this.carrying.get(id)?.value;
+  }
+
   /** Whether any change is being carried by this element. */
   get busy(): boolean {
     return this.carrying.size > 0;
@@ -100,16 +105,21 @@ export class IntentController<K extends ChangeKind> implements ReactiveControlle
     return this.run(action, value, previous, reason);
   }
 
-  /** Try again (or, after a conflict, keep one version): the same road as the first try, request event included. */
-  async retry(id: string, choice?: 'mine' | 'theirs'): Promise<IntentOutcome<K> | undefined> {
+  /**
+   * Try again (or, after a conflict, keep one version): the same road as the first try, request event included.
+   * `asked` is the value as the person chose it when it is not the kept change (the other person's
+   * version, say): it is what the request event carries and what shows as pending.
+   */
+  async retry(id: string, choice?: 'mine' | 'theirs', asked?: EntityByKind[K]): Promise<IntentOutcome<K> | undefined> {
     const failure = this.failureOf(id);
     if (!failure) return undefined;
     const { request, previous } = failure;
-    if (!failure.kept) return this.run(request.action, request.value as EntityByKind[K], previous, request.reason);
+    const value = asked ?? (request.value as EntityByKind[K]);
+    if (!failure.kept) return this.run(request.action, value, previous, request.reason);
     const store = this.options.store()!;
     const kind = this.options.kind;
     const sendAgain = () => (choice ? store.resolve(kind, id, choice) : store.retry(kind, id)) as Promise<SaveOutcome<K>> | undefined;
-    return this.run(request.action, request.value as EntityByKind[K], previous, request.reason, sendAgain);
+    return this.run(request.action, value, previous, request.reason, sendAgain);
   }
 
   /** Forgets a failure the person has closed. */

@@ -5,13 +5,12 @@ import { ConsentDirective, Decider, type ConsentDirectiveInput } from '../../con
 import { CareTeam, type CareTeamInput } from '../../contract/team.js';
 import type { ContractIssue } from '../../contract/validate.js';
 import { CONSENT_STATES, type Audience, type ConsentMethod, type ConsentState } from '../../contract/values.js';
-import { NO_ACTOR } from '../../data/store.js';
-import { entityKey, StoreError, type SaveOutcome } from '../../data/types.js';
+import { entityKey } from '../../data/types.js';
 import type { ConsentMessages } from '../../i18n/types.js';
 import { CareElement } from '../base/care-element.js';
 import { headingLevel, type HeadingLevel } from '../base/heading-level.js';
-import { CareErrorEvent } from '../base/events.js';
-import { carryIntent } from '../base/intent.js';
+import type { IntentOutcome } from '../base/intent.js';
+import { IntentController } from '../base/intent-controller.js';
 import { consentToggleStyles } from './consent-toggle.styles.js';
 import { actionFor, allowsSharing, deciderFor, methodFor, nextConsentState, recordDecision, toggleStates } from './decision.js';
 import { renderActingFor, renderDetails, renderFacts, renderHistory } from './sections.js';
@@ -132,8 +131,6 @@ export class CareConsentToggle extends CareElement<'consent'> {
 
   /** The decision saved through this element in controlled mode, until the host gives a new directive. */
   @state() private chosen?: ConsentDirective;
-  @state() private requested?: ConsentState;
-  @state() private failure?: Failure;
   @state() private formDisabled = false;
   @state() private savedJustNow = false;
 
@@ -148,6 +145,17 @@ export class CareConsentToggle extends CareElement<'consent'> {
   private readonly noRef = createRef<HTMLButtonElement>();
   /** Where focus goes after the next render, when the focused control has gone away. */
   private focusAfterUpdate?: 'control' | ConsentState;
+  /** The intent road: what is being decided and what failed, read from the store when connected. */
+  private readonly intents = new IntentController(this, {
+    kind: 'consent',
+    store: () => (this.connected ? this.store : undefined),
+    actor: () => this.actingPerson,
+    events: {
+      request: (directive, _action, previous) =>
+        new CareConsentRequestEvent({ directive, previous: previous ?? directive, state: directive.state, decidedBy: directive.decidedBy as Decider }),
+      committed: (directive, _action, previous) => new CareConsentChangeEvent({ directive, previous: previous ?? directive, state: directive.state }),
+    },
+  });
 
   /** The form this element belongs to, if any. */
   get form(): HTMLFormElement | null {
@@ -215,7 +223,8 @@ export class CareConsentToggle extends CareElement<'consent'> {
       if (base.state !== restored.state) this.chosen = { ...base, state: restored.state, since: base.since ?? new Date().toISOString() };
     }
     this.restored = undefined;
-    return { kind: 'ready', saved: this.chosen ?? checked.value, team, pending: this.requested, failure: this.failure };
+    const saved = this.chosen ?? checked.value;
+    return { kind: 'ready', saved, team, pending: this.intents.carriedValue(saved.id)?.state, failure: this.failureOf(saved.id) };
   }
 
   private connectedView(team: CareTeam | undefined): View {
@@ -229,16 +238,17 @@ export class CareConsentToggle extends CareElement<'consent'> {
     const key = entityKey('consent', id);
     const savingElsewhere = snapshot.pending.has(key);
     const saved = (savingElsewhere ? (snapshot.entities.get(key)?.confirmed as ConsentDirective | undefined) : undefined) ?? current;
-    const pending = this.requested ?? (savingElsewhere ? current.state : undefined);
-    const stored = snapshot.failures.get(key);
-    const both = stored?.conflicts.find((c) => c.path.length === 1 && c.path[0] === 'state');
-    const storedFailure =
-      stored && stored.request.entity === 'consent'
-        ? { error: stored.error, state: stored.request.value.state, ...(both && isConsentState(both.theirs) ? { theirs: both.theirs } : {}) }
-        : undefined;
-    // The store's failure knows about conflicts; the element's own is for controlled mode.
-    const failure = pending ? undefined : (storedFailure ?? this.failure);
+    const pending = this.intents.carriedValue(id)?.state ?? (savingElsewhere ? current.state : undefined);
+    const failure = pending ? undefined : this.failureOf(id);
     return { kind: 'ready', saved, team: team ?? record.team, pending, failure };
+  }
+
+  /** The failed decision as the toggle words it: the store's (with the other person's decision after a conflict), or its own. */
+  private failureOf(id: string): Failure | undefined {
+    const failure = this.intents.failureOf(id);
+    if (!failure) return undefined;
+    const both = failure.conflicts.find((c) => c.path.length === 1 && c.path[0] === 'state');
+    return { error: failure.error, state: failure.request.value.state, ...(both && isConsentState(both.theirs) ? { theirs: both.theirs } : {}) };
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -267,7 +277,8 @@ export class CareConsentToggle extends CareElement<'consent'> {
   /** Form reset: back to the directive the host gave (a decision saved to a store stays saved). */
   formResetCallback(): void {
     this.chosen = undefined;
-    this.failure = undefined;
+    // Only the element's own failure goes: one the store keeps is about a saved record, not the form.
+    if (!this.connected && this.view.kind === 'ready') this.intents.dismiss(this.view.saved.id);
     this.savedJustNow = false;
   }
 
@@ -411,88 +422,56 @@ export class CareConsentToggle extends CareElement<'consent'> {
     if (view.kind !== 'ready' || !view.failure || view.pending || this.inert_) return;
     // The retry button goes away while saving; focus moves to the control it is about.
     this.focusAfterUpdate = view.failure.state;
-    const id = this.directiveId;
-    if (this.connected && id && this.store?.failureOf('consent', id)) void this.retryStored(view, id, view.failure.state);
+    const id = view.saved.id;
+    // A change the store kept is sent again as it was made (same change id); any other is decided anew.
+    if (this.intents.failureOf(id)?.kept) void this.finish(view, this.intents.retry(id));
     else void this.decide(view, view.failure.state);
   };
 
-  /**
-   * Try again on a save the store kept: the same decision, as it was made, sent again. The store
-   * recognises it if its answer was lost but it got through, and merges it onto a newer version
-   * after a conflict.
-   */
+  /** After a conflict: keep my decision (merged onto the newer version) or the other person's. */
   private resolveConflict(choice: 'mine' | 'theirs') {
     const view = this.view;
-    const id = this.directiveId;
-    if (view.kind !== 'ready' || !view.failure?.theirs || view.pending || this.inert_ || !id) return;
+    const id = view.kind === 'ready' ? view.saved.id : undefined;
+    const failure = id ? this.intents.failureOf(id) : undefined;
+    if (view.kind !== 'ready' || !view.failure?.theirs || view.pending || this.inert_ || !id || !failure?.kept) return;
     this.focusAfterUpdate = 'control';
-    void this.retryStored(view, id, choice === 'mine' ? view.failure.state : view.failure.theirs, choice);
-  }
-
-  private async retryStored(view: ReadyView, id: string, state: ConsentState, choice?: 'mine' | 'theirs'): Promise<void> {
-    const previous = view.saved;
-    const store = this.store!;
-    const kept = store.failureOf('consent', id)?.request;
-    if (kept?.entity !== 'consent') return;
-    this.requested = state;
-    this.failure = undefined;
-    this.savedJustNow = false;
-    // Try again and the choice between two versions ask the host again, as the first try did (same change id).
-    const outcome = await carryIntent(this, {
-      request: new CareConsentRequestEvent({ directive: kept.value, previous, state, decidedBy: kept.value.decidedBy as Decider }),
-      change: kept,
-      store,
-      committed: (directive) => new CareConsentChangeEvent({ directive, previous, state: directive.state }),
-      send: () => ((choice ? store.resolve('consent', id, choice) : store.retry('consent', id)) as Promise<SaveOutcome<'consent'>> | undefined) ?? Promise.resolve(undefined),
-    });
-    this.requested = undefined;
-    if (outcome.status === 'saved') this.savedJustNow = true;
-    if (outcome.status === 'failed') this.failure = { error: outcome.error, state };
+    const asked = choice === 'theirs' ? { ...(failure.request.value as ConsentDirective), state: view.failure.theirs } : undefined;
+    void this.finish(view, this.intents.retry(id, choice, asked));
   }
 
   private dismiss = () => {
-    if (this.connected && this.directiveId) this.store?.dismiss('consent', this.directiveId);
-    this.failure = undefined;
+    if (this.view.kind === 'ready') this.intents.dismiss(this.view.saved.id);
     this.focusAfterUpdate = 'control';
   };
 
-  /** Carries one decision through request → save → change, showing the saved state throughout. */
-  private async decide(view: ReadyView, state: ConsentState): Promise<void> {
+  /** Carries one decision through request → save → change (the intent road), showing the saved state throughout. */
+  private decide(view: ReadyView, state: ConsentState): Promise<void> {
     const previous = view.saved;
     const actor = this.actingPerson;
-    if (!actor) {
-      const error = new StoreError('no-actor', NO_ACTOR);
-      this.failure = { error, state };
-      this.dispatchEvent(new CareErrorEvent('consent', previous.id, error));
-      return;
-    }
-    const decidedBy = deciderFor(view.saved, view.team, actor, this.proxy);
-    const after = recordDecision(previous, {
-      state,
-      at: new Date().toISOString(),
-      decidedBy,
-      recordedBy: actor,
-      method: methodFor(view.saved, actor, this.proxy, this.method),
-    });
+    // Without a valid person acting, the road refuses the change before anything is fired or saved.
+    const after = actor
+      ? recordDecision(previous, {
+          state,
+          at: new Date().toISOString(),
+          decidedBy: deciderFor(view.saved, view.team, actor, this.proxy),
+          recordedBy: actor,
+          method: methodFor(view.saved, actor, this.proxy, this.method),
+        })
+      : { ...previous, state };
+    return this.finish(view, this.intents.carry(actionFor(state), after, previous));
+  }
+
+  /** What the toggle does when a decision's road ends: keep a controlled save, say it is saved, keep focus on the control. */
+  private async finish(view: ReadyView, road: Promise<IntentOutcome<'consent'> | undefined>): Promise<void> {
+    const previous = view.saved;
     const connected = this.connected;
-    this.requested = state;
-    this.failure = undefined;
     this.savedJustNow = false;
-    const outcome = await carryIntent(this, {
-      request: new CareConsentRequestEvent({ directive: after, previous, state, decidedBy }),
-      change: { entity: 'consent', action: actionFor(state), value: after },
-      store: connected ? this.store : undefined,
-      committed: (value) => new CareConsentChangeEvent({ directive: value, previous, state: value.state }),
-    });
+    const outcome = await road;
+    if (outcome?.status !== 'saved') return;
+    if (!connected) this.chosen = outcome.value;
+    this.savedJustNow = true;
     // Choosing from the two buttons replaces them with the switch: keep focus on the control.
     const hadFocus = previous.state === 'not-recorded' && this.shadowRoot?.activeElement != null;
-    this.requested = undefined;
-    if (outcome.status === 'saved') {
-      if (!connected) this.chosen = outcome.value;
-      this.savedJustNow = true;
-      if (hadFocus && outcome.value.state !== 'not-recorded') this.focusAfterUpdate = 'control';
-    } else if (outcome.status === 'failed') {
-      this.failure = { error: outcome.error, state };
-    }
+    if (hadFocus && outcome.value.state !== 'not-recorded') this.focusAfterUpdate = 'control';
   }
 }

@@ -143,7 +143,7 @@ const renderYourPart = (v: SchedulerView, meeting: Meeting, response: ResponseSt
       ? html`<div class="buttons" role="group" aria-label=${t.answerGroup}>
           ${answers.map(
             (answer) =>
-              html`<button type="button" aria-pressed=${response === answer ? 'true' : 'false'} ?disabled=${v.busy} @click=${() => on.respond(meeting, answer)}>
+              html`<button type="button" aria-pressed=${response === answer ? 'true' : 'false'} aria-disabled=${v.busy ? 'true' : nothing} @click=${() => v.busy || on.respond(meeting, answer)}>
                 ${t.answerButtons[answer]}
               </button>`,
           )}
@@ -198,10 +198,10 @@ const renderMeetingActions = (v: SchedulerView, meeting: Meeting, active: boolea
   const confirming = s.confirming?.action === 'cancel';
   return html`<div class="actions" part="actions">
       ${active && v.isProfessional && meeting.status === 'proposed'
-        ? html`<button type="button" class="primary" ?disabled=${v.busy} @click=${() => on.bookProposed(meeting)}>${t.bookProposed}</button>`
+        ? html`<button type="button" class="primary" aria-disabled=${v.busy ? 'true' : nothing} @click=${() => v.busy || on.bookProposed(meeting)}>${t.bookProposed}</button>`
         : nothing}
       ${active && v.isProfessional
-        ? html`<button type="button" ?disabled=${v.busy} @click=${on.startEditing}>${t.changeMeeting}</button>
+        ? html`<button type="button" aria-disabled=${v.busy ? 'true' : nothing} @click=${() => v.busy || on.startEditing()}>${t.changeMeeting}</button>
             <button type="button" class="danger-outline" ?disabled=${v.busy || confirming} @click=${on.askCancelMeeting}>
               ${meeting.recurrence ? t.cancelSeries : t.cancelMeeting}
             </button>`

@@ -69,7 +69,7 @@ describe('coordination overview from FHIR (Medplum\u2019s router)', () => {
     expect(rows[0].querySelector('td')!.textContent).to.equal('Medisiner');
     expect(el.shadowRoot!.querySelector('.note')!.textContent).to.contain('This server cannot count: No coordinator');
     el.shadowRoot!.querySelectorAll<HTMLButtonElement>('.paging button')[1].click();
-    await waitUntil(() => el.shadowRoot!.querySelector('caption')!.textContent!.includes('Page 2 of 2'));
+    await waitUntil(() => el.shadowRoot!.querySelector('caption')!.textContent!.includes('Page 2 of 2'), 'the second page never came', { timeout: 20_000 });
     expect(el.shadowRoot!.querySelector('tbody th')!.textContent).to.equal(records[23].team.members[0].name);
     await expectAxeClean(el);
   });
@@ -77,14 +77,14 @@ describe('coordination overview from FHIR (Medplum\u2019s router)', () => {
   it('counts nothing when a filter is set, and says so', async () => {
     const source = new FhirOverviewSource({ baseUrl: base, scope: { _tag: `${system}|${tag}` } });
     const el = await fixture<CareCoordinationOverview>(html`<care-coordination-overview lang="en" sector="municipal" .source=${source}></care-coordination-overview>`);
-    await waitUntil(() => el.shadowRoot!.querySelector('button.gap'));
+    await waitUntil(() => el.shadowRoot!.querySelector('button.gap'), 'no answer from the FHIR server', { timeout: 20_000 });
     expect([...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button.gap')].every((b) => b.disabled)).to.equal(true);
   });
 
   it('on a server that refuses owner:missing, counts nothing and shows that plainly', async () => {
     const refusing: typeof fetch = async () => new Response(JSON.stringify({ resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'not-supported' }] }), { status: 400 });
     const el = await fixture<CareCoordinationOverview>(html`<care-coordination-overview lang="en" .source=${new FhirOverviewSource({ baseUrl: 'https://fhir.example/R4', fetch: refusing })}></care-coordination-overview>`);
-    await waitUntil(() => el.shadowRoot!.querySelector('button.gap'));
+    await waitUntil(() => el.shadowRoot!.querySelector('button.gap'), 'no answer from the FHIR server', { timeout: 20_000 });
     expect(gapButton(el, 'Tasks nobody is responsible for').textContent).to.contain('Cannot be counted here');
     expect(el.shadowRoot!.querySelector('.state')!.textContent).to.equal('Cannot be counted here');
     expect(el.shadowRoot!.querySelector('.state')!.textContent).to.not.contain('Nothing here');
