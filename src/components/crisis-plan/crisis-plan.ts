@@ -19,7 +19,8 @@ import { crisisPlanStyles } from './crisis-plan.styles.js';
 import type * as Editing from './editing.js';
 import { CareCrisisPlanChangeEvent, CareCrisisPlanRequestEvent, type CrisisPlanAction } from './events.js';
 import { planAsText } from './plan-text.js';
-import { draftOf, freshId, planFromDraft, servicesOf, shownContact, withAgreement, withAnswer, withContactMoved, withProposal, type PlanDraft } from './plan-model.js';
+import type { PlanDraft } from './plan-draft.js';
+import { servicesOf, withAgreement, withAnswer, withProposal } from './plan-model.js';
 import { renderOwnWords, renderProposals, renderServices, renderStages, renderStageSwitcher, renderStatus, type ReadContext } from './read-view.js';
 
 type View =
@@ -73,6 +74,8 @@ const calendarDay = (moment: Date): string =>
  * @csspart decline - The button that declines a proposal.
  * @csspart edit - The button that opens the editing form.
  * @csspart edit-form - The editing form.
+ * @csspart edit-contact - One person to call in the editing form, with their fields and Move up, Move down and Remove.
+ * @csspart error-summary - The list of problems shown (and focused) when the form cannot be saved yet.
  * @csspart save - The button that saves the plan.
  * @csspart cancel - The button that leaves the form without saving.
  * @csspart agree - The button that confirms the current version.
@@ -142,8 +145,8 @@ export class CareCrisisPlan extends CareElement<'crisis'> {
   private readonly editRef = createRef<HTMLButtonElement>();
   private readonly formHeadingRef = createRef<HTMLElement>();
   private focusAfterUpdate?: 'edit' | 'form' | { button: string };
-  /** The Move up / Move down buttons of the form, by stage, contact and direction. */
-  private readonly moveButtons = new Map<string, HTMLElement>();
+  /** Fields and buttons of the form that focus may go to (a contact's first field, Move up, Add), by key. */
+  private readonly kept = new Map<string, HTMLElement>();
   /** The editing module, loaded on first use or as soon as the reader may edit. */
   private editing?: typeof Editing;
   private editingLoad?: Promise<void>;
@@ -206,7 +209,7 @@ export class CareCrisisPlan extends CareElement<'crisis'> {
     this.focusAfterUpdate = undefined;
     if (focus === 'form') this.formHeadingRef.value?.focus();
     if (focus === 'edit') this.editRef.value?.focus();
-    if (typeof focus === 'object') this.moveButtons.get(focus.button)?.focus();
+    if (typeof focus === 'object') this.kept.get(focus.button)?.focus();
   }
 
   override render(): TemplateResult {
@@ -285,17 +288,20 @@ export class CareCrisisPlan extends CareElement<'crisis'> {
       return this.editing.renderEditForm({
         t,
         draft: this.draft,
+        plan: this.draftBase ?? view.plan,
         team: view.team,
         responsibilities: view.responsibilities,
         level: level + 1,
         busy,
-        dateProblem: this.draft.nextReview && this.draft.validFrom && this.draft.nextReview < this.draft.validFrom ? t.reviewBeforeValid : undefined,
         headingRef: this.formHeadingRef,
-        change: (update) => (this.draft = update(this.draft!)),
-        addMeasure: (stage) => this.addMeasure(view, stage),
-        addPractical: () => this.addPractical(),
-        moveContact: (stage, index, by) => this.moveContact(view, stage, index, by),
-        keepButton: (key) => (element) => void (element instanceof HTMLElement ? this.moveButtons.set(key, element) : this.moveButtons.delete(key)),
+        change: (update, after) => {
+          this.draft = update(this.draft!);
+          if (after?.focus) this.focusAfterUpdate = { button: after.focus };
+          if (after?.message) this.message = after.message;
+        },
+        // A key may move to another element of a reused row before the old row lets go of it: only a detached element is forgotten.
+        keep: (key) => (element) => void (element instanceof HTMLElement ? this.kept.set(key, element) : !this.kept.get(key)?.isConnected && this.kept.delete(key)),
+        focus: (key) => this.kept.get(key)?.focus(),
         save: () => void this.saveDraft(view),
         cancel: () => this.stopEditing(),
       });
@@ -387,7 +393,7 @@ export class CareCrisisPlan extends CareElement<'crisis'> {
   private async startEditing(view: Ready) {
     if (this.intents.isPending(view.plan.id)) return;
     if (!this.editing) await this.loadEditing();
-    this.draft = draftOf(view.plan);
+    this.draft = this.editing!.draftOf(view.plan);
     this.draftBase = view.plan;
     this.both = undefined;
     this.message = '';
@@ -401,39 +407,17 @@ export class CareCrisisPlan extends CareElement<'crisis'> {
     this.focusAfterUpdate = 'edit';
   }
 
-  private addMeasure(view: Ready, stage: CrisisStage) {
-    const draft = this.draft!;
-    const taken = Object.values(draft.stages).flatMap((s) => s.measures.map((m) => m.id));
-    const measure = { id: freshId(view.plan, 'measure', taken), text: '', memberIds: [], responsibilityIds: [] };
-    this.draft = { ...draft, stages: { ...draft.stages, [stage]: { ...draft.stages[stage], measures: [...draft.stages[stage].measures, measure] } } };
-  }
-
-  private addPractical() {
-    const draft = this.draft!;
-    const taken = new Set(draft.practical.map((m) => m.id));
-    let n = draft.practical.length + 1;
-    while (taken.has(`practical-${n}`)) n++;
-    this.draft = { ...draft, practical: [...draft.practical, { id: `practical-${n}`, topic: 'other', text: '' }] };
-  }
-
-  /** Moves a contact and says where it went; focus stays on the same button of the same contact. */
-  private moveContact(view: Ready, stage: CrisisStage, index: number, by: -1 | 1) {
-    const draft = this.draft!;
-    const moved = withContactMoved(draft, stage, index, by);
-    if (moved === draft) return;
-    const contacts = moved.stages[stage].contacts;
-    const contact = contacts[index + by];
-    this.draft = moved;
-    this.message = this.t.movedTo(shownContact(contact, view.team, 'professional').name, index + by + 1, contacts.length);
-    this.focusAfterUpdate = { button: `${stage}:${contact.id}:${by === -1 ? 'up' : 'down'}` };
-  }
-
   private async saveDraft(view: Ready) {
     const draft = this.draft;
     if (!draft || this.intents.isPending(view.plan.id)) return;
-    if (!draft.validFrom || !draft.nextReview || draft.nextReview < draft.validFrom) return;
+    if (this.editing!.draftProblems(draft).length) {
+      // Nothing is saved and nothing typed is lost: every problem is shown, and focus goes to their summary.
+      this.draft = { ...draft, checked: true };
+      this.focusAfterUpdate = { button: this.editing!.SUMMARY_KEY };
+      return;
+    }
     const base = this.draftBase ?? view.plan;
-    const mine = planFromDraft(base, draft);
+    const mine = this.editing!.planFromDraft(base, draft);
     if (mine === base) return this.stopEditing();
     let next = mine;
     if (view.plan !== base && view.plan.meta?.version !== base.meta?.version) {

@@ -1,33 +1,37 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { ref, type Ref } from 'lit/directives/ref.js';
-import type { CrisisMeasure, PracticalMatter } from '../../contract/crisis-plan.js';
+import type { CrisisMeasure, CrisisPlan, PracticalMatter } from '../../contract/crisis-plan.js';
 import type { Responsibility } from '../../contract/responsibility.js';
 import type { CareTeam } from '../../contract/team.js';
 import { CRISIS_STAGES, PRACTICAL_TOPICS, type CrisisStage, type PracticalTopic } from '../../contract/values.js';
 import type { Strings } from '../base/localize.js';
-import { OWN_WORD_FIELDS, shownContact, type PlanDraft } from './plan-model.js';
+import { fieldKey, firstFieldKey, renderContacts } from './contact-form.js';
+import { freshId } from './plan-model.js';
+import { draftProblems, OWN_WORD_FIELDS, type PlanDraft } from './plan-draft.js';
 
 /** What the editing form needs from the element. */
 export interface EditContext {
   t: Strings<'crisis'>;
   draft: PlanDraft;
+  /** The plan the draft was made from, for ids no one has used. */
+  plan: CrisisPlan;
   team: CareTeam;
   responsibilities: readonly Responsibility[];
   level: number;
   busy: boolean;
-  /** A sentence for a date problem, shown beside the review date. */
-  dateProblem?: string;
   headingRef: Ref<HTMLElement>;
-  change: (update: (draft: PlanDraft) => PlanDraft) => void;
-  addMeasure: (stage: CrisisStage) => void;
-  addPractical: () => void;
-  /** Moves a contact one place up (-1) or down (+1), announcing where it went. */
-  moveContact: (stage: CrisisStage, index: number, by: -1 | 1) => void;
-  /** Keeps each move button by contact, so focus follows the contact it moved. */
-  keepButton: (key: string) => (element?: Element) => void;
+  /** Changes the draft; `after` moves focus to a kept element and says something in the live region. */
+  change: (update: (draft: PlanDraft) => PlanDraft, after?: { focus?: string; message?: string }) => void;
+  /** Keeps a field or button by key, so focus can go to it by reference. */
+  keep: (key: string) => (element?: Element) => void;
+  /** Moves focus to a kept field now. */
+  focus: (key: string) => void;
   save: () => void;
   cancel: () => void;
 }
+
+/** Where the error summary is kept, so a save with problems can move focus to it. */
+export const SUMMARY_KEY = 'error-summary';
 
 const valueOf = (event: Event) => (event.target as HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement).value;
 
@@ -91,43 +95,49 @@ const renderPractical = (ctx: EditContext): TemplateResult => {
         </li>`;
       })}
     </ol>
-    <button type="button" ?disabled=${ctx.busy} @click=${ctx.addPractical}>${t.addPractical}</button>`;
+    <button type="button" ?disabled=${ctx.busy} @click=${() => addPractical(ctx)}>${t.addPractical}</button>`;
 };
 
-/** The contacts of a stage in the order to call, each with Move up and Move down. */
-const renderContactOrder = (ctx: EditContext, stage: CrisisStage): TemplateResult | typeof nothing => {
+const addMeasure = (ctx: EditContext, stage: CrisisStage) => {
+  const taken = Object.values(ctx.draft.stages).flatMap((s) => s.measures.map((m) => m.id));
+  const measure = { id: freshId(ctx.plan, 'measure', taken), text: '', memberIds: [], responsibilityIds: [] };
+  ctx.change((d) => ({ ...d, stages: { ...d.stages, [stage]: { ...d.stages[stage], measures: [...d.stages[stage].measures, measure] } } }));
+};
+
+const addPractical = (ctx: EditContext) => {
+  const taken = new Set(ctx.draft.practical.map((m) => m.id));
+  let n = ctx.draft.practical.length + 1;
+  while (taken.has(`practical-${n}`)) n++;
+  ctx.change((d) => ({ ...d, practical: [...d.practical, { id: `practical-${n}`, topic: 'other', text: '' }] }));
+};
+
+/** After a save with problems: how many, each a link to its field. Focus moves here. */
+const renderErrorSummary = (ctx: EditContext): TemplateResult | typeof nothing => {
   const { t } = ctx;
-  const contacts = ctx.draft.stages[stage].contacts;
-  if (!contacts.length) return nothing;
-  const last = contacts.length - 1;
-  return html`<div role="heading" aria-level=${Math.min(ctx.level + 1, 6)} class="heading">${t.contactsHeading}</div>
-    <ol class="edit-contacts">
-      ${contacts.map((contact, index) => {
-        const name = shownContact(contact, ctx.team, 'professional').name;
-        const move = (by: -1 | 1, edge: boolean) => () => {
-          if (!edge && !ctx.busy) ctx.moveContact(stage, index, by);
-        };
-        return html`<li class="edit-contact">
-          <span>${name}</span>
-          <div class="actions">
-            <button type="button" aria-disabled=${index === 0 || ctx.busy ? 'true' : 'false'} ${ref(ctx.keepButton(`${stage}:${contact.id}:up`))} @click=${move(-1, index === 0)}>
-              ${t.moveUp(name)}
-            </button>
-            <button type="button" aria-disabled=${index === last || ctx.busy ? 'true' : 'false'} ${ref(ctx.keepButton(`${stage}:${contact.id}:down`))} @click=${move(1, index === last)}>
-              ${t.moveDown(name)}
-            </button>
-          </div>
-        </li>`;
+  const problems = ctx.draft.checked ? draftProblems(ctx.draft) : [];
+  if (!problems.length) return nothing;
+  return html`<div class="error-summary" part="error-summary" role="group" aria-labelledby="error-summary-title" tabindex="-1" ${ref(ctx.keep(SUMMARY_KEY))}>
+    <p id="error-summary-title"><strong>${t.problemSummary(problems.length)}</strong></p>
+    <ul>
+      ${problems.map((p) => {
+        const [text, key] =
+          p.kind === 'dates'
+            ? [t.reviewBeforeValid, 'next-review']
+            : [t.contactProblem(t.stages[p.stage], p.index + 1, t.contactProblems[p.problem]), p.field === 'member' ? firstFieldKey(p.stage, p.contact.id) : fieldKey(p.stage, p.contact.id, p.field)];
+        return html`<li><button type="button" class="link" @click=${() => ctx.focus(key)}>${text}</button></li>`;
       })}
-    </ol>`;
+    </ul>
+  </div>`;
 };
 
 /** The editing form: the person's words first, then each stage, then the dates. */
 export const renderEditForm = (ctx: EditContext): TemplateResult => {
   const { t, draft } = ctx;
   const level = Math.min(ctx.level + 1, 6);
+  const dateProblem = (draft.checked && (!draft.validFrom || !draft.nextReview)) || (draft.nextReview && draft.validFrom && draft.nextReview < draft.validFrom) ? t.reviewBeforeValid : undefined;
   return html`<form class="edit" part="edit-form" novalidate @submit=${(e: Event) => (e.preventDefault(), ctx.save())}>
     <div role="heading" aria-level=${Math.min(ctx.level, 6)} class="heading" tabindex="-1" ${ref(ctx.headingRef)}>${t.editTitle}</div>
+    ${renderErrorSummary(ctx)}
     <p id="one-per-line">${t.onePerLine}</p>
     <fieldset>
       <legend>${t.ownWordsYou}</legend>
@@ -146,8 +156,8 @@ export const renderEditForm = (ctx: EditContext): TemplateResult => {
           @input=${(e: Event) => ctx.change((d) => ({ ...d, stages: { ...d.stages, [stage]: { ...d.stages[stage], signs: valueOf(e) } } }))}></textarea>
         <div role="heading" aria-level=${level} class="heading">${t.measuresHeading}</div>
         <ol class="edit-measures">${draft.stages[stage].measures.map((m, i) => renderMeasure(ctx, stage, m, i))}</ol>
-        <button type="button" ?disabled=${ctx.busy} @click=${() => ctx.addMeasure(stage)}>${t.addMeasure}</button>
-        ${renderContactOrder(ctx, stage)}
+        <button type="button" ?disabled=${ctx.busy} @click=${() => addMeasure(ctx, stage)}>${t.addMeasure}</button>
+        ${renderContacts(ctx, stage)}
       </fieldset>`,
     )}
     <fieldset>
@@ -155,10 +165,10 @@ export const renderEditForm = (ctx: EditContext): TemplateResult => {
       <label for="valid-from">${t.validFromLabel}</label>
       <input id="valid-from" type="date" required .value=${draft.validFrom} ?disabled=${ctx.busy} @input=${(e: Event) => ctx.change((d) => ({ ...d, validFrom: valueOf(e) }))} />
       <label for="next-review">${t.nextReviewLabel}</label>
-      <input id="next-review" type="date" required .value=${draft.nextReview} ?disabled=${ctx.busy}
-        aria-invalid=${ctx.dateProblem ? 'true' : 'false'} aria-describedby=${ctx.dateProblem ? 'date-problem' : nothing}
+      <input id="next-review" type="date" required .value=${draft.nextReview} ?disabled=${ctx.busy} ${ref(ctx.keep('next-review'))}
+        aria-invalid=${dateProblem ? 'true' : 'false'} aria-describedby=${dateProblem ? 'date-problem' : nothing}
         @input=${(e: Event) => ctx.change((d) => ({ ...d, nextReview: valueOf(e) }))} />
-      ${ctx.dateProblem ? html`<p class="inline-error" id="date-problem">${ctx.dateProblem}</p>` : nothing}
+      ${dateProblem ? html`<p class="inline-error" id="date-problem">${dateProblem}</p>` : nothing}
     </fieldset>
     <p>${t.newVersionNote}</p>
     <div class="actions">

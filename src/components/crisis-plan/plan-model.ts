@@ -1,5 +1,5 @@
 import type { Actor, Hours } from '../../contract/common.js';
-import type { CrisisContact, CrisisMeasure, CrisisPlan, CrisisStagePlan, PracticalMatter } from '../../contract/crisis-plan.js';
+import type { CrisisContact, CrisisPlan, CrisisStagePlan } from '../../contract/crisis-plan.js';
 import type { Responsibility } from '../../contract/responsibility.js';
 import type { CareTeam, Member } from '../../contract/team.js';
 import { CRISIS_STAGES, WEEKDAYS, type Audience, type CrisisStage, type Weekday } from '../../contract/values.js';
@@ -102,66 +102,6 @@ export const daysText = (days: readonly Weekday[], names: Record<Weekday, string
 /** Opening hours in one line: Mon–Fri 08:00–15:30; Sat 10:00–14:00. */
 export const hoursText = (hours: readonly Hours[], names: Record<Weekday, string>): string =>
   hours.map((h) => `${daysText(h.days, names)} ${h.opens}\u2013${h.closes}`).join('; ');
-
-/** Text from a textarea as sentences: one per line, blank lines left out. */
-export const linesOf = (text: string): string[] =>
-  text
-    .split(/\r?\n/)
-    .map((line) => line.trim())
-    .filter(Boolean);
-
-/** What the editing form holds: the person's words, practical matters, and each stage's signs, measures and contacts in order. */
-export interface PlanDraft {
-  ownWords: Record<'earlyWarningSigns' | 'triggers' | 'helps' | 'doesNotHelp' | 'treatmentWishes' | 'whoIsTold', string>;
-  practical: PracticalMatter[];
-  stages: Record<CrisisStage, { signs: string; measures: CrisisMeasure[]; contacts: CrisisContact[] }>;
-  validFrom: string;
-  nextReview: string;
-}
-
-export const OWN_WORD_FIELDS = ['earlyWarningSigns', 'triggers', 'helps', 'doesNotHelp', 'treatmentWishes', 'whoIsTold'] as const;
-
-/** The draft for a plan, as the form starts. */
-export const draftOf = (plan: CrisisPlan): PlanDraft => {
-  const stages = Object.fromEntries(
-    stagesInOrder(plan).map((s) => [s.id, { signs: s.signs.join('\n'), measures: s.measures.map((m) => ({ ...m })), contacts: [...s.contacts] }]),
-  ) as PlanDraft['stages'];
-  const ownWords = Object.fromEntries(OWN_WORD_FIELDS.map((f) => [f, plan.ownWords[f].join('\n')])) as PlanDraft['ownWords'];
-  return { ownWords, practical: plan.ownWords.practical.map((m) => ({ ...m })), stages, validFrom: plan.validFrom, nextReview: plan.nextReview };
-};
-
-/** The draft with one contact of a stage moved one place up (-1) or down (+1); the same draft when it cannot move. */
-export const withContactMoved = (draft: PlanDraft, stage: CrisisStage, index: number, by: -1 | 1): PlanDraft => {
-  const contacts = [...draft.stages[stage].contacts];
-  const to = index + by;
-  if (to < 0 || to >= contacts.length) return draft;
-  [contacts[index], contacts[to]] = [contacts[to], contacts[index]];
-  return { ...draft, stages: { ...draft.stages, [stage]: { ...draft.stages[stage], contacts } } };
-};
-
-/**
- * The plan as the draft says, keeping what the form does not edit (a contact's details, fields the
- * contract does not name). A practical matter left empty is left out. A change to what it says is
- * a new version.
- */
-export const planFromDraft = (plan: CrisisPlan, draft: PlanDraft): CrisisPlan => {
-  const ownWords = { ...plan.ownWords };
-  for (const field of OWN_WORD_FIELDS) ownWords[field] = linesOf(draft.ownWords[field]);
-  ownWords.practical = draft.practical.map((m) => ({ ...m, text: m.text.trim() })).filter((m) => m.text);
-  const stages = stagesInOrder(plan)
-    .map((stage) => ({
-      ...stage,
-      signs: linesOf(draft.stages[stage.id].signs),
-      measures: draft.stages[stage.id].measures.map((m) => ({ ...m, text: m.text.trim() })).filter((m) => m.text),
-      contacts: draft.stages[stage.id].contacts,
-    }))
-    .filter((stage) => stage.signs.length || stage.measures.length || stage.contacts.length || plan.stages.some((s) => s.id === stage.id));
-  const next: CrisisPlan = { ...plan, ownWords, stages, validFrom: draft.validFrom, nextReview: draft.nextReview };
-  return sameContent(plan, next) ? plan : { ...next, version: plan.version + 1 };
-};
-
-const contentOf = (plan: CrisisPlan) => JSON.stringify([plan.ownWords, plan.stages, plan.validFrom, plan.nextReview]);
-const sameContent = (a: CrisisPlan, b: CrisisPlan) => contentOf(a) === contentOf(b);
 
 /** The plan with `member` confirming its current version (an earlier confirmation of theirs is replaced). */
 export const withAgreement = (plan: CrisisPlan, member: { id: string; name: string }, at: string): CrisisPlan => ({
