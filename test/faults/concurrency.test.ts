@@ -44,7 +44,9 @@ describe('two editors at once', () => {
       );
       const [first, second] = all;
       switchOf(first).click();
-      // While one saves, the other shows the saved state and that a save is under way.
+      // While one saves, the other shows the saved state and that a save is under way (the save
+      // starts once the first toggle's pending state has painted).
+      await settle(first);
       await settle(second);
       expect(switchOf(second).getAttribute('aria-checked')).to.equal('true');
       expect(switchOf(second).getAttribute('aria-disabled')).to.equal('true');

@@ -7,6 +7,8 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
  */
 export class AfterPaint implements ReactiveController {
   private next?: { promise: Promise<void>; run: () => void; frame: number; timer: number };
+  /** Waits handed out by `painted()` that have not ended yet. */
+  private readonly waits = new Set<Promise<void>>();
 
   constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
     host.addController(this);
@@ -29,11 +31,33 @@ export class AfterPaint implements ReactiveController {
     this.next = { promise, run, frame: requestAnimationFrame(() => setTimeout(run)), timer: window.setTimeout(run, 100) };
   }
 
+  /**
+   * Resolves once the frame after now has painted (or after 100 ms when frames are throttled),
+   * so what was rendered before it is on screen before the work that follows: a pending state
+   * before its save. Connected or not, it always resolves; `settle` waits for it.
+   */
+  painted(): Promise<void> {
+    const wait = new Promise<void>((resolve) => {
+      let frame = 0;
+      let timer = 0;
+      const done = () => {
+        cancelAnimationFrame(frame);
+        clearTimeout(timer);
+        this.waits.delete(wait);
+        resolve();
+      };
+      frame = requestAnimationFrame(() => setTimeout(done));
+      timer = window.setTimeout(done, 100);
+    });
+    this.waits.add(wait);
+    return wait;
+  }
+
   /** The host's own completion, again after each waiting step (a step requests the next update). */
   async settle(complete: () => Promise<boolean>): Promise<boolean> {
     let done = await complete();
-    while (this.next) {
-      await this.next.promise;
+    while (this.next || this.waits.size) {
+      await (this.next ? this.next.promise : Promise.all(this.waits));
       done = await complete();
     }
     return done;

@@ -18,6 +18,12 @@ export interface IntentControllerOptions<K extends ChangeKind> {
   /** Who is acting; when given, an intent without a valid person is refused before anything is fired. */
   actor?: () => Actor | undefined;
   events: IntentEvents<K>;
+  /**
+   * Awaited after the change shows as pending and before its request event and save, for an
+   * element that paints the pending state first (the consent toggle: the next painted frame).
+   * Not awaited when the change is refused for want of a person acting.
+   */
+  beforeRequest?: () => Promise<void>;
 }
 
 /** A change that did not go through, as the element shows it. */
@@ -146,6 +152,8 @@ export class IntentController<K extends ChangeKind> implements ReactiveControlle
     this.ownFailures.delete(id);
     this.host.requestUpdate();
     try {
+      const { beforeRequest, actor } = this.options;
+      if (beforeRequest && (!actor || actor())) await beforeRequest();
       const outcome = await carryIntent(this.host, {
         request: events.request(value, action, previous, why),
         change,

@@ -7,6 +7,7 @@ import type { ContractIssue } from '../../contract/validate.js';
 import { CONSENT_STATES, type Audience, type ConsentMethod, type ConsentState } from '../../contract/values.js';
 import { entityKey } from '../../data/types.js';
 import type { ConsentMessages } from '../../i18n/types.js';
+import { AfterPaint } from '../base/after-paint.js';
 import { CareElement } from '../base/care-element.js';
 import { headingLevel, type HeadingLevel } from '../base/heading-level.js';
 import type { IntentOutcome } from '../base/intent.js';
@@ -145,11 +146,22 @@ export class CareConsentToggle extends CareElement<'consent'> {
   private readonly noRef = createRef<HTMLButtonElement>();
   /** Where focus goes after the next render, when the focused control has gone away. */
   private focusAfterUpdate?: 'control' | ConsentState;
+  /** Waits for the frame that shows a decision as pending. */
+  private readonly afterPaint = new AfterPaint(this);
+
+  /** Also waits until a decision's pending state has painted and its request has started. */
+  protected override getUpdateComplete(): Promise<boolean> {
+    return this.afterPaint.settle(() => super.getUpdateComplete());
+  }
+
   /** The intent road: what is being decided and what failed, read from the store when connected. */
   private readonly intents = new IntentController(this, {
     kind: 'consent',
     store: () => (this.connected ? this.store : undefined),
     actor: () => this.actingPerson,
+    // "Saving your choice…" reaches the screen in the frame after the key press; the request to the
+    // host and the save (contract checks, the source, the audit) start once it has painted.
+    beforeRequest: () => this.afterPaint.painted(),
     events: {
       request: (directive, _action, previous) =>
         new CareConsentRequestEvent({ directive, previous: previous ?? directive, state: directive.state, decidedBy: directive.decidedBy as Decider }),

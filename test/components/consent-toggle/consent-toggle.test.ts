@@ -425,6 +425,8 @@ describe('care-consent-toggle', () => {
       host!.append(second);
       await settle(second);
       switchOf(first)!.click();
+      // The save starts once the first toggle's pending state has painted.
+      await settle(first);
       await settle(second);
       expect(store.snapshot.pending.has('consent/c-gp')).to.equal(true);
       expect(switchOf(second)!.getAttribute('aria-checked')).to.equal('true');
