@@ -33,6 +33,8 @@ export const CODE_SYSTEMS = {
   /** A measure's contract id (`Task.identifier`) and a responsibility's id when no Task stands for it (`Reference.identifier`). */
   measureId: cs('crisis-measure-id'),
   responsibilityId: cs('responsibility-id'),
+  /** A crisis-plan proposal's contract id (`Task.identifier` of its Task with `intent: proposal`). */
+  proposalId: cs('crisis-proposal-id'),
   /** Identifies a member by contract id when there is no FHIR resource to point at (`Reference.identifier.system`). */
   memberId: cs('member-id'),
 } as const;
@@ -57,6 +59,8 @@ export const EXTENSIONS = {
   crisisContact: sd('crisis-contact'),
   /** On a CarePlan.note: which part of the plan it is: `section` (earlyWarningSigns, triggers, helps, doesNotHelp, practical, treatmentWishes, whoIsTold, or signs), with `stage` for signs and `topic` for a practical matter. */
   noteSection: sd('crisis-plan-note'),
+  /** On a proposal Task of a crisis plan: who recorded the person's answer (`valueReference`). */
+  proposalAnsweredBy: sd('crisis-proposal-answered-by'),
   /**
    * On any mapped element: the contract fields FHIR has no element for (agenda, handover, steps,
    * notes on a member, …), as JSON in `valueString`, so a write never loses them.

@@ -1,6 +1,6 @@
 import type { Hours } from '../../contract/common.js';
-import type { CrisisAgreement, CrisisContact, CrisisMeasure, CrisisPlan, CrisisStagePlan, PracticalMatter } from '../../contract/crisis-plan.js';
-import { CRISIS_STAGES, PRACTICAL_TOPICS, WEEKDAYS, type CrisisStage, type PracticalTopic, type Weekday } from '../../contract/values.js';
+import type { CrisisAgreement, CrisisContact, CrisisMeasure, CrisisPlan, CrisisProposal, CrisisStagePlan, PracticalMatter } from '../../contract/crisis-plan.js';
+import { CRISIS_STAGES, PRACTICAL_TOPICS, WEEKDAYS, type CrisisStage, type PracticalTopic, type ProposalStatus, type Weekday } from '../../contract/values.js';
 import { CODE_SYSTEMS, EXTENSIONS, XVER } from './codes.js';
 import { referenceById } from './consent.js';
 import { contextOf, keep, keepUnexpressed, keptResource, metaOf, withExtras, withoutExtras, type FhirMappingOptions, type MappingContext } from './context.js';
@@ -30,13 +30,32 @@ const parts = (ext: F.Extension | undefined, name: string) => ext?.extension?.fi
 const problem = (plan: F.CarePlan, kind: 'refused' | 'left-on-server', path: string, message: string, fix?: string) =>
   new FhirResourceProblem({ kind, resourceType: 'CarePlan', id: plan.id ?? '', path, message, ...(fix ? { fix } : {}) });
 
-/** `mon,tue,wed 08:00-15:30`: one opening-hours line of a contact, as FHIR has no datatype for it in R4. */
-const hoursLine = (h: Hours) => `${h.days.join(',')} ${h.opens}-${h.closes}`;
+/** Read only: `mon,tue,wed 08:00-15:30`, how earlier versions wrote a contact's hours line. */
 const hoursFrom = (line: string): Hours | undefined => {
   const match = /^([a-z,]+) (\d{2}:\d{2})-(\d{2}:\d{2})$/.exec(line.trim());
   if (!match) return undefined;
   const days = match[1].split(',').filter((d): d is Weekday => (WEEKDAYS as readonly string[]).includes(d));
   return days.length ? { days, opens: match[2], closes: match[3] } : undefined;
+};
+
+/**
+ * One hours line as an `availableTime` sub-extension, shaped like FHIR's own `availableTime`
+ * (R4 PractitionerRole, R5 Availability): `daysOfWeek` codes and start and end as `time`.
+ */
+const availableTime = (h: Hours): F.Extension => ({
+  url: 'availableTime',
+  extension: [
+    ...h.days.map((day) => ({ url: 'daysOfWeek', valueCode: day })),
+    { url: 'availableStartTime', valueTime: `${h.opens}:00` },
+    { url: 'availableEndTime', valueTime: `${h.closes}:00` },
+  ],
+});
+const hoursFromAvailableTime = (ext: F.Extension): Hours | undefined => {
+  const days = parts(ext, 'daysOfWeek').flatMap((d) => ((WEEKDAYS as readonly string[]).includes(d.valueCode ?? '') ? [d.valueCode as Weekday] : []));
+  const time = (name: string) => /^(\d{2}:\d{2})(?::\d{2})?$/.exec(part(ext, name)?.valueTime ?? '')?.[1];
+  const opens = time('availableStartTime');
+  const closes = time('availableEndTime');
+  return days.length && opens && closes ? { days, opens, closes } : undefined;
 };
 
 /** A responsibility by reference: its Task, or its contract id where no Task stands for it (a CarePlan activity). */
@@ -71,6 +90,47 @@ const measureFrom = (task: F.Task, plan: F.CarePlan, ctx: MappingContext, at: st
   return withExtras({ id: id ?? task.id ?? 'measure', text, memberIds, responsibilityIds }, task);
 };
 
+/** A contract proposal status as a Task status, and back (a Task the person has not answered may also be `received`). */
+const PROPOSAL_TASK_STATUS: Record<ProposalStatus, string> = { proposed: 'requested', accepted: 'accepted', declined: 'rejected' };
+const PROPOSAL_STATUS_OF: Record<string, ProposalStatus> = { requested: 'proposed', received: 'proposed', accepted: 'accepted', completed: 'accepted', rejected: 'declined' };
+
+const proposalIdOf = (task: F.Task) =>
+  Array.isArray(task.identifier) ? (task.identifier as F.Identifier[]).find((i) => i.system === CODE_SYSTEMS.proposalId)?.value : undefined;
+
+/** A contained Task that is a professional's proposed change to the plan (`intent: proposal`, with a proposal id). */
+const isProposalTask = (resource: F.Resource): resource is F.Task =>
+  resource.resourceType === 'Task' && (resource as F.Task).intent === 'proposal' && proposalIdOf(resource as F.Task) !== undefined;
+
+const actorFrom = (reference: F.Reference | undefined, plan: F.CarePlan, ctx: MappingContext) => {
+  if (!reference) return undefined;
+  const id = ctx.memberKey(reference, plan);
+  return { ...(id ? { id } : {}), name: reference.display ?? ctx.index.nameOf(reference, plan) ?? UNKNOWN_PERSON };
+};
+
+/**
+ * A proposal from its Task: the measure as a measure Task says it, the status (requested, accepted,
+ * rejected), `requester` and `authoredOn` for who proposed it and when, `lastModified` and the
+ * answered-by extension for the answer. A status with no contract meaning (cancelled, a draft) is
+ * left out of the plan, and kept in the CarePlan as it is.
+ */
+const proposalFrom = (task: F.Task, plan: F.CarePlan, ctx: MappingContext, at: string): CrisisProposal | undefined => {
+  const status = PROPOSAL_STATUS_OF[task.status ?? ''];
+  if (!status) return undefined;
+  const stage = codeIn(task.code, CODE_SYSTEMS.crisisStage);
+  if (!isStage(stage)) throw problem(plan, 'refused', `${at}.code`, 'a proposed change names no stage of the plan.', `code Task.code in ${CODE_SYSTEMS.crisisStage} (${CRISIS_STAGES.join(', ')})`);
+  const by = actorFrom(task.requester, plan, ctx);
+  const when = instantOf(task.authoredOn);
+  if (!by || !when) throw problem(plan, 'refused', `${at}.${by ? 'authoredOn' : 'requester'}`, 'a proposed change does not say who proposed it and when.', 'set Task.requester and Task.authoredOn');
+  const proposal: CrisisProposal = { id: proposalIdOf(task)!, by, at: when, stage, measure: measureFrom(task, plan, ctx, at), status };
+  const note = task.note?.[0]?.text?.trim();
+  if (note) proposal.note = note;
+  const answeredAt = status === 'proposed' ? undefined : instantOf(task.lastModified);
+  if (answeredAt) proposal.answeredAt = answeredAt;
+  const answeredBy = status === 'proposed' ? undefined : actorFrom(findExtension(task, EXTENSIONS.proposalAnsweredBy)?.valueReference, plan, ctx);
+  if (answeredBy) proposal.answeredBy = answeredBy;
+  return proposal;
+};
+
 const contactFrom = (ext: F.Extension, plan: F.CarePlan, ctx: MappingContext, at: string): { stage: CrisisStage; contact: CrisisContact } => {
   const stage = part(ext, 'stage')?.valueCode;
   if (!isStage(stage)) throw problem(plan, 'refused', `${at}.extension:stage`, `a contact names no stage of the plan (found "${String(stage ?? '')}").`, `give the stage as ${CRISIS_STAGES.join(', ')}`);
@@ -83,8 +143,8 @@ const contactFrom = (ext: F.Extension, plan: F.CarePlan, ctx: MappingContext, at
   const name = text('name');
   if (name) contact.name = name;
   if (phone('phone')) contact.phone = phone('phone');
-  const hours = parts(ext, 'hours').flatMap((h) => {
-    const read = h.valueString ? hoursFrom(h.valueString) : undefined;
+  const hours = (ext.extension ?? []).flatMap((h) => {
+    const read = h.url === 'availableTime' ? hoursFromAvailableTime(h) : h.url === 'hours' && h.valueString ? hoursFrom(h.valueString) : undefined;
     return read ? [read] : [];
   });
   if (hours.length) contact.hours = hours;
@@ -153,6 +213,10 @@ export const crisisPlanFromFhir = (plan: F.CarePlan, options: FhirMappingOptions
     stageOf(stage).measures.push(measureFrom(task, plan, ctx, `${at}.${element} → Task`));
   });
 
+  const proposals = (plan.contained ?? []).flatMap((resource, i) =>
+    isProposalTask(resource) ? (proposalFrom(resource, plan, ctx, `CarePlan.contained[${i}]`) ?? []) : [],
+  );
+
   findExtensions(plan, EXTENSIONS.crisisContact).forEach((ext, i) => {
     const { stage, contact } = contactFrom(ext, plan, ctx, `CarePlan.extension:crisis-contact[${i}]`);
     stageOf(stage).contacts.push(contact);
@@ -174,7 +238,7 @@ export const crisisPlanFromFhir = (plan: F.CarePlan, options: FhirMappingOptions
     ownWords: { ...words, practical },
     stages: CRISIS_STAGES.flatMap((id) => stages.get(id) ?? []),
     agreedBy,
-    proposals: [],
+    proposals,
     validFrom,
     nextReview,
   };
@@ -236,12 +300,31 @@ const taskFor = (measure: CrisisMeasure, stage: CrisisStage, containedId: string
   return task;
 };
 
+/** A proposal as a contained Task: the measure as a measure Task, `intent: proposal`, `focus` = the CarePlan holding it (`#`). */
+const proposalTaskFor = (proposal: CrisisProposal, containedId: string, ctx: MappingContext): F.Task => {
+  const task = taskFor(proposal.measure, proposal.stage, containedId, ctx);
+  task.identifier = [{ system: CODE_SYSTEMS.proposalId, value: proposal.id }, ...((task.identifier as F.Identifier[]) ?? [])];
+  task.status = PROPOSAL_TASK_STATUS[proposal.status];
+  task.intent = 'proposal';
+  task.focus = { reference: '#' };
+  task.authoredOn = proposal.at;
+  task.requester = proposal.by.id ? referenceById(proposal.by.id, proposal.by.name) : { display: proposal.by.name };
+  if (proposal.note) task.note = [{ text: proposal.note }];
+  if (proposal.answeredAt) task.lastModified = proposal.answeredAt;
+  const answeredBy = proposal.answeredBy;
+  if (answeredBy) {
+    const reference = answeredBy.id ? referenceById(answeredBy.id, answeredBy.name) : { display: answeredBy.name };
+    setExtension(task, EXTENSIONS.proposalAnsweredBy, { url: EXTENSIONS.proposalAnsweredBy, valueReference: reference });
+  }
+  return task;
+};
+
 const contactExtension = (stage: CrisisStage, contact: CrisisContact, ctx: MappingContext): F.Extension => {
   const sub: F.Extension[] = [{ url: 'stage', valueCode: stage }, { url: 'id', valueString: contact.id }];
   if (contact.memberId) sub.push({ url: 'member', valueReference: referenceById(contact.memberId, ctx.memberName(contact.memberId)) });
   if (contact.name) sub.push({ url: 'name', valueString: contact.name });
   if (contact.phone) sub.push({ url: 'phone', valueContactPoint: { system: 'phone', value: contact.phone } });
-  for (const hours of contact.hours ?? []) sub.push({ url: 'hours', valueString: hoursLine(hours) });
+  for (const hours of contact.hours ?? []) sub.push(availableTime(hours));
   if (contact.outOfHoursName) sub.push({ url: 'outOfHoursName', valueString: contact.outOfHoursName });
   if (contact.outOfHoursPhone) sub.push({ url: 'outOfHoursPhone', valueContactPoint: { system: 'phone', value: contact.outOfHoursPhone } });
   if (contact.note) sub.push({ url: 'note', valueString: contact.note });
@@ -259,7 +342,7 @@ const containedIdFor = (measure: CrisisMeasure, taken: Set<string>): string => {
 /**
  * Writes a crisis plan as a CarePlan, merging into the CarePlan it was read from: only what changed
  * is rewritten, everything the mapping does not know stays, and contract fields FHIR has no
- * element for (proposals, for one) travel in the contract-extras extension.
+ * element for (a proposer's organisation, for one) travel in the contract-extras extension; proposals are contained Tasks.
  */
 export const crisisPlanToFhir = (plan: CrisisPlan, options: FhirMappingOptions): F.CarePlan => {
   const ctx = contextOf(options);
@@ -331,6 +414,34 @@ export const crisisPlanToFhir = (plan: CrisisPlan, options: FhirMappingOptions):
     const kept = contained.filter((r) => ![...ours.values()].some((o) => o.task === r));
     put(out, 'contained', [...kept, ...tasks]);
     put(out, 'activity', activities);
+  }
+
+  if (differs('proposals')) {
+    // Each proposal is a contained Task; one whose proposal did not change is written as it was read.
+    // A proposal Task with no contract meaning (cancelled, a draft) stays as it is.
+    const contained = out.contained ?? [];
+    const read: Array<{ task: F.Task; proposal: CrisisProposal }> = [];
+    const others = contained.filter((r, i) => {
+      if (!isProposalTask(r)) return true;
+      try {
+        const proposal = proposalFrom(r, out, ctx, `CarePlan.contained[${i}]`);
+        if (!proposal) return true;
+        read.push({ task: r, proposal });
+      } catch {
+        // An unreadable proposal Task is rewritten from the plan.
+      }
+      return false;
+    });
+    const taken = new Set(others.map((r) => r.id ?? ''));
+    const tasks = plan.proposals.map((proposal) => {
+      const same = read.find((o) => jsonEqual(o.proposal, proposal) && !taken.has(o.task.id ?? ''));
+      if (same) {
+        taken.add(same.task.id ?? '');
+        return same.task;
+      }
+      return proposalTaskFor(proposal, containedIdFor({ ...proposal.measure, id: `proposal-${proposal.id}` }, taken), ctx);
+    });
+    put(out, 'contained', [...others, ...tasks]);
   }
 
   const contactsOf = (p: CrisisPlan | undefined) => p?.stages.map((s) => [s.id, s.contacts]);

@@ -20,6 +20,7 @@ export interface Extension extends Element {
   valueBoolean?: boolean;
   valueDate?: string;
   valueDateTime?: string;
+  valueTime?: string;
   valueUrl?: string;
   valueUri?: string;
   valuePositiveInt?: number;
@@ -243,6 +244,9 @@ export interface Task extends Resource {
   authoredOn?: string;
   lastModified?: string;
   owner?: Reference;
+  /** What the task is about: for a proposal, the CarePlan it would change (`#` when contained in it). */
+  focus?: Reference;
+  requester?: Reference;
   /** R5 */
   performer?: TaskPerformer[];
   restriction?: Element & { period?: Period };

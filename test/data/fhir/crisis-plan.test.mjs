@@ -79,18 +79,91 @@ for (const version of ['R4', 'R5']) {
       assert.deepEqual(contacts.map((c) => c.extension.find((x) => x.url === 'id').valueString), ['ct-1', 'ct-2', 'cw-1', 'cw-2', 'cw-3', 'cc-1', 'cc-2', 'cc-3'], 'the order of the plan');
       const acute = contacts[7].extension;
       assert.deepEqual(acute.find((x) => x.url === 'phone').valueContactPoint, { system: 'phone', value: '+47 55 00 30 00' });
-      assert.equal(acute.find((x) => x.url === 'hours').valueString, 'mon,tue,wed,thu,fri 08:00-20:00');
+      assert.deepEqual(acute.find((x) => x.url === 'availableTime'), {
+        url: 'availableTime',
+        extension: [
+          ...['mon', 'tue', 'wed', 'thu', 'fri'].map((day) => ({ url: 'daysOfWeek', valueCode: day })),
+          { url: 'availableStartTime', valueTime: '08:00:00' },
+          { url: 'availableEndTime', valueTime: '20:00:00' },
+        ],
+      }, 'hours in the shape of FHIR\u2019s availableTime');
       const agreements = written.extension.filter((e) => e.url === `${NS}/StructureDefinition/crisis-plan-agreement`);
       assert.deepEqual(agreements.map((a) => a.extension.find((x) => x.url === 'member').valueReference.display), ['Ingrid Solberg', 'Kari Nilsen']);
     });
 
-    test('read back, the plan is the same plan (proposals travel in contract-extras) and the contract accepts it', () => {
+    test('read back, the plan is the same plan and the contract accepts it; the proposal\u2019s organisation is all that needs contract-extras', () => {
       const read = m.crisisPlanFromFhir(written, options);
       const result = m.check(m.CrisisPlan, read);
       assert.deepEqual(result.ok ? [] : result.issues, []);
       assert.deepEqual(contractPart(read), contractPart(plan));
       const extras = JSON.parse(written.extension.find((e) => e.url === `${NS}/StructureDefinition/contract-extras`).valueString);
-      assert.deepEqual(Object.keys(extras), ['proposals'], 'only what FHIR has no element for');
+      assert.deepEqual(Object.keys(extras), ['proposals'], 'a Task has no element for the proposer\u2019s organisation, so the proposals keep it here');
+      const withoutOrganisation = { ...plan, proposals: plan.proposals.map((p) => ({ ...p, by: { id: p.by.id, name: p.by.name } })) };
+      const plain = m.crisisPlanToFhir(withoutOrganisation, options);
+      assert.equal(plain.extension.find((e) => e.url === `${NS}/StructureDefinition/contract-extras`), undefined, 'the proposals themselves are Tasks, not extras');
+      assert.deepEqual(contractPart(m.crisisPlanFromFhir(plain, options)), contractPart(withoutOrganisation));
+    });
+
+    test('a proposal is a contained Task: intent proposal, status requested, focus the CarePlan, requester and authoredOn, the measure as a measure Task says it', () => {
+      const task = written.contained.find((r) => r.intent === 'proposal');
+      assert.equal(task.resourceType, 'Task');
+      assert.equal(task.status, 'requested');
+      assert.deepEqual(task.focus, { reference: '#' }, 'the CarePlan that holds it');
+      assert.deepEqual(task.identifier[0], { system: `${NS}/CodeSystem/crisis-proposal-id`, value: 'pr-1' });
+      assert.deepEqual(task.identifier[1], { system: `${NS}/CodeSystem/crisis-measure-id`, value: 'mw-4' });
+      assert.equal(task.code.coding[0].code, 'getting-worse');
+      assert.equal(task.description, 'Lars sees me within a day if Amina cannot.');
+      assert.equal(task.authoredOn, '2026-11-20T14:00:00+01:00');
+      assert.deepEqual(task.requester, { identifier: { system: `${NS}/CodeSystem/member-id`, value: 'm-lars' }, display: 'Lars Haugen' });
+      assert.deepEqual(task.note, [{ text: 'The DPS is often full in December.' }]);
+      assert.equal(written.activity.some((a) => a[element].reference === `#${task.id}`), false, 'a proposal is not an activity of the plan until the person accepts it');
+    });
+
+    for (const [status, taskStatus] of [['accepted', 'accepted'], ['declined', 'rejected']]) {
+      test(`the person\u2019s answer (${status}) is Task.status ${taskStatus}, with when and who recorded it; read back it is the same`, () => {
+        const answered = {
+          ...plan,
+          proposals: plan.proposals.map((p) => ({ ...p, by: { id: p.by.id, name: p.by.name }, status, answeredAt: '2026-11-22T09:30:00+01:00', answeredBy: { id: 'm-ingrid', name: 'Ingrid Solberg' } })),
+        };
+        const out = m.crisisPlanToFhir(answered, options);
+        const task = out.contained.find((r) => r.intent === 'proposal');
+        assert.equal(task.status, taskStatus);
+        assert.equal(task.lastModified, '2026-11-22T09:30:00+01:00');
+        assert.deepEqual(task.extension.find((e) => e.url === `${NS}/StructureDefinition/crisis-proposal-answered-by`).valueReference.identifier.value, 'm-ingrid');
+        assert.deepEqual(contractPart(m.crisisPlanFromFhir(out, options)).proposals, answered.proposals);
+      });
+    }
+
+    test('answering a proposal rewrites its Task and keeps what the mapping does not know elsewhere; a cancelled proposal Task from another system stays as it is', () => {
+      const foreign = JSON.parse(JSON.stringify(written));
+      const cancelled = { resourceType: 'Task', id: 'other-proposal', identifier: [{ system: `${NS}/CodeSystem/crisis-proposal-id`, value: 'pr-x' }], status: 'cancelled', intent: 'proposal', focus: { reference: '#' } };
+      foreign.contained.push(cancelled);
+      foreign.contained.find((r) => r.id === 'ms-1').note = [{ text: 'kept' }];
+      const read = m.crisisPlanFromFhir(foreign, options);
+      assert.deepEqual(read.proposals.map((p) => p.id), ['pr-1'], 'a cancelled proposal has no contract meaning');
+      const answered = { ...read, proposals: read.proposals.map((p) => ({ ...p, status: 'declined', answeredAt: '2026-11-22T09:30:00+01:00' })) };
+      const out = m.crisisPlanToFhir(answered, options);
+      assert.deepEqual(out.contained.find((r) => r.id === 'other-proposal'), cancelled);
+      assert.deepEqual(out.contained.find((r) => r.id === 'ms-1').note, [{ text: 'kept' }]);
+      assert.equal(out.contained.filter((r) => r.intent === 'proposal' && r.status === 'rejected').length, 1);
+      assert.deepEqual(contractPart(m.crisisPlanFromFhir(out, options)).proposals, answered.proposals);
+    });
+
+    test('contact hours survive the round trip, several lines too; hours written as text by earlier versions are still read', () => {
+      const withHours = {
+        ...plan,
+        stages: plan.stages.map((s, i) =>
+          i === 0 ? { ...s, contacts: [{ ...s.contacts[0], hours: [{ days: ['mon', 'wed'], opens: '08:00', closes: '15:30' }, { days: ['sat'], opens: '10:00', closes: '14:00' }] }, ...s.contacts.slice(1)] } : s,
+        ),
+      };
+      const out = m.crisisPlanToFhir(withHours, options);
+      const read = m.crisisPlanFromFhir(out, options);
+      assert.deepEqual(read.stages[0].contacts[0].hours, withHours.stages[0].contacts[0].hours);
+      assert.deepEqual(contractPart(read), contractPart(withHours));
+      const legacy = JSON.parse(JSON.stringify(out));
+      const first = legacy.extension.find((e) => e.url === `${NS}/StructureDefinition/crisis-contact`);
+      first.extension = [...first.extension.filter((x) => x.url !== 'availableTime'), { url: 'hours', valueString: 'mon,wed 08:00-15:30' }];
+      assert.deepEqual(m.crisisPlanFromFhir(legacy, options).stages[0].contacts[0].hours, [{ days: ['mon', 'wed'], opens: '08:00', closes: '15:30' }]);
     });
 
     test('unchanged, a CarePlan with elements the mapping does not know is written back exactly as read', () => {
