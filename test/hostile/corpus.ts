@@ -10,7 +10,7 @@ import { fjordvik } from '../../src/data/fixtures/fjordvik.js';
 export const PWN_FLAG = '__pwned';
 
 /** The elements under test, by the name the cases use. */
-export type ElementName = 'roster' | 'matrix' | 'toggle' | 'list' | 'scheduler' | 'crisis' | 'date-picker';
+export type ElementName = 'roster' | 'matrix' | 'toggle' | 'list' | 'scheduler' | 'crisis' | 'outcomes' | 'date-picker';
 
 /**
  * What the case expects:
@@ -101,6 +101,23 @@ export function injectEverywhere(r: LooseRecord, text: string): void {
   plan.proposals[0].measure.text = text;
   plan.proposals[0].note = text;
   plan.proposals[0].by.name = text;
+  const october = byId(r.meetings, 'mt-october');
+  october.title = text;
+  for (const item of october.agenda) item.title = text;
+  const outcome = byId(r.meetingOutcomes, 'mo-october');
+  for (const part of outcome.parts) {
+    part.notes = text;
+    for (const decision of part.decisions ?? []) decision.text = text;
+    for (const action of part.actions ?? []) action.text = text;
+  }
+  outcome.parts[3].title = text;
+  outcome.recordedBy.name = text;
+  outcome.confirmations[1].name = text;
+  const question = outcome.questions[0];
+  question.name = text;
+  question.text = text;
+  question.answer = text;
+  question.answeredBy.name = text;
 }
 
 /** Markup and script that must stay text. Each sets the flag if it ever runs. */
@@ -133,7 +150,7 @@ const AWKWARD: Array<[string, string, string]> = [
   ['long-word', 'a 200-character unbreakable word (the longest a role label may be)', 'W'.repeat(200)],
 ];
 
-const ALL_BUT_PICKER: readonly ElementName[] = ['roster', 'matrix', 'toggle', 'list', 'scheduler', 'crisis'];
+const ALL_BUT_PICKER: readonly ElementName[] = ['roster', 'matrix', 'toggle', 'list', 'scheduler', 'crisis', 'outcomes'];
 
 const textCases: HostileCase[] = [...MARKUP.map(([id, text]) => [id, `markup: ${id}`, text]), ...AWKWARD].map(
   ([id, about, text]) => ({
@@ -147,7 +164,7 @@ const textCases: HostileCase[] = [...MARKUP.map(([id, text]) => [id, `markup: ${
 
 const KB100 = 'A'.repeat(100_000);
 
-const TEAM_USERS: readonly ElementName[] = ['roster', 'matrix', 'toggle', 'list', 'scheduler', 'crisis'];
+const TEAM_USERS: readonly ElementName[] = ['roster', 'matrix', 'toggle', 'list', 'scheduler', 'crisis', 'outcomes'];
 
 const errorCases: HostileCase[] = [
   // Unsafe link schemes: refused by the contract, so never rendered as links.
@@ -217,6 +234,38 @@ const errorCases: HostileCase[] = [
     },
     expect: { kind: 'text', text: 'N'.repeat(300), shows: ['crisis'] },
   },
+  // The meeting outcome's own fields.
+  {
+    id: 'outcome-notes-100kb',
+    about: '100 KB of meeting notes and a 100 KB decision',
+    mutate: (r) => {
+      const outcome = byId(r.meetingOutcomes, 'mo-october');
+      outcome.parts[0].notes = KB100;
+      outcome.parts[1].decisions[0].text = KB100;
+    },
+    expect: { kind: 'error', brokenIn: ['outcomes'], path: /parts\[0\]\.notes|parts\[1\]\.decisions\[0\]\.text/, reason: /too long/ },
+  },
+  {
+    id: 'outcome-longest-text',
+    about: 'meeting notes, a decision and a task each as long as allowed, as one unbreakable word',
+    mutate: (r) => {
+      const part = byId(r.meetingOutcomes, 'mo-october').parts[0];
+      part.notes = 'N'.repeat(5000);
+      part.decisions[0].text = 'D'.repeat(2000);
+      part.actions[0].text = 'T'.repeat(500);
+    },
+    expect: { kind: 'text', text: 'N'.repeat(5000), shows: ['outcomes'] },
+  },
+  {
+    id: 'outcome-task-without-owner',
+    about: 'a task agreed in the meeting without an owner, and a confirmation time that is no instant',
+    mutate: (r) => {
+      const outcome = byId(r.meetingOutcomes, 'mo-october');
+      delete outcome.parts[0].actions[0].ownerId;
+      outcome.confirmations[0].at = '<img src=x onerror="window.__pwned=1">';
+    },
+    expect: { kind: 'error', brokenIn: ['outcomes'], path: /parts\[0\]\.actions\[0\]\.ownerId|confirmations\[0\]\.at/, reason: /is required|ISO 8601/ },
+  },
   // Size.
   {
     id: 'name-100kb',
@@ -231,13 +280,13 @@ const errorCases: HostileCase[] = [
       byId(r.responsibilities, 'r-physical').title = KB100;
       byId(r.meetings, 'mt-series').title = KB100;
     },
-    expect: { kind: 'error', brokenIn: ['matrix', 'scheduler', 'crisis'], path: /title/, reason: /too long/ },
+    expect: { kind: 'error', brokenIn: ['matrix', 'scheduler', 'crisis', 'outcomes'], path: /title/, reason: /too long/ },
   },
   {
     id: 'reason-100kb',
     about: 'a 100 KB consent consequence',
     mutate: (r) => (byId(r.consents, 'c-gp').consequence = KB100),
-    expect: { kind: 'error', brokenIn: ['toggle', 'list', 'scheduler', 'crisis'], path: /consequence/, reason: /too long/ },
+    expect: { kind: 'error', brokenIn: ['toggle', 'list', 'scheduler', 'crisis', 'outcomes'], path: /consequence/, reason: /too long/ },
   },
   // Names that say nothing.
   {
@@ -259,7 +308,7 @@ const errorCases: HostileCase[] = [
       byId(r.responsibilities, 'r-physical').title = '  ';
       byId(r.meetings, 'mt-series').title = '\u00a0\u00a0';
     },
-    expect: { kind: 'error', brokenIn: ['matrix', 'scheduler', 'crisis'], path: /title/, reason: /only spaces/ },
+    expect: { kind: 'error', brokenIn: ['matrix', 'scheduler', 'crisis', 'outcomes'], path: /title/, reason: /only spaces/ },
   },
   // Dates and times.
   {
@@ -290,7 +339,7 @@ const errorCases: HostileCase[] = [
     id: 'impossible-instant',
     about: 'an impossible instant (month 13, hour 99)',
     mutate: (r) => (byId(r.consents, 'c-gp').since = '2026-13-45T99:00:00Z'),
-    expect: { kind: 'error', brokenIn: ['toggle', 'list', 'scheduler', 'crisis'], path: /since/, reason: /ISO 8601/ },
+    expect: { kind: 'error', brokenIn: ['toggle', 'list', 'scheduler', 'crisis', 'outcomes'], path: /since/, reason: /ISO 8601/ },
   },
   {
     id: 'unknown-time-zone',
@@ -379,7 +428,7 @@ const errorCases: HostileCase[] = [
       delete byId(r.meetings, 'mt-series').start;
       delete byId(r.consents, 'c-gp').state;
     },
-    expect: { kind: 'error', brokenIn: ['toggle', 'list', 'scheduler', 'crisis'], path: /start|state/, reason: /is required/ },
+    expect: { kind: 'error', brokenIn: ['toggle', 'list', 'scheduler', 'crisis', 'outcomes'], path: /start|state/, reason: /is required/ },
   },
   {
     id: 'number-for-name',
@@ -396,7 +445,7 @@ const errorCases: HostileCase[] = [
       byId(r.meetings, 'mt-series').agenda = { id: 'a-1' };
       byId(r.consents, 'c-gp').history = {};
     },
-    expect: { kind: 'error', brokenIn: ['roster', 'matrix', 'toggle', 'list', 'scheduler', 'crisis'], path: /members|assignments|agenda|history/, reason: /expected array/ },
+    expect: { kind: 'error', brokenIn: ['roster', 'matrix', 'toggle', 'list', 'scheduler', 'crisis', 'outcomes'], path: /members|assignments|agenda|history/, reason: /expected array/ },
   },
   {
     id: 'null-everywhere',

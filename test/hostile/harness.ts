@@ -11,6 +11,7 @@ const TAGS: Record<ElementName, string> = {
   list: 'care-consent-list',
   scheduler: 'care-meeting-scheduler',
   crisis: 'care-crisis-plan',
+  outcomes: 'care-meeting-outcomes',
   'date-picker': 'care-date-picker',
 };
 
@@ -65,6 +66,15 @@ function create(element: ElementName, record: Loose, c: HostileCase, audience: A
       el.team = team;
       el.responsibilities = record?.responsibilities;
       el.consents = record?.consents;
+      el.actor = audience === 'professional' ? { id: 'm-kari', name: 'Kari Nilsen', organisationId: 'org-home-care' } : { id: 'm-ingrid', name: 'Ingrid Solberg' };
+      el.now = '2026-12-01T12:00:00Z';
+      break;
+    case 'outcomes':
+      el.meeting = find(record?.meetings, 'mt-october');
+      el.outcome = find(record?.meetingOutcomes, 'mo-october');
+      el.team = team;
+      el.consents = record?.consents;
+      el.responsibilities = record?.responsibilities;
       el.actor = audience === 'professional' ? { id: 'm-kari', name: 'Kari Nilsen', organisationId: 'org-home-care' } : { id: 'm-ingrid', name: 'Ingrid Solberg' };
       el.now = '2026-12-01T12:00:00Z';
       break;

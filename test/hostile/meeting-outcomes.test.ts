@@ -6,6 +6,10 @@ import type { CareMeetingOutcomes } from '../../src/components/meeting-outcomes/
 import { CareRecord } from '../../src/contract/record.js';
 import { fjordvik } from '../../src/data/fixtures/fjordvik.js';
 import { expect, fixture, fixtureCleanup, html, settle } from '../helpers/fixture.js';
+import { describeCorpus } from './harness.js';
+
+// The shared corpus (corpus.ts) at 320 px, as every element gets it; the cases below are this element's own.
+describeCorpus('outcomes');
 
 const HOSTILE = [
   '<img src=x onerror="window.__pwned=1">',

@@ -34,6 +34,7 @@ import {
   type OutcomeDraft,
 } from './outcome-model.js';
 import { renderCoordinatorSummary } from './coordinator-view.js';
+import { isolated } from './isolated.js';
 import { renderReaderPanel } from './panels-view.js';
 import { renderRecordForm } from './record-view.js';
 import { accessOfParts, renderParts, type SummaryContext } from './summary-view.js';
@@ -236,7 +237,7 @@ export class CareMeetingOutcomes extends CareElement<'outcomes'> {
     const live = busy ? t.saving : this.message;
     const alert = failure || this.both || matrixFailure;
     const alertText = alert ? `${t.errorPrefix} ${t.notSaved} ${failure && !this.both ? this.describeError(failure.error) : matrixFailure ? this.describeError(matrixFailure.error) : t.bothChanged}` : '';
-    const title = t.titleFor(view.meeting.title, this.localize.date(view.meeting.start, 'long', view.meeting.timeZone));
+    const title = isolated((name) => t.titleFor(name, this.localize.date(view.meeting.start, 'long', view.meeting.timeZone)), view.meeting.title);
     return html`<article class="outcome" part="base" aria-labelledby="title" aria-busy=${busy ? 'true' : 'false'}>
       <div role="heading" aria-level=${level} class="heading title" id="title">${title}</div>
       ${this.isCoordinator(view) ? this.renderForCoordinator(view, level + 1, busy) : this.renderForReader(view, level + 1, busy)}

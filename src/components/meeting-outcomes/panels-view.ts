@@ -4,6 +4,7 @@ import type { Meeting } from '../../contract/meeting.js';
 import type { MeetingOutcome, OutcomePart } from '../../contract/meeting-outcome.js';
 import type { CareTeam } from '../../contract/team.js';
 import type { OutcomesMessages } from '../../i18n/types.js';
+import { isolated } from './isolated.js';
 import { nameOf, partTitle } from './summary-view.js';
 
 interface PanelContext {
@@ -70,7 +71,7 @@ export const renderReaderPanel = (ctx: ReaderPanelContext): TemplateResult => {
               ${questions.map(
                 (x) => html`<li class="question" part="question">
                   <span>${x.text}</span>
-                  <span class="muted">${x.answer ? t.answered(x.answeredBy?.name ?? t.unknownPerson, x.answer) : t.notAnswered}</span>
+                  <span class="muted">${x.answer ? isolated(t.answered, x.answeredBy?.name ?? t.unknownPerson, x.answer) : t.notAnswered}</span>
                 </li>`,
               )}
             </ul>`
@@ -97,7 +98,7 @@ export const renderCoordinatorPanel = (ctx: CoordinatorPanelContext): TemplateRe
       <ul class="confirmations">
         ${participants.map((id) => {
           const c = confirmedBy.get(id);
-          return html`<li><span>${nameOf(ctx.team, id, t.unknownPerson)}</span> <span class=${c ? '' : 'muted'}>${c ? t.confirmedOn(ctx.dateTime(c.at)) : t.notConfirmed}</span></li>`;
+          return html`<li><span dir="auto">${nameOf(ctx.team, id, t.unknownPerson)}</span> <span class=${c ? '' : 'muted'}>${c ? t.confirmedOn(ctx.dateTime(c.at)) : t.notConfirmed}</span></li>`;
         })}
       </ul>
     </section>
@@ -108,10 +109,10 @@ export const renderCoordinatorPanel = (ctx: CoordinatorPanelContext): TemplateRe
             ${ctx.outcome.questions.map((q) => {
               const about = q.partId ? ctx.outcome.parts.find((p) => p.id === q.partId) : undefined;
               return html`<li class="question" part="question">
-                <span class="muted">${t.questionFrom(q.name, ctx.dateTime(q.at))}${about ? ` \u2013 ${partTitle(ctx, about)}` : ''}</span>
+                <span class="muted">${isolated((name) => t.questionFrom(name, ctx.dateTime(q.at)), q.name)}${about ? html` \u2013 <span dir="auto">${partTitle(ctx, about)}</span>` : ''}</span>
                 <span>${q.text}</span>
                 ${q.answer
-                  ? html`<span class="muted">${t.answered(q.answeredBy?.name ?? t.unknownPerson, q.answer)}</span>`
+                  ? html`<span class="muted">${isolated(t.answered, q.answeredBy?.name ?? t.unknownPerson, q.answer)}</span>`
                   : html`<form class="panel" novalidate @submit=${(e: Event) => (e.preventDefault(), ctx.answer(q.id))}>
                       <label for=${`answer-${q.id}`}>${t.answerLabel}</label>
                       <textarea id=${`answer-${q.id}`} maxlength="2000" .value=${ctx.answers[q.id] ?? ''}

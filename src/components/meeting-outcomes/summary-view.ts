@@ -4,6 +4,7 @@ import type { Meeting } from '../../contract/meeting.js';
 import { outcomePartAccess, type MeetingOutcome, type OutcomeAction, type OutcomePart, type OutcomePartAccess } from '../../contract/meeting-outcome.js';
 import type { CareTeam } from '../../contract/team.js';
 import type { OutcomesMessages } from '../../i18n/types.js';
+import { isolated } from './isolated.js';
 
 /** What the summary needs to draw the parts for one reader. */
 export interface SummaryContext {
@@ -38,9 +39,9 @@ const renderAction = (ctx: SummaryContext, action: OutcomeAction): TemplateResul
     action.effect === 'new-responsibility'
       ? t.proposedResponsibility
       : action.effect === 'hand-over' && action.responsibilityId
-        ? t.proposedHandover(ctx.responsibilityTitles.get(action.responsibilityId) ?? action.responsibilityId)
+        ? isolated(t.proposedHandover, ctx.responsibilityTitles.get(action.responsibilityId) ?? action.responsibilityId)
         : undefined;
-  return html`<li part="action">${t.action(action.text, owner, ctx.date(action.due))}${matrix ? html`<br /><span class="muted">${matrix}</span>` : nothing}</li>`;
+  return html`<li part="action">${isolated((text, who) => t.action(text, who, ctx.date(action.due)), action.text, owner)}${matrix ? html`<br /><span class="muted">${matrix}</span>` : nothing}</li>`;
 };
 
 /** Why a part is not shown, in plain words, and whom to ask. */
@@ -63,14 +64,14 @@ export const withheldReason = (ctx: SummaryContext, access: Extract<OutcomePartA
 
 const renderPart = (ctx: SummaryContext, part: OutcomePart, access: OutcomePartAccess, coordinatorName: string | undefined): TemplateResult => {
   const t = ctx.t;
-  const heading = html`<div role="heading" aria-level=${ctx.level} class="heading" id=${`part-${part.id}`}>${partTitle(ctx, part)}</div>`;
+  const heading = html`<div role="heading" aria-level=${ctx.level} class="heading" id=${`part-${part.id}`}><span dir="auto">${partTitle(ctx, part)}</span></div>`;
   if (!access.shown) {
     return html`<section class="part" part="outcome-part" aria-labelledby=${`part-${part.id}`}>
       ${heading}
       <div class="withheld" part="withheld">
         <p class="sub">${t.withheldTitle}</p>
         <p>${withheldReason(ctx, access)}</p>
-        ${coordinatorName ? html`<p>${t.askCoordinator(coordinatorName)}</p>` : nothing}
+        ${coordinatorName ? html`<p>${isolated(t.askCoordinator, coordinatorName)}</p>` : nothing}
       </div>
     </section>`;
   }
