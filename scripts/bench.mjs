@@ -4,7 +4,7 @@
 //   --runs N      repetitions per benchmark (default 7), each in a fresh page
 //   --no-build    reuse dist/ (the startup row needs a built demo)
 //   --large-runs N  repetitions of the large-size rows (default 3: each takes many seconds)
-//   --only a,b    run only these benchmarks (matrix, matrixLarge, roster, rosterFilter, freeTime, datePicker,
+//   --only a,b    run only these benchmarks (matrix, matrixLarge, roster, rosterLarge, rosterFilter, freeTime, datePicker,
 //                 consentList, consentListLarge, scheduler, startup, throttled)
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -163,6 +163,7 @@ const table = [
   ['matrix', 'matrix', [200, 40], 'Matrix 200 × 40', 'vaadin-grid'],
   ['matrixLarge', 'matrix', [500, 50], 'Matrix 500 × 50', 'vaadin-grid'],
   ['roster', 'roster', [1000], 'Roster 1,000 members', 'plain Lit list'],
+  ['rosterLarge', 'roster', [5000], 'Roster 5,000 members', 'plain Lit list'],
   ['rosterFilter', 'rosterFilter', [5000], 'Roster 5,000 members, filter', 'plain keyed Lit list'],
   ['freeTime', 'freeTime', [], 'Free times, 20 people × 4 weeks', 'naive 15-min scan'],
   ['datePicker', 'datePicker', [], 'Date picker, month change', 'plain Lit month table'],
@@ -170,7 +171,7 @@ const table = [
   ['consentListLarge', 'consentList', [500], 'Consent list, 500 toggles', '500 native checkboxes'],
   ['scheduler', 'schedulerScale', [50, 12], 'Scheduler, 50 people, weekly series of 12', ''],
 ];
-const large = new Set(['matrixLarge', 'rosterFilter', 'consentListLarge', 'scheduler']);
+const large = new Set(['matrixLarge', 'rosterLarge', 'rosterFilter', 'consentListLarge', 'scheduler']);
 for (const [key, name, args, label, peerName] of table) {
   if (!wanted(key)) continue;
   process.stdout.write(`running ${label}…\n`);

@@ -10,6 +10,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import '../../src/define.js';
 import { findFreeSlots } from '../../src/components/meeting-scheduler/free-time.js';
 import type { ConsentDirectiveInput } from '../../src/contract/consent.js';
+import { CareTeam } from '../../src/contract/team.js';
 import { fjordvik } from '../../src/data/fixtures/fjordvik.js';
 import { benchAvailability } from '../components/meeting-scheduler/free-time-benchmark.js';
 import { benchMatrix, generateMatrixData } from '../components/responsibility-matrix/matrix-benchmark.js';
@@ -514,9 +515,42 @@ export async function consentToggleClick() {
   return { pending: { ours: pending }, saved: { ours: saved } };
 }
 
+/**
+ * Roster of `n`: the contract check of the team alone (`CareTeam.safeParse`, in a task of its own),
+ * then the element on a new page from the team set until every member is in the DOM, with the
+ * first task (the one that checks the team and renders the first members) and the longest.
+ */
+export async function rosterContract(n = 1000) {
+  const team = generateTeam(n);
+  const start = performance.now();
+  const ok = CareTeam.safeParse(structuredClone(team)).success;
+  const checkMs = performance.now() - start;
+  if (!ok) throw new Error('the generated team breaks the contract');
+  await painted();
+  const tasks: PerformanceEntry[] = [];
+  const observer = new PerformanceObserver((list) => tasks.push(...list.getEntries()));
+  observer.observe({ type: 'longtask' });
+  const roster = Object.assign(document.createElement('care-team-roster'), { team, lang: 'en', today: '2026-12-07' }) as HTMLElement & { updateComplete: Promise<boolean> };
+  const first = performance.now();
+  document.body.append(roster);
+  await roster.updateComplete;
+  const renderMs = performance.now() - first;
+  await new Promise((resolve) => setTimeout(resolve, 60));
+  tasks.push(...observer.takeRecords());
+  observer.disconnect();
+  const mine = tasks.filter((t) => t.startTime + t.duration >= first);
+  roster.remove();
+  return {
+    check: { ours: checkMs },
+    everyMemberRendered: { ours: renderMs },
+    firstTask: { ours: mine.find((t) => t.startTime <= first + 1)?.duration ?? 0 },
+    longestTask: { ours: mine.reduce((max, t) => Math.max(max, t.duration), 0) },
+  };
+}
+
 declare global {
   interface Window {
     careBench: Record<string, (...args: never[]) => Promise<Record<string, { ours: number; peer?: number }>>>;
   }
 }
-window.careBench = { matrix, roster, rosterFilter, schedulerScale, freeTime, datePicker, consentList, consentListSetup, consentListClick, rosterSetup, rosterKeys, matrixSetup, matrixOpen, matrixChoose, consentToggleSetup, consentToggleClick };
+window.careBench = { matrix, roster, rosterFilter, schedulerScale, freeTime, datePicker, consentList, consentListSetup, consentListClick, rosterSetup, rosterKeys, matrixSetup, matrixOpen, matrixChoose, consentToggleSetup, consentToggleClick, rosterContract };

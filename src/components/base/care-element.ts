@@ -3,7 +3,7 @@ import { html, LitElement, nothing, type PropertyValues, type TemplateResult } f
 import { property, state } from 'lit/decorators.js';
 import { Actor } from '../../contract/common.js';
 import { actorConverter } from '../../context/actor.js';
-import { check, type ContractIssue } from '../../contract/validate.js';
+import { check, type ContractIssue, type ContractResult } from '../../contract/validate.js';
 import { actorContext, localeContext, storeContext } from '../../context/keys.js';
 import { loadFailureReason, type LoadFailureReason } from '../../data/load-failure.js';
 import type { CareStore } from '../../data/store.js';
@@ -48,6 +48,15 @@ const verdictFor = <T>(schema: SafeParser<T>, input: unknown): { value: T } | { 
   if (objectInput) known.set(input, outcome);
   if (result.ok && result.value !== null && typeof result.value === 'object') known.set(result.value, outcome);
   return outcome;
+};
+
+/** Records the outcome of a check done elsewhere (in steps, for a large input), so `checkInput` finds it. */
+const rememberVerdict = <T>(schema: SafeParser<T>, input: object, result: ContractResult<T>): void => {
+  let known = verdicts.get(schema);
+  if (!known) verdicts.set(schema, (known = new WeakMap()));
+  const outcome = result.ok ? { value: result.value } : { issues: result.issues };
+  known.set(input, outcome);
+  if (result.ok && result.value !== null && typeof result.value === 'object') known.set(result.value, outcome);
 };
 
 /**
@@ -225,6 +234,14 @@ export abstract class CareElement<N extends Namespace> extends LitElement {
     }
     if (objectInput) this.checked.add(input);
     return outcome;
+  }
+
+  /**
+   * Hands `checkInput` the outcome of a check of `input` against `schema` done elsewhere (in steps,
+   * for a large input): `checkInput` then reports and returns it without checking again.
+   */
+  protected rememberCheck<T>(schema: SafeParser<T>, input: object, result: ContractResult<T>): void {
+    rememberVerdict(schema, input, result);
   }
 
   /** Like `checkInput` for an input the element can do without: absent stays absent. */
