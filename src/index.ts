@@ -210,6 +210,7 @@ export {
   CareDataErrorEvent,
   CareErrorEvent,
   CareLoadErrorEvent,
+  CareStorageProblemEvent,
   type CareLoadErrorDetail,
 } from './components/base/events.js';
 export { LOAD_FAILURE_REASONS, type LoadFailureReason } from './data/load-failure.js';

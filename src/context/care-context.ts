@@ -4,7 +4,8 @@ import { property } from 'lit/decorators.js';
 import { Actor } from '../contract/common.js';
 import type { CareRecordInput } from '../contract/record.js';
 import { check } from '../contract/validate.js';
-import { CareLoadErrorEvent } from '../components/base/events.js';
+import { CareLoadErrorEvent, CareStorageProblemEvent } from '../components/base/events.js';
+import type { StorageProblemEvent } from '../data/memory-storage.js';
 import { describeIssues, StoreContractError } from '../data/entities.js';
 import { lazyFhirSource } from '../data/fhir/lazy.js';
 import type { FhirSourceOptions } from '../data/fhir/source.js';
@@ -68,6 +69,7 @@ const teamIdOfSeed = (seed: CareContext['seed']): string | undefined => {
  *
  * @summary Provides a care team's data store, language and acting person to the elements inside.
  * @slot - The elements (and any other content) to connect.
+ * @fires care-storage-problem - `CareStorageProblemEvent`, detail `{ kind, key, teamId, quarantineKey, message, issues }`: with `persist`, a stored record was kept aside (`quarantined`: the team does not load until `discardStored()`), storage is blocked, or a save could not be written.
  * @fires care-load-error - `CareLoadErrorEvent`, detail `{ teamId, reason, status, message, error }`: the care team could not be loaded. `reason` is `unauthorised` (401: send the person to sign in), `forbidden` (403), `not-found`, `server`, `timeout`, `network`, `invalid-body` or `rejected`.
  */
 export class CareContext extends LitElement {
@@ -78,6 +80,7 @@ export class CareContext extends LitElement {
   `;
 
   private readonly storeProvider = new ContextProvider(this, { context: storeContext });
+
   private readonly localeProvider = new ContextProvider(this, { context: localeContext });
   private readonly actorProvider = new ContextProvider(this, { context: actorContext });
 
@@ -198,6 +201,21 @@ export class CareContext extends LitElement {
     event.returnValue = '';
   };
 
+  /**
+   * With `source="memory"` and `persist`: forgets what the browser stored for the care team (a copy
+   * of a record that could not be used stays aside) and loads it again from the seed. The way out
+   * after a `care-storage-problem` of kind `quarantined`, for a host that decides to. With any other
+   * source it does nothing.
+   */
+  async discardStored(): Promise<void> {
+    const store = this.createdStore;
+    const created = this.createdSource as { loaded?: CareDataSource & { discardStored?: (teamId: string) => void } } | undefined;
+    const memory = created?.loaded;
+    if (this.givenStore || !store || store.source !== created || !memory?.discardStored) return;
+    memory.discardStored(store.teamId);
+    await store.load();
+  }
+
   /** Loads the team's record again, for example after the host knows it changed. */
   reload(): Promise<void> {
     return this.store?.load() ?? Promise.resolve();
@@ -292,7 +310,14 @@ export class CareContext extends LitElement {
       }
       const seed = (this.memorySeed = this.seed ?? (inline?.seed as CareContext['seed']));
       const options = { seed, seedSrc: this.seedSrc, persist: this.persist ? { key: this.persist } : undefined, latency: this.latency };
-      return lazySource(() => import('../data/memory-source.js').then(({ MemorySource }) => new MemorySource(options)));
+      return lazySource(() =>
+        import('../data/memory-source.js').then(({ MemorySource }) => {
+          const memory = new MemorySource(options);
+          // Told here too, so a page without a bundler can listen on the element.
+          memory.addEventListener('storage-problem', (event) => this.dispatchEvent(new CareStorageProblemEvent((event as StorageProblemEvent).problem)));
+          return memory;
+        }),
+      );
     }
     if (source) console.warn(`<care-context>: unknown source "${String(source)}"; use source="memory", src="https://…", or set the source property.`);
     return undefined;

@@ -25,6 +25,16 @@ async function printedExample(): Promise<string> {
   return block;
 }
 
+/** The ```html block of the persist section: markup, and the module script to run. */
+async function printedPage(): Promise<{ markup: string; script: string }> {
+  const markdown = await (await fetch('/docs/embedding.md')).text();
+  const section = markdown.slice(markdown.indexOf('### Keeping changes in the browser: `persist`'));
+  const block = /```html\n([\s\S]*?)\n```/.exec(section)?.[1];
+  if (!block || !block.includes('discardStored()')) throw new Error('docs/embedding.md has no persist page calling discardStored()');
+  const script = /<script type="module">([\s\S]*?)<\/script>/.exec(block)![1];
+  return { markup: block.replace(/<script type="module">[\s\S]*?<\/script>/, ''), script };
+}
+
 describe('docs/embedding.md: listening to storage-problem and calling discardStored', function () {
   this.timeout(20_000);
   let host: HTMLElement;
@@ -73,5 +83,65 @@ describe('docs/embedding.md: listening to storage-problem and calling discardSto
     expect(button.hidden).to.equal(true);
     expect(localStorage.getItem(TEAM_KEY), 'the unusable value is gone').to.equal(null);
     expect(JSON.parse(localStorage.getItem(QUARANTINE_KEY)!), 'its copy stays aside').to.have.length(1);
+  });
+
+  it('on a page without a bundler: care-storage-problem on the element, and discardStored() starts again from the seed', async () => {
+    localStorage.setItem(TEAM_KEY, BROKEN);
+    const { markup, script } = await printedPage();
+    const teamKey = `${KEY}/team/team-1`;
+    const quarantineKey = `${KEY}/quarantine/team-1`;
+    localStorage.removeItem(TEAM_KEY);
+    localStorage.setItem(teamKey, BROKEN);
+    host = document.createElement('div');
+    // The page is read as if served from /__docs__/pages/, where care-team.json is the README's seed (Ingrid Berg's team).
+    // The bundle's script tag does not run from innerHTML; this file has registered the tags already.
+    host.innerHTML = markup.replace('seed-src="care-team.json"', 'seed-src="/__docs__/pages/care-team.json"');
+    const context = host.querySelector('care-context') as CareContext;
+    const problems: string[] = [];
+    context.addEventListener('care-storage-problem', (event) => problems.push(event.detail.kind));
+    const warn = console.warn;
+    const error = console.error;
+    console.warn = () => undefined;
+    console.error = () => undefined;
+    const url = URL.createObjectURL(new Blob([script], { type: 'text/javascript' }));
+    const roster = host.querySelector('care-team-roster')!;
+    const button = host.querySelector<HTMLButtonElement>('#start-again')!;
+    try {
+      // The page's script runs before the element has loaded anything, as a module script at the end of the body does.
+      document.body.append(host);
+      await import(/* @vite-ignore */ url);
+      await waitUntil(() => !button.hidden, 'the host shows its button after the problem', { timeout: 10_000 });
+    } finally {
+      console.warn = warn;
+      console.error = error;
+      URL.revokeObjectURL(url);
+    }
+    expect(problems).to.deep.equal(['quarantined']);
+    await waitUntil(() => roster.shadowRoot?.querySelector('[part~="error"]') !== null, 'the roster shows the load error');
+    expect(text(roster.shadowRoot), 'the seed is not shown instead').not.to.contain('Ingrid Berg');
+    expect(localStorage.getItem(teamKey), 'nothing overwrote the stored value').to.equal(BROKEN);
+
+    button.click();
+    await waitUntil(() => text(roster.shadowRoot).includes('Ingrid Berg') && !roster.shadowRoot!.querySelector('[part~="error"]'), 'the team from the seed');
+    expect(button.hidden).to.equal(true);
+    expect(localStorage.getItem(teamKey), 'the unusable value is gone').to.equal(null);
+    expect(JSON.parse(localStorage.getItem(quarantineKey)!), 'its copy stays aside').to.have.length(1);
+  });
+
+  it('discardStored() does nothing on a context whose store the host gave', async () => {
+    host = document.createElement('div');
+    host.innerHTML = `<care-context source="memory" persist="${KEY}"></care-context>`;
+    document.body.append(host);
+    const context = host.querySelector('care-context') as CareContext;
+    context.seed = fjordvik;
+    await waitUntil(() => localStorage.getItem(TEAM_KEY) !== null || context.store?.snapshot.status === 'ready', 'the context loaded', { timeout: 10_000 });
+    const { CareStore } = await import('../../src/data/store.js');
+    const { MemorySource } = await import('../../src/data/memory-source.js');
+    const given = new CareStore(new MemorySource({ seed: fjordvik }), 'team-ingrid');
+    context.store = given;
+    await context.updateComplete;
+    localStorage.setItem(TEAM_KEY, BROKEN);
+    await context.discardStored();
+    expect(localStorage.getItem(TEAM_KEY), 'the stored value is left alone').to.equal(BROKEN);
   });
 });

@@ -1,4 +1,5 @@
 import type { ContractIssue } from '../../contract/validate.js';
+import type { StorageProblem } from '../../data/memory-storage.js';
 import type { LoadFailureReason } from '../../data/load-failure.js';
 import type { StoreError } from '../../data/types.js';
 
@@ -95,10 +96,24 @@ export class CareLoadErrorEvent extends CareEvent<CareLoadErrorDetail> {
   }
 }
 
+/**
+ * Fired by `<care-context source="memory" persist="…">` for every problem with the browser storage
+ * it keeps changes in: a stored record it could not use was kept aside (`quarantined`, the team does
+ * not load until the host calls `discardStored()`), storage is blocked, or a save could not be
+ * written. `detail` is the problem (`kind`, `key`, `teamId`, `quarantineKey`, `message`, `issues`).
+ */
+export class CareStorageProblemEvent extends CareEvent<StorageProblem> {
+  static readonly eventName = 'care-storage-problem';
+  constructor(problem: StorageProblem) {
+    super(CareStorageProblemEvent.eventName, problem);
+  }
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
     'care-data-error': CareDataErrorEvent;
     'care-error': CareErrorEvent;
     'care-load-error': CareLoadErrorEvent;
+    'care-storage-problem': CareStorageProblemEvent;
   }
 }
