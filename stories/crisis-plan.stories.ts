@@ -108,6 +108,23 @@ export const ContactOrder: Story = {
   },
 };
 
+/** The form after Kari added someone to call at "Early signs" and pressed Save with the fields empty: the summary has focus and each field says what is missing. */
+export const ContactProblems: Story = {
+  name: 'Editing: a new contact with problems',
+  args: { reader: 'Kari (coordinator)', audience: 'professional' },
+  play: async ({ canvasElement }) => {
+    const el = canvasElement.querySelector('care-crisis-plan')!;
+    const press = async (name: string) => {
+      await el.updateComplete;
+      [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent?.trim() === name)?.click();
+      await el.updateComplete;
+    };
+    await press('Change the plan');
+    await press('Add someone to call');
+    await press('Save the plan');
+  },
+};
+
 /** In Norwegian (bokmål). */
 export const Norwegian: Story = { args: { lang: 'nb' } };
 

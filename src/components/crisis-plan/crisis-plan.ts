@@ -17,8 +17,8 @@ import { headingLevel, type HeadingLevel } from '../base/heading-level.js';
 import { IntentController } from '../base/intent-controller.js';
 import { crisisPlanStyles } from './crisis-plan.styles.js';
 import type * as Editing from './editing.js';
+import type * as PlanText from './plan-text.js';
 import { CareCrisisPlanChangeEvent, CareCrisisPlanRequestEvent, type CrisisPlanAction } from './events.js';
-import { planAsText } from './plan-text.js';
 import type { PlanDraft } from './plan-draft.js';
 import { servicesOf, withAgreement, withAnswer, withProposal } from './plan-model.js';
 import { renderOwnWords, renderProposals, renderServices, renderStages, renderStageSwitcher, renderStatus, type ReadContext } from './read-view.js';
@@ -150,6 +150,8 @@ export class CareCrisisPlan extends CareElement<'crisis'> {
   /** The editing module, loaded on first use or as soon as the reader may edit. */
   private editing?: typeof Editing;
   private editingLoad?: Promise<void>;
+  /** The text maker of "Save a copy": fetched after the plan is shown, so the click can start the download at once. */
+  private planText?: Promise<typeof PlanText>;
 
   private readonly intents = new IntentController(this, {
     kind: 'crisis-plan',
@@ -311,6 +313,7 @@ export class CareCrisisPlan extends CareElement<'crisis'> {
     const isPerson = access === 'own-plan';
     const mayEdit = Boolean(reader) && (isPerson || access === 'coordinator');
     if (mayEdit || (access === 'consent' && reader)) void this.loadEditing();
+    this.planText ??= import('./plan-text.js');
     const mine = view.plan.agreedBy.some((a) => a.memberId === reader?.id && a.version === view.plan.version);
     const open = view.plan.proposals.filter((p) => p.status === 'proposed');
     return html`<p class="access" part="access">${accessText}</p>
@@ -322,7 +325,7 @@ export class CareCrisisPlan extends CareElement<'crisis'> {
         : nothing}
       <div class="tools">
         <button type="button" part="print" @click=${() => window.print()}>${t.print}</button>
-        <button type="button" part="save-copy" aria-describedby="copy-note" @click=${() => this.saveCopy(view)}>${t.saveCopy}</button>
+        <button type="button" part="save-copy" aria-describedby="copy-note" @click=${() => void this.saveCopy(view)}>${t.saveCopy}</button>
         ${mayEdit ? html`<button type="button" part="edit" ${ref(this.editRef)} aria-disabled=${busy ? 'true' : 'false'} @click=${() => void this.startEditing(view)}>${t.editPlan}</button>` : nothing}
         ${mayEdit && !mine
           ? html`<button type="button" class="primary" part="agree" aria-disabled=${busy ? 'true' : 'false'} @click=${() => void this.agree(view)}>${isPerson ? t.agreeYou : t.agreeCoordinator}</button>`
@@ -352,9 +355,10 @@ export class CareCrisisPlan extends CareElement<'crisis'> {
 
   // ---- user intents -----------------------------------------------------------------------
 
-  /** Downloads the whole plan as a text file the person can keep and read offline. */
-  private saveCopy(view: Ready) {
+  /** Downloads the whole plan as a text file the person can keep and read offline; the text maker loads on first use. */
+  private async saveCopy(view: Ready) {
     const today = calendarDay(this.now ? new Date(this.now) : new Date());
+    const { planAsText } = await (this.planText ??= import('./plan-text.js'));
     const text = planAsText(view.plan, view.team, this.t, {
       audience: this.audience,
       today,

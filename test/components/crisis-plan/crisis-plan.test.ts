@@ -468,6 +468,8 @@ describe('<care-crisis-plan> on paper and offline', () => {
     };
     try {
       button(el, 'Save a copy')!.click();
+      // The text maker loads on first use, so the download starts a moment after the press.
+      await waitUntil(() => clicked.length > 0, 'the copy is offered for download', { timeout: 5000 });
     } finally {
       HTMLAnchorElement.prototype.click = original;
     }
