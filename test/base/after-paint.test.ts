@@ -1,0 +1,94 @@
+// AfterPaint: work spread over painted frames, one step at a time, and an updateComplete that waits
+// for all of it.
+import { html, LitElement, type TemplateResult } from 'lit';
+import { AfterPaint } from '../../src/components/base/after-paint.js';
+import { expect, fixture } from '../helpers/fixture.js';
+
+/** Renders `shown` items; each step adds ten more until `total`, one step per painted frame. */
+class PaintProbe extends LitElement {
+  static override properties = { shown: { state: true } };
+  total = 30;
+  shown = 10;
+  steps = 0;
+  readonly frames = new AfterPaint(this);
+
+  protected override render(): TemplateResult {
+    return html`<ul>
+      ${Array.from({ length: this.shown }, (_, i) => html`<li>${i}</li>`)}
+    </ul>`;
+  }
+
+  protected override updated(): void {
+    if (this.shown < this.total) {
+      this.frames.schedule(() => {
+        this.steps += 1;
+        this.shown = Math.min(this.total, this.shown + 10);
+      });
+    }
+  }
+
+  protected override async getUpdateComplete(): Promise<boolean> {
+    return this.frames.settle(() => super.getUpdateComplete());
+  }
+}
+customElements.define('care-paint-probe', PaintProbe);
+
+const count = (el: PaintProbe) => el.shadowRoot!.querySelectorAll('li').length;
+const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
+
+describe('AfterPaint', () => {
+  it('paints the first part before the next step runs, then one step per frame', async () => {
+    const el = document.createElement('care-paint-probe') as PaintProbe;
+    document.body.append(el);
+    try {
+      // The first render is synchronous to the microtask; no step has run before a frame.
+      await Promise.resolve();
+      await Promise.resolve();
+      expect(count(el), 'the first part alone, before any frame').to.equal(10);
+      expect(el.steps).to.equal(0);
+      await nextFrame();
+      expect(el.steps, 'the step waits until the frame has painted and a task has passed').to.equal(0);
+    } finally {
+      el.remove();
+    }
+  });
+
+  it('updateComplete waits for every step still to come', async () => {
+    const el = await fixture<PaintProbe>(html`<care-paint-probe></care-paint-probe>`);
+    await el.updateComplete;
+    expect(count(el)).to.equal(30);
+    expect(el.steps).to.equal(2);
+  });
+
+  it('schedules one step at a time: a second schedule while one waits is ignored', async () => {
+    const el = await fixture<PaintProbe>(html`<care-paint-probe></care-paint-probe>`);
+    await el.updateComplete;
+    let ran = 0;
+    el.frames.schedule(() => (ran += 1));
+    el.frames.schedule(() => (ran += 10));
+    await el.updateComplete;
+    expect(ran).to.equal(1);
+  });
+
+  it('painted() resolves after the next frame, and settle waits for it', async () => {
+    const el = await fixture<PaintProbe>(html`<care-paint-probe></care-paint-probe>`);
+    await el.updateComplete;
+    let done = false;
+    void el.frames.painted().then(() => (done = true));
+    await Promise.resolve();
+    expect(done, 'not before a frame').to.equal(false);
+    await el.updateComplete;
+    expect(done, 'updateComplete waited for it').to.equal(true);
+  });
+
+  it('off the page, a waiting step is released without running, so nobody waits for ever', async () => {
+    const el = document.createElement('care-paint-probe') as PaintProbe;
+    document.body.append(el);
+    await Promise.resolve();
+    await Promise.resolve();
+    el.remove();
+    await el.updateComplete;
+    expect(el.steps, 'the step did not run off the page').to.equal(0);
+    expect(count(el)).to.equal(10);
+  });
+});
