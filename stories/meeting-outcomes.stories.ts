@@ -103,5 +103,18 @@ export const Recording: Story = {
   },
 };
 
+/** The coordinator changed what was agreed after Ingrid and Amina had read it: Ingrid sees that she read an earlier version and can confirm again. */
+export const ChangedAfterReading: Story = {
+  name: 'Changed after it was read',
+  render: (args) => html`<div style="max-inline-size: 44rem">${outcomes(args, { outcome: { ...outcome, version: 2 } })}</div>`,
+};
+
+/** The coordinator's view of the same: who read it before the change is listed as such, and not counted. */
+export const ChangedAfterReadingCoordinator: Story = {
+  name: 'Changed after it was read (coordinator)',
+  args: { reader: 'Kari (coordinator)', audience: 'professional' },
+  render: (args) => html`<div style="max-inline-size: 44rem">${outcomes(args, { outcome: { ...outcome, version: 2 } })}</div>`,
+};
+
 /** In Norwegian (bokmål). */
 export const Norwegian: Story = { args: { lang: 'nb', reader: 'Sofie (NAV, partly withheld)', audience: 'professional' } };

@@ -56,6 +56,7 @@ export const OutcomeConfirmation = z.looseObject({
   memberId: Id,
   name: RequiredText(300),
   at: Instant,
+  version: z.optional(z.int().check(z.minimum(1))),
 });
 
 /** A question a participant asks the coordinator about the outcome. */
@@ -83,6 +84,7 @@ export const MeetingOutcome = z
     meetingId: Id,
     occurrenceStart: z.optional(Instant),
     status: z.enum(OUTCOME_STATUSES),
+    version: z.optional(z.int().check(z.minimum(1))),
     parts: z._default(z.array(OutcomePart), []),
     confirmations: z._default(z.array(OutcomeConfirmation), []),
     questions: z._default(z.array(OutcomeQuestion), []),
@@ -106,6 +108,11 @@ export const MeetingOutcome = z
           if (earlier === undefined) partOfAction.set(action.id, p);
         }),
       );
+      outcome.confirmations.forEach((c, i) => {
+        if ((c.version ?? 1) > (outcome.version ?? 1)) {
+          ctx.issues.push({ code: 'custom', message: `confirms version ${c.version}, but the outcome is at version ${outcome.version ?? 1}`, path: ['confirmations', i, 'version'], input: c.version });
+        }
+      });
       if (outcome.status === 'shared' && !outcome.sharedAt) {
         ctx.issues.push({ code: 'custom', message: 'a shared outcome says when it was shared (sharedAt)', path: ['sharedAt'], input: undefined });
       }
@@ -215,6 +222,8 @@ export type OutcomeConfirmation = {
   name: string;
   /** When they confirmed. An instant, ISO 8601 with `Z` or an offset. */
   at: string;
+  /** The version of the outcome they read (left out: 1); one older than the outcome’s `version` was read before the last change. */
+  version?: number;
 };
 
 /**
@@ -262,6 +271,8 @@ export type MeetingOutcome = {
   occurrenceStart?: string;
   /** `draft` while the coordinator writes it (only they see it), `shared` once participants may read it. */
   status: OutcomeStatus;
+  /** The version of what was agreed, counted from 1 (left out: 1). A change to the parts of a shared outcome makes a new version, so confirmations of an earlier one show as read before the change. */
+  version?: number;
   /** One per agenda part, in the meeting’s order. Default `[]`. */
   parts: OutcomePart[];
   /** Who has said “I have read this”, and when; one per member, never removed by someone else’s save. Default `[]`. */
@@ -298,6 +309,8 @@ export type MeetingOutcomeInput = {
   occurrenceStart?: string;
   /** `draft` while the coordinator writes it (only they see it), `shared` once participants may read it. */
   status: OutcomeStatus;
+  /** The version of what was agreed, counted from 1 (left out: 1). A change to the parts of a shared outcome makes a new version, so confirmations of an earlier one show as read before the change. */
+  version?: number;
   /** One per agenda part, in the meeting’s order. Default `[]`. */
   parts?: OutcomePartInput[];
   /** Who has said “I have read this”, and when; one per member, never removed by someone else’s save. Default `[]`. */

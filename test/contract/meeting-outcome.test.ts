@@ -4,7 +4,6 @@ import { CareStore } from '../../src/data/store.js';
 import { MemorySource } from '../../src/data/memory-source.js';
 import { HttpSource } from '../../src/data/http-source.js';
 import { FhirSource } from '../../src/data/fhir/source.js';
-import { StoreError } from '../../src/data/types.js';
 import { fjordvik } from '../../src/data/fixtures/fjordvik.js';
 
 const clone = <T>(value: T): T => structuredClone(value);
@@ -213,15 +212,21 @@ describe('Meeting outcomes in the store and the sources', () => {
     expect(store.snapshot.record!.meetingOutcomes[0].meta?.version).to.equal('4');
   });
 
-  it('the FHIR source refuses to write an outcome before any request, with the reason', async () => {
-    let requests = 0;
-    const source = new FhirSource({ baseUrl: 'https://fhir.example/r4', version: 'R4', patient: 'p-1', fetch: (async () => (requests++, new Response('{}'))) as typeof fetch });
-    const error = await source
-      .save({ id: 'c-1', entity: 'meeting-outcome', action: 'record', value: outcome(), actor: kari, at: '2026-10-28T09:00:00Z', create: false })
-      .catch((e: unknown) => e);
-    expect(error).to.be.instanceOf(StoreError);
-    expect((error as StoreError).kind).to.equal('rejected');
-    expect((error as StoreError).detail).to.match(/meeting outcome/);
-    expect(requests).to.equal(0);
+  it('the FHIR source writes an outcome as its Composition, with its confirmations and questions as Communications', async () => {
+    const requests: Array<{ url: string; method: string; ifMatch: string | null; body: { resourceType: string } }> = [];
+    const fetchStub = (async (url: string, init: RequestInit) => {
+      const body = JSON.parse(String(init.body));
+      requests.push({ url, method: init.method ?? 'GET', ifMatch: new Headers(init.headers).get('If-Match'), body });
+      return new Response(JSON.stringify({ ...body, meta: { versionId: '1' } }), { status: 201, headers: { 'Content-Type': 'application/fhir+json' } });
+    }) as unknown as typeof fetch;
+    const source = new FhirSource({ baseUrl: 'https://fhir.example/r4', version: 'R4', patient: 'p-1', fetch: fetchStub });
+    const value = outcome();
+    const saved = await source.save({ id: 'c-1', entity: 'meeting-outcome', action: 'record', value, actor: kari, at: '2026-10-28T09:00:00Z', create: true });
+    expect(requests[0]).to.include({ url: `https://fhir.example/r4/Composition/${value.id}`, method: 'PUT', ifMatch: null });
+    expect(requests[0].body.resourceType).to.equal('Composition');
+    const messages = value.confirmations.length + value.questions.length + value.questions.filter((q) => q.answer).length;
+    expect(requests.slice(1).map((r) => r.body.resourceType)).to.deep.equal(Array(messages).fill('Communication'));
+    expect(saved.meta?.version).to.equal('1');
+    expect(saved.parts).to.deep.equal(value.parts);
   });
 });

@@ -73,6 +73,7 @@ import { outcomeView, type Ready, type View } from './outcome-view.js';
  * @csspart cancel - The button that leaves the form without saving.
  * @csspart confirm - The "I have read this" button.
  * @csspart confirmed - The sentence saying when the reader confirmed.
+ * @csspart confirmed-earlier - The sentence saying the reader confirmed an earlier version, above the button to confirm again.
  * @csspart ask - The form for a question to the coordinator.
  * @csspart send-question - The button that sends it.
  * @csspart question - One question.

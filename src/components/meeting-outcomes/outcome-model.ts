@@ -1,8 +1,9 @@
 import type { Actor } from '../../contract/common.js';
 import type { Meeting } from '../../contract/meeting.js';
-import type { MeetingOutcome, OutcomeAction, OutcomePart } from '../../contract/meeting-outcome.js';
+import type { MeetingOutcome, OutcomeAction, OutcomeConfirmation, OutcomePart } from '../../contract/meeting-outcome.js';
 import type { Responsibility } from '../../contract/responsibility.js';
 import type { InformationCategory } from '../../contract/values.js';
+import { sameValue } from '../../data/merge.js';
 import { ownerOf, withHandoverProposal } from '../responsibility-matrix/model.js';
 
 /** What the matrix field of a task says: nothing, a new responsibility, or a handover of one (by id). */
@@ -107,7 +108,7 @@ const actionFromDraft = (a: ActionDraft): OutcomeAction => {
 };
 
 /** The outcome the form describes, on top of `base` (fields the form does not show are kept). */
-export const outcomeFromDraft = (base: MeetingOutcome, draft: OutcomeDraft): MeetingOutcome => ({
+export const outcomeFromDraft = (base: MeetingOutcome, draft: OutcomeDraft): MeetingOutcome => newVersionIfChanged(base, {
   ...base,
   parts: draft.parts.map((p) => {
     const before = base.parts.find((b) => b.id === p.id);
@@ -125,14 +126,27 @@ export const outcomeFromDraft = (base: MeetingOutcome, draft: OutcomeDraft): Mee
   }),
 });
 
+/** The version of what was agreed (left out: 1). */
+export const outcomeVersion = (outcome: Pick<MeetingOutcome, 'version'>): number => outcome.version ?? 1;
+
+/** Whether a confirmation was made on the outcome as it is now, not before the last change. */
+export const confirmsCurrent = (confirmation: OutcomeConfirmation, outcome: Pick<MeetingOutcome, 'version'>): boolean => (confirmation.version ?? 1) >= outcomeVersion(outcome);
+
+/** A change to the parts of a shared outcome is a new version: who confirmed before read something else. */
+const newVersionIfChanged = (base: MeetingOutcome, next: MeetingOutcome): MeetingOutcome =>
+  base.status === 'shared' && !sameValue(base.parts, next.parts) ? { ...next, version: outcomeVersion(base) + 1 } : next;
+
 /** Shared with the participants now. */
 export const sharedOutcome = (outcome: MeetingOutcome, at: string): MeetingOutcome => ({ ...outcome, status: 'shared', sharedAt: outcome.sharedAt ?? at });
 
 /** The reader says they have read it (once: a second confirmation keeps the first). */
-export const withConfirmation = (outcome: MeetingOutcome, reader: { id: string; name: string }, at: string): MeetingOutcome =>
-  outcome.confirmations.some((c) => c.memberId === reader.id)
-    ? outcome
-    : { ...outcome, confirmations: [...outcome.confirmations, { memberId: reader.id, name: reader.name, at }] };
+export const withConfirmation = (outcome: MeetingOutcome, reader: { id: string; name: string }, at: string): MeetingOutcome => {
+  const earlier = outcome.confirmations.find((c) => c.memberId === reader.id);
+  if (earlier && confirmsCurrent(earlier, outcome)) return outcome;
+  // Confirming again after a change replaces the earlier confirmation (one per member), naming this version.
+  const confirmation: OutcomeConfirmation = { memberId: reader.id, name: reader.name, at, ...(outcome.version ? { version: outcome.version } : {}) };
+  return { ...outcome, confirmations: [...outcome.confirmations.filter((c) => c.memberId !== reader.id), confirmation] };
+};
 
 /** The reader asks the coordinator a question, maybe about one part. */
 export const withQuestion = (outcome: MeetingOutcome, reader: { id: string; name: string }, text: string, partId: string | undefined, at: string): MeetingOutcome => ({

@@ -5,6 +5,7 @@ import type { MeetingOutcome, OutcomePart } from '../../contract/meeting-outcome
 import type { CareTeam } from '../../contract/team.js';
 import type { OutcomesMessages } from '../../i18n/types.js';
 import { isolated } from './isolated.js';
+import { confirmsCurrent } from './outcome-model.js';
 import { nameOf, partTitle } from './summary-view.js';
 
 interface PanelContext {
@@ -43,9 +44,10 @@ export const renderReaderPanel = (ctx: ReaderPanelContext): TemplateResult => {
     ctx.ask();
   };
   return html`<div class="panel">
-      ${mine
+      ${mine && confirmsCurrent(mine, ctx.outcome)
         ? html`<p class="notice" part="confirmed" tabindex="-1" ${ref(ctx.confirmedRef)}>${t.youConfirmed(ctx.dateTime(mine.at))}</p>`
-        : html`<div class="tools">
+        : html`${mine ? html`<p class="notice" part="confirmed-earlier">${t.youConfirmedEarlier(ctx.dateTime(mine.at))}</p>` : nothing}
+            <div class="tools">
               <button type="button" class="primary" part="confirm" aria-describedby="confirm-help" aria-disabled=${busy} @click=${ctx.confirm}>${t.confirm}</button>
             </div>
             <p class="muted" id="confirm-help">${t.confirmHelp}</p>`}
@@ -90,7 +92,11 @@ export const renderCoordinatorPanel = (ctx: CoordinatorPanelContext): TemplateRe
   const t = ctx.t;
   const participants = ctx.meeting.participants.map((p) => p.memberId);
   const confirmedBy = new Map(ctx.outcome.confirmations.map((c) => [c.memberId, c]));
-  const done = participants.filter((id) => confirmedBy.has(id)).length;
+  const current = (id: string) => {
+    const c = confirmedBy.get(id);
+    return Boolean(c && confirmsCurrent(c, ctx.outcome));
+  };
+  const done = participants.filter(current).length;
   const busy = ctx.busy ? 'true' : 'false';
   return html`<section class="panel" part="confirmations" aria-labelledby="confirmations-title">
       <div role="heading" aria-level=${ctx.level} class="heading" id="confirmations-title">${t.whoConfirmed}</div>
@@ -98,7 +104,7 @@ export const renderCoordinatorPanel = (ctx: CoordinatorPanelContext): TemplateRe
       <ul class="confirmations">
         ${participants.map((id) => {
           const c = confirmedBy.get(id);
-          return html`<li><span dir="auto">${nameOf(ctx.team, id, t.unknownPerson)}</span> <span class=${c ? '' : 'muted'}>${c ? t.confirmedOn(ctx.dateTime(c.at)) : t.notConfirmed}</span></li>`;
+          return html`<li><span dir="auto">${nameOf(ctx.team, id, t.unknownPerson)}</span> <span class=${current(id) ? '' : 'muted'}>${c ? (current(id) ? t.confirmedOn(ctx.dateTime(c.at)) : t.confirmedEarlier(ctx.dateTime(c.at))) : t.notConfirmed}</span></li>`;
         })}
       </ul>
     </section>

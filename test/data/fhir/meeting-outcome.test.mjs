@@ -180,6 +180,17 @@ for (const version of ['R4', 'R5']) {
       assert.deepEqual(back.meta, { version: '7' });
     });
 
+    test('the version of what was agreed, and the version each confirmation read, survive the round trip (contract-extras)', () => {
+      const changed = { ...structuredClone(outcome), version: 2 };
+      changed.confirmations = [{ ...changed.confirmations[0], version: 1 }, { ...changed.confirmations[1], version: 2 }];
+      const composition = m.meetingOutcomeToFhir(changed, options);
+      const sent = m.outcomeMessagesToFhir(changed, options);
+      const extras = (r) => JSON.parse(r.extension.find((e) => e.url === `${NS}/StructureDefinition/contract-extras`).valueString);
+      assert.deepEqual(extras(composition), { version: 2 });
+      assert.deepEqual(sent.filter((c) => c.category[0].coding[0].code === 'read').map(extras), [{ version: 1 }, { version: 2 }]);
+      assert.deepEqual(contractPart(m.meetingOutcomeFromFhir(composition, options, sent)), asRead(changed));
+    });
+
     test('a question or answer with markup, emoji and right-to-left text travels as plain text, in any FHIR id', () => {
       const hostile = structuredClone(outcome);
       hostile.questions = [{ id: 'q with spaces/and#marks', memberId: 'Practitioner/m-sofie', name: '<img src=x onerror=alert(1)>', at: '2026-10-28T13:05:00+01:00', text: '\u202Eevil\u202C 🧠 <script>alert(1)</script>', answer: '&amp; "quoted"' }];

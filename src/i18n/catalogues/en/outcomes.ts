@@ -54,6 +54,7 @@ export const outcomes = {
   confirm: 'I have read this',
   confirmHelp: 'This tells the coordinator that you have read what was agreed. It does not mean you agree with everything.',
   youConfirmed: (date: string) => `You said you have read this on ${date}.`,
+  youConfirmedEarlier: (date: string) => `You said you had read this on ${date}. It has changed since then, so please read it again.`,
   askHeading: 'Ask the coordinator',
   askLabel: 'Your question',
   askAbout: 'About',
@@ -66,6 +67,7 @@ export const outcomes = {
   // The coordinator's overview.
   whoConfirmed: 'Who has read it',
   confirmedOn: (date: string) => `Has read it (${date})`,
+  confirmedEarlier: (date: string) => `Read it (${date}), before the last change`,
   notConfirmed: 'Not yet',
   confirmedCount: (done: number, all: number) => `${done} of ${all} ${plural('en', all, { one: 'participant has', other: 'participants have' })} read it.`,
   questions: 'Questions to you',
