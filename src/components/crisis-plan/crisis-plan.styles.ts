@@ -192,7 +192,7 @@ export const crisisPlanStyles = css`
     min-block-size: max(1.5rem, var(--_target));
     min-inline-size: max(1.5rem, var(--_target));
     padding-inline: var(--_space-2);
-    font-weight: normal;
+    font-weight: var(--_weight-normal);
   }
   .day input {
     inline-size: auto;
