@@ -11,26 +11,7 @@ export const crisisPlanStyles = css`
     --_plan-surface: var(--care-crisis-plan-surface, var(--_surface));
   }
   .plan {
-    display: grid;
-    gap: var(--_gap);
-    padding: var(--_space-4);
-    border: 1px solid var(--_border-subtle);
-    border-radius: var(--_radius);
     background: var(--_plan-surface);
-  }
-  .heading {
-    font-weight: var(--_weight-heading);
-    font-size: var(--_font-size-large);
-    margin: 0;
-  }
-  .title {
-    font-size: var(--_font-size-title);
-  }
-  p {
-    margin: 0;
-  }
-  .muted {
-    color: var(--_text-muted);
   }
   .access {
     padding: var(--_space-3);

@@ -15,6 +15,7 @@ import { crisisTranslations } from '../../i18n/translations.js';
 import { CareElement } from '../base/care-element.js';
 import { headingLevel, type HeadingLevel } from '../base/heading-level.js';
 import { IntentController } from '../base/intent-controller.js';
+import { documentStyles } from '../../styles/document.js';
 import { crisisPlanStyles } from './crisis-plan.styles.js';
 import type * as Editing from './editing.js';
 import type * as PlanText from './plan-text.js';
@@ -99,7 +100,7 @@ const calendarDay = (moment: Date): string =>
  * @fires care-data-error - When `plan`, `team`, `responsibilities` or `consents` break the data contract.
  */
 export class CareCrisisPlan extends CareElement<'crisis'> {
-  static override styles = [...CareElement.styles, crisisPlanStyles];
+  static override styles = [...CareElement.styles, documentStyles, crisisPlanStyles];
 
   protected readonly namespace = 'crisis' as const;
   protected readonly english: CrisisMessages = crisis;

@@ -8,26 +8,7 @@ export const meetingOutcomesStyles = css`
     --_withheld-border: var(--care-meeting-outcomes-withheld-border, var(--_warning));
   }
   .outcome {
-    display: grid;
-    gap: var(--_gap);
-    padding: var(--_space-4);
-    border: 1px solid var(--_border-subtle);
-    border-radius: var(--_radius);
     background: var(--_outcome-surface);
-  }
-  .heading {
-    font-weight: var(--_weight-heading);
-    font-size: var(--_font-size-large);
-    margin: 0;
-  }
-  .title {
-    font-size: var(--_font-size-title);
-  }
-  p {
-    margin: 0;
-  }
-  .muted {
-    color: var(--_text-muted);
   }
   .notice {
     padding: var(--_space-2) var(--_space-3);

@@ -18,6 +18,7 @@ import { headingLevel, type HeadingLevel } from '../base/heading-level.js';
 import { IntentController } from '../base/intent-controller.js';
 import { CareMeetingOutcomeChangeEvent, CareMeetingOutcomeRequestEvent, type MeetingOutcomeAction } from './events.js';
 import { MatrixProposals } from './matrix-proposals.js';
+import { documentStyles } from '../../styles/document.js';
 import { meetingOutcomesStyles } from './meeting-outcomes.styles.js';
 import { renderOutcomeFailure } from './failure-view.js';
 import {
@@ -95,7 +96,7 @@ import { outcomeView, type Ready, type View } from './outcome-view.js';
  * @fires care-data-error - When `meeting`, `team`, `outcome`, `consents` or `responsibilities` break the data contract.
  */
 export class CareMeetingOutcomes extends CareElement<'outcomes'> {
-  static override styles = [...CareElement.styles, meetingOutcomesStyles];
+  static override styles = [...CareElement.styles, documentStyles, meetingOutcomesStyles];
 
   protected readonly namespace = 'outcomes' as const;
   protected readonly english: OutcomesMessages = outcomes;
