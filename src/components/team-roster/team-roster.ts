@@ -7,7 +7,6 @@ import { html as staticHtml } from 'lit/static-html.js';
 import { isTimeZone } from '../../contract/common.js';
 import type { ContractIssue } from '../../contract/validate.js';
 import { CareTeam, type CareTeamInput } from '../../contract/team.js';
-import { checkTeamInSteps } from '../../contract/team-in-steps.js';
 import { AUDIENCES, SECTORS, type Audience, type Sector } from '../../contract/values.js';
 import { calendarDate } from '../../i18n/format.js';
 import type { CommonMessages, RosterMessages } from '../../i18n/types.js';
@@ -37,6 +36,7 @@ import { renderEmpty, renderFilters, renderGroup, renderTeamHeader } from './ros
 import { rosterStyles } from './team-roster.styles.js';
 import { roster } from '../../i18n/catalogues/en/roster.js';
 import { rosterTranslations } from '../../i18n/translations.js';
+import { RosterTeamCheck } from './team-check.js';
 import { AfterPaint } from '../base/after-paint.js';
 
 export { CareContactEvent, CareMemberSelectEvent, type CareContactDetail } from './events.js';
@@ -163,15 +163,16 @@ export class CareTeamRoster extends CareElement<'roster'> {
   private listVersion = 0;
   private renderStart?: { at: number; rendered: number };
   private msPerMember = 0.25;
-  /** Inputs already checked against the contract (the check itself is cached by the base class). */
-  private readonly checkedInputs = new WeakSet<object>();
-  /** A large team's contract check, done in steps between frames. */
-  private teamCheck?: { input: object; done: boolean };
   /** A large team's next heavy step (contract check or preparation) is waiting for its own task. */
   private stepWaiting = false;
   /** This update was started by a follow-up task and may do one heavy step. */
   private followUpTurn = false;
   private readonly afterPaint = new AfterPaint(this);
+  private readonly teamCheck = new RosterTeamCheck(
+    () => this.afterPaint.painted(),
+    (input, result) => this.rememberCheck(CareTeam, input, result),
+    () => this.requestUpdate(),
+  );
 
   /** Resolves when every member is rendered (large teams are checked, prepared and rendered over several frames). */
   protected override getUpdateComplete(): Promise<boolean> {
@@ -205,17 +206,17 @@ export class CareTeamRoster extends CareElement<'roster'> {
       team = source.input as CareTeam;
     } else {
       const input = source.input;
-      const known = typeof input === 'object' && input !== null && this.checkedInputs.has(input);
+      const known = this.teamCheck.known(input);
       if (!known && large) {
         // Thousands of members are checked in steps of their own between frames; this update
         // shows what is on screen (or loading) and the check asks for the next one when done.
-        if (!this.checkDone(input as object)) {
+        if (!this.teamCheck.stepsDone(input as object)) {
           if (this.dataState.kind !== 'ready') this.showState({ kind: 'loading' });
           return;
         }
       } else if (!known && !mayWork()) return waitForNextStep();
       const result = this.checkInput('team', CareTeam, input);
-      if (typeof input === 'object' && input !== null) this.checkedInputs.add(input);
+      this.teamCheck.mark(input);
       if (!('value' in result)) return this.showState({ kind: 'invalid', issues: result.issues });
       team = result.value;
     }
@@ -351,21 +352,6 @@ export class CareTeamRoster extends CareElement<'roster'> {
   }
 
   // ----- work spread over frames -----
-
-  /** Whether a large team's check in steps is done (its outcome then waits for `checkInput`); starts it once per input. */
-  private checkDone(input: object): boolean {
-    const running = this.teamCheck;
-    if (running?.input === input) return running.done;
-    const entry = { input, done: false };
-    this.teamCheck = entry;
-    void checkTeamInSteps(input, () => this.afterPaint.painted()).then((result) => {
-      if (this.teamCheck !== entry) return;
-      this.rememberCheck(CareTeam, input, result);
-      entry.done = true;
-      this.requestUpdate();
-    });
-    return false;
-  }
 
   /** After the next frame has painted, in a task of its own: one heavy step, or the next batch of members. */
   private scheduleFollowUp() {
