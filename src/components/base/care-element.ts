@@ -1,32 +1,23 @@
 import { consume } from '@lit/context';
-import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { Actor } from '../../contract/common.js';
 import { actorConverter } from '../../context/actor.js';
 import { check, type ContractIssue, type ContractResult } from '../../contract/validate.js';
-import { actorContext, localeContext, storeContext } from '../../context/keys.js';
+import { actorContext, storeContext } from '../../context/keys.js';
 import { loadFailureReason, type LoadFailureReason } from '../../data/load-failure.js';
 import type { CareStore } from '../../data/store.js';
 import { CONFLICT_NOT_FETCHED, TEAM_ID_ENTITY, type StoreError, type StoreSnapshot } from '../../data/types.js';
-import type { DateContext } from '../../i18n/format.js';
-import type { Translations } from '../../i18n/translations.js';
-import type { Catalogue, LabelOverrides, LanguageStrings, Locale, Namespace } from '../../i18n/types.js';
-import { baseStyles } from '../../styles/shared.js';
+import type { Namespace } from '../../i18n/types.js';
+import { CareBase } from './care-base.js';
 import { reportDataError } from './events.js';
-import { LocalizeController, type Strings } from './localize.js';
-import { followPageLanguage, unfollowPageLanguage } from './page-language.js';
-import { LanguageMarker } from './fallback-language.js';
 import { StoreConnection } from './store-connection.js';
+
+export type { ElementState } from './care-base.js';
 
 interface SafeParser<T> {
   safeParse(input: unknown): { success: true; data: T } | { success: false; error: { issues: readonly unknown[] } };
 }
-
-/**
- * The custom states an element can be in, for CSS: `loading`, `load-error` and `invalid-data` on
- * every element; the consent toggle adds `saving`, `save-failed`, `sharing` and `not-recorded`.
- */
-export type ElementState = 'loading' | 'load-error' | 'invalid-data' | 'saving' | 'save-failed' | 'sharing' | 'not-recorded';
 
 type Verdict = { value: unknown } | { issues: ContractIssue[] };
 
@@ -60,35 +51,18 @@ const rememberVerdict = <T>(schema: SafeParser<T>, input: object, result: Contra
 };
 
 /**
- * What every element shares: language and label overrides, the store from `<care-context>`,
- * contract checks at the boundary with a readable error state, and the common styles.
+ * What every element that shows care data shares, on top of `CareBase` (language, label
+ * overrides, custom states, common styles): the store from `<care-context>`, the acting person,
+ * contract checks at the boundary with a readable error state, and the load and save error text.
  *
  * @fires care-data-error - Data given to the element breaks the contract; `detail` has the entity and the issues (path and reason).
  * @fires care-error - A change the user made could not be saved; `detail` has the entity, its id and the error.
  */
-export abstract class CareElement<N extends Namespace> extends LitElement {
-  static override styles = [baseStyles];
-
-  /** The element's namespace in the message catalogues. */
-  protected abstract readonly namespace: N;
-
-  /**
-   * The element's English strings (`src/i18n/catalogues/en/<namespace>.ts`), imported by the
-   * element itself so that a bundle with one element carries only that element's English.
-   */
-  protected abstract readonly english: Catalogue[N];
-
-  /** Where the element's strings in the other languages are fetched from (`src/i18n/translations.ts`). */
-  protected abstract readonly translations: Translations;
-
+export abstract class CareElement<N extends Namespace> extends CareBase<N> {
   /** Store provided by an enclosing `<care-context>`, if any. */
   @consume({ context: storeContext, subscribe: true })
   @state()
   protected store?: CareStore;
-
-  @consume({ context: localeContext, subscribe: true })
-  @state()
-  protected contextLocale?: string;
 
   @consume({ context: actorContext, subscribe: true })
   @state()
@@ -98,31 +72,12 @@ export abstract class CareElement<N extends Namespace> extends LitElement {
   @state() protected snapshot?: StoreSnapshot;
 
   /**
-   * Language of the element's text (`nb`, `nn`, `da`, `sv`, `en`); otherwise inherited from the page.
-   * Reflected like the native `lang`, so assistive technology reads the text in that language also
-   * when a framework sets it as a property (React 19 does).
-   */
-  @property({ reflect: true }) override lang!: string;
-
-  /**
    * The person using the page, recorded on every change, for an element used without
    * `<care-context>` (inside one, the context's actor is used). A JS object, or JSON text (as attribute or property, as React 19 and Vue pass it)
    * `{"id":"m-kari","name":"Kari Nilsen","organisationId":"org-home-care"}`. Without a valid actor
    * the element refuses changes with a plain-language error and writes nothing.
    */
   @property({ converter: actorConverter }) actor?: Actor | string;
-
-  /** Replaces any built-in text of this element, per instance: `{ title: 'My helpers' }`. */
-  @property({ type: Object }) labels: LabelOverrides<N> = {};
-
-  /** Language, memoised strings with the host's overrides, and dates, shared by every element. */
-  protected readonly localize = new LocalizeController<N>(this, {
-    namespace: () => this.namespace,
-    english: () => this.english,
-    translations: () => this.translations,
-    labels: () => this.labels,
-    requested: () => this.lang || this.contextLocale,
-  });
 
   /** The subscription to the store while the element is on the page; `snapshot` follows it. */
   protected readonly connection = new StoreConnection(this, {
@@ -132,92 +87,11 @@ export abstract class CareElement<N extends Namespace> extends LitElement {
     },
   });
 
-  /**
-   * The element's internals: its custom states for CSS (`care-team-roster:state(loading)`), and for
-   * form-associated elements their form value and validity.
-   */
-  protected readonly internals: ElementInternals = this.attachInternals();
-
-  /** The custom states the render under way has marked. */
-  private statesNow = new Set<ElementState>();
-
-  /**
-   * Marks a state of this render for CSS from outside (`:state(name)`). Every render starts with
-   * none, so a state holds exactly as long as the element shows it.
-   */
-  protected markState(name: ElementState): void {
-    this.statesNow.add(name);
-  }
-
-  protected override update(changed: PropertyValues): void {
-    this.statesNow = new Set();
-    super.update(changed);
-    const states = this.internals.states as Set<string> | undefined;
-    if (!states) return;
-    for (const name of [...states]) if (!this.statesNow.has(name as ElementState)) states.delete(name);
-    for (const name of this.statesNow) states.add(name);
-  }
-
   /** Objects this element has already checked, so it reports broken data once, not on every render. */
   private readonly checked = new WeakSet<object>();
 
-  /** The language in use, resolved from `lang`, `<care-context lang>`, the page, then English. */
-  get locale(): Locale {
-    return this.localize.locale;
-  }
-
-  /** The language asked for (own `lang`, `<care-context lang>`, the page), before falling back. */
-  private get requestedLanguage(): string {
-    return this.localize.requested;
-  }
-
-  /** The loaded catalogue for the current language (English until it has arrived). */
-  protected get catalogue(): LanguageStrings {
-    return this.localize.catalogue;
-  }
-
-  /** The element's strings merged with the common strings and the host's overrides. */
-  protected get t(): Strings<N> {
-    return this.localize.strings;
-  }
-
-  /** For the date helpers: the catalogue and, optionally, the zone to show times in. */
-  protected dates(timeZone?: string): DateContext {
-    return this.localize.dates(timeZone);
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    followPageLanguage(this);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    unfollowPageLanguage(this);
-  }
-
   protected override willUpdate(changed: PropertyValues): void {
     if (changed.has('store')) this.connection.sync();
-  }
-
-  protected override updated(changed: PropertyValues): void {
-    super.updated(changed);
-    this.markFallbackLanguage();
-  }
-
-  /** Language of parts, looked after once the element has rendered. */
-  private languageMarker?: LanguageMarker;
-
-  /**
-   * English shown on a page in a language the library lacks (`lang="de"`), or while a catalogue
-   * loads, is marked `lang="en"`, so a screen reader does not read it with the page's voice (WCAG
-   * 3.1.2); names, notes and the host's own labels keep the page's language.
-   */
-  private markFallbackLanguage() {
-    const fallback = this.localize.fallbackEnglish;
-    if (!fallback && !this.languageMarker) return;
-    this.languageMarker ??= new LanguageMarker(this.renderRoot as ShadowRoot);
-    this.languageMarker.update(this, this.requestedLanguage, this.localize.libraryText, fallback);
   }
 
   /**
@@ -276,14 +150,6 @@ export abstract class CareElement<N extends Namespace> extends LitElement {
           .map((issue) => html`<li><code>${issue.path || '(root)'}</code>: ${issue.message}${issue.found ? ` (${issue.found})` : nothing}</li>`)}
       </ul>
     </details>`;
-  }
-
-  /** The loading state. */
-  protected renderLoading(): TemplateResult {
-    this.markState('loading');
-    return html`<div class="state loading" role="status" aria-live="polite" part="state loading">
-      <span class="spinner" aria-hidden="true"></span>${this.t.loading}
-    </div>`;
   }
 
   /** The state for a failed load, with a retry button. */

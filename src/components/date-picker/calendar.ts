@@ -1,5 +1,5 @@
 /** Month grids for the date picker: calendar dates only, no zones, no DOM. */
-import { addDaysTo, splitDate } from '../meeting-scheduler/zone.js';
+import { addDaysTo, splitDate } from '../base/calendar-date.js';
 
 /** One row of a month grid: its ISO week number and seven dates, '' outside the month. */
 export interface CalendarWeek {

@@ -3,12 +3,12 @@ import { property, state } from 'lit/decorators.js';
 import { createRef, ref } from 'lit/directives/ref.js';
 import { formatWith } from '../../i18n/format.js';
 import type { SchedulerMessages } from '../../i18n/types.js';
-import { CareElement } from '../base/care-element.js';
+import { CareBase } from '../base/care-base.js';
 import { KeyedRefs } from '../base/focus.js';
 import { addMonthsTo, isoWeekday, monthWeeks } from './calendar.js';
 import { datePickerStyles } from './date-picker.styles.js';
 import { CareDatePickEvent } from './events.js';
-import { addDaysTo, isCalendarDate, splitDate } from '../meeting-scheduler/zone.js';
+import { addDaysTo, isCalendarDate, splitDate } from '../base/calendar-date.js';
 import { scheduler } from '../../i18n/catalogues/en/scheduler.js';
 import { schedulerTranslations } from '../../i18n/translations.js';
 
@@ -41,8 +41,8 @@ const noon = (date: string) => {
  * @cssprop [--care-meeting-scheduler-selected-color=var(--care-color-accent-text)] - Text of the chosen day.
  * @cssprop [--care-meeting-scheduler-free-marker-color=var(--care-color-success)] - The dot under days with free times.
  */
-export class CareDatePicker extends CareElement<'scheduler'> {
-  static override styles = [...CareElement.styles, datePickerStyles];
+export class CareDatePicker extends CareBase<'scheduler'> {
+  static override styles = [...CareBase.styles, datePickerStyles];
 
   protected readonly namespace = 'scheduler' as const;
   protected readonly english: SchedulerMessages = scheduler;

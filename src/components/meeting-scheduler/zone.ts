@@ -1,5 +1,8 @@
 import { TZDate, tzOffset } from '@date-fns/tz';
 import { WEEKDAYS, type Weekday } from '../../contract/values.js';
+import { addDaysTo, isCalendarDate, splitDate } from '../base/calendar-date.js';
+
+export { addDaysTo, isCalendarDate, splitDate };
 
 /** A wall-clock reading in one time zone. Months are 1–12. */
 export interface WallClock {
@@ -43,12 +46,6 @@ export const timeIn = (instant: number | Date | string, timeZone: string): strin
   return `${pad(c.hour)}:${pad(c.minute)}`;
 };
 
-/** Splits `YYYY-MM-DD` into numbers. */
-export const splitDate = (date: string): { year: number; month: number; day: number } => {
-  const [year, month, day] = date.split('-').map(Number);
-  return { year, month, day };
-};
-
 /** Minutes since midnight of `HH:mm`. */
 export const minutesOf = (time: string): number => {
   const [hours, minutes] = time.split(':').map(Number);
@@ -57,13 +54,6 @@ export const minutesOf = (time: string): number => {
 
 /** `HH:mm` of minutes since midnight. */
 export const timeOfMinutes = (minutes: number): string => `${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}`;
-
-/** The calendar date `days` after `date` (both `YYYY-MM-DD`), free of any time zone. */
-export const addDaysTo = (date: string, days: number): string => {
-  const { year, month, day } = splitDate(date);
-  const shifted = new Date(Date.UTC(year, month - 1, day + days));
-  return `${pad(shifted.getUTCFullYear(), 4)}-${pad(shifted.getUTCMonth() + 1)}-${pad(shifted.getUTCDate())}`;
-};
 
 /** The weekday of a calendar date. */
 export const weekdayOf = (date: string): Weekday => {
@@ -80,9 +70,3 @@ export const instantAt = (date: string, time: string, timeZone: string): number 
 
 /** UTC offset of `timeZone` at an instant, in minutes (east positive). */
 export const offsetAt = (timeZone: string, instant: number): number => tzOffset(timeZone, new Date(instant));
-
-/** Whether `date` is a real `YYYY-MM-DD` calendar date. */
-export const isCalendarDate = (date: string): boolean => {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return false;
-  return addDaysTo(date, 0) === date;
-};
