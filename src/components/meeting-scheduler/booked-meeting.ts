@@ -2,13 +2,14 @@ import { safeHttpsUrl } from '../../contract/common.js';
 import type { Meeting } from '../../contract/meeting.js';
 import type { ResponseStatus } from '../../contract/values.js';
 import { html, nothing, type TemplateResult } from 'lit';
+import { ref } from 'lit/directives/ref.js';
 import { agendaFor, agendaOf, attendanceWindow } from './agenda.js';
 import { renderConfirm, type ChoiceActions, type ConfirmState, type MoveForm } from './choice-dialog.js';
 import { DOWNLOAD_ICON, MODE_ICONS, RESPONSE_ICONS } from './icons.js';
 import { renderOccurrences } from './occurrences.js';
 import { withOccurrenceChange, type Occurrence, type OccurrencePage } from './recurrence.js';
 import type { ReadyData } from './scheduler-data.js';
-import { renderStatus, renderWarnings, type FailureView } from './status.js';
+import { renderStatus, renderWarnings, type FailureView, type UnavailableView } from './status.js';
 import { heading, type SchedulerView } from './view.js';
 import type { MeetingWarning } from './warnings.js';
 import type { MeetingAction } from './events.js';
@@ -25,6 +26,10 @@ export interface MeetingActions extends ChoiceActions {
   startEditing(): void;
   askCancelMeeting(): void;
   cancelMeeting(meeting: Meeting): void;
+  /** The `.ics` link was pressed before its file was made: make it, then download. */
+  downloadIcs(event: Event): void;
+  /** The person is about to press the `.ics` link (hover, focus): start loading its maker. */
+  preloadIcs(): void;
 }
 
 /** What the view shows besides the meeting. */
@@ -33,7 +38,9 @@ export interface MeetingState {
   page?: OccurrencePage;
   zone: string;
   viewerZone: string;
+  /** The `.ics` file once made; before that the link makes it on first use. */
   download?: { url: string; name: string };
+  unavailable?: UnavailableView;
   confirming?: ConfirmState;
   moving?: MoveForm;
   warnings: MeetingWarning[];
@@ -99,7 +106,7 @@ export const renderMeeting = (v: SchedulerView, data: ReadyData, meeting: Meetin
     </dl>
     ${mine ? renderYourPart(v, meeting, mine.response, s, active, on) : nothing} ${renderParticipantList(v, data, meeting)}
     ${renderAgendaList(v, data, meeting, next, zone)} ${s.page ? renderOccurrences(v, meeting, s.page, zone, active, s, on) : nothing}
-    ${renderWarnings(v, data, s.warnings, zone)} ${renderMeetingActions(v, meeting, active, s, on)} ${renderStatus(v, s.status, s.failure)}
+    ${renderWarnings(v, data, s.warnings, zone)} ${renderMeetingActions(v, meeting, active, s, on)} ${renderStatus(v, s.status, s.failure, s.unavailable)}
   </section>`;
 };
 
@@ -206,7 +213,17 @@ const renderMeetingActions = (v: SchedulerView, meeting: Meeting, active: boolea
               ${meeting.recurrence ? t.cancelSeries : t.cancelMeeting}
             </button>`
         : nothing}
-      ${download ? html`<a class="download" part="download" href=${download.url} download=${download.name}>${DOWNLOAD_ICON} ${t.downloadIcs}</a>` : nothing}
+      <a
+        class="download"
+        part="download"
+        href=${download?.url ?? '#'}
+        download=${download?.name ?? nothing}
+        @click=${download ? nothing : on.downloadIcs}
+        @focus=${on.preloadIcs}
+        @pointerenter=${on.preloadIcs}
+        ${ref(v.refs.download)}
+        >${DOWNLOAD_ICON} ${t.downloadIcs}</a
+      >
     </div>
     ${confirming
       ? renderConfirm(v, meeting.recurrence ? t.confirmCancelSeries : t.confirmCancelMeeting, t.yesCancelMeeting, () => on.cancelMeeting(meeting), on)
@@ -222,6 +239,8 @@ export interface MeetingHost {
   moving(): MoveForm | undefined;
   showPage(page: { meetingId: string; firstIndex: number }): void;
   startEditing(): void;
+  downloadIcs(event: Event): void;
+  preloadIcs(): void;
   commit(action: MeetingAction, meeting: Meeting, previous: Meeting): void;
   shortDate(date: string): string;
   focusing: FocusController;
@@ -238,6 +257,8 @@ export const meetingActions = (host: MeetingHost): MeetingActions => {
     },
     bookProposed: (meeting) => host.commit('book', { ...meeting, status: 'booked' }, meeting),
     startEditing: () => host.startEditing(),
+    downloadIcs: (event) => host.downloadIcs(event),
+    preloadIcs: () => host.preloadIcs(),
     askCancelMeeting: () => {
       host.confirm({ action: 'cancel' });
       focusing.after(refs.keep);

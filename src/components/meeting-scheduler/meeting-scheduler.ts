@@ -25,10 +25,13 @@ import { bookedMeetingStyles } from './booked-meeting.styles.js';
 import { schedulerStyles } from './meeting-scheduler.styles.js';
 import { renderPlanner, type PlannerActions } from './planner.js';
 import { draftEdits } from './draft-edits.js';
-import { FreeTimes, IcsDownload } from './planning-model.js';
+import { FreeTimes } from './planning-model.js';
+import type { IcsDownload } from './ics-download.js';
+import { LazyPart } from './lazy-part.js';
+import { schedulerParts } from './parts.js';
 import { expandOccurrences, nextOfSeries, occurrencePage } from './recurrence.js';
 import { resolveData, type AvailabilityInput, type DataState, type ReadyData } from './scheduler-data.js';
-import { renderAnnouncer, type FailureView } from './status.js';
+import { renderAnnouncer, type FailureView, type UnavailableView } from './status.js';
 import { withBookedMeetings } from './team-meetings.js';
 import { heading, SchedulerFormat, SchedulerRefs, type Messages, type SchedulerView } from './view.js';
 import { instantAt, isCalendarDate } from './zone.js';
@@ -175,12 +178,30 @@ export class CareMeetingScheduler extends CareElement<'scheduler'> {
 
   private dataState: DataState = { kind: 'no-team' };
   private readonly freeTimes = new FreeTimes();
-  private readonly download = new IcsDownload();
+  /** The `.ics` maker loads when the person first asks for the file (or is about to). */
+  private readonly icsPart = new LazyPart(this, () => schedulerParts.ics());
+  private download?: IcsDownload;
+  /** What the polite region says while a part that loads on first use arrives. */
+  @state() private partStatus = '';
+  /** A part that did not arrive: the element says so and offers Try again. */
+  @state() private unavailablePart?: 'form' | 'ics';
+  /** Work started by a press that `updateComplete` waits for (a part loading, then what it does). */
+  private readonly waits = new Set<Promise<void>>();
   private bookedBusy?: { key: unknown[]; value: Availability[] };
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.download.release();
+    this.download?.release();
+  }
+
+  /** Settled only when the parts being loaded are in and shown, so "press, then wait for the element" sees the result. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let done = await super.getUpdateComplete();
+    for (let waiting = this.waitingFor(); waiting.length; waiting = this.waitingFor()) {
+      await Promise.all(waiting);
+      done = (await super.getUpdateComplete()) && done;
+    }
+    return done;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -189,6 +210,7 @@ export class CareMeetingScheduler extends CareElement<'scheduler'> {
       this.editing = false;
       this.moving = undefined;
       this.confirming = undefined;
+      this.unavailablePart = undefined;
       if (changed.has('meetingId')) this.bookedId = '';
     }
     this.dataState = this.resolveData();
@@ -198,14 +220,14 @@ export class CareMeetingScheduler extends CareElement<'scheduler'> {
     if (planning && !this.draft) this.draft = this.startDraft(data);
     // Cheap enough to keep current: it marks free days in the picker and lists the chosen day's times.
     if (planning && this.draft) this.freeTimes.update(data.availability, this.draft, this.todayDate);
-    if (data.meeting && !this.editing) this.prepareDownload(data, data.meeting);
+    if (data.meeting && !this.editing && this.icsPart.module) this.prepareDownload(data, data.meeting);
   }
 
   override render(): TemplateResult {
     const view = this.view;
     const failure = this.saves.failure;
     // The live regions sit outside the view, so they exist before a message arrives and survive the switch to the booked meeting.
-    return html`${this.renderView(view, failure)}${renderAnnouncer(view, this.saves.statusText, failure)}`;
+    return html`${this.renderView(view, failure)}${renderAnnouncer(view, this.statusText, failure, this.unavailable)}`;
   }
 
   private renderView(v: SchedulerView, failure: FailureView | undefined): TemplateResult {
@@ -254,7 +276,7 @@ export class CareMeetingScheduler extends CareElement<'scheduler'> {
         findRequested: this.findRequested,
         slotLimit: this.slotLimit,
         warnings: draftWarnings(data, draft, this.todayDate, this.knownActor),
-        status: this.saves.statusText,
+        status: this.statusText,
         failure,
       },
       this.plannerActions,
@@ -275,11 +297,12 @@ export class CareMeetingScheduler extends CareElement<'scheduler'> {
         page: meeting.recurrence ? occurrencePage(meeting, { now, firstIndex }) : undefined,
         zone,
         viewerZone: this.viewerZone,
-        download: this.download.current,
+        download: this.download?.current,
+        unavailable: this.unavailable,
         confirming: this.confirming,
         moving: this.moving,
         warnings: meetingWarnings(data, meeting, { now, today: this.todayDate, zone, actor: this.knownActor }),
-        status: this.saves.statusText,
+        status: this.statusText,
         failure,
       },
       this.meetingActions,
@@ -363,12 +386,69 @@ export class CareMeetingScheduler extends CareElement<'scheduler'> {
   private prepareDownload(data: ReadyData, meeting: Meeting) {
     const t = this.t as Messages;
     const fmt = this.view.fmt;
+    this.download ??= new this.icsPart.module!.IcsDownload();
     // The description's times are on the clock of the event's DTSTART, and say so.
     this.download.prepare(meeting, [data.team, this.catalogue, this.labels], {
       members: data.team.members,
       heading: `${t.agendaHeading} (${t.zoneNote(meeting.timeZone)})`,
       memberName: (id: string) => fmt.nameOf(data.team, id, meeting),
     });
+  }
+
+  // ----- parts that load on first use -----
+
+  private get statusText(): string {
+    return this.partStatus || this.saves.statusText;
+  }
+
+  private get unavailable(): UnavailableView | undefined {
+    const t = this.t as Messages;
+    if (this.unavailablePart === 'ics') return { message: t.calendarFileUnavailable, retry: () => this.downloadIcs() };
+    if (this.unavailablePart === 'form') return { message: t.formUnavailable, retry: () => this.startEditing() };
+    return undefined;
+  }
+
+  private waitingFor(): Promise<unknown>[] {
+    return [...this.waits, this.icsPart.pending].filter((p): p is Promise<unknown> => Boolean(p));
+  }
+
+  /** Keeps `work` for `updateComplete` until it settles. */
+  private track(work: Promise<void>): void {
+    const settled = work.finally(() => this.waits.delete(settled));
+    this.waits.add(settled);
+  }
+
+  /** A part is missing: say so where the person is, and put focus on Try again. */
+  private partFailed(part: 'form' | 'ics') {
+    this.unavailablePart = part;
+    this.focusing.after(this.refs.partRetry);
+  }
+
+  /** The `.ics` link pressed before its maker is in: load it, make the file, then download it. */
+  private downloadIcs(event?: Event) {
+    event?.preventDefault();
+    if (this.partStatus) return;
+    this.track(this.makeIcsFile());
+  }
+
+  private async makeIcsFile() {
+    const t = this.t as Messages;
+    this.unavailablePart = undefined;
+    this.partStatus = t.preparingCalendarFile;
+    const part = await this.icsPart.load();
+    this.partStatus = '';
+    const data = this.dataState;
+    if (!part) return this.partFailed('ics');
+    if (data.kind !== 'ready' || !data.meeting || this.editing) return;
+    this.prepareDownload(data, data.meeting);
+    this.focusing.after(this.refs.download);
+    const file = this.download?.current;
+    if (!file) return;
+    // The link itself carries the file from now on; this first time a link of our own starts the download.
+    const link = document.createElement('a');
+    link.href = file.url;
+    link.download = file.name;
+    link.click();
   }
 
   // ----- the planning form's edits -----
@@ -449,6 +529,8 @@ export class CareMeetingScheduler extends CareElement<'scheduler'> {
       this.datesPage = datesPage;
     },
     startEditing: () => this.startEditing(),
+    downloadIcs: (event) => this.downloadIcs(event),
+    preloadIcs: () => void this.icsPart.load(),
     commit: (action, meeting, previous) => void this.saves.commit(action, meeting, previous),
     shortDate: (date) => this.shortDate(date),
     focusing: this.focusing,

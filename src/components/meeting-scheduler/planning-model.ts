@@ -2,7 +2,6 @@ import type { Availability, Meeting } from '../../contract/meeting.js';
 import { searchEnd, searchStart, type Draft } from './draft.js';
 import type { MeetingAction } from './events.js';
 import { distinctSlots, findFreeSlots, type FreeSlot } from './free-time.js';
-import { agendaText, icsFileName, meetingToIcs, type IcsOptions } from './ics.js';
 import { withOccurrenceChange, type Occurrence } from './recurrence.js';
 import { dateIn, instantAt } from './zone.js';
 
@@ -59,28 +58,5 @@ export class FreeTimes {
   freeDays(zone: string): string[] {
     if (this.days?.slots !== this.slots) this.days = { slots: this.slots, days: [...new Set(this.slots.map((s) => dateIn(s.start, zone)))] };
     return this.days.days;
-  }
-}
-
-/** The `.ics` file of the meeting shown, as an object URL made again only when the meeting or its words change. */
-export class IcsDownload {
-  current?: { url: string; name: string };
-  private key: unknown[] = [];
-
-  prepare(meeting: Meeting, key: unknown[], options: { members: IcsOptions['members']; heading: string; memberName: (id: string) => string }): void {
-    const fullKey = [meeting, ...key];
-    if (this.current && sameKey(fullKey, this.key)) return;
-    this.release();
-    const text = meetingToIcs(meeting, {
-      members: options.members,
-      description: agendaText(meeting, { heading: options.heading, memberName: options.memberName }),
-    });
-    this.key = fullKey;
-    this.current = { url: URL.createObjectURL(new Blob([text], { type: 'text/calendar;charset=utf-8' })), name: icsFileName(meeting) };
-  }
-
-  release(): void {
-    if (this.current) URL.revokeObjectURL(this.current.url);
-    this.current = undefined;
   }
 }

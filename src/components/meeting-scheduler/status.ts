@@ -17,21 +17,30 @@ export interface FailureView {
   close: () => void;
 }
 
+/** A part of the element whose code did not arrive (it loads on first use): why, and Try again. */
+export interface UnavailableView {
+  message: string;
+  retry: () => void;
+}
+
 /** Always rendered, never display: none: screen readers only announce changes in regions they already know. */
-export const renderAnnouncer = (v: SchedulerView, status: string, failure: FailureView | undefined): TemplateResult => {
+export const renderAnnouncer = (v: SchedulerView, status: string, failure: FailureView | undefined, unavailable?: UnavailableView): TemplateResult => {
   const t = v.t;
   const alert = failure
     ? `${t.saveFailed} ${failure.conflicts?.length ? `${t.bothChanged} ${failure.conflicts.join(' ')}` : `${failure.message} ${t.nothingLost}`}`
-    : '';
+    : unavailable
+      ? `${t.errorPrefix} ${unavailable.message}`
+      : '';
   return html`<div class="visually-hidden" role="status" aria-live="polite" part="announcer">${status}</div>
     <div class="visually-hidden" role="alert">${alert}</div>`;
 };
 
 /** What the announcer says, shown where the person is; the announcer alone speaks it. */
-export const renderStatus = (v: SchedulerView, status: string, failure: FailureView | undefined): TemplateResult => {
+export const renderStatus = (v: SchedulerView, status: string, failure: FailureView | undefined, unavailable?: UnavailableView): TemplateResult => {
   const t = v.t;
   const first = ref(v.refs.failureAction);
   return html`<div class="status">${status}</div>
+    ${unavailable ? renderUnavailable(v, unavailable) : nothing}
     ${failure?.conflicts?.length
       ? html`<div class="state error save-error">
           <p><strong>${t.saveFailed}</strong> ${t.bothChanged}</p>
@@ -53,6 +62,15 @@ export const renderStatus = (v: SchedulerView, status: string, failure: FailureV
           </div>`
         : nothing}`;
 };
+
+/** The box that says a part could not be loaded, with Try again (focus goes there by reference). */
+export const renderUnavailable = (v: SchedulerView, unavailable: UnavailableView): TemplateResult =>
+  html`<div class="state error part-error" part="state error">
+    <p><span class="visually-hidden">${v.t.errorPrefix} </span>${unavailable.message}</p>
+    <div class="buttons">
+      <button type="button" class="primary" @click=${unavailable.retry} ${ref(v.refs.partRetry)}>${v.t.retry}</button>
+    </div>
+  </div>`;
 
 const warningText = (v: SchedulerView, data: ReadyData, warning: MeetingWarning, zone: string): string => {
   const t = v.t;

@@ -37,6 +37,10 @@ export class SchedulerRefs {
   readonly moveDate = createRef<HTMLInputElement>();
   readonly keep = createRef<HTMLButtonElement>();
   readonly failureAction = createRef<HTMLButtonElement>();
+  /** Try again, when a part that loads on first use did not arrive. */
+  readonly partRetry = createRef<HTMLButtonElement>();
+  /** The `.ics` link, clicked again once the file is made on first use. */
+  readonly download = createRef<HTMLAnchorElement>();
   /** The first control of each form field with a problem, for the error summary's links. */
   readonly fields = new KeyedRefs<DraftField>();
   /** Agenda item controls, keyed `<item key>:title|up|down`. */

@@ -2,7 +2,7 @@ import { expandOccurrences } from '../../../src/components/meeting-scheduler/rec
 import { Meeting } from '../../../src/contract/meeting.js';
 import { expectAxeClean } from '../../helpers/a11y.js';
 import { expect, settle } from '../../helpers/fixture.js';
-import { $, $$, button, click, describeNode, fill, meetingOf, meetingRequests, renderScheduler, shadow, textOf } from './fixtures.js';
+import { $, $$, button, click, describeNode, downloadIcs, fill, meetingOf, meetingRequests, renderScheduler, shadow, textOf } from './fixtures.js';
 import { deepActiveElement } from '../../helpers/keys.js';
 
 
@@ -221,8 +221,10 @@ describe('<care-meeting-scheduler> showing a booked series', () => {
 
   it('offers the .ics file as a download link that holds the meeting', async () => {
     const el = await renderScheduler({ meeting: meetingOf('mt-series') });
+    const file = await downloadIcs(el);
+    expect(file.name).to.equal('responsibility-group-meeting-2026-12-08.ics');
     const link = $<HTMLAnchorElement>(el, '[part="download"]');
-    expect(link.download).to.equal('responsibility-group-meeting-2026-12-08.ics');
+    expect(link.download, 'from then on the link itself carries the file').to.equal(file.name);
     expect(link.href.startsWith('blob:')).to.equal(true);
     const text = await (await fetch(link.href)).text();
     expect(text).to.contain('BEGIN:VCALENDAR');

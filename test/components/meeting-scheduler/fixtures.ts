@@ -139,3 +139,27 @@ export const fillPlace = async (el: CareMeetingScheduler) => {
 
 /** The times listed under "Suggested times". */
 export const suggested = (el: Element) => $$(el, '#suggested label').map((l) => textOf(l.querySelector('.slot-when')));
+
+/**
+ * Presses the `.ics` link (its maker loads on first use), waits for the element, and returns the
+ * file the browser was asked to save, without saving it.
+ */
+export const downloadIcs = async (el: CareMeetingScheduler): Promise<{ name: string; text: string }> => {
+  const link = $<HTMLAnchorElement>(el, '[part="download"]');
+  const clicked: HTMLAnchorElement[] = [];
+  const original = HTMLAnchorElement.prototype.click;
+  HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+    clicked.push(this);
+  };
+  // The press on the link itself goes through; only the download the element starts is caught.
+  link.addEventListener('click', (event) => link.href.startsWith('blob:') && event.preventDefault(), { once: true });
+  try {
+    original.call(link);
+    await el.updateComplete;
+  } finally {
+    HTMLAnchorElement.prototype.click = original;
+  }
+  const file = clicked[0] ?? (link.href.startsWith('blob:') ? link : undefined);
+  if (!file) throw new Error('the .ics link started no download');
+  return { name: file.download, text: await (await fetch(file.href)).text() };
+};

@@ -7,7 +7,7 @@ import { withBookedMeetings } from '../../../src/components/meeting-scheduler/te
 import { dateIn } from '../../../src/components/meeting-scheduler/zone.js';
 import { expectAxeClean } from '../../helpers/a11y.js';
 import { expect, settle } from '../../helpers/fixture.js';
-import { $, $$, button, click, fill, meetingOf, meetingRequests, record, renderScheduler, TODAY, textOf } from './fixtures.js';
+import { $, $$, button, click, downloadIcs, fill, meetingOf, meetingRequests, record, renderScheduler, TODAY, textOf } from './fixtures.js';
 
 const OSLO = 'Europe/Oslo';
 const team = Meeting.parse(meetingOf('mt-series')).teamId;
@@ -203,8 +203,7 @@ describe('the exported calendar\u2019s description', () => {
     const meeting = meetingOf('mt-series');
     meeting.location = { ...meeting.location!, timeZone: 'Europe/London' };
     const el = await renderScheduler({ meeting });
-    const link = $<HTMLAnchorElement>(el, '[part="download"]');
-    const text = (await (await fetch(link.href)).text()).replace(/\r\n /g, '');
+    const text = (await downloadIcs(el)).text.replace(/\r\n /g, '');
     expect(text).to.contain('DTSTART;TZID=Europe/Oslo:20261208T100000');
     expect(text).to.contain('DESCRIPTION:Agenda (time in Europe/Oslo)\\n10:00–10:20 How has it been since last time?');
     expect(text).not.to.contain('09:00–09:20');

@@ -216,6 +216,10 @@ export const scheduler: SchedulerMessages = {
   cancelMeeting: 'Aflys mødet',
   cancelSeries: 'Aflys alle datoer',
   downloadIcs: 'Føj til min kalender (.ics)',
+  openingForm: 'Åbner formularen …',
+  preparingCalendarFile: 'Laver kalenderfilen …',
+  formUnavailable: 'Formularen kunne ikke åbnes. Tjek forbindelsen, og prøv igen.',
+  calendarFileUnavailable: 'Kalenderfilen kunne ikke laves. Tjek forbindelsen, og prøv igen.',
   nothingLost: 'Det, du skrev, er her stadig.',
   savedNotice: {
     book: 'Mødet er booket.',

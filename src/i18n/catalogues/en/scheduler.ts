@@ -226,6 +226,12 @@ export const scheduler = {
   cancelMeeting: 'Cancel the meeting',
   cancelSeries: 'Cancel all dates',
   downloadIcs: 'Add to my calendar (.ics)',
+  /** Said politely while the planning form's code arrives (it loads on first use). */
+  openingForm: 'Opening the form…',
+  /** Said politely while the calendar file's code arrives (it loads on first use). */
+  preparingCalendarFile: 'Making the calendar file…',
+  formUnavailable: 'The form could not be opened. Check your connection and try again.',
+  calendarFileUnavailable: 'The calendar file could not be made. Check your connection and try again.',
   nothingLost: 'What you wrote is still here.',
   savedNotice: {
     book: 'The meeting is booked.',

@@ -216,6 +216,10 @@ export const scheduler: SchedulerMessages = {
   cancelMeeting: 'Avlys møtet',
   cancelSeries: 'Avlys alle datoene',
   downloadIcs: 'Legg til i kalenderen min (.ics)',
+  openingForm: 'Åpner skjemaet …',
+  preparingCalendarFile: 'Lager kalenderfilen …',
+  formUnavailable: 'Skjemaet kunne ikke åpnes. Sjekk tilkoblingen og prøv igjen.',
+  calendarFileUnavailable: 'Kalenderfilen kunne ikke lages. Sjekk tilkoblingen og prøv igjen.',
   nothingLost: 'Det du skrev, er der fortsatt.',
   savedNotice: {
     book: 'Møtet er booket.',

@@ -216,6 +216,10 @@ export const scheduler: SchedulerMessages = {
   cancelMeeting: 'Avlys møtet',
   cancelSeries: 'Avlys alle datoane',
   downloadIcs: 'Legg til i kalenderen min (.ics)',
+  openingForm: 'Opnar skjemaet …',
+  preparingCalendarFile: 'Lagar kalenderfila …',
+  formUnavailable: 'Skjemaet kunne ikkje opnast. Sjekk tilkoplinga og prøv igjen.',
+  calendarFileUnavailable: 'Kalenderfila kunne ikkje lagast. Sjekk tilkoplinga og prøv igjen.',
   nothingLost: 'Det du skreiv, er der framleis.',
   savedNotice: {
     book: 'Møtet er booka.',

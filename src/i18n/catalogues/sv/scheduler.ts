@@ -216,6 +216,10 @@ export const scheduler: SchedulerMessages = {
   cancelMeeting: 'Ställ in mötet',
   cancelSeries: 'Ställ in alla datum',
   downloadIcs: 'Lägg till i min kalender (.ics)',
+  openingForm: 'Öppnar formuläret …',
+  preparingCalendarFile: 'Skapar kalenderfilen …',
+  formUnavailable: 'Formuläret kunde inte öppnas. Kontrollera anslutningen och försök igen.',
+  calendarFileUnavailable: 'Kalenderfilen kunde inte skapas. Kontrollera anslutningen och försök igen.',
   nothingLost: 'Det du skrev finns kvar.',
   savedNotice: {
     book: 'Mötet är bokat.',
