@@ -277,14 +277,14 @@ export class CareCoordinationOverview extends CareElement<'overview'> {
         <span>${t.organisation}</span>
         <select @change=${(e: Event) => this.choose({ organisationId: (e.target as HTMLSelectElement).value })}>
           <option value="" ?selected=${!this.organisationId}>${t.allOrganisations}</option>
-          ${page.organisations.map((o) => html`<option value=${o.id} ?selected=${o.id === this.organisationId}>${o.name}</option>`)}
+          ${page.organisations.map((o) => html`<option dir="auto" value=${o.id} ?selected=${o.id === this.organisationId}>${o.name}</option>`)}
         </select>
       </label>
       <label>
         <span>${t.coordinator}</span>
         <select @change=${(e: Event) => this.choose({ coordinatorId: (e.target as HTMLSelectElement).value })}>
           <option value="" ?selected=${!this.coordinatorId}>${t.allCoordinators}</option>
-          ${page.coordinators.map((c) => html`<option value=${c.id} ?selected=${c.id === this.coordinatorId}>${c.name}</option>`)}
+          ${page.coordinators.map((c) => html`<option dir="auto" value=${c.id} ?selected=${c.id === this.coordinatorId}>${c.name}</option>`)}
         </select>
       </label>
       <label>

@@ -46,8 +46,9 @@ const calendarDay = (moment: Date): string =>
  * @summary The person's plan for bad periods: their own words first, then one stage at a time
  * (early signs, getting worse, crisis) with what is done, by whom, and whom to call in order.
  *
- * Feed it a `plan` and `team` (controlled) or, inside `<care-context>`, nothing (the team's first
- * plan) or a `plan-id` (connected). Who may see the content follows consent: the person always, the
+ * Give it a `plan` (controlled: the host saves; a `team`, `consents` and `responsibilities` it
+ * leaves unset are read from an enclosing `<care-context>`), or, inside `<care-context>`, nothing
+ * (the team's first plan) or a `plan-id` (connected: it saves through the store). Who may see the content follows consent: the person always, the
  * coordinator, and professionals whose organisation the person has agreed to share the care plan
  * with (`consents`, or the record's). Anyone else sees that the plan exists and whom to ask; the
  * element says which rule applies. The person and the coordinator change the plan and confirm a

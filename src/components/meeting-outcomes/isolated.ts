@@ -14,3 +14,10 @@ export const isolated = (message: (...values: string[]) => string, ...values: st
     return i >= 0 && i < values.length ? html`<span dir="auto">${values[i]}</span>` : piece;
   })}`;
 };
+
+/**
+ * Text for a place that holds only text (an `<option>`, a `title`): the value between Unicode
+ * first-strong isolate and pop directional isolate, so its direction cannot reorder the message
+ * around it.
+ */
+export const isolatedText = (value: string): string => `\u2068${value}\u2069`;

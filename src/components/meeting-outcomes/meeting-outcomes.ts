@@ -47,8 +47,9 @@ import { outcomeView, type Ready, type View } from './outcome-view.js';
  * down after the meeting and shares it; each participant reads the parts they were invited to, in
  * plain words, says "I have read this" or asks the coordinator a question.
  *
- * Feed it a `meeting`, `team` and `outcome` (controlled), or, inside `<care-context>`, a
- * `meeting-id` (connected: the outcome is the record's for that meeting). The coordinator (the
+ * Give it a `meeting` (controlled: the host saves; a `team`, `outcome` or `consents` it leaves unset
+ * are read from an enclosing `<care-context>`), or, inside `<care-context>`, a `meeting-id`
+ * (connected: the outcome is the record's for that meeting, saved through the store). The coordinator (the
  * team's coordinator, as the acting person) records notes, decisions and tasks with an owner and a
  * due date once the meeting has ended; a task may propose a new responsibility or a handover of
  * one, which goes to the owner through the responsibility matrix's handover. Everyone else sees a

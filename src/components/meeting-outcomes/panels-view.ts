@@ -58,7 +58,7 @@ export const renderReaderPanel = (ctx: ReaderPanelContext): TemplateResult => {
         ? html`<label for="ask-about">${t.askAbout}</label>
             <select id="ask-about" @change=${(e: Event) => ctx.editQuestion({ ...q, partId: (e.target as HTMLSelectElement).value })}>
               <option value="" ?selected=${!q.partId}>${t.askAboutAll}</option>
-              ${ctx.readable.map((p) => html`<option value=${p.id} ?selected=${p.id === q.partId}>${partTitle(ctx, p)}</option>`)}
+              ${ctx.readable.map((p) => html`<option dir="auto" value=${p.id} ?selected=${p.id === q.partId}>${partTitle(ctx, p)}</option>`)}
             </select>`
         : nothing}
       <label for="ask-text">${t.askLabel}</label>

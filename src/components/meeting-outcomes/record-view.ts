@@ -6,6 +6,7 @@ import type { CareTeam } from '../../contract/team.js';
 import { INFORMATION_CATEGORIES, type InformationCategory } from '../../contract/values.js';
 import type { OutcomesMessages } from '../../i18n/types.js';
 import { actionComplete, actionStarted, freshId, newActionDraft, type ActionDraft, type MatrixChoice, type OutcomeDraft, type PartDraft } from './outcome-model.js';
+import { isolatedText } from './isolated.js';
 import { partTitle } from './summary-view.js';
 
 /** What the form needs. `change` replaces the draft; the element keeps it. */
@@ -50,7 +51,7 @@ const renderAction = (ctx: RecordFormContext, part: PartDraft, action: ActionDra
     <label for=${`${id}-owner`}>${t.owner}</label>
     <select id=${`${id}-owner`} aria-invalid=${unfinished && !action.ownerId ? 'true' : 'false'} @change=${(e: Event) => updateAction(ctx, part.id, action.id, { ownerId: valueOf(e) })}>
       <option value="" ?selected=${!action.ownerId}>${t.chooseOwner}</option>
-      ${members.map((m) => html`<option value=${m.id} ?selected=${m.id === action.ownerId}>${m.name}</option>`)}
+      ${members.map((m) => html`<option dir="auto" value=${m.id} ?selected=${m.id === action.ownerId}>${m.name}</option>`)}
     </select>
     <label for=${`${id}-due`}>${t.due}</label>
     <input id=${`${id}-due`} type="date" .value=${action.due} aria-invalid=${unfinished && !action.due ? 'true' : 'false'}
@@ -59,7 +60,7 @@ const renderAction = (ctx: RecordFormContext, part: PartDraft, action: ActionDra
     <select id=${`${id}-matrix`} @change=${(e: Event) => updateAction(ctx, part.id, action.id, { matrix: valueOf(e) as MatrixChoice })}>
       <option value="" ?selected=${action.matrix === ''}>${t.matrixNone}</option>
       <option value="new" ?selected=${action.matrix === 'new'}>${t.matrixNew}</option>
-      ${handable.map((r) => html`<option value=${`hand-over:${r.id}`} ?selected=${action.matrix === `hand-over:${r.id}`}>${t.matrixHandOver(r.title)}</option>`)}
+      ${handable.map((r) => html`<option value=${`hand-over:${r.id}`} ?selected=${action.matrix === `hand-over:${r.id}`}>${t.matrixHandOver(isolatedText(r.title))}</option>`)}
     </select>
     <button type="button" class="remove" @click=${() => updatePart(ctx, part.id, (p) => ({ ...p, actions: p.actions.filter((a) => a.id !== action.id) }))}>
       ${t.removeAction(n)}
