@@ -8,7 +8,7 @@ import type { Catalogue, LabelOverrides, LanguageStrings, Locale, Namespace } fr
 import { baseStyles } from '../../styles/shared.js';
 import { LocalizeController, type Strings } from './localize.js';
 import { followPageLanguage, unfollowPageLanguage } from './page-language.js';
-import { LanguageMarker } from './fallback-language.js';
+import type { LanguageMarker } from './language-marker.js';
 
 /**
  * The custom states an element can be in, for CSS: `loading`, `load-error` and `invalid-data` on
@@ -130,6 +130,9 @@ export abstract class CareBase<N extends Namespace> extends LitElement {
   /** Language of parts, looked after once the element has rendered. */
   private languageMarker?: LanguageMarker;
 
+  /** The marker's module on its way (it is loaded on first need); `updateComplete` waits for it. */
+  private languageMarkerLoad?: Promise<void>;
+
   /**
    * English shown on a page in a language the library lacks (`lang="de"`), or while a catalogue
    * loads, is marked `lang="en"`, so a screen reader does not read it with the page's voice (WCAG
@@ -138,8 +141,27 @@ export abstract class CareBase<N extends Namespace> extends LitElement {
   private markFallbackLanguage() {
     const fallback = this.localize.fallbackEnglish;
     if (!fallback && !this.languageMarker) return;
-    this.languageMarker ??= new LanguageMarker(this.renderRoot as ShadowRoot);
+    if (!this.languageMarker) {
+      this.languageMarkerLoad ??= import('./language-marker.js').then(
+        ({ LanguageMarker }) => {
+          this.languageMarker = new LanguageMarker(this.renderRoot as ShadowRoot);
+          this.markFallbackLanguage();
+        },
+        // Marks are an aid, not the content: without the module the text stays as it is, and the next render asks again.
+        () => {
+          this.languageMarkerLoad = undefined;
+        },
+      );
+      return;
+    }
     this.languageMarker.update(this, this.requestedLanguage, this.localize.libraryText, fallback);
+  }
+
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const result = await super.getUpdateComplete();
+    if (!this.languageMarkerLoad) return result;
+    await this.languageMarkerLoad;
+    return (await super.getUpdateComplete()) && result;
   }
 
   /** The loading state. */
