@@ -5,7 +5,8 @@
 import './context/define.js';
 import './components/team-roster/define.js';
 import './components/consent-list/define.js'; // registers care-consent-list and care-consent-toggle
-import './components/meeting-scheduler/define.js'; // registers care-meeting-scheduler and the care-date-picker it uses
+import './components/meeting-scheduler/define.js';
+import './components/date-picker/define.js'; // also used by the scheduler's forms, which load it on first use when imported alone
 import './components/responsibility-matrix/define.js';
 import './components/crisis-plan/define.js';
 import './components/coordination-overview/define.js';

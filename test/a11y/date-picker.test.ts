@@ -1,6 +1,6 @@
 // The date picker's keyboard and what it exposes, beyond the APG basics in
 // test/components/date-picker/date-picker.test.ts.
-import '../../src/components/meeting-scheduler/define.js';
+import '../../src/components/date-picker/define.js';
 import type { CareDatePicker } from '../../src/components/date-picker/date-picker.js';
 import { expect, fixture, html, settle } from '../helpers/fixture.js';
 import { deepActiveElement, press } from '../helpers/keys.js';

@@ -14,8 +14,8 @@ import { heading, type SchedulerView } from './view.js';
 import type { MeetingWarning } from './warnings.js';
 import type { MeetingAction } from './events.js';
 import type { FocusController } from '../base/focus.js';
-import { parseDateText } from './draft.js';
-import { movedMeeting } from './planning-model.js';
+import { parseDateText } from './date-text.js';
+import { movedMeeting } from './moved-meeting.js';
 import type { SchedulerRefs } from './view.js';
 import { dateIn, timeIn } from './zone.js';
 

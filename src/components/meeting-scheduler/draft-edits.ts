@@ -1,7 +1,8 @@
 import type { AgendaTemplate } from '../../contract/values.js';
 import type { FocusController } from '../base/focus.js';
 import { TEMPLATE_MINUTES } from './agenda.js';
-import { newItemKey, parseDateText, type Draft } from './draft.js';
+import { parseDateText } from './date-text.js';
+import { newItemKey, type Draft } from './draft.js';
 import type { PlannerActions } from './planner.js';
 import type { Messages, SchedulerRefs } from './view.js';
 import { dateIn, timeIn } from './zone.js';

@@ -17,27 +17,27 @@ import { headingLevel, type HeadingLevel } from '../base/heading-level.js';
 import { meetingActions, renderMeeting, type MeetingActions } from './booked-meeting.js';
 import type { ConfirmState, MoveForm } from './choice-dialog.js';
 import { conflictSentences } from './conflicts.js';
-import { draftFromMeeting, draftProblems, meetingFromDraft, newDraft, type Draft } from './draft.js';
+import type { Draft } from './draft.js';
 import type { MeetingAction } from './events.js';
 import { MeetingSaves } from './meeting-saves.js';
-import { draftWarnings, meetingWarnings } from './meeting-warnings.js';
+import { meetingWarnings } from './meeting-warnings.js';
 import { bookedMeetingStyles } from './booked-meeting.styles.js';
 import { schedulerStyles } from './meeting-scheduler.styles.js';
-import { renderPlanner, type PlannerActions } from './planner.js';
-import { draftEdits } from './draft-edits.js';
-import { FreeTimes } from './planning-model.js';
+import type { PlannerActions } from './planner.js';
+import type { FreeTimes } from './planning-model.js';
+import type * as PlanningPart from './planning-part.js';
 import type { IcsDownload } from './ics-download.js';
 import { LazyPart } from './lazy-part.js';
 import { schedulerParts } from './parts.js';
 import { expandOccurrences, nextOfSeries, occurrencePage } from './recurrence.js';
 import { resolveData, type AvailabilityInput, type DataState, type ReadyData } from './scheduler-data.js';
-import { renderAnnouncer, type FailureView, type UnavailableView } from './status.js';
+import { renderAnnouncer, renderUnavailable, type FailureView, type UnavailableView } from './status.js';
 import { withBookedMeetings } from './team-meetings.js';
 import { heading, SchedulerFormat, SchedulerRefs, type Messages, type SchedulerView } from './view.js';
 import { instantAt, isCalendarDate } from './zone.js';
 
 export { CareMeetingChangeEvent, CareMeetingRequestEvent, type CareMeetingDetail, type MeetingAction } from './events.js';
-export { OFFERED_TIME_ZONES } from './planner-when.js';
+export { OFFERED_TIME_ZONES } from './zone.js';
 
 /** The team's own zone when nothing else is said. */
 export const TEAM_TIME_ZONE = 'Europe/Oslo';
@@ -177,7 +177,12 @@ export class CareMeetingScheduler extends CareElement<'scheduler'> {
   });
 
   private dataState: DataState = { kind: 'no-team' };
-  private readonly freeTimes = new FreeTimes();
+  /** The planning form, with finding times and the date picker, loads when a form first opens. */
+  private readonly planningPart = new LazyPart<typeof PlanningPart>(this, () => schedulerParts.planning());
+  /** The date picker alone, for moving one date of a series. */
+  private readonly pickerPart = new LazyPart(this, () => schedulerParts.datePicker());
+  private freeTimes?: FreeTimes;
+  private plannerActions?: PlannerActions;
   /** The `.ics` maker loads when the person first asks for the file (or is about to). */
   private readonly icsPart = new LazyPart(this, () => schedulerParts.ics());
   private download?: IcsDownload;
@@ -217,9 +222,12 @@ export class CareMeetingScheduler extends CareElement<'scheduler'> {
     const data = this.dataState;
     if (data.kind !== 'ready') return;
     const planning = !data.meeting || this.editing;
-    if (planning && !this.draft) this.draft = this.startDraft(data);
+    const part = this.planningPart.module;
+    // A new meeting needs the form at once; after a failed load the person decides when to try again.
+    if (planning && !part && !this.planningPart.failed) void this.planningPart.load();
+    if (planning && part && !this.draft) this.draft = this.startDraft(part, data);
     // Cheap enough to keep current: it marks free days in the picker and lists the chosen day's times.
-    if (planning && this.draft) this.freeTimes.update(data.availability, this.draft, this.todayDate);
+    if (planning && part && this.draft) (this.freeTimes ??= new part.FreeTimes()).update(data.availability, this.draft, this.todayDate);
     if (data.meeting && !this.editing && this.icsPart.module) this.prepareDownload(data, data.meeting);
   }
 
@@ -245,14 +253,21 @@ export class CareMeetingScheduler extends CareElement<'scheduler'> {
       case 'no-meeting':
         return this.frame(v, this.renderEmpty(t.emptyMeetingTitle, this.isProfessional ? t.emptyMeetingBody : t.emptyMeetingBodyServiceUser));
       case 'ready':
-        return data.meeting && !this.editing ? this.renderBooked(v, data, data.meeting, failure) : this.renderPlanning(v, data, this.draft!, failure);
+        if (data.meeting && !this.editing) return this.renderBooked(v, data, data.meeting, failure);
+        if (this.planningPart.module && this.draft) return this.renderPlanning(v, data, this.planningPart.module, this.draft, failure);
+        return this.frame(v, this.unavailable ? renderUnavailable(v, this.unavailable) : this.renderOpening(v), t.planTitle);
     }
   }
 
-  private frame(v: SchedulerView, content: TemplateResult): TemplateResult {
+  private frame(v: SchedulerView, content: TemplateResult, title = v.t.title): TemplateResult {
     return html`<section class="scheduler" part="base" aria-labelledby="title">
-      ${heading(v.level, 'title', 'title', v.t.title, 'title', this.refs.title)} ${content}
+      ${heading(v.level, 'title', 'title', title, 'title', this.refs.title)} ${content}
     </section>`;
+  }
+
+  /** The form's code is on its way; the announcer says so politely. */
+  private renderOpening(v: SchedulerView): TemplateResult {
+    return html`<div class="state loading" part="state loading"><span class="spinner" aria-hidden="true"></span>${v.t.openingForm}</div>`;
   }
 
   private renderEmpty(title: string, body: string): TemplateResult {
@@ -262,24 +277,25 @@ export class CareMeetingScheduler extends CareElement<'scheduler'> {
     </div>`;
   }
 
-  private renderPlanning(v: SchedulerView, data: ReadyData, draft: Draft, failure: FailureView | undefined): TemplateResult {
-    return renderPlanner(
+  private renderPlanning(v: SchedulerView, data: ReadyData, part: typeof PlanningPart, draft: Draft, failure: FailureView | undefined): TemplateResult {
+    const freeTimes = this.freeTimes!;
+    return part.renderPlanner(
       v,
       data,
       {
         draft,
-        problems: this.submitted ? draftProblems(draft) : {},
+        problems: this.submitted ? part.draftProblems(draft) : {},
         editing: this.editing,
-        slots: this.freeTimes.slots,
-        suggestions: this.freeTimes.suggestions,
-        freeDays: this.freeTimes.freeDays(draft.timeZone),
+        slots: freeTimes.slots,
+        suggestions: freeTimes.suggestions,
+        freeDays: freeTimes.freeDays(draft.timeZone),
         findRequested: this.findRequested,
         slotLimit: this.slotLimit,
-        warnings: draftWarnings(data, draft, this.todayDate, this.knownActor),
+        warnings: part.draftWarnings(data, draft, this.todayDate, this.knownActor),
         status: this.statusText,
         failure,
       },
-      this.plannerActions,
+      this.plannerActionsOf(part),
     );
   }
 
@@ -324,7 +340,8 @@ export class CareMeetingScheduler extends CareElement<'scheduler'> {
       isProfessional,
       locale: this.locale,
       labels: this.labels,
-      busy: this.saves.saving,
+      // While the form's code arrives, Change waits too.
+      busy: this.saves.saving || this.partStatus === (this.t as Messages).openingForm,
     };
   }
 
@@ -369,10 +386,10 @@ export class CareMeetingScheduler extends CareElement<'scheduler'> {
     return this.localize.date(date, 'short');
   }
 
-  private startDraft(data: ReadyData): Draft {
+  private startDraft(part: typeof PlanningPart, data: ReadyData): Draft {
     const t = this.t as Messages;
-    if (data.meeting) return draftFromMeeting(data.meeting, data.team, (date) => this.shortDate(date));
-    return newDraft(data.team, { timeZone: this.teamZone, kindTitle: (kind) => t.kinds[kind], templateTitle: (template) => t.templates[template] });
+    if (data.meeting) return part.draftFromMeeting(data.meeting, data.team, (date) => this.shortDate(date));
+    return part.newDraft(data.team, { timeZone: this.teamZone, kindTitle: (kind) => t.kinds[kind], templateTitle: (template) => t.templates[template] });
   }
 
   /** The store's other booked meetings as busy time, worked out again only when they change. */
@@ -405,11 +422,14 @@ export class CareMeetingScheduler extends CareElement<'scheduler'> {
     const t = this.t as Messages;
     if (this.unavailablePart === 'ics') return { message: t.calendarFileUnavailable, retry: () => this.downloadIcs() };
     if (this.unavailablePart === 'form') return { message: t.formUnavailable, retry: () => this.startEditing() };
+    // A new meeting's form did not arrive: Try again loads it again.
+    const data = this.dataState;
+    if (this.planningPart.failed && data.kind === 'ready' && !data.meeting) return { message: t.formUnavailable, retry: () => this.track(this.retryNewForm()) };
     return undefined;
   }
 
   private waitingFor(): Promise<unknown>[] {
-    return [...this.waits, this.icsPart.pending].filter((p): p is Promise<unknown> => Boolean(p));
+    return [...this.waits, this.icsPart.pending, this.planningPart.pending, this.pickerPart.pending].filter((p): p is Promise<unknown> => Boolean(p));
   }
 
   /** Keeps `work` for `updateComplete` until it settles. */
@@ -433,12 +453,12 @@ export class CareMeetingScheduler extends CareElement<'scheduler'> {
 
   private async makeIcsFile() {
     const t = this.t as Messages;
-    this.unavailablePart = undefined;
     this.partStatus = t.preparingCalendarFile;
     const part = await this.icsPart.load();
     this.partStatus = '';
     const data = this.dataState;
     if (!part) return this.partFailed('ics');
+    this.unavailablePart = undefined;
     if (data.kind !== 'ready' || !data.meeting || this.editing) return;
     this.prepareDownload(data, data.meeting);
     this.focusing.after(this.refs.download);
@@ -451,6 +471,12 @@ export class CareMeetingScheduler extends CareElement<'scheduler'> {
     link.click();
   }
 
+  /** Try again on a new meeting's form: focus goes to the heading of the form that arrived, or back to Try again. */
+  private async retryNewForm() {
+    const part = await this.planningPart.load();
+    this.focusing.after(part ? this.refs.title : this.refs.partRetry);
+  }
+
   // ----- the planning form's edits -----
 
   private patch(changes: Partial<Draft>) {
@@ -459,8 +485,10 @@ export class CareMeetingScheduler extends CareElement<'scheduler'> {
     this.saves.notice = '';
   }
 
-  private readonly plannerActions: PlannerActions = {
-    ...draftEdits({
+  /** The form's actions, made once its code is in. */
+  private plannerActionsOf(part: typeof PlanningPart): PlannerActions {
+    return (this.plannerActions ??= {
+    ...part.draftEdits({
       draft: () => this.draft!,
       patch: (changes) => this.patch(changes),
       t: () => this.t as Messages,
@@ -471,7 +499,7 @@ export class CareMeetingScheduler extends CareElement<'scheduler'> {
     findTimes: () => {
       this.findRequested = true;
       this.slotLimit = SLOTS_PER_PAGE;
-      this.freeTimes.forget();
+      this.freeTimes?.forget();
       this.focusing.cancel();
     },
     showMoreTimes: () => (this.slotLimit += SLOTS_PER_PAGE),
@@ -483,12 +511,20 @@ export class CareMeetingScheduler extends CareElement<'scheduler'> {
       this.saves.setAsideFailureOf();
       this.focusing.after(this.refs.title);
     },
-  };
+    });
+  }
 
+  /** Change: the form opens with focus on its first field, once its code is in (loaded on first use). */
   private startEditing() {
     const data = this.dataState;
     if (data.kind !== 'ready' || !data.meeting) return;
-    this.draft = draftFromMeeting(data.meeting, data.team, (date) => this.shortDate(date));
+    const part = this.planningPart.module;
+    if (!part) {
+      this.track(this.openFormPart());
+      return;
+    }
+    this.unavailablePart = undefined;
+    this.draft = part.draftFromMeeting(data.meeting, data.team, (date) => this.shortDate(date));
     this.editing = true;
     this.submitted = false;
     this.saves.setAsideFailureOf(data.meeting.id);
@@ -496,18 +532,29 @@ export class CareMeetingScheduler extends CareElement<'scheduler'> {
     this.focusing.after(this.refs.fields.get('title'));
   }
 
+  /** Loads the form's code with a polite "Opening the form…", then opens it; focus stays on the button pressed meanwhile. */
+  private async openFormPart() {
+    if (this.partStatus) return;
+    this.partStatus = (this.t as Messages).openingForm;
+    const part = await this.planningPart.load();
+    this.partStatus = '';
+    if (!part) return this.partFailed('form');
+    this.startEditing();
+  }
+
   private submit(event: Event) {
     event.preventDefault();
     const data = this.dataState;
     const draft = this.draft;
-    if (data.kind !== 'ready' || !draft || this.saves.saving) return;
+    const part = this.planningPart.module;
+    if (data.kind !== 'ready' || !draft || !part || this.saves.saving) return;
     this.submitted = true;
-    if (Object.keys(draftProblems(draft)).length) {
+    if (Object.keys(part.draftProblems(draft)).length) {
       this.focusing.after(this.refs.errorSummary);
       return;
     }
     const previous = this.editing ? data.meeting : undefined;
-    const candidate = meetingFromDraft(draft, { team: data.team, previous, organiser: this.knownActor, newId: newMeetingId });
+    const candidate = part.meetingFromDraft(draft, { team: data.team, previous, organiser: this.knownActor, newId: newMeetingId });
     const result = check(Meeting, candidate);
     if (!result.ok) {
       this.saves.refuse(result.issues.map((i) => `${i.path}: ${i.message}`).join('; '));
@@ -521,7 +568,11 @@ export class CareMeetingScheduler extends CareElement<'scheduler'> {
   private readonly meetingActions: MeetingActions = meetingActions({
     me: () => this.me,
     confirm: (confirming) => (this.confirming = confirming),
-    move: (moving) => (this.moving = moving),
+    move: (moving) => {
+      this.moving = moving;
+      // The move form's date picker loads with the first move; the typed date works without it.
+      if (moving) void this.pickerPart.load();
+    },
     moving: () => this.moving,
     showPage: (datesPage) => {
       this.moving = undefined;

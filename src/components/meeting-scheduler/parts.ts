@@ -7,4 +7,6 @@
  */
 export const schedulerParts = {
   ics: () => import('./ics-download.js'),
+  planning: () => import('./planning-part.js'),
+  datePicker: () => import('../date-picker/define.js'),
 };

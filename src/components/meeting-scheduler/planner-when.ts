@@ -9,18 +9,10 @@ import type { FreeSlot } from './free-time.js';
 import type { PlannerActions, PlannerState } from './planner.js';
 import type { ReadyData } from './scheduler-data.js';
 import { startTimesWith, type SchedulerView } from './view.js';
-import { dateIn } from './zone.js';
+import { dateIn, OFFERED_TIME_ZONES } from './zone.js';
 
-/** Zones offered in the planning form (the meeting's own zone is added when it is another). */
-export const OFFERED_TIME_ZONES = [
-  'Europe/Oslo',
-  'Europe/Stockholm',
-  'Europe/Copenhagen',
-  'Europe/Helsinki',
-  'Europe/London',
-  'Atlantic/Reykjavik',
-  'UTC',
-] as const;
+export { OFFERED_TIME_ZONES } from './zone.js';
+
 
 const isChosen = (slot: FreeSlot, draft: Draft): boolean => {
   const span = draftSpan(draft);

@@ -2,7 +2,7 @@
 import { isSharingAllowed, type ConsentDirective } from '../../contract/consent.js';
 import type { Participant } from '../../contract/meeting.js';
 import type { CareTeam, Member } from '../../contract/team.js';
-import { busyDuring, outsideWorkingHours, type AvailabilityLike, type Span } from './free-time.js';
+import { busyDuring, outsideWorkingHours, type AvailabilityLike, type Span } from './spans.js';
 
 /** One warning about a planned or booked meeting. */
 export type MeetingWarning =

@@ -70,3 +70,14 @@ export const instantAt = (date: string, time: string, timeZone: string): number 
 
 /** UTC offset of `timeZone` at an instant, in minutes (east positive). */
 export const offsetAt = (timeZone: string, instant: number): number => tzOffset(timeZone, new Date(instant));
+
+/** Zones offered in the planning form (the meeting's own zone is added when it is another). */
+export const OFFERED_TIME_ZONES = [
+  'Europe/Oslo',
+  'Europe/Stockholm',
+  'Europe/Copenhagen',
+  'Europe/Helsinki',
+  'Europe/London',
+  'Atlantic/Reykjavik',
+  'UTC',
+] as const;

@@ -1,4 +1,4 @@
-import '../../../src/components/meeting-scheduler/define.js';
+import '../../../src/components/date-picker/define.js';
 import type { CareDatePicker } from '../../../src/components/date-picker/date-picker.js';
 import { loadCatalogue } from '../../../src/i18n/locale.js';
 import { expectAxeClean } from '../../helpers/a11y.js';
