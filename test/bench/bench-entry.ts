@@ -480,7 +480,10 @@ export async function matrixChoose(row = 100, col = 20) {
   const choice = [...cell.querySelectorAll<HTMLElement>('[role="option"]')].find((o) => o.getAttribute('aria-selected') !== 'true' && o.dataset.option !== 'none')!;
   const start = performance.now();
   choice.click();
-  while (!cell.querySelector(`.part.${choice.dataset.option}`) || cell.querySelector('[role="listbox"]')) await probeMatrix!.updateComplete;
+  // Microtasks, not updateComplete: that also waits for the frame after the pending state and for the save.
+  for (let round = 0; !cell.querySelector(`.part.${choice.dataset.option}`) || cell.querySelector('[role="listbox"]'); round += 1) {
+    await (round < 100 ? Promise.resolve() : new Promise((resolve) => setTimeout(resolve)));
+  }
   const script = performance.now() - start;
   await painted();
   return { choose: { ours: performance.now() - start, peer: script } };

@@ -12,6 +12,7 @@ import { calendarDate } from '../../i18n/format.js';
 import type { MatrixMessages } from '../../i18n/types.js';
 import { matrix } from '../../i18n/catalogues/en/matrix.js';
 import { matrixTranslations } from '../../i18n/translations.js';
+import { AfterPaint } from '../base/after-paint.js';
 import { CareElement } from '../base/care-element.js';
 import { headingLevel, headingTag, type HeadingLevel } from '../base/heading-level.js';
 import type { IntentOutcome } from '../base/intent.js';
@@ -146,11 +147,22 @@ export class CareResponsibilityMatrix extends CareElement<'matrix'> {
   /** Each failure as the row shows it, once per failure. */
   private readonly failureViews = new WeakMap<object, RowFailure>();
 
+  /** Waits for the frame that shows a change as pending. */
+  private readonly afterPaint = new AfterPaint(this);
+
+  /** Also waits until a change's pending state has painted and its request has started. */
+  protected override getUpdateComplete(): Promise<boolean> {
+    return this.afterPaint.settle(() => super.getUpdateComplete());
+  }
+
   /** The road of every change: request, save (store or host), change; failures with Try again. Pending and failed are read from it. */
   private readonly intents = new IntentController(this, {
     kind: 'responsibility',
     store: () => this.connectedStore,
     actor: () => this.actingPerson,
+    // The row's "Saving…" (and, controlled, the part chosen) reaches the screen in the frame after
+    // the key press; the request to the host and the save start once that frame has painted.
+    beforeRequest: () => this.afterPaint.painted(),
     events: {
       request: (value, action, previous, reason) => new CareResponsibilityRequestEvent(changeDetail(value, action, previous, reason)),
       committed: (value, action, previous, reason) => {
@@ -297,8 +309,10 @@ export class CareResponsibilityMatrix extends CareElement<'matrix'> {
       this.baseList = list;
     }
     this.status = 'ready';
-    // Without a store, nobody else knows a change while the host decides: it is shown as "saving".
-    const carried = this.connectedStore ? [] : this.intents.carried;
+    // A change this element is carrying shows as "saving" from the frame after the key press: without
+    // a store nobody else knows it while the host decides, and with one the store learns of it only
+    // once that frame has painted (the save starts after it).
+    const carried = this.intents.carried;
     const key = [team, list, this.today, this.showEnded, this.filter, this.me, this.strings, this.audience, ...carried];
     if (key.length === this.dataKey.length && key.every((value, i) => value === this.dataKey[i])) return;
     this.dataKey = key;
