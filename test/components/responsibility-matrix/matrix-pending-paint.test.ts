@@ -1,5 +1,5 @@
 import type { CareResponsibilityMatrix } from '../../../src/components/responsibility-matrix/responsibility-matrix.js';
-import { expect, settle } from '../../helpers/fixture.js';
+import { expect, oneEvent, settle } from '../../helpers/fixture.js';
 import { press } from '../../helpers/keys.js';
 import { $, cellOf, connectedMatrix, controlledMatrix, rowOf, text } from './matrix-fixtures.js';
 
@@ -80,11 +80,14 @@ describe('care-responsibility-matrix: a cell change paints as pending before its
     const { el, source, store } = await connectedMatrix();
     let requests = 0;
     el.addEventListener('care-responsibility-request', () => requests++);
+    // The source answers after a timer of its own: the change event says the save is done.
+    const changed = oneEvent(el, 'care-responsibility-change');
     const first = await chooseAndReadNextFrame(el, () => ({ requests, saves: source.saves.length }));
     expect(first.cell, 'the part chosen shows before the store knows it').to.contain('Is told');
     expect(first.rowPending).to.equal(true);
     expect(first.rowState).to.contain('Saving…');
     expect([first.requests, first.saves]).to.deep.equal([0, 0]);
+    await changed;
     await settle(el);
     expect([requests, source.saves.length]).to.deep.equal([1, 1]);
     const saved = store.snapshot.record!.responsibilities.find((r) => r.id === 'r-depot')!;
