@@ -26,8 +26,8 @@ import { schedulerStyles } from './meeting-scheduler.styles.js';
 import type { PlannerActions } from './planner.js';
 import type { FreeTimes } from './planning-model.js';
 import type * as PlanningPart from './planning-part.js';
-import type { IcsDownload } from './ics-download.js';
-import { LazyPart } from './lazy-part.js';
+import { IcsLink, type IcsSource } from './ics-link.js';
+import { FirstUseParts } from './lazy-part.js';
 import { schedulerParts } from './parts.js';
 import { expandOccurrences, nextOfSeries, occurrencePage } from './recurrence.js';
 import { resolveData, type AvailabilityInput, type DataState, type ReadyData } from './scheduler-data.js';
@@ -177,32 +177,34 @@ export class CareMeetingScheduler extends CareElement<'scheduler'> {
   });
 
   private dataState: DataState = { kind: 'no-team' };
+  private readonly parts = new FirstUseParts<'form' | 'ics'>(this, () => this.focusing.after(this.refs.partRetry));
   /** The planning form, with finding times and the date picker, loads when a form first opens. */
-  private readonly planningPart = new LazyPart<typeof PlanningPart>(this, () => schedulerParts.planning());
+  private readonly planningPart = this.parts.part<typeof PlanningPart>(() => schedulerParts.planning());
   /** The date picker alone, for moving one date of a series. */
-  private readonly pickerPart = new LazyPart(this, () => schedulerParts.datePicker());
+  private readonly pickerPart = this.parts.part(() => schedulerParts.datePicker());
   private freeTimes?: FreeTimes;
   private plannerActions?: PlannerActions;
-  /** The `.ics` maker loads when the person first asks for the file (or is about to). */
-  private readonly icsPart = new LazyPart(this, () => schedulerParts.ics());
-  private download?: IcsDownload;
-  /** What the polite region says while a part that loads on first use arrives. */
-  @state() private partStatus = '';
-  /** A part that did not arrive: the element says so and offers Try again. */
-  @state() private unavailablePart?: 'form' | 'ics';
-  /** Work started by a press that `updateComplete` waits for (a part loading, then what it does). */
-  private readonly waits = new Set<Promise<void>>();
+  /** The `.ics` link; its maker loads when the person first asks for the file (or is about to). */
+  private readonly ics = new IcsLink(
+    this,
+    this.parts.part(() => schedulerParts.ics()),
+    {
+      source: () => this.icsSource(),
+      say: (status) => this.parts.say(status),
+      preparing: () => (this.t as Messages).preparingCalendarFile,
+      failed: () => this.parts.fail('ics'),
+      made: () => {
+        this.parts.recovered();
+        this.focusing.after(this.refs.download);
+      },
+    },
+  );
   private bookedBusy?: { key: unknown[]; value: Availability[] };
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.download?.release();
-  }
 
   /** Settled only when the parts being loaded are in and shown, so "press, then wait for the element" sees the result. */
   protected override async getUpdateComplete(): Promise<boolean> {
     let done = await super.getUpdateComplete();
-    for (let waiting = this.waitingFor(); waiting.length; waiting = this.waitingFor()) {
+    for (let waiting = this.parts.pending; waiting.length; waiting = this.parts.pending) {
       await Promise.all(waiting);
       done = (await super.getUpdateComplete()) && done;
     }
@@ -215,7 +217,7 @@ export class CareMeetingScheduler extends CareElement<'scheduler'> {
       this.editing = false;
       this.moving = undefined;
       this.confirming = undefined;
-      this.unavailablePart = undefined;
+      this.parts.recovered();
       if (changed.has('meetingId')) this.bookedId = '';
     }
     this.dataState = this.resolveData();
@@ -228,7 +230,7 @@ export class CareMeetingScheduler extends CareElement<'scheduler'> {
     if (planning && part && !this.draft) this.draft = this.startDraft(part, data);
     // Cheap enough to keep current: it marks free days in the picker and lists the chosen day's times.
     if (planning && part && this.draft) (this.freeTimes ??= new part.FreeTimes()).update(data.availability, this.draft, this.todayDate);
-    if (data.meeting && !this.editing && this.icsPart.module) this.prepareDownload(data, data.meeting);
+    this.ics.refresh();
   }
 
   override render(): TemplateResult {
@@ -313,7 +315,7 @@ export class CareMeetingScheduler extends CareElement<'scheduler'> {
         page: meeting.recurrence ? occurrencePage(meeting, { now, firstIndex }) : undefined,
         zone,
         viewerZone: this.viewerZone,
-        download: this.download?.current,
+        download: this.ics.file,
         unavailable: this.unavailable,
         confirming: this.confirming,
         moving: this.moving,
@@ -341,7 +343,7 @@ export class CareMeetingScheduler extends CareElement<'scheduler'> {
       locale: this.locale,
       labels: this.labels,
       // While the form's code arrives, Change waits too.
-      busy: this.saves.saving || this.partStatus === (this.t as Messages).openingForm,
+      busy: this.saves.saving || this.parts.status === (this.t as Messages).openingForm,
     };
   }
 
@@ -400,75 +402,40 @@ export class CareMeetingScheduler extends CareElement<'scheduler'> {
     return this.bookedBusy.value;
   }
 
-  private prepareDownload(data: ReadyData, meeting: Meeting) {
+  /** The booked meeting on screen and the words of its `.ics` file (the description's times are on the clock of its DTSTART, and say so). */
+  private icsSource(): IcsSource | undefined {
+    const data = this.dataState;
+    if (data.kind !== 'ready' || !data.meeting || this.editing) return undefined;
+    const { meeting, team } = data;
     const t = this.t as Messages;
     const fmt = this.view.fmt;
-    this.download ??= new this.icsPart.module!.IcsDownload();
-    // The description's times are on the clock of the event's DTSTART, and say so.
-    this.download.prepare(meeting, [data.team, this.catalogue, this.labels], {
-      members: data.team.members,
-      heading: `${t.agendaHeading} (${t.zoneNote(meeting.timeZone)})`,
-      memberName: (id: string) => fmt.nameOf(data.team, id, meeting),
-    });
+    return {
+      meeting,
+      key: [team, this.catalogue, this.labels],
+      options: { members: team.members, heading: `${t.agendaHeading} (${t.zoneNote(meeting.timeZone)})`, memberName: (id: string) => fmt.nameOf(team, id, meeting) },
+    };
   }
 
   // ----- parts that load on first use -----
 
   private get statusText(): string {
-    return this.partStatus || this.saves.statusText;
+    return this.parts.status || this.saves.statusText;
   }
 
   private get unavailable(): UnavailableView | undefined {
     const t = this.t as Messages;
-    if (this.unavailablePart === 'ics') return { message: t.calendarFileUnavailable, retry: () => this.downloadIcs() };
-    if (this.unavailablePart === 'form') return { message: t.formUnavailable, retry: () => this.startEditing() };
+    if (this.parts.failed === 'ics') return { message: t.calendarFileUnavailable, retry: () => this.downloadIcs() };
+    if (this.parts.failed === 'form') return { message: t.formUnavailable, retry: () => this.startEditing() };
     // A new meeting's form did not arrive: Try again loads it again.
     const data = this.dataState;
-    if (this.planningPart.failed && data.kind === 'ready' && !data.meeting) return { message: t.formUnavailable, retry: () => this.track(this.retryNewForm()) };
+    if (this.planningPart.failed && data.kind === 'ready' && !data.meeting) return { message: t.formUnavailable, retry: () => this.parts.track(this.retryNewForm()) };
     return undefined;
   }
 
-  private waitingFor(): Promise<unknown>[] {
-    return [...this.waits, this.icsPart.pending, this.planningPart.pending, this.pickerPart.pending].filter((p): p is Promise<unknown> => Boolean(p));
-  }
-
-  /** Keeps `work` for `updateComplete` until it settles. */
-  private track(work: Promise<void>): void {
-    const settled = work.finally(() => this.waits.delete(settled));
-    this.waits.add(settled);
-  }
-
-  /** A part is missing: say so where the person is, and put focus on Try again. */
-  private partFailed(part: 'form' | 'ics') {
-    this.unavailablePart = part;
-    this.focusing.after(this.refs.partRetry);
-  }
-
-  /** The `.ics` link pressed before its maker is in: load it, make the file, then download it. */
+  /** The `.ics` link pressed before its file is made (or Try again after a failed load). */
   private downloadIcs(event?: Event) {
     event?.preventDefault();
-    if (this.partStatus) return;
-    this.track(this.makeIcsFile());
-  }
-
-  private async makeIcsFile() {
-    const t = this.t as Messages;
-    this.partStatus = t.preparingCalendarFile;
-    const part = await this.icsPart.load();
-    this.partStatus = '';
-    const data = this.dataState;
-    if (!part) return this.partFailed('ics');
-    this.unavailablePart = undefined;
-    if (data.kind !== 'ready' || !data.meeting || this.editing) return;
-    this.prepareDownload(data, data.meeting);
-    this.focusing.after(this.refs.download);
-    const file = this.download?.current;
-    if (!file) return;
-    // The link itself carries the file from now on; this first time a link of our own starts the download.
-    const link = document.createElement('a');
-    link.href = file.url;
-    link.download = file.name;
-    link.click();
+    this.parts.track(this.ics.make());
   }
 
   /** Try again on a new meeting's form: focus goes to the heading of the form that arrived, or back to Try again. */
@@ -520,10 +487,10 @@ export class CareMeetingScheduler extends CareElement<'scheduler'> {
     if (data.kind !== 'ready' || !data.meeting) return;
     const part = this.planningPart.module;
     if (!part) {
-      this.track(this.openFormPart());
+      this.parts.track(this.openFormPart());
       return;
     }
-    this.unavailablePart = undefined;
+    this.parts.recovered();
     this.draft = part.draftFromMeeting(data.meeting, data.team, (date) => this.shortDate(date));
     this.editing = true;
     this.submitted = false;
@@ -534,11 +501,11 @@ export class CareMeetingScheduler extends CareElement<'scheduler'> {
 
   /** Loads the form's code with a polite "Opening the form…", then opens it; focus stays on the button pressed meanwhile. */
   private async openFormPart() {
-    if (this.partStatus) return;
-    this.partStatus = (this.t as Messages).openingForm;
+    if (this.parts.status) return;
+    this.parts.say((this.t as Messages).openingForm);
     const part = await this.planningPart.load();
-    this.partStatus = '';
-    if (!part) return this.partFailed('form');
+    this.parts.say('');
+    if (!part) return this.parts.fail('form');
     this.startEditing();
   }
 
@@ -581,7 +548,7 @@ export class CareMeetingScheduler extends CareElement<'scheduler'> {
     },
     startEditing: () => this.startEditing(),
     downloadIcs: (event) => this.downloadIcs(event),
-    preloadIcs: () => void this.icsPart.load(),
+    preloadIcs: () => this.ics.preload(),
     commit: (action, meeting, previous) => void this.saves.commit(action, meeting, previous),
     shortDate: (date) => this.shortDate(date),
     focusing: this.focusing,
