@@ -1,6 +1,6 @@
 import { common } from './catalogues/en/common.js';
 import { intlLocaleOf } from './format.js';
-import { consentTranslations, crisisTranslations, matrixTranslations, outcomesTranslations, overviewTranslations, rosterTranslations, schedulerTranslations, type Translations } from './translations.js';
+import { consentTranslations, crisisTranslations, matrixTranslations, outcomesTranslations, overviewTranslations, pickerTranslations, rosterTranslations, schedulerTranslations, type Translations } from './translations.js';
 import { LOCALES, type LanguageStrings, type Locale, type Namespace } from './types.js';
 
 /**
@@ -29,7 +29,7 @@ export const english: LanguageStrings = { locale: 'en', intlLocale: intlLocaleOf
 
 /** A part of a language's strings: the common ones, or one element namespace. */
 type Part = 'common' | Namespace;
-const NAMESPACES: readonly Namespace[] = ['roster', 'matrix', 'consent', 'scheduler', 'crisis', 'outcomes', 'overview'];
+const NAMESPACES: readonly Namespace[] = ['roster', 'matrix', 'consent', 'scheduler', 'picker', 'crisis', 'outcomes', 'overview'];
 
 // The common strings of each language but English, each its own chunk (the element strings are
 // in translations.ts, named by each element).
@@ -93,6 +93,7 @@ const everyElement: Readonly<Record<Namespace, Translations>> = {
   matrix: matrixTranslations,
   consent: consentTranslations,
   scheduler: schedulerTranslations,
+  picker: pickerTranslations,
   crisis: crisisTranslations,
   outcomes: outcomesTranslations,
   overview: overviewTranslations,

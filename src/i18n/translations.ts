@@ -57,3 +57,10 @@ export const overviewTranslations: Translations = {
   da: () => import('./catalogues/da/overview.js'),
   sv: () => import('./catalogues/sv/overview.js'),
 };
+
+export const pickerTranslations: Translations = {
+  nb: () => import('./catalogues/nb/picker.js'),
+  nn: () => import('./catalogues/nn/picker.js'),
+  da: () => import('./catalogues/da/picker.js'),
+  sv: () => import('./catalogues/sv/picker.js'),
+};

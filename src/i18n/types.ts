@@ -5,6 +5,7 @@ import type { outcomes } from './catalogues/en/outcomes.js';
 import type { overview } from './catalogues/en/overview.js';
 import type { matrix } from './catalogues/en/matrix.js';
 import type { roster } from './catalogues/en/roster.js';
+import type { picker } from './catalogues/en/picker.js';
 import type { scheduler } from './catalogues/en/scheduler.js';
 
 /** The languages every string is translated into. English is the fallback. */
@@ -21,6 +22,7 @@ export type RosterMessages = Widen<typeof roster>;
 export type MatrixMessages = Widen<typeof matrix>;
 export type ConsentMessages = Widen<typeof consent>;
 export type SchedulerMessages = Widen<typeof scheduler>;
+export type PickerMessages = Widen<typeof picker>;
 export type CrisisMessages = Widen<typeof crisis>;
 export type OutcomesMessages = Widen<typeof outcomes>;
 export type OverviewMessages = Widen<typeof overview>;
@@ -35,6 +37,7 @@ export interface Catalogue {
   matrix: MatrixMessages;
   consent: ConsentMessages;
   scheduler: SchedulerMessages;
+  picker: PickerMessages;
   crisis: CrisisMessages;
   outcomes: OutcomesMessages;
   overview: OverviewMessages;
@@ -44,7 +47,7 @@ export interface Catalogue {
 export type LanguageStrings = Pick<Catalogue, 'locale' | 'intlLocale' | 'common'> & Partial<Pick<Catalogue, Namespace>>;
 
 /** The element namespaces of a catalogue. */
-export type Namespace = 'roster' | 'matrix' | 'consent' | 'scheduler' | 'crisis' | 'outcomes' | 'overview';
+export type Namespace = 'roster' | 'matrix' | 'consent' | 'scheduler' | 'picker' | 'crisis' | 'outcomes' | 'overview';
 
 /** Overrides a host may give an element: any string of its namespace or of the common strings. */
 export type LabelOverrides<N extends Namespace> = Partial<Catalogue[N]> & Partial<CommonMessages>;

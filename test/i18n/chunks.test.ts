@@ -35,6 +35,6 @@ describe('Language chunks per element', () => {
   it('asking for the whole language loads every element\u2019s strings', async () => {
     const swedish = await loadCatalogue('sv');
     expect(isReady('sv')).to.equal(true);
-    expect(Object.keys(swedish).sort()).to.deep.equal(['common', 'consent', 'crisis', 'intlLocale', 'locale', 'matrix', 'outcomes', 'overview', 'roster', 'scheduler']);
+    expect(Object.keys(swedish).sort()).to.deep.equal(['common', 'consent', 'crisis', 'intlLocale', 'locale', 'matrix', 'outcomes', 'overview', 'picker', 'roster', 'scheduler']);
   });
 });

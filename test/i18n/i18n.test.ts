@@ -28,7 +28,7 @@ describe('i18n', () => {
   });
 
   it('has the same keys, of the same kinds, in every language', () => {
-    const sections = ['common', 'roster', 'matrix', 'consent', 'scheduler', 'crisis', 'outcomes', 'overview'] as const;
+    const sections = ['common', 'roster', 'matrix', 'consent', 'scheduler', 'picker', 'crisis', 'outcomes', 'overview'] as const;
     for (const other of [nb, nn, da, sv] as Catalogue[]) {
       for (const section of sections) {
         expect(shape(other[section]).sort(), `${other.locale}.${section}`).to.deep.equal(shape(en[section]).sort());
@@ -44,7 +44,7 @@ describe('i18n', () => {
         if (typeof value === 'string') expect(value.trim(), `${cat.locale}.${path}`).to.not.equal('');
         else if (typeof value === 'object' && value) for (const [k, v] of Object.entries(value)) walk(v, `${path}.${k}`);
       };
-      for (const section of ['common', 'roster', 'matrix', 'consent', 'scheduler', 'crisis', 'outcomes', 'overview'] as const) walk(cat[section], section);
+      for (const section of ['common', 'roster', 'matrix', 'consent', 'scheduler', 'picker', 'crisis', 'outcomes', 'overview'] as const) walk(cat[section], section);
     }
   });
 

@@ -2,15 +2,15 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { createRef, ref } from 'lit/directives/ref.js';
 import { formatWith } from '../../i18n/format.js';
-import type { SchedulerMessages } from '../../i18n/types.js';
+import type { PickerMessages } from '../../i18n/types.js';
 import { CareBase } from '../base/care-base.js';
 import { KeyedRefs } from '../base/focus.js';
 import { addMonthsTo, isoWeekday, monthWeeks } from './calendar.js';
 import { datePickerStyles } from './date-picker.styles.js';
 import { CareDatePickEvent } from './events.js';
 import { addDaysTo, isCalendarDate, splitDate } from '../base/calendar-date.js';
-import { scheduler } from '../../i18n/catalogues/en/scheduler.js';
-import { schedulerTranslations } from '../../i18n/translations.js';
+import { picker } from '../../i18n/catalogues/en/picker.js';
+import { pickerTranslations } from '../../i18n/translations.js';
 
 /** A calendar date as a local-noon `Date`, for date-fns formatting (noon is the same day everywhere). */
 const noon = (date: string) => {
@@ -41,12 +41,12 @@ const noon = (date: string) => {
  * @cssprop [--care-meeting-scheduler-selected-color=var(--care-color-accent-text)] - Text of the chosen day.
  * @cssprop [--care-meeting-scheduler-free-marker-color=var(--care-color-success)] - The dot under days with free times.
  */
-export class CareDatePicker extends CareBase<'scheduler'> {
+export class CareDatePicker extends CareBase<'picker'> {
   static override styles = [...CareBase.styles, datePickerStyles];
 
-  protected readonly namespace = 'scheduler' as const;
-  protected readonly english: SchedulerMessages = scheduler;
-  protected readonly translations = schedulerTranslations;
+  protected readonly namespace = 'picker' as const;
+  protected readonly english: PickerMessages = picker;
+  protected readonly translations = pickerTranslations;
 
   /** The chosen date, `YYYY-MM-DD`. */
   @property() value = '';

@@ -1,5 +1,6 @@
 import { plural } from '../../plural.js';
 import type { SchedulerMessages } from '../../types.js';
+import { picker } from './picker.js';
 
 export const scheduler: SchedulerMessages = {
   title: 'Møde',
@@ -229,16 +230,6 @@ export const scheduler: SchedulerMessages = {
     cancel: 'Mødet er aflyst.',
     respond: 'Dit svar er gemt.',
   },
-
-  chooseDate: 'Vælg dato',
-  chosenDate: (date: string) => `valgt: ${date}`,
-  chooseThisDate: 'Vælg',
-  previousYear: 'Forrige år',
-  previousMonth: 'Forrige måned',
-  nextMonth: 'Næste måned',
-  nextYear: 'Næste år',
-  week: 'Uge',
-  weekShort: 'Uge',
-  dayHasFreeTimes: 'har ledige tider',
-  pickerHint: 'Piletasterne flytter en dag eller en uge. Page Up og Page Down skifter måned, med Shift år. Enter vælger.',
+  // The date picker's strings, so a host can set them through the scheduler's labels too.
+  ...picker,
 };

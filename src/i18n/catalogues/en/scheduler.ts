@@ -1,4 +1,5 @@
 import { plural } from '../../plural.js';
+import { picker } from './picker.js';
 
 /** Strings of the meeting scheduler and its date picker. */
 export const scheduler = {
@@ -241,17 +242,6 @@ export const scheduler = {
     cancel: 'The meeting is cancelled.',
     respond: 'Your answer is saved.',
   },
-
-  // Date picker
-  chooseDate: 'Choose date',
-  chosenDate: (date: string) => `chosen: ${date}`,
-  chooseThisDate: 'Choose',
-  previousYear: 'Previous year',
-  previousMonth: 'Previous month',
-  nextMonth: 'Next month',
-  nextYear: 'Next year',
-  week: 'Week',
-  weekShort: 'Wk',
-  dayHasFreeTimes: 'has free times',
-  pickerHint: 'Arrow keys move by day and week. Page Up and Page Down change the month, with Shift the year. Enter chooses.',
+  // The date picker's strings, so a host can set them through the scheduler's labels too.
+  ...picker,
 };

@@ -1,5 +1,6 @@
 import { plural } from '../../plural.js';
 import type { SchedulerMessages } from '../../types.js';
+import { picker } from './picker.js';
 
 export const scheduler: SchedulerMessages = {
   title: 'Møte',
@@ -229,16 +230,6 @@ export const scheduler: SchedulerMessages = {
     cancel: 'Møtet er avlyst.',
     respond: 'Svaret ditt er lagret.',
   },
-
-  chooseDate: 'Velg dato',
-  chosenDate: (date: string) => `valgt: ${date}`,
-  chooseThisDate: 'Velg',
-  previousYear: 'Forrige år',
-  previousMonth: 'Forrige måned',
-  nextMonth: 'Neste måned',
-  nextYear: 'Neste år',
-  week: 'Uke',
-  weekShort: 'Uke',
-  dayHasFreeTimes: 'har ledige tider',
-  pickerHint: 'Piltastene flytter en dag eller en uke. Page Up og Page Down bytter måned, med Shift år. Enter velger.',
+  // The date picker's strings, so a host can set them through the scheduler's labels too.
+  ...picker,
 };

@@ -6,8 +6,9 @@ import { crisis } from './crisis.js';
 import { matrix } from './matrix.js';
 import { outcomes } from './outcomes.js';
 import { overview } from './overview.js';
+import { picker } from './picker.js';
 import { roster } from './roster.js';
 import { scheduler } from './scheduler.js';
 
 /** Every string in this language, with the locale its dates are formatted in (bokmål where the browser has no nynorsk data). */
-export const catalogue: Catalogue = { locale: 'nn', intlLocale: intlLocaleOf('nn'), common, roster, matrix, consent, scheduler, crisis, outcomes, overview };
+export const catalogue: Catalogue = { locale: 'nn', intlLocale: intlLocaleOf('nn'), common, roster, matrix, consent, scheduler, picker, crisis, outcomes, overview };

@@ -1,5 +1,6 @@
 import { plural } from '../../plural.js';
 import type { SchedulerMessages } from '../../types.js';
+import { picker } from './picker.js';
 
 export const scheduler: SchedulerMessages = {
   title: 'Møte',
@@ -229,16 +230,6 @@ export const scheduler: SchedulerMessages = {
     cancel: 'Møtet er avlyst.',
     respond: 'Svaret ditt er lagra.',
   },
-
-  chooseDate: 'Vel dato',
-  chosenDate: (date: string) => `vald: ${date}`,
-  chooseThisDate: 'Vel',
-  previousYear: 'Førre år',
-  previousMonth: 'Førre månad',
-  nextMonth: 'Neste månad',
-  nextYear: 'Neste år',
-  week: 'Veke',
-  weekShort: 'Veke',
-  dayHasFreeTimes: 'har ledige tider',
-  pickerHint: 'Piltastane flyttar ein dag eller ei veke. Page Up og Page Down byter månad, med Shift år. Enter vel.',
+  // The date picker's strings, so a host can set them through the scheduler's labels too.
+  ...picker,
 };

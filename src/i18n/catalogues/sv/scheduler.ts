@@ -1,5 +1,6 @@
 import { plural } from '../../plural.js';
 import type { SchedulerMessages } from '../../types.js';
+import { picker } from './picker.js';
 
 export const scheduler: SchedulerMessages = {
   title: 'Möte',
@@ -229,16 +230,6 @@ export const scheduler: SchedulerMessages = {
     cancel: 'Mötet är inställt.',
     respond: 'Ditt svar är sparat.',
   },
-
-  chooseDate: 'Välj datum',
-  chosenDate: (date: string) => `valt: ${date}`,
-  chooseThisDate: 'Välj',
-  previousYear: 'Föregående år',
-  previousMonth: 'Föregående månad',
-  nextMonth: 'Nästa månad',
-  nextYear: 'Nästa år',
-  week: 'Vecka',
-  weekShort: 'V.',
-  dayHasFreeTimes: 'har lediga tider',
-  pickerHint: 'Piltangenterna flyttar en dag eller en vecka. Page Up och Page Down byter månad, med Shift år. Enter väljer.',
+  // The date picker's strings, so a host can set them through the scheduler's labels too.
+  ...picker,
 };
