@@ -314,7 +314,8 @@ export class CareCrisisPlan extends CareElement<'crisis'> {
     const reader = this.actingPerson;
     const isPerson = access === 'own-plan';
     const mayEdit = Boolean(reader) && (isPerson || access === 'coordinator');
-    if (mayEdit || (access === 'consent' && reader)) void this.loadEditing();
+    // Loaded ahead of a press; after a failed load only a press tries again.
+    if ((mayEdit || (access === 'consent' && reader)) && this.editingFailures === 0) void this.loadEditing();
     this.planText ??= import('./plan-text.js');
     const mine = view.plan.agreedBy.some((a) => a.memberId === reader?.id && a.version === view.plan.version);
     const open = view.plan.proposals.filter((p) => p.status === 'proposed');
@@ -380,13 +381,30 @@ export class CareCrisisPlan extends CareElement<'crisis'> {
     this.stage = stage;
   }
 
+  /**
+   * Loads the editing forms (a chunk of their own). Never rejects: a failed load is counted, and
+   * the next press tries again. A browser may keep a failed module load until the page is
+   * reloaded (Chromium does), so after a second failure the person is told to reload.
+   */
   private loadEditing(): Promise<void> {
-    this.editingLoad ??= import('./editing.js').then((module) => {
-      this.editing = module;
-      this.requestUpdate();
-    });
+    this.editingLoad ??= import('./editing.js').then(
+      (module) => {
+        this.editing = module;
+        this.editingFailures = 0;
+        this.requestUpdate();
+      },
+      (error: unknown) => {
+        console.warn('care-crisis-plan: the editing forms could not be loaded', error);
+        this.editingFailures++;
+        this.editingLoad = undefined;
+        this.requestUpdate();
+      },
+    );
     return this.editingLoad;
   }
+
+  /** Failed loads of the editing forms since the last that worked. */
+  private editingFailures = 0;
 
   /** Settled only when the editing module is in too, so "click, then wait for the element" sees the form. */
   protected override async getUpdateComplete(): Promise<boolean> {
@@ -399,7 +417,12 @@ export class CareCrisisPlan extends CareElement<'crisis'> {
   private async startEditing(view: Ready) {
     if (this.intents.isPending(view.plan.id)) return;
     if (!this.editing) await this.loadEditing();
-    this.draft = this.editing!.draftOf(view.plan);
+    if (!this.editing) {
+      // Nothing changes but the message; focus stays on the button, so pressing it again tries again.
+      this.message = this.editingFailures > 1 ? this.t.editingStillUnavailable : this.t.editingUnavailable;
+      return;
+    }
+    this.draft = this.editing.draftOf(view.plan);
     this.draftBase = view.plan;
     this.both = undefined;
     this.message = '';

@@ -8,6 +8,11 @@ export class LazyPart<T> implements ReactiveController {
   module?: T;
   /** The last load failed (offline, a deploy removed the chunk): the element offers Try again. */
   failed = false;
+  /**
+   * Failed loads since the last one that worked. A browser may keep a failed module load for the
+   * life of the page (Chromium does), so after a second failure the element says to reload the page.
+   */
+  failures = 0;
   private loading?: Promise<T | undefined>;
 
   constructor(
@@ -26,6 +31,7 @@ export class LazyPart<T> implements ReactiveController {
       (module) => {
         this.module = module;
         this.failed = false;
+        this.failures = 0;
         this.loading = undefined;
         this.host.requestUpdate();
         return module;
@@ -33,6 +39,7 @@ export class LazyPart<T> implements ReactiveController {
       (error: unknown) => {
         console.warn('care-meeting-scheduler: a part of the element could not be loaded', error);
         this.failed = true;
+        this.failures++;
         this.loading = undefined;
         this.host.requestUpdate();
         return undefined;

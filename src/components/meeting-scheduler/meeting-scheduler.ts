@@ -424,11 +424,13 @@ export class CareMeetingScheduler extends CareElement<'scheduler'> {
 
   private get unavailable(): UnavailableView | undefined {
     const t = this.t as Messages;
-    if (this.parts.failed === 'ics') return { message: t.calendarFileUnavailable, retry: () => this.downloadIcs() };
-    if (this.parts.failed === 'form') return { message: t.formUnavailable, retry: () => this.startEditing() };
+    // A second failure in a row: the browser may be keeping the failed load until the page is reloaded.
+    const form = this.planningPart.failures > 1 ? t.formStillUnavailable : t.formUnavailable;
+    if (this.parts.failed === 'ics') return { message: this.ics.part.failures > 1 ? t.calendarFileStillUnavailable : t.calendarFileUnavailable, retry: () => this.downloadIcs() };
+    if (this.parts.failed === 'form') return { message: form, retry: () => this.startEditing() };
     // A new meeting's form did not arrive: Try again loads it again.
     const data = this.dataState;
-    if (this.planningPart.failed && data.kind === 'ready' && !data.meeting) return { message: t.formUnavailable, retry: () => this.parts.track(this.retryNewForm()) };
+    if (this.planningPart.failed && data.kind === 'ready' && !data.meeting) return { message: form, retry: () => this.parts.track(this.retryNewForm()) };
     return undefined;
   }
 

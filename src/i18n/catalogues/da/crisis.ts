@@ -64,6 +64,8 @@ export const crisis: CrisisMessages = {
   decline: 'Nej, lad det være',
   waitingForAnswer: (name) => `Venter på svar fra ${name}.`,
   editPlan: 'Ændr planen',
+  editingUnavailable: 'Formularen til at ændre planen kunne ikke åbnes. Tjek forbindelsen, og prøv igen.',
+  editingStillUnavailable: 'Formularen kunne stadig ikke åbnes. Genindlæs siden, og prøv igen.',
   editTitle: 'Ændr kriseplanen',
   onePerLine: 'Én sætning på hver linje.',
   savePlan: 'Gem planen',

@@ -221,6 +221,8 @@ export const scheduler: SchedulerMessages = {
   preparingCalendarFile: 'Laver kalenderfilen …',
   formUnavailable: 'Formularen kunne ikke åbnes. Tjek forbindelsen, og prøv igen.',
   calendarFileUnavailable: 'Kalenderfilen kunne ikke laves. Tjek forbindelsen, og prøv igen.',
+  formStillUnavailable: 'Formularen kunne stadig ikke åbnes. Genindlæs siden, og prøv igen.',
+  calendarFileStillUnavailable: 'Kalenderfilen kunne stadig ikke laves. Genindlæs siden, og prøv igen.',
   nothingLost: 'Det, du skrev, er her stadig.',
   savedNotice: {
     book: 'Mødet er booket.',

@@ -67,6 +67,8 @@ export const crisis = {
   decline: 'No, leave it out',
   waitingForAnswer: (name: string) => `Waiting for ${name} to answer.`,
   editPlan: 'Change the plan',
+  editingUnavailable: 'The form for changing the plan could not be opened. Check your connection and try again.',
+  editingStillUnavailable: 'The form still could not be opened. Reload the page, then try again.',
   editTitle: 'Change the crisis plan',
   onePerLine: 'One sentence on each line.',
   savePlan: 'Save the plan',

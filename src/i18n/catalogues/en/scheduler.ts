@@ -233,6 +233,8 @@ export const scheduler = {
   preparingCalendarFile: 'Making the calendar file…',
   formUnavailable: 'The form could not be opened. Check your connection and try again.',
   calendarFileUnavailable: 'The calendar file could not be made. Check your connection and try again.',
+  formStillUnavailable: 'The form still could not be opened. Reload the page, then try again.',
+  calendarFileStillUnavailable: 'The calendar file still could not be made. Reload the page, then try again.',
   nothingLost: 'What you wrote is still here.',
   savedNotice: {
     book: 'The meeting is booked.',

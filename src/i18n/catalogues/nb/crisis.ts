@@ -64,6 +64,8 @@ export const crisis: CrisisMessages = {
   decline: 'Nei, la det være',
   waitingForAnswer: (name) => `Venter på svar fra ${name}.`,
   editPlan: 'Endre planen',
+  editingUnavailable: 'Skjemaet for å endre planen kunne ikke åpnes. Sjekk tilkoblingen og prøv igjen.',
+  editingStillUnavailable: 'Skjemaet kunne fortsatt ikke åpnes. Last inn siden på nytt, og prøv igjen.',
   editTitle: 'Endre kriseplanen',
   onePerLine: 'Én setning på hver linje.',
   savePlan: 'Lagre planen',

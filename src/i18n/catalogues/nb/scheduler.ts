@@ -221,6 +221,8 @@ export const scheduler: SchedulerMessages = {
   preparingCalendarFile: 'Lager kalenderfilen …',
   formUnavailable: 'Skjemaet kunne ikke åpnes. Sjekk tilkoblingen og prøv igjen.',
   calendarFileUnavailable: 'Kalenderfilen kunne ikke lages. Sjekk tilkoblingen og prøv igjen.',
+  formStillUnavailable: 'Skjemaet kunne fortsatt ikke åpnes. Last inn siden på nytt, og prøv igjen.',
+  calendarFileStillUnavailable: 'Kalenderfilen kunne fortsatt ikke lages. Last inn siden på nytt, og prøv igjen.',
   nothingLost: 'Det du skrev, er der fortsatt.',
   savedNotice: {
     book: 'Møtet er booket.',

@@ -64,6 +64,8 @@ export const crisis: CrisisMessages = {
   decline: 'Nei, lat det vere',
   waitingForAnswer: (name) => `Ventar på svar frå ${name}.`,
   editPlan: 'Endre planen',
+  editingUnavailable: 'Skjemaet for å endre planen kunne ikkje opnast. Sjekk tilkoplinga og prøv igjen.',
+  editingStillUnavailable: 'Skjemaet kunne framleis ikkje opnast. Last inn sida på nytt, og prøv igjen.',
   editTitle: 'Endre kriseplanen',
   onePerLine: 'Éi setning på kvar linje.',
   savePlan: 'Lagre planen',

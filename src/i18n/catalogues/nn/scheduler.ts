@@ -221,6 +221,8 @@ export const scheduler: SchedulerMessages = {
   preparingCalendarFile: 'Lagar kalenderfila …',
   formUnavailable: 'Skjemaet kunne ikkje opnast. Sjekk tilkoplinga og prøv igjen.',
   calendarFileUnavailable: 'Kalenderfila kunne ikkje lagast. Sjekk tilkoplinga og prøv igjen.',
+  formStillUnavailable: 'Skjemaet kunne framleis ikkje opnast. Last inn sida på nytt, og prøv igjen.',
+  calendarFileStillUnavailable: 'Kalenderfila kunne framleis ikkje lagast. Last inn sida på nytt, og prøv igjen.',
   nothingLost: 'Det du skreiv, er der framleis.',
   savedNotice: {
     book: 'Møtet er booka.',

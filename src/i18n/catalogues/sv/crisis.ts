@@ -64,6 +64,8 @@ export const crisis: CrisisMessages = {
   decline: 'Nej, låt bli',
   waitingForAnswer: (name) => `Väntar på svar från ${name}.`,
   editPlan: 'Ändra planen',
+  editingUnavailable: 'Formuläret för att ändra planen kunde inte öppnas. Kontrollera anslutningen och försök igen.',
+  editingStillUnavailable: 'Formuläret kunde fortfarande inte öppnas. Läs in sidan igen och försök på nytt.',
   editTitle: 'Ändra krisplanen',
   onePerLine: 'En mening på varje rad.',
   savePlan: 'Spara planen',

@@ -221,6 +221,8 @@ export const scheduler: SchedulerMessages = {
   preparingCalendarFile: 'Skapar kalenderfilen …',
   formUnavailable: 'Formuläret kunde inte öppnas. Kontrollera anslutningen och försök igen.',
   calendarFileUnavailable: 'Kalenderfilen kunde inte skapas. Kontrollera anslutningen och försök igen.',
+  formStillUnavailable: 'Formuläret kunde fortfarande inte öppnas. Läs in sidan igen och försök på nytt.',
+  calendarFileStillUnavailable: 'Kalenderfilen kunde fortfarande inte skapas. Läs in sidan igen och försök på nytt.',
   nothingLost: 'Det du skrev finns kvar.',
   savedNotice: {
     book: 'Mötet är bokat.',

@@ -1,0 +1,49 @@
+// The crisis plan's editing forms load on first use (a chunk of their own, fetched ahead of a
+// press). Here the network drops that request (a real failed fetch). The person must be told, in
+// the status region that was there before, and nothing may be thrown at the page: before this
+// was handled, "Change the plan" did nothing at all.
+import '../../../src/components/crisis-plan/define.js';
+import type { CareCrisisPlan } from '../../../src/components/crisis-plan/crisis-plan.js';
+import { executeServerCommand } from '@web/test-runner-commands';
+import { CareRecord } from '../../../src/contract/record.js';
+import { fjordvik } from '../../../src/data/fixtures/fjordvik.js';
+import { expect, fixture, html, settle } from '../../helpers/fixture.js';
+import { deepActiveElement } from '../../helpers/keys.js';
+import { textOf } from '../consent-toggle/support.js';
+
+const root = (el: Element) => el.shadowRoot!;
+const button = (el: Element, name: string) => [...root(el).querySelectorAll('button')].find((b) => textOf(b) === name)!;
+
+describe('<care-crisis-plan> when the network drops the editing forms', () => {
+  it('says so in the status region, keeps the plan and focus, and says to reload when it fails again', async () => {
+    const warn = console.warn;
+    console.warn = () => {};
+    const rejections: unknown[] = [];
+    const onRejection = (event: PromiseRejectionEvent) => rejections.push(event.reason);
+    window.addEventListener('unhandledrejection', onRejection);
+    try {
+      await executeServerCommand('fail-next-request', { path: '/crisis-plan/editing.ts' });
+      const r = CareRecord.parse(structuredClone(fjordvik));
+      const el = await fixture<CareCrisisPlan>(html`<care-crisis-plan
+        .plan=${r.crisisPlans[0]} .team=${r.team} .responsibilities=${r.responsibilities} .consents=${r.consents}
+        .actor=${{ id: 'm-ingrid', name: 'Ingrid Solberg' }} .now=${'2026-12-05T12:00:00Z'} audience="service-user" lang="en"
+      ></care-crisis-plan>`);
+      await settle(el);
+      const status = root(el).querySelector('[role="status"]')!;
+      expect(textOf(status), 'nothing said before a press').to.equal('');
+      const edit = button(el, 'Change the plan');
+      edit.focus();
+      edit.click();
+      await settle(el);
+      // The load ahead of the press failed; the press tried again, and Chromium answers from the failure it kept.
+      expect(textOf(status)).to.equal('The form still could not be opened. Reload the page, then try again.');
+      expect(root(el).querySelector('form'), 'no form').to.equal(null);
+      expect(root(el).querySelector('section.stage'), 'the plan is still shown').to.not.equal(null);
+      expect(deepActiveElement() === edit, 'focus stays on the button').to.equal(true);
+      expect(rejections).to.deep.equal([]);
+    } finally {
+      window.removeEventListener('unhandledrejection', onRejection);
+      console.warn = warn;
+    }
+  });
+});
