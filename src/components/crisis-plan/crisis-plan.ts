@@ -153,7 +153,9 @@ export class CareCrisisPlan extends CareElement<'crisis'> {
   private editing?: typeof Editing;
   private editingLoad?: Promise<void>;
   /** The text maker of "Save a copy": fetched after the plan is shown, so the click can start the download at once. */
-  private planText?: Promise<typeof PlanText>;
+  private planText?: Promise<typeof PlanText | undefined>;
+  /** Failed loads of the text maker since the last that worked. */
+  private planTextFailures = 0;
 
   private readonly intents = new IntentController(this, {
     kind: 'crisis-plan',
@@ -316,7 +318,8 @@ export class CareCrisisPlan extends CareElement<'crisis'> {
     const mayEdit = Boolean(reader) && (isPerson || access === 'coordinator');
     // Loaded ahead of a press; after a failed load only a press tries again.
     if ((mayEdit || (access === 'consent' && reader)) && this.editingFailures === 0) void this.loadEditing();
-    this.planText ??= import('./plan-text.js');
+    // Loaded ahead of a press, so a copy can be saved after the connection goes; after a failure only a press tries again.
+    if (this.planTextFailures === 0) void this.loadPlanText();
     const mine = view.plan.agreedBy.some((a) => a.memberId === reader?.id && a.version === view.plan.version);
     const open = view.plan.proposals.filter((p) => p.status === 'proposed');
     return html`<p class="access" part="access">${accessText}</p>
@@ -361,7 +364,13 @@ export class CareCrisisPlan extends CareElement<'crisis'> {
   /** Downloads the whole plan as a text file the person can keep and read offline; the text maker loads on first use. */
   private async saveCopy(view: Ready) {
     const today = calendarDay(this.now ? new Date(this.now) : new Date());
-    const { planAsText } = await (this.planText ??= import('./plan-text.js'));
+    const module = await this.loadPlanText();
+    if (!module) {
+      this.message = this.planTextFailures > 1 ? this.t.copyStillUnavailable : this.t.copyUnavailable;
+      return;
+    }
+    this.message = '';
+    const { planAsText } = module;
     const text = planAsText(view.plan, view.team, this.t, {
       audience: this.audience,
       today,
@@ -375,6 +384,23 @@ export class CareCrisisPlan extends CareElement<'crisis'> {
     link.download = `crisis-plan-${view.plan.id}-v${view.plan.version}-${today}.txt`;
     link.click();
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  }
+
+  /** The text maker (a chunk of its own); undefined when it could not be loaded. Never rejects. */
+  private loadPlanText(): Promise<typeof PlanText | undefined> {
+    this.planText ??= import('./plan-text.js').then(
+      (module) => {
+        this.planTextFailures = 0;
+        return module;
+      },
+      (error: unknown) => {
+        console.warn('care-crisis-plan: the text maker for the copy could not be loaded', error);
+        this.planTextFailures++;
+        this.planText = undefined;
+        return undefined;
+      },
+    );
+    return this.planText;
   }
 
   private selectStage(stage: CrisisStage) {

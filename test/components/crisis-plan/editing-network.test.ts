@@ -1,5 +1,5 @@
-// The crisis plan's editing forms load on first use (a chunk of their own, fetched ahead of a
-// press). Here the network drops that request (a real failed fetch). The person must be told, in
+// The crisis plan's editing forms and the maker of the copy to keep load on first use (chunks of
+// their own, fetched ahead of a press). Here the network drops those requests (real failed fetches). The person must be told, in
 // the status region that was there before, and nothing may be thrown at the page: before this
 // was handled, "Change the plan" did nothing at all.
 import '../../../src/components/crisis-plan/define.js';
@@ -14,8 +14,8 @@ import { textOf } from '../consent-toggle/support.js';
 const root = (el: Element) => el.shadowRoot!;
 const button = (el: Element, name: string) => [...root(el).querySelectorAll('button')].find((b) => textOf(b) === name)!;
 
-describe('<care-crisis-plan> when the network drops the editing forms', () => {
-  it('says so in the status region, keeps the plan and focus, and says to reload when it fails again', async () => {
+describe('<care-crisis-plan> when the network drops the parts that load on first use', () => {
+  it('says so in the status region, keeps the plan and focus, and says to reload when it fails again; nothing is thrown at the page', async () => {
     const warn = console.warn;
     console.warn = () => {};
     const rejections: unknown[] = [];
@@ -23,6 +23,7 @@ describe('<care-crisis-plan> when the network drops the editing forms', () => {
     window.addEventListener('unhandledrejection', onRejection);
     try {
       await executeServerCommand('fail-next-request', { path: '/crisis-plan/editing.ts' });
+      await executeServerCommand('fail-next-request', { path: '/crisis-plan/plan-text.ts' });
       const r = CareRecord.parse(structuredClone(fjordvik));
       const el = await fixture<CareCrisisPlan>(html`<care-crisis-plan
         .plan=${r.crisisPlans[0]} .team=${r.team} .responsibilities=${r.responsibilities} .consents=${r.consents}
@@ -40,6 +41,14 @@ describe('<care-crisis-plan> when the network drops the editing forms', () => {
       expect(root(el).querySelector('form'), 'no form').to.equal(null);
       expect(root(el).querySelector('section.stage'), 'the plan is still shown').to.not.equal(null);
       expect(deepActiveElement() === edit, 'focus stays on the button').to.equal(true);
+
+      // The copy to keep: the same, and printing is offered as the way that needs nothing more.
+      const copy = button(el, 'Save a copy');
+      copy.focus();
+      copy.click();
+      await settle(el);
+      expect(textOf(status)).to.equal('The copy still could not be made. Reload the page, then try again, or print the plan.');
+      expect(deepActiveElement() === copy, 'focus stays on the button').to.equal(true);
       expect(rejections).to.deep.equal([]);
     } finally {
       window.removeEventListener('unhandledrejection', onRejection);

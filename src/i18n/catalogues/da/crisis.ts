@@ -136,5 +136,7 @@ export const crisis: CrisisMessages = {
   print: 'Udskriv',
   saveCopy: 'Gem en kopi',
   copyNote: 'En kopi, du kan have på telefonen eller computeren og læse uden internet.',
+  copyUnavailable: 'Kopien kunne ikke laves. Tjek forbindelsen, og prøv igen.',
+  copyStillUnavailable: 'Kopien kunne stadig ikke laves. Genindlæs siden, og prøv igen, eller udskriv planen.',
   printedOn: (date, version) => `Udskrevet ${date}. Version ${version}.`,
 };

@@ -139,5 +139,7 @@ export const crisis = {
   print: 'Print',
   saveCopy: 'Save a copy',
   copyNote: 'A copy you can keep on your phone or computer, to read without the internet.',
+  copyUnavailable: 'The copy could not be made. Check your connection and try again.',
+  copyStillUnavailable: 'The copy still could not be made. Reload the page, then try again, or print the plan.',
   printedOn: (date: string, version: number) => `Printed ${date}. Version ${version}.`,
 };

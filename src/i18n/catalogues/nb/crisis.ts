@@ -136,5 +136,7 @@ export const crisis: CrisisMessages = {
   print: 'Skriv ut',
   saveCopy: 'Lagre en kopi',
   copyNote: 'En kopi du kan ha på telefonen eller datamaskinen og lese uten internett.',
+  copyUnavailable: 'Kopien kunne ikke lages. Sjekk tilkoblingen og prøv igjen.',
+  copyStillUnavailable: 'Kopien kunne fortsatt ikke lages. Last inn siden på nytt og prøv igjen, eller skriv ut planen.',
   printedOn: (date, version) => `Skrevet ut ${date}. Versjon ${version}.`,
 };

@@ -136,5 +136,7 @@ export const crisis: CrisisMessages = {
   print: 'Skriv ut',
   saveCopy: 'Lagre ein kopi',
   copyNote: 'Ein kopi du kan ha på telefonen eller datamaskina og lese utan internett.',
+  copyUnavailable: 'Kopien kunne ikkje lagast. Sjekk tilkoplinga og prøv igjen.',
+  copyStillUnavailable: 'Kopien kunne framleis ikkje lagast. Last inn sida på nytt og prøv igjen, eller skriv ut planen.',
   printedOn: (date, version) => `Skrive ut ${date}. Versjon ${version}.`,
 };

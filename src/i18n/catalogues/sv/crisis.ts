@@ -136,5 +136,7 @@ export const crisis: CrisisMessages = {
   print: 'Skriv ut',
   saveCopy: 'Spara en kopia',
   copyNote: 'En kopia du kan ha i telefonen eller datorn och läsa utan internet.',
+  copyUnavailable: 'Kopian kunde inte skapas. Kontrollera anslutningen och försök igen.',
+  copyStillUnavailable: 'Kopian kunde fortfarande inte skapas. Läs in sidan igen och försök på nytt, eller skriv ut planen.',
   printedOn: (date, version) => `Utskriven ${date}. Version ${version}.`,
 };
