@@ -43,8 +43,19 @@ export const formatDate = (value: string | number | Date, context: DateContext, 
  * A calendar date (`YYYY-MM-DD`) as that same day for every reader: noon UTC shown in UTC, so no
  * zone, the reader's or a team's, can move it to the day before or after.
  */
-export const formatCalendarDate = (isoDate: string, catalogue: Pick<Catalogue, 'intlLocale'>, style: CalendarDateStyle = 'long'): string =>
-  formatDate(`${isoDate}T12:00:00Z`, { catalogue, timeZone: 'UTC' }, style);
+export const formatCalendarDate = (isoDate: string, catalogue: Pick<Catalogue, 'intlLocale'>, style: CalendarDateStyle = 'long'): string => {
+  // A long list repeats the same few dates (a start, a confirmation) on every row: each is formatted once.
+  const key = `${catalogue.intlLocale}|${style}|${isoDate}`;
+  let shown = calendarDates.get(key);
+  if (shown === undefined) {
+    if (calendarDates.size >= 2000) calendarDates.clear();
+    shown = formatDate(`${isoDate}T12:00:00Z`, { catalogue, timeZone: 'UTC' }, style);
+    calendarDates.set(key, shown);
+  }
+  return shown;
+};
+
+const calendarDates = new Map<string, string>();
 
 /** A time on the 24-hour clock, `08:30`, in the given zone. */
 export const formatTime = (value: string | number | Date, context: DateContext): string =>

@@ -20,8 +20,11 @@ import { roleLabel } from '../base/role-label.js';
 
 const ConsentList = z.array(ConsentDirective);
 
-/** Toggles rendered in the first frame; the rest follow frame by frame, so a long list never blocks input for long. */
-const FIRST_BATCH = 12;
+/**
+ * Toggles rendered in the first frame (about a screenful: a toggle is over 150 px high); the rest
+ * follow frame by frame, so a long list never blocks input for long.
+ */
+const FIRST_BATCH = 6;
 /** Rendering time aimed at per following frame (well under the 50 ms of a long task); batch sizes adapt to the device. */
 const BATCH_BUDGET_MS = 30;
 const MIN_BATCH = 4;

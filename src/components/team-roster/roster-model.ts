@@ -43,8 +43,8 @@ export interface MemberView {
   member: Member;
   organisation?: Organisation;
   sector?: Sector;
-  /** Contacts this audience may see, preferred first. */
-  contacts: ContactView[];
+  /** Contacts this audience may see, preferred first (built when first read: a large team's cards are rendered over many frames). */
+  readonly contacts: ContactView[];
   /** Contacts of the member's organisation this audience may see, preferred first. */
   organisationContacts: ContactView[];
   isServiceUser: boolean;
@@ -255,11 +255,14 @@ export const prepareTeam = (team: CareTeam, { audience, today, confirmWithinDays
     }
     const words = [member.name, member.role?.label, member.role?.professionalLabel, organisation?.name];
     if (audience === 'professional') words.push(member.role?.code);
+    let contacts: ContactView[] | undefined;
     return {
       member,
       organisation,
       sector,
-      contacts: contactViews(member.contacts, audience, weekday, `m${index}:`),
+      get contacts() {
+        return (contacts ??= contactViews(member.contacts, audience, weekday, `m${index}:`));
+      },
       organisationContacts,
       isServiceUser: member.id === team.serviceUserId,
       isCoordinator: !!member.coordinator && member.status === 'active',

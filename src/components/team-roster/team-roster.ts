@@ -50,8 +50,11 @@ type DataState =
   | { kind: 'load-error' }
   | { kind: 'empty' };
 
-/** Members rendered in the first frame; the rest follow frame by frame, so 1,000 members never block input. */
-const FIRST_BATCH = 60;
+/**
+ * Members rendered in the first frame (more than a screenful of cards at 1280 × 900, detailed or
+ * compact); the rest follow frame by frame, so 1,000 members never block input.
+ */
+const FIRST_BATCH = 24;
 /** Rendering time aimed at per following frame (well under the 50 ms of a long task); batch sizes adapt to the device. */
 const BATCH_BUDGET_MS = 30;
 const MIN_BATCH = 20;
