@@ -17,8 +17,10 @@ interface Updatable extends Element {
   isUpdatePending?: boolean;
 }
 
+// A thenable, not `instanceof Promise`: an element in a frame has that frame's Promise, and
+// `settle` on it must wait for its updates as well.
 const isUpdatable = (node: Element): node is Updatable =>
-  'updateComplete' in node && (node as Updatable).updateComplete instanceof Promise;
+  'updateComplete' in node && typeof (node as Updatable).updateComplete?.then === 'function';
 
 /** `el` and every updatable element in its light DOM and (nested) open shadow roots. */
 function updatableTree(el: Element): Updatable[] {
