@@ -213,7 +213,7 @@ export {
   CareStorageProblemEvent,
   type CareLoadErrorDetail,
 } from './components/base/events.js';
-export { LOAD_FAILURE_REASONS, type LoadFailureReason } from './data/load-failure.js';
+export { LOAD_FAILURE_REASONS, SOURCE_CODE_MISSING, type LoadFailureReason } from './data/load-failure.js';
 export { CareContext } from './context/care-context.js';
 export { configureRequests, type RequestSettings, type RequestHeaders } from './context/request-defaults.js';
 export { CareTeamRoster } from './components/team-roster/team-roster.js';

@@ -1,5 +1,6 @@
 import type { CareRecord } from '../contract/record.js';
 import type { AuditEntry } from '../contract/audit.js';
+import { SOURCE_CODE_MISSING } from './load-failure.js';
 import { StoreError, type CareDataSource, type Change, type ChangeKind, type EntityByKind } from './types.js';
 
 /**
@@ -10,13 +11,20 @@ import { StoreError, type CareDataSource, type Change, type ChangeKind, type Ent
 export const lazySource = (create: () => Promise<CareDataSource>): CareDataSource & { readonly loaded?: CareDataSource } => {
   let source: Promise<CareDataSource> | undefined;
   let loaded: CareDataSource | undefined;
-  // A chunk that failed to load (a network blip) is asked for again next time, not remembered.
+  let codeFailures = 0;
+  // A chunk that failed to load (a network blip) is asked for again next time, not remembered here.
+  // The browser may remember it, though: Chromium keeps a failed module load for the life of the
+  // page, so after a second failure the error says the page must be reloaded (SOURCE_CODE_MISSING).
   const get = () =>
     (source ??= create().then(
       (created) => (loaded = created),
       (error: unknown) => {
         source = undefined;
-        throw error;
+        // A StoreError is the source refusing its settings; anything else is its code not arriving.
+        if (error instanceof StoreError) throw error;
+        codeFailures += 1;
+        const why = error instanceof Error ? error.message : String(error);
+        throw new StoreError('network', codeFailures > 1 ? `${SOURCE_CODE_MISSING} (${why})` : `the data source's code could not be loaded (${why})`);
       },
     ));
   return {

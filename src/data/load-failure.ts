@@ -25,6 +25,13 @@ export const LOAD_FAILURE_REASONS = [
 ] as const;
 export type LoadFailureReason = (typeof LOAD_FAILURE_REASONS)[number];
 
+/**
+ * How a failed load's `detail` starts when the data source's code did not arrive a second time: the
+ * browser keeps the failed module load, so only reloading the page can fetch it again. Elements say
+ * so instead of "check your connection"; `careloaderror` carries it in `message` (reason `network`).
+ */
+export const SOURCE_CODE_MISSING = 'the data source\u2019s code still could not be loaded; reload the page';
+
 /** Sorts a failed load into a reason, by HTTP status where there is one, else by the error's kind. */
 export const loadFailureReason = (error: StoreError): LoadFailureReason => {
   const status = error.status;

@@ -5,7 +5,7 @@ import { Actor } from '../../contract/common.js';
 import { actorConverter } from '../../context/actor.js';
 import { check, type ContractIssue, type ContractResult } from '../../contract/validate.js';
 import { actorContext, storeContext } from '../../context/keys.js';
-import { loadFailureReason, type LoadFailureReason } from '../../data/load-failure.js';
+import { loadFailureReason, SOURCE_CODE_MISSING, type LoadFailureReason } from '../../data/load-failure.js';
 import type { CareStore } from '../../data/store.js';
 import { CONFLICT_NOT_FETCHED, TEAM_ID_ENTITY, type StoreError, type StoreSnapshot } from '../../data/types.js';
 import type { Namespace } from '../../i18n/types.js';
@@ -94,6 +94,25 @@ export abstract class CareElement<N extends Namespace> extends CareBase<N> {
     if (changed.has('store')) this.connection.sync();
   }
 
+  /** Set when Try again was pressed with the keyboard focus on it: the focus follows the reload. */
+  private retryFocus = false;
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    if (!this.retryFocus || this.snapshot?.status === 'loading') return;
+    // The button is replaced while loading, which would drop the focus on the page's body: put it on
+    // the new Try again if the load failed again, else on the first heading of what was loaded.
+    this.retryFocus = false;
+    const root = this.renderRoot as ShadowRoot;
+    const target = root.querySelector<HTMLElement>('[part~="error"] button') ?? root.querySelector<HTMLElement>('h1, h2, h3, h4, h5, h6');
+    if (!target) return;
+    if (!target.matches('button')) {
+      target.tabIndex = -1;
+      target.addEventListener('blur', () => target.removeAttribute('tabindex'), { once: true });
+    }
+    target.focus();
+  }
+
   /**
    * Checks data given to the element against the contract, once per object. On failure it fires
    * `care-data-error` and returns the issues for the error state; nothing is thrown.
@@ -166,9 +185,20 @@ export abstract class CareElement<N extends Namespace> extends CareBase<N> {
       ${issues
         ? html`<p>${t.dataErrorIntro}</p>
             ${this.renderIssueDetails(issues)}`
-        : html`<p>${this.describeLoadFailure(error ? loadFailureReason(error) : 'network')}</p>`}
-      <button type="button" @click=${retry}>${t.retry}</button>
+        : html`<p>${this.loadFailureText(error)}</p>`}
+      <button type="button" @click=${(event: Event) => this.pressRetry(event, retry)}>${t.retry}</button>
     </div>`;
+  }
+
+  private pressRetry(event: Event, retry: () => void): void {
+    this.retryFocus = (this.renderRoot as ShadowRoot).activeElement === event.currentTarget;
+    retry();
+  }
+
+  /** The sentence for a failed load; "reload the page" when the source's code cannot arrive without it. */
+  private loadFailureText(error: StoreError | undefined): string {
+    if (error?.detail.startsWith(SOURCE_CODE_MISSING)) return this.t.loadErrorReload;
+    return this.describeLoadFailure(error ? loadFailureReason(error) : 'network');
   }
 
   /** A plain-language sentence for a failed load: sign in, no access, not found, … (never "check your connection" for a refusal). */

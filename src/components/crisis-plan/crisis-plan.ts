@@ -77,6 +77,7 @@ const calendarDay = (moment: Date): string =>
  * @csspart edit - The button that opens the editing form.
  * @csspart edit-form - The editing form.
  * @csspart edit-contact - One person to call in the editing form, with their fields and Move up, Move down and Remove.
+ * @csspart propose-missing - In place of the proposal form when its code could not be loaded: what happened and Try again.
  * @csspart error-summary - The list of problems shown (and focused) when the form cannot be saved yet.
  * @csspart save - The button that saves the plan.
  * @csspart cancel - The button that leaves the form without saving.
@@ -326,8 +327,10 @@ export class CareCrisisPlan extends CareElement<'crisis'> {
       ${renderStatus(ctx, flags)} ${isPerson ? html`<p class="intro">${t.youIntro}</p>` : nothing} ${renderOwnWords(ctx)}
       ${renderStageSwitcher(ctx, (stage) => this.selectStage(stage))} ${renderStages(ctx)} ${renderServices(ctx, servicesOf(view.team, view.responsibilities))}
       ${renderProposals(ctx, open, isPerson && reader ? (p, accept) => void this.answer(view, p, accept) : undefined, busy)}
-      ${access === 'consent' && reader && this.editing
-        ? this.editing.renderProposeForm(t, this.proposal, busy, (next) => (this.proposal = next), () => void this.propose(view))
+      ${access === 'consent' && reader
+        ? this.editing
+          ? this.editing.renderProposeForm(t, this.proposal, busy, (next) => (this.proposal = next), () => void this.propose(view))
+          : this.renderProposeMissing()
         : nothing}
       <div class="tools">
         <button type="button" part="print" @click=${() => window.print()}>${t.print}</button>
@@ -339,6 +342,27 @@ export class CareCrisisPlan extends CareElement<'crisis'> {
       </div>
       <p class="muted copy-note" id="copy-note">${t.copyNote}</p>
       <p class="printed">${t.printedOn(this.localize.date(calendarDay(this.now ? new Date(this.now) : new Date())), view.plan.version)}</p>`;
+  }
+
+  /** In place of the proposal form when its code did not arrive: says so, and offers Try again. */
+  private renderProposeMissing() {
+    if (this.editingFailures === 0) return nothing;
+    const t = this.t;
+    return html`<div class="propose-missing" part="propose-missing">
+      <p>${this.editingFailures > 1 ? t.editingStillUnavailable : t.proposeUnavailable}</p>
+      <button type="button" @click=${() => void this.retryProposeForm()}>${t.retry}</button>
+    </div>`;
+  }
+
+  private async retryProposeForm() {
+    await this.loadEditing();
+    // Said in the status region too (the block's own text changes with no announcement); the focus
+    // stays on Try again while the form is missing, and moves to the form once it is there.
+    if (!this.editing) this.message = this.editingFailures > 1 ? this.t.editingStillUnavailable : this.t.proposeUnavailable;
+    else {
+      await this.updateComplete;
+      (this.renderRoot as ShadowRoot).querySelector<HTMLElement>('#propose-stage')?.focus();
+    }
   }
 
   @state() private proposal = { stage: 'getting-worse' as CrisisStage, text: '', note: '' };

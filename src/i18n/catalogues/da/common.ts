@@ -27,6 +27,7 @@ export const common: CommonMessages = {
   loadErrorInvalid: 'Serveren sendte noget, der ikke kunne læses. Kontakt portalens support, hvis det sker igen.',
   loadErrorRejected: 'Serveren afviste at udlevere oplysningerne.',
   loadErrorTeamId: 'Siden beder om et behandlingsteam med et id, der ikke kan bruges (».« eller »..«). Den, der står for siden, skal rette det.',
+  loadErrorReload: 'En del af siden kunne stadig ikke indlæses. Genindlæs siden, og prøv igen. Intet af det, du har gjort, er gået tabt.',
   saveFailed: 'Din ændring blev ikke gemt.',
   errorNetwork: 'Der er ingen forbindelse til serveren.',
   errorTimeout: 'Serveren var for længe om at svare.',

@@ -27,6 +27,7 @@ export const common = {
   loadErrorInvalid: 'The server sent something that could not be read. Contact the portal\u2019s support if it happens again.',
   loadErrorRejected: 'The server refused to give out the information.',
   loadErrorTeamId: 'The page asks for a care team by an id that cannot be used ("." or ".."). Whoever runs the page needs to correct it.',
+  loadErrorReload: 'Part of this page still could not be loaded. Reload the page, then try again. Nothing you did has been lost.',
   saveFailed: 'Your change was not saved.',
   errorNetwork: 'There is no connection to the server.',
   errorTimeout: 'The server took too long to answer.',

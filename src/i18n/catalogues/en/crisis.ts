@@ -69,6 +69,7 @@ export const crisis = {
   editPlan: 'Change the plan',
   editingUnavailable: 'The form for changing the plan could not be opened. Check your connection and try again.',
   editingStillUnavailable: 'The form still could not be opened. Reload the page, then try again.',
+  proposeUnavailable: 'The form for proposing a change could not be opened. Check your connection and try again.',
   editTitle: 'Change the crisis plan',
   onePerLine: 'One sentence on each line.',
   savePlan: 'Save the plan',

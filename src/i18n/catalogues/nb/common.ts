@@ -27,6 +27,7 @@ export const common: CommonMessages = {
   loadErrorInvalid: 'Serveren sendte noe som ikke kunne leses. Kontakt brukerstøtten for portalen hvis det skjer igjen.',
   loadErrorRejected: 'Serveren avviste forespørselen om informasjonen.',
   loadErrorTeamId: 'Siden ber om et behandlingsteam med en id som ikke kan brukes («.» eller «..»). Den som har ansvar for siden, må rette den.',
+  loadErrorReload: 'En del av siden kunne fortsatt ikke lastes inn. Last inn siden på nytt, og prøv igjen. Ingenting du har gjort, er tapt.',
   saveFailed: 'Endringen ble ikke lagret.',
   errorNetwork: 'Det er ingen forbindelse til serveren.',
   errorTimeout: 'Serveren brukte for lang tid på å svare.',

@@ -27,6 +27,7 @@ export const common: CommonMessages = {
   loadErrorInvalid: 'Serveren sende noko som ikkje kunne lesast. Kontakt brukarstøtta for portalen viss det skjer igjen.',
   loadErrorRejected: 'Serveren avviste førespurnaden om informasjonen.',
   loadErrorTeamId: 'Sida ber om eit behandlingsteam med ein id som ikkje kan brukast («.» eller «..»). Den som har ansvar for sida, må rette han.',
+  loadErrorReload: 'Ein del av sida kunne framleis ikkje lastast inn. Last inn sida på nytt, og prøv igjen. Ingenting du har gjort, er tapt.',
   saveFailed: 'Endringa vart ikkje lagra.',
   errorNetwork: 'Det er inga samband med tenaren.',
   errorTimeout: 'Tenaren brukte for lang tid på å svare.',

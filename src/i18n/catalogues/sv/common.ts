@@ -27,6 +27,7 @@ export const common: CommonMessages = {
   loadErrorInvalid: 'Servern skickade något som inte gick att läsa. Kontakta portalens support om det händer igen.',
   loadErrorRejected: 'Servern vägrade att lämna ut informationen.',
   loadErrorTeamId: 'Sidan ber om ett vårdteam med ett id som inte kan användas (”.” eller ”..”). Den som ansvarar för sidan behöver rätta det.',
+  loadErrorReload: 'En del av sidan kunde fortfarande inte läsas in. Läs in sidan igen och försök på nytt. Inget du har gjort har gått förlorat.',
   saveFailed: 'Din ändring sparades inte.',
   errorNetwork: 'Det finns ingen anslutning till servern.',
   errorTimeout: 'Servern tog för lång tid att svara.',

@@ -1,0 +1,54 @@
+// A GP whose practice has consent may propose a measure; the proposal form is part of the editing
+// chunk, loaded ahead of any press. Here the network drops that request (a real failed fetch).
+// Before this was handled the form was simply not there, with nothing said: the GP could not know
+// that proposing was possible at all. Chromium keeps the failed module load for the page's life, so
+// Try again fails too and must then say to reload.
+import '../../../src/components/crisis-plan/define.js';
+import type { CareCrisisPlan } from '../../../src/components/crisis-plan/crisis-plan.js';
+import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
+import { CareRecord } from '../../../src/contract/record.js';
+import { fjordvik } from '../../../src/data/fixtures/fjordvik.js';
+import { expectAxeClean } from '../../helpers/a11y.js';
+import { expect, fixture, html, settle, waitUntil } from '../../helpers/fixture.js';
+import { deepActiveElement } from '../../helpers/keys.js';
+import { textOf } from '../consent-toggle/support.js';
+
+const root = (el: Element) => el.shadowRoot!;
+
+describe('<care-crisis-plan> when the proposal form does not arrive', () => {
+  it('says so where the form would be, offers Try again, and after a second failure says to reload; nothing is thrown', async () => {
+    const warn = console.warn;
+    console.warn = () => {};
+    const rejections: unknown[] = [];
+    const onRejection = (event: PromiseRejectionEvent) => rejections.push(event.reason);
+    window.addEventListener('unhandledrejection', onRejection);
+    try {
+      await executeServerCommand('fail-next-request', { path: '/crisis-plan/editing.ts' });
+      const r = CareRecord.parse(structuredClone(fjordvik));
+      const el = await fixture<CareCrisisPlan>(html`<care-crisis-plan
+        .plan=${r.crisisPlans[0]} .team=${r.team} .responsibilities=${r.responsibilities} .consents=${r.consents}
+        .actor=${{ id: 'm-lars', name: 'Lars Haugen', organisationId: 'org-gp' }} .now=${'2026-12-05T12:00:00Z'} audience="professional" lang="en"
+      ></care-crisis-plan>`);
+      await waitUntil(() => root(el).querySelector('[part="propose-missing"]'), 'nothing said where the form would be');
+      await settle(el);
+      const missing = root(el).querySelector('[part="propose-missing"]')!;
+      expect(textOf(missing.querySelector('p'))).to.equal('The form for proposing a change could not be opened. Check your connection and try again.');
+      expect(root(el).querySelector('section.stage'), 'the plan is still shown').to.not.equal(null);
+      await expectAxeClean(el);
+
+      const retry = missing.querySelector('button')!;
+      retry.focus();
+      await sendKeys({ press: 'Enter' });
+      await settle(el);
+      // Chromium answers from the failure it kept.
+      expect(textOf(root(el).querySelector('[part="propose-missing"] p'))).to.equal('The form still could not be opened. Reload the page, then try again.');
+      expect(textOf(root(el).querySelector('[role="status"]')), 'told in the status region too').to.equal('The form still could not be opened. Reload the page, then try again.');
+      expect(deepActiveElement() === retry, 'focus stays on Try again').to.equal(true);
+      expect(root(el).querySelector('form'), 'no form').to.equal(null);
+      expect(rejections).to.deep.equal([]);
+    } finally {
+      window.removeEventListener('unhandledrejection', onRejection);
+      console.warn = warn;
+    }
+  });
+});
