@@ -68,6 +68,23 @@ describe('<care-date-picker>: what the accessibility tree says', () => {
     expect(chosen.map((cell) => cell.name)).to.deep.equal(['Tuesday 1 December 2026, Today']);
   });
 
+  it('opening and moving by key start no update from inside the one finishing (Lit\u2019s change-in-update), and the hint still comes', async () => {
+    const el = await render('2026-12-08');
+    // Lit's own development-mode check, in any mode: after updated() no new update may be pending.
+    const inner = el as unknown as { updated(changed: Map<PropertyKey, unknown>): void; isUpdatePending: boolean };
+    const updated = inner.updated;
+    const inside: string[] = [];
+    inner.updated = function (this: typeof inner, changed: Map<PropertyKey, unknown>) {
+      updated.call(this, changed);
+      if (this.isUpdatePending) inside.push([...changed.keys()].map(String).join(','));
+    };
+    await open(el);
+    await key(el, 'ArrowRight');
+    await key(el, 'PageDown');
+    expect(inside, 'updates started inside updated()').to.deep.equal([]);
+    expect(el.shadowRoot!.querySelector('#picker-hint')!.textContent!.trim()).to.not.equal('');
+  });
+
   it('the keyboard hint is spoken from a live region that is in the tree before focus reaches the grid', async () => {
     const el = await render('2026-12-08');
     await open(el);

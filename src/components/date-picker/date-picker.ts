@@ -154,8 +154,8 @@ export class CareDatePicker extends CareBase<'picker'> {
         aria-labelledby="month"
         part="calendar"
         @keydown=${this.onGridKey}
-        @focusin=${() => (this.inGrid = true)}
-        @focusout=${(event: FocusEvent) => (this.inGrid = (event.currentTarget as Element).contains(event.relatedTarget as Node | null))}
+        @focusin=${this.onGridFocus}
+        @focusout=${this.onGridFocus}
       >
         <thead>
           <tr>
@@ -223,6 +223,18 @@ export class CareDatePicker extends CareBase<'picker'> {
     if (isCalendarDate(this.max) && date > this.max) return this.max;
     return date;
   }
+
+  /**
+   * The hint shows while the focus is in the grid, in a render of its own after the live region
+   * exists, so it is announced. Focus moves often happen inside `updated()` (opening, moving by
+   * key, a new month replacing the focused cell); set there, the change would start an update
+   * inside the one finishing (Lit warns in development mode) and a replaced cell's focusout would
+   * hide the hint for a frame. So where the focus is, is read in the microtask after the move.
+   */
+  private readonly onGridFocus = (event: FocusEvent) => {
+    const grid = event.currentTarget as Element;
+    queueMicrotask(() => (this.inGrid = grid.contains((this.renderRoot as ShadowRoot).activeElement)));
+  };
 
   private moveTo(date: string, focusCell = true) {
     this.focused = this.clamp(date);
