@@ -18,6 +18,7 @@ import { IntentController } from '../base/intent-controller.js';
 import { documentStyles } from '../../styles/document.js';
 import { crisisPlanStyles } from './crisis-plan.styles.js';
 import type * as Editing from './editing.js';
+import { LazyPart } from '../base/lazy-part.js';
 import type * as PlanText from './plan-text.js';
 import { CareCrisisPlanChangeEvent, CareCrisisPlanRequestEvent, type CrisisPlanAction } from './events.js';
 import type { PlanDraft } from './plan-draft.js';
@@ -150,13 +151,18 @@ export class CareCrisisPlan extends CareElement<'crisis'> {
   private focusAfterUpdate?: 'edit' | 'form' | { button: string };
   /** Fields and buttons of the form that focus may go to (a contact's first field, Move up, Add), by key. */
   private readonly kept = new Map<string, HTMLElement>();
-  /** The editing module, loaded on first use or as soon as the reader may edit. */
-  private editing?: typeof Editing;
-  private editingLoad?: Promise<void>;
+  /**
+   * The editing forms, loaded on first use or as soon as the reader may edit. A browser may keep a
+   * failed module load until the page is reloaded (Chromium does), so after a second failure the
+   * person is told to reload.
+   */
+  private readonly editingPart = new LazyPart<typeof Editing>(this, () => import('./editing.js'), 'the editing forms');
   /** The text maker of "Save a copy": fetched after the plan is shown, so the click can start the download at once. */
-  private planText?: Promise<typeof PlanText | undefined>;
-  /** Failed loads of the text maker since the last that worked. */
-  private planTextFailures = 0;
+  private readonly planTextPart = new LazyPart<typeof PlanText>(this, () => import('./plan-text.js'), 'the text maker for the copy');
+
+  private get editing(): typeof Editing | undefined {
+    return this.editingPart.module;
+  }
 
   private readonly intents = new IntentController(this, {
     kind: 'crisis-plan',
@@ -318,9 +324,9 @@ export class CareCrisisPlan extends CareElement<'crisis'> {
     const isPerson = access === 'own-plan';
     const mayEdit = Boolean(reader) && (isPerson || access === 'coordinator');
     // Loaded ahead of a press; after a failed load only a press tries again.
-    if ((mayEdit || (access === 'consent' && reader)) && this.editingFailures === 0) void this.loadEditing();
+    if ((mayEdit || (access === 'consent' && reader)) && this.editingPart.failures === 0) void this.editingPart.load();
     // Loaded ahead of a press, so a copy can be saved after the connection goes; after a failure only a press tries again.
-    if (this.planTextFailures === 0) void this.loadPlanText();
+    if (this.planTextPart.failures === 0) void this.planTextPart.load();
     const mine = view.plan.agreedBy.some((a) => a.memberId === reader?.id && a.version === view.plan.version);
     const open = view.plan.proposals.filter((p) => p.status === 'proposed');
     return html`<p class="access" part="access">${accessText}</p>
@@ -346,19 +352,18 @@ export class CareCrisisPlan extends CareElement<'crisis'> {
 
   /** In place of the proposal form when its code did not arrive: says so, and offers Try again. */
   private renderProposeMissing() {
-    if (this.editingFailures === 0) return nothing;
-    const t = this.t;
+    if (this.editingPart.failures === 0) return nothing;
     return html`<div class="propose-missing" part="propose-missing">
-      <p>${this.editingFailures > 1 ? t.editingStillUnavailable : t.proposeUnavailable}</p>
-      <button type="button" @click=${() => void this.retryProposeForm()}>${t.retry}</button>
+      <p>${this.editingMissing(this.t.proposeUnavailable)}</p>
+      <button type="button" @click=${() => void this.retryProposeForm()}>${this.t.retry}</button>
     </div>`;
   }
 
   private async retryProposeForm() {
-    await this.loadEditing();
+    await this.editingPart.load();
     // Said in the status region too (the block's own text changes with no announcement); the focus
     // stays on Try again while the form is missing, and moves to the form once it is there.
-    if (!this.editing) this.message = this.editingFailures > 1 ? this.t.editingStillUnavailable : this.t.proposeUnavailable;
+    if (!this.editing) this.message = this.editingMissing(this.t.proposeUnavailable);
     else {
       await this.updateComplete;
       (this.renderRoot as ShadowRoot).querySelector<HTMLElement>('#propose-stage')?.focus();
@@ -388,9 +393,9 @@ export class CareCrisisPlan extends CareElement<'crisis'> {
   /** Downloads the whole plan as a text file the person can keep and read offline; the text maker loads on first use. */
   private async saveCopy(view: Ready) {
     const today = calendarDay(this.now ? new Date(this.now) : new Date());
-    const module = await this.loadPlanText();
+    const module = await this.planTextPart.load();
     if (!module) {
-      this.message = this.planTextFailures > 1 ? this.t.copyStillUnavailable : this.t.copyUnavailable;
+      this.message = this.planTextPart.failures > 1 ? this.t.copyStillUnavailable : this.t.copyUnavailable;
       return;
     }
     this.message = '';
@@ -410,66 +415,30 @@ export class CareCrisisPlan extends CareElement<'crisis'> {
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
   }
 
-  /** The text maker (a chunk of its own); undefined when it could not be loaded. Never rejects. */
-  private loadPlanText(): Promise<typeof PlanText | undefined> {
-    this.planText ??= import('./plan-text.js').then(
-      (module) => {
-        this.planTextFailures = 0;
-        return module;
-      },
-      (error: unknown) => {
-        console.warn('care-crisis-plan: the text maker for the copy could not be loaded', error);
-        this.planTextFailures++;
-        this.planText = undefined;
-        return undefined;
-      },
-    );
-    return this.planText;
-  }
-
   private selectStage(stage: CrisisStage) {
     this.stage = stage;
   }
 
-  /**
-   * Loads the editing forms (a chunk of their own). Never rejects: a failed load is counted, and
-   * the next press tries again. A browser may keep a failed module load until the page is
-   * reloaded (Chromium does), so after a second failure the person is told to reload.
-   */
-  private loadEditing(): Promise<void> {
-    this.editingLoad ??= import('./editing.js').then(
-      (module) => {
-        this.editing = module;
-        this.editingFailures = 0;
-        this.requestUpdate();
-      },
-      (error: unknown) => {
-        console.warn('care-crisis-plan: the editing forms could not be loaded', error);
-        this.editingFailures++;
-        this.editingLoad = undefined;
-        this.requestUpdate();
-      },
-    );
-    return this.editingLoad;
+  /** What to say when the editing forms did not arrive: `first` after one failure, "reload" after more. */
+  private editingMissing(first: string): string {
+    return this.editingPart.failures > 1 ? this.t.editingStillUnavailable : first;
   }
-
-  /** Failed loads of the editing forms since the last that worked. */
-  private editingFailures = 0;
 
   /** Settled only when the editing module is in too, so "click, then wait for the element" sees the form. */
   protected override async getUpdateComplete(): Promise<boolean> {
     const done = await super.getUpdateComplete();
-    if (!this.editingLoad || this.editing) return done;
-    await this.editingLoad;
+    const loading = this.editingPart.pending;
+    if (!loading) return done;
+    await loading;
     return (await super.getUpdateComplete()) && done;
   }
 
   private async startEditing(view: Ready) {
     if (this.intents.isPending(view.plan.id)) return;
-    if (!this.editing) await this.loadEditing();
+    if (!this.editing) await this.editingPart.load();
     if (!this.editing) {
       // Nothing changes but the message; focus stays on the button, so pressing it again tries again.
-      this.message = this.editingFailures > 1 ? this.t.editingStillUnavailable : this.t.editingUnavailable;
+      this.message = this.editingMissing(this.t.editingUnavailable);
       return;
     }
     this.draft = this.editing.draftOf(view.plan);

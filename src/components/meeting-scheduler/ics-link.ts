@@ -1,7 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Meeting } from '../../contract/meeting.js';
 import type * as IcsPart from './ics-download.js';
-import type { LazyPart } from './lazy-part.js';
+import type { LazyPart } from '../base/lazy-part.js';
 
 /** What the `.ics` file of the meeting shown is made from: the meeting, what else its words depend on, and those words. */
 export interface IcsSource {

@@ -1,58 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-
-/**
- * A part of the element whose code loads on first use (a separate chunk in the bundles): the
- * module once it is in, whether the last try failed, and the load under way for `updateComplete`.
- */
-export class LazyPart<T> implements ReactiveController {
-  module?: T;
-  /** The last load failed (offline, a deploy removed the chunk): the element offers Try again. */
-  failed = false;
-  /**
-   * Failed loads since the last one that worked. A browser may keep a failed module load for the
-   * life of the page (Chromium does), so after a second failure the element says to reload the page.
-   */
-  failures = 0;
-  private loading?: Promise<T | undefined>;
-
-  constructor(
-    private readonly host: ReactiveControllerHost,
-    private readonly loader: () => Promise<T>,
-  ) {
-    host.addController(this);
-  }
-
-  hostConnected(): void {}
-
-  /** The module, loading it if needed; undefined when the load failed. Never rejects. */
-  load(): Promise<T | undefined> {
-    if (this.module) return Promise.resolve(this.module);
-    this.loading ??= this.loader().then(
-      (module) => {
-        this.module = module;
-        this.failed = false;
-        this.failures = 0;
-        this.loading = undefined;
-        this.host.requestUpdate();
-        return module;
-      },
-      (error: unknown) => {
-        console.warn('care-meeting-scheduler: a part of the element could not be loaded', error);
-        this.failed = true;
-        this.failures++;
-        this.loading = undefined;
-        this.host.requestUpdate();
-        return undefined;
-      },
-    );
-    return this.loading;
-  }
-
-  /** The load under way, if any. */
-  get pending(): Promise<unknown> | undefined {
-    return this.loading;
-  }
-}
+import { LazyPart } from '../base/lazy-part.js';
 
 /**
  * The element's parts that load on first use, together: what the polite region says while one

@@ -4,26 +4,19 @@
 // was handled, "Change the plan" did nothing at all.
 import '../../../src/components/crisis-plan/define.js';
 import type { CareCrisisPlan } from '../../../src/components/crisis-plan/crisis-plan.js';
-import { executeServerCommand } from '@web/test-runner-commands';
 import { CareRecord } from '../../../src/contract/record.js';
 import { fjordvik } from '../../../src/data/fixtures/fjordvik.js';
 import { expect, fixture, html, settle } from '../../helpers/fixture.js';
 import { deepActiveElement } from '../../helpers/keys.js';
 import { textOf } from '../consent-toggle/support.js';
+import { withDroppedRequests } from './network-support.js';
 
 const root = (el: Element) => el.shadowRoot!;
 const button = (el: Element, name: string) => [...root(el).querySelectorAll('button')].find((b) => textOf(b) === name)!;
 
 describe('<care-crisis-plan> when the network drops the parts that load on first use', () => {
   it('says so in the status region, keeps the plan and focus, and says to reload when it fails again; nothing is thrown at the page', async () => {
-    const warn = console.warn;
-    console.warn = () => {};
-    const rejections: unknown[] = [];
-    const onRejection = (event: PromiseRejectionEvent) => rejections.push(event.reason);
-    window.addEventListener('unhandledrejection', onRejection);
-    try {
-      await executeServerCommand('fail-next-request', { path: '/crisis-plan/editing.ts' });
-      await executeServerCommand('fail-next-request', { path: '/crisis-plan/plan-text.ts' });
+    const rejections = await withDroppedRequests(['/crisis-plan/editing.ts', '/crisis-plan/plan-text.ts'], async () => {
       const r = CareRecord.parse(structuredClone(fjordvik));
       const el = await fixture<CareCrisisPlan>(html`<care-crisis-plan
         .plan=${r.crisisPlans[0]} .team=${r.team} .responsibilities=${r.responsibilities} .consents=${r.consents}
@@ -49,10 +42,7 @@ describe('<care-crisis-plan> when the network drops the parts that load on first
       await settle(el);
       expect(textOf(status)).to.equal('The copy still could not be made. Reload the page, then try again, or print the plan.');
       expect(deepActiveElement() === copy, 'focus stays on the button').to.equal(true);
-      expect(rejections).to.deep.equal([]);
-    } finally {
-      window.removeEventListener('unhandledrejection', onRejection);
-      console.warn = warn;
-    }
+    });
+    expect(rejections, 'nothing is thrown at the page').to.deep.equal([]);
   });
 });

@@ -5,25 +5,20 @@
 // Try again fails too and must then say to reload.
 import '../../../src/components/crisis-plan/define.js';
 import type { CareCrisisPlan } from '../../../src/components/crisis-plan/crisis-plan.js';
-import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
+import { sendKeys } from '@web/test-runner-commands';
 import { CareRecord } from '../../../src/contract/record.js';
 import { fjordvik } from '../../../src/data/fixtures/fjordvik.js';
 import { expectAxeClean } from '../../helpers/a11y.js';
 import { expect, fixture, html, settle, waitUntil } from '../../helpers/fixture.js';
 import { deepActiveElement } from '../../helpers/keys.js';
 import { textOf } from '../consent-toggle/support.js';
+import { withDroppedRequests } from './network-support.js';
 
 const root = (el: Element) => el.shadowRoot!;
 
 describe('<care-crisis-plan> when the proposal form does not arrive', () => {
   it('says so where the form would be, offers Try again, and after a second failure says to reload; nothing is thrown', async () => {
-    const warn = console.warn;
-    console.warn = () => {};
-    const rejections: unknown[] = [];
-    const onRejection = (event: PromiseRejectionEvent) => rejections.push(event.reason);
-    window.addEventListener('unhandledrejection', onRejection);
-    try {
-      await executeServerCommand('fail-next-request', { path: '/crisis-plan/editing.ts' });
+    const rejections = await withDroppedRequests(['/crisis-plan/editing.ts'], async () => {
       const r = CareRecord.parse(structuredClone(fjordvik));
       const el = await fixture<CareCrisisPlan>(html`<care-crisis-plan
         .plan=${r.crisisPlans[0]} .team=${r.team} .responsibilities=${r.responsibilities} .consents=${r.consents}
@@ -45,10 +40,7 @@ describe('<care-crisis-plan> when the proposal form does not arrive', () => {
       expect(textOf(root(el).querySelector('[role="status"]')), 'told in the status region too').to.equal('The form still could not be opened. Reload the page, then try again.');
       expect(deepActiveElement() === retry, 'focus stays on Try again').to.equal(true);
       expect(root(el).querySelector('form'), 'no form').to.equal(null);
-      expect(rejections).to.deep.equal([]);
-    } finally {
-      window.removeEventListener('unhandledrejection', onRejection);
-      console.warn = warn;
-    }
+    });
+    expect(rejections, 'nothing is thrown at the page').to.deep.equal([]);
   });
 });
