@@ -424,12 +424,15 @@ export class CareCrisisPlan extends CareElement<'crisis'> {
     return this.editingPart.failures > 1 ? this.t.editingStillUnavailable : first;
   }
 
-  /** Settled only when the editing module is in too, so "click, then wait for the element" sees the form. */
+  /**
+   * Settled only when the parts on their way are in (or failed) too, so "click, then wait for the
+   * element" sees the form, and a press after it finds the copy maker's fate known.
+   */
   protected override async getUpdateComplete(): Promise<boolean> {
     const done = await super.getUpdateComplete();
-    const loading = this.editingPart.pending;
-    if (!loading) return done;
-    await loading;
+    const loading = [this.editingPart.pending, this.planTextPart.pending].filter(Boolean);
+    if (!loading.length) return done;
+    await Promise.all(loading);
     return (await super.getUpdateComplete()) && done;
   }
 
