@@ -7,8 +7,7 @@ import { AUDIENCES, SECTORS, type Audience } from '../src/contract/values.js';
 import { fjordvik } from '../src/data/fixtures/fjordvik.js';
 import { MemorySource } from '../src/data/memory-source.js';
 import { CareStore } from '../src/data/store.js';
-import { SOURCE_CODE_MISSING } from '../src/data/load-failure.js';
-import { StoreError, type CareDataSource } from '../src/data/types.js';
+import type { CareDataSource } from '../src/data/types.js';
 
 /** A Monday in December 2026, so "today" hours look the same every day the stories are opened. */
 const TODAY = '2026-12-07';
@@ -152,24 +151,6 @@ export const LoadError: Story = { tags: ['!autodocs'],
   render: (args) => {
     const source = new MemorySource({ seed: fjordvik, latency: 300 });
     source.failNext('network', 'load');
-    return html`<care-context .source=${source} care-team="team-ingrid">
-      <care-team-roster today=${TODAY} audience=${args.audience} lang=${args.lang || nothing}></care-team-roster>
-    </care-context>`;
-  },
-};
-
-/**
- * The data source's code did not arrive twice (the browser keeps a failed module load for the life
- * of the page): the roster says to reload the page, not to check the connection. The source here
- * fails the way `<care-context>`'s own sources do then.
- */
-export const LoadErrorReload: Story = { tags: ['!autodocs'],
-  name: 'Load error: reload the page',
-  render: (args) => {
-    const source: CareDataSource = {
-      load: () => Promise.reject(new StoreError('network', `${SOURCE_CODE_MISSING} (Failed to fetch dynamically imported module)`)),
-      save: () => Promise.reject(new StoreError('rejected', 'nothing was loaded')),
-    };
     return html`<care-context .source=${source} care-team="team-ingrid">
       <care-team-roster today=${TODAY} audience=${args.audience} lang=${args.lang || nothing}></care-team-roster>
     </care-context>`;

@@ -6,9 +6,8 @@ import '../../src/define.js';
 import listMeta, * as list from '../../stories/consent-list.stories.js';
 import toggleMeta, * as toggle from '../../stories/consent-toggle.stories.js';
 import matrixMeta, * as matrix from '../../stories/responsibility-matrix.stories.js';
-import rosterMeta, * as roster from '../../stories/team-roster.stories.js';
 import themingMeta, * as theming from '../../stories/theming.stories.js';
-import { expect, fixture, html, settle, waitUntil } from '../helpers/fixture.js';
+import { expect, fixture, html, settle } from '../helpers/fixture.js';
 
 interface StoryLike {
   args?: Record<string, unknown>;
@@ -48,16 +47,6 @@ describe('state stories', function () {
     expect(captions).to.have.length(8);
     expect(captions).to.include('Model: objection · state: withdrawn');
     expect([...host.querySelectorAll('figure')].every((f) => f.querySelector('care-consent-toggle'))).to.equal(true);
-  });
-
-  it('roster, load error when the source\u2019s code cannot arrive: says to reload the page, with Try again', async () => {
-    const host = await show(rosterMeta as StoryLike, roster.LoadErrorReload as StoryLike);
-    const rosterEl = host.querySelector('care-team-roster')!;
-    await waitUntil(() => rosterEl.shadowRoot!.querySelector('[role="alert"]'), 'no error state');
-    const alert = rosterEl.shadowRoot!.querySelector('[role="alert"]')!;
-    expect(text(alert)).to.contain('Part of this page still could not be loaded. Reload the page, then try again.');
-    expect(text(alert)).to.not.contain('Check your connection');
-    expect(text(alert.querySelector('button'))).to.equal('Try again');
   });
 
   it('consent list, saving: the toggle says it is saving', async () => {
