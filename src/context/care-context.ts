@@ -291,7 +291,7 @@ export class CareContext extends LitElement {
     // Each kind of source is its own chunk in the single-file bundle, loaded on first use.
     if (this.src) {
       const options = { baseUrl: this.src, ...this.requestOptions() };
-      return lazySource(() => import('../data/http-source.js').then(({ HttpSource }) => new HttpSource(options)));
+      return lazySource(() => import('../data/http-source.js').then(({ HttpSource }) => new HttpSource(options)), 'http');
     }
     if (this.fhirBase) {
       if (!this.patient) console.warn('<care-context>: fhir-base needs a patient attribute (the service user\u2019s Patient id).');
@@ -317,6 +317,7 @@ export class CareContext extends LitElement {
           memory.addEventListener('storage-problem', (event) => this.dispatchEvent(new CareStorageProblemEvent((event as StorageProblemEvent).problem)));
           return memory;
         }),
+        'memory',
       );
     }
     if (source) console.warn(`<care-context>: unknown source "${String(source)}"; use source="memory", src="https://…", or set the source property.`);

@@ -8,13 +8,24 @@ import { StoreError, type CareDataSource, type Change, type ChangeKind, type Ent
  * FHIR sources this way, so the single-file bundle carries none of them and a page downloads only
  * the one it uses (a small chunk, fetched while the elements show their loading state).
  */
-export const lazySource = (create: () => Promise<CareDataSource>): CareDataSource & { readonly loaded?: CareDataSource } => {
+/**
+ * How often each kind of source's code failed to arrive on this page. Counted per page, not per
+ * source: the browser keeps a failed module load for the life of the page, so a `<care-context>`
+ * built anew (a portal re-rendering its page) cannot fetch the code either.
+ */
+const codeFailuresOnPage = new Map<string, number>();
+
+/**
+ * @param code names the code `create` loads (`'http'`, `'memory'`, `'fhir'`); sources with the
+ *   same name share one failure count for the page.
+ */
+export const lazySource = (create: () => Promise<CareDataSource>, code: string): CareDataSource & { readonly loaded?: CareDataSource } => {
   let source: Promise<CareDataSource> | undefined;
   let loaded: CareDataSource | undefined;
-  let codeFailures = 0;
   // A chunk that failed to load (a network blip) is asked for again next time, not remembered here.
   // The browser may remember it, though: Chromium keeps a failed module load for the life of the
-  // page, so after a second failure the error says the page must be reloaded (SOURCE_CODE_MISSING).
+  // page, so after a second failure on the page the error says the page must be reloaded
+  // (SOURCE_CODE_MISSING).
   const get = () =>
     (source ??= create().then(
       (created) => (loaded = created),
@@ -22,7 +33,8 @@ export const lazySource = (create: () => Promise<CareDataSource>): CareDataSourc
         source = undefined;
         // A StoreError is the source refusing its settings; anything else is its code not arriving.
         if (error instanceof StoreError) throw error;
-        codeFailures += 1;
+        const codeFailures = (codeFailuresOnPage.get(code) ?? 0) + 1;
+        codeFailuresOnPage.set(code, codeFailures);
         const why = error instanceof Error ? error.message : String(error);
         throw new StoreError('network', codeFailures > 1 ? `${SOURCE_CODE_MISSING} (${why})` : `the data source's code could not be loaded (${why})`);
       },

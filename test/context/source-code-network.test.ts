@@ -65,6 +65,31 @@ describe('<care-context> when the network drops the code of its data source', ()
     }
   });
 
+  it('a <care-context> built anew on the same page says at once to reload: the browser still keeps the failure', async () => {
+    // Runs after the first test, whose two failures the page remembers.
+    const quiet = console.error;
+    console.error = () => {};
+    const events: CareLoadErrorEvent[] = [];
+    const context = document.createElement('care-context') as CareContext;
+    try {
+      context.setAttribute('source', 'memory');
+      context.setAttribute('care-team', 'team-ingrid');
+      context.setAttribute('lang', 'en');
+      context.seed = fjordvik;
+      context.addEventListener('care-load-error', (event) => events.push(event));
+      const roster = document.createElement('care-team-roster');
+      context.append(roster);
+      document.body.append(context);
+      await waitUntil(() => events.length === 1 && alertOf(roster), 'the failure was never shown', { timeout: 8000 });
+      await settle(roster);
+      expect(events[0].detail.message.startsWith(SOURCE_CODE_MISSING), events[0].detail.message).to.equal(true);
+      expect(textOf(alertOf(roster))).to.contain(en.loadErrorReload);
+    } finally {
+      console.error = quiet;
+      context.remove();
+    }
+  });
+
   it('Try again pressed with the keyboard that then loads: the focus goes to the roster\u2019s heading, not the page', async () => {
     let loads = 0;
     const source: CareDataSource = {

@@ -255,7 +255,7 @@ describe('MemorySource persistence', () => {
   it('<care-context>\u2019s lazily loaded source passes audit entries and watching through', async () => {
     const storage = new FakeStorage();
     const real = sourceOn(storage).source;
-    const lazy = lazySource(() => Promise.resolve(real));
+    const lazy = lazySource(() => Promise.resolve(real), 'memory-test');
     const heard: string[] = [];
     const stop = lazy.watch!(TEAM, () => heard.push('changed'));
     await lazy.load(TEAM);
@@ -265,7 +265,7 @@ describe('MemorySource persistence', () => {
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(heard.length, 'the audit write was announced').to.be.greaterThan(0);
     stop();
-    const without = lazySource(() => Promise.resolve({ load: real.load.bind(real), save: real.save.bind(real) }));
+    const without = lazySource(() => Promise.resolve({ load: real.load.bind(real), save: real.save.bind(real) }), 'memory-test');
     expect((await rejectionOf(without.audit!(TEAM, [entry]))).detail).to.contain('does not keep audit entries');
   });
 });

@@ -16,4 +16,5 @@ export const lazyFhirSource = (options: FhirSourceOptions): CareDataSource =>
         throw error instanceof TypeError ? new StoreError('rejected', error.message) : error;
       }
     }),
+    'fhir',
   );
