@@ -226,23 +226,33 @@ export const Danish: Story = { tags: ['!autodocs'], name: 'Dansk', args: { lang:
 export const Swedish: Story = { tags: ['!autodocs'], name: 'Svenska', args: { lang: 'sv', audience: 'professional' } };
 export const English: Story = { tags: ['!autodocs'], args: { lang: 'en' } };
 
-/** 1,000 generated members: rendering is spread over frames and the page stays responsive. */
+/** A team of more than 200 is shown in pages of 100: "Showing 100 of 250 members" and "Show more members" below the last card; the search still finds everyone. */
+export const LongRosterInPages: Story = { tags: ['!autodocs'],
+  name: 'Long roster, in pages',
+  args: { audience: 'professional', groupBy: 'none' },
+  render: (args) => roster(args, generatedTeam(242)),
+};
+
+/** 1,000 generated members, in pages of 100: the first page is rendered over a few frames and the page stays responsive. */
 export const ThousandMembers: Story = { tags: ['!autodocs'],
   name: '1,000 members',
   args: { layout: 'compact', audience: 'professional' },
-  render: (args) => {
-    const team = fixtureTeam();
-    for (let i = 0; i < 992; i += 1) {
-      team.members.push({
-        id: `gen-${i}`,
-        name: `Helper ${i + 1}`,
-        kind: 'professional',
-        status: 'active',
-        organisationId: team.organisations![i % team.organisations!.length].id,
-        role: { code: 'helper', label: 'Helps with daily life' },
-        contacts: [{ channel: 'phone', value: `+47 55 ${String(10 + (i % 90))} ${String(i % 100).padStart(2, '0')} 00`, preferred: true }],
-      });
-    }
-    return roster(args, team);
-  },
+  render: (args) => roster(args, generatedTeam(992)),
 };
+
+/** The Fjordvik team with `extra` generated helpers. */
+function generatedTeam(extra: number): CareTeamInput {
+  const team = fixtureTeam();
+  for (let i = 0; i < extra; i += 1) {
+    team.members.push({
+      id: `gen-${i}`,
+      name: `Helper ${i + 1}`,
+      kind: 'professional',
+      status: 'active',
+      organisationId: team.organisations![i % team.organisations!.length].id,
+      role: { code: 'helper', label: 'Helps with daily life' },
+      contacts: [{ channel: 'phone', value: `+47 55 ${String(10 + (i % 90))} ${String(i % 100).padStart(2, '0')} 00`, preferred: true }],
+    });
+  }
+  return team;
+}

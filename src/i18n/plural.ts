@@ -12,3 +12,13 @@ export const plural = (
   if (!rule) rules.set(locale, (rule = new Intl.PluralRules(locale)));
   return (rule.select(count) === 'one' ? forms.one : forms.other).replace('{n}', String(count));
 };
+
+/** One Intl.NumberFormat per language. */
+const numbers = new Map<string, Intl.NumberFormat>();
+
+/** `count` written the way `locale` writes numbers: 5,000 in English, 5 000 in Norwegian. */
+export const formatCount = (locale: string, count: number): string => {
+  let format = numbers.get(locale);
+  if (!format) numbers.set(locale, (format = new Intl.NumberFormat(locale)));
+  return format.format(count);
+};

@@ -81,6 +81,23 @@ describe('AfterPaint', () => {
     expect(done, 'updateComplete waited for it').to.equal(true);
   });
 
+  it('nextTask() and schedule(step, true) go on in the next task without waiting for a frame, and settle waits for them', async () => {
+    const el = await fixture<PaintProbe>(html`<care-paint-probe></care-paint-probe>`);
+    await el.updateComplete;
+    const order: string[] = [];
+    void el.frames.nextTask().then(() => order.push('task'));
+    el.frames.schedule(() => order.push('step'), true);
+    await Promise.resolve();
+    expect(order, 'not in the same task').to.deep.equal([]);
+    await new Promise((resolve) => setTimeout(resolve));
+    // A timer queued after them has run: they did not wait for a frame (painted() would, and its step too).
+    expect(order).to.have.members(['task', 'step']);
+    let done = false;
+    void el.frames.nextTask().then(() => (done = true));
+    await el.updateComplete;
+    expect(done, 'updateComplete waited for it').to.equal(true);
+  });
+
   it('off the page, a waiting step is released without running, so nobody waits for ever', async () => {
     const el = document.createElement('care-paint-probe') as PaintProbe;
     document.body.append(el);

@@ -14,8 +14,11 @@ export class AfterPaint implements ReactiveController {
     host.addController(this);
   }
 
-  /** Runs `step` once after the next painted frame; nothing new while a step is waiting. */
-  schedule(step: () => void): void {
+  /**
+   * Runs `step` once after the next painted frame, or with `soon` in the next task without waiting
+   * for a frame (work that shows nothing new, such as preparing data); nothing new while a step is waiting.
+   */
+  schedule(step: () => void, soon = false): void {
     if (this.next) return;
     let resolve!: () => void;
     const promise = new Promise<void>((r) => (resolve = r));
@@ -28,7 +31,7 @@ export class AfterPaint implements ReactiveController {
       resolve();
     };
     // The timer keeps things going when frames are throttled (a hidden tab).
-    this.next = { promise, run, frame: requestAnimationFrame(() => setTimeout(run)), timer: window.setTimeout(run, 100) };
+    this.next = { promise, run, frame: soon ? 0 : requestAnimationFrame(() => setTimeout(run)), timer: window.setTimeout(run, soon ? 0 : 100) };
   }
 
   /**
@@ -37,6 +40,15 @@ export class AfterPaint implements ReactiveController {
    * before its save. Connected or not, it always resolves; `settle` waits for it.
    */
   painted(): Promise<void> {
+    return this.wait(false);
+  }
+
+  /** Resolves in a task of its own, without waiting for a frame: long work split so input is never blocked for long. `settle` waits for it. */
+  nextTask(): Promise<void> {
+    return this.wait(true);
+  }
+
+  private wait(soon: boolean): Promise<void> {
     const wait = new Promise<void>((resolve) => {
       let frame = 0;
       let timer = 0;
@@ -46,8 +58,8 @@ export class AfterPaint implements ReactiveController {
         this.waits.delete(wait);
         resolve();
       };
-      frame = requestAnimationFrame(() => setTimeout(done));
-      timer = window.setTimeout(done, 100);
+      if (!soon) frame = requestAnimationFrame(() => setTimeout(done));
+      timer = window.setTimeout(done, soon ? 0 : 100);
     });
     this.waits.add(wait);
     return wait;

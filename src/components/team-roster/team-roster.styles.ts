@@ -95,6 +95,16 @@ export const rosterStyles = css`
     border-width: 2px;
   }
 
+  /* A long roster's "Showing 100 of 5,000 members" and "Show more members", below the last card. */
+  .paging {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_space-3);
+    align-items: center;
+  }
+  .page-status {
+    margin: 0;
+  }
   .groups {
     display: grid;
     gap: var(--_space-5);

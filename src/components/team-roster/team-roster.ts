@@ -37,6 +37,7 @@ import { rosterStyles } from './team-roster.styles.js';
 import { roster } from '../../i18n/catalogues/en/roster.js';
 import { rosterTranslations } from '../../i18n/translations.js';
 import { RosterTeamCheck } from './team-check.js';
+import { RosterPaging } from './roster-paging.js';
 import { AfterPaint } from '../base/after-paint.js';
 
 export { CareContactEvent, CareMemberSelectEvent, type CareContactDetail } from './events.js';
@@ -91,6 +92,8 @@ const MAX_BATCH = 400;
  * @csspart dialog - The details dialog (a native modal `<dialog>`).
  * @csspart details - The content of the details dialog.
  * @csspart state - The loading, empty, error and no-match states.
+ * @csspart page-status - "Showing 100 of 5,000 members" on a roster of more than 200 (shown in pages of 100).
+ * @csspart show-more - The "Show more members" button of a roster shown in pages.
  *
  * @cssprop [--care-team-roster-card-background=var(--care-color-surface)] - Background of a member card.
  * @cssprop [--care-team-roster-card-border-color=var(--care-color-border-subtle)] - Border of a member card.
@@ -171,8 +174,9 @@ export class CareTeamRoster extends CareElement<'roster'> {
   /** This update was started by a follow-up task and may do one heavy step. */
   private followUpTurn = false;
   private readonly afterPaint = new AfterPaint(this);
+  private readonly paging = new RosterPaging();
   private readonly teamCheck = new RosterTeamCheck(
-    () => this.afterPaint.painted(),
+    () => this.afterPaint.nextTask(),
     (input, result) => this.rememberCheck(CareTeam, input, result),
     () => this.requestUpdate(),
   );
@@ -244,7 +248,10 @@ export class CareTeamRoster extends CareElement<'roster'> {
       // A new filter on the same team: building the first members afresh is quicker than taking
       // thousands out of the lists one by one (and bounded, however large the team); the rest
       // follow frame by frame, as on first render.
-      const refiltered = this.arrangementKey[0] === prepared && this.renderedCount > FIRST_BATCH;
+      const before = this.arrangementKey[0] as PreparedTeam | undefined;
+      const refiltered = before === prepared && this.renderedCount > FIRST_BATCH;
+      // Another search, grouping or team starts on the first page; fresher data of the same team keeps the page.
+      if (before === prepared || before?.team.id !== prepared.team.id) this.paging.reset();
       this.arrangementKey = arrangementKey;
       this.arrangement = arrangeTeam(prepared, {
         groupBy: this.currentGrouping,
@@ -271,7 +278,8 @@ export class CareTeamRoster extends CareElement<'roster'> {
       if (added >= MIN_BATCH) this.msPerMember = (this.msPerMember + (performance.now() - this.renderStart.at) / added) / 2;
       this.renderStart = undefined;
     }
-    const membersLeft = this.dataState.kind === 'ready' && this.renderLimit < (this.arrangement?.shownCount ?? 0);
+    this.paging.focusFirstNew((id) => this.nameButtons.get(id).value);
+    const membersLeft = this.dataState.kind === 'ready' && this.renderLimit < this.paging.shown(this.arrangement?.shownCount ?? 0);
     if (this.stepWaiting || membersLeft) this.scheduleFollowUp();
   }
 
@@ -356,7 +364,7 @@ export class CareTeamRoster extends CareElement<'roster'> {
 
   // ----- work spread over frames -----
 
-  /** After the next frame has painted, in a task of its own: one heavy step, or the next batch of members. */
+  /** In a task of its own: one heavy step (at once), or the next batch of members (after the next frame has painted). */
   private scheduleFollowUp() {
     this.afterPaint.schedule(() => {
       if (this.stepWaiting) {
@@ -366,7 +374,7 @@ export class CareTeamRoster extends CareElement<'roster'> {
         const size = Math.round(BATCH_BUDGET_MS / Math.max(this.msPerMember, 0.001));
         this.renderLimit += Math.min(MAX_BATCH, Math.max(MIN_BATCH, size));
       }
-    });
+    }, this.stepWaiting);
   }
 
   // ----- rendering -----
@@ -393,8 +401,9 @@ export class CareTeamRoster extends CareElement<'roster'> {
     const { team } = prepared;
     const level = this.level;
     this.renderStart = { at: performance.now(), rendered: this.renderedCount };
-    // Render up to `renderLimit` members; later groups follow in the next frames.
-    let budget = this.renderLimit;
+    // Render up to `renderLimit` members of the page; later groups follow in the next frames.
+    const limit = Math.min(this.renderLimit, this.paging.shown(arrangement.shownCount));
+    let budget = limit;
     const visible: { group: GroupView; members: MemberView[] }[] = [];
     for (const group of arrangement.groups) {
       if (budget <= 0 && group.members.length > 0) break;
@@ -403,7 +412,7 @@ export class CareTeamRoster extends CareElement<'roster'> {
       visible.push({ group, members });
       if (members.length < group.members.length) break;
     }
-    this.renderedCount = this.renderLimit - Math.max(0, budget);
+    this.renderedCount = limit - Math.max(0, budget);
 
     return html`<section class="roster" part="base" aria-labelledby="roster-title" @click=${this.onRosterClick}>
       ${renderTeamHeader(this.ctx, prepared, {
@@ -442,6 +451,7 @@ export class CareTeamRoster extends CareElement<'roster'> {
           ),
         )}
       </div>
+      ${this.paging.render(this.ctx, arrangement, this.showMore)}
       ${this.details.render(this.ctx, prepared)}
     </section>`;
   }
@@ -491,6 +501,14 @@ export class CareTeamRoster extends CareElement<'roster'> {
 
   private readonly toggleEnded = () => {
     this.showEnded = !this.showEnded;
+  };
+
+  /** The next page of a long roster; the first new member takes the focus once it is on the page. */
+  private readonly showMore = () => {
+    if (!this.arrangement) return;
+    const before = this.paging.more(this.arrangement);
+    this.renderLimit = Math.max(this.renderLimit, before + FIRST_BATCH);
+    this.requestUpdate();
   };
 
   private readonly clearFilters = () => {

@@ -40,6 +40,15 @@ describe('team roster stories', () => {
     await expectAxeClean(await renderStory('Theme'));
   });
 
+  it('keeps the long roster in pages accessible, with its status and "Show more members"', async () => {
+    const host = await renderStory('LongRosterInPages');
+    const root = host.querySelector('care-team-roster')!.shadowRoot!;
+    expect(root.querySelectorAll('li.member')).to.have.length(100);
+    expect(root.querySelector('.page-status')?.textContent?.trim()).to.equal('Showing 100 of 250 members');
+    expect(root.querySelector('button.show-more') === null).to.equal(false);
+    await expectAxeClean(host);
+  });
+
   it('keeps the dark theme accessible', async () => {
     const css = await (await fetch('/src/styles/themes/dark.css')).text();
     const style = document.createElement('style');

@@ -1,4 +1,4 @@
-import { plural } from '../../plural.js';
+import { formatCount, plural } from '../../plural.js';
 import type { RosterMessages } from '../../types.js';
 
 export const roster: RosterMessages = {
@@ -18,6 +18,8 @@ export const roster: RosterMessages = {
   allSectors: 'Alle',
   showEnded: (n: number) => `Vis personer, der er stoppet (${n})`,
   resultCount: (shown: number, total: number) => `Viser ${shown} af ${total}`,
+  pageStatus: (shown: number, total: number) => `Viser ${formatCount('da', shown)} af ${formatCount('da', total)} medlemmer`,
+  showMoreMembers: 'Vis flere medlemmer',
   noMatches: 'Ingen i teamet passer til din søgning.',
   clearFilters: 'Vis alle',
   empty: 'Der er endnu ingen registreret i teamet',

@@ -1,4 +1,4 @@
-import { plural } from '../../plural.js';
+import { formatCount, plural } from '../../plural.js';
 
 /** Strings of `<care-team-roster>`. Plain words for the service user; professional variants where wording differs. */
 export const roster = {
@@ -18,6 +18,8 @@ export const roster = {
   allSectors: 'Everyone',
   showEnded: (n: number) => `Show people who have left (${n})`,
   resultCount: (shown: number, total: number) => `Showing ${shown} of ${total}`,
+  pageStatus: (shown: number, total: number) => `Showing ${formatCount('en', shown)} of ${formatCount('en', total)} members`,
+  showMoreMembers: 'Show more members',
   noMatches: 'No one on the team matches your search.',
   clearFilters: 'Show everyone',
   empty: 'No team members are recorded yet',

@@ -1,4 +1,4 @@
-import { plural } from '../../plural.js';
+import { formatCount, plural } from '../../plural.js';
 import type { RosterMessages } from '../../types.js';
 
 export const roster: RosterMessages = {
@@ -18,6 +18,8 @@ export const roster: RosterMessages = {
   allSectors: 'Alle',
   showEnded: (n: number) => `Vis personer som har sluttet (${n})`,
   resultCount: (shown: number, total: number) => `Viser ${shown} av ${total}`,
+  pageStatus: (shown: number, total: number) => `Viser ${formatCount('nb', shown)} av ${formatCount('nb', total)} medlemmer`,
+  showMoreMembers: 'Vis flere medlemmer',
   noMatches: 'Ingen i teamet passer med søket.',
   clearFilters: 'Vis alle',
   empty: 'Ingen i teamet er registrert ennå',

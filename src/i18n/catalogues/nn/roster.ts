@@ -1,4 +1,4 @@
-import { plural } from '../../plural.js';
+import { formatCount, plural } from '../../plural.js';
 import type { RosterMessages } from '../../types.js';
 
 export const roster: RosterMessages = {
@@ -18,6 +18,8 @@ export const roster: RosterMessages = {
   allSectors: 'Alle',
   showEnded: (n: number) => `Vis personar som har slutta (${n})`,
   resultCount: (shown: number, total: number) => `Viser ${shown} av ${total}`,
+  pageStatus: (shown: number, total: number) => `Viser ${formatCount('nn', shown)} av ${formatCount('nn', total)} medlemmer`,
+  showMoreMembers: 'Vis fleire medlemmer',
   noMatches: 'Ingen i teamet passar med søket.',
   clearFilters: 'Vis alle',
   empty: 'Ingen i teamet er registrerte enno',

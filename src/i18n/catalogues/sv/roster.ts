@@ -1,4 +1,4 @@
-import { plural } from '../../plural.js';
+import { formatCount, plural } from '../../plural.js';
 import type { RosterMessages } from '../../types.js';
 
 export const roster: RosterMessages = {
@@ -18,6 +18,8 @@ export const roster: RosterMessages = {
   allSectors: 'Alla',
   showEnded: (n: number) => `Visa personer som har slutat (${n})`,
   resultCount: (shown: number, total: number) => `Visar ${shown} av ${total}`,
+  pageStatus: (shown: number, total: number) => `Visar ${formatCount('sv', shown)} av ${formatCount('sv', total)} medlemmar`,
+  showMoreMembers: 'Visa fler medlemmar',
   noMatches: 'Ingen i teamet matchar din sökning.',
   clearFilters: 'Visa alla',
   empty: 'Ingen i teamet är registrerad ännu',
