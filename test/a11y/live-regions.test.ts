@@ -119,6 +119,6 @@ describe('live regions exist before their message', () => {
     await type('AMINA');
     await settle(el);
     expect(el.shadowRoot!.querySelector('.result-count')).to.equal(count);
-    expect(textOf(count)).to.equal('Showing 1 of 8');
+    expect(textOf(count)).to.equal('Found 1 of 8 members');
   });
 });

@@ -371,7 +371,7 @@ describe('<care-team-roster>', () => {
       await type('AMINA');
       await settle(el);
       expect(memberItems(el).map((li) => textOf(li.querySelector('button.name')))).to.deep.equal(['Amina Rahimi']);
-      expect(textOf(shadow(el).querySelector('[role="status"]'))).to.equal('Showing 1 of 8');
+      expect(textOf(shadow(el).querySelector('[role="status"]'))).to.equal('Found 1 of 8 members');
       expect(el.filter).to.equal('AMINA');
 
       el.filter = 'nav';

@@ -17,7 +17,7 @@ export const roster: RosterMessages = {
   sectorLabel: 'Vis',
   allSectors: 'Alle',
   showEnded: (n: number) => `Vis personer, der er stoppet (${n})`,
-  resultCount: (shown: number, total: number) => `Viser ${shown} af ${total}`,
+  resultCount: (shown: number, total: number) => `Fandt ${formatCount('da', shown)} af ${formatCount('da', total)} medlemmer`,
   pageStatus: (shown: number, total: number) => `Viser ${formatCount('da', shown)} af ${formatCount('da', total)} medlemmer`,
   showMoreMembers: 'Vis flere medlemmer',
   noMatches: 'Ingen i teamet passer til din søgning.',

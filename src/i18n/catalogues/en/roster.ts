@@ -17,7 +17,7 @@ export const roster = {
   sectorLabel: 'Show',
   allSectors: 'Everyone',
   showEnded: (n: number) => `Show people who have left (${n})`,
-  resultCount: (shown: number, total: number) => `Showing ${shown} of ${total}`,
+  resultCount: (shown: number, total: number) => `Found ${formatCount('en', shown)} of ${formatCount('en', total)} members`,
   pageStatus: (shown: number, total: number) => `Showing ${formatCount('en', shown)} of ${formatCount('en', total)} members`,
   showMoreMembers: 'Show more members',
   noMatches: 'No one on the team matches your search.',

@@ -17,7 +17,7 @@ export const roster: RosterMessages = {
   sectorLabel: 'Vis',
   allSectors: 'Alle',
   showEnded: (n: number) => `Vis personer som har sluttet (${n})`,
-  resultCount: (shown: number, total: number) => `Viser ${shown} av ${total}`,
+  resultCount: (shown: number, total: number) => `Fant ${formatCount('nb', shown)} av ${formatCount('nb', total)} medlemmer`,
   pageStatus: (shown: number, total: number) => `Viser ${formatCount('nb', shown)} av ${formatCount('nb', total)} medlemmer`,
   showMoreMembers: 'Vis flere medlemmer',
   noMatches: 'Ingen i teamet passer med søket.',

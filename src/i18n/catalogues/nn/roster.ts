@@ -17,7 +17,7 @@ export const roster: RosterMessages = {
   sectorLabel: 'Vis',
   allSectors: 'Alle',
   showEnded: (n: number) => `Vis personar som har slutta (${n})`,
-  resultCount: (shown: number, total: number) => `Viser ${shown} av ${total}`,
+  resultCount: (shown: number, total: number) => `Fann ${formatCount('nn', shown)} av ${formatCount('nn', total)} medlemmer`,
   pageStatus: (shown: number, total: number) => `Viser ${formatCount('nn', shown)} av ${formatCount('nn', total)} medlemmer`,
   showMoreMembers: 'Vis fleire medlemmer',
   noMatches: 'Ingen i teamet passar med søket.',

@@ -17,7 +17,7 @@ export const roster: RosterMessages = {
   sectorLabel: 'Visa',
   allSectors: 'Alla',
   showEnded: (n: number) => `Visa personer som har slutat (${n})`,
-  resultCount: (shown: number, total: number) => `Visar ${shown} av ${total}`,
+  resultCount: (shown: number, total: number) => `Hittade ${formatCount('sv', shown)} av ${formatCount('sv', total)} medlemmar`,
   pageStatus: (shown: number, total: number) => `Visar ${formatCount('sv', shown)} av ${formatCount('sv', total)} medlemmar`,
   showMoreMembers: 'Visa fler medlemmar',
   noMatches: 'Ingen i teamet matchar din sökning.',
