@@ -180,9 +180,10 @@ const runOnce = async (host: HTMLElement, team: CareTeamInput): Promise<{ roster
   const plain = await measure(host, () => Object.assign(document.createElement('bench-plain-list'), { names }) as BenchPlainList);
   plain.element.remove();
 
-  const roster = await measure(host, () =>
-    Object.assign(document.createElement('care-team-roster'), { team: structuredClone(team), lang: 'en', today: '2026-12-07' }),
-  );
+  // The copy is made before the clock starts, as the plain list's names are: neither pays for
+  // making its input inside the timed window.
+  const copy = structuredClone(team);
+  const roster = await measure(host, () => Object.assign(document.createElement('care-team-roster'), { team: copy, lang: 'en', today: '2026-12-07' }));
   const el = roster.element as CareTeamRoster;
   await afterPaint();
   const filterStart = performance.now();
