@@ -104,18 +104,48 @@ export const busySpans = (busy: readonly { start: string; end: string }[] | unde
       .filter((s) => Number.isFinite(s.start) && Number.isFinite(s.end)),
   );
 
-/** Who, of `ids`, is busy at some point during `span`. */
-export const busyDuring = (availability: readonly AvailabilityLike[], ids: readonly string[], span: Span): string[] => {
+/** Who is busy or outside their working hours at each of many spans (a series' dates). */
+export interface AvailabilityChecker {
+  /** Who, of `ids`, is busy at some point during `span`. */
+  busyDuring(ids: readonly string[], span: Span): string[];
+  /** Who, of `ids`, has working hours that do not cover all of `span`. People without hours are never outside. */
+  outsideWorkingHours(ids: readonly string[], span: Span): string[];
+}
+
+const hoursKey = (hours: readonly Pick<WorkingHours, 'days' | 'opens' | 'closes' | 'timeZone'>[], span: Span): string =>
+  `${hours.map((h) => `${h.days.join(',')} ${h.opens}-${h.closes} ${h.timeZone}`).join(';')}@${span.start}-${span.end}`;
+
+/**
+ * One checker for many spans: each person's busy time is read once, and hours that several
+ * people share are laid out once per span (50 people × a series of 12 was 600 lay-outs).
+ */
+export const availabilityChecker = (availability: readonly AvailabilityLike[]): AvailabilityChecker => {
   const byId = new Map(availability.map((a) => [a.memberId, a]));
-  return ids.filter((id) => overlapsAny(busySpans(byId.get(id)?.busy), span));
+  const busy = new Map<string, Span[]>();
+  const hours = new Map<string, Span[]>();
+  const busyOf = (id: string): Span[] => {
+    let spans = busy.get(id);
+    if (!spans) busy.set(id, (spans = busySpans(byId.get(id)?.busy)));
+    return spans;
+  };
+  return {
+    busyDuring: (ids, span) => ids.filter((id) => overlapsAny(busyOf(id), span)),
+    outsideWorkingHours: (ids, span) =>
+      ids.filter((id) => {
+        const own = byId.get(id)?.workingHours;
+        if (!own?.length) return false;
+        const key = hoursKey(own, span);
+        let spans = hours.get(key);
+        if (!spans) hours.set(key, (spans = hoursSpans(own, span.start, span.end)));
+        return !containedIn(spans, span);
+      }),
+  };
 };
 
+/** Who, of `ids`, is busy at some point during `span`. */
+export const busyDuring = (availability: readonly AvailabilityLike[], ids: readonly string[], span: Span): string[] =>
+  availabilityChecker(availability).busyDuring(ids, span);
+
 /** Who, of `ids`, has working hours that do not cover all of `span`. People without hours are never outside. */
-export const outsideWorkingHours = (availability: readonly AvailabilityLike[], ids: readonly string[], span: Span): string[] => {
-  const byId = new Map(availability.map((a) => [a.memberId, a]));
-  return ids.filter((id) => {
-    const hours = byId.get(id)?.workingHours;
-    if (!hours?.length) return false;
-    return !containedIn(hoursSpans(hours, span.start, span.end), span);
-  });
-};
+export const outsideWorkingHours = (availability: readonly AvailabilityLike[], ids: readonly string[], span: Span): string[] =>
+  availabilityChecker(availability).outsideWorkingHours(ids, span);

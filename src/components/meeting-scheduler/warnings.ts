@@ -2,7 +2,7 @@
 import { isSharingAllowed, type ConsentDirective } from '../../contract/consent.js';
 import type { Participant } from '../../contract/meeting.js';
 import type { CareTeam, Member } from '../../contract/team.js';
-import { busyDuring, outsideWorkingHours, type AvailabilityLike, type Span } from './spans.js';
+import { availabilityChecker, type AvailabilityLike, type Span } from './spans.js';
 
 /** One warning about a planned or booked meeting. */
 export type MeetingWarning =
@@ -76,9 +76,10 @@ export const timeWarnings = (
   const outside = new Map<string, string[]>();
   const note = (map: Map<string, string[]>, id: string, span: Span) =>
     map.set(id, [...(map.get(id) ?? []), new Date(span.start).toISOString()]);
+  const check = availabilityChecker(availability);
   for (const span of spans) {
-    for (const id of busyDuring(availability, requiredIds, span)) note(busy, id, span);
-    for (const id of outsideWorkingHours(availability, everyone, span)) note(outside, id, span);
+    for (const id of check.busyDuring(requiredIds, span)) note(busy, id, span);
+    for (const id of check.outsideWorkingHours(everyone, span)) note(outside, id, span);
   }
   return [
     ...[...busy].map(([memberId, starts]): MeetingWarning => ({ kind: 'busy', memberId, starts })),

@@ -62,10 +62,20 @@ export const weekdayOf = (date: string): Weekday => {
   return WEEKDAYS[(new Date(Date.UTC(year, month - 1, day)).getUTCDay() + 6) % 7];
 };
 
+// Working hours put the same few times on the same dates for every person; the zone maths is the costly part.
+const instants = new Map<string, number>();
+
 /** The instant of `HH:mm` on a calendar date in `timeZone`. */
 export const instantAt = (date: string, time: string, timeZone: string): number => {
-  const minutes = minutesOf(time);
-  return instantOf({ ...splitDate(date), hour: Math.floor(minutes / 60), minute: minutes % 60 }, timeZone);
+  const key = `${date} ${time} ${timeZone}`;
+  let instant = instants.get(key);
+  if (instant === undefined) {
+    const minutes = minutesOf(time);
+    instant = instantOf({ ...splitDate(date), hour: Math.floor(minutes / 60), minute: minutes % 60 }, timeZone);
+    if (instants.size >= 4096) instants.clear();
+    instants.set(key, instant);
+  }
+  return instant;
 };
 
 /** UTC offset of `timeZone` at an instant, in minutes (east positive). */

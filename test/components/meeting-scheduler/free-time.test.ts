@@ -3,6 +3,7 @@ import * as fc from 'fast-check';
 import { CareRecord } from '../../../src/contract/record.js';
 import { fjordvik } from '../../../src/data/fixtures/fjordvik.js';
 import {
+  availabilityChecker,
   busyDuring,
   distinctSlots,
   findFreeSlots,
@@ -222,6 +223,30 @@ describe('free-time: findFreeSlots', () => {
     expect(busyDuring(record.availability, ['m-kari', 'm-amina', 'm-sofie'], span)).to.deep.equal(['m-amina']);
     const tuesday = { start: at('2026-12-08T10:00:00+01:00'), end: at('2026-12-08T11:30:00+01:00') };
     expect(outsideWorkingHours(record.availability, ['m-kari', 'm-amina', 'm-ingrid'], tuesday)).to.deep.equal(['m-amina']);
+  });
+
+  it('answers for every date of a series as for each date alone, people with the same hours included', () => {
+    const weekdays = ['mon', 'tue', 'wed', 'thu', 'fri'] as const;
+    const hours = (days: readonly (typeof weekdays)[number][]) => [{ days: [...days], opens: '08:00', closes: '16:00', timeZone: OSLO }];
+    const availability: AvailabilityLike[] = [
+      { memberId: 'a', workingHours: hours(weekdays), busy: [{ start: '2026-12-15T10:30:00+01:00', end: '2026-12-15T11:00:00+01:00' }] },
+      { memberId: 'b', workingHours: hours(weekdays) },
+      { memberId: 'c', workingHours: hours(['mon', 'wed']) },
+      { memberId: 'd' },
+    ];
+    const week = 7 * 24 * 60 * 60 * 1000;
+    const tuesdays = [0, 1, 2, 3].map((n) => ({ start: at('2026-12-08T10:00:00+01:00') + n * week, end: at('2026-12-08T11:30:00+01:00') + n * week }));
+    const lateWednesday = { start: at('2026-12-09T15:30:00+01:00'), end: at('2026-12-09T16:30:00+01:00') };
+    const spans = [...tuesdays, lateWednesday];
+    const ids = ['a', 'b', 'c', 'd'];
+    const check = availabilityChecker(availability);
+    expect(spans.map((span) => check.busyDuring(ids, span))).to.deep.equal([[], ['a'], [], [], []]);
+    expect(spans.map((span) => check.outsideWorkingHours(ids, span))).to.deep.equal([['c'], ['c'], ['c'], ['c'], ['a', 'b', 'c']]);
+    // The same answers as asking about each date on its own, in any order.
+    for (const span of [...spans].reverse()) {
+      expect(check.busyDuring(ids, span)).to.deep.equal(busyDuring(availability, ids, span));
+      expect(check.outsideWorkingHours(ids, span)).to.deep.equal(outsideWorkingHours(availability, ids, span));
+    }
   });
 
   it('has a benchmark that returns a median time for 20 people over 4 weeks', async () => {
