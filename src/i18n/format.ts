@@ -69,7 +69,13 @@ const isoParts = new Map<string, Intl.DateTimeFormat>();
 
 /** The calendar date `YYYY-MM-DD` of an instant in a zone (or the local zone). */
 export const calendarDate = (value: string | number | Date, timeZone?: string): string => {
-  const key = timeZone ?? '';
+  if (timeZone === undefined) {
+    // The local zone's date needs no Intl formatter (the first one a page makes loads locale data).
+    const date = toDate(value);
+    const pad = (n: number) => String(n).padStart(2, '0');
+    return `${String(date.getFullYear()).padStart(4, '0')}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+  }
+  const key = timeZone;
   let formatter = isoParts.get(key);
   if (!formatter) {
     formatter = new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', ...(timeZone ? { timeZone } : {}) });

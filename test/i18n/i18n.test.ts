@@ -61,6 +61,10 @@ describe('i18n', () => {
     expect(formatDate('2026-12-08T10:00:00+01:00', { catalogue: nb, timeZone: 'Europe/Oslo' }, 'short')).to.equal('08.12.2026');
     expect(formatDate('2026-12-08T10:00:00+01:00', { catalogue: nb, timeZone: 'Europe/Oslo' }, 'weekday')).to.equal('tirsdag 8. des. 2026');
     expect(calendarDate('2026-12-31T23:30:00Z', 'Europe/Oslo')).to.equal('2027-01-01');
+    // Without a zone: the date on this computer's clock, the same as the browser's own local date.
+    const lateEvening = new Date(2026, 11, 31, 23, 30);
+    expect(calendarDate(lateEvening)).to.equal('2026-12-31');
+    expect(calendarDate(lateEvening.toISOString())).to.equal(new Intl.DateTimeFormat('en-CA').format(lateEvening));
     expect(isoWeek('2027-01-01T12:00:00Z')).to.equal(53);
     expect(formatTime('2026-12-08T09:00:00Z', { catalogue: da, timeZone: 'Europe/Oslo' })).to.equal('10.00');
     expect(formatDate('2026-12-08T10:00:00+01:00', { catalogue: en, timeZone: 'Europe/Oslo' }, 'weekday')).to.equal('Tuesday 8 Dec 2026');

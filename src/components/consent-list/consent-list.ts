@@ -21,10 +21,11 @@ import { roleLabel } from '../base/role-label.js';
 const ConsentList = z.array(ConsentDirective);
 
 /**
- * Toggles rendered in the first frame (about a screenful: a toggle is over 150 px high); the rest
- * follow frame by frame, so a long list never blocks input for long.
+ * Toggles rendered in the first frame: about a screenful (a toggle is about 450 px high in a
+ * 1280 px wide window, taller when narrow); the rest follow frame by frame, so a long list never
+ * blocks input for long.
  */
-const FIRST_BATCH = 6;
+const FIRST_BATCH = 3;
 /** Rendering time aimed at per following frame (well under the 50 ms of a long task); batch sizes adapt to the device. */
 const BATCH_BUDGET_MS = 30;
 const MIN_BATCH = 4;
@@ -173,6 +174,8 @@ export class CareConsentList extends CareElement<'consent'> {
     if (this.consents === undefined) return { kind: 'loading' };
     const checked = this.checkInput('consents', ConsentList, this.consents);
     if ('issues' in checked) return { kind: 'invalid', issues: checked.issues };
+    // Each directive passed the list's check: its toggle need not check it again.
+    for (const directive of checked.value) this.rememberCheck(ConsentDirective, directive, { ok: true, value: directive });
     const consents = checked.value.map((c) => this.savedHere.get(c.id) ?? c);
     return { kind: 'ready', consents: this.ofServiceUser(consents, team), team, connected: false };
   }

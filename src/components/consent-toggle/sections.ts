@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import type { ConsentDirective, Decider } from '../../contract/consent.js';
+import type { ConsentDirective, ConsentHistoryEntry, Decider } from '../../contract/consent.js';
 import type { CareTeam } from '../../contract/team.js';
 import { calendarDate, formatDate, formatTime, type DateContext } from '../../i18n/format.js';
 import { newestFirst } from './decision.js';
@@ -95,20 +95,25 @@ export const renderHistory = (
       ${t.history} (${t.historyCount(entries.length)})
     </button>
     <div id="history-panel" role="region" aria-label=${`${t.history}: ${saved.recipient.name}`} ?hidden=${!options.open}>
-      ${entries.length === 0
-        ? html`<p>${t.historyEmpty}</p>`
-        : html`<ol class="history-list">
-            ${entries.map((entry) => {
-              const decided = w.deciderSentence(entry.decidedBy);
-              const recorded = w.recordedSentence(entry);
-              return html`<li>
-                <span class="entry-state">${t.stateNames[entry.state]}</span>,
-                <time datetime=${entry.at}>${t.historyWhen(formatDate(entry.at, options.dates, 'long'), formatTime(entry.at, options.dates))}</time>
-                ${decided ? html`<div>${decided}</div>` : nothing} ${recorded ? html`<div>${recorded}</div>` : nothing}
-                ${entry.note ? html`<div class="note">${entry.note}</div>` : nothing}
-              </li>`;
-            })}
-          </ol>`}
+      ${options.open ? renderHistoryEntries(w, entries, options.dates) : nothing}
     </div>
   </div>`;
+};
+
+/** The entries of an open history panel; a closed (hidden) panel holds none, so a long list of toggles writes them only when asked. */
+const renderHistoryEntries = (w: ConsentWording, entries: ConsentHistoryEntry[], dates: DateContext): TemplateResult => {
+  const t = w.t;
+  if (entries.length === 0) return html`<p>${t.historyEmpty}</p>`;
+  return html`<ol class="history-list">
+    ${entries.map((entry) => {
+      const decided = w.deciderSentence(entry.decidedBy);
+      const recorded = w.recordedSentence(entry);
+      return html`<li>
+        <span class="entry-state">${t.stateNames[entry.state]}</span>,
+        <time datetime=${entry.at}>${t.historyWhen(formatDate(entry.at, dates, 'long'), formatTime(entry.at, dates))}</time>
+        ${decided ? html`<div>${decided}</div>` : nothing} ${recorded ? html`<div>${recorded}</div>` : nothing}
+        ${entry.note ? html`<div class="note">${entry.note}</div>` : nothing}
+      </li>`;
+    })}
+  </ol>`;
 };

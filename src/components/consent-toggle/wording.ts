@@ -2,7 +2,6 @@ import type { ConsentHistoryEntry, ConsentDirective, Decider } from '../../contr
 import type { CareTeam, Member } from '../../contract/team.js';
 import type { Audience, ConsentModel, ConsentState } from '../../contract/values.js';
 import type { StoreError } from '../../data/types.js';
-import { formatList } from '../../i18n/format.js';
 import type { CommonMessages, ConsentMessages } from '../../i18n/types.js';
 import { allowsSharing } from './decision.js';
 import { roleLabel } from '../base/role-label.js';
@@ -54,9 +53,13 @@ export class ConsentWording {
     return allowsSharing(model, state) ? this.t.yes : this.t.no;
   }
 
+  /**
+   * "a, b and c" in the catalogue's words (as Intl.ListFormat writes them, British English). The
+   * browser's list formatter costs about 20 ms to make on a page's first use, before the first toggle can show.
+   */
   list(items: readonly string[], type: 'conjunction' | 'unit' = 'conjunction'): string {
-    // British English, like the dates: "a, b and c".
-    return formatList(items, this.locale === 'en' ? 'en-GB' : this.locale, type);
+    if (items.length < 2) return items[0] ?? '';
+    return `${items.slice(0, -1).join(', ')}${this.t.listLastJoin[type]}${items[items.length - 1]}`;
   }
 
   /** What is decided now, since when, and what that means for sharing. */

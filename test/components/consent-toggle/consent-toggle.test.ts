@@ -557,6 +557,7 @@ describe('care-consent-toggle', () => {
       expect(button.getAttribute('aria-expanded')).to.equal('false');
       expect(button.getAttribute('aria-controls')).to.equal('history-panel');
       expect(panel.hidden).to.equal(true);
+      expect(panel.querySelectorAll('li').length).to.equal(0);
       expect(textOf(button)).to.equal('History of changes (2 changes)');
       button.focus();
       await press('Enter');
@@ -647,6 +648,17 @@ describe('care-consent-toggle', () => {
       expect(textOf(shadow(el).querySelector('.question'))).to.equal('Vil du dele disse opplysningene med NAV Fjordvik?');
       expect([...switchOf(el)!.querySelectorAll('.option')].map(textOf)).to.deep.equal(['Nei', 'Ja']);
       await expectAxeClean(el);
+    });
+
+    it('joins what is shared with the language\'s own "and" in nynorsk and Swedish', async () => {
+      await loadCatalogue('nn');
+      await loadCatalogue('sv');
+      const nynorsk = await mount(consentById('c-nav'), { lang: 'nn' });
+      await settle(nynorsk);
+      expect(labelledName(switchOf(nynorsk)!)).to.equal('Del sosiale tenester, pengar og stønader, bustad og avtalar med NAV Fjordvik');
+      const swedish = await mount(consentById('c-nav'), { lang: 'sv' });
+      await settle(swedish);
+      expect(labelledName(switchOf(swedish)!)).to.equal('Dela socialtjänst, pengar och ersättningar, boende och bokade tider med NAV Fjordvik');
     });
 
     it('has 44 px targets for the service user and fits 320 px', async () => {

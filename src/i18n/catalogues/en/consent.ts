@@ -9,6 +9,8 @@ export const consent = {
   thePerson: 'the patient',
   yes: 'Yes',
   no: 'No',
+  /** What joins the last two items of a list: what is shared ("health information, medicines and housing"), and the members there. */
+  listLastJoin: { conjunction: ' and ', unit: ', ' },
   categories: {
     health: 'health information',
     medication: 'medicines',

@@ -5,6 +5,7 @@ export const consent: ConsentMessages = {
   thePerson: 'pasienten',
   yes: 'Ja',
   no: 'Nei',
+  listLastJoin: { conjunction: ' og ', unit: ' og ' },
   categories: {
     health: 'helseopplysninger',
     medication: 'medisiner',

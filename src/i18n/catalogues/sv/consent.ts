@@ -5,6 +5,7 @@ export const consent: ConsentMessages = {
   thePerson: 'patienten',
   yes: 'Ja',
   no: 'Nej',
+  listLastJoin: { conjunction: ' och ', unit: ', ' },
   categories: {
     health: 'hälsouppgifter',
     medication: 'läkemedel',
