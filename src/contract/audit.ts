@@ -1,4 +1,5 @@
-import * as z from 'zod/mini';
+import * as v from 'valibot';
+import { object } from './kit.js';
 import { Actor, Id, Instant, Text } from './common.js';
 import { ENTITY_KINDS } from './values.js';
 
@@ -9,26 +10,25 @@ export const AUDIT_OUTCOMES = ['saved', 'vetoed', 'rejected', 'failed'] as const
 export const AUDIT_FAILURES = ['conflict', 'network', 'forbidden', 'invalid', 'timeout', 'server'] as const;
 
 /** A record of who changed what, when, from which organisation, and why. */
-export const AuditEntry = z
-  .looseObject({
+export const AuditEntry = v.pipe(
+  object({
     id: Id,
-    entity: z.enum(ENTITY_KINDS),
+    entity: v.picklist(ENTITY_KINDS),
     entityId: Id,
-    action: z.string().check(z.minLength(1), z.maxLength(100)),
+    action: v.pipe(v.string(), v.minLength(1), v.maxLength(100)),
     actor: Actor,
     at: Instant,
-    reason: z.optional(Text(2000)),
-    outcome: z.enum(AUDIT_OUTCOMES),
+    reason: v.optional(Text(2000)),
+    outcome: v.picklist(AUDIT_OUTCOMES),
     /** Why a failed change failed, as a category. */
-    failure: z.optional(z.enum(AUDIT_FAILURES)),
+    failure: v.optional(v.picklist(AUDIT_FAILURES)),
     /** The change this entry is about; every attempt of one change (its Try again) carries the same id. */
-    changeId: z.optional(Id),
-  })
-  .check(
-    z.describe(
-      'One change as it was tried: entity and id, the action (for example "assign", "grant", "book"), the actor and the organisation they acted for, when, why, whether it was saved (and if not, why, as a category), and the change id shared by every attempt of one change.',
-    ),
-  );
+    changeId: v.optional(Id),
+  }),
+  v.description(
+    'One change as it was tried: entity and id, the action (for example "assign", "grant", "book"), the actor and the organisation they acted for, when, why, whether it was saved (and if not, why, as a category), and the change id shared by every attempt of one change.',
+  ),
+);
 
 // <generated-types> by scripts/contract-docs.mjs from the schemas above and FIELD_NOTES: do not edit.
 

@@ -1,19 +1,22 @@
-import * as z from 'zod/mini';
+import * as v from 'valibot';
+import { object, rule } from './kit.js';
 import { AUDIENCES, CONTACT_CHANNELS, WEEKDAYS } from './values.js';
 
 /** Whether an id can name something: `.` and `..` cannot, since a web address reads them as "here" and "one level up". */
 export const isUsableId = (id: string): boolean => id !== '.' && id !== '..';
 
 /** A stable identifier: 1–200 characters, not `.` or `..`. */
-export const Id = z.string().check(
-  z.minLength(1),
-  z.maxLength(200),
-  z.refine(isUsableId, { message: 'must not be "." or "..": in a web address they mean "this folder" and "the folder above"' }),
-  z.meta({ description: 'A stable identifier, 1–200 characters, unique within its kind; not "." or "..".', not: { enum: ['.', '..'] } }),
+export const Id = v.pipe(
+  v.string(),
+  v.minLength(1),
+  v.maxLength(200),
+  rule(isUsableId, 'must not be "." or "..": in a web address they mean "this folder" and "the folder above"'),
+  v.description('A stable identifier, 1–200 characters, unique within its kind; not "." or "..".'),
+  v.metadata({ not: { enum: ['.', '..'] } }),
 );
 
 /** Free text shown to people. Rendered as text, never as markup. */
-export const Text = (max = 5000) => z.string().check(z.maxLength(max));
+export const Text = (max = 5000) => v.pipe(v.string(), v.maxLength(max));
 
 /** Something a person can read: a letter, digit or sign, not only spaces, control or format characters. */
 const hasVisibleCharacter = (text: string): boolean => text.length === 0 || /[^\s\p{Cc}\p{Cf}]/u.test(text);
@@ -23,15 +26,27 @@ const hasVisibleCharacter = (text: string): boolean => text.length === 0 || /[^\
  * spaces or invisible characters such as zero-width spaces and direction marks.
  */
 export const RequiredText = (max = 5000) =>
-  Text(max).check(z.minLength(1), z.refine(hasVisibleCharacter, { message: 'must not be only spaces or invisible characters' }));
+  v.pipe(Text(max), v.minLength(1), rule(hasVisibleCharacter, 'must not be only spaces or invisible characters'));
+
+/** `YYYY-MM-DD` of a day that exists (no 30 February), as JSON Schema states it. */
+const DATE = '(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))';
 
 /** A calendar date without time, `YYYY-MM-DD`. */
-export const IsoDate = z.iso.date().check(z.describe('A calendar date, YYYY-MM-DD.'));
+export const IsoDate = v.pipe(
+  v.string(),
+  { ...v.isoDate(''), requirement: new RegExp(`^${DATE}$`) },
+  v.description('A calendar date, YYYY-MM-DD.'),
+);
 
 /** An instant in time with an offset, ISO 8601 (`2026-03-02T09:00:00+01:00` or `…Z`). */
-export const Instant = z.iso
-  .datetime({ offset: true })
-  .check(z.describe('An instant, ISO 8601 date-time with Z or an offset.'));
+export const Instant = v.pipe(
+  v.string(),
+  {
+    ...v.isoTimestamp(''),
+    requirement: new RegExp(`^${DATE}T(?:(?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(?:\\.\\d+)?(?:Z|([+-](?:[01]\\d|2[0-3]):[0-5]\\d)))$`),
+  },
+  v.description('An instant, ISO 8601 date-time with Z or an offset.'),
+);
 
 const knownZones = new Map<string, boolean>();
 
@@ -55,15 +70,17 @@ export const isTimeZone = (zone: string | undefined | null): zone is string => {
 };
 
 /** An IANA time zone name such as `Europe/Oslo`. */
-export const TimeZone = z.string().check(
-  z.refine(isTimeZone, { message: 'an IANA time zone such as Europe/Oslo' }),
-  z.describe('An IANA time zone name, for example Europe/Oslo.'),
+export const TimeZone = v.pipe(
+  v.string(),
+  rule((zone: string) => isTimeZone(zone), 'an IANA time zone such as Europe/Oslo'),
+  v.description('An IANA time zone name, for example Europe/Oslo.'),
 );
 
 /** A time of day, `HH:mm`, 24-hour clock. */
-export const TimeOfDay = z.string().check(
-  z.regex(/^([01]\d|2[0-3]):[0-5]\d$/),
-  z.describe('A time of day, HH:mm on a 24-hour clock.'),
+export const TimeOfDay = v.pipe(
+  v.string(),
+  v.regex(/^([01]\d|2[0-3]):[0-5]\d$/),
+  v.description('A time of day, HH:mm on a 24-hour clock.'),
 );
 
 /**
@@ -87,41 +104,48 @@ export const safeHttpsUrl = (value: string | undefined): URL | undefined => {
  */
 export const isEmailAddress = (value: string): boolean => /^[A-Za-z0-9._+'-]+@(?:[\p{L}\p{N}-]+\.)+[\p{L}\p{N}-]{2,}$/u.test(value);
 
+/** Whether `value` is an address with the https scheme (an address that does not parse is reported apart). */
+const isHttpsAddress = (value: string): boolean => {
+  try {
+    return new URL(value).protocol === 'https:';
+  } catch {
+    return true;
+  }
+};
+
 const USERINFO_MESSAGE = 'must not have a user name or password before the host (https://name@host/): it hides the real host';
 
 /** A web address that may be opened: https only, so `javascript:` and `data:` links are refused; no user name or password. */
-export const HttpsUrl = z
-  .url({ protocol: /^https$/ })
-  .check(
-    z.refine((value) => safeHttpsUrl(value) !== undefined, { message: USERINFO_MESSAGE }),
-    z.describe('An https:// address, without a user name or password before the host.'),
-  );
+export const HttpsUrl = v.pipe(
+  v.string(),
+  v.trim(),
+  v.url(''),
+  // A second URL check, for the scheme: its message is the note the problem carries ("invalid protocol").
+  { ...v.url('Invalid protocol'), requirement: isHttpsAddress },
+  rule((value) => safeHttpsUrl(value) !== undefined, USERINFO_MESSAGE),
+  v.description('An https:// address, without a user name or password before the host.'),
+);
 
 /** A period between two dates; either end may be open. */
-export const Period = z
-  .looseObject({
-    start: z.optional(IsoDate),
-    end: z.optional(IsoDate),
-  })
-  .check(
-    z.refine((p) => !p.start || !p.end || p.start <= p.end, {
-      message: 'the period ends before it starts',
-      path: ['end'],
-    }),
-    z.describe('A period between two dates; a missing end means still going on.'),
-  );
+export const Period = v.pipe(
+  object({
+    start: v.optional(IsoDate),
+    end: v.optional(IsoDate),
+  }),
+  rule((p) => !p.start || !p.end || p.start <= p.end, 'the period ends before it starts', 'end'),
+  v.description('A period between two dates; a missing end means still going on.'),
+);
 
 /** Opening hours on some weekdays, for example Monday–Friday 08:00–15:30. */
-export const Hours = z
-  .looseObject({
-    days: z.array(z.enum(WEEKDAYS)).check(z.minLength(1)),
+export const Hours = v.pipe(
+  object({
+    days: v.pipe(v.array(v.picklist(WEEKDAYS)), v.minLength(1)),
     opens: TimeOfDay,
     closes: TimeOfDay,
-  })
-  .check(
-    z.refine((h) => h.opens < h.closes, { message: 'closes before it opens', path: ['closes'] }),
-    z.describe('Hours on the given weekdays, local time of the team.'),
-  );
+  }),
+  rule((h) => h.opens < h.closes, 'closes before it opens', 'closes'),
+  v.description('Hours on the given weekdays, local time of the team.'),
+);
 
 const phoneLike = (value: string) => /^\+?[0-9 ()-]{3,32}$/.test(value);
 const httpsLink = (value: string) => /^https:\/\/[^\s<>"]+$/.test(value) && safeHttpsUrl(value) !== undefined;
@@ -134,49 +158,44 @@ const CONTACT_VALUE_RULES: Record<(typeof CONTACT_CHANNELS)[number], (value: str
 };
 
 /** One way to reach a member or organisation. */
-export const ContactPoint = z
-  .looseObject({
-    channel: z.enum(CONTACT_CHANNELS),
-    value: z.string().check(z.minLength(1), z.maxLength(500)),
-    label: z.optional(Text(200)),
-    hours: z.optional(z.array(Hours)),
-    preferred: z.optional(z.boolean()),
-    private: z.optional(z.boolean()),
-    visibleTo: z.optional(z.array(z.enum(AUDIENCES))),
-  })
-  .check(
-    z.refine((c) => CONTACT_VALUE_RULES[c.channel](c.value), {
-      message:
-        'the value does not fit the channel (phone and SMS: digits; email: an address only, without ?cc= or other extras; video and secure message: an https:// link without a user name before the host)',
-      path: ['value'],
-    }),
-    z.describe(
-      'A way to reach someone. Phone and SMS numbers, e-mail addresses (the address only: no ?cc= or body=), and https:// links for video and secure messages (no user name or password before the host). A contact marked private is shown only to the audiences listed in visibleTo.',
-    ),
-  );
+export const ContactPoint = v.pipe(
+  object({
+    channel: v.picklist(CONTACT_CHANNELS),
+    value: v.pipe(v.string(), v.minLength(1), v.maxLength(500)),
+    label: v.optional(Text(200)),
+    hours: v.optional(v.array(Hours)),
+    preferred: v.optional(v.boolean()),
+    private: v.optional(v.boolean()),
+    visibleTo: v.optional(v.array(v.picklist(AUDIENCES))),
+  }),
+  rule((c) => CONTACT_VALUE_RULES[c.channel](c.value), 'the value does not fit the channel (phone and SMS: digits; email: an address only, without ?cc= or other extras; video and secure message: an https:// link without a user name before the host)', 'value'),
+  v.description(
+    'A way to reach someone. Phone and SMS numbers, e-mail addresses (the address only: no ?cc= or body=), and https:// links for video and secure messages (no user name or password before the host). A contact marked private is shown only to the audiences listed in visibleTo.',
+  ),
+);
 
 /** A coded role with a plain-language label, for example a GP or a coordinator. */
-export const Role = z.looseObject({
-  code: z.string().check(z.minLength(1), z.maxLength(100)),
-  system: z.optional(z.string().check(z.maxLength(300))),
+export const Role = object({
+  code: v.pipe(v.string(), v.minLength(1), v.maxLength(100)),
+  system: v.optional(v.pipe(v.string(), v.maxLength(300))),
   label: RequiredText(200),
-  professionalLabel: z.optional(Text(200)),
+  professionalLabel: v.optional(Text(200)),
 });
 
 /** Who did something: a person's id and name, and the organisation they acted for. */
-export const Actor = z.looseObject({
-  id: z.optional(Id),
+export const Actor = object({
+  id: v.optional(Id),
   name: RequiredText(300),
-  organisationId: z.optional(Id),
+  organisationId: v.optional(Id),
 });
 
 /** Version information a source uses for optimistic concurrency (ETag / FHIR meta.versionId). */
-export const Meta = z.looseObject({
-  version: z.optional(z.string().check(z.maxLength(200))),
-  updated: z.optional(Instant),
+export const Meta = object({
+  version: v.optional(v.pipe(v.string(), v.maxLength(200))),
+  updated: v.optional(Instant),
 });
 
-export type Id = z.infer<typeof Id>;
+export type Id = v.InferOutput<typeof Id>;
 // <generated-types> by scripts/contract-docs.mjs from the schemas above and FIELD_NOTES: do not edit.
 
 import type { Audience, ContactChannel, Weekday } from './values.js';

@@ -1,4 +1,5 @@
-import * as z from 'zod/mini';
+import * as v from 'valibot';
+import { object, rule } from './kit.js';
 import { Actor, Id, Instant, IsoDate, Meta, RequiredText, Text } from './common.js';
 import {
   CONSENT_METHODS,
@@ -11,64 +12,57 @@ import {
 } from './values.js';
 
 /** Who receives the information: an organisation, the whole team, or one person. */
-export const Recipient = z.looseObject({
-  kind: z.enum(RECIPIENT_KINDS),
-  id: z.optional(Id),
+export const Recipient = object({
+  kind: v.picklist(RECIPIENT_KINDS),
+  id: v.optional(Id),
   name: RequiredText(300),
 });
 
 /** Who made a decision, and whether they acted for the person (proxy). */
-export const Decider = z.looseObject({
+export const Decider = object({
   name: RequiredText(300),
-  memberId: z.optional(Id),
-  relation: z._default(z.enum(DECIDER_RELATIONS), 'self'),
+  memberId: v.optional(Id),
+  relation: v.optional(v.picklist(DECIDER_RELATIONS), 'self'),
 });
 
 /** One recorded change of a consent directive. */
-export const ConsentHistoryEntry = z.looseObject({
-  state: z.enum(CONSENT_STATES),
+export const ConsentHistoryEntry = object({
+  state: v.picklist(CONSENT_STATES),
   at: Instant,
-  decidedBy: z.optional(Decider),
-  recordedBy: z.optional(Actor),
-  method: z.optional(z.enum(CONSENT_METHODS)),
-  note: z.optional(Text(2000)),
+  decidedBy: v.optional(Decider),
+  recordedBy: v.optional(Actor),
+  method: v.optional(v.picklist(CONSENT_METHODS)),
+  note: v.optional(Text(2000)),
 });
 
 /** One permission to share information: this person → this recipient, for this purpose. */
-export const ConsentDirective = z
-  .looseObject({
+export const ConsentDirective = v.pipe(
+  object({
     id: Id,
     subjectId: Id,
     recipient: Recipient,
-    purposes: z.array(z.enum(CONSENT_PURPOSES)).check(z.minLength(1)),
-    categories: z.array(z.enum(INFORMATION_CATEGORIES)).check(z.minLength(1)),
-    model: z.enum(CONSENT_MODELS),
-    state: z.enum(CONSENT_STATES),
-    since: z.optional(Instant),
-    validFrom: z.optional(IsoDate),
-    validUntil: z.optional(IsoDate),
-    reviewDate: z.optional(IsoDate),
-    method: z.optional(z.enum(CONSENT_METHODS)),
-    decidedBy: z.optional(Decider),
-    recordedBy: z.optional(Actor),
-    legalBasis: z.optional(Text(500)),
-    consequence: z.optional(Text(2000)),
-    history: z._default(z.array(ConsentHistoryEntry), []),
-    meta: z.optional(Meta),
-  })
-  .check(
-    z.refine((c) => !c.validFrom || !c.validUntil || c.validFrom <= c.validUntil, {
-      message: 'validUntil is before validFrom',
-      path: ['validUntil'],
-    }),
-    z.refine((c) => c.state === 'not-recorded' || Boolean(c.since), {
-      message: 'a recorded decision needs the time it was made (since)',
-      path: ['since'],
-    }),
-    z.describe(
-      'One consent to share information: whose consent (subjectId), to which recipient, for which purposes and categories of information, under which legal model (opt-in: nothing is shared until granted; objection: sharing is allowed until the person objects). `state` is what the system of record holds; `not-recorded` means nobody has asked yet and no choice is pre-selected. `history` lists every change with who decided, who recorded it and how. One directive per permission, because each is withdrawn separately.',
-    ),
-  );
+    purposes: v.pipe(v.array(v.picklist(CONSENT_PURPOSES)), v.minLength(1)),
+    categories: v.pipe(v.array(v.picklist(INFORMATION_CATEGORIES)), v.minLength(1)),
+    model: v.picklist(CONSENT_MODELS),
+    state: v.picklist(CONSENT_STATES),
+    since: v.optional(Instant),
+    validFrom: v.optional(IsoDate),
+    validUntil: v.optional(IsoDate),
+    reviewDate: v.optional(IsoDate),
+    method: v.optional(v.picklist(CONSENT_METHODS)),
+    decidedBy: v.optional(Decider),
+    recordedBy: v.optional(Actor),
+    legalBasis: v.optional(Text(500)),
+    consequence: v.optional(Text(2000)),
+    history: v.optional(v.array(ConsentHistoryEntry), []),
+    meta: v.optional(Meta),
+  }),
+  rule((c) => !c.validFrom || !c.validUntil || c.validFrom <= c.validUntil, 'validUntil is before validFrom', 'validUntil'),
+  rule((c) => c.state === 'not-recorded' || Boolean(c.since), 'a recorded decision needs the time it was made (since)', 'since'),
+  v.description(
+    'One consent to share information: whose consent (subjectId), to which recipient, for which purposes and categories of information, under which legal model (opt-in: nothing is shared until granted; objection: sharing is allowed until the person objects). `state` is what the system of record holds; `not-recorded` means nobody has asked yet and no choice is pre-selected. `history` lists every change with who decided, who recorded it and how. One directive per permission, because each is withdrawn separately.',
+  ),
+);
 
 // <generated-types> by scripts/contract-docs.mjs from the schemas above and FIELD_NOTES: do not edit.
 

@@ -1,4 +1,5 @@
-import * as z from 'zod/mini';
+import * as v from 'valibot';
+import { object, rule, rules, int } from './kit.js';
 import { Actor, Hours, Id, Instant, IsoDate, Meta, RequiredText, Text } from './common.js';
 import { reportRepeatedKeys } from './unique.js';
 import { CRISIS_STAGES, PRACTICAL_TOPICS, PROPOSAL_STATUSES } from './values.js';
@@ -6,132 +7,122 @@ import { CRISIS_STAGES, PRACTICAL_TOPICS, PROPOSAL_STATUSES } from './values.js'
 /** A phone number someone can call: digits, spaces, brackets, dashes, an optional leading +. */
 export const isPhoneNumber = (value: string): boolean => /^\+?[0-9 ()-]{3,32}$/.test(value);
 
-const PhoneNumber = z.string().check(
-  z.refine(isPhoneNumber, { message: 'a phone number: digits, spaces, brackets and dashes, with an optional leading +' }),
-  z.describe('A phone number: digits, spaces, brackets and dashes, with an optional leading +.'),
+const PhoneNumber = v.pipe(
+  v.string(),
+  rule(isPhoneNumber, 'a phone number: digits, spaces, brackets and dashes, with an optional leading +'),
+  v.description('A phone number: digits, spaces, brackets and dashes, with an optional leading +.'),
 );
 
 /** Short sentences in the person's own words, one item each. */
-const Sentences = z._default(z.array(RequiredText(500)), []);
+const Sentences = v.optional(v.array(RequiredText(500)), []);
 
 /** Something at home that must be seen to during a bad period: children, pets, keys, bills, work. */
-export const PracticalMatter = z.looseObject({
+export const PracticalMatter = object({
   id: Id,
-  topic: z.enum(PRACTICAL_TOPICS),
+  topic: v.picklist(PRACTICAL_TOPICS),
   text: RequiredText(1000),
 });
 
 /** The person's own words, which come first in the plan. */
-export const CrisisOwnWords = z
-  .looseObject({
+export const CrisisOwnWords = v.pipe(
+  object({
     earlyWarningSigns: Sentences,
     triggers: Sentences,
     helps: Sentences,
     doesNotHelp: Sentences,
-    practical: z._default(z.array(PracticalMatter), []),
+    practical: v.optional(v.array(PracticalMatter), []),
     treatmentWishes: Sentences,
     whoIsTold: Sentences,
-  })
-  .check(
-    z.superRefine((words, ctx) =>
-      reportRepeatedKeys(ctx, words.practical, (m) => m.id, (i) => ['practical', i, 'id'], (id) => `the practical matter id "${id}" is used more than once`),
-    ),
-    z.describe(
-      'What the person says about their bad periods, in their own words: early warning signs, what tends to trigger them, what helps, what does not help, practical matters (children, pets, keys, bills, work), and their wishes for treatment and for who is told.',
-    ),
-  );
+  }),
+  rules((words, report) =>
+    reportRepeatedKeys(report, words.practical, (m) => m.id, (i) => ['practical', i, 'id'], (id) => `the practical matter id "${id}" is used more than once`),
+  ),
+  v.description(
+    'What the person says about their bad periods, in their own words: early warning signs, what tends to trigger them, what helps, what does not help, practical matters (children, pets, keys, bills, work), and their wishes for treatment and for who is told.',
+  ),
+);
 
 /** One agreed measure: what is done and who does it. */
-export const CrisisMeasure = z
-  .looseObject({
+export const CrisisMeasure = v.pipe(
+  object({
     id: Id,
     text: RequiredText(500),
-    memberIds: z._default(z.array(Id), []),
-    responsibilityIds: z._default(z.array(Id), []),
-  })
-  .check(
-    z.describe(
-      'What is done at this stage, in a short sentence, and who does it: members of the team (memberIds) and the responsibilities of the matrix it carries out (responsibilityIds), by reference, never retyped.',
-    ),
-  );
+    memberIds: v.optional(v.array(Id), []),
+    responsibilityIds: v.optional(v.array(Id), []),
+  }),
+  v.description(
+    'What is done at this stage, in a short sentence, and who does it: members of the team (memberIds) and the responsibilities of the matrix it carries out (responsibilityIds), by reference, never retyped.',
+  ),
+);
 
 /** Someone to contact at a stage, in the order listed. */
-export const CrisisContact = z
-  .looseObject({
+export const CrisisContact = v.pipe(
+  object({
     id: Id,
-    memberId: z.optional(Id),
-    name: z.optional(RequiredText(300)),
-    phone: z.optional(PhoneNumber),
-    hours: z.optional(z.array(Hours)),
-    outOfHoursName: z.optional(RequiredText(300)),
-    outOfHoursPhone: z.optional(PhoneNumber),
-    note: z.optional(Text(500)),
-  })
-  .check(
-    z.refine((c) => Boolean(c.memberId || (c.name && c.phone)), {
-      message: 'a contact names a member of the team (memberId), or has a name and a phone number',
-      path: ['memberId'],
-    }),
-    z.refine((c) => !c.outOfHoursName || Boolean(c.outOfHoursPhone), {
-      message: 'an out-of-hours contact needs its phone number (outOfHoursPhone)',
-      path: ['outOfHoursPhone'],
-    }),
-    z.describe(
-      'Whom to call at this stage, in the order listed: a member of the team (their name and phone are taken from the team unless given here) or someone outside it (name and phone), the hours they answer, and whom to call outside those hours.',
-    ),
-  );
+    memberId: v.optional(Id),
+    name: v.optional(RequiredText(300)),
+    phone: v.optional(PhoneNumber),
+    hours: v.optional(v.array(Hours)),
+    outOfHoursName: v.optional(RequiredText(300)),
+    outOfHoursPhone: v.optional(PhoneNumber),
+    note: v.optional(Text(500)),
+  }),
+  rule((c) => Boolean(c.memberId || (c.name && c.phone)), 'a contact names a member of the team (memberId), or has a name and a phone number', 'memberId'),
+  rule((c) => !c.outOfHoursName || Boolean(c.outOfHoursPhone), 'an out-of-hours contact needs its phone number (outOfHoursPhone)', 'outOfHoursPhone'),
+  v.description(
+    'Whom to call at this stage, in the order listed: a member of the team (their name and phone are taken from the team unless given here) or someone outside it (name and phone), the hours they answer, and whom to call outside those hours.',
+  ),
+);
 
 /** One stage of a crisis plan with its measures and contacts. */
-export const CrisisStagePlan = z
-  .looseObject({
-    id: z.enum(CRISIS_STAGES),
+export const CrisisStagePlan = v.pipe(
+  object({
+    id: v.picklist(CRISIS_STAGES),
     signs: Sentences,
-    measures: z._default(z.array(CrisisMeasure), []),
-    contacts: z._default(z.array(CrisisContact), []),
-  })
-  .check(
-    z.superRefine((stage, ctx) => {
-      reportRepeatedKeys(ctx, stage.measures, (m) => m.id, (i) => ['measures', i, 'id'], (id) => `the measure id "${id}" is used more than once in this stage`);
-      reportRepeatedKeys(ctx, stage.contacts, (c) => c.id, (i) => ['contacts', i, 'id'], (id) => `the contact id "${id}" is used more than once in this stage`);
-    }),
-    z.describe('One stage (early signs, getting worse, crisis): how it shows, the agreed measures, and whom to contact in what order.'),
-  );
+    measures: v.optional(v.array(CrisisMeasure), []),
+    contacts: v.optional(v.array(CrisisContact), []),
+  }),
+  rules((stage, report) => {
+    reportRepeatedKeys(report, stage.measures, (m) => m.id, (i) => ['measures', i, 'id'], (id) => `the measure id "${id}" is used more than once in this stage`);
+    reportRepeatedKeys(report, stage.contacts, (c) => c.id, (i) => ['contacts', i, 'id'], (id) => `the contact id "${id}" is used more than once in this stage`);
+  }),
+  v.description('One stage (early signs, getting worse, crisis): how it shows, the agreed measures, and whom to contact in what order.'),
+);
 
 /** The person or the coordinator confirming one version of the plan. */
-export const CrisisAgreement = z.looseObject({
+export const CrisisAgreement = object({
   memberId: Id,
   name: RequiredText(300),
   at: Instant,
-  version: z.int().check(z.minimum(1)),
+  version: v.pipe(int(), v.minValue(1)),
 });
 
 /** A change a professional proposes; the person accepts it or not. */
-export const CrisisProposal = z
-  .looseObject({
+export const CrisisProposal = v.pipe(
+  object({
     id: Id,
     by: Actor,
     at: Instant,
-    stage: z.enum(CRISIS_STAGES),
+    stage: v.picklist(CRISIS_STAGES),
     measure: CrisisMeasure,
-    note: z.optional(Text(2000)),
-    status: z.enum(PROPOSAL_STATUSES),
-    answeredAt: z.optional(Instant),
-    answeredBy: z.optional(Actor),
-  })
-  .check(
-    z.describe(
-      'A measure a professional proposes for a stage. It becomes part of the plan only when the person accepts it; declining is as easy as accepting.',
-    ),
-  );
+    note: v.optional(Text(2000)),
+    status: v.picklist(PROPOSAL_STATUSES),
+    answeredAt: v.optional(Instant),
+    answeredBy: v.optional(Actor),
+  }),
+  v.description(
+    'A measure a professional proposes for a stage. It becomes part of the plan only when the person accepts it; declining is as easy as accepting.',
+  ),
+);
 
 /** The person's plan for bad periods, for one care team. */
-export const CrisisPlan = z
-  .looseObject({
+export const CrisisPlan = v.pipe(
+  object({
     id: Id,
-    teamId: z.optional(Id),
-    version: z.int().check(z.minimum(1)),
-    withheld: z.optional(z.boolean()),
-    ownWords: z._default(CrisisOwnWords, {
+    teamId: v.optional(Id),
+    version: v.pipe(int(), v.minValue(1)),
+    withheld: v.optional(v.boolean()),
+    ownWords: v.optional(CrisisOwnWords, {
       earlyWarningSigns: [],
       triggers: [],
       helps: [],
@@ -140,36 +131,30 @@ export const CrisisPlan = z
       treatmentWishes: [],
       whoIsTold: [],
     }),
-    stages: z._default(z.array(CrisisStagePlan), []),
-    agreedBy: z._default(z.array(CrisisAgreement), []),
-    proposals: z._default(z.array(CrisisProposal), []),
+    stages: v.optional(v.array(CrisisStagePlan), []),
+    agreedBy: v.optional(v.array(CrisisAgreement), []),
+    proposals: v.optional(v.array(CrisisProposal), []),
     validFrom: IsoDate,
     nextReview: IsoDate,
-    meta: z.optional(Meta),
-  })
-  .check(
-    z.superRefine((plan, ctx) => {
-      reportRepeatedKeys(ctx, plan.stages, (s) => s.id, (i) => ['stages', i, 'id'], (id) => `the stage "${id}" is given more than once`);
-      reportRepeatedKeys(ctx, plan.proposals, (p) => p.id, (i) => ['proposals', i, 'id'], (id) => `the proposal id "${id}" is used more than once`);
-      reportRepeatedKeys(ctx, plan.agreedBy, (a) => a.memberId, (i) => ['agreedBy', i, 'memberId'], (id) => `member "${id}" confirms the plan more than once`);
-      if (plan.nextReview < plan.validFrom) {
-        ctx.issues.push({ code: 'custom', message: 'the next review is before the plan is valid from', path: ['nextReview'], input: plan.nextReview });
+    meta: v.optional(Meta),
+  }),
+  rules((plan, report) => {
+    reportRepeatedKeys(report, plan.stages, (s) => s.id, (i) => ['stages', i, 'id'], (id) => `the stage "${id}" is given more than once`);
+    reportRepeatedKeys(report, plan.proposals, (p) => p.id, (i) => ['proposals', i, 'id'], (id) => `the proposal id "${id}" is used more than once`);
+    reportRepeatedKeys(report, plan.agreedBy, (a) => a.memberId, (i) => ['agreedBy', i, 'memberId'], (id) => `member "${id}" confirms the plan more than once`);
+    if (plan.nextReview < plan.validFrom) {
+      report('the next review is before the plan is valid from', ['nextReview']);
+    }
+    plan.agreedBy.forEach((agreement, index) => {
+      if (agreement.version > plan.version) {
+        report(`confirms version ${agreement.version}, but the plan is at version ${plan.version}`, ['agreedBy', index, 'version']);
       }
-      plan.agreedBy.forEach((agreement, index) => {
-        if (agreement.version > plan.version) {
-          ctx.issues.push({
-            code: 'custom',
-            message: `confirms version ${agreement.version}, but the plan is at version ${plan.version}`,
-            path: ['agreedBy', index, 'version'],
-            input: agreement.version,
-          });
-        }
-      });
-    }),
-    z.describe(
-      'The person\'s plan for bad periods, for one care team: their own words first (ownWords), then each stage with its agreed measures (who does what, by member and responsibility id) and whom to contact in what order; who agreed to which version (the person and the coordinator), changes professionals propose, when it is valid from and when it is next reviewed. `version` counts the plan\'s editions and is printed on every copy. `withheld: true` means the source left the content out because the reader may not see it. A plan past its review date, or whose current version the person or the coordinator has not confirmed, is shown with a plain note, never hidden.',
-    ),
-  );
+    });
+  }),
+  v.description(
+    'The person\'s plan for bad periods, for one care team: their own words first (ownWords), then each stage with its agreed measures (who does what, by member and responsibility id) and whom to contact in what order; who agreed to which version (the person and the coordinator), changes professionals propose, when it is valid from and when it is next reviewed. `version` counts the plan\'s editions and is printed on every copy. `withheld: true` means the source left the content out because the reader may not see it. A plan past its review date, or whose current version the person or the coordinator has not confirmed, is shown with a plain note, never hidden.',
+  ),
+);
 
 // <generated-types> by scripts/contract-docs.mjs from the schemas above and FIELD_NOTES: do not edit.
 
@@ -177,7 +162,7 @@ import type { CrisisStage, PracticalTopic, ProposalStatus } from './values.js';
 
 /**
  * Short sentences in the person's own words, one item each. *\/ const Sentences =
- * z._default(z.array(RequiredText(500)), []); /** Something at home that must be seen to during a
+ * v.optional(v.array(RequiredText(500)), []); /** Something at home that must be seen to during a
  * bad period: children, pets, keys, bills, work.
  */
 export type PracticalMatter = {

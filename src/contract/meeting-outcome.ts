@@ -1,126 +1,120 @@
-import * as z from 'zod/mini';
+import * as v from 'valibot';
+import { object, rule, rules, int } from './kit.js';
 import { Actor, Id, Instant, IsoDate, Meta, RequiredText, Text } from './common.js';
 import { reportRepeatedKeys } from './unique.js';
 import { ACTION_EFFECTS, INFORMATION_CATEGORIES, OUTCOME_STATUSES } from './values.js';
 
 /** Something the meeting decided, in one plain sentence. */
-export const OutcomeDecision = z.looseObject({
+export const OutcomeDecision = object({
   id: Id,
   text: RequiredText(2000),
 });
 
 /** A task agreed in the meeting: what, who owns it and by when; it may reach the matrix by reference. */
-export const OutcomeAction = z
-  .looseObject({
+export const OutcomeAction = v.pipe(
+  object({
     id: Id,
     text: RequiredText(500),
     ownerId: Id,
     due: IsoDate,
-    responsibilityId: z.optional(Id),
-    effect: z.optional(z.enum(ACTION_EFFECTS)),
-  })
-  .check(
-    z.refine((a) => Boolean(a.responsibilityId) === Boolean(a.effect), {
-      message: 'an action that reaches the matrix names both the responsibility (responsibilityId) and what it does to it (effect)',
-      path: ['effect'],
-    }),
-    z.describe(
-      'A task agreed in the meeting: what is to be done, the member who owns it and the date it is due. With `responsibilityId` and `effect` it reaches the responsibility matrix by reference: `new-responsibility` proposes that responsibility (its owner accepts or disputes it in the matrix), `hand-over` proposes handing an existing responsibility to the owner, through the matrix\'s handover.',
-    ),
-  );
+    responsibilityId: v.optional(Id),
+    effect: v.optional(v.picklist(ACTION_EFFECTS)),
+  }),
+  rule((a) => Boolean(a.responsibilityId) === Boolean(a.effect), 'an action that reaches the matrix names both the responsibility (responsibilityId) and what it does to it (effect)', 'effect'),
+  v.description(
+    'A task agreed in the meeting: what is to be done, the member who owns it and the date it is due. With `responsibilityId` and `effect` it reaches the responsibility matrix by reference: `new-responsibility` proposes that responsibility (its owner accepts or disputes it in the matrix), `hand-over` proposes handing an existing responsibility to the owner, through the matrix\'s handover.',
+  ),
+);
 
 /** What was said and agreed in one agenda part of the meeting. */
-export const OutcomePart = z
-  .looseObject({
+export const OutcomePart = v.pipe(
+  object({
     id: Id,
-    agendaItemId: z.optional(Id),
-    title: z.optional(RequiredText(500)),
-    notes: z._default(Text(5000), ''),
-    decisions: z._default(z.array(OutcomeDecision), []),
-    actions: z._default(z.array(OutcomeAction), []),
-    categories: z._default(z.array(z.enum(INFORMATION_CATEGORIES)), []),
-    withheld: z.optional(z.boolean()),
-  })
-  .check(
-    z.superRefine((part, ctx) => {
-      reportRepeatedKeys(ctx, part.decisions, (d) => d.id, (i) => ['decisions', i, 'id'], (id) => `the decision id "${id}" is used more than once in this part`);
-      reportRepeatedKeys(ctx, part.actions, (a) => a.id, (i) => ['actions', i, 'id'], (id) => `the action id "${id}" is used more than once in this part`);
-    }),
-    z.describe(
-      'What was said and agreed in one part of the meeting: the agenda item it records (`agendaItemId`; without it the part covers the whole meeting and everyone invited), notes in plain language, decisions and actions, and the categories of information it holds, which decide who may read it under the person\'s consents. `withheld: true` means the source left the content out because the reader may not see it.',
-    ),
-  );
+    agendaItemId: v.optional(Id),
+    title: v.optional(RequiredText(500)),
+    notes: v.optional(Text(5000), ''),
+    decisions: v.optional(v.array(OutcomeDecision), []),
+    actions: v.optional(v.array(OutcomeAction), []),
+    categories: v.optional(v.array(v.picklist(INFORMATION_CATEGORIES)), []),
+    withheld: v.optional(v.boolean()),
+  }),
+  rules((part, report) => {
+    reportRepeatedKeys(report, part.decisions, (d) => d.id, (i) => ['decisions', i, 'id'], (id) => `the decision id "${id}" is used more than once in this part`);
+    reportRepeatedKeys(report, part.actions, (a) => a.id, (i) => ['actions', i, 'id'], (id) => `the action id "${id}" is used more than once in this part`);
+  }),
+  v.description(
+    'What was said and agreed in one part of the meeting: the agenda item it records (`agendaItemId`; without it the part covers the whole meeting and everyone invited), notes in plain language, decisions and actions, and the categories of information it holds, which decide who may read it under the person\'s consents. `withheld: true` means the source left the content out because the reader may not see it.',
+  ),
+);
 
 /** A participant saying they have read the outcome. */
-export const OutcomeConfirmation = z.looseObject({
+export const OutcomeConfirmation = object({
   memberId: Id,
   name: RequiredText(300),
   at: Instant,
-  version: z.optional(z.int().check(z.minimum(1))),
+  version: v.optional(v.pipe(int(), v.minValue(1))),
 });
 
 /** A question a participant asks the coordinator about the outcome. */
-export const OutcomeQuestion = z
-  .looseObject({
+export const OutcomeQuestion = v.pipe(
+  object({
     id: Id,
     memberId: Id,
     name: RequiredText(300),
     at: Instant,
-    partId: z.optional(Id),
+    partId: v.optional(Id),
     text: RequiredText(2000),
-    answer: z.optional(RequiredText(2000)),
-    answeredAt: z.optional(Instant),
-    answeredBy: z.optional(Actor),
-  })
-  .check(
-    z.describe('A question a participant asks the coordinator about the outcome, maybe about one part, and the coordinator\'s answer.'),
-  );
+    answer: v.optional(RequiredText(2000)),
+    answeredAt: v.optional(Instant),
+    answeredBy: v.optional(Actor),
+  }),
+  v.description('A question a participant asks the coordinator about the outcome, maybe about one part, and the coordinator\'s answer.'),
+);
 
 /** What a meeting decided, and who has read it. */
-export const MeetingOutcome = z
-  .looseObject({
+export const MeetingOutcome = v.pipe(
+  object({
     id: Id,
-    teamId: z.optional(Id),
+    teamId: v.optional(Id),
     meetingId: Id,
-    occurrenceStart: z.optional(Instant),
-    status: z.enum(OUTCOME_STATUSES),
-    version: z.optional(z.int().check(z.minimum(1))),
-    parts: z._default(z.array(OutcomePart), []),
-    confirmations: z._default(z.array(OutcomeConfirmation), []),
-    questions: z._default(z.array(OutcomeQuestion), []),
-    recordedBy: z.optional(Actor),
-    sharedAt: z.optional(Instant),
-    meta: z.optional(Meta),
-  })
-  .check(
-    z.superRefine((outcome, ctx) => {
-      reportRepeatedKeys(ctx, outcome.parts, (p) => p.id, (i) => ['parts', i, 'id'], (id) => `the part id "${id}" is used more than once`);
-      reportRepeatedKeys(ctx, outcome.confirmations, (c) => c.memberId, (i) => ['confirmations', i, 'memberId'], (id) => `member "${id}" confirms more than once`);
-      reportRepeatedKeys(ctx, outcome.questions, (q) => q.id, (i) => ['questions', i, 'id'], (id) => `the question id "${id}" is used more than once`);
-      // Action ids are unique across parts too: a responsibility proposed by an action is traced back by it.
-      const partOfAction = new Map<string, number>();
-      outcome.parts.forEach((part, p) =>
-        part.actions.forEach((action, a) => {
-          const earlier = partOfAction.get(action.id);
-          if (earlier !== undefined && earlier !== p) {
-            ctx.issues.push({ code: 'custom', message: `the action id "${action.id}" is used in more than one part`, path: ['parts', p, 'actions', a, 'id'], input: action.id });
-          }
-          if (earlier === undefined) partOfAction.set(action.id, p);
-        }),
-      );
-      outcome.confirmations.forEach((c, i) => {
-        if ((c.version ?? 1) > (outcome.version ?? 1)) {
-          ctx.issues.push({ code: 'custom', message: `confirms version ${c.version}, but the outcome is at version ${outcome.version ?? 1}`, path: ['confirmations', i, 'version'], input: c.version });
+    occurrenceStart: v.optional(Instant),
+    status: v.picklist(OUTCOME_STATUSES),
+    version: v.optional(v.pipe(int(), v.minValue(1))),
+    parts: v.optional(v.array(OutcomePart), []),
+    confirmations: v.optional(v.array(OutcomeConfirmation), []),
+    questions: v.optional(v.array(OutcomeQuestion), []),
+    recordedBy: v.optional(Actor),
+    sharedAt: v.optional(Instant),
+    meta: v.optional(Meta),
+  }),
+  rules((outcome, report) => {
+    reportRepeatedKeys(report, outcome.parts, (p) => p.id, (i) => ['parts', i, 'id'], (id) => `the part id "${id}" is used more than once`);
+    reportRepeatedKeys(report, outcome.confirmations, (c) => c.memberId, (i) => ['confirmations', i, 'memberId'], (id) => `member "${id}" confirms more than once`);
+    reportRepeatedKeys(report, outcome.questions, (q) => q.id, (i) => ['questions', i, 'id'], (id) => `the question id "${id}" is used more than once`);
+    // Action ids are unique across parts too: a responsibility proposed by an action is traced back by it.
+    const partOfAction = new Map<string, number>();
+    outcome.parts.forEach((part, p) =>
+      part.actions.forEach((action, a) => {
+        const earlier = partOfAction.get(action.id);
+        if (earlier !== undefined && earlier !== p) {
+          report(`the action id "${action.id}" is used in more than one part`, ['parts', p, 'actions', a, 'id']);
         }
-      });
-      if (outcome.status === 'shared' && !outcome.sharedAt) {
-        ctx.issues.push({ code: 'custom', message: 'a shared outcome says when it was shared (sharedAt)', path: ['sharedAt'], input: undefined });
+        if (earlier === undefined) partOfAction.set(action.id, p);
+      }),
+    );
+    outcome.confirmations.forEach((c, i) => {
+      if ((c.version ?? 1) > (outcome.version ?? 1)) {
+        report(`confirms version ${c.version}, but the outcome is at version ${outcome.version ?? 1}`, ['confirmations', i, 'version']);
       }
-    }),
-    z.describe(
-      'What a meeting decided, for one meeting (or one occurrence of a series, `occurrenceStart`): per agenda part, notes in plain language, decisions and actions (a task with an owner and a due date, which may propose a responsibility in the matrix or a handover of one, by reference); who has confirmed "I have read this", and when; and questions to the coordinator. The coordinator records it after the meeting as a `draft` and shares it; only then do participants see it. Each participant sees the parts they were invited to, as far as the person\'s consents cover their organisation; the rest is named as withheld, with why.',
-    ),
-  );
+    });
+    if (outcome.status === 'shared' && !outcome.sharedAt) {
+      report('a shared outcome says when it was shared (sharedAt)', ['sharedAt']);
+    }
+  }),
+  v.description(
+    'What a meeting decided, for one meeting (or one occurrence of a series, `occurrenceStart`): per agenda part, notes in plain language, decisions and actions (a task with an owner and a due date, which may propose a responsibility in the matrix or a handover of one, by reference); who has confirmed "I have read this", and when; and questions to the coordinator. The coordinator records it after the meeting as a `draft` and shares it; only then do participants see it. Each participant sees the parts they were invited to, as far as the person\'s consents cover their organisation; the rest is named as withheld, with why.',
+  ),
+);
 
 // <generated-types> by scripts/contract-docs.mjs from the schemas above and FIELD_NOTES: do not edit.
 

@@ -1,4 +1,5 @@
-import * as z from 'zod/mini';
+import * as v from 'valibot';
+import { object, rule, int } from './kit.js';
 import { Actor, HttpsUrl, Id, Instant, IsoDate, Meta, RequiredText, Text, TimeOfDay, TimeZone } from './common.js';
 import {
   AGENDA_TEMPLATES,
@@ -13,111 +14,102 @@ import {
 const endsAfterStart = (v: { start: string; end: string }) => Date.parse(v.end) > Date.parse(v.start);
 
 /** A span of time between two instants. */
-export const Interval = z
-  .looseObject({ start: Instant, end: Instant })
-  .check(z.refine(endsAfterStart, { message: 'ends before it starts', path: ['end'] }));
+export const Interval = v.pipe(
+  object({ start: Instant, end: Instant }),
+  rule((value) => endsAfterStart(value), 'ends before it starts', 'end'),
+);
 
 /** Someone invited to a meeting. */
-export const Participant = z.looseObject({
+export const Participant = object({
   memberId: Id,
-  required: z._default(z.boolean(), true),
-  response: z._default(z.enum(RESPONSE_STATUSES), 'needs-action'),
-  supportFor: z.optional(Id),
+  required: v.optional(v.boolean(), true),
+  response: v.optional(v.picklist(RESPONSE_STATUSES), 'needs-action'),
+  supportFor: v.optional(Id),
 });
 
 /** An agenda item with its own time slot and attendees. */
-export const AgendaItem = z
-  .looseObject({
+export const AgendaItem = v.pipe(
+  object({
     id: Id,
     title: RequiredText(500),
-    template: z.optional(z.enum(AGENDA_TEMPLATES)),
+    template: v.optional(v.picklist(AGENDA_TEMPLATES)),
     start: Instant,
     end: Instant,
-    attendeeIds: z._default(z.array(Id), []),
-  })
-  .check(z.refine(endsAfterStart, { message: 'the item ends before it starts', path: ['end'] }));
+    attendeeIds: v.optional(v.array(Id), []),
+  }),
+  rule((value) => endsAfterStart(value), 'the item ends before it starts', 'end'),
+);
 
 /** A change to one occurrence of a series: moved or cancelled. */
-export const OccurrenceException = z.looseObject({
+export const OccurrenceException = object({
   originalStart: Instant,
-  cancelled: z.optional(z.boolean()),
-  start: z.optional(Instant),
-  end: z.optional(Instant),
+  cancelled: v.optional(v.boolean()),
+  start: v.optional(Instant),
+  end: v.optional(Instant),
 });
 
 /** How a series repeats: every `interval` weeks or months, until a date or for a count. */
-export const Recurrence = z
-  .looseObject({
-    frequency: z.enum(RECURRENCE_FREQUENCIES),
-    interval: z._default(z.int().check(z.minimum(1), z.maximum(52)), 1),
-    until: z.optional(IsoDate),
-    count: z.optional(z.int().check(z.minimum(1), z.maximum(500))),
-    exceptions: z._default(z.array(OccurrenceException), []),
-  })
-  .check(
-    z.refine((r) => !(r.until && r.count), {
-      message: 'give either until or count, not both',
-      path: ['count'],
-    }),
-  );
+export const Recurrence = v.pipe(
+  object({
+    frequency: v.picklist(RECURRENCE_FREQUENCIES),
+    interval: v.optional(v.pipe(int(), v.minValue(1), v.maxValue(52)), 1),
+    until: v.optional(IsoDate),
+    count: v.optional(v.pipe(int(), v.minValue(1), v.maxValue(500))),
+    exceptions: v.optional(v.array(OccurrenceException), []),
+  }),
+  rule((r) => !(r.until && r.count), 'give either until or count, not both', 'count'),
+);
 
 /** Where an in-person meeting takes place. */
-export const Location = z.looseObject({
+export const Location = object({
   name: RequiredText(300),
-  address: z.optional(Text(500)),
-  timeZone: z.optional(TimeZone),
+  address: v.optional(Text(500)),
+  timeZone: v.optional(TimeZone),
 });
 
 /** A meeting of the team. */
-export const Meeting = z
-  .looseObject({
+export const Meeting = v.pipe(
+  object({
     id: Id,
-    teamId: z.optional(Id),
+    teamId: v.optional(Id),
     title: RequiredText(300),
-    kind: z.enum(MEETING_KINDS),
-    mode: z.enum(MEETING_MODES),
-    location: z.optional(Location),
-    videoLink: z.optional(HttpsUrl),
+    kind: v.picklist(MEETING_KINDS),
+    mode: v.picklist(MEETING_MODES),
+    location: v.optional(Location),
+    videoLink: v.optional(HttpsUrl),
     start: Instant,
     end: Instant,
     timeZone: TimeZone,
-    recurrence: z.optional(Recurrence),
-    participants: z.array(Participant),
-    agenda: z._default(z.array(AgendaItem), []),
-    status: z.enum(MEETING_STATUSES),
-    organiser: z.optional(Actor),
-    minutes: z.optional(Text(20000)),
-    decisions: z.optional(z.array(Text(2000))),
-    meta: z.optional(Meta),
-  })
-  .check(
-    z.refine(endsAfterStart, { message: 'the meeting ends before it starts', path: ['end'] }),
-    z.refine((m) => m.mode === 'digital' || Boolean(m.location), {
-      message: 'an in-person or hybrid meeting needs a location',
-      path: ['location'],
-    }),
-    z.refine((m) => m.mode === 'in-person' || Boolean(m.videoLink), {
-      message: 'a digital or hybrid meeting needs a video link (https://)',
-      path: ['videoLink'],
-    }),
-    z.describe(
-      'A meeting of the team: kind, title, mode (in person, digital or hybrid) with location and/or video link, start and end as instants with the IANA time zone they were planned in, an optional recurrence, participants (required or optional, with their response) and an agenda whose items have their own time slots and attendees, so each person can join only the part they are needed for.',
-    ),
-  );
+    recurrence: v.optional(Recurrence),
+    participants: v.array(Participant),
+    agenda: v.optional(v.array(AgendaItem), []),
+    status: v.picklist(MEETING_STATUSES),
+    organiser: v.optional(Actor),
+    minutes: v.optional(Text(20000)),
+    decisions: v.optional(v.array(Text(2000))),
+    meta: v.optional(Meta),
+  }),
+  rule((value) => endsAfterStart(value), 'the meeting ends before it starts', 'end'),
+  rule((m) => m.mode === 'digital' || Boolean(m.location), 'an in-person or hybrid meeting needs a location', 'location'),
+  rule((m) => m.mode === 'in-person' || Boolean(m.videoLink), 'a digital or hybrid meeting needs a video link (https://)', 'videoLink'),
+  v.description(
+    'A meeting of the team: kind, title, mode (in person, digital or hybrid) with location and/or video link, start and end as instants with the IANA time zone they were planned in, an optional recurrence, participants (required or optional, with their response) and an agenda whose items have their own time slots and attendees, so each person can join only the part they are needed for.',
+  ),
+);
 
 /** Regular working hours of one participant. */
-export const WorkingHours = z.looseObject({
-  days: z.array(z.enum(WEEKDAYS)).check(z.minLength(1)),
+export const WorkingHours = object({
+  days: v.pipe(v.array(v.picklist(WEEKDAYS)), v.minLength(1)),
   opens: TimeOfDay,
   closes: TimeOfDay,
   timeZone: TimeZone,
 });
 
 /** When a member is busy, and their working hours. */
-export const Availability = z.looseObject({
+export const Availability = object({
   memberId: Id,
-  busy: z._default(z.array(Interval), []),
-  workingHours: z.optional(z.array(WorkingHours)),
+  busy: v.optional(v.array(Interval), []),
+  workingHours: v.optional(v.array(WorkingHours)),
 });
 
 // <generated-types> by scripts/contract-docs.mjs from the schemas above and FIELD_NOTES: do not edit.

@@ -1,4 +1,5 @@
-import * as z from 'zod/mini';
+import * as v from 'valibot';
+import { object } from './kit.js';
 import { AuditEntry } from './audit.js';
 import { ConsentDirective } from './consent.js';
 import { CrisisPlan } from './crisis-plan.js';
@@ -8,22 +9,21 @@ import { Responsibility } from './responsibility.js';
 import { CareTeam } from './team.js';
 
 /** Everything known about one care team: what a data source loads and a store holds. */
-export const CareRecord = z
-  .looseObject({
+export const CareRecord = v.pipe(
+  object({
     team: CareTeam,
-    responsibilities: z._default(z.array(Responsibility), []),
-    consents: z._default(z.array(ConsentDirective), []),
-    meetings: z._default(z.array(Meeting), []),
-    availability: z._default(z.array(Availability), []),
-    crisisPlans: z._default(z.array(CrisisPlan), []),
-    meetingOutcomes: z._default(z.array(MeetingOutcome), []),
-    audit: z._default(z.array(AuditEntry), []),
-  })
-  .check(
-    z.describe(
-      'Everything about one care team that a data source loads: the team, its responsibilities, consent directives, meetings, members\' availability, crisis plans, what meetings decided and the audit trail.',
-    ),
-  );
+    responsibilities: v.optional(v.array(Responsibility), []),
+    consents: v.optional(v.array(ConsentDirective), []),
+    meetings: v.optional(v.array(Meeting), []),
+    availability: v.optional(v.array(Availability), []),
+    crisisPlans: v.optional(v.array(CrisisPlan), []),
+    meetingOutcomes: v.optional(v.array(MeetingOutcome), []),
+    audit: v.optional(v.array(AuditEntry), []),
+  }),
+  v.description(
+    'Everything about one care team that a data source loads: the team, its responsibilities, consent directives, meetings, members\' availability, crisis plans, what meetings decided and the audit trail.',
+  ),
+);
 
 // <generated-types> by scripts/contract-docs.mjs from the schemas above and FIELD_NOTES: do not edit.
 

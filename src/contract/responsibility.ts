@@ -1,16 +1,17 @@
-import * as z from 'zod/mini';
+import * as v from 'valibot';
+import { object, rules } from './kit.js';
 import { Actor, Id, Instant, IsoDate, Meta, RequiredText, Text } from './common.js';
 import { reportRepeatedKeys } from './unique.js';
 import { HANDOVER_STATUSES, RACI_PARTS, RESPONSIBILITY_AREAS, RESPONSIBILITY_STATUSES } from './values.js';
 
 /** One member's part in a responsibility. */
-export const Assignment = z.looseObject({
+export const Assignment = object({
   memberId: Id,
-  part: z.enum(RACI_PARTS),
+  part: v.picklist(RACI_PARTS),
 });
 
 /** A comment in a responsibility's note thread. */
-export const Note = z.looseObject({
+export const Note = object({
   id: Id,
   at: Instant,
   author: Actor,
@@ -18,71 +19,65 @@ export const Note = z.looseObject({
 });
 
 /** A small step of a goal or task, for the service user's own plans. */
-export const Step = z.looseObject({
+export const Step = object({
   id: Id,
   title: RequiredText(500),
-  done: z._default(z.boolean(), false),
+  done: v.optional(v.boolean(), false),
 });
 
 /** A proposal to move the accountable part from one member to another. */
-export const Handover = z.looseObject({
-  fromMemberId: z.optional(Id),
+export const Handover = object({
+  fromMemberId: v.optional(Id),
   toMemberId: Id,
-  status: z.enum(HANDOVER_STATUSES),
+  status: v.picklist(HANDOVER_STATUSES),
   proposedAt: Instant,
   proposedBy: Actor,
-  comment: z.optional(Text(2000)),
-  answeredAt: z.optional(Instant),
+  comment: v.optional(Text(2000)),
+  answeredAt: v.optional(Instant),
 });
 
 /** Who disagrees with a responsibility, and why. */
-export const Dispute = z.looseObject({
+export const Dispute = object({
   memberId: Id,
   reason: RequiredText(2000),
   at: Instant,
 });
 
 /** A task or area of care and who does what for it. */
-export const Responsibility = z
-  .looseObject({
+export const Responsibility = v.pipe(
+  object({
     id: Id,
-    teamId: z.optional(Id),
+    teamId: v.optional(Id),
     title: RequiredText(500),
-    area: z.enum(RESPONSIBILITY_AREAS),
-    description: z.optional(Text(5000)),
-    assignments: z._default(z.array(Assignment), []),
-    status: z.enum(RESPONSIBILITY_STATUSES),
-    ownedByServiceUser: z.optional(z.boolean()),
-    steps: z.optional(z.array(Step)),
-    due: z.optional(IsoDate),
-    reviewDate: z.optional(IsoDate),
-    dispute: z.optional(Dispute),
-    handover: z.optional(Handover),
-    notes: z._default(z.array(Note), []),
-    meta: z.optional(Meta),
-  })
-  .check(
-    z.superRefine((r, ctx) => {
-      reportRepeatedKeys(
-        ctx,
-        r.assignments,
-        (a) => a.memberId,
-        (index) => ['assignments', index, 'memberId'],
-        (memberId) => `member "${memberId}" has more than one part in this responsibility`,
-      );
-      if (r.status === 'disputed' && !r.dispute) {
-        ctx.issues.push({
-          code: 'custom',
-          message: 'a disputed responsibility must say who disputes it and why (dispute)',
-          path: ['dispute'],
-          input: undefined,
-        });
-      }
-    }),
-    z.describe(
-      'A task or area of care (medication, housing, accompanying to appointments, a personal goal, …) with each member\'s part: accountable ("owns it", exactly one is expected), responsible ("does it"), consulted ("is asked") or informed ("is told"). A responsibility without exactly one active accountable member is accepted but flagged by the elements, so it can be seen and mended. Each member has at most one part.',
-    ),
-  );
+    area: v.picklist(RESPONSIBILITY_AREAS),
+    description: v.optional(Text(5000)),
+    assignments: v.optional(v.array(Assignment), []),
+    status: v.picklist(RESPONSIBILITY_STATUSES),
+    ownedByServiceUser: v.optional(v.boolean()),
+    steps: v.optional(v.array(Step)),
+    due: v.optional(IsoDate),
+    reviewDate: v.optional(IsoDate),
+    dispute: v.optional(Dispute),
+    handover: v.optional(Handover),
+    notes: v.optional(v.array(Note), []),
+    meta: v.optional(Meta),
+  }),
+  rules((r, report) => {
+    reportRepeatedKeys(
+      report,
+      r.assignments,
+      (a) => a.memberId,
+      (index) => ['assignments', index, 'memberId'],
+      (memberId) => `member "${memberId}" has more than one part in this responsibility`,
+    );
+    if (r.status === 'disputed' && !r.dispute) {
+      report('a disputed responsibility must say who disputes it and why (dispute)', ['dispute']);
+    }
+  }),
+  v.description(
+    'A task or area of care (medication, housing, accompanying to appointments, a personal goal, …) with each member\'s part: accountable ("owns it", exactly one is expected), responsible ("does it"), consulted ("is asked") or informed ("is told"). A responsibility without exactly one active accountable member is accepted but flagged by the elements, so it can be seen and mended. Each member has at most one part.',
+  ),
+);
 
 // <generated-types> by scripts/contract-docs.mjs from the schemas above and FIELD_NOTES: do not edit.
 

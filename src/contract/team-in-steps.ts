@@ -1,20 +1,16 @@
-import * as z from 'zod/mini';
+import * as v from 'valibot';
+import { object } from './kit.js';
 import { CareTeam, Member } from './team.js';
-import { check, type ContractResult } from './validate.js';
+import { check, type ContractResult, type Schema } from './validate.js';
 
-interface ObjectDef {
-  shape: Record<string, z.core.$ZodType>;
-  checks?: z.core.$ZodCheck<{ [x: string]: unknown; members: unknown[] }>[];
-}
-
-const teamDef = (CareTeam as unknown as { _zod: { def: ObjectDef } })._zod.def;
+const [teamObject, ...teamRules] = CareTeam.pipe;
 
 /**
  * `CareTeam` with its members taken as they are: the same fields in the same order, with the same
  * rules (unique ids, the service user, one coordinator, known organisations), for members that were
  * each checked already. Built from `CareTeam` itself, so the two cannot drift apart.
  */
-const TeamOfCheckedMembers = z.looseObject({ ...teamDef.shape, members: z.array(z.unknown()) }).check(...(teamDef.checks ?? []));
+const TeamOfCheckedMembers = v.pipe(object({ ...teamObject.entries, members: v.array(v.unknown()) }), ...(teamRules as unknown as [])) as unknown as Schema<CareTeam>;
 
 /**
  * Checks a care team against the contract like `check(CareTeam, input)`, with the same value or
@@ -34,13 +30,13 @@ export async function checkTeamInSteps(input: unknown, pause: () => Promise<void
       await pause();
       stepStart = performance.now();
     }
-    const result = Member.safeParse(member);
+    const result = v.safeParse(Member, member);
     if (!result.success) {
       await pause();
       return check(CareTeam, input);
     }
-    checked.push(result.data);
+    checked.push(result.output);
   }
   await pause();
-  return check(TeamOfCheckedMembers, { ...input, members: checked }) as ContractResult<CareTeam>;
+  return check(TeamOfCheckedMembers, { ...input, members: checked });
 }

@@ -1,111 +1,89 @@
-import * as z from 'zod/mini';
+import * as v from 'valibot';
+import { object, rules } from './kit.js';
 import { Actor, ContactPoint, Id, IsoDate, Meta, Period, Role, RequiredText, Text } from './common.js';
 import { reportRepeatedKeys } from './unique.js';
 import { MEMBER_KINDS, MEMBER_STATUSES, SECTORS, TEAM_STATUSES } from './values.js';
 
 /** An organisation that takes part in someone's care. */
-export const Organisation = z
-  .looseObject({
+export const Organisation = v.pipe(
+  object({
     id: Id,
     name: RequiredText(300),
-    sector: z.enum(SECTORS),
-    offers: z.optional(Text(1000)),
-    contacts: z.optional(z.array(ContactPoint)),
-  })
-  .check(
-    z.describe(
-      'An organisation that takes part in the care: a municipal service, a hospital or DPS, a GP practice, a welfare office, a private or voluntary body. `offers` says in plain language what it does for the person.',
-    ),
-  );
+    sector: v.picklist(SECTORS),
+    offers: v.optional(Text(1000)),
+    contacts: v.optional(v.array(ContactPoint)),
+  }),
+  v.description(
+    'An organisation that takes part in the care: a municipal service, a hospital or DPS, a GP practice, a welfare office, a private or voluntary body. `offers` says in plain language what it does for the person.',
+  ),
+);
 
 /** Someone on the care team: the service user, a professional, or a person from their network. */
-export const Member = z
-  .looseObject({
+export const Member = v.pipe(
+  object({
     id: Id,
     name: RequiredText(300),
-    kind: z.enum(MEMBER_KINDS),
-    role: z.optional(Role),
-    organisationId: z.optional(Id),
-    sector: z.optional(z.enum(SECTORS)),
-    contacts: z._default(z.array(ContactPoint), []),
-    period: z.optional(Period),
-    status: z.enum(MEMBER_STATUSES),
-    coordinator: z.optional(z.boolean()),
-    lastConfirmed: z.optional(IsoDate),
-    note: z.optional(Text(5000)),
-  })
-  .check(
-    z.describe(
-      'A member of the care team. The service user is a member of their own team. Professionals act for an organisation (organisationId); next of kin, legal representatives, peer supporters and advocates are members with their own kind. At most one active member is the coordinator; a team without one is shown with a note.',
-    ),
-  );
+    kind: v.picklist(MEMBER_KINDS),
+    role: v.optional(Role),
+    organisationId: v.optional(Id),
+    sector: v.optional(v.picklist(SECTORS)),
+    contacts: v.optional(v.array(ContactPoint), []),
+    period: v.optional(Period),
+    status: v.picklist(MEMBER_STATUSES),
+    coordinator: v.optional(v.boolean()),
+    lastConfirmed: v.optional(IsoDate),
+    note: v.optional(Text(5000)),
+  }),
+  v.description(
+    'A member of the care team. The service user is a member of their own team. Professionals act for an organisation (organisationId); next of kin, legal representatives, peer supporters and advocates are members with their own kind. At most one active member is the coordinator; a team without one is shown with a note.',
+  ),
+);
 
 /** The team around one service user. */
-export const CareTeam = z
-  .looseObject({
+export const CareTeam = v.pipe(
+  object({
     id: Id,
-    name: z.optional(Text(300)),
-    status: z.optional(z.enum(TEAM_STATUSES)),
+    name: v.optional(Text(300)),
+    status: v.optional(v.picklist(TEAM_STATUSES)),
     serviceUserId: Id,
-    members: z.array(Member),
-    organisations: z._default(z.array(Organisation), []),
-    contacts: z.optional(z.array(ContactPoint)),
-    expectedSectors: z.optional(z.array(z.enum(SECTORS))),
-    lastConfirmed: z.optional(IsoDate),
-    confirmedBy: z.optional(Actor),
-    meta: z.optional(Meta),
-  })
-  .check(
-    z.superRefine((team, ctx) => {
-      reportRepeatedKeys(
-        ctx,
-        team.members,
-        (member) => member.id,
-        (index) => ['members', index, 'id'],
-        (id) => `the member id "${id}" is used more than once`,
-      );
-      const serviceUser = team.members.find((m) => m.id === team.serviceUserId);
-      if (!serviceUser) {
-        ctx.issues.push({
-          code: 'custom',
-          message: 'the service user must be a member of their own team (no member has this id)',
-          path: ['serviceUserId'],
-          input: team.serviceUserId,
-        });
-      } else if (serviceUser.kind !== 'service-user') {
-        ctx.issues.push({
-          code: 'custom',
-          message: `the member named as service user has kind "${serviceUser.kind}", expected "service-user"`,
-          path: ['serviceUserId'],
-          input: team.serviceUserId,
-        });
+    members: v.array(Member),
+    organisations: v.optional(v.array(Organisation), []),
+    contacts: v.optional(v.array(ContactPoint)),
+    expectedSectors: v.optional(v.array(v.picklist(SECTORS))),
+    lastConfirmed: v.optional(IsoDate),
+    confirmedBy: v.optional(Actor),
+    meta: v.optional(Meta),
+  }),
+  rules((team, report) => {
+    reportRepeatedKeys(
+      report,
+      team.members,
+      (member) => member.id,
+      (index) => ['members', index, 'id'],
+      (id) => `the member id "${id}" is used more than once`,
+    );
+    const serviceUser = team.members.find((m) => m.id === team.serviceUserId);
+    if (!serviceUser) {
+      report('the service user must be a member of their own team (no member has this id)', ['serviceUserId']);
+    } else if (serviceUser.kind !== 'service-user') {
+      report(`the member named as service user has kind "${serviceUser.kind}", expected "service-user"`, ['serviceUserId']);
+    }
+    // No coordinator is a care-quality gap the elements flag (teamFlags); two at once is contradictory data.
+    const coordinators = team.members.filter((m) => m.coordinator && m.status === 'active');
+    if (coordinators.length > 1) {
+      report(`the team can have at most one active coordinator, and has ${coordinators.length} (${coordinators.map((m) => m.id).join(', ')})`, ['members']);
+    }
+    const organisationIds = new Set(team.organisations.map((o) => o.id));
+    team.members.forEach((member, index) => {
+      if (member.organisationId && !organisationIds.has(member.organisationId)) {
+        report(`the organisation "${member.organisationId}" is not in the team's organisations`, ['members', index, 'organisationId']);
       }
-      // No coordinator is a care-quality gap the elements flag (teamFlags); two at once is contradictory data.
-      const coordinators = team.members.filter((m) => m.coordinator && m.status === 'active');
-      if (coordinators.length > 1) {
-        ctx.issues.push({
-          code: 'custom',
-          message: `the team can have at most one active coordinator, and has ${coordinators.length} (${coordinators.map((m) => m.id).join(', ')})`,
-          path: ['members'],
-          input: coordinators.map((m) => m.id),
-        });
-      }
-      const organisationIds = new Set(team.organisations.map((o) => o.id));
-      team.members.forEach((member, index) => {
-        if (member.organisationId && !organisationIds.has(member.organisationId)) {
-          ctx.issues.push({
-            code: 'custom',
-            message: `the organisation "${member.organisationId}" is not in the team's organisations`,
-            path: ['members', index, 'organisationId'],
-            input: member.organisationId,
-          });
-        }
-      });
-    }),
-    z.describe(
-      'The care team around one service user (`status`: whether the team itself is working; an inactive or coordinator-less team is shown with a plain note, never hidden): its members, the organisations they act for, the team contact, and when the list was last confirmed. Rules: member ids are unique; the service user is a member of kind service-user; at most one active member is the coordinator; every organisationId refers to an organisation of the team.',
-    ),
-  );
+    });
+  }),
+  v.description(
+    'The care team around one service user (`status`: whether the team itself is working; an inactive or coordinator-less team is shown with a plain note, never hidden): its members, the organisations they act for, the team contact, and when the list was last confirmed. Rules: member ids are unique; the service user is a member of kind service-user; at most one active member is the coordinator; every organisationId refers to an organisation of the team.',
+  ),
+);
 
 // <generated-types> by scripts/contract-docs.mjs from the schemas above and FIELD_NOTES: do not edit.
 

@@ -1,11 +1,11 @@
-import type * as z from 'zod/mini';
+import type { Report } from './kit.js';
 
 /**
  * The unique-key rule of the contract: every item whose key was already used earlier in the list
  * is reported at `path(index)`, so the first use stays valid and each repeat is named.
  */
 export const reportRepeatedKeys = <T>(
-  ctx: z.core.$RefinementCtx,
+  report: Report,
   items: readonly T[],
   keyOf: (item: T) => string,
   path: (index: number) => PropertyKey[],
@@ -14,7 +14,7 @@ export const reportRepeatedKeys = <T>(
   const seen = new Set<string>();
   items.forEach((item, index) => {
     const key = keyOf(item);
-    if (seen.has(key)) ctx.issues.push({ code: 'custom', message: message(key), path: path(index), input: key });
+    if (seen.has(key)) report(message(key), path(index));
     seen.add(key);
   });
 };

@@ -1,4 +1,5 @@
 /** Turning contract violations into messages a portal developer can act on. */
+import * as v from 'valibot';
 
 /** One problem found in data given to an element or a source. */
 export interface ContractIssue {
@@ -24,20 +25,17 @@ export class ContractError extends Error {
   }
 }
 
-interface RawIssue {
-  code: string;
-  path: PropertyKey[];
-  message: string;
-  expected?: string;
-  values?: unknown[];
-  format?: string;
-  minimum?: number | bigint;
-  maximum?: number | bigint;
-  origin?: string;
-  input?: unknown;
-  keys?: string[];
-  note?: string;
+/** What the checks need to know of a schema: the parts valibot schemas have. */
+interface SchemaParts {
+  type: string;
+  wrapped?: SchemaParts;
+  entries?: Record<string, SchemaParts>;
+  item?: SchemaParts;
+  options?: readonly unknown[];
 }
+
+/** A contract schema whose output is `T`. */
+export type Schema<T> = v.GenericSchema<unknown, T>;
 
 /** Formats a path the way a developer writes it: `members[2].contacts[0].value`. */
 export const formatPath = (path: readonly PropertyKey[]): string =>
@@ -57,40 +55,61 @@ export const describeValue = (value: unknown): string => {
 };
 
 const FORMAT_NAMES: Record<string, string> = {
-  date: 'a date as YYYY-MM-DD',
-  datetime: 'an instant as ISO 8601 with Z or an offset',
+  iso_date: 'a date as YYYY-MM-DD',
+  iso_timestamp: 'an instant as ISO 8601 with Z or an offset',
   url: 'an https:// address',
   regex: 'text in the expected pattern',
 };
 
-const explain = (issue: RawIssue, found: unknown): string => {
-  switch (issue.code) {
-    case 'invalid_type':
-      return found === undefined ? `is required (expected ${issue.expected})` : `expected ${issue.expected}, found ${describeValue(found)}`;
-    case 'invalid_value': {
-      const allowed = (issue.values ?? []).map((v) => JSON.stringify(v)).join(', ');
-      return found === undefined ? `is required (one of ${allowed})` : `expected one of ${allowed}, found ${describeValue(found)}`;
-    }
-    case 'invalid_format':
-      return `expected ${FORMAT_NAMES[issue.format ?? ''] ?? issue.format}${issue.note ? ` (${issue.note.toLowerCase()})` : ''}, found ${describeValue(found)}`;
-    case 'too_small':
-      return issue.origin === 'array'
-        ? `needs at least ${issue.minimum} item(s)`
-        : issue.origin === 'string'
-          ? issue.minimum === 1
-            ? 'must not be empty'
-            : `needs at least ${issue.minimum} characters`
-          : `must be at least ${issue.minimum}`;
-    case 'too_big':
-      return issue.origin === 'array'
-        ? `has too many items (at most ${issue.maximum})`
-        : issue.origin === 'string'
-          ? `is too long (at most ${issue.maximum} characters, found ${typeof found === 'string' ? found.length : '?'})`
-          : `must be at most ${issue.maximum}`;
+/** The schema at `path` below `schema`, through optional fields, objects and lists. */
+const schemaAt = (schema: SchemaParts | undefined, path: readonly PropertyKey[]): SchemaParts | undefined =>
+  path.reduce<SchemaParts | undefined>((current, key) => {
+    let inner = current;
+    while (inner?.type === 'optional') inner = inner.wrapped;
+    return inner?.entries?.[key as string] ?? inner?.item;
+  }, schema);
+
+/** The name of the type a schema expects, as the messages say it: `string`, `object`, `array`… */
+const typeName = (schema: SchemaParts | undefined): string =>
+  schema?.type === 'loose_object' ? 'object' : schema?.type === 'custom' ? 'number' : (schema?.type ?? 'a value');
+
+const oneOf = (schema: SchemaParts | undefined): string => (schema?.options ?? []).map((value) => JSON.stringify(value)).join(', ');
+
+const explain = (issue: v.BaseIssue<unknown>, found: unknown, schema: SchemaParts | undefined): string => {
+  const size = issue.requirement as number;
+  switch (issue.kind === 'schema' && schema?.type === 'picklist' ? 'picklist' : issue.type) {
+    case 'picklist':
+      return found === undefined ? `is required (one of ${oneOf(schema)})` : `expected one of ${oneOf(schema)}, found ${describeValue(found)}`;
     case 'custom':
+      // A whole number (`int`): a wrong type, a fraction, or past the safe range.
+      if (typeof found === 'number' && Number.isFinite(found)) {
+        if (!Number.isInteger(found)) return `expected int, found ${describeValue(found)}`;
+        return found > 0 ? `must be at most ${Number.MAX_SAFE_INTEGER}` : `must be at least ${Number.MIN_SAFE_INTEGER}`;
+      }
+      return found === undefined ? 'is required (expected number)' : `expected number, found ${describeValue(found)}`;
+    case 'iso_date':
+    case 'iso_timestamp':
+    case 'url':
+    case 'regex': {
+      const note = issue.type === 'url' && issue.message ? ` (${issue.message.toLowerCase()})` : '';
+      return `expected ${FORMAT_NAMES[issue.type]}${note}, found ${describeValue(found)}`;
+    }
+    case 'min_length':
+      return Array.isArray(found) ? `needs at least ${size} item(s)` : size === 1 ? 'must not be empty' : `needs at least ${size} characters`;
+    case 'max_length':
+      return Array.isArray(found)
+        ? `has too many items (at most ${size})`
+        : `is too long (at most ${size} characters, found ${typeof found === 'string' ? found.length : '?'})`;
+    case 'min_value':
+      return `must be at least ${size}`;
+    case 'max_value':
+      return `must be at most ${size}`;
+    case 'check':
+    case 'raw_check':
       return issue.message;
     default:
-      return issue.message && issue.message !== 'Invalid input' ? issue.message : `is not valid (${issue.code})`;
+      if (issue.kind === 'schema') return found === undefined ? `is required (expected ${typeName(schema)})` : `expected ${typeName(schema)}, found ${describeValue(found)}`;
+      return issue.message;
   }
 };
 
@@ -103,29 +122,29 @@ const valueAt = (root: unknown, path: readonly PropertyKey[]): unknown => {
   return current;
 };
 
-/** Converts raw validation issues into plain messages with path and found value. */
-export const toContractIssues = (rawIssues: readonly RawIssue[], input: unknown): ContractIssue[] =>
-  rawIssues.map((issue) => {
-    const found = issue.code === 'custom' ? undefined : valueAt(input, issue.path);
-    const message = explain(issue, found);
-    const description: ContractIssue = { path: formatPath(issue.path), message };
+/** Converts valibot issues into plain messages with path and found value. */
+export const toContractIssues = (issues: readonly v.BaseIssue<unknown>[], input: unknown, schema?: Schema<unknown>): ContractIssue[] =>
+  issues.map((issue) => {
+    const path = (issue.path ?? []).map((item) => item.key as PropertyKey);
+    const custom = issue.type === 'check' || issue.type === 'raw_check';
+    const found = custom ? undefined : valueAt(input, path);
+    // A missing field is reported by its object; the field's own schema says what was expected.
+    const at = schemaAt(schema as SchemaParts | undefined, path);
+    const message = explain(issue, found, at);
+    const description: ContractIssue = { path: formatPath(path), message };
     if (found !== undefined && !message.includes('found')) description.found = describeValue(found);
     return description;
   });
 
-interface SafeParser<T> {
-  safeParse(input: unknown): { success: true; data: T } | { success: false; error: { issues: readonly unknown[] } };
-}
-
 /** Checks `input` against a contract schema and returns the parsed value or readable issues. */
-export const check = <T>(schema: SafeParser<T>, input: unknown): ContractResult<T> => {
-  const result = schema.safeParse(input);
-  if (result.success) return { ok: true, value: result.data };
-  return { ok: false, issues: toContractIssues(result.error.issues as RawIssue[], input) };
+export const check = <T>(schema: Schema<T>, input: unknown): ContractResult<T> => {
+  const result = v.safeParse(schema, input);
+  if (result.success) return { ok: true, value: result.output };
+  return { ok: false, issues: toContractIssues(result.issues, input, schema) };
 };
 
 /** Like `check`, but throws a `ContractError` naming the entity. */
-export const parse = <T>(entity: string, schema: SafeParser<T>, input: unknown): T => {
+export const parse = <T>(entity: string, schema: Schema<T>, input: unknown): T => {
   const result = check(schema, input);
   if (!result.ok) throw new ContractError(entity, result.issues);
   return result.value;

@@ -1,3 +1,4 @@
+import * as v from 'valibot';
 import { expect } from '@open-wc/testing';
 import { CareRecord, check, ConsentDirective, ContactPoint, Meeting, type ContractIssue, type ContractResult } from '../../src/contract/index.js';
 import { fjordvik } from '../../src/data/fixtures/fjordvik.js';
@@ -51,7 +52,7 @@ describe('links are what they look like', () => {
   });
 
   it('never puts mailto extras into a calendar attendee, even when data skipped the contract', () => {
-    const parsed = Meeting.parse(meeting);
+    const parsed = v.parse(Meeting, meeting);
     const members = [{ id: parsed.participants[0].memberId, name: 'Ingrid', contacts: [{ channel: 'email', value: 'i@x.example?cc=evil@evil.example&body=hi' }] }];
     const text = meetingToIcs(parsed, { members, now: 0 }).replace(/\r\n /g, '');
     expect(text).not.to.contain('evil.example');
@@ -59,7 +60,7 @@ describe('links are what they look like', () => {
   });
 
   it('tells the person planning a meeting that a video link with a name before the host cannot be used', () => {
-    const draft = draftFromMeeting(Meeting.parse(meeting), CareTeam.parse(fjordvik.team), (d) => d);
+    const draft = draftFromMeeting(v.parse(Meeting, meeting), v.parse(CareTeam, fjordvik.team), (d) => d);
     expect(draftProblems(draft).videoLink).to.equal(undefined);
     expect(draftProblems({ ...draft, videoLink: 'https://good.example@evil.example/' }).videoLink).to.equal('video-userinfo');
   });

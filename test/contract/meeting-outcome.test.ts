@@ -1,3 +1,4 @@
+import * as v from 'valibot';
 import { expect } from '@open-wc/testing';
 import { CareRecord, check, MeetingOutcome, meetingOutcomeFlags, outcomePartAccess, type ContractIssue } from '../../src/contract/index.js';
 import { CareStore } from '../../src/data/store.js';
@@ -7,7 +8,7 @@ import { FhirSource } from '../../src/data/fhir/source.js';
 import { fjordvik } from '../../src/data/fixtures/fjordvik.js';
 
 const clone = <T>(value: T): T => structuredClone(value);
-const record = CareRecord.parse(clone(fjordvik));
+const record = v.parse(CareRecord, clone(fjordvik));
 const outcome = (): MeetingOutcome => clone(record.meetingOutcomes[0]);
 const kari = { id: 'm-kari', name: 'Kari Nilsen', organisationId: 'org-home-care' };
 const amina = { id: 'm-amina', name: 'Amina Rahimi', organisationId: 'org-dps' };

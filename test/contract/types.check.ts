@@ -1,16 +1,16 @@
 // Compile-time proof (tsc -p tsconfig.check.json, part of npm test) that the documented contract
 // types, generated into src/contract/*.ts by scripts/contract-docs.mjs, are the schemas' own types:
-// each one and zod's inferred type are assignable to each other and name the same fields, for
+// each one and valibot's inferred type are assignable to each other and name the same fields, for
 // output and for input.
-import type * as z from 'zod/mini';
+import type * as v from 'valibot';
 import * as contract from '../../src/contract/index.js';
 
 /** The named keys of a type, without its index signature. */
 type KnownKeys<T> = keyof { [K in keyof T as string extends K ? never : K]: 0 };
-/** true when A and B are assignable to each other and name the same keys (zod's index signature would hide a missing optional key). */
+/** true when A and B are assignable to each other and name the same keys (the index signature of a loose object would hide a missing optional key). */
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? ([KnownKeys<A>] extends [KnownKeys<B>] ? ([KnownKeys<B>] extends [KnownKeys<A>] ? true : false) : false) : false) : false;
-type Output<K extends keyof typeof contract> = (typeof contract)[K] extends z.ZodMiniType ? z.output<(typeof contract)[K]> : never;
-type Input<K extends keyof typeof contract> = (typeof contract)[K] extends z.ZodMiniType ? z.input<(typeof contract)[K]> : never;
+type Output<K extends keyof typeof contract> = (typeof contract)[K] extends v.GenericSchema ? v.InferOutput<(typeof contract)[K]> : never;
+type Input<K extends keyof typeof contract> = (typeof contract)[K] extends v.GenericSchema ? v.InferInput<(typeof contract)[K]> : never;
 
 export const outputsMatch: Record<string, true> = {
   CareRecord: true satisfies Same<Output<'CareRecord'>, contract.CareRecord>,

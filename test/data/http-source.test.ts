@@ -1,3 +1,4 @@
+import * as v from 'valibot';
 import type { ConsentDirective } from '../../src/contract/consent.js';
 import { expect } from '@open-wc/testing';
 import { CareRecord } from '../../src/contract/record.js';
@@ -194,7 +195,7 @@ describe('HttpSource against the loopback REST server', () => {
   });
 
   it('refuses to guess the team of an entity it has not loaded', async () => {
-    const record = CareRecord.parse(fjordvik);
+    const record = v.parse(CareRecord, fjordvik);
     const error = await rejectionOf(new HttpSource({ baseUrl: 'https://portal.example/api' }).save(consentChange(record.consents[0], '1')));
     expect(error.kind).to.equal('rejected');
     expect(error.detail).to.contain('no team has been loaded');

@@ -1,3 +1,4 @@
+import * as v from 'valibot';
 import { expect } from '@open-wc/testing';
 import { CareRecord } from '../../src/contract/record.js';
 import type { Responsibility } from '../../src/contract/responsibility.js';
@@ -10,7 +11,7 @@ const ID = 'r-medication';
 
 /** A server for responsibilities with versions: a stale base version is a conflict. */
 class VersionedServer implements CareDataSource {
-  readonly record = CareRecord.parse(fjordvik);
+  readonly record = v.parse(CareRecord, fjordvik);
   /** The next write is stored, but its answer is lost (a timeout). */
   loseNextAnswer = false;
 

@@ -1,3 +1,4 @@
+import * as v from 'valibot';
 import type { ConsentDirective } from '../../src/contract/consent.js';
 import { expect } from '@open-wc/testing';
 import { CareRecord } from '../../src/contract/record.js';
@@ -41,7 +42,7 @@ class ControlledSource implements CareDataSource {
 const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 async function setup() {
-  const source = new ControlledSource(CareRecord.parse(fjordvik));
+  const source = new ControlledSource(v.parse(CareRecord, fjordvik));
   const store = new CareStore(source, 'team-ingrid', kari);
   const seen: StoreSnapshot[] = [];
   store.subscribe((snapshot) => seen.push(snapshot));
@@ -205,8 +206,8 @@ describe('CareStore', () => {
   });
 
   it('refuses to save before anything is loaded', async () => {
-    const store = new CareStore(new ControlledSource(CareRecord.parse(fjordvik)), 'team-ingrid');
-    const outcome = await store.save({ entity: 'consent', action: 'grant', value: CareRecord.parse(fjordvik).consents[0] });
+    const store = new CareStore(new ControlledSource(v.parse(CareRecord, fjordvik)), 'team-ingrid');
+    const outcome = await store.save({ entity: 'consent', action: 'grant', value: v.parse(CareRecord, fjordvik).consents[0] });
     expect(outcome.ok).to.equal(false);
     expect((outcome as { error: StoreError }).error.kind).to.equal('rejected');
   });

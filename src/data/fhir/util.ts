@@ -1,3 +1,4 @@
+import * as v from 'valibot';
 import { ContactPoint as ContractContactPoint } from '../../contract/common.js';
 import type { ContactPoint, Hours } from '../../contract/common.js';
 import { WEEKDAYS, type ContactChannel, type Weekday } from '../../contract/values.js';
@@ -218,7 +219,7 @@ export const contactsOf = (telecom: F.ContactPoint[] | undefined, hours?: Hours[
     const contact: ContactPoint = { channel, value: (phone && e164(point.value, callingCode)) || point.value.trim() };
     if (point.rank === 1) contact.preferred = true;
     if (hours && (channel === 'phone' || channel === 'sms')) contact.hours = hours;
-    return ContractContactPoint.safeParse(contact).success ? [contact] : [];
+    return v.is(ContractContactPoint, contact) ? [contact] : [];
   });
 
 /** Contact points without repeats: the same channel and value twice (a PractitionerRole and its Practitioner) is one, preferred if either is. */

@@ -10,7 +10,7 @@ import { contractPart, loadFhirModule, root } from './load-source.mjs';
 import { PACKAGES } from './corpus-lib.mjs';
 
 const m = await loadFhirModule();
-const record = m.CareRecord.parse(m.fjordvik);
+const record = m.parse('CareRecord', m.CareRecord, m.fjordvik);
 const plan = record.crisisPlans[0];
 const team = record.team;
 const NS = 'https://care-elements.dev/fhir';

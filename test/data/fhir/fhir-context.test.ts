@@ -1,3 +1,4 @@
+import * as v from 'valibot';
 // <care-consent-toggle> inside <care-context fhir-base=…>: the element, the store and FhirSource
 // against the FHIR test double (test/server/fhir/server.mjs, our own minimal FHIR REST server).
 // The browser cannot open a server socket, so the page's fetch for https://fhir.test/ is answered
@@ -9,6 +10,7 @@ import { settle, waitUntil } from '../../helpers/fixture.js';
 import '../../../src/context/define.js';
 import '../../../src/components/consent-toggle/define.js';
 import { CareRecord } from '../../../src/contract/record.js';
+import { parse } from '../../../src/contract/validate.js';
 import { fjordvik } from '../../../src/data/fixtures/fjordvik.js';
 import * as fhir from '../../../src/data/fhir/index.js';
 import type { CareContext } from '../../../src/context/care-context.js';
@@ -27,7 +29,7 @@ for (const version of ['R4', 'R5'] as const) {
 
     beforeEach(() => {
       server = new FhirTestServer({ version, base, pageSize: 5 });
-      server.seed(fjordvikAsFhir({ ...fhir, CareRecord, fjordvik }, version).resources);
+      server.seed(fjordvikAsFhir({ ...fhir, parse, CareRecord, fjordvik }, version).resources);
       const answer = server.fetchFor();
       window.fetch = (input: RequestInfo | URL, init?: RequestInit) =>
         String(input instanceof Request ? input.url : input).startsWith(`${base}/`) ? answer(input, init) : originalFetch(input, init);
@@ -85,7 +87,7 @@ for (const version of ['R4', 'R5'] as const) {
 
     it('time-zone and sector-mapping reach the FHIR mapping; without them Europe/Oslo and the default sector apply', async function () {
       this.timeout(60_000);
-      const [organisation] = CareRecord.parse(fjordvik).team.organisations;
+      const [organisation] = v.parse(CareRecord, fjordvik).team.organisations;
       server.seed({ ...server.get<object>(`Organization/${organisation.id}`)!, meta: undefined, type: [{ coding: [{ system: 'urn:example:org-type', code: 'fastlege' }] }] });
       const recordOf = () => host!.store!.snapshot.record!;
       const zoneOfSingleMeeting = () => recordOf().meetings.find((m) => !m.recurrence)!.timeZone;

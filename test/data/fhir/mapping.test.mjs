@@ -393,7 +393,7 @@ for (const version of ['R4', 'R5']) {
   });
 
   describe(`Appointment ${version}`, () => {
-    const meeting = m.CareRecord.parse(m.fjordvik).meetings.find((x) => x.recurrence && x.mode === 'hybrid');
+    const meeting = m.parse('CareRecord', m.CareRecord, m.fjordvik).meetings.find((x) => x.recurrence && x.mode === 'hybrid');
     const written = m.meetingToFhir(meeting, { ...options, timeZone: 'Europe/Oslo' });
 
     test('video link and recurrence: R5 virtualService and recurrenceTemplate, R4 the official extensions', () => {

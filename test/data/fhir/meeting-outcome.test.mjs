@@ -8,7 +8,7 @@ import { describe, test } from 'node:test';
 import { contractPart, loadFhirModule } from './load-source.mjs';
 
 const m = await loadFhirModule();
-const record = m.CareRecord.parse(m.fjordvik);
+const record = m.parse('CareRecord', m.CareRecord, m.fjordvik);
 const outcome = record.meetingOutcomes[0];
 const byTime = (list) => [...list].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
 /** The outcome as it reads back: confirmations and questions oldest first (Communications have no order of their own). */

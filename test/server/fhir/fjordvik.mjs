@@ -6,12 +6,12 @@
 const typeOf = (member) => (member.kind === 'service-user' ? 'Patient' : member.kind === 'professional' ? 'Practitioner' : 'RelatedPerson');
 
 /**
- * @param m the bundled FHIR module (test/data/fhir/load-source.mjs)
+ * @param m the bundled FHIR module (test/data/fhir/load-source.mjs): at least `parse`, `CareRecord` and `fjordvik`
  * @param {'R4'|'R5'} version
  * @returns {{ record: object, resources: object[], patient: string }} the record with FHIR-style ids, and the resources
  */
 export function fjordvikAsFhir(m, version) {
-  const parsed = m.CareRecord.parse(m.fjordvik);
+  const parsed = m.parse('CareRecord', m.CareRecord, m.fjordvik);
   const renames = new Map([
     ...parsed.team.members.map((member) => [member.id, `${typeOf(member)}/${member.id}`]),
     ...parsed.team.organisations.map((organisation) => [organisation.id, `Organization/${organisation.id}`]),
