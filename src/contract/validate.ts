@@ -61,13 +61,15 @@ const FORMAT_NAMES: Record<string, string> = {
   regex: 'text in the expected pattern',
 };
 
+/** The schema itself, without the optional wrapper a field may have. */
+const required = (schema: SchemaParts | undefined): SchemaParts | undefined => (schema?.type === 'optional' ? required(schema.wrapped) : schema);
+
 /** The schema at `path` below `schema`, through optional fields, objects and lists. */
 const schemaAt = (schema: SchemaParts | undefined, path: readonly PropertyKey[]): SchemaParts | undefined =>
-  path.reduce<SchemaParts | undefined>((current, key) => {
-    let inner = current;
-    while (inner?.type === 'optional') inner = inner.wrapped;
+  required(path.reduce<SchemaParts | undefined>((current, key) => {
+    const inner = required(current);
     return inner?.entries?.[key as string] ?? inner?.item;
-  }, schema);
+  }, schema));
 
 /** The name of the type a schema expects, as the messages say it: `string`, `object`, `array`… */
 const typeName = (schema: SchemaParts | undefined): string =>
