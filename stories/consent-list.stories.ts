@@ -1,3 +1,4 @@
+import * as v from 'valibot';
 import { html, nothing } from 'lit';
 import type { Meta, StoryObj } from '@storybook/web-components';
 import { CareRecord } from '../src/contract/record.js';
@@ -8,7 +9,7 @@ import { MemorySource } from '../src/data/memory-source.js';
 import type { CareDataSource } from '../src/data/types.js';
 import { colleagueActs, rendered, sharedServer } from './support/colleague.js';
 
-const record = CareRecord.parse(fjordvik);
+const record = v.parse(CareRecord, fjordvik);
 const kari = { id: 'm-kari', name: 'Kari Nilsen', organisationId: 'org-home-care' };
 const NOW = '2026-11-20T12:00:00Z';
 

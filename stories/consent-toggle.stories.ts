@@ -1,3 +1,4 @@
+import * as v from 'valibot';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Meta, StoryObj } from '@storybook/web-components';
 import type { CareConsentToggle } from '../src/components/consent-toggle/consent-toggle.js';
@@ -9,7 +10,7 @@ import { fjordvik } from '../src/data/fixtures/fjordvik.js';
 import { MemorySource } from '../src/data/memory-source.js';
 import { colleagueActs, rendered, sharedServer } from './support/colleague.js';
 
-const record = CareRecord.parse(fjordvik);
+const record = v.parse(CareRecord, fjordvik);
 const team = record.team;
 const consent = (id: string): ConsentDirective => structuredClone(record.consents.find((c) => c.id === id)!);
 const kari = { id: 'm-kari', name: 'Kari Nilsen', organisationId: 'org-home-care' };

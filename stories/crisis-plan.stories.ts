@@ -1,3 +1,4 @@
+import * as v from 'valibot';
 import { html, nothing } from 'lit';
 import type { Meta, StoryObj } from '@storybook/web-components';
 import type { CareCrisisPlan } from '../src/components/crisis-plan/crisis-plan.js';
@@ -5,7 +6,7 @@ import { CareRecord } from '../src/contract/record.js';
 import { AUDIENCES, CRISIS_STAGES, type Audience, type CrisisStage } from '../src/contract/values.js';
 import { fjordvik } from '../src/data/fixtures/fjordvik.js';
 
-const record = CareRecord.parse(fjordvik);
+const record = v.parse(CareRecord, fjordvik);
 /** Stories compare the review date with this moment, so they look the same every day. */
 const NOW = '2026-12-05T12:00:00Z';
 const READERS = {

@@ -1,10 +1,11 @@
+import * as v from 'valibot';
 import { html } from 'lit';
 import type { Meta, StoryObj } from '@storybook/web-components';
 import { CareRecord } from '../src/contract/record.js';
 import { fjordvik } from '../src/data/fixtures/fjordvik.js';
 import { LOCALES } from '../src/i18n/types.js';
 
-const record = CareRecord.parse(fjordvik);
+const record = v.parse(CareRecord, fjordvik);
 const nav = record.consents.find((c) => c.id === 'c-nav')!;
 /** Stories compare review and end dates with this moment, so they look the same every day. */
 const NOW = '2026-11-20T12:00:00Z';

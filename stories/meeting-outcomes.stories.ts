@@ -1,3 +1,4 @@
+import * as v from 'valibot';
 import { html, nothing } from 'lit';
 import type { Meta, StoryObj } from '@storybook/web-components';
 import type { CareMeetingOutcomes } from '../src/components/meeting-outcomes/meeting-outcomes.js';
@@ -5,7 +6,7 @@ import { CareRecord } from '../src/contract/record.js';
 import { AUDIENCES, type Audience } from '../src/contract/values.js';
 import { fjordvik } from '../src/data/fixtures/fjordvik.js';
 
-const record = CareRecord.parse(fjordvik);
+const record = v.parse(CareRecord, fjordvik);
 const october = record.meetings.find((m) => m.id === 'mt-october')!;
 const outcome = record.meetingOutcomes[0];
 /** After the October meeting, so stories look the same every day. */

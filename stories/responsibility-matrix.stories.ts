@@ -1,3 +1,4 @@
+import * as v from 'valibot';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Meta, StoryObj } from '@storybook/web-components';
 import type { CareResponsibilityMatrix } from '../src/components/responsibility-matrix/responsibility-matrix.js';
@@ -12,7 +13,7 @@ import { MemorySource } from '../src/data/memory-source.js';
 import { CareStore } from '../src/data/store.js';
 import { colleagueActs, rendered as waitFor, sharedServer } from './support/colleague.js';
 
-const record = CareRecord.parse(fjordvik);
+const record = v.parse(CareRecord, fjordvik);
 const team = (): CareTeam => structuredClone(record.team);
 const responsibilities = (): Responsibility[] => structuredClone(record.responsibilities);
 const kari = { id: 'm-kari', name: 'Kari Nilsen', organisationId: 'org-home-care' };

@@ -1,3 +1,4 @@
+import * as v from 'valibot';
 import { html } from 'lit';
 import type { Meta, StoryObj } from '@storybook/web-components';
 import { CareRecord } from '../src/contract/record.js';
@@ -87,7 +88,7 @@ export const CustomAccent: Story = { args: { accent: '#2f5d1e', radius: '0.75rem
 
 // ---- vendor playground ----------------------------------------------------------------------
 
-const record = CareRecord.parse(fjordvik);
+const record = v.parse(CareRecord, fjordvik);
 
 interface BrandArgs {
   accent: string;

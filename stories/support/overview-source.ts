@@ -1,3 +1,4 @@
+import * as v from 'valibot';
 import { OverviewPage, type OverviewGap, type OverviewQuery } from '../../src/contract/overview.js';
 import type { OverviewSource } from '../../src/data/overview/source.js';
 import { StoreError } from '../../src/data/types.js';
@@ -16,7 +17,7 @@ export function generatedOverview(options: { people: number; names?: boolean; un
     async overview(query: OverviewQuery) {
       const answer = overview.answer(query);
       const uncounted = new Set(options.uncounted ?? []);
-      return OverviewPage.parse({ ...answer, counts: answer.counts.map((c) => (uncounted.has(c.gap) ? { gap: c.gap } : c)) });
+      return v.parse(OverviewPage, { ...answer, counts: answer.counts.map((c) => (uncounted.has(c.gap) ? { gap: c.gap } : c)) });
     },
   };
 }

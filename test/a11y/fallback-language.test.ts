@@ -1,3 +1,4 @@
+import * as v from 'valibot';
 // WCAG 3.1.2 Language of Parts: on a page in a language the library lacks, the English it shows
 // instead is marked lang="en", so a screen reader does not read it with the page's voice, while
 // what the page and the data bring (a person's name, a note, the host's own label) keeps the
@@ -11,7 +12,7 @@ import { fjordvik } from '../../src/data/fixtures/fjordvik.js';
 import { loadCatalogue } from '../../src/i18n/locale.js';
 import { expect, fixture, html, settle } from '../helpers/fixture.js';
 
-const record = () => CareRecord.parse(structuredClone(fjordvik));
+const record = () => v.parse(CareRecord, structuredClone(fjordvik));
 const team = () => record().team;
 
 /**

@@ -1,3 +1,4 @@
+import * as v from 'valibot';
 // The marking half of language of parts (language-marker.ts) is loaded on first need: a page in
 // English never fetches it; a page in a language the library lacks fetches it once and the marks
 // are there when `updateComplete` resolves. Tests in this file run in order in one page, so the
@@ -8,7 +9,7 @@ import { CareRecord } from '../../src/contract/record.js';
 import { fjordvik } from '../../src/data/fixtures/fjordvik.js';
 import { expect, fixture, fixtureCleanup, html, settle } from '../helpers/fixture.js';
 
-const team = () => CareRecord.parse(structuredClone(fjordvik)).team;
+const team = () => v.parse(CareRecord, structuredClone(fjordvik)).team;
 const markerFetches = () => performance.getEntriesByType('resource').filter((entry) => /\/base\/language-marker\./.test(entry.name)).length;
 
 // The page's static imports fill the browser's resource timing buffer (250 entries by default);

@@ -1,3 +1,4 @@
+import * as v from 'valibot';
 // <care-meeting-outcomes> as assistive technology and people with other screens meet it: the
 // accessibility tree (the confirm button's role, name and description; the status region present
 // and empty before "we have noted it" arrives in it), 320 px and 200 % text without sideways
@@ -20,7 +21,7 @@ const people = {
 
 /** The October outcome, read by `actor`, in a box `width` px wide; `unconfirmed` takes the confirmations away. */
 const mount = async (actor: object, { width = 0, unconfirmed = false, audience = 'service-user' } = {}) => {
-  const r = CareRecord.parse(structuredClone(fjordvik));
+  const r = v.parse(CareRecord, structuredClone(fjordvik));
   const outcome = unconfirmed ? { ...r.meetingOutcomes[0], confirmations: [] } : r.meetingOutcomes[0];
   const box = await fixture<HTMLDivElement>(html`<div style=${width ? `inline-size: ${width}px` : ''}>
     <care-meeting-outcomes

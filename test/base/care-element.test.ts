@@ -1,3 +1,4 @@
+import * as v from 'valibot';
 import { html as litHtml, type TemplateResult } from 'lit';
 import { CareElement } from '../../src/components/base/care-element.js';
 import { CareRequestEvent, CareEvent, type CareDataErrorEvent, type CareErrorEvent } from '../../src/components/base/events.js';
@@ -123,7 +124,7 @@ describe('CareElement (shared base)', () => {
 });
 
 describe('carryIntent', () => {
-  const record = () => CareRecord.parse(structuredClone(fjordvik));
+  const record = () => v.parse(CareRecord, structuredClone(fjordvik));
   const consent = () => record().consents[0];
 
   class ConsentChanged extends CareEvent<{ id: string }> {

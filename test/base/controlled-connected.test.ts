@@ -1,3 +1,4 @@
+import * as v from 'valibot';
 // The rows of the "Controlled and connected" table in docs/embedding.md, one test per element:
 // inside a <care-context>, which input wins, who saves, which events fire, and what the element
 // does with its own property after a save the host made.
@@ -275,7 +276,7 @@ describe('Controlled and connected, element by element (docs/embedding.md)', () 
     const source: OverviewSource = {
       async overview(query) {
         asked.push(query.gap);
-        return OverviewPage.parse({
+        return v.parse(OverviewPage, {
           counts: [{ gap: 'no-coordinator', count: 1 }],
           gap: query.gap,
           total: 1,

@@ -1,3 +1,4 @@
+import * as v from 'valibot';
 /**
  * Browser side of `npm run bench`: each function renders our element and a peer doing the same
  * work in the same page, and returns raw timings. scripts/bench.mjs runs them repeatedly in fresh
@@ -526,7 +527,7 @@ export async function consentToggleClick() {
 export async function rosterContract(n = 1000) {
   const team = generateTeam(n);
   const start = performance.now();
-  const ok = CareTeam.safeParse(structuredClone(team)).success;
+  const ok = v.safeParse(CareTeam, structuredClone(team)).success;
   const checkMs = performance.now() - start;
   if (!ok) throw new Error('the generated team breaks the contract');
   await painted();

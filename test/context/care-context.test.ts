@@ -1,3 +1,4 @@
+import * as v from 'valibot';
 import { consume } from '@lit/context';
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { html as litHtml, LitElement } from 'lit';
@@ -190,7 +191,7 @@ describe('<care-context>', () => {
     const source: CareDataSource = {
       load: async (teamId) => {
         loads.push(teamId);
-        return CareRecord.parse(fjordvik);
+        return v.parse(CareRecord, fjordvik);
       },
       save: async (change) => change.value,
     };

@@ -1,3 +1,4 @@
+import * as v from 'valibot';
 // Hostile data against <care-meeting-outcomes>: markup and script in every free-text field it
 // shows stay text and never run, for every reader; broken and oversized data shows the error state
 // with the path, never a half-drawn outcome.
@@ -55,7 +56,7 @@ const inject = (r: Loose, text: string) => {
 };
 
 const mount = async (r: Loose, reader: object) => {
-  const record = CareRecord.parse({ ...r, meetingOutcomes: [] });
+  const record = v.parse(CareRecord, { ...r, meetingOutcomes: [] });
   const meeting = record.meetings.find((m) => m.id === 'mt-october');
   return settle(
     await fixture<CareMeetingOutcomes>(html`<care-meeting-outcomes

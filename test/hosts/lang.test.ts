@@ -1,3 +1,4 @@
+import * as v from 'valibot';
 // Frameworks set `lang` as a property (React 19 sets any prop that is a property of the element,
 // and `lang` is one on every HTML element). The element must then still mark its text up in that
 // language, or a screen reader reads Norwegian words with the page's English voice (WCAG 3.1.2).
@@ -13,7 +14,7 @@ describe('a language given as a property', () => {
     await loadCatalogue('nb');
     const wrapper = await fixture<HTMLDivElement>(html`<div lang="en"><care-team-roster></care-team-roster></div>`);
     const el = wrapper.querySelector<CareTeamRoster>('care-team-roster')!;
-    el.team = CareRecord.parse(structuredClone(fjordvik)).team;
+    el.team = v.parse(CareRecord, structuredClone(fjordvik)).team;
     el.lang = 'nb';
     await settle(el);
     expect(el.shadowRoot!.querySelector('[part="title"]')!.textContent).to.contain('Teamet rundt deg');

@@ -3,7 +3,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { Actor } from '../../contract/common.js';
 import { actorConverter } from '../../context/actor.js';
-import { check, type ContractIssue, type ContractResult } from '../../contract/validate.js';
+import { check, type ContractIssue, type ContractResult, type Schema } from '../../contract/validate.js';
 import { actorContext, storeContext } from '../../context/keys.js';
 import { loadFailureReason, SOURCE_CODE_MISSING, type LoadFailureReason } from '../../data/load-failure.js';
 import type { CareStore } from '../../data/store.js';
@@ -15,10 +15,6 @@ import { StoreConnection } from './store-connection.js';
 
 export type { ElementState } from './care-base.js';
 
-interface SafeParser<T> {
-  safeParse(input: unknown): { success: true; data: T } | { success: false; error: { issues: readonly unknown[] } };
-}
-
 type Verdict = { value: unknown } | { issues: ContractIssue[] };
 
 /**
@@ -29,7 +25,7 @@ type Verdict = { value: unknown } | { issues: ContractIssue[] };
  */
 const verdicts = new WeakMap<object, WeakMap<object, Verdict>>();
 
-const verdictFor = <T>(schema: SafeParser<T>, input: unknown): { value: T } | { issues: ContractIssue[] } => {
+const verdictFor = <T>(schema: Schema<T>, input: unknown): { value: T } | { issues: ContractIssue[] } => {
   const objectInput = input !== null && typeof input === 'object';
   let known = verdicts.get(schema);
   if (objectInput && known?.has(input)) return known.get(input) as { value: T } | { issues: ContractIssue[] };
@@ -42,7 +38,7 @@ const verdictFor = <T>(schema: SafeParser<T>, input: unknown): { value: T } | { 
 };
 
 /** Records the outcome of a check done elsewhere (in steps, for a large input), so `checkInput` finds it. */
-const rememberVerdict = <T>(schema: SafeParser<T>, input: object, result: ContractResult<T>): void => {
+const rememberVerdict = <T>(schema: Schema<T>, input: object, result: ContractResult<T>): void => {
   let known = verdicts.get(schema);
   if (!known) verdicts.set(schema, (known = new WeakMap()));
   const outcome = result.ok ? { value: result.value } : { issues: result.issues };
@@ -117,7 +113,7 @@ export abstract class CareElement<N extends Namespace> extends CareBase<N> {
    * Checks data given to the element against the contract, once per object. On failure it fires
    * `care-data-error` and returns the issues for the error state; nothing is thrown.
    */
-  protected checkInput<T>(entity: string, schema: SafeParser<T>, input: unknown): { value: T } | { issues: ContractIssue[] } {
+  protected checkInput<T>(entity: string, schema: Schema<T>, input: unknown): { value: T } | { issues: ContractIssue[] } {
     const outcome = verdictFor(schema, input);
     const objectInput = input !== null && typeof input === 'object';
     if ('issues' in outcome && !(objectInput && this.checked.has(input))) {
@@ -133,12 +129,12 @@ export abstract class CareElement<N extends Namespace> extends CareBase<N> {
    * Hands `checkInput` the outcome of a check of `input` against `schema` done elsewhere (in steps,
    * for a large input): `checkInput` then reports and returns it without checking again.
    */
-  protected rememberCheck<T>(schema: SafeParser<T>, input: object, result: ContractResult<T>): void {
+  protected rememberCheck<T>(schema: Schema<T>, input: object, result: ContractResult<T>): void {
     rememberVerdict(schema, input, result);
   }
 
   /** Like `checkInput` for an input the element can do without: absent stays absent. */
-  protected checkOptionalInput<T>(entity: string, schema: SafeParser<T>, input: unknown): { value: T | undefined } | { issues: ContractIssue[] } {
+  protected checkOptionalInput<T>(entity: string, schema: Schema<T>, input: unknown): { value: T | undefined } | { issues: ContractIssue[] } {
     return input === undefined ? { value: undefined } : this.checkInput(entity, schema, input);
   }
 

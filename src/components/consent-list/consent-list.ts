@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import * as z from 'zod/mini';
+import * as v from 'valibot';
 import { ConsentDirective, isSharingAllowed, type ConsentDirectiveInput, type Decider } from '../../contract/consent.js';
 import { CareTeam, type CareTeamInput, type Member } from '../../contract/team.js';
 import type { ContractIssue } from '../../contract/validate.js';
@@ -18,7 +18,7 @@ import { consentTranslations } from '../../i18n/translations.js';
 import { AfterPaint } from '../base/after-paint.js';
 import { roleLabel } from '../base/role-label.js';
 
-const ConsentList = z.array(ConsentDirective);
+const ConsentList = v.array(ConsentDirective);
 
 /**
  * Toggles rendered in the first frame: about a screenful (a toggle is about 450 px high in a

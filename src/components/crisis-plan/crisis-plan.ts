@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import * as z from 'zod/mini';
+import * as v from 'valibot';
 import { property, state } from 'lit/decorators.js';
 import { createRef, ref } from 'lit/directives/ref.js';
 import { ConsentDirective, type ConsentDirectiveInput } from '../../contract/consent.js';
@@ -34,8 +34,8 @@ type View =
 
 type Ready = Extract<View, { kind: 'ready' }>;
 
-const ResponsibilityList = z.array(Responsibility);
-const ConsentList = z.array(ConsentDirective);
+const ResponsibilityList = v.array(Responsibility);
+const ConsentList = v.array(ConsentDirective);
 
 const isStage = (value: unknown): value is CrisisStage => typeof value === 'string' && (CRISIS_STAGES as readonly string[]).includes(value);
 

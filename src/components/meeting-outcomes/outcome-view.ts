@@ -1,10 +1,10 @@
-import * as z from 'zod/mini';
+import * as v from 'valibot';
 import { ConsentDirective } from '../../contract/consent.js';
 import { Meeting } from '../../contract/meeting.js';
 import { MeetingOutcome } from '../../contract/meeting-outcome.js';
 import { Responsibility } from '../../contract/responsibility.js';
 import { CareTeam } from '../../contract/team.js';
-import type { ContractIssue } from '../../contract/validate.js';
+import type { ContractIssue, Schema } from '../../contract/validate.js';
 import type { CareStore } from '../../data/store.js';
 import type { StoreSnapshot } from '../../data/types.js';
 
@@ -19,10 +19,10 @@ export type Ready = {
 };
 export type View = { kind: 'loading' } | { kind: 'load-error' } | { kind: 'invalid'; issues: ContractIssue[] } | { kind: 'none'; id?: string } | Ready;
 
-const ConsentList = z.array(ConsentDirective);
-const ResponsibilityList = z.array(Responsibility);
+const ConsentList = v.array(ConsentDirective);
+const ResponsibilityList = v.array(Responsibility);
 
-type Checker = <T>(entity: string, schema: { safeParse(input: unknown): unknown }, input: unknown) => { value: T | undefined } | { issues: ContractIssue[] };
+type Checker = <T>(entity: string, schema: Schema<unknown>, input: unknown) => { value: T | undefined } | { issues: ContractIssue[] };
 
 /**
  * What the element shows: the host's values (controlled), or the record's meeting and its outcome

@@ -1,13 +1,13 @@
-import * as z from 'zod/mini';
+import * as v from 'valibot';
 import { ConsentDirective, type ConsentDirectiveInput } from '../../contract/consent.js';
 import { Availability, Meeting, type MeetingInput } from '../../contract/meeting.js';
 import { CareTeam, type CareTeamInput } from '../../contract/team.js';
-import type { ContractIssue } from '../../contract/validate.js';
+import type { ContractIssue, Schema } from '../../contract/validate.js';
 import type { StoreSnapshot } from '../../data/types.js';
 
-const AvailabilityList = z.array(Availability);
-const ConsentList = z.array(ConsentDirective);
-export type AvailabilityInput = z.input<typeof Availability>;
+const AvailabilityList = v.array(Availability);
+const ConsentList = v.array(ConsentDirective);
+export type AvailabilityInput = v.InferInput<typeof Availability>;
 
 /** Everything the scheduler shows, checked. */
 export interface ReadyData {
@@ -37,7 +37,7 @@ export interface DataInputs {
   /** The meeting to show from the store: `meeting-id`, or the one just booked. */
   meetingId: string;
   /** The element's contract check (reports broken data once). */
-  check: <T>(entity: string, schema: { safeParse(input: unknown): unknown }, input: unknown) => { value: T } | { issues: ContractIssue[] };
+  check: <T>(entity: string, schema: Schema<unknown>, input: unknown) => { value: T } | { issues: ContractIssue[] };
   /** The store's other booked meetings added to the busy times. */
   withTeamMeetings: (availability: Availability[], meetings: readonly Meeting[], exceptId: string) => Availability[];
 }

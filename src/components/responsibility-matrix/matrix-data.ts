@@ -1,4 +1,5 @@
-import * as z from 'zod/mini';
+import * as v from 'valibot';
+import { rules } from '../../contract/kit.js';
 import { Responsibility } from '../../contract/responsibility.js';
 import { responsibilityFlags, type ResponsibilityFlag } from '../../contract/rules.js';
 import type { CareTeam, Member } from '../../contract/team.js';
@@ -7,10 +8,11 @@ import type { Audience, RaciPart } from '../../contract/values.js';
 import { isOwnGoal, matchesFilter, matrixColumns, partsOf, type MatrixFilter } from './model.js';
 
 /** A list of responsibilities as the element accepts it: each valid, ids unique. */
-export const ResponsibilityList = z.array(Responsibility).check(
-  z.superRefine((list, ctx) =>
+export const ResponsibilityList = v.pipe(
+  v.array(Responsibility),
+  rules((list, report) =>
     reportRepeatedKeys(
-      ctx,
+      report,
       list,
       (r) => r.id,
       (index) => [index, 'id'],

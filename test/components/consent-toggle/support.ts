@@ -1,3 +1,4 @@
+import * as v from 'valibot';
 import { ContextProvider } from '@lit/context';
 import type { ReactiveElement } from 'lit';
 import { CareRecord } from '../../../src/contract/record.js';
@@ -8,7 +9,7 @@ import { CareStore } from '../../../src/data/store.js';
 import { StoreError, type CareDataSource, type Change, type ChangeKind, type EntityByKind } from '../../../src/data/types.js';
 
 /** The Fjordvik record, parsed through the contract (a fresh copy each call). */
-export const fjordvikRecord = (): CareRecord => CareRecord.parse(structuredClone(fjordvik));
+export const fjordvikRecord = (): CareRecord => v.parse(CareRecord, structuredClone(fjordvik));
 
 /** One Fjordvik consent directive by id. */
 export const consentById = (id: string): ConsentDirective => {

@@ -1,3 +1,4 @@
+import * as v from 'valibot';
 import '../../../src/components/coordination-overview/define.js';
 import type { CareCoordinationOverview } from '../../../src/components/coordination-overview/coordination-overview.js';
 import type { CareOverviewExportEvent, CareOverviewQueryEvent } from '../../../src/components/coordination-overview/events.js';
@@ -38,7 +39,7 @@ function sourceOf(answer: (query: OverviewQuery) => OverviewPageInput): Overview
     asked,
     async overview(query) {
       asked.push(query);
-      return OverviewPage.parse(answer(query));
+      return v.parse(OverviewPage, answer(query));
     },
   };
 }

@@ -1,3 +1,4 @@
+import * as v from 'valibot';
 // <care-crisis-plan>: adding, changing, removing and reordering the people to call at a stage,
 // through the same request → save → change road as the rest of the form, with problems shown
 // beside their fields and in a summary, nothing typed lost, and focus kept where a person expects.
@@ -246,7 +247,7 @@ describe('<care-crisis-plan>: editing whom to call', () => {
   });
 
   it('in controlled mode the host sees the new contact in the request and can refuse it; the form stays open with what was typed', async () => {
-    const r = CareRecord.parse(structuredClone(fjordvik));
+    const r = v.parse(CareRecord, structuredClone(fjordvik));
     const el = await fixture<CareCrisisPlan>(html`<care-crisis-plan .plan=${r.crisisPlans[0]} .team=${r.team} .responsibilities=${r.responsibilities}
       .consents=${r.consents} .actor=${kari} .now=${'2026-12-05T12:00:00Z'} audience="professional" lang="en"></care-crisis-plan>`);
     await settle(el);

@@ -1,3 +1,4 @@
+import * as v from 'valibot';
 import '../../../src/components/crisis-plan/define.js';
 import type { CareCrisisPlan } from '../../../src/components/crisis-plan/crisis-plan.js';
 import type { CareCrisisPlanChangeEvent, CareCrisisPlanRequestEvent } from '../../../src/components/crisis-plan/events.js';
@@ -14,7 +15,7 @@ import { deepActiveElement, press, tab, type } from '../../helpers/keys.js';
 import { shoot } from '../../helpers/screenshot.js';
 import { storeHost, textOf } from '../consent-toggle/support.js';
 
-const record = () => CareRecord.parse(structuredClone(fjordvik));
+const record = () => v.parse(CareRecord, structuredClone(fjordvik));
 const people = {
   ingrid: { id: 'm-ingrid', name: 'Ingrid Solberg' },
   kari: { id: 'm-kari', name: 'Kari Nilsen', organisationId: 'org-home-care' },

@@ -1,3 +1,4 @@
+import * as v from 'valibot';
 // The crisis plan's editing forms and the maker of the copy to keep load on first use (chunks of
 // their own, fetched ahead of a press). Here the network drops those requests (real failed fetches). The person must be told, in
 // the status region that was there before, and nothing may be thrown at the page: before this
@@ -17,7 +18,7 @@ const button = (el: Element, name: string) => [...root(el).querySelectorAll('but
 describe('<care-crisis-plan> when the network drops the parts that load on first use', () => {
   it('says so in the status region, keeps the plan and focus, and says to reload when it fails again; nothing is thrown at the page', async () => {
     const rejections = await withDroppedRequests(['/crisis-plan/editing.ts', '/crisis-plan/plan-text.ts'], async () => {
-      const r = CareRecord.parse(structuredClone(fjordvik));
+      const r = v.parse(CareRecord, structuredClone(fjordvik));
       const el = await fixture<CareCrisisPlan>(html`<care-crisis-plan
         .plan=${r.crisisPlans[0]} .team=${r.team} .responsibilities=${r.responsibilities} .consents=${r.consents}
         .actor=${{ id: 'm-ingrid', name: 'Ingrid Solberg' }} .now=${'2026-12-05T12:00:00Z'} audience="service-user" lang="en"

@@ -1,3 +1,4 @@
+import * as v from 'valibot';
 // A GP whose practice has consent may propose a measure; the proposal form is part of the editing
 // chunk, loaded ahead of any press. Here the network drops that request (a real failed fetch).
 // Before this was handled the form was simply not there, with nothing said: the GP could not know
@@ -19,7 +20,7 @@ const root = (el: Element) => el.shadowRoot!;
 describe('<care-crisis-plan> when the proposal form does not arrive', () => {
   it('says so where the form would be, offers Try again, and after a second failure says to reload; nothing is thrown', async () => {
     const rejections = await withDroppedRequests(['/crisis-plan/editing.ts'], async () => {
-      const r = CareRecord.parse(structuredClone(fjordvik));
+      const r = v.parse(CareRecord, structuredClone(fjordvik));
       const el = await fixture<CareCrisisPlan>(html`<care-crisis-plan
         .plan=${r.crisisPlans[0]} .team=${r.team} .responsibilities=${r.responsibilities} .consents=${r.consents}
         .actor=${{ id: 'm-lars', name: 'Lars Haugen', organisationId: 'org-gp' }} .now=${'2026-12-05T12:00:00Z'} audience="professional" lang="en"

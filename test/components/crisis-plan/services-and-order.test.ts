@@ -1,3 +1,4 @@
+import * as v from 'valibot';
 // <care-crisis-plan>: the services the person has (derived from the team and the matrix, never
 // retyped), the order of contacts changed by keyboard with a live announcement, and practical
 // matters edited, all saved through the store.
@@ -12,7 +13,7 @@ import { expect, fixture, fixtureCleanup, html, settle, waitUntil } from '../../
 import { deepActiveElement, press, type } from '../../helpers/keys.js';
 import { storeHost, textOf } from '../consent-toggle/support.js';
 
-const record = () => CareRecord.parse(structuredClone(fjordvik));
+const record = () => v.parse(CareRecord, structuredClone(fjordvik));
 const kari = { id: 'm-kari', name: 'Kari Nilsen', organisationId: 'org-home-care' };
 const root = (el: Element) => el.shadowRoot!;
 const button = (el: Element, name: string) => [...root(el).querySelectorAll('button')].find((b) => textOf(b) === name) ?? null;

@@ -1,3 +1,4 @@
+import * as v from 'valibot';
 import '../../../src/components/meeting-outcomes/define.js';
 import type { CareMeetingOutcomes } from '../../../src/components/meeting-outcomes/meeting-outcomes.js';
 import type { CareMeetingOutcomeRequestEvent } from '../../../src/components/meeting-outcomes/events.js';
@@ -12,7 +13,7 @@ import { expect, fixture, fixtureCleanup, html, settle, waitUntil } from '../../
 import { deepActiveElement, press, tab, type } from '../../helpers/keys.js';
 import { storeHost, textOf } from '../consent-toggle/support.js';
 
-const record = () => CareRecord.parse(structuredClone(fjordvik));
+const record = () => v.parse(CareRecord, structuredClone(fjordvik));
 const people = {
   ingrid: { id: 'm-ingrid', name: 'Ingrid Solberg' },
   kari: { id: 'm-kari', name: 'Kari Nilsen', organisationId: 'org-home-care' },

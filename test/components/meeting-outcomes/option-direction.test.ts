@@ -1,3 +1,4 @@
+import * as v from 'valibot';
 import '../../../src/components/meeting-outcomes/define.js';
 import '../../../src/context/define.js';
 import type { CareMeetingOutcomes } from '../../../src/components/meeting-outcomes/meeting-outcomes.js';
@@ -15,7 +16,7 @@ afterEach(() => fixtureCleanup());
 
 describe('Meeting outcomes: names and titles in a choice list keep their own direction', () => {
   it('an owner is an option of its own direction; a title inside a sentence is isolated so it cannot reorder the sentence', async () => {
-    const seed = CareRecord.parse(structuredClone(fjordvik));
+    const seed = v.parse(CareRecord, structuredClone(fjordvik));
     seed.meetingOutcomes = [];
     // A title with a right-to-left override and a member whose name is in Arabic script.
     const responsibility = seed.responsibilities.find((r) => r.status !== 'ended')!;

@@ -1,3 +1,4 @@
+import * as v from 'valibot';
 import '../../../src/components/meeting-outcomes/define.js';
 import '../../../src/components/responsibility-matrix/define.js';
 import '../../../src/context/define.js';
@@ -20,7 +21,7 @@ afterEach(() => fixtureCleanup());
 
 describe('A task agreed in a meeting becomes a responsibility the owner accepts in the matrix', () => {
   it('on one store: the coordinator shares the outcome, the matrix shows the proposal, Lars accepts it and owns it', async () => {
-    const seed = CareRecord.parse(structuredClone(fjordvik));
+    const seed = v.parse(CareRecord, structuredClone(fjordvik));
     // The October meeting, before anything was written down; Lars took part in the medicines part.
     seed.meetingOutcomes = [];
     const october = seed.meetings.find((m) => m.id === 'mt-october')!;

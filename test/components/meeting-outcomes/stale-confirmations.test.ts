@@ -1,3 +1,4 @@
+import * as v from 'valibot';
 // A confirmation belongs to the version that was read: once the coordinator changes a shared
 // outcome, who confirmed before is shown as having read it before the change, and may confirm again.
 import '../../../src/components/meeting-outcomes/define.js';
@@ -21,7 +22,7 @@ const confirmations = (el: Element) => [...root(el).querySelectorAll('[part="con
 
 /** The October outcome at `version`, Ingrid's and Amina's confirmations made on version 1. */
 const mount = async (actor: object, version?: number) => {
-  const r = CareRecord.parse(structuredClone(fjordvik));
+  const r = v.parse(CareRecord, structuredClone(fjordvik));
   const outcome = { ...r.meetingOutcomes[0], ...(version ? { version } : {}) };
   const el = await fixture<CareMeetingOutcomes>(html`<care-meeting-outcomes
     .meeting=${r.meetings.find((m) => m.id === 'mt-october')}
@@ -78,7 +79,7 @@ describe('<care-meeting-outcomes>: confirmations of an earlier version', () => {
   });
 
   it('a draft changed before it is shared stays at its version; a confirmation of a later version than the outcome is refused', async () => {
-    const r = CareRecord.parse(structuredClone(fjordvik));
+    const r = v.parse(CareRecord, structuredClone(fjordvik));
     const el = await mount(people.kari);
     const draft = { ...r.meetingOutcomes[0], status: 'draft', sharedAt: undefined, confirmations: [] };
     el.outcome = draft as never;

@@ -1,3 +1,4 @@
+import * as v from 'valibot';
 import { expandOccurrences } from '../../../src/components/meeting-scheduler/recurrence.js';
 import { Meeting } from '../../../src/contract/meeting.js';
 import { expectAxeClean } from '../../helpers/a11y.js';
@@ -117,7 +118,7 @@ describe('<care-meeting-scheduler> showing a booked series', () => {
     expect(log).to.have.length(1);
     const { action, meeting } = log[0].detail;
     expect(action).to.equal('move-occurrence');
-    expect(Meeting.safeParse(meeting).success).to.equal(true);
+    expect(v.safeParse(Meeting, meeting).success).to.equal(true);
     expect(meeting.recurrence!.exceptions).to.deep.include({
       originalStart: '2027-03-02T09:00:00.000Z',
       start: '2027-03-04T11:30:00.000Z',
@@ -133,7 +134,7 @@ describe('<care-meeting-scheduler> showing a booked series', () => {
     await click(el, dates(el)[3].querySelector<HTMLButtonElement>('button[data-move]')!);
     await click(el, $(el, '.move button[type="button"]:not(.opener)'));
     expect(Boolean(shadow(el).querySelector('#move-date'))).to.equal(false);
-    expect((deepActiveElement() as HTMLElement).dataset.move).to.equal(expandOccurrences(Meeting.parse(meetingOf('mt-series')))[3].originalStart);
+    expect((deepActiveElement() as HTMLElement).dataset.move).to.equal(expandOccurrences(v.parse(Meeting, meetingOf('mt-series')))[3].originalStart);
   });
 
   it('cancels one date after asking, and shows it as cancelled', async () => {

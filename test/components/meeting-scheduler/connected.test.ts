@@ -1,3 +1,4 @@
+import * as v from 'valibot';
 import '../../../src/context/define.js';
 import type { CareMeetingChangeEvent } from '../../../src/components/meeting-scheduler/events.js';
 import type { CareMeetingScheduler } from '../../../src/components/meeting-scheduler/meeting-scheduler.js';
@@ -36,7 +37,7 @@ describe('<care-meeting-scheduler> in a <care-context> (connected mode)', () => 
     const source = new ScriptedSource();
     let fail!: (error: Error) => void;
     source.answers.push(() => new Promise((_, reject) => (fail = reject)));
-    source.answers.push(() => Promise.resolve(CareRecord.parse(fjordvik)));
+    source.answers.push(() => Promise.resolve(v.parse(CareRecord, fjordvik)));
     const el = await connected(new CareStore(source, 'team-ingrid'), 'mt-series');
     expect(textOf($(el, '[role="status"]'))).to.equal('Loading…');
     fail(new StoreError('network', 'offline'));

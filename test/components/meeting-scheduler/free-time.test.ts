@@ -1,3 +1,4 @@
+import * as v from 'valibot';
 import { expect } from '@open-wc/testing';
 import * as fc from 'fast-check';
 import { CareRecord } from '../../../src/contract/record.js';
@@ -17,7 +18,7 @@ import { timeIn, dateIn } from '../../../src/components/meeting-scheduler/zone.j
 import { benchFreeTime } from './free-time-benchmark.js';
 
 const OSLO = 'Europe/Oslo';
-const record = CareRecord.parse(fjordvik);
+const record = v.parse(CareRecord, fjordvik);
 const at = (iso: string) => Date.parse(iso);
 const oslo = (start: string) => `${dateIn(start, OSLO)} ${timeIn(start, OSLO)}`;
 

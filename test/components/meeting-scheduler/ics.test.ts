@@ -1,3 +1,4 @@
+import * as v from 'valibot';
 import { expect } from '@open-wc/testing';
 import ICAL from 'ical.js';
 import { Meeting } from '../../../src/contract/meeting.js';
@@ -6,7 +7,7 @@ import { fjordvik } from '../../../src/data/fixtures/fjordvik.js';
 import { agendaText, escapeText, foldLine, icsFileName, meetingToIcs } from '../../../src/components/meeting-scheduler/ics.js';
 import { withOccurrenceChange, expandOccurrences } from '../../../src/components/meeting-scheduler/recurrence.js';
 
-const record = CareRecord.parse(fjordvik);
+const record = v.parse(CareRecord, fjordvik);
 const series = record.meetings.find((m) => m.id === 'mt-series')!;
 const names = (id: string) => record.team.members.find((m) => m.id === id)?.name ?? id;
 const now = Date.parse('2026-12-01T08:00:00Z');
@@ -71,7 +72,7 @@ describe('ics export', () => {
   });
 
   it('writes UNTIL in UTC for a series that ends on a date', () => {
-    const meeting = Meeting.parse({ ...series, recurrence: { frequency: 'monthly', interval: 2, until: '2027-06-30' } });
+    const meeting = v.parse(Meeting, { ...series, recurrence: { frequency: 'monthly', interval: 2, until: '2027-06-30' } });
     const calendar = parse(meetingToIcs(meeting, { now }));
     const rule = calendar.getFirstSubcomponent('vevent')!.getFirstPropertyValue('rrule') as ICAL.Recur;
     expect(rule.freq).to.equal('MONTHLY');
@@ -140,7 +141,7 @@ describe('ics export', () => {
   });
 
   it('keeps hostile text inside its property', () => {
-    const hostile = Meeting.parse({
+    const hostile = v.parse(Meeting, {
       ...series,
       title: 'Review\r\nATTENDEE:mailto:evil@x\r\nEND:VEVENT; a, b \\ c',
       location: { name: 'Room 1\nDTSTART:19700101T000000Z', address: '<script>alert(1)</script>' },
@@ -181,7 +182,7 @@ describe('ics export', () => {
   });
 
   it('writes every exception of an open-ended series, also those far after the first dates', () => {
-    const long = Meeting.parse({ ...series, recurrence: { frequency: 'weekly', interval: 1 } });
+    const long = v.parse(Meeting, { ...series, recurrence: { frequency: 'weekly', interval: 1 } });
     const [late, moved] = expandOccurrences(long, { fromIndex: 150, max: 2 });
     expect([late.originalStart, moved.originalStart]).to.deep.equal(['2029-10-23T08:00:00.000Z', '2029-10-30T09:00:00.000Z']);
     let meeting = withOccurrenceChange(long, late.originalStart, { cancelled: true });
@@ -205,7 +206,7 @@ describe('ics export', () => {
   });
 
   it('writes a zone without daylight saving as one STANDARD component', () => {
-    const meeting = Meeting.parse({ ...series, timeZone: 'Asia/Tokyo', recurrence: undefined });
+    const meeting = v.parse(Meeting, { ...series, timeZone: 'Asia/Tokyo', recurrence: undefined });
     const calendar = parse(meetingToIcs(meeting, { now }));
     const zone = calendar.getFirstSubcomponent('vtimezone')!;
     expect(zone.getAllSubcomponents('daylight')).to.have.length(0);

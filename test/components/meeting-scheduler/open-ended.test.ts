@@ -1,3 +1,4 @@
+import * as v from 'valibot';
 import ICAL from 'ical.js';
 import { Meeting, type MeetingInput } from '../../../src/contract/meeting.js';
 import { draftFromMeeting, meetingFromDraft } from '../../../src/components/meeting-scheduler/draft.js';
@@ -10,7 +11,7 @@ import { expect, settle } from '../../helpers/fixture.js';
 import { $, $$, button, click, downloadIcs, fill, meetingOf, meetingRequests, record, renderScheduler, TODAY, textOf } from './fixtures.js';
 
 const OSLO = 'Europe/Oslo';
-const team = Meeting.parse(meetingOf('mt-series')).teamId;
+const team = v.parse(Meeting, meetingOf('mt-series')).teamId;
 
 /** A weekly Tuesday series with neither count nor until that began a year before TODAY (2026-12-01). */
 const openEnded = (): MeetingInput => ({
@@ -28,7 +29,7 @@ const whenOf = (el: Element) => dates(el).map((d) => textOf(d.querySelector('.oc
 
 describe('an open-ended series that began a year ago', () => {
   it('expands any window of the rule, with each date\u2019s position in the series', () => {
-    const series = Meeting.parse(openEnded());
+    const series = v.parse(Meeting, openEnded());
     const window = expandOccurrences(series, { from: now, max: 3 });
     expect(window.map((o) => dateIn(o.start, OSLO))).to.deep.equal(['2026-12-01', '2026-12-08', '2026-12-15']);
     expect(window.map((o) => o.index)).to.deep.equal([52, 53, 54]);
@@ -40,7 +41,7 @@ describe('an open-ended series that began a year ago', () => {
   });
 
   it('steps a monthly rule to a far window and still skips months without the day', () => {
-    const monthly = Meeting.parse({
+    const monthly = v.parse(Meeting, {
       ...openEnded(),
       start: '2025-01-31T09:00:00+01:00',
       end: '2025-01-31T10:00:00+01:00',
@@ -54,9 +55,9 @@ describe('an open-ended series that began a year ago', () => {
   });
 
   it('gives the next date after today, also past cancelled dates and with a date moved earlier', () => {
-    let series = Meeting.parse(openEnded());
+    let series = v.parse(Meeting, openEnded());
     expect(dateIn(nextOfSeries(series, now)!.start, OSLO)).to.equal('2026-12-01');
-    series = Meeting.parse({
+    series = v.parse(Meeting, {
       ...openEnded(),
       recurrence: {
         frequency: 'weekly',
@@ -73,19 +74,19 @@ describe('an open-ended series that began a year ago', () => {
   });
 
   it('opens the list of dates at today and pages to later and earlier dates', () => {
-    const series = Meeting.parse(openEnded());
+    const series = v.parse(Meeting, openEnded());
     const page = occurrencePage(series, { now });
     expect(page.total).to.equal(undefined);
     expect(page.hasEarlier).to.equal(true);
     expect(page.hasLater).to.equal(true);
     expect(page.occurrences).to.have.length(10);
     expect(dateIn(page.occurrences[0].start, OSLO)).to.equal('2026-12-01');
-    const finite = occurrencePage(Meeting.parse(meetingOf('mt-series')), { now });
+    const finite = occurrencePage(v.parse(Meeting, meetingOf('mt-series')), { now });
     expect([finite.total, finite.hasEarlier, finite.hasLater, finite.occurrences.length]).to.deep.equal([6, false, false, 6]);
   });
 
   it('counts as busy time after today for the time finder', () => {
-    const series = Meeting.parse(openEnded());
+    const series = v.parse(Meeting, openEnded());
     const busy = takingPlaceBetween(series, now, now + 21 * 86_400_000);
     expect(busy.map((o) => dateIn(o.start, OSLO))).to.deep.equal(['2026-12-01', '2026-12-08', '2026-12-15']);
     const availability = withBookedMeetings([], [series], undefined, now);
@@ -95,12 +96,12 @@ describe('an open-ended series that began a year ago', () => {
 
   it('keeps the series open-ended when only the title is changed in the form', () => {
     const data = record();
-    const previous = Meeting.parse(openEnded());
+    const previous = v.parse(Meeting, openEnded());
     const draft = draftFromMeeting(previous, data.team as never, (d) => d);
     expect(draft.ends).to.equal('never');
     const after = meetingFromDraft({ ...draft, title: 'Weekly check-in' }, { team: data.team as never, previous, newId: () => 'x' });
     expect(after.recurrence).to.deep.equal({ frequency: 'weekly', interval: 1, exceptions: [] });
-    expect(Meeting.safeParse(after).success).to.equal(true);
+    expect(v.safeParse(Meeting, after).success).to.equal(true);
   });
 
   it('shows the next time and the dates after today in the element', async () => {
@@ -136,7 +137,7 @@ describe('an open-ended series that began a year ago', () => {
     const shown = dates(el).find((d) => textOf(d.querySelector('.occurrence-when')).startsWith('Tuesday 6 Jul 2027'))!;
     expect(shown.getAttribute('part')).to.equal('occurrence occurrence-cancelled');
 
-    const moved = Meeting.parse({
+    const moved = v.parse(Meeting, {
       ...after,
       recurrence: {
         ...after.recurrence!,

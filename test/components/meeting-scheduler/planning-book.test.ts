@@ -1,3 +1,4 @@
+import * as v from 'valibot';
 import type { CareMeetingChangeEvent, CareMeetingRequestEvent } from '../../../src/components/meeting-scheduler/events.js';
 import { Meeting } from '../../../src/contract/meeting.js';
 import { loadCatalogue } from '../../../src/i18n/locale.js';
@@ -26,7 +27,7 @@ describe('<care-meeting-scheduler> booking', () => {
     expect(request.detail.action).to.equal('book');
     expect(request.detail.previous).to.equal(undefined);
     const meeting = request.detail.meeting;
-    expect(Meeting.safeParse(meeting).success).to.equal(true);
+    expect(v.safeParse(Meeting, meeting).success).to.equal(true);
     expect(meeting).to.deep.include({
       kind: 'responsibility-group',
       mode: 'hybrid',

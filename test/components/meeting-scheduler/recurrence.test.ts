@@ -1,3 +1,4 @@
+import * as v from 'valibot';
 import { expect } from '@open-wc/testing';
 import { Meeting, type MeetingInput } from '../../../src/contract/meeting.js';
 import { CareRecord } from '../../../src/contract/record.js';
@@ -7,12 +8,12 @@ import { agendaFor, agendaOf, attendanceWindow } from '../../../src/components/m
 import { dateIn, timeIn } from '../../../src/components/meeting-scheduler/zone.js';
 
 const OSLO = 'Europe/Oslo';
-const record = CareRecord.parse(fjordvik);
+const record = v.parse(CareRecord, fjordvik);
 const series = record.meetings.find((m) => m.id === 'mt-series')!;
 const local = (iso: string) => `${dateIn(iso, OSLO)} ${timeIn(iso, OSLO)}`;
 
 const weekly = (overrides: Partial<MeetingInput> & { recurrence?: MeetingInput['recurrence'] } = {}) =>
-  Meeting.parse({
+  v.parse(Meeting, {
     id: 'mt-x',
     title: 'Series',
     kind: 'coordination',
@@ -109,7 +110,7 @@ describe('recurrence', () => {
     let changed = withOccurrenceChange(meeting, second.originalStart, { cancelled: true });
     changed = withOccurrenceChange(changed, third.originalStart, { start: '2027-04-01T12:00:00+02:00', end: '2027-04-01T13:00:00+02:00' });
     changed = withOccurrenceChange(changed, second.originalStart, { start: '2027-03-24T09:00:00+01:00', end: '2027-03-24T10:00:00+01:00' });
-    expect(Meeting.safeParse(changed).success).to.equal(true);
+    expect(v.safeParse(Meeting, changed).success).to.equal(true);
     expect(changed.recurrence!.exceptions).to.have.length(2);
     const occurrences = expandOccurrences(changed);
     expect(occurrences.map((o) => o.status)).to.deep.equal(['scheduled', 'moved', 'moved']);

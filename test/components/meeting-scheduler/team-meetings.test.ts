@@ -1,10 +1,11 @@
+import * as v from 'valibot';
 import { expect } from '@open-wc/testing';
 import { findFreeSlots } from '../../../src/components/meeting-scheduler/free-time.js';
 import { withBookedMeetings } from '../../../src/components/meeting-scheduler/team-meetings.js';
 import { CareRecord } from '../../../src/contract/record.js';
 import { fjordvik } from '../../../src/data/fixtures/fjordvik.js';
 
-const record = CareRecord.parse(fjordvik);
+const record = v.parse(CareRecord, fjordvik);
 const series = record.meetings.find((m) => m.id === 'mt-series')!;
 const DEC_1 = Date.parse('2026-12-01T00:00:00+01:00');
 const busyOf = (availability: ReturnType<typeof withBookedMeetings>, id: string) => availability.find((a) => a.memberId === id)?.busy ?? [];

@@ -1,3 +1,4 @@
+import * as v from 'valibot';
 import '../../../src/components/team-roster/define.js';
 import '../../../src/context/define.js';
 import type { CareTeamRoster } from '../../../src/components/team-roster/team-roster.js';
@@ -52,7 +53,7 @@ describe('<care-team-roster> in a <care-context> (connected mode)', () => {
   it('shows a load error with a retry that loads again', async () => {
     const source = new ScriptedSource();
     source.answers.push(() => Promise.reject(new StoreError('network', 'offline')));
-    source.answers.push(() => Promise.resolve(CareRecord.parse(fjordvik)));
+    source.answers.push(() => Promise.resolve(v.parse(CareRecord, fjordvik)));
     const el = await connected(new CareStore(source, 'team-ingrid'));
     await waitUntil(() => shadow(el).querySelector('[role="alert"]'), 'load error shown');
     expect(textOf(shadow(el).querySelector('[role="alert"]'))).to.contain('Could not load the information');

@@ -1,3 +1,4 @@
+import * as v from 'valibot';
 import { CareTeam } from '../../../src/contract/team.js';
 import {
   addDays,
@@ -15,7 +16,7 @@ import {
 import { expect } from '../../helpers/fixture.js';
 import { fjordvikTeam, MONDAY, teamWith } from './fixtures.js';
 
-const parsed = (input = fjordvikTeam()) => CareTeam.parse(input);
+const parsed = (input = fjordvikTeam()) => v.parse(CareTeam, input);
 
 describe('roster model', () => {
   it('finds weekdays and moves dates across month and year ends', () => {
