@@ -1,5 +1,5 @@
 // npm run contract:docs: writes docs/contract/<Entity>.schema.json (JSON Schema generated from the
-// zod schemas in src/contract/) and docs/contract.md (the prose reference, with one example per
+// valibot schemas in src/contract/) and docs/contract.md (the prose reference, with one example per
 // entity from the Fjordvik fixture).
 //   --check   regenerate in memory and exit 1, listing the files that are stale or missing.
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -381,8 +381,7 @@ const FIELD_NOTES = {
 };
 
 // ---------------------------------------------------------------------------------------------
-// Loading the TypeScript contract: bundle it with esbuild (zod included, so the descriptions live
-// in the same registry that toJSONSchema reads) and import the bundle.
+// Loading the TypeScript contract: bundle it with esbuild and import the bundle.
 
 async function loadContract() {
   const esbuild = await import('esbuild');
@@ -390,7 +389,6 @@ async function loadContract() {
     `export * from ${JSON.stringify(join(root, 'src/contract/index.ts'))};`,
     `export { fjordvik } from ${JSON.stringify(join(root, 'src/data/fixtures/fjordvik.ts'))};`,
     `export { CHANGE_HEADERS } from ${JSON.stringify(join(root, 'src/data/http-source.ts'))};`,
-    `export { toJSONSchema, globalRegistry } from 'zod/mini';`,
   ].join('\n');
   const result = await esbuild.build({
     stdin: { contents: entry, resolveDir: root, loader: 'ts' },
@@ -418,7 +416,7 @@ async function readJsDocSummaries() {
   for (const name of (await readdir(dir)).sort()) {
     if (!name.endsWith('.ts')) continue;
     const text = await readFile(join(dir, name), 'utf8');
-    for (const match of text.matchAll(/\/\*\*([\s\S]*?)\*\/\s*export const (\w+)/g)) {
+    for (const match of text.matchAll(/\/\*\*((?:(?!\*\/)[\s\S])*?)\*\/\s*export const (\w+)/g)) {
       summaries.set(match[2], match[1].replace(/^\s*\* ?/gm, '').replace(/\s+/g, ' ').trim());
     }
   }
@@ -429,7 +427,7 @@ async function readJsDocSummaries() {
 
 const contract = await loadContract();
 const jsDoc = await readJsDocSummaries();
-const { toJSONSchema, globalRegistry, fjordvik, check, CHANGE_HEADERS } = contract;
+const { fjordvik, check, CHANGE_HEADERS } = contract;
 
 const nameOf = new Map();
 for (const name of [...ENTITIES, ...SUPPORTING, ...Object.keys(SCALARS)]) {
@@ -439,8 +437,119 @@ for (const name of [...ENTITIES, ...SUPPORTING, ...Object.keys(SCALARS)]) {
 const documented = new Set([...ENTITIES, ...SUPPORTING]);
 const anchor = (name) => name.toLowerCase();
 const link = (name) => `[${name}](#${anchor(name)})`;
-const def = (schema) => schema._zod.def;
-const descriptionOf = (schema) => globalRegistry.get(schema)?.description;
+
+// ---------------------------------------------------------------------------------------------
+// Reading valibot schemas. A schema with rules is a pipe: the schema first, then its actions
+// (checks, rules, description, metadata), and that schema may be a pipe itself (RequiredText is
+// Text with more checks). `def` describes a schema in a few kinds the rest of this script reads.
+
+/** Every action of a schema's pipes, innermost first. */
+const actionsOf = (schema) => (schema.pipe ? [...actionsOf(schema.pipe[0]), ...schema.pipe.slice(1)] : []);
+
+const FORMATS = { iso_date: 'date', iso_timestamp: 'datetime', url: 'url' };
+
+/** What kind a schema is, and its parts: `optional`, `default`, `string`, `enum`, `boolean`, `number`, `array`, `object`. */
+function def(schema) {
+  switch (schema.type) {
+    case 'optional':
+      return schema.default === undefined
+        ? { type: 'optional', innerType: schema.wrapped }
+        : { type: 'default', innerType: schema.wrapped, defaultValue: typeof schema.default === 'function' ? schema.default() : schema.default };
+    case 'string':
+      return { type: 'string', format: actionsOf(schema).map((action) => FORMATS[action.type]).find(Boolean) };
+    case 'picklist':
+      return { type: 'enum', entries: schema.options };
+    case 'custom':
+      // The contract's only custom schema is `int`, a whole number in the safe range.
+      return { type: 'number', format: 'safeint' };
+    case 'array':
+      return { type: 'array', element: schema.item };
+    case 'loose_object':
+      return { type: 'object', shape: schema.entries };
+    default:
+      return { type: schema.type };
+  }
+}
+
+/** The checks of a schema: lengths, number limits, patterns, and rules with their message and the field they report. */
+const checksOf = (schema) =>
+  actionsOf(schema).flatMap((action) => {
+    switch (action.type) {
+      case 'min_length':
+        return [{ check: 'min_length', minimum: action.requirement }];
+      case 'max_length':
+        return [{ check: 'max_length', maximum: action.requirement }];
+      case 'min_value':
+        return [{ check: 'greater_than', value: action.requirement }];
+      case 'max_value':
+        return [{ check: 'less_than', value: action.requirement }];
+      case 'regex':
+        return [{ check: 'string_format', format: 'regex', pattern: action.requirement }];
+      case 'iso_date':
+      case 'iso_timestamp':
+        return [{ check: 'string_format', format: FORMATS[action.type], pattern: action.requirement }];
+      case 'check':
+        return [{ check: 'custom', message: action.message, path: action.key === undefined ? undefined : [action.key] }];
+      default:
+        return [];
+    }
+  });
+
+const descriptionOf = (schema) => actionsOf(schema).findLast((action) => action.type === 'description')?.description;
+const metadataOf = (schema) => Object.assign({}, ...actionsOf(schema).filter((action) => action.type === 'metadata').map((action) => action.metadata));
+
+/** JSON Schema (draft 2020-12) of what a host may write: defaults make a field optional. */
+function toJsonSchema(schema) {
+  const d = def(schema);
+  if (d.type === 'default') return { default: d.defaultValue, ...toJsonSchema(d.innerType) };
+  if (d.type === 'optional') return toJsonSchema(d.innerType);
+  const checks = checksOf(schema);
+  const min = checks.find((c) => c.check === 'min_length')?.minimum;
+  const max = checks.find((c) => c.check === 'max_length')?.maximum;
+  const json = {};
+  switch (d.type) {
+    case 'string': {
+      json.type = 'string';
+      if (min !== undefined) json.minLength = min;
+      if (max !== undefined) json.maxLength = max;
+      if (d.format) json.format = { date: 'date', datetime: 'date-time', url: 'uri' }[d.format];
+      const pattern = checks.find((c) => c.check === 'string_format')?.pattern;
+      if (pattern) json.pattern = pattern.source;
+      break;
+    }
+    case 'enum':
+      json.type = 'string';
+      json.enum = [...d.entries];
+      break;
+    case 'boolean':
+      json.type = 'boolean';
+      break;
+    case 'number':
+      json.type = 'integer';
+      json.minimum = Math.max(-Number.MAX_SAFE_INTEGER, ...checks.filter((c) => c.check === 'greater_than').map((c) => c.value));
+      json.maximum = Math.min(Number.MAX_SAFE_INTEGER, ...checks.filter((c) => c.check === 'less_than').map((c) => c.value));
+      break;
+    case 'array':
+      if (min !== undefined) json.minItems = min;
+      if (max !== undefined) json.maxItems = max;
+      json.type = 'array';
+      json.items = toJsonSchema(d.element);
+      break;
+    case 'object': {
+      json.type = 'object';
+      json.properties = Object.fromEntries(Object.entries(d.shape).map(([key, child]) => [key, toJsonSchema(child)]));
+      const required = Object.entries(d.shape).filter(([, child]) => !['optional', 'default'].includes(def(child).type)).map(([key]) => key);
+      if (required.length) json.required = required;
+      json.additionalProperties = {};
+      break;
+    }
+    default:
+      throw new Error(`no JSON Schema for a ${d.type} schema`);
+  }
+  const description = descriptionOf(schema);
+  if (description) json.description = description;
+  return Object.assign(json, metadataOf(schema));
+}
 
 /** Strips optional/default wrappers. */
 function unwrap(schema) {
@@ -457,8 +566,6 @@ function unwrap(schema) {
     current = d.innerType;
   }
 }
-
-const checksOf = (schema) => (def(schema).checks ?? []).map((c) => c._zod.def);
 
 function lengthNote(schema, unit) {
   const min = checksOf(schema).find((c) => c.check === 'min_length')?.minimum;
@@ -514,8 +621,8 @@ function refinementRules(schema, prefix = '', top = true) {
   const named = nameOf.get(inner);
   if (!top && named) return rules;
   for (const check of checksOf(inner)) {
-    if (check.check === 'custom' && typeof check.error === 'function') {
-      const message = check.error({});
+    if (check.check === 'custom') {
+      const { message } = check;
       const path = [prefix, ...(check.path ?? [])].filter(Boolean).join('.');
       if (typeof message === 'string') rules.push({ path: path || '(root)', message });
     }
@@ -656,8 +763,8 @@ function describeFields(json, schema) {
 }
 
 function jsonSchemaFor(name) {
-  const generated = describeFields(toJSONSchema(contract[name], { io: 'input' }), contract[name]);
-  const { $schema, ...rest } = generated;
+  const rest = describeFields(toJsonSchema(contract[name]), contract[name]);
+  const $schema = 'https://json-schema.org/draft/2020-12/schema';
   const rules = [...refinementRules(contract[name]).map(({ path, message }) => `${path}: ${message}.`), ...(CODE_RULES[name] ?? [])];
   const schema = { $schema, title: name, ...rest };
   if (rules.length) schema.$comment = `Also checked, beyond what JSON Schema can say: ${rules.join(' ').replace(/`/g, '')}`;
@@ -790,10 +897,10 @@ const relative = (file) => file.slice(root.length + 1);
 // ---------------------------------------------------------------------------------------------
 // TypeScript types with a JSDoc line on every field, written into the contract's own files
 // between the markers below, so editors show each field's meaning on hover and in the published
-// declarations (zod's inferred types carry no field docs into .d.ts files). Each entity gets a
+// declarations (valibot's inferred types carry no field docs into .d.ts files). Each entity gets a
 // type of what the contract gives back (defaults filled in) and, where defaults may be left
 // out, an `…Input` type of what a host may write. Object types, not interfaces, so they fit where
-// zod's own inferred types are expected; neither has an index signature, so a misspelt key in an
+// valibot's own inferred types are expected; neither has an index signature, so a misspelt key in an
 // object literal is a type error. Unknown fields still pass through at run time.
 // test/contract/types.check.ts proves each type equal to the schema's own inferred type.
 

@@ -161,9 +161,7 @@ export const CrisisPlan = v.pipe(
 import type { CrisisStage, PracticalTopic, ProposalStatus } from './values.js';
 
 /**
- * Short sentences in the person's own words, one item each. *\/ const Sentences =
- * v.optional(v.array(RequiredText(500)), []); /** Something at home that must be seen to during a
- * bad period: children, pets, keys, bills, work.
+ * Something at home that must be seen to during a bad period: children, pets, keys, bills, work.
  */
 export type PracticalMatter = {
   /** Its id, unique among its kind. An id (1–200 characters). */

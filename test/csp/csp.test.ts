@@ -130,7 +130,7 @@ describe('strict Content-Security-Policy with Trusted Types (built bundle)', fun
     expect(page.win.customElements.get('care-team-roster')).to.equal(undefined);
   });
 
-  it('ships no string-to-code in the bundle or its chunks (no eval, no Function: zod/mini never probes for JIT)', async () => {
+  it('ships no string-to-code in the bundle or its chunks (no eval, no Function: valibot builds no code from strings)', async () => {
     const bundle = await (await fetch('/dist/care-elements.min.js')).text();
     const chunks = [...new Set([...bundle.matchAll(/["'](\.\/chunks\/[^"']+\.js)["']/g)].map((m) => m[1]))];
     expect(chunks.length, 'the language chunks').to.be.greaterThan(0);
