@@ -11,7 +11,7 @@ const checkOnly = process.argv.includes('--check');
 const reportFolder = join(root, 'api');
 const reportFile = join(reportFolder, 'care-elements.api.md');
 // Inside the repository (not node_modules, which API Extractor reads as other packages) so that
-// the declarations resolve `lit` and `zod` from the package's own node_modules.
+// the declarations resolve `lit` and `valibot` from the package's own node_modules.
 const work = join(root, '.api-report');
 
 // --use-build reads the declarations that `npm run build` wrote to dist/types (npm test runs the

@@ -83,7 +83,7 @@ if (existsSync(reportFile)) {
   const entry = report.chunks['care-elements.min.js'];
   if (entry) {
     const groups = Object.entries(entry.byGroup).sort(([, a], [, b]) => b - a);
-    const order = ['lit', '@lit/context', 'zod', 'date-fns', '@date-fns/tz', 'own code'];
+    const order = ['lit', '@lit/context', 'valibot', 'date-fns', '@date-fns/tz', 'own code'];
     for (const name of order) if (!entry.byGroup[name]) groups.push([name, 0]);
     const contribution = groups.map(([name, length]) => [
       name,

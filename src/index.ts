@@ -135,7 +135,7 @@ export {
 export { AuditEntry, AUDIT_OUTCOMES, AUDIT_FAILURES } from './contract/audit.js';
 export { CareRecord, type CareRecordInput } from './contract/record.js';
 export { responsibilityFlags, teamFlags, type ResponsibilityFlag, type TeamFlag } from './contract/rules.js';
-export { check, parse, ContractError, type ContractIssue, type ContractResult } from './contract/validate.js';
+export { check, parse, ContractError, type ContractIssue, type ContractResult, type Schema } from './contract/validate.js';
 
 // ----- The store and the data sources (docs/embedding.md, docs/fhir.md) -----
 export { CareStore, type SaveOptions } from './data/store.js';

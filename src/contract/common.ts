@@ -28,13 +28,17 @@ const hasVisibleCharacter = (text: string): boolean => text.length === 0 || /[^\
 export const RequiredText = (max = 5000) =>
   v.pipe(Text(max), v.minLength(1), rule(hasVisibleCharacter, 'must not be only spaces or invisible characters'));
 
-/** `YYYY-MM-DD` of a day that exists (no 30 February), as JSON Schema states it. */
+/**
+ * `YYYY-MM-DD` of a day that exists (no 30 February), as JSON Schema states it. valibot's own
+ * `isoDate` and `isoTimestamp` take any day up to 31 in any month and more forms of time; the two
+ * checks below are theirs with this stricter pattern, so problems are still reported as dates.
+ */
 const DATE = '(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))';
 
 /** A calendar date without time, `YYYY-MM-DD`. */
 export const IsoDate = v.pipe(
   v.string(),
-  { ...v.isoDate(''), requirement: new RegExp(`^${DATE}$`) },
+  { ...v.isoDate(''), requirement: new RegExp(`^${DATE}$`) } as v.IsoDateAction<string, ''>,
   v.description('A calendar date, YYYY-MM-DD.'),
 );
 
@@ -44,7 +48,7 @@ export const Instant = v.pipe(
   {
     ...v.isoTimestamp(''),
     requirement: new RegExp(`^${DATE}T(?:(?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(?:\\.\\d+)?(?:Z|([+-](?:[01]\\d|2[0-3]):[0-5]\\d)))$`),
-  },
+  } as v.IsoTimestampAction<string, ''>,
   v.description('An instant, ISO 8601 date-time with Z or an offset.'),
 );
 
@@ -121,7 +125,7 @@ export const HttpsUrl = v.pipe(
   v.trim(),
   v.url(''),
   // A second URL check, for the scheme: its message is the note the problem carries ("invalid protocol").
-  { ...v.url('Invalid protocol'), requirement: isHttpsAddress },
+  { ...v.url('Invalid protocol'), requirement: isHttpsAddress } as v.UrlAction<string, 'Invalid protocol'>,
   rule((value) => safeHttpsUrl(value) !== undefined, USERINFO_MESSAGE),
   v.description('An https:// address, without a user name or password before the host.'),
 );
