@@ -36,6 +36,14 @@ export default defineConfig(
     languageOptions: { globals: { ...globals.browser } },
   },
   {
+    files: ['src/contract/**/*.ts'],
+    rules: {
+      // `interface MemberSchema extends Named<typeof memberSchema> {}` names a schema's type, so the
+      // declarations of the schemas that hold it refer to it instead of spelling it out again.
+      '@typescript-eslint/no-empty-object-type': ['error', { allowInterfaces: 'with-single-extends' }],
+    },
+  },
+  {
     files: ['test/**/*.ts'],
     languageOptions: { globals: { ...globals.mocha } },
     rules: {

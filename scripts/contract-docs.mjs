@@ -1017,7 +1017,7 @@ function wrapLines(text) {
 /** The contract file each schema is declared in. */
 const homeOf = new Map();
 for (const file of (await readdir(join(root, 'src/contract'))).filter((name) => name.endsWith('.ts'))) {
-  for (const [, name] of (await readFile(join(root, 'src/contract', file), 'utf8')).matchAll(/^export const (\w+) = /gm)) homeOf.set(name, file);
+  for (const [, name] of (await readFile(join(root, 'src/contract', file), 'utf8')).matchAll(/^export const (\w+)(?:: \w+)? = /gm)) homeOf.set(name, file);
 }
 
 for (const file of (await readdir(join(root, 'src/contract'))).filter((name) => name.endsWith('.ts')).sort()) {
@@ -1027,7 +1027,7 @@ for (const file of (await readdir(join(root, 'src/contract'))).filter((name) => 
   if (start === -1) continue;
   const end = text.indexOf(TYPES_END, start);
   if (end === -1) throw new Error(`src/contract/${file} opens generated types without closing them`);
-  const declared = [...text.matchAll(/^export const (\w+) = /gm)].map((match) => match[1]).filter((name) => typeNames.includes(name));
+  const declared = [...text.matchAll(/^export const (\w+)(?:: \w+)? = /gm)].map((match) => match[1]).filter((name) => typeNames.includes(name));
   const blocks = declared.flatMap((name) => [interfaceFor(name, false), ...(withInput.has(name) ? [interfaceFor(name, true)] : [])]);
   const body = blocks.join('\n\n');
   const valueTypes = [...new Set(listTypes.values())].filter((type) => new RegExp(`: (Array<)?${type}\\b`).test(body)).sort();

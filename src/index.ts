@@ -70,11 +70,12 @@ export {
   type TeamStatus,
   type Weekday,
 } from './contract/values.js';
-export { Actor, ContactPoint, Hours, Meta, Period, Role } from './contract/common.js';
-export { CareTeam, Member, Organisation, type CareTeamInput, type MemberInput } from './contract/team.js';
-export { Assignment, Dispute, Handover, Note, Responsibility, Step, type ResponsibilityInput, type StepInput } from './contract/responsibility.js';
+export { Actor, ContactPoint, type ContactPointSchema, Hours, Meta, Period, Role } from './contract/common.js';
+export { CareTeam, type CareTeamSchema, Member, type MemberSchema, Organisation, type OrganisationSchema, type CareTeamInput, type MemberInput } from './contract/team.js';
+export { Assignment, Dispute, Handover, Note, Responsibility, type ResponsibilitySchema, Step, type ResponsibilityInput, type StepInput } from './contract/responsibility.js';
 export {
   ConsentDirective,
+  type ConsentDirectiveSchema,
   ConsentHistoryEntry,
   Decider,
   Recipient,
@@ -86,9 +87,11 @@ export {
 export {
   AgendaItem,
   Availability,
+  type AvailabilitySchema,
   Interval,
   Location,
   Meeting,
+  type MeetingSchema,
   OccurrenceException,
   Participant,
   Recurrence,
@@ -101,6 +104,7 @@ export {
 } from './contract/meeting.js';
 export {
   CrisisPlan,
+  type CrisisPlanSchema,
   CrisisOwnWords,
   CrisisStagePlan,
   CrisisMeasure,
@@ -120,6 +124,7 @@ export {
 } from './contract/crisis-plan.js';
 export {
   MeetingOutcome,
+  type MeetingOutcomeSchema,
   OutcomePart,
   OutcomeDecision,
   OutcomeAction,
@@ -132,8 +137,8 @@ export {
   type OutcomePartAccess,
   type OutcomeFlag,
 } from './contract/meeting-outcome.js';
-export { AuditEntry, AUDIT_OUTCOMES, AUDIT_FAILURES } from './contract/audit.js';
-export { CareRecord, type CareRecordInput } from './contract/record.js';
+export { AuditEntry, type AuditEntrySchema, AUDIT_OUTCOMES, AUDIT_FAILURES } from './contract/audit.js';
+export { CareRecord, type CareRecordSchema, type CareRecordInput } from './contract/record.js';
 export { responsibilityFlags, teamFlags, type ResponsibilityFlag, type TeamFlag } from './contract/rules.js';
 export { check, parse, ContractError, type ContractIssue, type ContractResult, type Schema } from './contract/validate.js';
 
@@ -251,6 +256,7 @@ export {
 // ----- The coordination overview across a caseload (docs/elements/coordination-overview.md) -----
 export {
   OverviewPage,
+  type OverviewPageSchema,
   OverviewQuery,
   OverviewRow,
   OverviewChoice,

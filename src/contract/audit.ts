@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { object } from './kit.js';
+import { object, type Named } from './kit.js';
 import { Actor, Id, Instant, Text } from './common.js';
 import { ENTITY_KINDS } from './values.js';
 
@@ -9,8 +9,7 @@ export const AUDIT_OUTCOMES = ['saved', 'vetoed', 'rejected', 'failed'] as const
 /** Why a change failed: someone else changed it, no connection, not allowed, refused as invalid, no answer in time, or the server failed. */
 export const AUDIT_FAILURES = ['conflict', 'network', 'forbidden', 'invalid', 'timeout', 'server'] as const;
 
-/** A record of who changed what, when, from which organisation, and why. */
-export const AuditEntry = v.pipe(
+const auditEntrySchema = v.pipe(
   object({
     id: Id,
     entity: v.picklist(ENTITY_KINDS),
@@ -29,6 +28,12 @@ export const AuditEntry = v.pipe(
     'One change as it was tried: entity and id, the action (for example "assign", "grant", "book"), the actor and the organisation they acted for, when, why, whether it was saved (and if not, why, as a category), and the change id shared by every attempt of one change.',
   ),
 );
+
+/** The schema type of `AuditEntry`. */
+export interface AuditEntrySchema extends Named<typeof auditEntrySchema> {}
+
+/** A record of who changed what, when, from which organisation, and why. */
+export const AuditEntry: AuditEntrySchema = auditEntrySchema;
 
 // <generated-types> by scripts/contract-docs.mjs from the schemas above and FIELD_NOTES: do not edit.
 

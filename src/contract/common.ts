@@ -1,12 +1,40 @@
 import * as v from 'valibot';
-import { object, rule } from './kit.js';
+import { object, rule, type Named } from './kit.js';
 import { AUDIENCES, CONTACT_CHANNELS, WEEKDAYS } from './values.js';
+
+// Named types of the shared text schemas: the declarations of every schema that uses one refer to
+// it by name instead of spelling its checks out again.
+type Rule = v.CheckAction<string, string> & { key?: string };
+type Described = v.DescriptionAction<string, string>;
+type Format<Check extends v.PipeItem<string, string, v.BaseIssue<unknown>>> = v.SchemaWithPipe<readonly [v.StringSchema<undefined>, Check, Described]>;
+/** The schema type of `Id`. */
+export interface IdSchema
+  extends v.SchemaWithPipe<
+    readonly [v.StringSchema<undefined>, v.MinLengthAction<string, 1, undefined>, v.MaxLengthAction<string, 200, undefined>, Rule, Described, v.MetadataAction<string, { not: { enum: string[] } }>]
+  > {}
+/** The schema type of `Text`. */
+export interface TextSchema extends v.SchemaWithPipe<readonly [v.StringSchema<undefined>, v.MaxLengthAction<string, number, undefined>]> {}
+/** The schema type of `RequiredText`. */
+export interface RequiredTextSchema extends v.SchemaWithPipe<readonly [TextSchema, v.MinLengthAction<string, 1, undefined>, Rule]> {}
+/** The schema type of `IsoDate`. */
+export interface IsoDateSchema extends Format<v.IsoDateAction<string, ''>> {}
+/** The schema type of `Instant`. */
+export interface InstantSchema extends Format<v.IsoTimestampAction<string, ''>> {}
+/** The schema type of `TimeZone`. */
+export interface TimeZoneSchema extends Format<Rule> {}
+/** The schema type of `TimeOfDay`. */
+export interface TimeOfDaySchema extends Format<v.RegexAction<string, undefined>> {}
+/** The schema type of `HttpsUrl`. */
+export interface HttpsUrlSchema
+  extends v.SchemaWithPipe<
+    readonly [v.StringSchema<undefined>, v.TrimAction, v.UrlAction<string, ''>, v.UrlAction<string, 'Invalid protocol'>, Rule, Described]
+  > {}
 
 /** Whether an id can name something: `.` and `..` cannot, since a web address reads them as "here" and "one level up". */
 export const isUsableId = (id: string): boolean => id !== '.' && id !== '..';
 
 /** A stable identifier: 1–200 characters, not `.` or `..`. */
-export const Id = v.pipe(
+export const Id: IdSchema = v.pipe(
   v.string(),
   v.minLength(1),
   v.maxLength(200),
@@ -16,7 +44,7 @@ export const Id = v.pipe(
 );
 
 /** Free text shown to people. Rendered as text, never as markup. */
-export const Text = (max = 5000) => v.pipe(v.string(), v.maxLength(max));
+export const Text = (max = 5000): TextSchema => v.pipe(v.string(), v.maxLength(max));
 
 /** Something a person can read: a letter, digit or sign, not only spaces, control or format characters. */
 const hasVisibleCharacter = (text: string): boolean => text.length === 0 || /[^\s\p{Cc}\p{Cf}]/u.test(text);
@@ -25,7 +53,7 @@ const hasVisibleCharacter = (text: string): boolean => text.length === 0 || /[^\
  * Free text that must say something (a name, title, label or reason): not empty, and not only
  * spaces or invisible characters such as zero-width spaces and direction marks.
  */
-export const RequiredText = (max = 5000) =>
+export const RequiredText = (max = 5000): RequiredTextSchema =>
   v.pipe(Text(max), v.minLength(1), rule(hasVisibleCharacter, 'must not be only spaces or invisible characters'));
 
 /**
@@ -36,14 +64,14 @@ export const RequiredText = (max = 5000) =>
 const DATE = '(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))';
 
 /** A calendar date without time, `YYYY-MM-DD`. */
-export const IsoDate = v.pipe(
+export const IsoDate: IsoDateSchema = v.pipe(
   v.string(),
   { ...v.isoDate(''), requirement: new RegExp(`^${DATE}$`) } as v.IsoDateAction<string, ''>,
   v.description('A calendar date, YYYY-MM-DD.'),
 );
 
 /** An instant in time with an offset, ISO 8601 (`2026-03-02T09:00:00+01:00` or `…Z`). */
-export const Instant = v.pipe(
+export const Instant: InstantSchema = v.pipe(
   v.string(),
   {
     ...v.isoTimestamp(''),
@@ -74,14 +102,14 @@ export const isTimeZone = (zone: string | undefined | null): zone is string => {
 };
 
 /** An IANA time zone name such as `Europe/Oslo`. */
-export const TimeZone = v.pipe(
+export const TimeZone: TimeZoneSchema = v.pipe(
   v.string(),
   rule((zone: string) => isTimeZone(zone), 'an IANA time zone such as Europe/Oslo'),
   v.description('An IANA time zone name, for example Europe/Oslo.'),
 );
 
 /** A time of day, `HH:mm`, 24-hour clock. */
-export const TimeOfDay = v.pipe(
+export const TimeOfDay: TimeOfDaySchema = v.pipe(
   v.string(),
   v.regex(/^([01]\d|2[0-3]):[0-5]\d$/),
   v.description('A time of day, HH:mm on a 24-hour clock.'),
@@ -120,7 +148,7 @@ const isHttpsAddress = (value: string): boolean => {
 const USERINFO_MESSAGE = 'must not have a user name or password before the host (https://name@host/): it hides the real host';
 
 /** A web address that may be opened: https only, so `javascript:` and `data:` links are refused; no user name or password. */
-export const HttpsUrl = v.pipe(
+export const HttpsUrl: HttpsUrlSchema = v.pipe(
   v.string(),
   v.trim(),
   v.url(''),
@@ -161,8 +189,7 @@ const CONTACT_VALUE_RULES: Record<(typeof CONTACT_CHANNELS)[number], (value: str
   'secure-message': httpsLink,
 };
 
-/** One way to reach a member or organisation. */
-export const ContactPoint = v.pipe(
+const contactPointSchema = v.pipe(
   object({
     channel: v.picklist(CONTACT_CHANNELS),
     value: v.pipe(v.string(), v.minLength(1), v.maxLength(500)),
@@ -177,6 +204,12 @@ export const ContactPoint = v.pipe(
     'A way to reach someone. Phone and SMS numbers, e-mail addresses (the address only: no ?cc= or body=), and https:// links for video and secure messages (no user name or password before the host). A contact marked private is shown only to the audiences listed in visibleTo.',
   ),
 );
+
+/** The schema type of `ContactPoint`. */
+export interface ContactPointSchema extends Named<typeof contactPointSchema> {}
+
+/** One way to reach a member or organisation. */
+export const ContactPoint: ContactPointSchema = contactPointSchema;
 
 /** A coded role with a plain-language label, for example a GP or a coordinator. */
 export const Role = object({

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { object, rule } from './kit.js';
+import { object, rule, type Named } from './kit.js';
 import { Actor, Id, Instant, IsoDate, Meta, RequiredText, Text } from './common.js';
 import {
   CONSENT_METHODS,
@@ -35,8 +35,7 @@ export const ConsentHistoryEntry = object({
   note: v.optional(Text(2000)),
 });
 
-/** One permission to share information: this person → this recipient, for this purpose. */
-export const ConsentDirective = v.pipe(
+const consentDirectiveSchema = v.pipe(
   object({
     id: Id,
     subjectId: Id,
@@ -63,6 +62,12 @@ export const ConsentDirective = v.pipe(
     'One consent to share information: whose consent (subjectId), to which recipient, for which purposes and categories of information, under which legal model (opt-in: nothing is shared until granted; objection: sharing is allowed until the person objects). `state` is what the system of record holds; `not-recorded` means nobody has asked yet and no choice is pre-selected. `history` lists every change with who decided, who recorded it and how. One directive per permission, because each is withdrawn separately.',
   ),
 );
+
+/** The schema type of `ConsentDirective`. */
+export interface ConsentDirectiveSchema extends Named<typeof consentDirectiveSchema> {}
+
+/** One permission to share information: this person → this recipient, for this purpose. */
+export const ConsentDirective: ConsentDirectiveSchema = consentDirectiveSchema;
 
 // <generated-types> by scripts/contract-docs.mjs from the schemas above and FIELD_NOTES: do not edit.
 

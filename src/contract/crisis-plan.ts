@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { object, rule, rules, int } from './kit.js';
+import { object, rule, rules, int, type Named } from './kit.js';
 import { Actor, Hours, Id, Instant, IsoDate, Meta, RequiredText, Text } from './common.js';
 import { reportRepeatedKeys } from './unique.js';
 import { CRISIS_STAGES, PRACTICAL_TOPICS, PROPOSAL_STATUSES } from './values.js';
@@ -115,8 +115,7 @@ export const CrisisProposal = v.pipe(
   ),
 );
 
-/** The person's plan for bad periods, for one care team. */
-export const CrisisPlan = v.pipe(
+const crisisPlanSchema = v.pipe(
   object({
     id: Id,
     teamId: v.optional(Id),
@@ -155,6 +154,12 @@ export const CrisisPlan = v.pipe(
     'The person\'s plan for bad periods, for one care team: their own words first (ownWords), then each stage with its agreed measures (who does what, by member and responsibility id) and whom to contact in what order; who agreed to which version (the person and the coordinator), changes professionals propose, when it is valid from and when it is next reviewed. `version` counts the plan\'s editions and is printed on every copy. `withheld: true` means the source left the content out because the reader may not see it. A plan past its review date, or whose current version the person or the coordinator has not confirmed, is shown with a plain note, never hidden.',
   ),
 );
+
+/** The schema type of `CrisisPlan`. */
+export interface CrisisPlanSchema extends Named<typeof crisisPlanSchema> {}
+
+/** The person's plan for bad periods, for one care team. */
+export const CrisisPlan: CrisisPlanSchema = crisisPlanSchema;
 
 // <generated-types> by scripts/contract-docs.mjs from the schemas above and FIELD_NOTES: do not edit.
 

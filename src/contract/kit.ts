@@ -50,3 +50,10 @@ export const rules = /* @__NO_SIDE_EFFECTS__ */ <T>(check: (value: T, report: Re
       }),
     );
   });
+
+/**
+ * A schema's own type, for `interface XSchema extends Named<typeof xSchema> {}`: an interface is
+ * named in the declarations of every schema that holds it, where its fields would otherwise be
+ * spelt out again each time.
+ */
+export type Named<T> = T;

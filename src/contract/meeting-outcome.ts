@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { object, rule, rules, int } from './kit.js';
+import { object, rule, rules, int, type Named } from './kit.js';
 import { Actor, Id, Instant, IsoDate, Meta, RequiredText, Text } from './common.js';
 import { reportRepeatedKeys } from './unique.js';
 import { ACTION_EFFECTS, INFORMATION_CATEGORIES, OUTCOME_STATUSES } from './values.js';
@@ -71,8 +71,7 @@ export const OutcomeQuestion = v.pipe(
   v.description('A question a participant asks the coordinator about the outcome, maybe about one part, and the coordinator\'s answer.'),
 );
 
-/** What a meeting decided, and who has read it. */
-export const MeetingOutcome = v.pipe(
+const meetingOutcomeSchema = v.pipe(
   object({
     id: Id,
     teamId: v.optional(Id),
@@ -115,6 +114,12 @@ export const MeetingOutcome = v.pipe(
     'What a meeting decided, for one meeting (or one occurrence of a series, `occurrenceStart`): per agenda part, notes in plain language, decisions and actions (a task with an owner and a due date, which may propose a responsibility in the matrix or a handover of one, by reference); who has confirmed "I have read this", and when; and questions to the coordinator. The coordinator records it after the meeting as a `draft` and shares it; only then do participants see it. Each participant sees the parts they were invited to, as far as the person\'s consents cover their organisation; the rest is named as withheld, with why.',
   ),
 );
+
+/** The schema type of `MeetingOutcome`. */
+export interface MeetingOutcomeSchema extends Named<typeof meetingOutcomeSchema> {}
+
+/** What a meeting decided, and who has read it. */
+export const MeetingOutcome: MeetingOutcomeSchema = meetingOutcomeSchema;
 
 // <generated-types> by scripts/contract-docs.mjs from the schemas above and FIELD_NOTES: do not edit.
 

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { object, rule, int } from './kit.js';
+import { object, rule, int, type Named } from './kit.js';
 import { Actor, HttpsUrl, Id, Instant, IsoDate, Meta, RequiredText, Text, TimeOfDay, TimeZone } from './common.js';
 import {
   AGENDA_TEMPLATES,
@@ -67,8 +67,7 @@ export const Location = object({
   timeZone: v.optional(TimeZone),
 });
 
-/** A meeting of the team. */
-export const Meeting = v.pipe(
+const meetingSchema = v.pipe(
   object({
     id: Id,
     teamId: v.optional(Id),
@@ -97,6 +96,12 @@ export const Meeting = v.pipe(
   ),
 );
 
+/** The schema type of `Meeting`. */
+export interface MeetingSchema extends Named<typeof meetingSchema> {}
+
+/** A meeting of the team. */
+export const Meeting: MeetingSchema = meetingSchema;
+
 /** Regular working hours of one participant. */
 export const WorkingHours = object({
   days: v.pipe(v.array(v.picklist(WEEKDAYS)), v.minLength(1)),
@@ -105,12 +110,17 @@ export const WorkingHours = object({
   timeZone: TimeZone,
 });
 
-/** When a member is busy, and their working hours. */
-export const Availability = object({
+const availabilitySchema = object({
   memberId: Id,
   busy: v.optional(v.array(Interval), []),
   workingHours: v.optional(v.array(WorkingHours)),
 });
+
+/** The schema type of `Availability`. */
+export interface AvailabilitySchema extends Named<typeof availabilitySchema> {}
+
+/** When a member is busy, and their working hours. */
+export const Availability: AvailabilitySchema = availabilitySchema;
 
 // <generated-types> by scripts/contract-docs.mjs from the schemas above and FIELD_NOTES: do not edit.
 

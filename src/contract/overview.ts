@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { object, int } from './kit.js';
+import { object, int, type Named } from './kit.js';
 import { Id, IsoDate, RequiredText, Text } from './common.js';
 import { SECTORS } from './values.js';
 
@@ -81,8 +81,7 @@ export const OverviewQuery = v.pipe(
   ),
 );
 
-/** The server's answer to one overview query. */
-export const OverviewPage = v.pipe(
+const overviewPageSchema = v.pipe(
   object({
     counts: v.array(GapCount),
     gap: v.picklist(OVERVIEW_GAPS),
@@ -98,6 +97,12 @@ export const OverviewPage = v.pipe(
     'The server\u2019s answer to an overview query: the count of every gap under the filters, and one page of the rows of the gap asked for. Counting is done by the server: the browser never loads whole records to count.',
   ),
 );
+
+/** The schema type of `OverviewPage`. */
+export interface OverviewPageSchema extends Named<typeof overviewPageSchema> {}
+
+/** The server's answer to one overview query. */
+export const OverviewPage: OverviewPageSchema = overviewPageSchema;
 
 // <generated-types> by scripts/contract-docs.mjs from the schemas above and FIELD_NOTES: do not edit.
 

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { object } from './kit.js';
+import { object, type Named } from './kit.js';
 import { AuditEntry } from './audit.js';
 import { ConsentDirective } from './consent.js';
 import { CrisisPlan } from './crisis-plan.js';
@@ -8,8 +8,7 @@ import { MeetingOutcome } from './meeting-outcome.js';
 import { Responsibility } from './responsibility.js';
 import { CareTeam } from './team.js';
 
-/** Everything known about one care team: what a data source loads and a store holds. */
-export const CareRecord = v.pipe(
+const careRecordSchema = v.pipe(
   object({
     team: CareTeam,
     responsibilities: v.optional(v.array(Responsibility), []),
@@ -24,6 +23,12 @@ export const CareRecord = v.pipe(
     'Everything about one care team that a data source loads: the team, its responsibilities, consent directives, meetings, members\' availability, crisis plans, what meetings decided and the audit trail.',
   ),
 );
+
+/** The schema type of `CareRecord`. */
+export interface CareRecordSchema extends Named<typeof careRecordSchema> {}
+
+/** Everything known about one care team: what a data source loads and a store holds. */
+export const CareRecord: CareRecordSchema = careRecordSchema;
 
 // <generated-types> by scripts/contract-docs.mjs from the schemas above and FIELD_NOTES: do not edit.
 

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { object, rules } from './kit.js';
+import { object, rules, type Named } from './kit.js';
 import { Actor, Id, Instant, IsoDate, Meta, RequiredText, Text } from './common.js';
 import { reportRepeatedKeys } from './unique.js';
 import { HANDOVER_STATUSES, RACI_PARTS, RESPONSIBILITY_AREAS, RESPONSIBILITY_STATUSES } from './values.js';
@@ -43,8 +43,7 @@ export const Dispute = object({
   at: Instant,
 });
 
-/** A task or area of care and who does what for it. */
-export const Responsibility = v.pipe(
+const responsibilitySchema = v.pipe(
   object({
     id: Id,
     teamId: v.optional(Id),
@@ -78,6 +77,12 @@ export const Responsibility = v.pipe(
     'A task or area of care (medication, housing, accompanying to appointments, a personal goal, …) with each member\'s part: accountable ("owns it", exactly one is expected), responsible ("does it"), consulted ("is asked") or informed ("is told"). A responsibility without exactly one active accountable member is accepted but flagged by the elements, so it can be seen and mended. Each member has at most one part.',
   ),
 );
+
+/** The schema type of `Responsibility`. */
+export interface ResponsibilitySchema extends Named<typeof responsibilitySchema> {}
+
+/** A task or area of care and who does what for it. */
+export const Responsibility: ResponsibilitySchema = responsibilitySchema;
 
 // <generated-types> by scripts/contract-docs.mjs from the schemas above and FIELD_NOTES: do not edit.
 

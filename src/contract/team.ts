@@ -1,11 +1,10 @@
 import * as v from 'valibot';
-import { object, rules } from './kit.js';
+import { object, rules, type Named } from './kit.js';
 import { Actor, ContactPoint, Id, IsoDate, Meta, Period, Role, RequiredText, Text } from './common.js';
 import { reportRepeatedKeys } from './unique.js';
 import { MEMBER_KINDS, MEMBER_STATUSES, SECTORS, TEAM_STATUSES } from './values.js';
 
-/** An organisation that takes part in someone's care. */
-export const Organisation = v.pipe(
+const organisationSchema = v.pipe(
   object({
     id: Id,
     name: RequiredText(300),
@@ -18,8 +17,13 @@ export const Organisation = v.pipe(
   ),
 );
 
-/** Someone on the care team: the service user, a professional, or a person from their network. */
-export const Member = v.pipe(
+/** The schema type of `Organisation`. */
+export interface OrganisationSchema extends Named<typeof organisationSchema> {}
+
+/** An organisation that takes part in someone's care. */
+export const Organisation: OrganisationSchema = organisationSchema;
+
+const memberSchema = v.pipe(
   object({
     id: Id,
     name: RequiredText(300),
@@ -39,8 +43,13 @@ export const Member = v.pipe(
   ),
 );
 
-/** The team around one service user. */
-export const CareTeam = v.pipe(
+/** The schema type of `Member`. */
+export interface MemberSchema extends Named<typeof memberSchema> {}
+
+/** Someone on the care team: the service user, a professional, or a person from their network. */
+export const Member: MemberSchema = memberSchema;
+
+const careTeamSchema = v.pipe(
   object({
     id: Id,
     name: v.optional(Text(300)),
@@ -84,6 +93,12 @@ export const CareTeam = v.pipe(
     'The care team around one service user (`status`: whether the team itself is working; an inactive or coordinator-less team is shown with a plain note, never hidden): its members, the organisations they act for, the team contact, and when the list was last confirmed. Rules: member ids are unique; the service user is a member of kind service-user; at most one active member is the coordinator; every organisationId refers to an organisation of the team.',
   ),
 );
+
+/** The schema type of `CareTeam`. */
+export interface CareTeamSchema extends Named<typeof careTeamSchema> {}
+
+/** The team around one service user. */
+export const CareTeam: CareTeamSchema = careTeamSchema;
 
 // <generated-types> by scripts/contract-docs.mjs from the schemas above and FIELD_NOTES: do not edit.
 
