@@ -3,7 +3,7 @@
 //   --check   compare instead of writing: exit 1, with the changed lines, when the public surface
 //             differs from the checked-in report (update it with `npm run api:report`).
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { Extractor, ExtractorConfig } from '@microsoft/api-extractor';
 import { bin, root, run } from './lib/run.mjs';
 
@@ -82,7 +82,11 @@ if (!result.succeeded || !existsSync(produced)) {
   process.exit(1);
 }
 
-const fresh = readFileSync(produced, 'utf8');
+// Warnings that API Extractor cannot attach to a declaration name the declaration file; the file
+// is named from the declarations folder, which differs between `--use-build` (dist/types) and a
+// fresh emit (.api-report/types), so the report names it the same way for both.
+const typesPrefix = `${relative(root, types).split(sep).join('/')}/`;
+const fresh = readFileSync(produced, 'utf8').replaceAll(`// ${typesPrefix}`, '// types/');
 const current = existsSync(reportFile) ? readFileSync(reportFile, 'utf8') : '';
 if (!checkOnly) {
   mkdirSync(reportFolder, { recursive: true });

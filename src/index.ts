@@ -71,6 +71,8 @@ export {
   type Weekday,
 } from './contract/values.js';
 export { Actor, ContactPoint, type ContactPointSchema, Hours, Meta, Period, Role } from './contract/common.js';
+// The schema types of the contract's scalar building blocks, which the entities' schema types name.
+export type { IdSchema, InstantSchema, IsoDateSchema, RequiredTextSchema, TextSchema, TimeOfDaySchema, TimeZoneSchema } from './contract/common.js';
 export { CareTeam, type CareTeamSchema, Member, type MemberSchema, Organisation, type OrganisationSchema, type CareTeamInput, type MemberInput } from './contract/team.js';
 export { Assignment, Dispute, Handover, Note, Responsibility, type ResponsibilitySchema, Step, type ResponsibilityInput, type StepInput } from './contract/responsibility.js';
 export {
