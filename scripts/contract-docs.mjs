@@ -409,7 +409,11 @@ async function loadContract() {
   }
 }
 
-/** JSDoc summaries of the exported schemas (`/** … *\/ export const Name`), as fallback descriptions. */
+/**
+ * The descriptions of the exported schemas: their JSDoc (`/** … *\/ export const Name`) up to the first
+ * block tag (`@remarks`, `@example`), which stays for editors. They live in comments, not in the
+ * schemas, so the elements' bundles do not carry them.
+ */
 async function readJsDocSummaries() {
   const summaries = new Map();
   const dir = join(root, 'src/contract');
@@ -417,7 +421,7 @@ async function readJsDocSummaries() {
     if (!name.endsWith('.ts')) continue;
     const text = await readFile(join(dir, name), 'utf8');
     for (const match of text.matchAll(/\/\*\*((?:(?!\*\/)[\s\S])*?)\*\/\s*export const (\w+)/g)) {
-      summaries.set(match[2], match[1].replace(/^\s*\* ?/gm, '').replace(/\s+/g, ' ').trim());
+      summaries.set(match[2], match[1].replace(/^\s*\* ?/gm, '').split(/^@\w/m)[0].replace(/\s+/g, ' ').trim());
     }
   }
   return summaries;
@@ -435,6 +439,13 @@ for (const name of [...ENTITIES, ...SUPPORTING, ...Object.keys(SCALARS)]) {
   nameOf.set(contract[name], name);
 }
 const documented = new Set([...ENTITIES, ...SUPPORTING]);
+
+/** Each exported schema with a JSDoc description, and that description. */
+const described = new Map(
+  Object.entries(contract)
+    .filter(([name, value]) => value?.kind === 'schema' && jsDoc.has(name))
+    .map(([name, value]) => [value, jsDoc.get(name)]),
+);
 const anchor = (name) => name.toLowerCase();
 const link = (name) => `[${name}](#${anchor(name)})`;
 
@@ -495,7 +506,8 @@ const checksOf = (schema) =>
     }
   });
 
-const descriptionOf = (schema) => actionsOf(schema).findLast((action) => action.type === 'description')?.description;
+/** A schema's description: its own JSDoc, else that of the schema its pipe starts from. */
+const descriptionOf = (schema) => described.get(schema) ?? (schema.pipe ? descriptionOf(schema.pipe[0]) : undefined);
 const metadataOf = (schema) => Object.assign({}, ...actionsOf(schema).filter((action) => action.type === 'metadata').map((action) => action.metadata));
 
 /** JSON Schema (draft 2020-12) of what a host may write: defaults make a field optional. */
@@ -774,7 +786,7 @@ function jsonSchemaFor(name) {
 function sectionFor(name, level) {
   const schema = contract[name];
   const lines = [`${'#'.repeat(level)} ${name}`, ''];
-  const description = descriptionOf(schema) ?? jsDoc.get(name);
+  const description = descriptionOf(schema);
   if (description) lines.push(description, '');
   if (ENTITIES.includes(name)) lines.push(`JSON Schema: [\`contract/${name}.schema.json\`](contract/${name}.schema.json)`, '');
   lines.push(fieldTable(name), '');
@@ -985,7 +997,7 @@ function fieldDoc(name, field, child) {
 
 /** The object type of one schema, as output (`Member`) or as input (`MemberInput`). */
 function interfaceFor(name, input) {
-  const summary = (descriptionOf(contract[name]) ?? jsDoc.get(name) ?? name).replace(/\*\//g, '*\\/');
+  const summary = (descriptionOf(contract[name]) ?? name).replace(/\*\//g, '*\\/');
   const lead = input ? `${summary}\n\nAs a host may write it: fields with a default may be left out.` : summary;
   const lines = ['/**', ...wrapLines(lead).map((line) => ` *${line ? ` ${line}` : ''}`), ' */', `export type ${name}${input ? 'Input' : ''} = {`];
   for (const [field, child] of Object.entries(def(contract[name]).shape)) {

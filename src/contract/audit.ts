@@ -9,30 +9,29 @@ export const AUDIT_OUTCOMES = ['saved', 'vetoed', 'rejected', 'failed'] as const
 /** Why a change failed: someone else changed it, no connection, not allowed, refused as invalid, no answer in time, or the server failed. */
 export const AUDIT_FAILURES = ['conflict', 'network', 'forbidden', 'invalid', 'timeout', 'server'] as const;
 
-const auditEntrySchema = v.pipe(
-  object({
-    id: Id,
-    entity: v.picklist(ENTITY_KINDS),
-    entityId: Id,
-    action: v.pipe(v.string(), v.minLength(1), v.maxLength(100)),
-    actor: Actor,
-    at: Instant,
-    reason: v.optional(Text(2000)),
-    outcome: v.picklist(AUDIT_OUTCOMES),
-    /** Why a failed change failed, as a category. */
-    failure: v.optional(v.picklist(AUDIT_FAILURES)),
-    /** The change this entry is about; every attempt of one change (its Try again) carries the same id. */
-    changeId: v.optional(Id),
-  }),
-  v.description(
-    'One change as it was tried: entity and id, the action (for example "assign", "grant", "book"), the actor and the organisation they acted for, when, why, whether it was saved (and if not, why, as a category), and the change id shared by every attempt of one change.',
-  ),
-);
+const auditEntrySchema = object({
+  id: Id,
+  entity: v.picklist(ENTITY_KINDS),
+  entityId: Id,
+  action: v.pipe(v.string(), v.minLength(1), v.maxLength(100)),
+  actor: Actor,
+  at: Instant,
+  reason: v.optional(Text(2000)),
+  outcome: v.picklist(AUDIT_OUTCOMES),
+  /** Why a failed change failed, as a category. */
+  failure: v.optional(v.picklist(AUDIT_FAILURES)),
+  /** The change this entry is about; every attempt of one change (its Try again) carries the same id. */
+  changeId: v.optional(Id),
+});
 
 /** The schema type of `AuditEntry`. */
 export interface AuditEntrySchema extends Named<typeof auditEntrySchema> {}
 
-/** A record of who changed what, when, from which organisation, and why. */
+/**
+ * One change as it was tried: entity and id, the action (for example "assign", "grant", "book"),
+ * the actor and the organisation they acted for, when, why, whether it was saved (and if not, why,
+ * as a category), and the change id shared by every attempt of one change.
+ */
 export const AuditEntry: AuditEntrySchema = auditEntrySchema;
 
 // <generated-types> by scripts/contract-docs.mjs from the schemas above and FIELD_NOTES: do not edit.

@@ -5,12 +5,11 @@ import { AUDIENCES, CONTACT_CHANNELS, WEEKDAYS } from './values.js';
 // Named types of the shared text schemas: the declarations of every schema that uses one refer to
 // it by name instead of spelling its checks out again.
 type Rule = v.CheckAction<string, string> & { key?: string };
-type Described = v.DescriptionAction<string, string>;
-type Format<Check extends v.PipeItem<string, string, v.BaseIssue<unknown>>> = v.SchemaWithPipe<readonly [v.StringSchema<undefined>, Check, Described]>;
+type Format<Check extends v.PipeItem<string, string, v.BaseIssue<unknown>>> = v.SchemaWithPipe<readonly [v.StringSchema<undefined>, Check]>;
 /** The schema type of `Id`. */
 export interface IdSchema
   extends v.SchemaWithPipe<
-    readonly [v.StringSchema<undefined>, v.MinLengthAction<string, 1, undefined>, v.MaxLengthAction<string, 200, undefined>, Rule, Described, v.MetadataAction<string, { not: { enum: string[] } }>]
+    readonly [v.StringSchema<undefined>, v.MinLengthAction<string, 1, undefined>, v.MaxLengthAction<string, 200, undefined>, Rule, v.MetadataAction<string, { not: { enum: string[] } }>]
   > {}
 /** The schema type of `Text`. */
 export interface TextSchema extends v.SchemaWithPipe<readonly [v.StringSchema<undefined>, v.MaxLengthAction<string, number, undefined>]> {}
@@ -27,19 +26,18 @@ export interface TimeOfDaySchema extends Format<v.RegexAction<string, undefined>
 /** The schema type of `HttpsUrl`. */
 export interface HttpsUrlSchema
   extends v.SchemaWithPipe<
-    readonly [v.StringSchema<undefined>, v.TrimAction, v.UrlAction<string, ''>, v.UrlAction<string, 'Invalid protocol'>, Rule, Described]
+    readonly [v.StringSchema<undefined>, v.TrimAction, v.UrlAction<string, ''>, v.UrlAction<string, 'Invalid protocol'>, Rule]
   > {}
 
 /** Whether an id can name something: `.` and `..` cannot, since a web address reads them as "here" and "one level up". */
 export const isUsableId = (id: string): boolean => id !== '.' && id !== '..';
 
-/** A stable identifier: 1–200 characters, not `.` or `..`. */
+/** A stable identifier, 1–200 characters, unique within its kind; not "." or "..". */
 export const Id: IdSchema = v.pipe(
   v.string(),
   v.minLength(1),
   v.maxLength(200),
   rule(isUsableId, 'must not be "." or "..": in a web address they mean "this folder" and "the folder above"'),
-  v.description('A stable identifier, 1–200 characters, unique within its kind; not "." or "..".'),
   v.metadata({ not: { enum: ['.', '..'] } }),
 );
 
@@ -63,21 +61,24 @@ export const RequiredText = (max = 5000): RequiredTextSchema =>
  */
 const DATE = '(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))';
 
-/** A calendar date without time, `YYYY-MM-DD`. */
+/** A calendar date, YYYY-MM-DD. */
 export const IsoDate: IsoDateSchema = v.pipe(
   v.string(),
   { ...v.isoDate(''), requirement: new RegExp(`^${DATE}$`) } as v.IsoDateAction<string, ''>,
-  v.description('A calendar date, YYYY-MM-DD.'),
 );
 
-/** An instant in time with an offset, ISO 8601 (`2026-03-02T09:00:00+01:00` or `…Z`). */
+/**
+ * An instant, ISO 8601 date-time with Z or an offset.
+ *
+ * @example
+ * `2026-03-02T09:00:00+01:00` or `2026-03-02T08:00:00Z`
+ */
 export const Instant: InstantSchema = v.pipe(
   v.string(),
   {
     ...v.isoTimestamp(''),
     requirement: new RegExp(`^${DATE}T(?:(?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(?:\\.\\d+)?(?:Z|([+-](?:[01]\\d|2[0-3]):[0-5]\\d)))$`),
   } as v.IsoTimestampAction<string, ''>,
-  v.description('An instant, ISO 8601 date-time with Z or an offset.'),
 );
 
 const knownZones = new Map<string, boolean>();
@@ -101,18 +102,16 @@ export const isTimeZone = (zone: string | undefined | null): zone is string => {
   return known;
 };
 
-/** An IANA time zone name such as `Europe/Oslo`. */
+/** An IANA time zone name, for example Europe/Oslo. */
 export const TimeZone: TimeZoneSchema = v.pipe(
   v.string(),
   rule((zone: string) => isTimeZone(zone), 'an IANA time zone such as Europe/Oslo'),
-  v.description('An IANA time zone name, for example Europe/Oslo.'),
 );
 
-/** A time of day, `HH:mm`, 24-hour clock. */
+/** A time of day, HH:mm on a 24-hour clock. */
 export const TimeOfDay: TimeOfDaySchema = v.pipe(
   v.string(),
   v.regex(/^([01]\d|2[0-3]):[0-5]\d$/),
-  v.description('A time of day, HH:mm on a 24-hour clock.'),
 );
 
 /**
@@ -147,7 +146,11 @@ const isHttpsAddress = (value: string): boolean => {
 
 const USERINFO_MESSAGE = 'must not have a user name or password before the host (https://name@host/): it hides the real host';
 
-/** A web address that may be opened: https only, so `javascript:` and `data:` links are refused; no user name or password. */
+/**
+ * An https:// address, without a user name or password before the host.
+ *
+ * @remarks Links with other schemes, such as `javascript:` and `data:`, are refused.
+ */
 export const HttpsUrl: HttpsUrlSchema = v.pipe(
   v.string(),
   v.trim(),
@@ -155,20 +158,28 @@ export const HttpsUrl: HttpsUrlSchema = v.pipe(
   // A second URL check, for the scheme: its message is the note the problem carries ("invalid protocol").
   { ...v.url('Invalid protocol'), requirement: isHttpsAddress } as v.UrlAction<string, 'Invalid protocol'>,
   rule((value) => safeHttpsUrl(value) !== undefined, USERINFO_MESSAGE),
-  v.description('An https:// address, without a user name or password before the host.'),
 );
 
-/** A period between two dates; either end may be open. */
+/**
+ * A period between two dates; a missing end means still going on.
+ *
+ * @remarks Either end may be open.
+ */
 export const Period = v.pipe(
   object({
     start: v.optional(IsoDate),
     end: v.optional(IsoDate),
   }),
   rule((p) => !p.start || !p.end || p.start <= p.end, 'the period ends before it starts', 'end'),
-  v.description('A period between two dates; a missing end means still going on.'),
 );
 
-/** Opening hours on some weekdays, for example Monday–Friday 08:00–15:30. */
+/**
+ * Hours on the given weekdays, local time of the team.
+ *
+ * @example
+ * Monday–Friday 08:00–15:30:
+ * `{ days: ['mon', 'tue', 'wed', 'thu', 'fri'], opens: '08:00', closes: '15:30' }`
+ */
 export const Hours = v.pipe(
   object({
     days: v.pipe(v.array(v.picklist(WEEKDAYS)), v.minLength(1)),
@@ -176,7 +187,6 @@ export const Hours = v.pipe(
     closes: TimeOfDay,
   }),
   rule((h) => h.opens < h.closes, 'closes before it opens', 'closes'),
-  v.description('Hours on the given weekdays, local time of the team.'),
 );
 
 const phoneLike = (value: string) => /^\+?[0-9 ()-]{3,32}$/.test(value);
@@ -200,15 +210,16 @@ const contactPointSchema = v.pipe(
     visibleTo: v.optional(v.array(v.picklist(AUDIENCES))),
   }),
   rule((c) => CONTACT_VALUE_RULES[c.channel](c.value), 'the value does not fit the channel (phone and SMS: digits; email: an address only, without ?cc= or other extras; video and secure message: an https:// link without a user name before the host)', 'value'),
-  v.description(
-    'A way to reach someone. Phone and SMS numbers, e-mail addresses (the address only: no ?cc= or body=), and https:// links for video and secure messages (no user name or password before the host). A contact marked private is shown only to the audiences listed in visibleTo.',
-  ),
 );
 
 /** The schema type of `ContactPoint`. */
 export interface ContactPointSchema extends Named<typeof contactPointSchema> {}
 
-/** One way to reach a member or organisation. */
+/**
+ * A way to reach someone. Phone and SMS numbers, e-mail addresses (the address only: no ?cc= or
+ * body=), and https:// links for video and secure messages (no user name or password before the
+ * host). A contact marked private is shown only to the audiences listed in visibleTo.
+ */
 export const ContactPoint: ContactPointSchema = contactPointSchema;
 
 /** A coded role with a plain-language label, for example a GP or a coordinator. */

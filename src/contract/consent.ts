@@ -58,15 +58,19 @@ const consentDirectiveSchema = v.pipe(
   }),
   rule((c) => !c.validFrom || !c.validUntil || c.validFrom <= c.validUntil, 'validUntil is before validFrom', 'validUntil'),
   rule((c) => c.state === 'not-recorded' || Boolean(c.since), 'a recorded decision needs the time it was made (since)', 'since'),
-  v.description(
-    'One consent to share information: whose consent (subjectId), to which recipient, for which purposes and categories of information, under which legal model (opt-in: nothing is shared until granted; objection: sharing is allowed until the person objects). `state` is what the system of record holds; `not-recorded` means nobody has asked yet and no choice is pre-selected. `history` lists every change with who decided, who recorded it and how. One directive per permission, because each is withdrawn separately.',
-  ),
 );
 
 /** The schema type of `ConsentDirective`. */
 export interface ConsentDirectiveSchema extends Named<typeof consentDirectiveSchema> {}
 
-/** One permission to share information: this person → this recipient, for this purpose. */
+/**
+ * One consent to share information: whose consent (subjectId), to which recipient, for which
+ * purposes and categories of information, under which legal model (opt-in: nothing is shared until
+ * granted; objection: sharing is allowed until the person objects). `state` is what the system of
+ * record holds; `not-recorded` means nobody has asked yet and no choice is pre-selected. `history`
+ * lists every change with who decided, who recorded it and how. One directive per permission,
+ * because each is withdrawn separately.
+ */
 export const ConsentDirective: ConsentDirectiveSchema = consentDirectiveSchema;
 
 // <generated-types> by scripts/contract-docs.mjs from the schemas above and FIELD_NOTES: do not edit.

@@ -7,10 +7,10 @@ import { CRISIS_STAGES, PRACTICAL_TOPICS, PROPOSAL_STATUSES } from './values.js'
 /** A phone number someone can call: digits, spaces, brackets, dashes, an optional leading +. */
 export const isPhoneNumber = (value: string): boolean => /^\+?[0-9 ()-]{3,32}$/.test(value);
 
-const PhoneNumber = v.pipe(
+/** A phone number: digits, spaces, brackets and dashes, with an optional leading +. */
+export const PhoneNumber = v.pipe(
   v.string(),
   rule(isPhoneNumber, 'a phone number: digits, spaces, brackets and dashes, with an optional leading +'),
-  v.description('A phone number: digits, spaces, brackets and dashes, with an optional leading +.'),
 );
 
 /** Short sentences in the person's own words, one item each. */
@@ -23,7 +23,13 @@ export const PracticalMatter = object({
   text: RequiredText(1000),
 });
 
-/** The person's own words, which come first in the plan. */
+/**
+ * What the person says about their bad periods, in their own words: early warning signs, what
+ * tends to trigger them, what helps, what does not help, practical matters (children, pets, keys,
+ * bills, work), and their wishes for treatment and for who is told.
+ *
+ * @remarks They come first in the plan.
+ */
 export const CrisisOwnWords = v.pipe(
   object({
     earlyWarningSigns: Sentences,
@@ -37,25 +43,25 @@ export const CrisisOwnWords = v.pipe(
   rules((words, report) =>
     reportRepeatedKeys(report, words.practical, (m) => m.id, (i) => ['practical', i, 'id'], (id) => `the practical matter id "${id}" is used more than once`),
   ),
-  v.description(
-    'What the person says about their bad periods, in their own words: early warning signs, what tends to trigger them, what helps, what does not help, practical matters (children, pets, keys, bills, work), and their wishes for treatment and for who is told.',
-  ),
 );
 
-/** One agreed measure: what is done and who does it. */
-export const CrisisMeasure = v.pipe(
-  object({
-    id: Id,
-    text: RequiredText(500),
-    memberIds: v.optional(v.array(Id), []),
-    responsibilityIds: v.optional(v.array(Id), []),
-  }),
-  v.description(
-    'What is done at this stage, in a short sentence, and who does it: members of the team (memberIds) and the responsibilities of the matrix it carries out (responsibilityIds), by reference, never retyped.',
-  ),
-);
+/**
+ * What is done at this stage, in a short sentence, and who does it: members of the team
+ * (memberIds) and the responsibilities of the matrix it carries out (responsibilityIds), by
+ * reference, never retyped.
+ */
+export const CrisisMeasure = object({
+  id: Id,
+  text: RequiredText(500),
+  memberIds: v.optional(v.array(Id), []),
+  responsibilityIds: v.optional(v.array(Id), []),
+});
 
-/** Someone to contact at a stage, in the order listed. */
+/**
+ * Whom to call at this stage, in the order listed: a member of the team (their name and phone are
+ * taken from the team unless given here) or someone outside it (name and phone), the hours they
+ * answer, and whom to call outside those hours.
+ */
 export const CrisisContact = v.pipe(
   object({
     id: Id,
@@ -69,12 +75,12 @@ export const CrisisContact = v.pipe(
   }),
   rule((c) => Boolean(c.memberId || (c.name && c.phone)), 'a contact names a member of the team (memberId), or has a name and a phone number', 'memberId'),
   rule((c) => !c.outOfHoursName || Boolean(c.outOfHoursPhone), 'an out-of-hours contact needs its phone number (outOfHoursPhone)', 'outOfHoursPhone'),
-  v.description(
-    'Whom to call at this stage, in the order listed: a member of the team (their name and phone are taken from the team unless given here) or someone outside it (name and phone), the hours they answer, and whom to call outside those hours.',
-  ),
 );
 
-/** One stage of a crisis plan with its measures and contacts. */
+/**
+ * One stage (early signs, getting worse, crisis): how it shows, the agreed measures, and whom to
+ * contact in what order.
+ */
 export const CrisisStagePlan = v.pipe(
   object({
     id: v.picklist(CRISIS_STAGES),
@@ -86,7 +92,6 @@ export const CrisisStagePlan = v.pipe(
     reportRepeatedKeys(report, stage.measures, (m) => m.id, (i) => ['measures', i, 'id'], (id) => `the measure id "${id}" is used more than once in this stage`);
     reportRepeatedKeys(report, stage.contacts, (c) => c.id, (i) => ['contacts', i, 'id'], (id) => `the contact id "${id}" is used more than once in this stage`);
   }),
-  v.description('One stage (early signs, getting worse, crisis): how it shows, the agreed measures, and whom to contact in what order.'),
 );
 
 /** The person or the coordinator confirming one version of the plan. */
@@ -97,23 +102,21 @@ export const CrisisAgreement = object({
   version: v.pipe(int(), v.minValue(1)),
 });
 
-/** A change a professional proposes; the person accepts it or not. */
-export const CrisisProposal = v.pipe(
-  object({
-    id: Id,
-    by: Actor,
-    at: Instant,
-    stage: v.picklist(CRISIS_STAGES),
-    measure: CrisisMeasure,
-    note: v.optional(Text(2000)),
-    status: v.picklist(PROPOSAL_STATUSES),
-    answeredAt: v.optional(Instant),
-    answeredBy: v.optional(Actor),
-  }),
-  v.description(
-    'A measure a professional proposes for a stage. It becomes part of the plan only when the person accepts it; declining is as easy as accepting.',
-  ),
-);
+/**
+ * A measure a professional proposes for a stage. It becomes part of the plan only when the person
+ * accepts it; declining is as easy as accepting.
+ */
+export const CrisisProposal = object({
+  id: Id,
+  by: Actor,
+  at: Instant,
+  stage: v.picklist(CRISIS_STAGES),
+  measure: CrisisMeasure,
+  note: v.optional(Text(2000)),
+  status: v.picklist(PROPOSAL_STATUSES),
+  answeredAt: v.optional(Instant),
+  answeredBy: v.optional(Actor),
+});
 
 const crisisPlanSchema = v.pipe(
   object({
@@ -150,15 +153,20 @@ const crisisPlanSchema = v.pipe(
       }
     });
   }),
-  v.description(
-    'The person\'s plan for bad periods, for one care team: their own words first (ownWords), then each stage with its agreed measures (who does what, by member and responsibility id) and whom to contact in what order; who agreed to which version (the person and the coordinator), changes professionals propose, when it is valid from and when it is next reviewed. `version` counts the plan\'s editions and is printed on every copy. `withheld: true` means the source left the content out because the reader may not see it. A plan past its review date, or whose current version the person or the coordinator has not confirmed, is shown with a plain note, never hidden.',
-  ),
 );
 
 /** The schema type of `CrisisPlan`. */
 export interface CrisisPlanSchema extends Named<typeof crisisPlanSchema> {}
 
-/** The person's plan for bad periods, for one care team. */
+/**
+ * The person's plan for bad periods, for one care team: their own words first (ownWords), then
+ * each stage with its agreed measures (who does what, by member and responsibility id) and whom to
+ * contact in what order; who agreed to which version (the person and the coordinator), changes
+ * professionals propose, when it is valid from and when it is next reviewed. `version` counts the
+ * plan's editions and is printed on every copy. `withheld: true` means the source left the content
+ * out because the reader may not see it. A plan past its review date, or whose current version the
+ * person or the coordinator has not confirmed, is shown with a plain note, never hidden.
+ */
 export const CrisisPlan: CrisisPlanSchema = crisisPlanSchema;
 
 // <generated-types> by scripts/contract-docs.mjs from the schemas above and FIELD_NOTES: do not edit.

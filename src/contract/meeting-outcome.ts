@@ -10,7 +10,13 @@ export const OutcomeDecision = object({
   text: RequiredText(2000),
 });
 
-/** A task agreed in the meeting: what, who owns it and by when; it may reach the matrix by reference. */
+/**
+ * A task agreed in the meeting: what is to be done, the member who owns it and the date it is due.
+ * With `responsibilityId` and `effect` it reaches the responsibility matrix by reference:
+ * `new-responsibility` proposes that responsibility (its owner accepts or disputes it in the
+ * matrix), `hand-over` proposes handing an existing responsibility to the owner, through the
+ * matrix's handover.
+ */
 export const OutcomeAction = v.pipe(
   object({
     id: Id,
@@ -21,12 +27,15 @@ export const OutcomeAction = v.pipe(
     effect: v.optional(v.picklist(ACTION_EFFECTS)),
   }),
   rule((a) => Boolean(a.responsibilityId) === Boolean(a.effect), 'an action that reaches the matrix names both the responsibility (responsibilityId) and what it does to it (effect)', 'effect'),
-  v.description(
-    'A task agreed in the meeting: what is to be done, the member who owns it and the date it is due. With `responsibilityId` and `effect` it reaches the responsibility matrix by reference: `new-responsibility` proposes that responsibility (its owner accepts or disputes it in the matrix), `hand-over` proposes handing an existing responsibility to the owner, through the matrix\'s handover.',
-  ),
 );
 
-/** What was said and agreed in one agenda part of the meeting. */
+/**
+ * What was said and agreed in one part of the meeting: the agenda item it records (`agendaItemId`;
+ * without it the part covers the whole meeting and everyone invited), notes in plain language,
+ * decisions and actions, and the categories of information it holds, which decide who may read it
+ * under the person's consents. `withheld: true` means the source left the content out because the
+ * reader may not see it.
+ */
 export const OutcomePart = v.pipe(
   object({
     id: Id,
@@ -42,9 +51,6 @@ export const OutcomePart = v.pipe(
     reportRepeatedKeys(report, part.decisions, (d) => d.id, (i) => ['decisions', i, 'id'], (id) => `the decision id "${id}" is used more than once in this part`);
     reportRepeatedKeys(report, part.actions, (a) => a.id, (i) => ['actions', i, 'id'], (id) => `the action id "${id}" is used more than once in this part`);
   }),
-  v.description(
-    'What was said and agreed in one part of the meeting: the agenda item it records (`agendaItemId`; without it the part covers the whole meeting and everyone invited), notes in plain language, decisions and actions, and the categories of information it holds, which decide who may read it under the person\'s consents. `withheld: true` means the source left the content out because the reader may not see it.',
-  ),
 );
 
 /** A participant saying they have read the outcome. */
@@ -55,21 +61,21 @@ export const OutcomeConfirmation = object({
   version: v.optional(v.pipe(int(), v.minValue(1))),
 });
 
-/** A question a participant asks the coordinator about the outcome. */
-export const OutcomeQuestion = v.pipe(
-  object({
-    id: Id,
-    memberId: Id,
-    name: RequiredText(300),
-    at: Instant,
-    partId: v.optional(Id),
-    text: RequiredText(2000),
-    answer: v.optional(RequiredText(2000)),
-    answeredAt: v.optional(Instant),
-    answeredBy: v.optional(Actor),
-  }),
-  v.description('A question a participant asks the coordinator about the outcome, maybe about one part, and the coordinator\'s answer.'),
-);
+/**
+ * A question a participant asks the coordinator about the outcome, maybe about one part, and the
+ * coordinator's answer.
+ */
+export const OutcomeQuestion = object({
+  id: Id,
+  memberId: Id,
+  name: RequiredText(300),
+  at: Instant,
+  partId: v.optional(Id),
+  text: RequiredText(2000),
+  answer: v.optional(RequiredText(2000)),
+  answeredAt: v.optional(Instant),
+  answeredBy: v.optional(Actor),
+});
 
 const meetingOutcomeSchema = v.pipe(
   object({
@@ -110,15 +116,20 @@ const meetingOutcomeSchema = v.pipe(
       report('a shared outcome says when it was shared (sharedAt)', ['sharedAt']);
     }
   }),
-  v.description(
-    'What a meeting decided, for one meeting (or one occurrence of a series, `occurrenceStart`): per agenda part, notes in plain language, decisions and actions (a task with an owner and a due date, which may propose a responsibility in the matrix or a handover of one, by reference); who has confirmed "I have read this", and when; and questions to the coordinator. The coordinator records it after the meeting as a `draft` and shares it; only then do participants see it. Each participant sees the parts they were invited to, as far as the person\'s consents cover their organisation; the rest is named as withheld, with why.',
-  ),
 );
 
 /** The schema type of `MeetingOutcome`. */
 export interface MeetingOutcomeSchema extends Named<typeof meetingOutcomeSchema> {}
 
-/** What a meeting decided, and who has read it. */
+/**
+ * What a meeting decided, for one meeting (or one occurrence of a series, `occurrenceStart`): per
+ * agenda part, notes in plain language, decisions and actions (a task with an owner and a due
+ * date, which may propose a responsibility in the matrix or a handover of one, by reference); who
+ * has confirmed "I have read this", and when; and questions to the coordinator. The coordinator
+ * records it after the meeting as a `draft` and shares it; only then do participants see it. Each
+ * participant sees the parts they were invited to, as far as the person's consents cover their
+ * organisation; the rest is named as withheld, with why.
+ */
 export const MeetingOutcome: MeetingOutcomeSchema = meetingOutcomeSchema;
 
 // <generated-types> by scripts/contract-docs.mjs from the schemas above and FIELD_NOTES: do not edit.

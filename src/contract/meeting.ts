@@ -91,15 +91,18 @@ const meetingSchema = v.pipe(
   rule((value) => endsAfterStart(value), 'the meeting ends before it starts', 'end'),
   rule((m) => m.mode === 'digital' || Boolean(m.location), 'an in-person or hybrid meeting needs a location', 'location'),
   rule((m) => m.mode === 'in-person' || Boolean(m.videoLink), 'a digital or hybrid meeting needs a video link (https://)', 'videoLink'),
-  v.description(
-    'A meeting of the team: kind, title, mode (in person, digital or hybrid) with location and/or video link, start and end as instants with the IANA time zone they were planned in, an optional recurrence, participants (required or optional, with their response) and an agenda whose items have their own time slots and attendees, so each person can join only the part they are needed for.',
-  ),
 );
 
 /** The schema type of `Meeting`. */
 export interface MeetingSchema extends Named<typeof meetingSchema> {}
 
-/** A meeting of the team. */
+/**
+ * A meeting of the team: kind, title, mode (in person, digital or hybrid) with location and/or
+ * video link, start and end as instants with the IANA time zone they were planned in, an optional
+ * recurrence, participants (required or optional, with their response) and an agenda whose items
+ * have their own time slots and attendees, so each person can join only the part they are needed
+ * for.
+ */
 export const Meeting: MeetingSchema = meetingSchema;
 
 /** Regular working hours of one participant. */

@@ -24,84 +24,80 @@ export type OverviewGap = (typeof OVERVIEW_GAPS)[number];
 export const OVERVIEW_REASONS = ['handover-proposed', 'handover-disputed', 'disputed', 'never-met'] as const;
 export type OverviewReason = (typeof OVERVIEW_REASONS)[number];
 
-/** How many people, responsibilities or members one gap holds, under the filters asked for. */
-export const GapCount = v.pipe(
-  object({
-    gap: v.picklist(OVERVIEW_GAPS),
-    count: v.optional(v.pipe(int(), v.minValue(0))),
-  }),
-  v.description(
-    'One gap and how many the server counted under the filters asked for. Without `count` the source cannot count this gap (for example a FHIR server without a search it needs); the element says so and shows the rest.',
-  ),
-);
+/**
+ * One gap and how many the server counted under the filters asked for. Without `count` the source
+ * cannot count this gap (for example a FHIR server without a search it needs); the element says so
+ * and shows the rest.
+ */
+export const GapCount = object({
+  gap: v.picklist(OVERVIEW_GAPS),
+  count: v.optional(v.pipe(int(), v.minValue(0))),
+});
 
-/** One line of the list for a gap: a person and what is missing. */
-export const OverviewRow = v.pipe(
-  object({
-    id: Id,
-    teamId: Id,
-    personId: Id,
-    name: v.optional(RequiredText(300)),
-    organisationId: v.optional(Id),
-    organisationName: v.optional(Text(300)),
-    sector: v.optional(v.picklist(SECTORS)),
-    coordinatorName: v.optional(Text(300)),
-    subject: v.optional(Text(500)),
-    reason: v.optional(v.picklist(OVERVIEW_REASONS)),
-    date: v.optional(IsoDate),
-  }),
-  v.description(
-    'One line in the list for a gap: whose team it is, and what is missing there. The server leaves out what the viewer may not see: without `name` the element shows the person\u2019s reference (`personId`) instead.',
-  ),
-);
+/**
+ * One line in the list for a gap: whose team it is, and what is missing there. The server leaves
+ * out what the viewer may not see: without `name` the element shows the person’s reference
+ * (`personId`) instead.
+ */
+export const OverviewRow = object({
+  id: Id,
+  teamId: Id,
+  personId: Id,
+  name: v.optional(RequiredText(300)),
+  organisationId: v.optional(Id),
+  organisationName: v.optional(Text(300)),
+  sector: v.optional(v.picklist(SECTORS)),
+  coordinatorName: v.optional(Text(300)),
+  subject: v.optional(Text(500)),
+  reason: v.optional(v.picklist(OVERVIEW_REASONS)),
+  date: v.optional(IsoDate),
+});
 
-/** Something to filter by: an organisation or a coordinator. */
-export const OverviewChoice = v.pipe(
-  object({
-    id: Id,
-    name: RequiredText(300),
-    sector: v.optional(v.picklist(SECTORS)),
-  }),
-  v.description('A choice in a filter: an organisation (with its sector) or a coordinator, as the viewer may see them.'),
-);
+/**
+ * A choice in a filter: an organisation (with its sector) or a coordinator, as the viewer may see
+ * them.
+ */
+export const OverviewChoice = object({
+  id: Id,
+  name: RequiredText(300),
+  sector: v.optional(v.picklist(SECTORS)),
+});
 
-/** What the overview asks the server: one gap's page of rows, and the counts of every gap, under the same filters. */
-export const OverviewQuery = v.pipe(
-  object({
-    gap: v.optional(v.picklist(OVERVIEW_GAPS), 'no-coordinator'),
-    sector: v.optional(v.picklist(SECTORS)),
-    organisationId: v.optional(Id),
-    coordinatorId: v.optional(Id),
-    months: v.optional(v.pipe(int(), v.minValue(1), v.maxValue(36)), 6),
-    page: v.optional(v.pipe(int(), v.minValue(1)), 1),
-    pageSize: v.optional(v.pipe(int(), v.minValue(1), v.maxValue(100)), 25),
-  }),
-  v.description(
-    'What the overview asks for: the rows of one gap, one page at a time, and the counts of every gap, all under the same filters (sector, organisation, coordinator). `months` is how long without a responsibility-group meeting counts as a gap.',
-  ),
-);
+/**
+ * What the overview asks for: the rows of one gap, one page at a time, and the counts of every
+ * gap, all under the same filters (sector, organisation, coordinator). `months` is how long
+ * without a responsibility-group meeting counts as a gap.
+ */
+export const OverviewQuery = object({
+  gap: v.optional(v.picklist(OVERVIEW_GAPS), 'no-coordinator'),
+  sector: v.optional(v.picklist(SECTORS)),
+  organisationId: v.optional(Id),
+  coordinatorId: v.optional(Id),
+  months: v.optional(v.pipe(int(), v.minValue(1), v.maxValue(36)), 6),
+  page: v.optional(v.pipe(int(), v.minValue(1)), 1),
+  pageSize: v.optional(v.pipe(int(), v.minValue(1), v.maxValue(100)), 25),
+});
 
-const overviewPageSchema = v.pipe(
-  object({
-    counts: v.array(GapCount),
-    gap: v.picklist(OVERVIEW_GAPS),
-    total: v.pipe(int(), v.minValue(0)),
-    page: v.pipe(int(), v.minValue(1)),
-    pageSize: v.pipe(int(), v.minValue(1), v.maxValue(100)),
-    items: v.array(OverviewRow),
-    organisations: v.optional(v.array(OverviewChoice), []),
-    coordinators: v.optional(v.array(OverviewChoice), []),
-    asOf: v.optional(IsoDate),
-  }),
-  v.description(
-    'The server\u2019s answer to an overview query: the count of every gap under the filters, and one page of the rows of the gap asked for. Counting is done by the server: the browser never loads whole records to count.',
-  ),
-);
+const overviewPageSchema = object({
+  counts: v.array(GapCount),
+  gap: v.picklist(OVERVIEW_GAPS),
+  total: v.pipe(int(), v.minValue(0)),
+  page: v.pipe(int(), v.minValue(1)),
+  pageSize: v.pipe(int(), v.minValue(1), v.maxValue(100)),
+  items: v.array(OverviewRow),
+  organisations: v.optional(v.array(OverviewChoice), []),
+  coordinators: v.optional(v.array(OverviewChoice), []),
+  asOf: v.optional(IsoDate),
+});
 
 /** The schema type of `OverviewPage`. */
 export interface OverviewPageSchema extends Named<typeof overviewPageSchema> {}
 
-/** The server's answer to one overview query. */
+/**
+ * The server’s answer to an overview query: the count of every gap under the filters, and one page
+ * of the rows of the gap asked for. Counting is done by the server: the browser never loads whole
+ * records to count.
+ */
 export const OverviewPage: OverviewPageSchema = overviewPageSchema;
 
 // <generated-types> by scripts/contract-docs.mjs from the schemas above and FIELD_NOTES: do not edit.

@@ -8,26 +8,27 @@ import { MeetingOutcome } from './meeting-outcome.js';
 import { Responsibility } from './responsibility.js';
 import { CareTeam } from './team.js';
 
-const careRecordSchema = v.pipe(
-  object({
-    team: CareTeam,
-    responsibilities: v.optional(v.array(Responsibility), []),
-    consents: v.optional(v.array(ConsentDirective), []),
-    meetings: v.optional(v.array(Meeting), []),
-    availability: v.optional(v.array(Availability), []),
-    crisisPlans: v.optional(v.array(CrisisPlan), []),
-    meetingOutcomes: v.optional(v.array(MeetingOutcome), []),
-    audit: v.optional(v.array(AuditEntry), []),
-  }),
-  v.description(
-    'Everything about one care team that a data source loads: the team, its responsibilities, consent directives, meetings, members\' availability, crisis plans, what meetings decided and the audit trail.',
-  ),
-);
+const careRecordSchema = object({
+  team: CareTeam,
+  responsibilities: v.optional(v.array(Responsibility), []),
+  consents: v.optional(v.array(ConsentDirective), []),
+  meetings: v.optional(v.array(Meeting), []),
+  availability: v.optional(v.array(Availability), []),
+  crisisPlans: v.optional(v.array(CrisisPlan), []),
+  meetingOutcomes: v.optional(v.array(MeetingOutcome), []),
+  audit: v.optional(v.array(AuditEntry), []),
+});
 
 /** The schema type of `CareRecord`. */
 export interface CareRecordSchema extends Named<typeof careRecordSchema> {}
 
-/** Everything known about one care team: what a data source loads and a store holds. */
+/**
+ * Everything about one care team that a data source loads: the team, its responsibilities, consent
+ * directives, meetings, members' availability, crisis plans, what meetings decided and the audit
+ * trail.
+ *
+ * @remarks It is also what a store holds.
+ */
 export const CareRecord: CareRecordSchema = careRecordSchema;
 
 // <generated-types> by scripts/contract-docs.mjs from the schemas above and FIELD_NOTES: do not edit.

@@ -73,15 +73,18 @@ const responsibilitySchema = v.pipe(
       report('a disputed responsibility must say who disputes it and why (dispute)', ['dispute']);
     }
   }),
-  v.description(
-    'A task or area of care (medication, housing, accompanying to appointments, a personal goal, …) with each member\'s part: accountable ("owns it", exactly one is expected), responsible ("does it"), consulted ("is asked") or informed ("is told"). A responsibility without exactly one active accountable member is accepted but flagged by the elements, so it can be seen and mended. Each member has at most one part.',
-  ),
 );
 
 /** The schema type of `Responsibility`. */
 export interface ResponsibilitySchema extends Named<typeof responsibilitySchema> {}
 
-/** A task or area of care and who does what for it. */
+/**
+ * A task or area of care (medication, housing, accompanying to appointments, a personal goal, …)
+ * with each member's part: accountable ("owns it", exactly one is expected), responsible ("does
+ * it"), consulted ("is asked") or informed ("is told"). A responsibility without exactly one
+ * active accountable member is accepted but flagged by the elements, so it can be seen and mended.
+ * Each member has at most one part.
+ */
 export const Responsibility: ResponsibilitySchema = responsibilitySchema;
 
 // <generated-types> by scripts/contract-docs.mjs from the schemas above and FIELD_NOTES: do not edit.

@@ -4,49 +4,48 @@ import { Actor, ContactPoint, Id, IsoDate, Meta, Period, Role, RequiredText, Tex
 import { reportRepeatedKeys } from './unique.js';
 import { MEMBER_KINDS, MEMBER_STATUSES, SECTORS, TEAM_STATUSES } from './values.js';
 
-const organisationSchema = v.pipe(
-  object({
-    id: Id,
-    name: RequiredText(300),
-    sector: v.picklist(SECTORS),
-    offers: v.optional(Text(1000)),
-    contacts: v.optional(v.array(ContactPoint)),
-  }),
-  v.description(
-    'An organisation that takes part in the care: a municipal service, a hospital or DPS, a GP practice, a welfare office, a private or voluntary body. `offers` says in plain language what it does for the person.',
-  ),
-);
+const organisationSchema = object({
+  id: Id,
+  name: RequiredText(300),
+  sector: v.picklist(SECTORS),
+  offers: v.optional(Text(1000)),
+  contacts: v.optional(v.array(ContactPoint)),
+});
 
 /** The schema type of `Organisation`. */
 export interface OrganisationSchema extends Named<typeof organisationSchema> {}
 
-/** An organisation that takes part in someone's care. */
+/**
+ * An organisation that takes part in the care: a municipal service, a hospital or DPS, a GP
+ * practice, a welfare office, a private or voluntary body. `offers` says in plain language what it
+ * does for the person.
+ */
 export const Organisation: OrganisationSchema = organisationSchema;
 
-const memberSchema = v.pipe(
-  object({
-    id: Id,
-    name: RequiredText(300),
-    kind: v.picklist(MEMBER_KINDS),
-    role: v.optional(Role),
-    organisationId: v.optional(Id),
-    sector: v.optional(v.picklist(SECTORS)),
-    contacts: v.optional(v.array(ContactPoint), []),
-    period: v.optional(Period),
-    status: v.picklist(MEMBER_STATUSES),
-    coordinator: v.optional(v.boolean()),
-    lastConfirmed: v.optional(IsoDate),
-    note: v.optional(Text(5000)),
-  }),
-  v.description(
-    'A member of the care team. The service user is a member of their own team. Professionals act for an organisation (organisationId); next of kin, legal representatives, peer supporters and advocates are members with their own kind. At most one active member is the coordinator; a team without one is shown with a note.',
-  ),
-);
+const memberSchema = object({
+  id: Id,
+  name: RequiredText(300),
+  kind: v.picklist(MEMBER_KINDS),
+  role: v.optional(Role),
+  organisationId: v.optional(Id),
+  sector: v.optional(v.picklist(SECTORS)),
+  contacts: v.optional(v.array(ContactPoint), []),
+  period: v.optional(Period),
+  status: v.picklist(MEMBER_STATUSES),
+  coordinator: v.optional(v.boolean()),
+  lastConfirmed: v.optional(IsoDate),
+  note: v.optional(Text(5000)),
+});
 
 /** The schema type of `Member`. */
 export interface MemberSchema extends Named<typeof memberSchema> {}
 
-/** Someone on the care team: the service user, a professional, or a person from their network. */
+/**
+ * A member of the care team. The service user is a member of their own team. Professionals act for
+ * an organisation (organisationId); next of kin, legal representatives, peer supporters and
+ * advocates are members with their own kind. At most one active member is the coordinator; a team
+ * without one is shown with a note.
+ */
 export const Member: MemberSchema = memberSchema;
 
 const careTeamSchema = v.pipe(
@@ -89,15 +88,18 @@ const careTeamSchema = v.pipe(
       }
     });
   }),
-  v.description(
-    'The care team around one service user (`status`: whether the team itself is working; an inactive or coordinator-less team is shown with a plain note, never hidden): its members, the organisations they act for, the team contact, and when the list was last confirmed. Rules: member ids are unique; the service user is a member of kind service-user; at most one active member is the coordinator; every organisationId refers to an organisation of the team.',
-  ),
 );
 
 /** The schema type of `CareTeam`. */
 export interface CareTeamSchema extends Named<typeof careTeamSchema> {}
 
-/** The team around one service user. */
+/**
+ * The care team around one service user (`status`: whether the team itself is working; an inactive
+ * or coordinator-less team is shown with a plain note, never hidden): its members, the
+ * organisations they act for, the team contact, and when the list was last confirmed. Rules:
+ * member ids are unique; the service user is a member of kind service-user; at most one active
+ * member is the coordinator; every organisationId refers to an organisation of the team.
+ */
 export const CareTeam: CareTeamSchema = careTeamSchema;
 
 // <generated-types> by scripts/contract-docs.mjs from the schemas above and FIELD_NOTES: do not edit.
