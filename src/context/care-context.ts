@@ -5,7 +5,7 @@ import { Actor } from '../contract/common.js';
 import type { CareRecordInput } from '../contract/record.js';
 import { check } from '../contract/validate.js';
 import { CareLoadErrorEvent, CareStorageProblemEvent } from '../components/base/events.js';
-import type { StorageProblemEvent } from '../data/memory-storage.js';
+import type { StorageProblem, StorageProblemEvent } from '../data/memory-storage.js';
 import { describeIssues, StoreContractError } from '../data/entities.js';
 import { lazyFhirSource } from '../data/fhir/lazy.js';
 import type { FhirSourceOptions } from '../data/fhir/source.js';
@@ -169,6 +169,18 @@ export class CareContext extends LitElement {
   /** The memory source's seed as found (property or inline JSON), for the team id. */
   private memorySeed?: CareContext['seed'];
   private waitingForPage = false;
+  /** The problems the memory source created last has told (its listener holds this array). */
+  private told: StorageProblem[] = [];
+
+  /**
+   * The storage problems the memory source this element created has told so far, each also sent
+   * as `care-storage-problem`: a page script that starts listening after a problem was told (the
+   * source's code was already loaded) reads it here. A quarantined record's problem is dropped
+   * once `discardStored()` forgets that record; a new source starts an empty list.
+   */
+  get storageProblems(): readonly StorageProblem[] {
+    return [...this.told];
+  }
 
   /** The store in use: the one given, or the one created from the attributes. Setting it uses that store. */
   @property({ attribute: false })
@@ -213,6 +225,8 @@ export class CareContext extends LitElement {
     const memory = created?.loaded;
     if (this.givenStore || !store || store.source !== created || !memory?.discardStored) return;
     memory.discardStored(store.teamId);
+    const still = this.told.filter((problem) => !(problem.kind === 'quarantined' && problem.teamId === store.teamId));
+    this.told.splice(0, this.told.length, ...still);
     await store.load();
   }
 
@@ -310,11 +324,16 @@ export class CareContext extends LitElement {
       }
       const seed = (this.memorySeed = this.seed ?? (inline?.seed as CareContext['seed']));
       const options = { seed, seedSrc: this.seedSrc, persist: this.persist ? { key: this.persist } : undefined, latency: this.latency };
+      const told: StorageProblem[] = (this.told = []);
       return lazySource(() =>
         import('../data/memory-source.js').then(({ MemorySource }) => {
           const memory = new MemorySource(options);
-          // Told here too, so a page without a bundler can listen on the element.
-          memory.addEventListener('storage-problem', (event) => this.dispatchEvent(new CareStorageProblemEvent((event as StorageProblemEvent).problem)));
+          // Told here too, so a page without a bundler can listen on the element (or read them later).
+          memory.addEventListener('storage-problem', (event) => {
+            const { problem } = event as StorageProblemEvent;
+            told.push(problem);
+            this.dispatchEvent(new CareStorageProblemEvent(problem));
+          });
           return memory;
         }),
         'memory',

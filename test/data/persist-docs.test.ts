@@ -133,6 +133,38 @@ describe('docs/embedding.md: listening to storage-problem and calling discardSto
     expect(JSON.parse(localStorage.getItem(quarantineKey)!), 'its copy stays aside').to.have.length(1);
   });
 
+  it('on a page without a bundler whose script runs after the problem was told: the host still offers its button', async () => {
+    const { markup, script } = await printedPage();
+    const teamKey = `${KEY}/team/team-1`;
+    localStorage.setItem(teamKey, BROKEN);
+    host = document.createElement('div');
+    host.innerHTML = markup.replace('seed-src="care-team.json"', 'seed-src="/__docs__/pages/care-team.json"');
+    const context = host.querySelector('care-context') as CareContext;
+    const roster = host.querySelector('care-team-roster')!;
+    const button = host.querySelector<HTMLButtonElement>('#start-again')!;
+    const warn = console.warn;
+    const error = console.error;
+    console.warn = () => undefined;
+    console.error = () => undefined;
+    // The printed script, as a module imported only once the problem has been told and shown.
+    const url = URL.createObjectURL(new Blob([script], { type: 'text/javascript' }));
+    try {
+      document.body.append(host);
+      await waitUntil(() => roster.shadowRoot?.querySelector('[part~="error"]') !== null, 'the roster shows the load error', { timeout: 10_000 });
+      expect(context.storageProblems.map((problem) => problem.kind)).to.deep.equal(['quarantined']);
+      expect(button.hidden, 'nobody has offered the way out yet').to.equal(true);
+      await import(/* @vite-ignore */ url);
+      expect(button.hidden, 'the script read the problem told before it ran').to.equal(false);
+    } finally {
+      console.warn = warn;
+      console.error = error;
+      URL.revokeObjectURL(url);
+    }
+    button.click();
+    await waitUntil(() => text(roster.shadowRoot).includes('Ingrid Berg') && !roster.shadowRoot!.querySelector('[part~="error"]'), 'the team from the seed');
+    expect(context.storageProblems.length, 'the discarded record\u2019s problem is no longer listed').to.equal(0);
+  });
+
   it('discardStored() does nothing on a context whose store the host gave', async () => {
     host = document.createElement('div');
     host.innerHTML = `<care-context source="memory" persist="${KEY}"></care-context>`;
