@@ -21,23 +21,32 @@ import { deepActiveElement } from '../helpers/keys.js';
 const alertOf = (roster: Element) => roster.shadowRoot?.querySelector('[role="alert"]');
 const textOf = (node: Node | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
+/** A memory-source `<care-context>` in English with a roster, put on the page; its load errors go to `events`. */
+const mountMemoryRoster = (events: CareLoadErrorEvent[]) => {
+  const context = document.createElement('care-context') as CareContext;
+  context.setAttribute('source', 'memory');
+  context.setAttribute('care-team', 'team-ingrid');
+  context.setAttribute('lang', 'en');
+  context.seed = fjordvik;
+  context.addEventListener('care-load-error', (event) => events.push(event));
+  const roster = document.createElement('care-team-roster');
+  context.append(roster);
+  document.body.append(context);
+  return { context, roster };
+};
+
 describe('<care-context> when the network drops the code of its data source', () => {
   it('says to check the connection, then after a second failure to reload the page; the portal hears both', async () => {
     const quiet = console.error;
     const logged: string[] = [];
     console.error = (...args: unknown[]) => logged.push(args.map(String).join(' '));
     const events: CareLoadErrorEvent[] = [];
-    const context = document.createElement('care-context') as CareContext;
+    let context: CareContext | undefined;
     try {
       await executeServerCommand('fail-next-request', { path: '/src/data/memory-source.ts' });
-      context.setAttribute('source', 'memory');
-      context.setAttribute('care-team', 'team-ingrid');
-      context.setAttribute('lang', 'en');
-      context.seed = fjordvik;
-      context.addEventListener('care-load-error', (event) => events.push(event));
-      const roster = document.createElement('care-team-roster');
-      context.append(roster);
-      document.body.append(context);
+      const mounted = mountMemoryRoster(events);
+      context = mounted.context;
+      const roster = mounted.roster;
 
       await waitUntil(() => events.length === 1 && alertOf(roster), 'the first failure was never shown', { timeout: 8000 });
       await settle(roster);
@@ -61,7 +70,7 @@ describe('<care-context> when the network drops the code of its data source', ()
       expect(deepActiveElement(), 'the focus is on the new Try again, not on the page').to.equal(alertOf(roster)!.querySelector('button'));
     } finally {
       console.error = quiet;
-      context.remove();
+      context?.remove();
     }
   });
 
@@ -70,16 +79,8 @@ describe('<care-context> when the network drops the code of its data source', ()
     const quiet = console.error;
     console.error = () => {};
     const events: CareLoadErrorEvent[] = [];
-    const context = document.createElement('care-context') as CareContext;
+    const { context, roster } = mountMemoryRoster(events);
     try {
-      context.setAttribute('source', 'memory');
-      context.setAttribute('care-team', 'team-ingrid');
-      context.setAttribute('lang', 'en');
-      context.seed = fjordvik;
-      context.addEventListener('care-load-error', (event) => events.push(event));
-      const roster = document.createElement('care-team-roster');
-      context.append(roster);
-      document.body.append(context);
       await waitUntil(() => events.length === 1 && alertOf(roster), 'the failure was never shown', { timeout: 8000 });
       await settle(roster);
       expect(events[0].detail.message.startsWith(SOURCE_CODE_MISSING), events[0].detail.message).to.equal(true);
