@@ -1,6 +1,5 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { createRef, ref } from 'lit/directives/ref.js';
 import { ConsentDirective, Decider, type ConsentDirectiveInput } from '../../contract/consent.js';
 import { CareTeam, type CareTeamInput } from '../../contract/team.js';
 import type { ContractIssue } from '../../contract/validate.js';
@@ -16,6 +15,7 @@ import { consentToggleStyles } from './consent-toggle.styles.js';
 import { actionFor, allowsSharing, deciderFor, methodFor, nextConsentState, recordDecision, toggleStates } from './decision.js';
 import { renderActingFor, renderDetails, renderFacts, renderHistory } from './sections.js';
 import { ConsentWording, type Failure } from './wording.js';
+import { keep, Kept } from './kept.js';
 import { CareConsentChangeEvent, CareConsentRequestEvent } from './events.js';
 import { consent } from '../../i18n/catalogues/en/consent.js';
 import { consentTranslations } from '../../i18n/translations.js';
@@ -141,9 +141,9 @@ export class CareConsentToggle extends CareElement<'consent'> {
   /** A state the browser restored (back/forward), and the directive it was restored over. */
   private restored?: { state: ConsentState; over: ConsentDirectiveInput | undefined };
   /** The switch, or the two buttons shown while nothing is recorded: where focus goes back to. */
-  private readonly controlRef = createRef<HTMLButtonElement>();
-  private readonly yesRef = createRef<HTMLButtonElement>();
-  private readonly noRef = createRef<HTMLButtonElement>();
+  private readonly controlRef = new Kept<HTMLButtonElement>();
+  private readonly yesRef = new Kept<HTMLButtonElement>();
+  private readonly noRef = new Kept<HTMLButtonElement>();
   /** Where focus goes after the next render, when the focused control has gone away. */
   private focusAfterUpdate?: 'control' | ConsentState;
   /** Waits for the frame that shows a decision as pending. */
@@ -365,7 +365,7 @@ export class CareConsentToggle extends CareElement<'consent'> {
     if (saved.state === 'not-recorded') {
       const choice = (share: boolean) =>
         html`<button
-          ${ref(share ? this.yesRef : this.noRef)}
+          ${keep(share ? this.yesRef : this.noRef)}
           type="button"
           part=${share ? 'choice choice-yes' : 'choice choice-no'}
           data-state=${nextConsentState(saved, share)}
@@ -383,7 +383,7 @@ export class CareConsentToggle extends CareElement<'consent'> {
     const on = allowsSharing(saved.model, saved.state);
     return html`<span class="switch-label" part="label" id="switch-label">${label}</span>
       <button
-        ${ref(this.controlRef)}
+        ${keep(this.controlRef)}
         type="button"
         role="switch"
         part="switch"
