@@ -6,7 +6,7 @@ import type { DateContext } from '../../i18n/format.js';
 import type { Translations } from '../../i18n/translations.js';
 import type { Catalogue, LabelOverrides, LanguageStrings, Locale, Namespace } from '../../i18n/types.js';
 import { baseStyles } from '../../styles/shared.js';
-import { LocalizeController, type Strings } from './localize.js';
+import { LocalizeController, useRecording, type Strings } from './localize.js';
 import { followPageLanguage, unfollowPageLanguage } from './page-language.js';
 import type { LanguageMarker } from './language-marker.js';
 
@@ -143,9 +143,14 @@ export abstract class CareBase<N extends Namespace> extends LitElement {
     if (!fallback && !this.languageMarker) return;
     if (!this.languageMarker) {
       this.languageMarkerLoad ??= import('./language-marker.js').then(
-        ({ LanguageMarker }) => {
-          this.languageMarker = new LanguageMarker(this.renderRoot as ShadowRoot);
-          this.markFallbackLanguage();
+        (module) => {
+          useRecording(module);
+          this.languageMarker = new module.LanguageMarker(this.renderRoot as ShadowRoot);
+          // English shown before the recording code arrived was not noted: render again through it, then mark.
+          if (this.localize.unrecorded) {
+            this.localize.unrecorded = false;
+            this.requestUpdate();
+          } else this.markFallbackLanguage();
         },
         // Marks are an aid, not the content: without the module the text stays as it is, and the next render asks again.
         () => {
@@ -154,7 +159,8 @@ export abstract class CareBase<N extends Namespace> extends LitElement {
       );
       return;
     }
-    this.languageMarker.update(this, this.requestedLanguage, this.localize.libraryText, fallback);
+    const library = this.localize.library;
+    if (library) this.languageMarker.update(this, this.requestedLanguage, library, fallback);
   }
 
   protected override async getUpdateComplete(): Promise<boolean> {

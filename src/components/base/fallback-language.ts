@@ -3,7 +3,8 @@
  * English the library shows instead is marked `lang="en"`, while what the host and the data
  * bring (names, notes, titles, label overrides) keeps the page's language. Lit renders every
  * `${…}` as a text node of its own, so each text node is sorted by where its text came from: the
- * catalogue (recorded as it is read, see `recordingStrings`) or anywhere else.
+ * catalogue (recorded as it is read, see `recordingStrings`) or anywhere else. Loaded on first need
+ * with language-marker.ts, which hands it on.
  */
 
 type Plain = Record<string, unknown>;
@@ -99,6 +100,3 @@ export const recordingStrings = <T extends object>(merged: T, base: object, libr
   };
   return wrap(merged as Plain, base as Plain) as T;
 };
-
-/** Marks this module set, so the language the host asked for is never read from one of them. */
-export const MARK = 'data-care-lang';

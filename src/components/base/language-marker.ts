@@ -4,7 +4,11 @@
  * the library lacks, or before the page language's strings have arrived). A page in English never
  * fetches it.
  */
-import { MARK, type LibraryText } from './fallback-language.js';
+import type { LibraryText } from './fallback-language.js';
+import { MARK } from './localize.js';
+
+// The recording half comes in the same chunk: only a page that needs marks needs it.
+export { LibraryText, recordingStrings } from './fallback-language.js';
 
 /** Attributes whose text assistive technology reads out, sorted like text. */
 const SPOKEN_ATTRIBUTES = ['aria-label', 'title', 'placeholder', 'alt'];

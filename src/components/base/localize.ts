@@ -3,7 +3,7 @@ import { formatCalendarDate, formatDate, type CalendarDateStyle, type DateContex
 import { english, isReady, loadStrings, loadedCatalogue, resolveLocale } from '../../i18n/locale.js';
 import type { Translations } from '../../i18n/translations.js';
 import type { Catalogue, CommonMessages, LanguageStrings, Locale, Namespace } from '../../i18n/types.js';
-import { LibraryText, MARK, recordingStrings } from './fallback-language.js';
+import type { LibraryText, recordingStrings } from './fallback-language.js';
 
 /** What the controller reads from its element; functions, because subclasses set these after construction. */
 export interface LocalizeOptions<N extends Namespace> {
@@ -22,6 +22,26 @@ export interface LocalizeOptions<N extends Namespace> {
 export type Strings<N extends Namespace> = Catalogue[N] & CommonMessages;
 
 type Plain = Record<string, unknown>;
+
+/** Marks the `lang` set for language of parts, so the language the host asked for is never read from one of them. */
+export const MARK = 'data-care-lang';
+
+/**
+ * The recording half of language of parts (fallback-language.ts). It arrives with the marking half
+ * (language-marker.ts), on first need: a page whose language the library has never fetches it.
+ */
+export interface Recording {
+  LibraryText: typeof LibraryText;
+  recordingStrings: typeof recordingStrings;
+}
+
+/** The recording code, once it has arrived (it is the same for every element). */
+let recording: Recording | undefined;
+
+/** Hands every element the recording code once it has arrived. */
+export const useRecording = (module: Recording): void => {
+  recording = module;
+};
 
 const isPlain = (value: unknown): value is Plain =>
   value !== null && typeof value === 'object' && !Array.isArray(value) && Object.getPrototypeOf(value) === Object.prototype;
@@ -85,8 +105,13 @@ const baseStrings = (common: CommonMessages, own: object): Plain => {
 export class LocalizeController<N extends Namespace> implements ReactiveController {
   private memo?: { catalogue: LanguageStrings; own: object; labels: unknown; strings: Strings<N>; recording?: Strings<N> };
 
-  /** The library's own text this element showed while it fell back to English (see `fallbackEnglish`). */
-  readonly libraryText = new LibraryText();
+  private libraryText?: LibraryText;
+
+  /**
+   * Set when English was shown on a page in another language before the recording code had
+   * arrived: that text was not noted, so the element renders again once the code is there.
+   */
+  unrecorded = false;
 
   constructor(
     private readonly host: ReactiveControllerHost & Element,
@@ -97,7 +122,7 @@ export class LocalizeController<N extends Namespace> implements ReactiveControll
 
   /** The language asked for (own `lang`, `<care-context lang>`, the page), before falling back. */
   get requested(): string {
-    // A mark set for language of parts (fallback-language.ts) is not a language anyone asked for.
+    // A mark set for language of parts (language-marker.ts) is not a language anyone asked for.
     return this.options.requested() || (this.host.closest(`[lang]:not([${MARK}])`)?.getAttribute('lang') ?? document.documentElement.lang);
   }
 
@@ -133,11 +158,24 @@ export class LocalizeController<N extends Namespace> implements ReactiveControll
       const hasOverrides = isPlain(labels) ? Object.keys(labels).length > 0 : labels !== undefined && labels !== null;
       const strings = (hasOverrides ? mergeLabels(base, labels) : base) as unknown as Strings<N>;
       this.memo = memo = { catalogue, own, labels, strings };
-      this.libraryText.clear();
+      this.libraryText?.clear();
     }
     if (!this.fallbackEnglish) return memo.strings;
     // Falling back to English: every text handed out is noted, so it can be marked lang="en".
-    return (memo.recording ??= recordingStrings(memo.strings, base, this.libraryText));
+    const library = this.library;
+    if (!library || !recording) {
+      this.unrecorded = true;
+      return memo.strings;
+    }
+    return (memo.recording ??= recording.recordingStrings(memo.strings, base, library));
+  }
+
+  /**
+   * The library's own text this element showed while it fell back to English (see
+   * `fallbackEnglish`); undefined until the recording code has arrived.
+   */
+  get library(): LibraryText | undefined {
+    return recording && (this.libraryText ??= new recording.LibraryText());
   }
 
   /** For the date helpers: the catalogue and, optionally, the zone to show times in. */
@@ -151,7 +189,11 @@ export class LocalizeController<N extends Namespace> implements ReactiveControll
    */
   date(value: string, style: CalendarDateStyle = 'long', timeZone?: string): string {
     const shown = /^\d{4}-\d{2}-\d{2}$/.test(value) ? formatCalendarDate(value, this.catalogue, style) : formatDate(value, this.dates(timeZone), style);
-    if (this.fallbackEnglish) this.libraryText.add(shown);
+    if (this.fallbackEnglish) {
+      const library = this.library;
+      if (library) library.add(shown);
+      else this.unrecorded = true;
+    }
     return shown;
   }
 
