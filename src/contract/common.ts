@@ -57,15 +57,19 @@ export const RequiredText = (max = 5000): RequiredTextSchema =>
 /**
  * `YYYY-MM-DD` of a day that exists (no 30 February), as JSON Schema states it. valibot's own
  * `isoDate` and `isoTimestamp` take any day up to 31 in any month and more forms of time; the two
- * checks below are theirs with this stricter pattern, so problems are still reported as dates.
+ * checks below use this stricter pattern, and report problems as dates and instants as theirs do.
  */
 const DATE = '(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))';
 
+/**
+ * A format check (`iso_date`, `iso_timestamp`, `url`) made of valibot's `regex` or `check`, whose
+ * code every bundle has anyway, instead of valibot's own format actions with their patterns:
+ * problems are still reported under the format's name, with the same message.
+ */
+const asFormat = /* @__NO_SIDE_EFFECTS__ */ <Action>(type: string, action: object): Action => ({ ...action, type }) as Action;
+
 /** A calendar date, YYYY-MM-DD. */
-export const IsoDate: IsoDateSchema = v.pipe(
-  v.string(),
-  { ...v.isoDate(''), requirement: new RegExp(`^${DATE}$`) } as v.IsoDateAction<string, ''>,
-);
+export const IsoDate: IsoDateSchema = v.pipe(v.string(), asFormat('iso_date', v.regex(new RegExp(`^${DATE}$`), '')));
 
 /**
  * An instant, ISO 8601 date-time with Z or an offset.
@@ -75,10 +79,7 @@ export const IsoDate: IsoDateSchema = v.pipe(
  */
 export const Instant: InstantSchema = v.pipe(
   v.string(),
-  {
-    ...v.isoTimestamp(''),
-    requirement: new RegExp(`^${DATE}T(?:(?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(?:\\.\\d+)?(?:Z|([+-](?:[01]\\d|2[0-3]):[0-5]\\d)))$`),
-  } as v.IsoTimestampAction<string, ''>,
+  asFormat('iso_timestamp', v.regex(new RegExp(`^${DATE}T(?:(?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(?:\\.\\d+)?(?:Z|([+-](?:[01]\\d|2[0-3]):[0-5]\\d)))$`), '')),
 );
 
 const knownZones = new Map<string, boolean>();
@@ -135,6 +136,16 @@ export const safeHttpsUrl = (value: string | undefined): URL | undefined => {
  */
 export const isEmailAddress = (value: string): boolean => /^[A-Za-z0-9._+'-]+@(?:[\p{L}\p{N}-]+\.)+[\p{L}\p{N}-]{2,}$/u.test(value);
 
+/** Whether `value` parses as an address (valibot's `url` check). */
+const isAddress = (value: string): boolean => {
+  try {
+    new URL(value);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
 /** Whether `value` is an address with the https scheme (an address that does not parse is reported apart). */
 const isHttpsAddress = (value: string): boolean => {
   try {
@@ -154,9 +165,9 @@ const USERINFO_MESSAGE = 'must not have a user name or password before the host 
 export const HttpsUrl: HttpsUrlSchema = v.pipe(
   v.string(),
   v.trim(),
-  v.url(''),
+  asFormat('url', v.check(isAddress, '')),
   // A second URL check, for the scheme: its message is the note the problem carries ("invalid protocol").
-  { ...v.url('Invalid protocol'), requirement: isHttpsAddress } as v.UrlAction<string, 'Invalid protocol'>,
+  asFormat('url', v.check(isHttpsAddress, 'Invalid protocol')),
   rule((value) => safeHttpsUrl(value) !== undefined, USERINFO_MESSAGE),
 );
 

@@ -1,0 +1,53 @@
+import { expect } from '@open-wc/testing';
+import * as v from 'valibot';
+import { HttpsUrl, Instant, IsoDate } from '../../src/contract/common.js';
+import { check, type ContractIssue } from '../../src/contract/validate.js';
+
+// The format checks (a date, an instant, an https address) at their edges: what each accepts, and
+// the exact problem (path and message) it reports for what it refuses.
+const Fields = v.object({ date: v.optional(IsoDate), at: v.optional(Instant), link: v.optional(HttpsUrl) });
+const issuesFor = (field: string, value: unknown): ContractIssue[] | 'ok' => {
+  const result = check(Fields, { [field]: value });
+  return result.ok ? 'ok' : result.issues;
+};
+const text = (value: string) => `"${value}" (text, ${value.length} characters)`;
+const USERINFO = 'must not have a user name or password before the host (https://name@host/): it hides the real host';
+
+describe('format checks', () => {
+  it('a date: a day that exists, YYYY-MM-DD and nothing around it', () => {
+    for (const ok of ['2026-12-07', '2024-02-29', '2000-02-29', '2026-01-31']) expect(issuesFor('date', ok), ok).to.equal('ok');
+    for (const bad of ['1900-02-29', '2026-02-29', '2026-04-31', '2026-13-01', '2026-00-10', '2026-12-7', ' 2026-12-07', '2026-12-07\n', '2026-12-07T10:00:00Z', '', '２０２６-12-07']) {
+      expect(issuesFor('date', bad), bad).to.deep.equal([{ path: 'date', message: `expected a date as YYYY-MM-DD, found ${text(bad)}` }]);
+    }
+    expect(issuesFor('date', 20261207)).to.deep.equal([{ path: 'date', message: 'expected string, found 20261207 (number)' }]);
+  });
+
+  it('an instant: date, T, seconds, optional fraction, then Z or ±hh:mm', () => {
+    for (const ok of ['2026-03-02T09:00:00+01:00', '2026-03-02T08:00:00Z', '2026-03-02T08:00:00.123456789Z', '2026-03-02T08:00:00.1234567891-12:30', '2024-02-29T23:59:59Z']) {
+      expect(issuesFor('at', ok), ok).to.equal('ok');
+    }
+    const refused = ['2026-03-02 08:00:00Z', '2026-03-02T08:00Z', '2026-03-02T08:00:00', '2026-03-02T08:00:00+0100', '2026-03-02T08:00:00+01', '2026-03-02T24:00:00Z', '2026-02-30T08:00:00Z', '2026-03-02t08:00:00z', '2026-03-02T08:00:00,5Z', '2026-03-02T08:00:60Z', '2026-03-02T08:00:00.Z', '2026-03-02'];
+    for (const bad of refused) {
+      expect(issuesFor('at', bad), bad).to.deep.equal([{ path: 'at', message: `expected an instant as ISO 8601 with Z or an offset, found ${text(bad)}` }]);
+    }
+    expect(issuesFor('at', null)).to.deep.equal([{ path: 'at', message: 'expected string, found null' }]);
+  });
+
+  it('an https address: trimmed, parsed, https only, no user name or password', () => {
+    for (const ok of ['https://example.no/a', ' https://example.no/a ', 'HTTPS://EXAMPLE.NO']) expect(issuesFor('link', ok), ok).to.equal('ok');
+    for (const other of ['http://example.no/', 'javascript:alert(1)', 'data:text/html,x', 'ftp://x.no']) {
+      expect(issuesFor('link', other), other).to.deep.equal([
+        { path: 'link', message: `expected an https:// address (invalid protocol), found ${text(other)}` },
+        { path: 'link', message: USERINFO },
+      ]);
+    }
+    for (const unparsed of ['not a url', '', 'https://', '//example.no']) {
+      expect(issuesFor('link', unparsed), unparsed).to.deep.equal([
+        { path: 'link', message: `expected an https:// address, found ${text(unparsed)}` },
+        { path: 'link', message: USERINFO },
+      ]);
+    }
+    for (const hidden of ['https://user@evil.example/', 'https://:pw@host.example/']) expect(issuesFor('link', hidden), hidden).to.deep.equal([{ path: 'link', message: USERINFO }]);
+    expect(issuesFor('link', 42)).to.deep.equal([{ path: 'link', message: 'expected string, found 42 (number)' }]);
+  });
+});
