@@ -4,7 +4,7 @@ import { property, state } from 'lit/decorators.js';
 import { createRef, ref } from 'lit/directives/ref.js';
 import { ConsentDirective, type ConsentDirectiveInput } from '../../contract/consent.js';
 import { coordinatorOf } from '../../contract/rules.js';
-import { CrisisPlan, crisisPlanAccess, crisisPlanFlags, type CrisisPlanAccess, type CrisisPlanInput, type CrisisProposal } from '../../contract/crisis-plan.js';
+import { CrisisPlan, crisisPlanAccess, crisisPlanFlags, type CrisisPlanInput, type CrisisProposal } from '../../contract/crisis-plan.js';
 import { Responsibility, type ResponsibilityInput } from '../../contract/responsibility.js';
 import { CareTeam, type CareTeamInput } from '../../contract/team.js';
 import type { ContractIssue } from '../../contract/validate.js';
@@ -21,8 +21,8 @@ import type * as Editing from './editing.js';
 import { LazyPart } from '../base/lazy-part.js';
 import type * as PlanText from './plan-text.js';
 import { CareCrisisPlanChangeEvent, CareCrisisPlanRequestEvent, type CrisisPlanAction } from './events.js';
-import type { PlanDraft } from './plan-draft.js';
-import { servicesOf, withAgreement, withAnswer, withProposal } from './plan-model.js';
+import type { PlanEditor } from './plan-editor.js';
+import { servicesOf, withAgreement, withAnswer, type ShownPlan } from './plan-model.js';
 import { renderOwnWords, renderProposals, renderServices, renderStages, renderStageSwitcher, renderStatus, type ReadContext } from './read-view.js';
 
 type View =
@@ -30,7 +30,7 @@ type View =
   | { kind: 'load-error' }
   | { kind: 'invalid'; issues: ContractIssue[] }
   | { kind: 'none'; id?: string }
-  | { kind: 'ready'; plan: CrisisPlan; team: CareTeam; responsibilities: Responsibility[]; access: CrisisPlanAccess };
+  | ({ kind: 'ready' } & ShownPlan);
 
 type Ready = Extract<View, { kind: 'ready' }>;
 
@@ -136,21 +136,14 @@ export class CareCrisisPlan extends CareElement<'crisis'> {
   /** The moment review dates are compared with. Defaults to now; set it for stable stories and tests. */
   @property({ attribute: false }) now?: Date | string;
 
-  @state() private draft?: PlanDraft;
-  /** The plan the draft was made from: someone else may save a newer one while the form is open. */
-  private draftBase?: CrisisPlan;
-  /** The person's edit and the newer plan, when both changed the same values: nothing is saved until they choose. */
-  @state() private both?: { mine: CrisisPlan; base: CrisisPlan };
   @state() private message = '';
   /** A plan saved in controlled mode, shown until the host gives a new one. */
   @state() private savedHere?: CrisisPlan;
 
   private view: View = { kind: 'loading' };
   private readonly editRef = createRef<HTMLButtonElement>();
-  private readonly formHeadingRef = createRef<HTMLElement>();
-  private focusAfterUpdate?: 'edit' | 'form' | { button: string };
-  /** Fields and buttons of the form that focus may go to (a contact's first field, Move up, Add), by key. */
-  private readonly kept = new Map<string, HTMLElement>();
+  /** The form has closed: focus goes back to "Change the plan". */
+  private focusEdit = false;
   /**
    * The editing forms, loaded on first use or as soon as the reader may edit. A browser may keep a
    * failed module load until the page is reloaded (Chromium does), so after a second failure the
@@ -160,8 +153,22 @@ export class CareCrisisPlan extends CareElement<'crisis'> {
   /** The text maker of "Save a copy": fetched after the plan is shown, so the click can start the download at once. */
   private readonly planTextPart = new LazyPart<typeof PlanText>(this, () => import('./plan-text.js'), 'the text maker for the copy');
 
-  private get editing(): typeof Editing | undefined {
-    return this.editingPart.module;
+  private planEditor?: PlanEditor;
+
+  /** Changing the plan, once its code is in. */
+  private get editor(): PlanEditor | undefined {
+    const editing = this.editingPart.module;
+    return editing
+      ? (this.planEditor ??= new editing.PlanEditor({
+          element: this,
+          strings: () => this.t,
+          reader: () => this.actingPerson,
+          busy: (view) => this.intents.isPending(view.plan.id),
+          carry: (view, action, next) => this.carry(view, action, next),
+          say: (message) => (this.message = message),
+          closed: () => ((this.focusEdit = true), this.requestUpdate()),
+        }))
+      : undefined;
   }
 
   private readonly intents = new IntentController(this, {
@@ -218,11 +225,8 @@ export class CareCrisisPlan extends CareElement<'crisis'> {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    const focus = this.focusAfterUpdate;
-    this.focusAfterUpdate = undefined;
-    if (focus === 'form') this.formHeadingRef.value?.focus();
-    if (focus === 'edit') this.editRef.value?.focus();
-    if (typeof focus === 'object') this.kept.get(focus.button)?.focus();
+    if (this.focusEdit) this.editRef.value?.focus();
+    this.focusEdit = false;
   }
 
   override render(): TemplateResult {
@@ -249,7 +253,7 @@ export class CareCrisisPlan extends CareElement<'crisis'> {
     const t = this.t;
     const level = headingLevel(this.headingLevel, 2);
     const name = this.personName(view);
-    const failure = this.intents.failureOf(view.plan.id) ?? (this.both ? { error: undefined, conflicts: [true] } : undefined);
+    const failure = this.intents.failureOf(view.plan.id) ?? (this.editor?.both ? { error: undefined, conflicts: [true] } : undefined);
     const busy = this.intents.isPending(view.plan.id);
     const live = busy ? t.savingPlan : this.message;
     const title = this.audience === 'service-user' && view.access.because === 'own-plan' ? t.title : t.titleFor(name);
@@ -297,28 +301,8 @@ export class CareCrisisPlan extends CareElement<'crisis'> {
     const ctx = this.readContext(view, level);
     const access = view.access.because;
     const accessText = access === 'own-plan' ? t.accessOwn : access === 'coordinator' ? t.accessCoordinator : t.accessConsent(ctx.personName);
-    if (this.draft && this.editing) {
-      return this.editing.renderEditForm({
-        t,
-        draft: this.draft,
-        plan: this.draftBase ?? view.plan,
-        team: view.team,
-        responsibilities: view.responsibilities,
-        level: level + 1,
-        busy,
-        headingRef: this.formHeadingRef,
-        change: (update, after) => {
-          this.draft = update(this.draft!);
-          if (after?.focus) this.focusAfterUpdate = { button: after.focus };
-          if (after?.message) this.message = after.message;
-        },
-        // A key may move to another element of a reused row before the old row lets go of it: only a detached element is forgotten.
-        keep: (key) => (element) => void (element instanceof HTMLElement ? this.kept.set(key, element) : !this.kept.get(key)?.isConnected && this.kept.delete(key)),
-        focus: (key) => this.kept.get(key)?.focus(),
-        save: () => void this.saveDraft(view),
-        cancel: () => this.stopEditing(),
-      });
-    }
+    const editor = this.editor;
+    if (editor?.draft) return editor.renderForm(view, level + 1, busy);
     const flags = crisisPlanFlags(view.plan, view.team, view.responsibilities.map((r) => r.id), calendarDay(this.now ? new Date(this.now) : new Date()));
     const reader = this.actingPerson;
     const isPerson = access === 'own-plan';
@@ -334,8 +318,8 @@ export class CareCrisisPlan extends CareElement<'crisis'> {
       ${renderStageSwitcher(ctx, (stage) => this.selectStage(stage))} ${renderStages(ctx)} ${renderServices(ctx, servicesOf(view.team, view.responsibilities))}
       ${renderProposals(ctx, open, isPerson && reader ? (p, accept) => void this.answer(view, p, accept) : undefined, busy)}
       ${access === 'consent' && reader
-        ? this.editing
-          ? this.editing.renderProposeForm(t, this.proposal, busy, (next) => (this.proposal = next), () => void this.propose(view))
+        ? editor
+          ? editor.renderProposeForm(view, busy)
           : this.renderProposeMissing()
         : nothing}
       <div class="tools">
@@ -363,14 +347,12 @@ export class CareCrisisPlan extends CareElement<'crisis'> {
     await this.editingPart.load();
     // Said in the status region too (the block's own text changes with no announcement); the focus
     // stays on Try again while the form is missing, and moves to the form once it is there.
-    if (!this.editing) this.message = this.editingMissing(this.t.proposeUnavailable);
+    if (!this.editor) this.message = this.editingMissing(this.t.proposeUnavailable);
     else {
       await this.updateComplete;
       (this.renderRoot as ShadowRoot).querySelector<HTMLElement>('#propose-stage')?.focus();
     }
   }
-
-  @state() private proposal = { stage: 'getting-worse' as CrisisStage, text: '', note: '' };
 
   private renderFailure(view: Ready, both: boolean, busy: boolean): TemplateResult {
     const t = this.t;
@@ -383,7 +365,7 @@ export class CareCrisisPlan extends CareElement<'crisis'> {
           ? html`<button type="button" part="retry keep-mine" aria-disabled=${disabled} @click=${() => void this.retry(view, 'mine')}>${t.keepMine}</button>
               <button type="button" part="keep-theirs" aria-disabled=${disabled} @click=${() => void this.retry(view, 'theirs')}>${t.keepTheirs}</button>`
           : html`<button type="button" part="retry" aria-disabled=${disabled} @click=${() => void this.retry(view)}>${t.retry}</button>`}
-        <button type="button" @click=${() => ((this.both = undefined), this.intents.dismiss(view.plan.id))}>${t.close}</button>
+        <button type="button" @click=${() => this.closeFailure(view)}>${t.close}</button>
       </div>
     </div>`;
   }
@@ -438,50 +420,20 @@ export class CareCrisisPlan extends CareElement<'crisis'> {
 
   private async startEditing(view: Ready) {
     if (this.intents.isPending(view.plan.id)) return;
-    if (!this.editing) await this.editingPart.load();
-    if (!this.editing) {
+    if (!this.editor) await this.editingPart.load();
+    const editor = this.editor;
+    if (!editor) {
       // Nothing changes but the message; focus stays on the button, so pressing it again tries again.
       this.message = this.editingMissing(this.t.editingUnavailable);
       return;
     }
-    this.draft = this.editing.draftOf(view.plan);
-    this.draftBase = view.plan;
-    this.both = undefined;
     this.message = '';
-    this.focusAfterUpdate = 'form';
+    editor.start(view.plan);
   }
 
-  private stopEditing() {
-    this.draft = undefined;
-    this.draftBase = undefined;
-    this.both = undefined;
-    this.focusAfterUpdate = 'edit';
-  }
-
-  private async saveDraft(view: Ready) {
-    const draft = this.draft;
-    if (!draft || this.intents.isPending(view.plan.id)) return;
-    if (this.editing!.draftProblems(draft).length) {
-      // Nothing is saved and nothing typed is lost: every problem is shown, and focus goes to their summary.
-      this.draft = { ...draft, checked: true };
-      this.focusAfterUpdate = { button: this.editing!.SUMMARY_KEY };
-      return;
-    }
-    const base = this.draftBase ?? view.plan;
-    const mine = this.editing!.planFromDraft(base, draft);
-    if (mine === base) return this.stopEditing();
-    let next = mine;
-    if (view.plan !== base && view.plan.meta?.version !== base.meta?.version) {
-      // Someone saved a newer plan while the form was open: what only one of them changed is kept.
-      const merged = this.editing!.mergeEntity('crisis-plan', base, mine, view.plan);
-      if (merged.conflicts.length) {
-        this.both = { mine, base };
-        return;
-      }
-      next = merged.value as CrisisPlan;
-    }
-    const outcome = await this.carry(view, 'edit', next);
-    if (outcome === 'saved') this.stopEditing();
+  private closeFailure(view: Ready) {
+    if (this.editor) this.editor.both = undefined;
+    this.intents.dismiss(view.plan.id);
   }
 
   private agree(view: Ready) {
@@ -496,30 +448,16 @@ export class CareCrisisPlan extends CareElement<'crisis'> {
     return this.carry(view, accept ? 'accept-proposal' : 'decline-proposal', withAnswer(view.plan, proposal.id, accept, reader, new Date().toISOString()));
   }
 
-  private async propose(view: Ready) {
-    const reader = this.actingPerson;
-    if (!reader || this.intents.isPending(view.plan.id)) return;
-    const p = this.proposal;
-    const outcome = await this.carry(view, 'propose', withProposal(view.plan, reader, p.stage, p.text, p.note, new Date().toISOString()));
-    if (outcome === 'saved') this.proposal = { ...p, text: '', note: '' };
-  }
-
   private async retry(view: Ready, choice?: 'mine' | 'theirs') {
     if (this.intents.isPending(view.plan.id)) return;
-    const both = this.both;
-    if (both && choice) {
-      this.both = undefined;
-      const merged = this.editing!.mergeEntity('crisis-plan', both.base, both.mine, view.plan, choice).value as CrisisPlan;
-      const outcome = await this.carry(view, 'edit', merged);
-      if (outcome === 'saved') this.stopEditing();
-      return;
-    }
+    const editor = this.editor;
+    if (editor?.both && choice) return editor.keep(view, choice);
     const outcome = await this.intents.retry(view.plan.id, choice);
     this.afterOutcome(outcome?.status, outcome?.status === 'saved' ? outcome.value : undefined);
-    if (outcome?.status === 'saved' && this.draft) this.stopEditing();
+    if (outcome?.status === 'saved' && editor?.draft) editor.stop();
   }
 
-  private async carry(view: Ready, action: CrisisPlanAction, next: CrisisPlan): Promise<string> {
+  private async carry(view: ShownPlan, action: CrisisPlanAction, next: CrisisPlan): Promise<string> {
     this.message = '';
     const outcome = await this.intents.carry(action, next, view.plan);
     this.afterOutcome(outcome.status, outcome.status === 'saved' ? outcome.value : undefined);

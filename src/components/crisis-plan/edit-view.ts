@@ -6,8 +6,7 @@ import type { CareTeam } from '../../contract/team.js';
 import { CRISIS_STAGES, PRACTICAL_TOPICS, type CrisisStage, type PracticalTopic } from '../../contract/values.js';
 import type { Strings } from '../base/localize.js';
 import { fieldKey, firstFieldKey, renderContacts } from './contact-form.js';
-import { freshId } from './plan-model.js';
-import { draftProblems, OWN_WORD_FIELDS, type PlanDraft } from './plan-draft.js';
+import { draftProblems, freshId, OWN_WORD_FIELDS, type PlanDraft } from './plan-draft.js';
 
 /** What the editing form needs from the element. */
 export interface EditContext {

@@ -2,7 +2,4 @@
  * What only changing the plan needs: the editing form and its draft, the proposal form and the field-by-field merge. The element loads
  * this module on first use (or as soon as the reader may edit), so a page that only reads the plan does not carry it.
  */
-export { renderEditForm, SUMMARY_KEY } from './edit-view.js';
-export { draftOf, draftProblems, planFromDraft } from './plan-draft.js';
-export { mergeEntity } from '../../data/merge.js';
-export { renderProposeForm } from './propose-form.js';
+export { PlanEditor } from './plan-editor.js';

@@ -1,4 +1,4 @@
-import type { Hours } from '../../contract/common.js';
+import type { Actor, Hours } from '../../contract/common.js';
 import { isPhoneNumber, type CrisisContact, type CrisisMeasure, type CrisisPlan, type PracticalMatter } from '../../contract/crisis-plan.js';
 import { CRISIS_STAGES, WEEKDAYS, type CrisisStage, type Weekday } from '../../contract/values.js';
 import { stagesInOrder } from './plan-model.js';
@@ -213,4 +213,21 @@ export const planFromDraft = (plan: CrisisPlan, draft: PlanDraft): CrisisPlan =>
     .filter((stage) => stage.signs.length || stage.measures.length || stage.contacts.length || plan.stages.some((s) => s.id === stage.id));
   const next: CrisisPlan = { ...plan, ownWords, stages, validFrom: draft.validFrom, nextReview: draft.nextReview };
   return contentOf(plan) === contentOf(next) ? plan : { ...next, version: plan.version + 1 };
+};
+
+/** A new id no measure or proposal of the plan has. */
+export const freshId = (plan: CrisisPlan, prefix: string, taken: readonly string[] = []): string => {
+  const used = new Set([...taken, ...plan.stages.flatMap((s) => s.measures.map((m) => m.id)), ...plan.proposals.flatMap((p) => [p.id, p.measure.id])]);
+  let n = used.size + 1;
+  while (used.has(`${prefix}-${n}`)) n++;
+  return `${prefix}-${n}`;
+};
+
+/** The plan with a professional's proposed measure for a stage, waiting for the person. */
+export const withProposal = (plan: CrisisPlan, by: Actor, stage: CrisisStage, text: string, note: string, at: string): CrisisPlan => {
+  const id = freshId(plan, 'proposal');
+  const measureId = freshId(plan, 'measure', [id]);
+  const memberIds = by.id ? [by.id] : [];
+  const proposal = { id, by, at, stage, status: 'proposed' as const, measure: { id: measureId, text: text.trim(), memberIds, responsibilityIds: [] }, ...(note.trim() ? { note: note.trim() } : {}) };
+  return { ...plan, proposals: [...plan.proposals, proposal] };
 };

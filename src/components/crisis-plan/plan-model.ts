@@ -1,8 +1,16 @@
 import type { Actor, Hours } from '../../contract/common.js';
-import type { CrisisContact, CrisisPlan, CrisisStagePlan } from '../../contract/crisis-plan.js';
+import type { CrisisContact, CrisisPlan, CrisisPlanAccess, CrisisStagePlan } from '../../contract/crisis-plan.js';
 import type { Responsibility } from '../../contract/responsibility.js';
 import type { CareTeam, Member } from '../../contract/team.js';
-import { CRISIS_STAGES, WEEKDAYS, type Audience, type CrisisStage, type Weekday } from '../../contract/values.js';
+import { CRISIS_STAGES, WEEKDAYS, type Audience, type Weekday } from '../../contract/values.js';
+
+/** A plan the element shows, with the team, the responsibilities and what the reader may see. */
+export interface ShownPlan {
+  plan: CrisisPlan;
+  team: CareTeam;
+  responsibilities: Responsibility[];
+  access: CrisisPlanAccess;
+}
 
 /** A contact as shown: names and numbers taken from the team where the plan names a member. */
 export interface ShownContact {
@@ -108,23 +116,6 @@ export const withAgreement = (plan: CrisisPlan, member: { id: string; name: stri
   ...plan,
   agreedBy: [...plan.agreedBy.filter((a) => a.memberId !== member.id), { memberId: member.id, name: member.name, at, version: plan.version }],
 });
-
-/** A new id no measure or proposal of the plan has. */
-export const freshId = (plan: CrisisPlan, prefix: string, taken: readonly string[] = []): string => {
-  const used = new Set([...taken, ...plan.stages.flatMap((s) => s.measures.map((m) => m.id)), ...plan.proposals.flatMap((p) => [p.id, p.measure.id])]);
-  let n = used.size + 1;
-  while (used.has(`${prefix}-${n}`)) n++;
-  return `${prefix}-${n}`;
-};
-
-/** The plan with a professional's proposed measure for a stage, waiting for the person. */
-export const withProposal = (plan: CrisisPlan, by: Actor, stage: CrisisStage, text: string, note: string, at: string): CrisisPlan => {
-  const id = freshId(plan, 'proposal');
-  const measureId = freshId(plan, 'measure', [id]);
-  const memberIds = by.id ? [by.id] : [];
-  const proposal = { id, by, at, stage, status: 'proposed' as const, measure: { id: measureId, text: text.trim(), memberIds, responsibilityIds: [] }, ...(note.trim() ? { note: note.trim() } : {}) };
-  return { ...plan, proposals: [...plan.proposals, proposal] };
-};
 
 /**
  * The person's answer to a proposal. Accepted, its measure joins the stage as a new version, which

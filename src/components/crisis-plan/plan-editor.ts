@@ -1,0 +1,156 @@
+import type { ReactiveController, ReactiveControllerHost, TemplateResult } from 'lit';
+import { createRef } from 'lit/directives/ref.js';
+import type { Actor } from '../../contract/common.js';
+import type { CrisisPlan } from '../../contract/crisis-plan.js';
+import { mergeEntity } from '../../data/merge.js';
+import type { Strings } from '../base/localize.js';
+import { renderEditForm, SUMMARY_KEY } from './edit-view.js';
+import type { CrisisPlanAction } from './events.js';
+import { draftOf, draftProblems, planFromDraft, withProposal, type PlanDraft } from './plan-draft.js';
+import type { ShownPlan } from './plan-model.js';
+import { renderProposeForm, type ProposalDraft } from './propose-form.js';
+
+/** What the editor needs from the element. */
+export interface EditorHost {
+  element: ReactiveControllerHost;
+  strings: () => Strings<'crisis'>;
+  reader: () => Actor | undefined;
+  /** Whether a change of the plan is on its way: nothing new starts until it has ended. */
+  busy: (view: ShownPlan) => boolean;
+  /** Carries a change down the element's one road (request → save → change); resolves with how it ended. */
+  carry: (view: ShownPlan, action: CrisisPlanAction, next: CrisisPlan) => Promise<string>;
+  /** Says something in the element's status region. */
+  say: (message: string) => void;
+  /** The form has closed: focus goes back to the button that opened it. */
+  closed: () => void;
+}
+
+const FORM = Symbol('form');
+
+/**
+ * Changing the plan: the editing form and its draft, a conflict with a newer plan saved while the
+ * form was open, and the proposal form of a professional. It arrives with the editing forms, so a
+ * page that only reads the plan does not carry it.
+ */
+export class PlanEditor implements ReactiveController {
+  /** The form's values while it is open. */
+  draft?: PlanDraft;
+  /** The plan the draft was made from: someone else may save a newer one while the form is open. */
+  private base?: CrisisPlan;
+  /** The person's edit and the newer plan, when both changed the same values: nothing is saved until they choose. */
+  both?: { mine: CrisisPlan; base: CrisisPlan };
+  private proposal: ProposalDraft = { stage: 'getting-worse', text: '', note: '' };
+  private readonly headingRef = createRef<HTMLElement>();
+  /** Fields and buttons of the form that focus may go to (a contact's first field, Move up, Add), by key. */
+  private readonly kept = new Map<string, HTMLElement>();
+  private focusNext?: typeof FORM | string;
+
+  constructor(private readonly host: EditorHost) {
+    host.element.addController(this);
+  }
+
+  hostUpdated(): void {
+    const focus = this.focusNext;
+    this.focusNext = undefined;
+    if (focus === FORM) this.headingRef.value?.focus();
+    else if (focus) this.kept.get(focus)?.focus();
+  }
+
+  private update(): void {
+    this.host.element.requestUpdate();
+  }
+
+  /** Opens the form with the plan's values; focus goes to its heading. */
+  start(plan: CrisisPlan): void {
+    this.draft = draftOf(plan);
+    this.base = plan;
+    this.both = undefined;
+    this.focusNext = FORM;
+    this.update();
+  }
+
+  /** Closes the form without saving what is in it. */
+  stop(): void {
+    this.draft = this.base = this.both = undefined;
+    this.update();
+    this.host.closed();
+  }
+
+  renderForm(view: ShownPlan, level: number, busy: boolean): TemplateResult {
+    return renderEditForm({
+      t: this.host.strings(),
+      draft: this.draft!,
+      plan: this.base ?? view.plan,
+      team: view.team,
+      responsibilities: view.responsibilities,
+      level,
+      busy,
+      headingRef: this.headingRef,
+      change: (update, after) => {
+        this.draft = update(this.draft!);
+        if (after?.focus) this.focusNext = after.focus;
+        if (after?.message) this.host.say(after.message);
+        this.update();
+      },
+      // A key may move to another element of a reused row before the old row lets go of it: only a detached element is forgotten.
+      keep: (key) => (element) => void (element instanceof HTMLElement ? this.kept.set(key, element) : !this.kept.get(key)?.isConnected && this.kept.delete(key)),
+      focus: (key) => this.kept.get(key)?.focus(),
+      save: () => void this.save(view),
+      cancel: () => this.stop(),
+    });
+  }
+
+  renderProposeForm(view: ShownPlan, busy: boolean): TemplateResult {
+    return renderProposeForm(
+      this.host.strings(),
+      this.proposal,
+      busy,
+      (next) => ((this.proposal = next), this.update()),
+      () => void this.propose(view),
+    );
+  }
+
+  private async save(view: ShownPlan) {
+    const draft = this.draft;
+    if (!draft || this.host.busy(view)) return;
+    if (draftProblems(draft).length) {
+      // Nothing is saved and nothing typed is lost: every problem is shown, and focus goes to their summary.
+      this.draft = { ...draft, checked: true };
+      this.focusNext = SUMMARY_KEY;
+      return this.update();
+    }
+    const base = this.base ?? view.plan;
+    const mine = planFromDraft(base, draft);
+    if (mine === base) return this.stop();
+    let next = mine;
+    if (view.plan !== base && view.plan.meta?.version !== base.meta?.version) {
+      // Someone saved a newer plan while the form was open: what only one of them changed is kept.
+      const merged = mergeEntity('crisis-plan', base, mine, view.plan);
+      if (merged.conflicts.length) {
+        this.both = { mine, base };
+        return this.update();
+      }
+      next = merged.value as CrisisPlan;
+    }
+    if ((await this.host.carry(view, 'edit', next)) === 'saved') this.stop();
+  }
+
+  /** After a conflict, saves the person's choice: their version or the newer one, merged with what only one side changed. */
+  async keep(view: ShownPlan, choice: 'mine' | 'theirs'): Promise<void> {
+    const both = this.both!;
+    this.both = undefined;
+    const merged = mergeEntity('crisis-plan', both.base, both.mine, view.plan, choice).value as CrisisPlan;
+    if ((await this.host.carry(view, 'edit', merged)) === 'saved') this.stop();
+  }
+
+  private async propose(view: ShownPlan) {
+    const reader = this.host.reader();
+    if (!reader || this.host.busy(view)) return;
+    const p = this.proposal;
+    const outcome = await this.host.carry(view, 'propose', withProposal(view.plan, reader, p.stage, p.text, p.note, new Date().toISOString()));
+    if (outcome === 'saved') {
+      this.proposal = { ...p, text: '', note: '' };
+      this.update();
+    }
+  }
+}
