@@ -10,7 +10,7 @@ import { CareTeam, type CareTeamInput } from '../../contract/team.js';
 import type { ContractIssue } from '../../contract/validate.js';
 import { CRISIS_STAGES, type Audience, type CrisisStage } from '../../contract/values.js';
 import type { CrisisMessages } from '../../i18n/types.js';
-import { crisis } from '../../i18n/catalogues/en/crisis.js';
+import { crisisReading } from '../../i18n/catalogues/en/crisis-reading.js';
 import { crisisTranslations } from '../../i18n/translations.js';
 import { CareElement } from '../base/care-element.js';
 import { headingLevel, type HeadingLevel } from '../base/heading-level.js';
@@ -106,7 +106,10 @@ export class CareCrisisPlan extends CareElement<'crisis'> {
   static override styles = [...CareElement.styles, documentStyles, crisisPlanStyles];
 
   protected readonly namespace = 'crisis' as const;
-  protected readonly english: CrisisMessages = crisis;
+  /** English: what reading shows; the strings of the forms arrive with the forms, before anything shows them. */
+  protected get english(): CrisisMessages {
+    return this.editingPart.module?.english ?? (crisisReading as CrisisMessages);
+  }
   protected readonly translations = crisisTranslations;
 
   /** The plan to show (controlled mode). Checked against the data contract. */

@@ -201,6 +201,19 @@ describe('<care-crisis-plan> editing', () => {
     expect(text(el)).to.contain('Ingrid Solberg has not confirmed this version yet.');
   });
 
+  it('the form\u2019s English strings arrive with the form, and a host\u2019s labels for them still apply', async () => {
+    const source = new MemorySource({ seed: structuredClone(fjordvik) });
+    const { el } = await mountConnected(source);
+    el.labels = { savePlan: 'Keep these changes', editPlan: 'Update the plan' };
+    await settle(el);
+    button(el, 'Update the plan')!.click();
+    await settle(el);
+    expect(textOf(root(el).querySelector('form.edit [role="heading"]'))).to.equal('Change the crisis plan');
+    expect(button(el, 'Keep these changes') !== null).to.equal(true);
+    expect(button(el, 'Cancel') !== null).to.equal(true);
+    expect(textOf(root(el).querySelector('label[for="valid-from"]'))).to.equal('Valid from');
+  });
+
   it('adds a measure with who does it and the responsibility it carries out', async () => {
     const source = new MemorySource({ seed: structuredClone(fjordvik) });
     const { el, store } = await mountConnected(source);
