@@ -17,7 +17,7 @@ import { renderActingFor, renderDetails, renderFacts, renderHistory } from './se
 import { ConsentWording, type Failure } from './wording.js';
 import { keep, Kept } from './kept.js';
 import { CareConsentChangeEvent, CareConsentRequestEvent } from './events.js';
-import { consent } from '../../i18n/catalogues/en/consent.js';
+import { consentToggle } from '../../i18n/catalogues/en/consent.js';
 import { consentTranslations } from '../../i18n/translations.js';
 
 /** What the element has to show, worked out once per update. */
@@ -88,7 +88,8 @@ export class CareConsentToggle extends CareElement<'consent'> {
   static override styles = [...CareElement.styles, consentToggleStyles];
 
   protected readonly namespace = 'consent' as const;
-  protected readonly english: ConsentMessages = consent;
+  // The consent strings but the list's own (title, groups, summary), which no toggle reads: they stay out of its bundle.
+  protected readonly english = consentToggle as ConsentMessages;
   protected readonly translations = consentTranslations;
 
   /** The consent directive to show (controlled mode). Checked against the data contract. */

@@ -48,12 +48,10 @@ export const consent: ConsentMessages = {
   choiceYes: { 'opt-in': 'Ja, del', objection: 'Ja, tillad deling' },
   choiceNo: { 'opt-in': 'Nej, del ikke', objection: 'Nej, sig fra over for deling' },
   whatLabel: 'Hvad der deles',
-  withWhomLabel: 'Deles med',
   whyLabel: 'Hvorfor',
   ifNotLabel: 'Hvis det ikke deles',
   legalBasisLabel: 'Retsgrundlag',
   modelLabel: 'Juridisk model',
-  reviewLabel: 'Ny gennemgang',
   validity: (from?: string, until?: string) =>
     from && until ? `Gyldig fra ${from} til ${until}` : from ? `Gyldig fra ${from}` : `Gyldig til ${until ?? ''}`,
   reviewBy: (date: string) => `Skal gennemgås igen senest ${date}`,

@@ -1,11 +1,11 @@
 import { plural } from '../../plural.js';
 
 /**
- * Strings of `<care-consent-toggle>` and `<care-consent-list>`. `you` is the wording for the person
- * whose consent it is (service-user audience); `person` is the wording for professionals, with the
- * person's name (or `thePerson`) passed in.
+ * Strings of `<care-consent-toggle>`, which `<care-consent-list>` shows too through its toggles.
+ * `you` is the wording for the person whose consent it is (service-user audience); `person` is the
+ * wording for professionals, with the person's name (or `thePerson`) passed in.
  */
-export const consent = {
+export const consentToggle = {
   thePerson: 'the patient',
   yes: 'Yes',
   no: 'No',
@@ -53,12 +53,10 @@ export const consent = {
   choiceYes: { 'opt-in': 'Yes, share', objection: 'Yes, allow sharing' },
   choiceNo: { 'opt-in': 'No, don\u2019t share', objection: 'No, object to sharing' },
   whatLabel: 'What is shared',
-  withWhomLabel: 'Shared with',
   whyLabel: 'Why',
   ifNotLabel: 'If it is not shared',
   legalBasisLabel: 'Legal basis',
   modelLabel: 'Legal model',
-  reviewLabel: 'Review',
   validity: (from?: string, until?: string) =>
     from && until ? `Valid from ${from} to ${until}` : from ? `Valid from ${from}` : `Valid until ${until ?? ''}`,
   reviewBy: (date: string) => `To be looked at again by ${date}`,
@@ -77,12 +75,6 @@ export const consent = {
   requiredMessage: 'Choose yes or no.',
   notFoundTitle: 'This consent cannot be shown',
   notFound: (id: string) => `No consent with the id \u201c${id}\u201d was found in the care record.`,
-  groups: { organisation: 'Organisations', team: 'The whole care team', person: 'People' },
-  summary: (allowed: number, total: number) =>
-    plural('en', total, {
-      one: `${allowed} of {n} agreement allows sharing`,
-      other: `${allowed} of {n} agreements allow sharing`,
-    }),
   you: {
     question: {
       'opt-in': (recipient: string) => `Do you agree to share this information with ${recipient}?`,
@@ -112,11 +104,6 @@ export const consent = {
     reviewPassed: (date: string) =>
       `This was due to be looked at again on ${date}. Ask your coordinator to go through it with you.`,
     membersThere: 'People on your team who work there',
-    listTitle: 'Who may see your information',
-    empty: 'No agreements about sharing your information have been recorded yet.',
-    uncoveredTitle: 'People on your team who get no information',
-    uncoveredIntro: 'None of the agreements above lets information go to these people:',
-    uncoveredNone: 'Everyone on your team is covered by an agreement that allows sharing.',
   },
   person: {
     question: {
@@ -149,6 +136,31 @@ export const consent = {
       `You are recording a decision made by ${name}, ${relation}, on behalf of ${person}.`,
     reviewPassed: (date: string) => `The review date (${date}) has passed. Go through this consent with the patient again.`,
     membersThere: 'Team members there',
+  },
+};
+
+/**
+ * Every consent string: the toggle's, and those only `<care-consent-list>` shows (its title, groups,
+ * summary and the members not covered), which the toggle's bundle leaves out.
+ */
+export const consent = {
+  ...consentToggle,
+  groups: { organisation: 'Organisations', team: 'The whole care team', person: 'People' },
+  summary: (allowed: number, total: number) =>
+    plural('en', total, {
+      one: `${allowed} of {n} agreement allows sharing`,
+      other: `${allowed} of {n} agreements allow sharing`,
+    }),
+  you: {
+    ...consentToggle.you,
+    listTitle: 'Who may see your information',
+    empty: 'No agreements about sharing your information have been recorded yet.',
+    uncoveredTitle: 'People on your team who get no information',
+    uncoveredIntro: 'None of the agreements above lets information go to these people:',
+    uncoveredNone: 'Everyone on your team is covered by an agreement that allows sharing.',
+  },
+  person: {
+    ...consentToggle.person,
     listTitle: 'Consents to share information',
     empty: 'No consents are recorded for this person yet.',
     uncoveredTitle: 'Team members not covered by any active consent',

@@ -48,12 +48,10 @@ export const consent: ConsentMessages = {
   choiceYes: { 'opt-in': 'Ja, del', objection: 'Ja, tillat deling' },
   choiceNo: { 'opt-in': 'Nei, ikke del', objection: 'Nei, reserver mot deling' },
   whatLabel: 'Hva som deles',
-  withWhomLabel: 'Deles med',
   whyLabel: 'Hvorfor',
   ifNotLabel: 'Hvis det ikke deles',
   legalBasisLabel: 'Rettslig grunnlag',
   modelLabel: 'Rettslig modell',
-  reviewLabel: 'Ny gjennomgang',
   validity: (from?: string, until?: string) =>
     from && until ? `Gyldig fra ${from} til ${until}` : from ? `Gyldig fra ${from}` : `Gyldig til ${until ?? ''}`,
   reviewBy: (date: string) => `Skal gås gjennom igjen innen ${date}`,

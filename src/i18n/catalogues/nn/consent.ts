@@ -48,12 +48,10 @@ export const consent: ConsentMessages = {
   choiceYes: { 'opt-in': 'Ja, del', objection: 'Ja, tillat deling' },
   choiceNo: { 'opt-in': 'Nei, ikkje del', objection: 'Nei, reserver mot deling' },
   whatLabel: 'Kva som blir delt',
-  withWhomLabel: 'Blir delt med',
   whyLabel: 'Kvifor',
   ifNotLabel: 'Om det ikkje blir delt',
   legalBasisLabel: 'Rettsleg grunnlag',
   modelLabel: 'Rettsleg modell',
-  reviewLabel: 'Ny gjennomgang',
   validity: (from?: string, until?: string) =>
     from && until ? `Gyldig frå ${from} til ${until}` : from ? `Gyldig frå ${from}` : `Gyldig til ${until ?? ''}`,
   reviewBy: (date: string) => `Skal gåast gjennom att innan ${date}`,

@@ -48,12 +48,10 @@ export const consent: ConsentMessages = {
   choiceYes: { 'opt-in': 'Ja, dela', objection: 'Ja, tillåt delning' },
   choiceNo: { 'opt-in': 'Nej, dela inte', objection: 'Nej, tillåt inte delning' },
   whatLabel: 'Vad som delas',
-  withWhomLabel: 'Delas med',
   whyLabel: 'Varför',
   ifNotLabel: 'Om det inte delas',
   legalBasisLabel: 'Rättslig grund',
   modelLabel: 'Rättslig modell',
-  reviewLabel: 'Ny genomgång',
   validity: (from?: string, until?: string) =>
     from && until ? `Giltigt från ${from} till ${until}` : from ? `Giltigt från ${from}` : `Giltigt till ${until ?? ''}`,
   reviewBy: (date: string) => `Ska gås igenom igen senast ${date}`,
