@@ -1,6 +1,6 @@
-import { consume } from '@lit/context';
 import { html, LitElement, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { follow } from '../../context/follow.js';
 import { localeContext } from '../../context/keys.js';
 import type { DateContext } from '../../i18n/format.js';
 import type { Translations } from '../../i18n/translations.js';
@@ -38,7 +38,7 @@ export abstract class CareBase<N extends Namespace> extends LitElement {
   /** Where the element's strings in the other languages are fetched from (`src/i18n/translations.ts`). */
   protected abstract readonly translations: Translations;
 
-  @consume({ context: localeContext, subscribe: true })
+  @follow(localeContext)
   @state()
   protected contextLocale?: string;
 

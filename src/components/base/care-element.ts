@@ -1,9 +1,9 @@
-import { consume } from '@lit/context';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { Actor } from '../../contract/common.js';
 import { actorConverter } from '../../context/actor.js';
 import { check, type ContractIssue, type ContractResult, type Schema } from '../../contract/validate.js';
+import { follow } from '../../context/follow.js';
 import { actorContext, storeContext } from '../../context/keys.js';
 import { loadFailureReason, SOURCE_CODE_MISSING, type LoadFailureReason } from '../../data/load-failure.js';
 import type { CareStore } from '../../data/store.js';
@@ -56,11 +56,11 @@ const rememberVerdict = <T>(schema: Schema<T>, input: object, result: ContractRe
  */
 export abstract class CareElement<N extends Namespace> extends CareBase<N> {
   /** Store provided by an enclosing `<care-context>`, if any. */
-  @consume({ context: storeContext, subscribe: true })
+  @follow(storeContext)
   @state()
   protected store?: CareStore;
 
-  @consume({ context: actorContext, subscribe: true })
+  @follow(actorContext)
   @state()
   protected contextActor?: Actor;
 
