@@ -1,7 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import * as v from 'valibot';
 import { property, state } from 'lit/decorators.js';
-import { createRef, ref } from 'lit/directives/ref.js';
 import { ConsentDirective, type ConsentDirectiveInput } from '../../contract/consent.js';
 import { coordinatorOf } from '../../contract/rules.js';
 import { CrisisPlan, crisisPlanAccess, crisisPlanFlags, type CrisisPlanInput, type CrisisProposal } from '../../contract/crisis-plan.js';
@@ -19,6 +18,7 @@ import { documentStyles } from '../../styles/document.js';
 import { crisisPlanStyles } from './crisis-plan.styles.js';
 import type * as Editing from './editing.js';
 import { LazyPart } from '../base/lazy-part.js';
+import { Kept, keep } from '../consent-toggle/kept.js';
 import type * as PlanText from './plan-text.js';
 import { CareCrisisPlanChangeEvent, CareCrisisPlanRequestEvent, type CrisisPlanAction } from './events.js';
 import type { PlanEditor } from './plan-editor.js';
@@ -144,7 +144,7 @@ export class CareCrisisPlan extends CareElement<'crisis'> {
   @state() private savedHere?: CrisisPlan;
 
   private view: View = { kind: 'loading' };
-  private readonly editRef = createRef<HTMLButtonElement>();
+  private readonly editButton = new Kept<HTMLButtonElement>();
   /** The form has closed: focus goes back to "Change the plan". */
   private focusEdit = false;
   /**
@@ -228,7 +228,7 @@ export class CareCrisisPlan extends CareElement<'crisis'> {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    if (this.focusEdit) this.editRef.value?.focus();
+    if (this.focusEdit) this.editButton.value?.focus();
     this.focusEdit = false;
   }
 
@@ -328,7 +328,7 @@ export class CareCrisisPlan extends CareElement<'crisis'> {
       <div class="tools">
         <button type="button" part="print" @click=${() => window.print()}>${t.print}</button>
         <button type="button" part="save-copy" aria-describedby="copy-note" @click=${() => void this.saveCopy(view)}>${t.saveCopy}</button>
-        ${mayEdit ? html`<button type="button" part="edit" ${ref(this.editRef)} aria-disabled=${busy ? 'true' : 'false'} @click=${() => void this.startEditing(view)}>${t.editPlan}</button>` : nothing}
+        ${mayEdit ? html`<button type="button" part="edit" ${keep(this.editButton)} aria-disabled=${busy ? 'true' : 'false'} @click=${() => void this.startEditing(view)}>${t.editPlan}</button>` : nothing}
         ${mayEdit && !mine
           ? html`<button type="button" class="primary" part="agree" aria-disabled=${busy ? 'true' : 'false'} @click=${() => void this.agree(view)}>${isPerson ? t.agreeYou : t.agreeCoordinator}</button>`
           : nothing}
