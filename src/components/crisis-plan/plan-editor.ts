@@ -1,9 +1,10 @@
-import type { ReactiveController, ReactiveControllerHost, TemplateResult } from 'lit';
+import { adoptStyles, supportsAdoptingStyleSheets, type ReactiveController, type ReactiveElement, type TemplateResult } from 'lit';
 import { createRef } from 'lit/directives/ref.js';
 import type { Actor } from '../../contract/common.js';
 import type { CrisisPlan } from '../../contract/crisis-plan.js';
 import { mergeEntity } from '../../data/merge.js';
 import type { Strings } from '../base/localize.js';
+import { editFormStyles } from './edit-form.styles.js';
 import { renderEditForm, SUMMARY_KEY } from './edit-view.js';
 import type { CrisisPlanAction } from './events.js';
 import { draftOf, draftProblems, planFromDraft, withProposal, type PlanDraft } from './plan-draft.js';
@@ -12,7 +13,8 @@ import { renderProposeForm, type ProposalDraft } from './propose-form.js';
 
 /** What the editor needs from the element. */
 export interface EditorHost {
-  element: ReactiveControllerHost;
+  /** The element, rendered into its shadow root already. */
+  element: ReactiveElement;
   strings: () => Strings<'crisis'>;
   reader: () => Actor | undefined;
   /** Whether a change of the plan is on its way: nothing new starts until it has ended. */
@@ -47,6 +49,10 @@ export class PlanEditor implements ReactiveController {
 
   constructor(private readonly host: EditorHost) {
     host.element.addController(this);
+    // The forms' styles come with their code: added after the element's own, as a constructed sheet (no inline style, for CSP).
+    const root = host.element.renderRoot as ShadowRoot;
+    if (supportsAdoptingStyleSheets) root.adoptedStyleSheets = [...root.adoptedStyleSheets, editFormStyles.styleSheet!];
+    else adoptStyles(root, [editFormStyles]);
   }
 
   hostUpdated(): void {

@@ -201,7 +201,7 @@ describe('<care-crisis-plan> editing', () => {
     expect(text(el)).to.contain('Ingrid Solberg has not confirmed this version yet.');
   });
 
-  it('the form\u2019s English strings arrive with the form, and a host\u2019s labels for them still apply', async () => {
+  it('the form\u2019s English strings and styles arrive with the form, and a host\u2019s labels for them still apply', async () => {
     const source = new MemorySource({ seed: structuredClone(fjordvik) });
     const { el } = await mountConnected(source);
     el.labels = { savePlan: 'Keep these changes', editPlan: 'Update the plan' };
@@ -212,6 +212,9 @@ describe('<care-crisis-plan> editing', () => {
     expect(button(el, 'Keep these changes') !== null).to.equal(true);
     expect(button(el, 'Cancel') !== null).to.equal(true);
     expect(textOf(root(el).querySelector('label[for="valid-from"]'))).to.equal('Valid from');
+    // The form's styles arrive with it too.
+    expect(getComputedStyle(root(el).querySelector('form.edit')!).display).to.equal('grid');
+    expect(getComputedStyle(root(el).querySelector('form.edit fieldset')!).borderTopStyle).to.equal('solid');
   });
 
   it('adds a measure with who does it and the responsibility it carries out', async () => {
