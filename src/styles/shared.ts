@@ -144,7 +144,7 @@ export const baseStyles = css`
     border-radius: var(--_radius);
     background: var(--_surface-raised);
   }
-  /* Loading: a turning ring beside the words (still, and the words alone carry it, with reduced motion). */
+  /* Loading: a turning ring beside the words (still, and the words alone carry it, with reduced motion: see the rule for every element below). */
   .spinner {
     display: inline-block;
     inline-size: 1em;
@@ -159,11 +159,6 @@ export const baseStyles = css`
   @keyframes care-spin {
     to {
       transform: rotate(1turn);
-    }
-  }
-  @media (prefers-reduced-motion: reduce) {
-    .spinner {
-      animation: none;
     }
   }
   .state.error {

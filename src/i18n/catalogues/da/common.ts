@@ -11,7 +11,6 @@ export const common: CommonMessages = {
   save: 'Gem',
   edit: 'Ændr',
   showMore: 'Vis mere',
-  showLess: 'Vis mindre',
   errorPrefix: 'Fejl:',
   dataErrorTitle: 'Disse oplysninger kan ikke vises',
   dataErrorIntro: 'Noget af disse oplysninger mangler eller har en form, som denne side ikke kan læse, så de vises ikke. Intet blev ændret. Sig det til dem, der driver hjemmesiden.',
@@ -43,7 +42,6 @@ export const common: CommonMessages = {
   keepTheirs: 'Behold den anden version',
   vetoed: 'Ændringen blev stoppet af siden.',
   unknownPerson: 'Ukendt person',
-  notRecorded: 'Ikke registreret',
   none: 'Ingen',
   today: 'I dag',
   sectors: {

@@ -11,7 +11,6 @@ export const common = {
   save: 'Save',
   edit: 'Change',
   showMore: 'Show more',
-  showLess: 'Show less',
   errorPrefix: 'Error:',
   dataErrorTitle: 'This information cannot be shown',
   dataErrorIntro: 'Some of this information is missing or in a form this page cannot read, so it is not shown. Nothing was changed. Tell the people who run this website.',
@@ -43,7 +42,6 @@ export const common = {
   keepTheirs: 'Keep the other version',
   vetoed: 'The change was stopped by the page.',
   unknownPerson: 'Unknown person',
-  notRecorded: 'Not recorded',
   none: 'None',
   today: 'Today',
   sectors: {

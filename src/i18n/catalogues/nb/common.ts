@@ -11,7 +11,6 @@ export const common: CommonMessages = {
   save: 'Lagre',
   edit: 'Endre',
   showMore: 'Vis mer',
-  showLess: 'Vis mindre',
   errorPrefix: 'Feil:',
   dataErrorTitle: 'Denne informasjonen kan ikke vises',
   dataErrorIntro: 'Noe av denne informasjonen mangler eller har en form denne siden ikke kan lese, så den vises ikke. Ingenting ble endret. Si fra til dem som drifter nettstedet.',
@@ -43,7 +42,6 @@ export const common: CommonMessages = {
   keepTheirs: 'Behold den andre versjonen',
   vetoed: 'Endringen ble stoppet av siden.',
   unknownPerson: 'Ukjent person',
-  notRecorded: 'Ikke registrert',
   none: 'Ingen',
   today: 'I dag',
   sectors: {

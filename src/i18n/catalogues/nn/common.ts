@@ -11,7 +11,6 @@ export const common: CommonMessages = {
   save: 'Lagre',
   edit: 'Endre',
   showMore: 'Vis meir',
-  showLess: 'Vis mindre',
   errorPrefix: 'Feil:',
   dataErrorTitle: 'Denne informasjonen kan ikkje visast',
   dataErrorIntro: 'Noko av denne informasjonen manglar eller har ei form denne sida ikkje kan lese, så ho blir ikkje vist. Ingenting vart endra. Sei frå til dei som driftar nettstaden.',
@@ -43,7 +42,6 @@ export const common: CommonMessages = {
   keepTheirs: 'Behald den andre versjonen',
   vetoed: 'Endringa vart stoppa av sida.',
   unknownPerson: 'Ukjend person',
-  notRecorded: 'Ikkje registrert',
   none: 'Ingen',
   today: 'I dag',
   sectors: {

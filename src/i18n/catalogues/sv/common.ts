@@ -11,7 +11,6 @@ export const common: CommonMessages = {
   save: 'Spara',
   edit: 'Ändra',
   showMore: 'Visa mer',
-  showLess: 'Visa mindre',
   errorPrefix: 'Fel:',
   dataErrorTitle: 'Den här informationen kan inte visas',
   dataErrorIntro: 'En del av den här informationen saknas eller har en form som sidan inte kan läsa, så den visas inte. Inget ändrades. Meddela dem som driver webbplatsen.',
@@ -43,7 +42,6 @@ export const common: CommonMessages = {
   keepTheirs: 'Behåll den andra versionen',
   vetoed: 'Ändringen stoppades av sidan.',
   unknownPerson: 'Okänd person',
-  notRecorded: 'Inte registrerat',
   none: 'Ingen',
   today: 'I dag',
   sectors: {
