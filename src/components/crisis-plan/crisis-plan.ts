@@ -3,7 +3,7 @@ import * as v from 'valibot';
 import { property, state } from 'lit/decorators.js';
 import { ConsentDirective, type ConsentDirectiveInput } from '../../contract/consent.js';
 import { coordinatorOf } from '../../contract/rules.js';
-import { CrisisPlan, crisisPlanAccess, crisisPlanFlags, type CrisisPlanInput, type CrisisProposal } from '../../contract/crisis-plan.js';
+import { CrisisPlan, crisisPlanAccess, crisisPlanFlags, type CrisisPlanInput } from '../../contract/crisis-plan.js';
 import { Responsibility, type ResponsibilityInput } from '../../contract/responsibility.js';
 import { CareTeam, type CareTeamInput } from '../../contract/team.js';
 import type { ContractIssue } from '../../contract/validate.js';
@@ -13,16 +13,14 @@ import { crisisReading } from '../../i18n/catalogues/en/crisis-reading.js';
 import { crisisTranslations } from '../../i18n/translations.js';
 import { CareElement } from '../base/care-element.js';
 import { headingLevel, type HeadingLevel } from '../base/heading-level.js';
-import { IntentController } from '../base/intent-controller.js';
 import { documentStyles } from '../../styles/document.js';
 import { crisisPlanStyles } from './crisis-plan.styles.js';
 import type * as Editing from './editing.js';
 import { LazyPart } from '../base/lazy-part.js';
 import { Kept, keep } from '../consent-toggle/kept.js';
 import type * as PlanText from './plan-text.js';
-import { CareCrisisPlanChangeEvent, CareCrisisPlanRequestEvent, type CrisisPlanAction } from './events.js';
-import type { PlanEditor } from './plan-editor.js';
-import { servicesOf, withAgreement, withAnswer, type ShownPlan } from './plan-model.js';
+import type { PlanEditor, PlanFailure } from './plan-editor.js';
+import { servicesOf, type ShownPlan } from './plan-model.js';
 import { renderOwnWords, renderProposals, renderServices, renderStages, renderStageSwitcher, renderStatus, type ReadContext } from './read-view.js';
 
 type View =
@@ -166,23 +164,16 @@ export class CareCrisisPlan extends CareElement<'crisis'> {
           element: this,
           strings: () => this.t,
           reader: () => this.actingPerson,
-          busy: (view) => this.intents.isPending(view.plan.id),
-          carry: (view, action, next) => this.carry(view, action, next),
+          store: () => this.connection.storeFor(this.plan),
+          saved: (value) => {
+            if (!this.connection.storeFor(this.plan)) this.savedHere = value;
+            this.message = this.t.savedPlan;
+          },
           say: (message) => (this.message = message),
           closed: () => ((this.focusEdit = true), this.requestUpdate()),
         }))
       : undefined;
   }
-
-  private readonly intents = new IntentController(this, {
-    kind: 'crisis-plan',
-    store: () => this.connection.storeFor(this.plan),
-    actor: () => this.actingPerson,
-    events: {
-      request: (plan, action, previous) => new CareCrisisPlanRequestEvent({ plan, previous, action: action as CrisisPlanAction }),
-      committed: (plan, action, previous) => new CareCrisisPlanChangeEvent({ plan, previous, action: action as CrisisPlanAction }),
-    },
-  });
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
@@ -256,8 +247,10 @@ export class CareCrisisPlan extends CareElement<'crisis'> {
     const t = this.t;
     const level = headingLevel(this.headingLevel, 2);
     const name = this.personName(view);
-    const failure = this.intents.failureOf(view.plan.id) ?? (this.editor?.both ? { error: undefined, conflicts: [true] } : undefined);
-    const busy = this.intents.isPending(view.plan.id);
+    // Before the code for changes is in, a failure or a save under way is read from the store (one kept from before, or another element's).
+    const editor = this.editor;
+    const failure: PlanFailure | undefined = editor ? editor.failureOf(view.plan.id) : this.connection.storeFor(this.plan)?.failureOf('crisis-plan', view.plan.id);
+    const busy = this.pending(view.plan.id);
     const live = busy ? t.savingPlan : this.message;
     const title = this.audience === 'service-user' && view.access.because === 'own-plan' ? t.title : t.titleFor(name);
     return html`<article class="plan" part="base" aria-labelledby="title" aria-busy=${busy ? 'true' : 'false'}>
@@ -265,7 +258,7 @@ export class CareCrisisPlan extends CareElement<'crisis'> {
       ${view.access.full ? this.renderContent(view, level, busy) : this.renderLimited(view, name)}
       <p class="live-region" role="status" part="status">${live}</p>
       <p class="visually-hidden" role="alert">${failure ? `${t.errorPrefix} ${t.notSaved} ${failure.error ? this.describeError(failure.error) : t.bothChanged}` : ''}</p>
-      ${failure ? this.renderFailure(view, failure.conflicts.length > 0, busy) : nothing}
+      ${failure ? this.renderFailure(view, failure, busy) : nothing}
     </article>`;
   }
 
@@ -319,7 +312,7 @@ export class CareCrisisPlan extends CareElement<'crisis'> {
     return html`<p class="access" part="access">${accessText}</p>
       ${renderStatus(ctx, flags)} ${isPerson ? html`<p class="intro">${t.youIntro}</p>` : nothing} ${renderOwnWords(ctx)}
       ${renderStageSwitcher(ctx, (stage) => this.selectStage(stage))} ${renderStages(ctx)} ${renderServices(ctx, servicesOf(view.team, view.responsibilities))}
-      ${renderProposals(ctx, open, isPerson && reader ? (p, accept) => void this.answer(view, p, accept) : undefined, busy)}
+      ${renderProposals(ctx, open, isPerson && reader ? (p, accept) => void this.change((editor) => editor.answer(view, p, accept)) : undefined, busy)}
       ${access === 'consent' && reader
         ? editor
           ? editor.renderProposeForm(view, busy)
@@ -330,7 +323,7 @@ export class CareCrisisPlan extends CareElement<'crisis'> {
         <button type="button" part="save-copy" aria-describedby="copy-note" @click=${() => void this.saveCopy(view)}>${t.saveCopy}</button>
         ${mayEdit ? html`<button type="button" part="edit" ${keep(this.editButton)} aria-disabled=${busy ? 'true' : 'false'} @click=${() => void this.startEditing(view)}>${t.editPlan}</button>` : nothing}
         ${mayEdit && !mine
-          ? html`<button type="button" class="primary" part="agree" aria-disabled=${busy ? 'true' : 'false'} @click=${() => void this.agree(view)}>${isPerson ? t.agreeYou : t.agreeCoordinator}</button>`
+          ? html`<button type="button" class="primary" part="agree" aria-disabled=${busy ? 'true' : 'false'} @click=${() => void this.change((editor) => editor.agree(view))}>${isPerson ? t.agreeYou : t.agreeCoordinator}</button>`
           : nothing}
       </div>
       <p class="muted copy-note" id="copy-note">${t.copyNote}</p>
@@ -357,17 +350,17 @@ export class CareCrisisPlan extends CareElement<'crisis'> {
     }
   }
 
-  private renderFailure(view: Ready, both: boolean, busy: boolean): TemplateResult {
+  private renderFailure(view: Ready, failure: PlanFailure, busy: boolean): TemplateResult {
     const t = this.t;
-    const failure = this.intents.failureOf(view.plan.id);
+    const both = failure.conflicts.length > 0;
     const disabled = busy ? 'true' : 'false';
     return html`<div class="state error" part="error">
-      <p><span class="visually-hidden">${t.errorPrefix} </span>${t.notSaved} ${both || !failure ? t.bothChanged : this.describeError(failure.error)}</p>
+      <p><span class="visually-hidden">${t.errorPrefix} </span>${t.notSaved} ${both || !failure.error ? t.bothChanged : this.describeError(failure.error)}</p>
       <div class="actions">
         ${both
-          ? html`<button type="button" part="retry keep-mine" aria-disabled=${disabled} @click=${() => void this.retry(view, 'mine')}>${t.keepMine}</button>
-              <button type="button" part="keep-theirs" aria-disabled=${disabled} @click=${() => void this.retry(view, 'theirs')}>${t.keepTheirs}</button>`
-          : html`<button type="button" part="retry" aria-disabled=${disabled} @click=${() => void this.retry(view)}>${t.retry}</button>`}
+          ? html`<button type="button" part="retry keep-mine" aria-disabled=${disabled} @click=${() => void this.change((editor) => editor.retry(view, 'mine'))}>${t.keepMine}</button>
+              <button type="button" part="keep-theirs" aria-disabled=${disabled} @click=${() => void this.change((editor) => editor.retry(view, 'theirs'))}>${t.keepTheirs}</button>`
+          : html`<button type="button" part="retry" aria-disabled=${disabled} @click=${() => void this.change((editor) => editor.retry(view))}>${t.retry}</button>`}
         <button type="button" @click=${() => this.closeFailure(view)}>${t.close}</button>
       </div>
     </div>`;
@@ -404,9 +397,25 @@ export class CareCrisisPlan extends CareElement<'crisis'> {
     this.stage = stage;
   }
 
-  /** What to say when the editing forms did not arrive: `first` after one failure, "reload" after more. */
-  private editingMissing(first: string): string {
-    return this.editingPart.failures > 1 ? this.t.editingStillUnavailable : first;
+  /** What to say when the editing forms did not arrive: `first` after one failure, `still` ("reload") after more. */
+  private editingMissing(first: string, still = this.t.editingStillUnavailable): string {
+    return this.editingPart.failures > 1 ? still : first;
+  }
+
+  /** Whether a change of the plan is on its way: this element's, or a save the store has pending. */
+  private pending(id: string): boolean {
+    return this.editor ? this.editor.isPending(id) : Boolean(this.connection.storeFor(this.plan)?.isPending('crisis-plan', id));
+  }
+
+  /**
+   * Runs a change once the code for changes is in. When it did not arrive nothing changes but the
+   * message; focus stays on the button, so pressing it again tries again.
+   */
+  private async change(run: (editor: PlanEditor) => unknown, first = this.t.changeUnavailable, still = this.t.changeStillUnavailable): Promise<void> {
+    if (!this.editor) await this.editingPart.load();
+    const editor = this.editor;
+    if (editor) await run(editor);
+    else this.message = this.editingMissing(first, still);
   }
 
   /**
@@ -422,55 +431,14 @@ export class CareCrisisPlan extends CareElement<'crisis'> {
   }
 
   private async startEditing(view: Ready) {
-    if (this.intents.isPending(view.plan.id)) return;
-    if (!this.editor) await this.editingPart.load();
-    const editor = this.editor;
-    if (!editor) {
-      // Nothing changes but the message; focus stays on the button, so pressing it again tries again.
-      this.message = this.editingMissing(this.t.editingUnavailable);
-      return;
-    }
-    this.message = '';
-    editor.start(view.plan);
+    if (this.pending(view.plan.id)) return;
+    await this.change((editor) => ((this.message = ''), editor.start(view.plan)), this.t.editingUnavailable, this.t.editingStillUnavailable);
   }
 
   private closeFailure(view: Ready) {
-    if (this.editor) this.editor.both = undefined;
-    this.intents.dismiss(view.plan.id);
-  }
-
-  private agree(view: Ready) {
-    const reader = this.actingPerson;
-    if (!reader?.id || this.intents.isPending(view.plan.id)) return;
-    return this.carry(view, 'agree', withAgreement(view.plan, { id: reader.id, name: reader.name }, new Date().toISOString()));
-  }
-
-  private answer(view: Ready, proposal: CrisisProposal, accept: boolean) {
-    const reader = this.actingPerson;
-    if (!reader || this.intents.isPending(view.plan.id)) return;
-    return this.carry(view, accept ? 'accept-proposal' : 'decline-proposal', withAnswer(view.plan, proposal.id, accept, reader, new Date().toISOString()));
-  }
-
-  private async retry(view: Ready, choice?: 'mine' | 'theirs') {
-    if (this.intents.isPending(view.plan.id)) return;
     const editor = this.editor;
-    if (editor?.both && choice) return editor.keep(view, choice);
-    const outcome = await this.intents.retry(view.plan.id, choice);
-    this.afterOutcome(outcome?.status, outcome?.status === 'saved' ? outcome.value : undefined);
-    if (outcome?.status === 'saved' && editor?.draft) editor.stop();
-  }
-
-  private async carry(view: ShownPlan, action: CrisisPlanAction, next: CrisisPlan): Promise<string> {
-    this.message = '';
-    const outcome = await this.intents.carry(action, next, view.plan);
-    this.afterOutcome(outcome.status, outcome.status === 'saved' ? outcome.value : undefined);
-    return outcome.status;
-  }
-
-  private afterOutcome(status: string | undefined, value: CrisisPlan | undefined) {
-    if (status === 'saved') {
-      if (!this.connection.storeFor(this.plan) && value) this.savedHere = value;
-      this.message = this.t.savedPlan;
-    }
+    if (editor) editor.dismiss(view.plan.id);
+    else this.connection.storeFor(this.plan)?.dismiss('crisis-plan', view.plan.id);
+    this.requestUpdate();
   }
 }

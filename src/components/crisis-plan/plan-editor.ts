@@ -1,14 +1,17 @@
 import { adoptStyles, supportsAdoptingStyleSheets, type ReactiveController, type ReactiveElement, type TemplateResult } from 'lit';
 import { createRef } from 'lit/directives/ref.js';
 import type { Actor } from '../../contract/common.js';
-import type { CrisisPlan } from '../../contract/crisis-plan.js';
+import type { CrisisPlan, CrisisProposal } from '../../contract/crisis-plan.js';
+import type { CareStore } from '../../data/store.js';
+import type { StoreError } from '../../data/types.js';
 import { mergeEntity } from '../../data/merge.js';
+import { IntentController } from '../base/intent-controller.js';
 import type { Strings } from '../base/localize.js';
 import { editFormStyles } from './edit-form.styles.js';
 import { renderEditForm, SUMMARY_KEY } from './edit-view.js';
-import type { CrisisPlanAction } from './events.js';
+import { CareCrisisPlanChangeEvent, CareCrisisPlanRequestEvent, type CrisisPlanAction } from './events.js';
 import { draftOf, draftProblems, planFromDraft, withProposal, type PlanDraft } from './plan-draft.js';
-import type { ShownPlan } from './plan-model.js';
+import { withAgreement, withAnswer, type ShownPlan } from './plan-model.js';
 import { renderProposeForm, type ProposalDraft } from './propose-form.js';
 
 /** What the editor needs from the element. */
@@ -17,22 +20,29 @@ export interface EditorHost {
   element: ReactiveElement;
   strings: () => Strings<'crisis'>;
   reader: () => Actor | undefined;
-  /** Whether a change of the plan is on its way: nothing new starts until it has ended. */
-  busy: (view: ShownPlan) => boolean;
-  /** Carries a change down the element's one road (request → save → change); resolves with how it ended. */
-  carry: (view: ShownPlan, action: CrisisPlanAction, next: CrisisPlan) => Promise<string>;
+  /** The store the element saves through now, or undefined when the host saves. */
+  store: () => CareStore | undefined;
+  /** A change was saved (`value`: the plan as saved). */
+  saved: (value: CrisisPlan) => void;
   /** Says something in the element's status region. */
   say: (message: string) => void;
   /** The form has closed: focus goes back to the button that opened it. */
   closed: () => void;
 }
 
+/** A change that did not go through: the store's reason, or a conflict the person settles here (no reason). */
+export interface PlanFailure {
+  error?: StoreError;
+  conflicts: readonly unknown[];
+}
+
 const FORM = Symbol('form');
 
 /**
  * Changing the plan: the editing form and its draft, a conflict with a newer plan saved while the
- * form was open, and the proposal form of a professional. It arrives with the editing forms, so a
- * page that only reads the plan does not carry it.
+ * form was open, the proposal form of a professional, confirming a version, answering a proposal,
+ * and the one road every change takes (request → save → change, Try again). It arrives with the
+ * editing forms, so a page that only reads the plan does not carry it.
  */
 export class PlanEditor implements ReactiveController {
   /** The form's values while it is open. */
@@ -46,9 +56,19 @@ export class PlanEditor implements ReactiveController {
   /** Fields and buttons of the form that focus may go to (a contact's first field, Move up, Add), by key. */
   private readonly kept = new Map<string, HTMLElement>();
   private focusNext?: typeof FORM | string;
+  private readonly intents: IntentController<'crisis-plan'>;
 
   constructor(private readonly host: EditorHost) {
     host.element.addController(this);
+    this.intents = new IntentController(host.element, {
+      kind: 'crisis-plan',
+      store: host.store,
+      actor: host.reader,
+      events: {
+        request: (plan, action, previous) => new CareCrisisPlanRequestEvent({ plan, previous, action: action as CrisisPlanAction }),
+        committed: (plan, action, previous) => new CareCrisisPlanChangeEvent({ plan, previous, action: action as CrisisPlanAction }),
+      },
+    });
     // The forms' styles come with their code: added after the element's own, as a constructed sheet (no inline style, for CSP).
     const root = host.element.renderRoot as ShadowRoot;
     if (supportsAdoptingStyleSheets) root.adoptedStyleSheets = [...root.adoptedStyleSheets, editFormStyles.styleSheet!];
@@ -60,6 +80,22 @@ export class PlanEditor implements ReactiveController {
     this.focusNext = undefined;
     if (focus === FORM) this.headingRef.value?.focus();
     else if (focus) this.kept.get(focus)?.focus();
+  }
+
+  /** Whether a change of the plan is on its way (this element's, or any save the store has pending): nothing new starts until it has ended. */
+  isPending(id: string): boolean {
+    return this.intents.isPending(id);
+  }
+
+  /** The failed change of the plan, with a conflict the person is still to settle. */
+  failureOf(id: string): PlanFailure | undefined {
+    return this.intents.failureOf(id) ?? (this.both ? { conflicts: [true] } : undefined);
+  }
+
+  /** Forgets a failure the person has closed. */
+  dismiss(id: string): void {
+    this.both = undefined;
+    this.intents.dismiss(id);
   }
 
   private update(): void {
@@ -118,7 +154,7 @@ export class PlanEditor implements ReactiveController {
 
   private async save(view: ShownPlan) {
     const draft = this.draft;
-    if (!draft || this.host.busy(view)) return;
+    if (!draft || this.isPending(view.plan.id)) return;
     if (draftProblems(draft).length) {
       // Nothing is saved and nothing typed is lost: every problem is shown, and focus goes to their summary.
       this.draft = { ...draft, checked: true };
@@ -138,22 +174,55 @@ export class PlanEditor implements ReactiveController {
       }
       next = merged.value as CrisisPlan;
     }
-    if ((await this.host.carry(view, 'edit', next)) === 'saved') this.stop();
+    if ((await this.carry(view, 'edit', next)) === 'saved') this.stop();
   }
 
-  /** After a conflict, saves the person's choice: their version or the newer one, merged with what only one side changed. */
-  async keep(view: ShownPlan, choice: 'mine' | 'theirs'): Promise<void> {
-    const both = this.both!;
-    this.both = undefined;
-    const merged = mergeEntity('crisis-plan', both.base, both.mine, view.plan, choice).value as CrisisPlan;
-    if ((await this.host.carry(view, 'edit', merged)) === 'saved') this.stop();
+  /**
+   * Try again; after a conflict, saves the person's choice: their version or the newer one, merged
+   * with what only one side changed.
+   */
+  async retry(view: ShownPlan, choice?: 'mine' | 'theirs'): Promise<void> {
+    if (this.isPending(view.plan.id)) return;
+    const both = this.both;
+    if (both && choice) {
+      this.both = undefined;
+      const merged = mergeEntity('crisis-plan', both.base, both.mine, view.plan, choice).value as CrisisPlan;
+      if ((await this.carry(view, 'edit', merged)) === 'saved') this.stop();
+      return;
+    }
+    const outcome = await this.intents.retry(view.plan.id, choice);
+    if (outcome?.status === 'saved') {
+      this.host.saved(outcome.value);
+      if (this.draft) this.stop();
+    }
+  }
+
+  /** The reader confirms the current version. */
+  agree(view: ShownPlan): Promise<string> | undefined {
+    const reader = this.host.reader();
+    if (!reader?.id || this.isPending(view.plan.id)) return;
+    return this.carry(view, 'agree', withAgreement(view.plan, { id: reader.id, name: reader.name }, new Date().toISOString()));
+  }
+
+  /** The person accepts or declines a proposal. */
+  answer(view: ShownPlan, proposal: CrisisProposal, accept: boolean): Promise<string> | undefined {
+    const reader = this.host.reader();
+    if (!reader || this.isPending(view.plan.id)) return;
+    return this.carry(view, accept ? 'accept-proposal' : 'decline-proposal', withAnswer(view.plan, proposal.id, accept, reader, new Date().toISOString()));
+  }
+
+  private async carry(view: ShownPlan, action: CrisisPlanAction, next: CrisisPlan): Promise<string> {
+    this.host.say('');
+    const outcome = await this.intents.carry(action, next, view.plan);
+    if (outcome.status === 'saved') this.host.saved(outcome.value);
+    return outcome.status;
   }
 
   private async propose(view: ShownPlan) {
     const reader = this.host.reader();
-    if (!reader || this.host.busy(view)) return;
+    if (!reader || this.isPending(view.plan.id)) return;
     const p = this.proposal;
-    const outcome = await this.host.carry(view, 'propose', withProposal(view.plan, reader, p.stage, p.text, p.note, new Date().toISOString()));
+    const outcome = await this.carry(view, 'propose', withProposal(view.plan, reader, p.stage, p.text, p.note, new Date().toISOString()));
     if (outcome === 'saved') {
       this.proposal = { ...p, text: '', note: '' };
       this.update();

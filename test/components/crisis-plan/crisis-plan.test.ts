@@ -285,6 +285,29 @@ describe('<care-crisis-plan> editing', () => {
     expect(attempts[0].changeId).to.equal(attempts[1].changeId);
   });
 
+  it('a failed save the store keeps is shown by an element added later, which can try it again', async () => {
+    const source = new MemorySource({ seed: structuredClone(fjordvik) });
+    const { el, store, host } = await mountConnected(source, people.ingrid, 'service-user');
+    const errors: CareErrorEvent[] = [];
+    el.addEventListener('care-error', (e) => errors.push(e));
+    source.failNext('network');
+    button(el, 'Yes, add it to my plan')!.click();
+    await waitUntil(() => errors.length === 1);
+    el.remove();
+    const later = document.createElement('care-crisis-plan') as CareCrisisPlan;
+    later.audience = 'service-user';
+    later.lang = 'en';
+    later.now = '2026-12-05T12:00:00Z';
+    host.append(later);
+    await settle(later);
+    expect(textOf(root(later).querySelector('[part="error"]'))).to.contain('The plan was not saved. There is no connection to the server.');
+    button(later, 'Try again')!.click();
+    await waitUntil(() => store.snapshot.record!.crisisPlans[0].proposals[0].status === 'accepted' && !store.snapshot.pending.size);
+    await settle(later);
+    expect(root(later).querySelector('[part="error"]')).to.equal(null);
+    expect(status(later)).to.equal('The plan is saved.');
+  });
+
   it('when two people changed the same measure, nothing is saved until the person chooses; keeping theirs keeps mine elsewhere', async () => {
     const source = new MemorySource({ seed: structuredClone(fjordvik) });
     const { el, store } = await mountConnected(source);

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 // The crisis plan's editing forms and the maker of the copy to keep load on first use (chunks of
-// their own, fetched ahead of a press). Here the network drops those requests (real failed fetches). The person must be told, in
+// their own, fetched ahead of a press; confirming a version and answering a proposal come with the forms). Here the network drops
+// those requests (real failed fetches). The person must be told, in
 // the status region that was there before, and nothing may be thrown at the page: before this
 // was handled, "Change the plan" did nothing at all.
 import '../../../src/components/crisis-plan/define.js';
@@ -35,6 +36,18 @@ describe('<care-crisis-plan> when the network drops the parts that load on first
       expect(root(el).querySelector('form'), 'no form').to.equal(null);
       expect(root(el).querySelector('section.stage'), 'the plan is still shown').to.not.equal(null);
       expect(deepActiveElement() === edit, 'focus stays on the button').to.equal(true);
+
+      // Answering a proposal goes through the same code: nothing is asked or saved, and the person is told.
+      const requests: Event[] = [];
+      el.addEventListener('care-crisis-plan-request', (e) => requests.push(e));
+      const accept = button(el, 'Yes, add it to my plan');
+      accept.focus();
+      accept.click();
+      await settle(el);
+      expect(textOf(status)).to.equal('The change still could not be made. Reload the page, then try again.');
+      expect(requests.length, 'no request fired').to.equal(0);
+      expect(root(el).querySelector('[part="proposal"]') !== null, 'the proposal is still there').to.equal(true);
+      expect(deepActiveElement() === accept, 'focus stays on the button').to.equal(true);
 
       // The copy to keep: the same, and printing is offered as the way that needs nothing more.
       const copy = button(el, 'Save a copy');

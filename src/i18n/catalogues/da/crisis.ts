@@ -66,6 +66,8 @@ export const crisis: CrisisMessages = {
   editPlan: 'Ændr planen',
   editingUnavailable: 'Formularen til at ændre planen kunne ikke åbnes. Tjek forbindelsen, og prøv igen.',
   editingStillUnavailable: 'Formularen kunne stadig ikke åbnes. Genindlæs siden, og prøv igen.',
+  changeUnavailable: 'Ændringen kunne ikke foretages. Tjek forbindelsen, og prøv igen.',
+  changeStillUnavailable: 'Ændringen kunne stadig ikke foretages. Genindlæs siden, og prøv igen.',
   proposeUnavailable: 'Formularen til at foreslå en ændring kunne ikke åbnes. Tjek forbindelsen, og prøv igen.',
   editTitle: 'Ændr kriseplanen',
   onePerLine: 'Én sætning på hver linje.',

@@ -70,6 +70,8 @@ export const crisisReading = {
   editPlan: 'Change the plan',
   editingUnavailable: 'The form for changing the plan could not be opened. Check your connection and try again.',
   editingStillUnavailable: 'The form still could not be opened. Reload the page, then try again.',
+  changeUnavailable: 'The change could not be made. Check your connection and try again.',
+  changeStillUnavailable: 'The change still could not be made. Reload the page, then try again.',
   proposeUnavailable: 'The form for proposing a change could not be opened. Check your connection and try again.',
   agreeYou: 'I agree with this version',
   agreeCoordinator: 'Confirm this version as coordinator',

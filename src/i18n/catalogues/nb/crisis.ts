@@ -66,6 +66,8 @@ export const crisis: CrisisMessages = {
   editPlan: 'Endre planen',
   editingUnavailable: 'Skjemaet for å endre planen kunne ikke åpnes. Sjekk tilkoblingen og prøv igjen.',
   editingStillUnavailable: 'Skjemaet kunne fortsatt ikke åpnes. Last inn siden på nytt, og prøv igjen.',
+  changeUnavailable: 'Endringen kunne ikke gjøres. Sjekk tilkoblingen og prøv igjen.',
+  changeStillUnavailable: 'Endringen kunne fortsatt ikke gjøres. Last inn siden på nytt, og prøv igjen.',
   proposeUnavailable: 'Skjemaet for å foreslå en endring kunne ikke åpnes. Sjekk tilkoblingen og prøv igjen.',
   editTitle: 'Endre kriseplanen',
   onePerLine: 'Én setning på hver linje.',

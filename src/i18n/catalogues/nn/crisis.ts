@@ -66,6 +66,8 @@ export const crisis: CrisisMessages = {
   editPlan: 'Endre planen',
   editingUnavailable: 'Skjemaet for å endre planen kunne ikkje opnast. Sjekk tilkoplinga og prøv igjen.',
   editingStillUnavailable: 'Skjemaet kunne framleis ikkje opnast. Last inn sida på nytt, og prøv igjen.',
+  changeUnavailable: 'Endringa kunne ikkje gjerast. Sjekk tilkoplinga og prøv igjen.',
+  changeStillUnavailable: 'Endringa kunne framleis ikkje gjerast. Last inn sida på nytt, og prøv igjen.',
   proposeUnavailable: 'Skjemaet for å føreslå ei endring kunne ikkje opnast. Sjekk tilkoplinga og prøv igjen.',
   editTitle: 'Endre kriseplanen',
   onePerLine: 'Éi setning på kvar linje.',

@@ -66,6 +66,8 @@ export const crisis: CrisisMessages = {
   editPlan: 'Ändra planen',
   editingUnavailable: 'Formuläret för att ändra planen kunde inte öppnas. Kontrollera anslutningen och försök igen.',
   editingStillUnavailable: 'Formuläret kunde fortfarande inte öppnas. Läs in sidan igen och försök på nytt.',
+  changeUnavailable: 'Ändringen kunde inte göras. Kontrollera anslutningen och försök igen.',
+  changeStillUnavailable: 'Ändringen kunde fortfarande inte göras. Läs in sidan igen och försök på nytt.',
   proposeUnavailable: 'Formuläret för att föreslå en ändring kunde inte öppnas. Kontrollera anslutningen och försök igen.',
   editTitle: 'Ändra krisplanen',
   onePerLine: 'En mening på varje rad.',
