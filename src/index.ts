@@ -203,6 +203,8 @@ export {
   type RosterMessages,
   type MatrixMessages,
   type ConsentMessages,
+  type ConsentToggleMessages,
+  type PartOf,
   type SchedulerMessages,
   type CrisisMessages,
   type OutcomesMessages,

@@ -1,5 +1,5 @@
 import type { common } from './catalogues/en/common.js';
-import type { consent } from './catalogues/en/consent.js';
+import type { consent, consentToggle } from './catalogues/en/consent.js';
 import type { crisis } from './catalogues/en/crisis.js';
 import type { outcomes } from './catalogues/en/outcomes.js';
 import type { overview } from './catalogues/en/overview.js';
@@ -17,10 +17,17 @@ export type Widen<T> = {
   [K in keyof T]: T[K] extends string ? string : T[K] extends (...args: never[]) => unknown ? T[K] : Widen<T[K]>;
 };
 
+/** A part of a catalogue: some of its keys, nested groups in part too, every value of the same type. */
+export type PartOf<T> = {
+  [K in keyof T]?: T[K] extends (...args: never[]) => unknown ? T[K] : T[K] extends object ? PartOf<T[K]> : T[K];
+};
+
 export type CommonMessages = Widen<typeof common>;
 export type RosterMessages = Widen<typeof roster>;
 export type MatrixMessages = Widen<typeof matrix>;
 export type ConsentMessages = Widen<typeof consent>;
+/** The part of `consent` that `<care-consent-toggle>` shows (its English bundle carries only this). */
+export type ConsentToggleMessages = Widen<typeof consentToggle>;
 export type SchedulerMessages = Widen<typeof scheduler>;
 export type PickerMessages = Widen<typeof picker>;
 export type CrisisMessages = Widen<typeof crisis>;

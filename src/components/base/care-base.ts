@@ -4,9 +4,9 @@ import { follow } from '../../context/follow.js';
 import { localeContext } from '../../context/keys.js';
 import type { DateContext } from '../../i18n/format.js';
 import type { Translations } from '../../i18n/translations.js';
-import type { Catalogue, LabelOverrides, LanguageStrings, Locale, Namespace } from '../../i18n/types.js';
+import type { Catalogue, CommonMessages, LabelOverrides, LanguageStrings, Locale, Namespace, PartOf } from '../../i18n/types.js';
 import { baseStyles } from '../../styles/shared.js';
-import { LocalizeController, useRecording, type Strings } from './localize.js';
+import { LocalizeController, useRecording } from './localize.js';
 import { followPageLanguage, unfollowPageLanguage } from './page-language.js';
 import type { LanguageMarker } from './language-marker.js';
 
@@ -23,7 +23,7 @@ export type ElementState = 'loading' | 'load-error' | 'invalid-data' | 'saving' 
  * contract checks; keeping those out of this class keeps the validator out of a date picker's
  * bundle.
  */
-export abstract class CareBase<N extends Namespace> extends LitElement {
+export abstract class CareBase<N extends Namespace, M extends PartOf<Catalogue[N]> = Catalogue[N]> extends LitElement {
   static override styles = [baseStyles];
 
   /** The element's namespace in the message catalogues. */
@@ -31,9 +31,12 @@ export abstract class CareBase<N extends Namespace> extends LitElement {
 
   /**
    * The element's English strings (`src/i18n/catalogues/en/<namespace>.ts`), imported by the
-   * element itself so that a bundle with one element carries only that element's English.
+   * element itself so that a bundle with one element carries only that element's English. An
+   * element that shows part of a namespace (the toggle of `consent`) names that part as `M`: its
+   * English is the part, and `t` lets it read nothing outside the part (a key outside it would be
+   * `undefined` in English while the other languages, which hold the whole namespace, had it).
    */
-  protected abstract readonly english: Catalogue[N];
+  protected abstract readonly english: M;
 
   /** Where the element's strings in the other languages are fetched from (`src/i18n/translations.ts`). */
   protected abstract readonly translations: Translations;
@@ -55,7 +58,8 @@ export abstract class CareBase<N extends Namespace> extends LitElement {
   /** Language, memoised strings with the host's overrides, and dates, shared by every element. */
   protected readonly localize = new LocalizeController<N>(this, {
     namespace: () => this.namespace,
-    english: () => this.english,
+    // The other languages' catalogues hold the whole namespace; English may hold only the part `t` can read.
+    english: () => this.english as unknown as Catalogue[N],
     translations: () => this.translations,
     labels: () => this.labels,
     requested: () => this.lang || this.contextLocale,
@@ -103,8 +107,8 @@ export abstract class CareBase<N extends Namespace> extends LitElement {
   }
 
   /** The element's strings merged with the common strings and the host's overrides. */
-  protected get t(): Strings<N> {
-    return this.localize.strings;
+  protected get t(): M & CommonMessages {
+    return this.localize.strings as unknown as M & CommonMessages;
   }
 
   /** For the date helpers: the catalogue and, optionally, the zone to show times in. */

@@ -8,7 +8,7 @@ import { actorContext, storeContext } from '../../context/keys.js';
 import { loadFailureReason, SOURCE_CODE_MISSING, type LoadFailureReason } from '../../data/load-failure.js';
 import type { CareStore } from '../../data/store.js';
 import { CONFLICT_NOT_FETCHED, TEAM_ID_ENTITY, type StoreError, type StoreSnapshot } from '../../data/types.js';
-import type { Namespace } from '../../i18n/types.js';
+import type { Catalogue, Namespace, PartOf } from '../../i18n/types.js';
 import { CareBase } from './care-base.js';
 import { reportDataError } from './events.js';
 import { StoreConnection } from './store-connection.js';
@@ -54,7 +54,7 @@ const rememberVerdict = <T>(schema: Schema<T>, input: object, result: ContractRe
  * @fires care-data-error - Data given to the element breaks the contract; `detail` has the entity and the issues (path and reason).
  * @fires care-error - A change the user made could not be saved; `detail` has the entity, its id and the error.
  */
-export abstract class CareElement<N extends Namespace> extends CareBase<N> {
+export abstract class CareElement<N extends Namespace, M extends PartOf<Catalogue[N]> = Catalogue[N]> extends CareBase<N, M> {
   /** Store provided by an enclosing `<care-context>`, if any. */
   @follow(storeContext)
   @state()

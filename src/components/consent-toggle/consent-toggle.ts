@@ -5,7 +5,7 @@ import { CareTeam, type CareTeamInput } from '../../contract/team.js';
 import type { ContractIssue } from '../../contract/validate.js';
 import { CONSENT_STATES, type Audience, type ConsentMethod, type ConsentState } from '../../contract/values.js';
 import { entityKey } from '../../data/types.js';
-import type { ConsentMessages } from '../../i18n/types.js';
+import type { ConsentToggleMessages } from '../../i18n/types.js';
 import { AfterPaint } from '../base/after-paint.js';
 import { CareElement } from '../base/care-element.js';
 import { headingLevel, type HeadingLevel } from '../base/heading-level.js';
@@ -81,7 +81,7 @@ const isConsentState = (value: unknown): value is ConsentState =>
  * @fires care-error - When a decision could not be saved; the element shows why and offers retry.
  * @fires care-data-error - When `directive`, `team` or `decidedBy` break the data contract.
  */
-export class CareConsentToggle extends CareElement<'consent'> {
+export class CareConsentToggle extends CareElement<'consent', ConsentToggleMessages> {
   /** Takes part in native forms through ElementInternals. */
   static formAssociated = true;
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
@@ -89,7 +89,7 @@ export class CareConsentToggle extends CareElement<'consent'> {
 
   protected readonly namespace = 'consent' as const;
   // The consent strings but the list's own (title, groups, summary), which no toggle reads: they stay out of its bundle.
-  protected readonly english = consentToggle as ConsentMessages;
+  protected readonly english: ConsentToggleMessages = consentToggle;
   protected readonly translations = consentTranslations;
 
   /** The consent directive to show (controlled mode). Checked against the data contract. */

@@ -2,11 +2,11 @@ import type { ConsentHistoryEntry, ConsentDirective, Decider } from '../../contr
 import type { CareTeam, Member } from '../../contract/team.js';
 import type { Audience, ConsentModel, ConsentState } from '../../contract/values.js';
 import type { StoreError } from '../../data/types.js';
-import type { CommonMessages, ConsentMessages } from '../../i18n/types.js';
+import type { CommonMessages, ConsentToggleMessages } from '../../i18n/types.js';
 import { allowsSharing } from './decision.js';
 import { roleLabel } from '../base/role-label.js';
 
-type Strings = ConsentMessages & CommonMessages;
+type Strings = ConsentToggleMessages & CommonMessages;
 
 /** A save that did not go through, kept until it is retried or dismissed. */
 export interface Failure {
