@@ -45,17 +45,22 @@ const mount = async (options: { actor?: object; audience?: string; now?: string;
   return settle(el);
 };
 
-/** A connected plan inside a store (Kari by default), on a memory source the test can share. */
-const mountConnected = async (source: MemorySource, actor: object = people.kari, audience = 'professional') => {
-  const store = new CareStore(source, 'team-ingrid', actor as never);
-  await store.load();
-  const host = storeHost(store);
+/** A plan element added to `host` (a store's host), settled. */
+const addPlan = async (host: Element, audience: string) => {
   const el = document.createElement('care-crisis-plan') as CareCrisisPlan;
   el.audience = audience as never;
   el.lang = 'en';
   el.now = '2026-12-05T12:00:00Z';
   host.append(el);
-  await settle(el);
+  return settle(el);
+};
+
+/** A connected plan inside a store (Kari by default), on a memory source the test can share. */
+const mountConnected = async (source: MemorySource, actor: object = people.kari, audience = 'professional') => {
+  const store = new CareStore(source, 'team-ingrid', actor as never);
+  await store.load();
+  const host = storeHost(store);
+  const el = await addPlan(host, audience);
   return { el, store, host };
 };
 
@@ -294,12 +299,7 @@ describe('<care-crisis-plan> editing', () => {
     button(el, 'Yes, add it to my plan')!.click();
     await waitUntil(() => errors.length === 1);
     el.remove();
-    const later = document.createElement('care-crisis-plan') as CareCrisisPlan;
-    later.audience = 'service-user';
-    later.lang = 'en';
-    later.now = '2026-12-05T12:00:00Z';
-    host.append(later);
-    await settle(later);
+    const later = await addPlan(host, 'service-user');
     expect(textOf(root(later).querySelector('[part="error"]'))).to.contain('The plan was not saved. There is no connection to the server.');
     button(later, 'Try again')!.click();
     await waitUntil(() => store.snapshot.record!.crisisPlans[0].proposals[0].status === 'accepted' && !store.snapshot.pending.size);
