@@ -126,20 +126,22 @@ export const crisisPlanStyles = css`
     }
   }
   @media print {
+    /* Compact on paper: one or two A4 pages. */
     :host {
-      font-size: 11pt;
+      font-size: 9.5pt;
+      line-height: 1.3;
       color: #000;
     }
     .plan {
       border: none;
       padding: 0;
-      gap: 8pt;
     }
     .stage[hidden] {
       display: grid;
     }
     .stage {
       break-inside: avoid;
+      margin-block-start: 4pt;
     }
     .switcher,
     .tools,
@@ -160,11 +162,6 @@ export const crisisPlanStyles = css`
     .printed {
       display: block;
       font-size: 9pt;
-    }
-    /* Compact on paper: one or two A4 pages. */
-    :host {
-      font-size: 9.5pt;
-      line-height: 1.3;
     }
     .plan,
     .own-words,
@@ -211,9 +208,6 @@ export const crisisPlanStyles = css`
     .service > span + span::before,
     .contact > * + *::before {
       content: ' \\2013 ';
-    }
-    .stage {
-      margin-block-start: 4pt;
     }
   }
 `;
