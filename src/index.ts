@@ -207,6 +207,7 @@ export {
   type PartOf,
   type SchedulerMessages,
   type CrisisMessages,
+  type CrisisReadingMessages,
   type OutcomesMessages,
 } from './i18n/types.js';
 

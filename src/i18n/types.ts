@@ -1,6 +1,7 @@
 import type { common } from './catalogues/en/common.js';
 import type { consent, consentToggle } from './catalogues/en/consent.js';
 import type { crisis } from './catalogues/en/crisis.js';
+import type { crisisReading } from './catalogues/en/crisis-reading.js';
 import type { outcomes } from './catalogues/en/outcomes.js';
 import type { overview } from './catalogues/en/overview.js';
 import type { matrix } from './catalogues/en/matrix.js';
@@ -31,6 +32,8 @@ export type ConsentToggleMessages = Widen<typeof consentToggle>;
 export type SchedulerMessages = Widen<typeof scheduler>;
 export type PickerMessages = Widen<typeof picker>;
 export type CrisisMessages = Widen<typeof crisis>;
+/** The part of `crisis` that reading the plan shows (the forms' strings arrive with the forms). */
+export type CrisisReadingMessages = Widen<typeof crisisReading>;
 export type OutcomesMessages = Widen<typeof outcomes>;
 export type OverviewMessages = Widen<typeof overview>;
 

@@ -3,7 +3,8 @@ import { literal, type StaticValue } from 'lit/static-html.js';
 /** A heading level, `h1`–`h6`. An attribute such as `heading-level="3.4"` is rounded at run time. */
 export type HeadingLevel = 1 | 2 | 3 | 4 | 5 | 6;
 
-const TAGS: readonly StaticValue[] = [literal`h1`, literal`h2`, literal`h3`, literal`h4`, literal`h5`, literal`h6`];
+// Made on first use, so a bundle that never calls headingTag leaves lit's static templates out.
+let tags: readonly StaticValue[] | undefined;
 
 /**
  * The one heading rule of every element: the title is at the level the host gives with
@@ -17,4 +18,5 @@ export const headingLevel = (given: unknown, fallback: number, depth = 0): numbe
 };
 
 /** The `h1`–`h6` tag for a level, for static templates; out-of-range levels are kept within 1–6. */
-export const headingTag = (level: number): StaticValue => TAGS[headingLevel(level, 2) - 1];
+export const headingTag = (level: number): StaticValue =>
+  (tags ??= [literal`h1`, literal`h2`, literal`h3`, literal`h4`, literal`h5`, literal`h6`])[headingLevel(level, 2) - 1];

@@ -15,7 +15,7 @@ import { consentToggleStyles } from './consent-toggle.styles.js';
 import { actionFor, allowsSharing, deciderFor, methodFor, nextConsentState, recordDecision, toggleStates } from './decision.js';
 import { renderActingFor, renderDetails, renderFacts, renderHistory } from './sections.js';
 import { ConsentWording, type Failure } from './wording.js';
-import { keep, Kept } from './kept.js';
+import { keep, Kept } from '../base/kept.js';
 import { CareConsentChangeEvent, CareConsentRequestEvent } from './events.js';
 import { consentToggle } from '../../i18n/catalogues/en/consent.js';
 import { consentTranslations } from '../../i18n/translations.js';

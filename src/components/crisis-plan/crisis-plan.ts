@@ -8,7 +8,8 @@ import { Responsibility, type ResponsibilityInput } from '../../contract/respons
 import { CareTeam, type CareTeamInput } from '../../contract/team.js';
 import type { ContractIssue } from '../../contract/validate.js';
 import { CRISIS_STAGES, type Audience, type CrisisStage } from '../../contract/values.js';
-import type { CrisisMessages } from '../../i18n/types.js';
+import type { CrisisReadingMessages } from '../../i18n/types.js';
+import type { Strings } from '../base/localize.js';
 import { crisisReading } from '../../i18n/catalogues/en/crisis-reading.js';
 import { crisisTranslations } from '../../i18n/translations.js';
 import { CareElement } from '../base/care-element.js';
@@ -17,7 +18,7 @@ import { documentStyles } from '../../styles/document.js';
 import { crisisPlanStyles } from './crisis-plan.styles.js';
 import type * as Editing from './editing.js';
 import { LazyPart } from '../base/lazy-part.js';
-import { Kept, keep } from '../consent-toggle/kept.js';
+import { Kept, keep } from '../base/kept.js';
 import type * as PlanText from './plan-text.js';
 import type { PlanEditor, PlanFailure } from './plan-editor.js';
 import { servicesOf, type ShownPlan } from './plan-model.js';
@@ -100,13 +101,13 @@ const calendarDay = (moment: Date): string =>
  * @fires care-error - When a change could not be saved; the element shows why and offers Try again.
  * @fires care-data-error - When `plan`, `team`, `responsibilities` or `consents` break the data contract.
  */
-export class CareCrisisPlan extends CareElement<'crisis'> {
+export class CareCrisisPlan extends CareElement<'crisis', CrisisReadingMessages> {
   static override styles = [...CareElement.styles, documentStyles, crisisPlanStyles];
 
   protected readonly namespace = 'crisis' as const;
   /** English: what reading shows; the strings of the forms arrive with the forms, before anything shows them. */
-  protected get english(): CrisisMessages {
-    return this.editingPart.module?.english ?? (crisisReading as CrisisMessages);
+  protected get english(): CrisisReadingMessages {
+    return this.editingPart.module?.english ?? crisisReading;
   }
   protected readonly translations = crisisTranslations;
 
@@ -162,7 +163,8 @@ export class CareCrisisPlan extends CareElement<'crisis'> {
     return editing
       ? (this.planEditor ??= new editing.PlanEditor({
           element: this,
-          strings: () => this.t,
+          // The editor exists once the editing chunk is in, and with it the forms' English strings (the other languages hold them all).
+          strings: () => this.t as Strings<'crisis'>,
           reader: () => this.actingPerson,
           store: () => this.connection.storeFor(this.plan),
           saved: (value) => {

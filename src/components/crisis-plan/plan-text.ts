@@ -1,7 +1,7 @@
 import type { CrisisPlan } from '../../contract/crisis-plan.js';
 import type { CareTeam } from '../../contract/team.js';
 import type { Audience } from '../../contract/values.js';
-import type { Strings } from '../base/localize.js';
+import type { CommonMessages, CrisisReadingMessages } from '../../i18n/types.js';
 import type { Responsibility } from '../../contract/responsibility.js';
 import { hoursText, servicesOf, shownContact, stagesInOrder } from './plan-model.js';
 
@@ -12,7 +12,7 @@ import { hoursText, servicesOf, shownContact, stagesInOrder } from './plan-model
 export const planAsText = (
   plan: CrisisPlan,
   team: CareTeam,
-  t: Strings<'crisis'>,
+  t: CrisisReadingMessages & CommonMessages,
   options: { audience: Audience; today: string; date: (iso: string) => string; responsibilityTitles: ReadonlyMap<string, string>; responsibilities?: readonly Responsibility[] },
 ): string => {
   const person = team.members.find((m) => m.id === team.serviceUserId)?.name ?? t.unknownPerson;

@@ -2,12 +2,12 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { CrisisPlan, CrisisPlanFlag, CrisisProposal, CrisisStagePlan } from '../../contract/crisis-plan.js';
 import type { CareTeam } from '../../contract/team.js';
 import type { Audience, CrisisStage } from '../../contract/values.js';
-import type { Strings } from '../base/localize.js';
+import type { CommonMessages, CrisisReadingMessages } from '../../i18n/types.js';
 import { hoursText, shownContact, stagesInOrder, telHref, type PersonService, type ShownContact } from './plan-model.js';
 
 /** What the read view needs from the element. */
 export interface ReadContext {
-  t: Strings<'crisis'>;
+  t: CrisisReadingMessages & CommonMessages;
   plan: CrisisPlan;
   team: CareTeam;
   audience: Audience;
