@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { Ref } from 'lit/directives/ref.js';
+import type { Kept } from '../base/kept.js';
 import type { Responsibility } from '../../contract/responsibility.js';
 import type { Member } from '../../contract/team.js';
 import type { RaciPart } from '../../contract/values.js';
@@ -19,8 +19,8 @@ export interface Editing {
 
 export interface GridKeyboardOptions {
   /** The table and, while it is open, the part list. */
-  table: Ref<HTMLTableElement>;
-  editor: Ref<HTMLElement>;
+  table: Kept<HTMLTableElement>;
+  editor: Kept<HTMLElement>;
   /** The grid is on the page and editable. */
   active: () => boolean;
   data: () => MatrixData;

@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { guard } from 'lit/directives/guard.js';
-import { ref, type Ref } from 'lit/directives/ref.js';
+import { keep, type Kept } from '../base/kept.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { Responsibility } from '../../contract/responsibility.js';
 import type { Member } from '../../contract/team.js';
@@ -38,8 +38,8 @@ export interface GridOptions {
   layoutVersion: number;
   views: PartViews;
   keyboard: GridKeyboardController;
-  table: Ref<HTMLTableElement>;
-  editor: Ref<HTMLElement>;
+  table: Kept<HTMLTableElement>;
+  editor: Kept<HTMLElement>;
   /** Clicks on Try again and on the version choice, anywhere in the matrix. */
   onRowAction: (event: Event) => boolean;
 }
@@ -73,7 +73,7 @@ export const renderGrid = (ctx: MatrixContext, options: GridOptions): TemplateRe
   }
   return html`<div class="scroller" role=${grid ? nothing : 'region'} aria-labelledby=${grid ? nothing : 'title'} tabindex=${grid ? nothing : '0'}>
       <table
-        ${ref(options.table)}
+        ${keep(options.table)}
         part="grid"
         role=${grid ? 'grid' : 'table'}
         aria-labelledby="title"
@@ -174,7 +174,7 @@ const renderRowContent = (
 /** The part list of the cell being changed: an ARIA listbox whose chosen option has focus (one tab stop). */
 const renderEditor = (ctx: MatrixContext, options: GridOptions, r: Responsibility, m: Member, index: number) => {
   const t = ctx.t;
-  return html`<ul ${ref(options.editor)} class="editor" part="editor" role="listbox" aria-label=${t.partFor(m.name, r.title)}>
+  return html`<ul ${keep(options.editor)} class="editor" part="editor" role="listbox" aria-label=${t.partFor(m.name, r.title)}>
     ${PART_CHOICES.map(
       (choice, i) =>
         html`<li role="option" data-option=${choice} class=${choice} aria-selected=${i === index ? 'true' : 'false'} tabindex=${i === index ? '0' : '-1'}>

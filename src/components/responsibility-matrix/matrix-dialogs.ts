@@ -1,5 +1,5 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import { createRef, ref } from 'lit/directives/ref.js';
+import { Kept, keep } from '../base/kept.js';
 import type { Actor } from '../../contract/common.js';
 import type { Responsibility } from '../../contract/responsibility.js';
 import { RESPONSIBILITY_AREAS, type RaciPart, type ResponsibilityArea } from '../../contract/values.js';
@@ -37,9 +37,9 @@ export class MatrixDialogs implements ReactiveController {
   private dialog?: Dialog;
   private formError = '';
   private returnTo?: HTMLElement;
-  private readonly dialogRef = createRef<HTMLDialogElement>();
-  private readonly reasonRef = createRef<HTMLInputElement>();
-  private readonly invalidRef = createRef<HTMLInputElement | HTMLTextAreaElement>();
+  private readonly dialogRef = new Kept<HTMLDialogElement>();
+  private readonly reasonRef = new Kept<HTMLInputElement>();
+  private readonly invalidRef = new Kept<HTMLInputElement | HTMLTextAreaElement>();
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
@@ -110,13 +110,13 @@ export class MatrixDialogs implements ReactiveController {
 
   private renderAdd(ctx: MatrixContext) {
     const t = ctx.t;
-    return html`<dialog ${ref(this.dialogRef)} part="dialog" aria-labelledby="dialog-title" @close=${this.onClose}>
+    return html`<dialog ${keep(this.dialogRef)} part="dialog" aria-labelledby="dialog-title" @close=${this.onClose}>
       ${this.head(t.addTitle, t.close)}
       <form data-form="add" novalidate @submit=${(event: SubmitEvent) => this.onSubmit(ctx, event)}>
         <label class="form-row"
           ><span class="field-label">${t.titleLabel}</span
           ><input
-            ${ref(this.invalidRef)}
+            ${keep(this.invalidRef)}
             type="text"
             name="title"
             required
@@ -148,7 +148,7 @@ export class MatrixDialogs implements ReactiveController {
     const candidates = data.columns.filter((m) => m.status === 'active' && m.id !== owner);
     const submit = (event: SubmitEvent) => this.onSubmit(ctx, event);
     const action = (event: Event) => this.onAction(ctx, event);
-    return html`<dialog ${ref(this.dialogRef)} part="dialog" aria-labelledby="dialog-title" @close=${this.onClose}>
+    return html`<dialog ${keep(this.dialogRef)} part="dialog" aria-labelledby="dialog-title" @close=${this.onClose}>
       ${this.head(r.title, t.close)} ${renderMeta(ctx, r)} ${r.description ? html`<p class="description">${r.description}</p>` : nothing}
       ${renderFlags(ctx, r)}
       ${handover
@@ -163,7 +163,7 @@ export class MatrixDialogs implements ReactiveController {
         : nothing}
       <form data-form="reason" @submit=${submit}>
         <label class="form-row"
-          ><span class="field-label">${t.reasonLabel}</span><input ${ref(this.reasonRef)} type="text" name="reason" id="dialog-reason" maxlength="2000" autocomplete="off"
+          ><span class="field-label">${t.reasonLabel}</span><input ${keep(this.reasonRef)} type="text" name="reason" id="dialog-reason" maxlength="2000" autocomplete="off"
         /></label>
       </form>
       ${canAnswer
@@ -174,7 +174,7 @@ export class MatrixDialogs implements ReactiveController {
               <label class="form-row"
                 ><span class="field-label">${t.disputeReason}</span
                 ><textarea
-                  ${ref(this.invalidRef)}
+                  ${keep(this.invalidRef)}
                   name="comment"
                   maxlength="2000"
                   aria-invalid=${this.formError ? 'true' : 'false'}

@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { createRef } from 'lit/directives/ref.js';
+import { Kept } from '../base/kept.js';
 import { html as staticHtml } from 'lit/static-html.js';
 import type { Responsibility, ResponsibilityInput } from '../../contract/responsibility.js';
 import { CareTeam, type CareTeamInput } from '../../contract/team.js';
@@ -175,9 +175,9 @@ export class CareResponsibilityMatrix extends CareElement<'matrix'> {
     },
   });
 
-  private readonly table = createRef<HTMLTableElement>();
-  private readonly editor = createRef<HTMLElement>();
-  private readonly reasonInput = createRef<HTMLInputElement>();
+  private readonly table = new Kept<HTMLTableElement>();
+  private readonly editor = new Kept<HTMLElement>();
+  private readonly reasonInput = new Kept<HTMLInputElement>();
   private resizeObserver?: ResizeObserver;
   private announceFlip = false;
 

@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { ref, type Ref } from 'lit/directives/ref.js';
+import { keep, type Kept } from '../base/kept.js';
 import { RACI_PARTS } from '../../contract/values.js';
 import { MATRIX_FILTERS, type MatrixFilter } from './model.js';
 import type { MatrixContext } from './responsibility-view.js';
@@ -9,7 +9,7 @@ export interface ToolbarOptions {
   filter: MatrixFilter;
   showEnded: boolean;
   /** The reason field for changes made in the grid. */
-  reason: Ref<HTMLInputElement>;
+  reason: Kept<HTMLInputElement>;
   onView: (event: Event) => void;
   onFilter: (event: Event) => void;
   onShowEnded: (event: Event) => void;
@@ -37,7 +37,7 @@ export const renderToolbar = (ctx: MatrixContext, options: ToolbarOptions): Temp
     <label class="check"><input type="checkbox" .checked=${options.showEnded} @change=${options.onShowEnded} />${t.showEnded}</label>
     ${ctx.editable
       ? html`<label class="reason"
-            ><span class="field-label">${t.changeReasonLabel}</span><input ${ref(options.reason)} type="text" id="change-reason" maxlength="2000" autocomplete="off"
+            ><span class="field-label">${t.changeReasonLabel}</span><input ${keep(options.reason)} type="text" id="change-reason" maxlength="2000" autocomplete="off"
           /></label>
           <button type="button" class="primary" @click=${options.onAdd}>${t.add}</button>`
       : nothing}
