@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { ref, type Ref } from 'lit/directives/ref.js';
+import { keep, type Kept } from '../base/kept.js';
 import { meetingOutcomeFlags } from '../../contract/meeting-outcome.js';
 import { renderCoordinatorPanel, type CoordinatorPanelContext } from './panels-view.js';
 import { renderParts, type SummaryContext } from './summary-view.js';
@@ -9,7 +9,7 @@ export const renderCoordinatorSummary = (
   ctx: CoordinatorPanelContext & {
     summary: SummaryContext;
     responsibilityIds: readonly string[];
-    editRef: Ref<HTMLButtonElement>;
+    editRef: Kept<HTMLButtonElement>;
     edit: () => void;
     share: () => void;
   },
@@ -28,7 +28,7 @@ export const renderCoordinatorSummary = (
   return html`<p class="notice">${outcome.status === 'draft' ? t.draftNote : t.sharedOn(ctx.dateTime(outcome.sharedAt ?? ''))}</p>
     ${flags.length ? html`<ul class="list">${flags.map((f) => html`<li>${f}</li>`)}</ul>` : nothing} ${renderParts(ctx.summary, undefined)}
     <div class="tools">
-      <button type="button" part="edit" ${ref(ctx.editRef)} aria-disabled=${disabled} @click=${ctx.edit}>${t.editOutcome}</button>
+      <button type="button" part="edit" ${keep(ctx.editRef)} aria-disabled=${disabled} @click=${ctx.edit}>${t.editOutcome}</button>
       ${outcome.status === 'draft' ? html`<button type="button" class="primary" part="share" aria-disabled=${disabled} @click=${ctx.share}>${t.share}</button>` : nothing}
     </div>
     ${outcome.status === 'shared' ? renderCoordinatorPanel(ctx) : nothing}`;

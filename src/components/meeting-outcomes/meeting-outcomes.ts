@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { createRef, ref } from 'lit/directives/ref.js';
+import { Kept, keep } from '../base/kept.js';
 import type { ConsentDirectiveInput } from '../../contract/consent.js';
 import type { MeetingInput } from '../../contract/meeting.js';
 import { MeetingOutcome, type MeetingOutcomeInput } from '../../contract/meeting-outcome.js';
@@ -144,11 +144,11 @@ export class CareMeetingOutcomes extends CareElement<'outcomes'> {
   private view: View = { kind: 'loading' };
   /** The last save that goes through the matrix first, so Try again after a matrix failure can finish it. */
   private lastSave?: { action: MeetingOutcomeAction; next: MeetingOutcome };
-  private readonly formHeadingRef = createRef<HTMLElement>();
-  private readonly problemRef = createRef<HTMLElement>();
-  private readonly editRef = createRef<HTMLButtonElement>();
-  private readonly confirmedRef = createRef<HTMLElement>();
-  private readonly questionRef = createRef<HTMLTextAreaElement>();
+  private readonly formHeadingRef = new Kept<HTMLElement>();
+  private readonly problemRef = new Kept<HTMLElement>();
+  private readonly editRef = new Kept<HTMLButtonElement>();
+  private readonly confirmedRef = new Kept<HTMLElement>();
+  private readonly questionRef = new Kept<HTMLTextAreaElement>();
   private focusAfterUpdate?: 'form' | 'edit' | 'problem' | 'confirmed' | 'question';
 
   private readonly intents = new IntentController(this, {
@@ -285,7 +285,7 @@ export class CareMeetingOutcomes extends CareElement<'outcomes'> {
     }
     if (!outcome) {
       return html`<p>${t.nothingRecorded}</p>
-        <div class="tools"><button type="button" class="primary" part="record" ${ref(this.editRef)} @click=${() => this.startEditing(view)}>${t.recordOutcome}</button></div>`;
+        <div class="tools"><button type="button" class="primary" part="record" ${keep(this.editRef)} @click=${() => this.startEditing(view)}>${t.recordOutcome}</button></div>`;
     }
     const summary = this.summaryContext(view, outcome, level);
     return renderCoordinatorSummary({

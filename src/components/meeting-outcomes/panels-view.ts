@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { ref, type Ref } from 'lit/directives/ref.js';
+import { keep, type Kept } from '../base/kept.js';
 import type { Meeting } from '../../contract/meeting.js';
 import type { MeetingOutcome, OutcomePart } from '../../contract/meeting-outcome.js';
 import type { CareTeam } from '../../contract/team.js';
@@ -26,8 +26,8 @@ export interface ReaderPanelContext extends PanelContext {
   readable: readonly OutcomePart[];
   question: { text: string; partId: string };
   questionProblem: boolean;
-  confirmedRef: Ref<HTMLElement>;
-  questionRef: Ref<HTMLTextAreaElement>;
+  confirmedRef: Kept<HTMLElement>;
+  questionRef: Kept<HTMLTextAreaElement>;
   confirm: () => void;
   editQuestion: (next: { text: string; partId: string }) => void;
   ask: () => void;
@@ -45,7 +45,7 @@ export const renderReaderPanel = (ctx: ReaderPanelContext): TemplateResult => {
   };
   return html`<div class="panel">
       ${mine && confirmsCurrent(mine, ctx.outcome)
-        ? html`<p class="notice" part="confirmed" tabindex="-1" ${ref(ctx.confirmedRef)}>${t.youConfirmed(ctx.dateTime(mine.at))}</p>`
+        ? html`<p class="notice" part="confirmed" tabindex="-1" ${keep(ctx.confirmedRef)}>${t.youConfirmed(ctx.dateTime(mine.at))}</p>`
         : html`${mine ? html`<p class="notice" part="confirmed-earlier">${t.youConfirmedEarlier(ctx.dateTime(mine.at))}</p>` : nothing}
             <div class="tools">
               <button type="button" class="primary" part="confirm" aria-describedby="confirm-help" aria-disabled=${busy} @click=${ctx.confirm}>${t.confirm}</button>
@@ -62,7 +62,7 @@ export const renderReaderPanel = (ctx: ReaderPanelContext): TemplateResult => {
             </select>`
         : nothing}
       <label for="ask-text">${t.askLabel}</label>
-      <textarea id="ask-text" maxlength="2000" ${ref(ctx.questionRef)} .value=${q.text}
+      <textarea id="ask-text" maxlength="2000" ${keep(ctx.questionRef)} .value=${q.text}
         aria-invalid=${ctx.questionProblem ? 'true' : 'false'} aria-describedby=${ctx.questionProblem ? 'ask-problem' : nothing}
         @input=${(e: Event) => ctx.editQuestion({ ...q, text: (e.target as HTMLTextAreaElement).value })}></textarea>
       ${ctx.questionProblem ? html`<p class="field-error" id="ask-problem">${t.questionRequired}</p>` : nothing}

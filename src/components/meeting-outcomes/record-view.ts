@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { ref, type Ref } from 'lit/directives/ref.js';
+import { keep, type Kept } from '../base/kept.js';
 import type { Meeting } from '../../contract/meeting.js';
 import type { Responsibility } from '../../contract/responsibility.js';
 import type { CareTeam } from '../../contract/team.js';
@@ -22,8 +22,8 @@ export interface RecordFormContext {
   shared: boolean;
   /** The sentence naming an unfinished task, after a save was tried. */
   problem?: string;
-  headingRef: Ref<HTMLElement>;
-  problemRef: Ref<HTMLElement>;
+  headingRef: Kept<HTMLElement>;
+  problemRef: Kept<HTMLElement>;
   change: (update: (draft: OutcomeDraft) => OutcomeDraft) => void;
   save: (share: boolean) => void;
   cancel: () => void;
@@ -116,9 +116,9 @@ export const renderRecordForm = (ctx: RecordFormContext): TemplateResult => {
   const t = ctx.t;
   const busy = ctx.busy ? 'true' : 'false';
   return html`<form class="edit" part="edit-form" novalidate @submit=${(e: Event) => e.preventDefault()}>
-    <div role="heading" aria-level=${ctx.level} class="heading" tabindex="-1" ${ref(ctx.headingRef)}>${t.recordOutcome}</div>
+    <div role="heading" aria-level=${ctx.level} class="heading" tabindex="-1" ${keep(ctx.headingRef)}>${t.recordOutcome}</div>
     ${ctx.draft.parts.map((p) => renderPartForm(ctx, p))}
-    ${ctx.problem ? html`<p class="field-error" tabindex="-1" ${ref(ctx.problemRef)}>${ctx.problem}</p>` : nothing}
+    ${ctx.problem ? html`<p class="field-error" tabindex="-1" ${keep(ctx.problemRef)}>${ctx.problem}</p>` : nothing}
     <div class="tools">
       ${ctx.shared
         ? html`<button type="button" class="primary" part="save" aria-disabled=${busy} @click=${() => ctx.save(false)}>${t.save}</button>`
