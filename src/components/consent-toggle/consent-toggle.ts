@@ -341,6 +341,8 @@ export class CareConsentToggle extends CareElement<'consent', ConsentToggleMessa
     const question = w.professional ? t.person.question[saved.model](w.personName, recipient) : t.you.question[saved.model](recipient);
     const level = headingLevel(this.headingLevel, 3);
     const live = pending ? t.saving(w.choiceWord(saved.model, pending)) : this.savedJustNow ? t.savedNow : '';
+    // The status sits in the control row, beside the switch: "Saving your choice…" appearing there
+    // moves nothing below it, so a long list is not laid out and painted again on every change.
     return html`<div class="consent" part="base" aria-busy=${pending ? 'true' : 'false'}>
       <div>
         <div class="heading" part="heading" role="heading" aria-level=${level} id="heading">${recipient}</div>
@@ -348,9 +350,11 @@ export class CareConsentToggle extends CareElement<'consent', ConsentToggleMessa
       </div>
       <p class="question">${question}</p>
       ${renderDetails(w, saved, view.team)} ${renderActingFor(w, this.proxy)}
-      <div class="control" part="control">${this.renderControl(view, w)}</div>
+      <div class="control" part="control">
+        ${this.renderControl(view, w)}
+        <p class="live live-region" part="status" role="status">${live}</p>
+      </div>
       <p class="state-text" part="state" id="state">${w.stateSentence()}</p>
-      <p class="live live-region" part="status" role="status">${live}</p>
       <p class="visually-hidden" role="alert">${failure ? `${t.errorPrefix} ${w.failureSentence(failure)}` : ''}</p>
       ${failure ? this.renderFailure(w, failure) : nothing} ${renderFacts(w, saved, this.now ?? new Date())}
       ${renderHistory(w, saved, { open: this.historyOpen, disabled: this.inert_, toggle: this.toggleHistory, dates: this.dates() })}
