@@ -1,8 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { createRef, type Ref } from 'lit/directives/ref.js';
 
-/** Something focus can go to: a `ref()` reference, or a function that finds the element (from other refs). */
-export type FocusTarget = Ref<Element> | (() => Element | null | undefined);
+/** Something focus can go to: a kept element (`keep`, or lit's `ref()`), or a function that finds the element. */
+export type FocusTarget = { readonly value?: Element } | (() => Element | null | undefined);
 
 const resolve = (target: FocusTarget): Element | null | undefined => (typeof target === 'function' ? target() : target.value);
 
@@ -44,22 +43,4 @@ export class FocusController implements ReactiveController {
   }
 }
 
-/**
- * One `ref()` per key (an agenda item, a date of a series), kept while the key is rendered, for
- * focusing an element in a list whose order changes.
- */
-export class KeyedRefs<K = string> {
-  private readonly refs = new Map<K, Ref<HTMLElement>>();
-
-  /** The reference for `key`, the same object on every render. */
-  get(key: K): Ref<HTMLElement> {
-    let ref = this.refs.get(key);
-    if (!ref) this.refs.set(key, (ref = createRef<HTMLElement>()));
-    return ref;
-  }
-
-  /** Drops references whose element is gone, so the map does not grow with removed keys. */
-  prune(): void {
-    for (const [key, ref] of this.refs) if (!ref.value?.isConnected) this.refs.delete(key);
-  }
-}
+export { KeyedRefs } from './keyed-refs.js';

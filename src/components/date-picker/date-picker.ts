@@ -1,10 +1,9 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { createRef, ref } from 'lit/directives/ref.js';
+import { Kept, KeyedKept, keep } from '../base/kept.js';
 import { formatWith } from '../../i18n/format.js';
 import type { PickerMessages } from '../../i18n/types.js';
 import { CareBase } from '../base/care-base.js';
-import { KeyedRefs } from '../base/focus.js';
 import { addMonthsTo, isoWeekday, monthWeeks } from './calendar.js';
 import { datePickerStyles } from './date-picker.styles.js';
 import { CareDatePickEvent } from './events.js';
@@ -71,16 +70,16 @@ export class CareDatePicker extends CareBase<'picker'> {
   /** The keyboard hint is spoken (and shown) while focus is in the month grid, as the APG date picker does. */
   @state() private inGrid = false;
 
-  private readonly dialog = createRef<HTMLDialogElement>();
+  private readonly dialog = new Kept<HTMLDialogElement>();
   /** The button that opens the dialog, where focus goes back to. */
-  private readonly opener = createRef<HTMLButtonElement>();
+  private readonly opener = new Kept<HTMLButtonElement>();
 
   private focusCell = false;
   /** The day of the month a person last moved to by day or week; month and year steps aim at it. */
   private intendedDay = 1;
   private markedSet = new Set<string>();
   /** The day cells of the month shown, by date: the active day is focused by reference. */
-  private readonly days = new KeyedRefs<string>();
+  private readonly days = new KeyedKept<string>();
 
   /** Opens the dialog with the chosen date (or today) focused. */
   show(): void {
@@ -117,13 +116,13 @@ export class CareDatePicker extends CareBase<'picker'> {
   override render(): TemplateResult {
     const t = this.t;
     const chosen = isCalendarDate(this.value) ? this.value : '';
-    return html`<button ${ref(this.opener)} type="button" class="opener" part="button" aria-haspopup="dialog" @click=${() => this.show()}>
+    return html`<button ${keep(this.opener)} type="button" class="opener" part="button" aria-haspopup="dialog" @click=${() => this.show()}>
         <svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
           <path d="M7 2v2H5a2 2 0 0 0-2 2v14a2 2 0 0 0 2 2h14a2 2 0 0 0 2-2V6a2 2 0 0 0-2-2h-2V2h-2v2H9V2H7zm-2 8h14v10H5V10z" />
         </svg>
         <span>${this.label || t.chooseDate}</span>${chosen ? html`<span class="visually-hidden">, ${t.chosenDate(this.longDate(chosen))}</span>` : nothing}
       </button>
-      <dialog ${ref(this.dialog)} part="dialog" aria-labelledby="month" @cancel=${this.onCancel} @keydown=${this.onDialogKey} @close=${this.onClosed}>
+      <dialog ${keep(this.dialog)} part="dialog" aria-labelledby="month" @cancel=${this.onCancel} @keydown=${this.onDialogKey} @close=${this.onClosed}>
         ${this.open ? this.renderMonth() : nothing}
       </dialog>`;
   }
@@ -202,7 +201,7 @@ export class CareDatePicker extends CareBase<'picker'> {
       aria-current=${isToday ? 'date' : nothing}
       aria-disabled=${disabled ? 'true' : nothing}
       data-date=${date}
-      ${ref(this.days.get(date))}
+      ${keep(this.days.get(date))}
       @click=${() => this.choose(date)}
     >
       <span aria-hidden="true" class="number">${Number(date.slice(8))}</span>

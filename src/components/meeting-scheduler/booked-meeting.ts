@@ -2,7 +2,7 @@ import { safeHttpsUrl } from '../../contract/common.js';
 import type { Meeting } from '../../contract/meeting.js';
 import type { ResponseStatus } from '../../contract/values.js';
 import { html, nothing, type TemplateResult } from 'lit';
-import { ref } from 'lit/directives/ref.js';
+import { keep } from '../base/kept.js';
 import { agendaFor, agendaOf, attendanceWindow } from './agenda.js';
 import { renderConfirm, type ChoiceActions, type ConfirmState, type MoveForm } from './choice-dialog.js';
 import { DOWNLOAD_ICON, MODE_ICONS, RESPONSE_ICONS } from './icons.js';
@@ -221,7 +221,7 @@ const renderMeetingActions = (v: SchedulerView, meeting: Meeting, active: boolea
         @click=${download ? nothing : on.downloadIcs}
         @focus=${on.preloadIcs}
         @pointerenter=${on.preloadIcs}
-        ${ref(v.refs.download)}
+        ${keep(v.refs.download)}
         >${DOWNLOAD_ICON} ${t.downloadIcs}</a
       >
     </div>

@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
-import { ref } from 'lit/directives/ref.js';
+import { keep } from '../base/kept.js';
 import type { Meeting } from '../../contract/meeting.js';
 import type { CareDatePickEvent } from '../date-picker/events.js';
 import type { Occurrence } from './recurrence.js';
@@ -42,7 +42,7 @@ export const renderConfirm = (v: SchedulerView, question: string, yes: string, a
   <p>${question}</p>
   <div class="buttons">
     <button type="button" class="danger" @click=${action}>${yes}</button>
-    <button type="button" class="keep" @click=${on.keep} ${ref(v.refs.keep)}>${v.t.keepIt}</button>
+    <button type="button" class="keep" @click=${on.keep} ${keep(v.refs.keep)}>${v.t.keepIt}</button>
   </div>
 </div>`;
 
@@ -66,7 +66,7 @@ export const renderMoveForm = (v: SchedulerView, form: MoveForm, meeting: Meetin
             aria-invalid=${form.problem === 'date' ? 'true' : 'false'}
             aria-describedby=${form.problem === 'date' ? 'move-date-error' : nothing}
             @change=${(e: Event) => on.editMove({ dateText: (e.target as HTMLInputElement).value })}
-            ${ref(v.refs.moveDate)}
+            ${keep(v.refs.moveDate)}
           />
           <care-date-picker
             lang=${v.locale}

@@ -1,7 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
-import { ref, type Ref } from 'lit/directives/ref.js';
+import { keep, type Kept } from '../base/kept.js';
 import type { DraftField } from './draft.js';
 import type { Messages, Problems } from './view.js';
 
@@ -37,7 +37,7 @@ export interface TextFieldOptions {
   min?: string;
   /** `input` updates as the person types; `change` when they leave the field. */
   on?: 'input' | 'change';
-  target?: Ref<HTMLElement>;
+  target?: Kept<HTMLElement>;
   /** Shown beside the input (the date picker), inside a `.date-row`. */
   beside?: TemplateResult;
 }
@@ -60,7 +60,7 @@ export const textField = (t: Messages, problems: Problems, o: TextFieldOptions):
     aria-describedby=${describedby}
     @input=${o.on === 'change' ? nothing : handle}
     @change=${o.on === 'change' ? handle : nothing}
-    ${ref(o.target)}
+    ${keep(o.target)}
   />`;
   return html`<div class=${o.fieldClass ? `field ${o.fieldClass}` : 'field'}>
     <label for=${o.id}>${o.label}</label>

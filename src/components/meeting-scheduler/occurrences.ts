@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { ref } from 'lit/directives/ref.js';
+import { keep } from '../base/kept.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { Meeting } from '../../contract/meeting.js';
 import { formatDate } from '../../i18n/format.js';
@@ -50,7 +50,7 @@ export const renderOccurrences = (
               ${past && o.status !== 'cancelled' ? html`<span class="tag">${t.past}</span>` : nothing}
               ${canChange && !moving && !confirming
                 ? html`<span class="buttons">
-                    <button type="button" class="small" data-move=${o.originalStart} @click=${() => on.startMove(o, zone)} ${ref(v.refs.moveButtons.get(o.originalStart))}>
+                    <button type="button" class="small" data-move=${o.originalStart} @click=${() => on.startMove(o, zone)} ${keep(v.refs.moveButtons.get(o.originalStart))}>
                       ${t.moveDate}<span class="visually-hidden"> ${when}</span>
                     </button>
                     <button type="button" class="small" @click=${() => on.askCancelOccurrence(o)}>

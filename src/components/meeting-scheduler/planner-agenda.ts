@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
-import { ref } from 'lit/directives/ref.js';
+import { keep } from '../base/kept.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { AGENDA_TEMPLATES, type AgendaTemplate } from '../../contract/values.js';
 import { draftSpan, type Draft } from './draft.js';
@@ -50,7 +50,7 @@ export const renderAgendaForm = (v: SchedulerView, data: ReadyData, draft: Draft
                   .value=${live(item.title)}
                   aria-invalid=${problems.agenda === 'agenda-title-missing' && !item.title.trim() ? 'true' : 'false'}
                   @input=${(e: Event) => on.patchItem(item.key, { title: (e.target as HTMLInputElement).value })}
-                  ${ref(items.get(`${item.key}:title`))}
+                  ${keep(items.get(`${item.key}:title`))}
                 />
               </div>
               <div class="field">
@@ -81,7 +81,7 @@ export const renderAgendaForm = (v: SchedulerView, data: ReadyData, draft: Draft
                 : html`<p class="hint">${t.inviteFirst}</p>`}
             </fieldset>
             <div class="buttons">
-              <button type="button" ?disabled=${index === 0} aria-label=${t.moveItemUp(label)} @click=${() => on.moveItem(index, -1)} ${ref(items.get(`${item.key}:up`))}>
+              <button type="button" ?disabled=${index === 0} aria-label=${t.moveItemUp(label)} @click=${() => on.moveItem(index, -1)} ${keep(items.get(`${item.key}:up`))}>
                 <span aria-hidden="true">↑</span> ${t.up}
               </button>
               <button
@@ -89,7 +89,7 @@ export const renderAgendaForm = (v: SchedulerView, data: ReadyData, draft: Draft
                 ?disabled=${index === draft.agenda.length - 1}
                 aria-label=${t.moveItemDown(label)}
                 @click=${() => on.moveItem(index, 1)}
-                ${ref(items.get(`${item.key}:down`))}
+                ${keep(items.get(`${item.key}:down`))}
               >
                 <span aria-hidden="true">↓</span> ${t.down}
               </button>
@@ -103,7 +103,7 @@ export const renderAgendaForm = (v: SchedulerView, data: ReadyData, draft: Draft
     <div class="row add-item">
       <div class="field">
         <label for="add-template">${t.addItemLabel}</label>
-        <select id="add-template" ${ref(v.refs.addTemplate)}>
+        <select id="add-template" ${keep(v.refs.addTemplate)}>
           ${AGENDA_TEMPLATES.map((template) => html`<option value=${template}>${t.templates[template]}</option>`)}
           <option value="">${t.ownItem}</option>
         </select>

@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
-import { ref } from 'lit/directives/ref.js';
+import { keep } from '../base/kept.js';
 import type { Member } from '../../contract/team.js';
 import { MEETING_KINDS, MEETING_MODES, type MeetingKind } from '../../contract/values.js';
 import { supportCandidates, type Draft } from './draft.js';
@@ -59,7 +59,7 @@ export const renderParticipantsForm = (v: SchedulerView, data: ReadyData, draft:
               id=${`invite-${index}`}
               .checked=${live(Boolean(attendance))}
               @change=${(e: Event) => on.invite(member.id, (e.target as HTMLInputElement).checked)}
-              ${ref(index === 0 ? v.refs.fields.get('participants') : undefined)}
+              ${keep(index === 0 ? v.refs.fields.get('participants') : undefined)}
             />
             <label for=${`invite-${index}`}>
               <span class="name">${member.name}</span>

@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
-import { ref } from 'lit/directives/ref.js';
+import { keep } from '../base/kept.js';
 import type { CareTeam } from '../../contract/team.js';
 import type { CareDatePickEvent } from '../date-picker/events.js';
 import { DURATIONS, draftSpan, type Draft } from './draft.js';
@@ -90,7 +90,7 @@ export const renderWhen = (v: SchedulerView, data: ReadyData, s: PlannerState, o
         aria-invalid=${problems.time ? 'true' : 'false'}
         aria-describedby=${describedBy('time', problems)}
         @change=${(e: Event) => on.patch({ time: (e.target as HTMLSelectElement).value })}
-        ${ref(v.refs.fields.get('time'))}
+        ${keep(v.refs.fields.get('time'))}
       >
         <option value="" ?selected=${!draft.time}>${t.chooseTime}</option>
         ${startTimesWith(draft.time).map((time) => html`<option value=${time} ?selected=${draft.time === time}>${time}</option>`)}

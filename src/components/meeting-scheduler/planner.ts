@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { ref } from 'lit/directives/ref.js';
+import { keep } from '../base/kept.js';
 import type { AgendaTemplate, MeetingKind, MeetingMode } from '../../contract/values.js';
 import { DRAFT_FIELDS, type Draft, type DraftField } from './draft.js';
 import type { FreeSlot } from './free-time.js';
@@ -61,7 +61,7 @@ export const renderPlanner = (v: SchedulerView, data: ReadyData, s: PlannerState
     ${heading(v.level, 'title', 'title', s.editing ? t.editTitle : t.planTitle, 'title', v.refs.title)}
     <form part="form" class="planner" novalidate @submit=${on.submit}>
       ${problemFields.length
-        ? html`<div class="error-summary" role="alert" tabindex="-1" ${ref(v.refs.errorSummary)}>
+        ? html`<div class="error-summary" role="alert" tabindex="-1" ${keep(v.refs.errorSummary)}>
             <p><strong>${t.errorSummary(problemFields.length)}</strong></p>
             <ul>
               ${problemFields.map(

@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { ref } from 'lit/directives/ref.js';
+import { keep } from '../base/kept.js';
 import { formatDate } from '../../i18n/format.js';
 import { WARNING_ICON } from './icons.js';
 import type { ReadyData } from './scheduler-data.js';
@@ -38,7 +38,7 @@ export const renderAnnouncer = (v: SchedulerView, status: string, failure: Failu
 /** What the announcer says, shown where the person is; the announcer alone speaks it. */
 export const renderStatus = (v: SchedulerView, status: string, failure: FailureView | undefined, unavailable?: UnavailableView): TemplateResult => {
   const t = v.t;
-  const first = ref(v.refs.failureAction);
+  const first = keep(v.refs.failureAction);
   return html`<div class="status">${status}</div>
     ${unavailable ? renderUnavailable(v, unavailable) : nothing}
     ${failure?.conflicts?.length
@@ -68,7 +68,7 @@ export const renderUnavailable = (v: SchedulerView, unavailable: UnavailableView
   html`<div class="state error part-error" part="state error">
     <p><span class="visually-hidden">${v.t.errorPrefix} </span>${unavailable.message}</p>
     <div class="buttons">
-      <button type="button" class="primary" @click=${unavailable.retry} ${ref(v.refs.partRetry)}>${v.t.retry}</button>
+      <button type="button" class="primary" @click=${unavailable.retry} ${keep(v.refs.partRetry)}>${v.t.retry}</button>
     </div>
   </div>`;
 

@@ -1,5 +1,5 @@
 import { nothing } from 'lit';
-import { createRef, ref, type Ref } from 'lit/directives/ref.js';
+import { Kept, KeyedKept, keep } from '../base/kept.js';
 import { html as staticHtml } from 'lit/static-html.js';
 import { isTimeZone } from '../../contract/common.js';
 import type { Meeting } from '../../contract/meeting.js';
@@ -7,7 +7,6 @@ import type { CareTeam, Member } from '../../contract/team.js';
 import type { CalendarDateStyle, DateContext } from '../../i18n/format.js';
 import { formatDate, formatTimeRange } from '../../i18n/format.js';
 import type { CommonMessages, SchedulerMessages } from '../../i18n/types.js';
-import { KeyedRefs } from '../base/focus.js';
 import { headingTag } from '../base/heading-level.js';
 import type { DraftField, DraftProblem } from './draft.js';
 import { offsetAt, timeOfMinutes } from './zone.js';
@@ -30,23 +29,23 @@ export const outsideName = (meeting: Pick<Meeting, 'participants'> | undefined, 
 
 /** Where focus goes back to, by reference: the ids stay for labels and `aria-describedby` only. */
 export class SchedulerRefs {
-  readonly title = createRef<HTMLElement>();
-  readonly errorSummary = createRef<HTMLElement>();
-  readonly addTemplate = createRef<HTMLSelectElement>();
-  readonly datesTitle = createRef<HTMLElement>();
-  readonly moveDate = createRef<HTMLInputElement>();
-  readonly keep = createRef<HTMLButtonElement>();
-  readonly failureAction = createRef<HTMLButtonElement>();
+  readonly title = new Kept<HTMLElement>();
+  readonly errorSummary = new Kept<HTMLElement>();
+  readonly addTemplate = new Kept<HTMLSelectElement>();
+  readonly datesTitle = new Kept<HTMLElement>();
+  readonly moveDate = new Kept<HTMLInputElement>();
+  readonly keep = new Kept<HTMLButtonElement>();
+  readonly failureAction = new Kept<HTMLButtonElement>();
   /** Try again, when a part that loads on first use did not arrive. */
-  readonly partRetry = createRef<HTMLButtonElement>();
+  readonly partRetry = new Kept<HTMLButtonElement>();
   /** The `.ics` link, clicked again once the file is made on first use. */
-  readonly download = createRef<HTMLAnchorElement>();
+  readonly download = new Kept<HTMLAnchorElement>();
   /** The first control of each form field with a problem, for the error summary's links. */
-  readonly fields = new KeyedRefs<DraftField>();
+  readonly fields = new KeyedKept<DraftField>();
   /** Agenda item controls, keyed `<item key>:title|up|down`. */
-  readonly items = new KeyedRefs<string>();
+  readonly items = new KeyedKept<string>();
   /** A series date's Move button, keyed by the date's original start. */
-  readonly moveButtons = new KeyedRefs<string>();
+  readonly moveButtons = new KeyedKept<string>();
 }
 
 export interface FormatOptions {
@@ -136,8 +135,8 @@ export interface SchedulerView {
 }
 
 /** A heading at `level`, with a reference when focus may be sent to it. */
-export const heading = (level: number, id: string, className: string, content: unknown, part?: string, target?: Ref<HTMLElement>) => {
+export const heading = (level: number, id: string, className: string, content: unknown, part?: string, target?: Kept<HTMLElement>) => {
   const tag = headingTag(level);
   // The main heading takes focus after a booking or when a form closes, so it is focusable from script.
-  return staticHtml`<${tag} id=${id} class=${className} part=${part ?? nothing} tabindex=${id === 'title' ? '-1' : nothing} ${ref(target)}>${content}</${tag}>`;
+  return staticHtml`<${tag} id=${id} class=${className} part=${part ?? nothing} tabindex=${id === 'title' ? '-1' : nothing} ${keep(target)}>${content}</${tag}>`;
 };
