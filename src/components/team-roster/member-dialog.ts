@@ -1,7 +1,15 @@
-import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { adoptStyles, html, nothing, supportsAdoptingStyleSheets, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { createRef, ref } from 'lit/directives/ref.js';
-import { renderDetails, type RosterContext } from './member-view.js';
-import type { PreparedTeam } from './roster-model.js';
+import { periodText, renderBadges, renderContact, roleText, type RosterContext } from './member-view.js';
+import type { MemberView, PreparedTeam } from './roster-model.js';
+import type { CommonMessages, RosterMessages } from '../../i18n/types.js';
+import { memberDialogStyles } from './member-dialog.styles.js';
+
+// The element loads this module when a person first chooses a member's name (or once the roster is
+// shown), so a page where nobody opens the details does not carry the dialog, its styles or its words.
+
+/** The element's English strings with those of the dialog, which travel with this module. */
+export { roster as english } from '../../i18n/catalogues/en/roster.js';
 
 /**
  * The details of one member in a native modal `<dialog>`: opened from the member's name, closed
@@ -13,11 +21,15 @@ export class MemberDialog implements ReactiveController {
   private readonly dialogRef = createRef<HTMLDialogElement>();
 
   constructor(
-    private readonly host: ReactiveControllerHost & HTMLElement,
+    private readonly host: ReactiveControllerHost & HTMLElement & { renderRoot: HTMLElement | DocumentFragment },
     /** The name button of a member, for when the one that opened the dialog has been re-rendered away. */
     private readonly nameButton: (id: string) => HTMLElement | undefined,
   ) {
     host.addController(this);
+    // The dialog's styles come with its code: added after the element's own, as a constructed sheet (no inline style, for CSP).
+    const root = host.renderRoot as ShadowRoot;
+    if (supportsAdoptingStyleSheets) root.adoptedStyleSheets = [...root.adoptedStyleSheets, memberDialogStyles.styleSheet!];
+    else adoptStyles(root, [memberDialogStyles]);
   }
 
   /** Shows the member's details, with focus to return to `opener`. */
@@ -67,4 +79,48 @@ export class MemberDialog implements ReactiveController {
     this.host.requestUpdate();
     opener?.focus();
   };
+}
+
+function renderDetails(ctx: RosterContext, view: MemberView, close: () => void): TemplateResult {
+  // The dialog's strings came with this module (English) or with the language's catalogue, which holds them all.
+  const m = ctx.m as RosterMessages & CommonMessages;
+  const { member, organisation } = view;
+  const professional = ctx.professional;
+  const role = roleText(ctx, view);
+  const period = periodText(ctx, view);
+  const sector = view.sector ? m.sectors[view.sector] : '';
+  const entry = (term: string, value: unknown) => html`<div><dt>${term}</dt><dd>${value}</dd></div>`;
+  return html`<div class="details" part="details">
+    <div class="details-head">
+      <h2 id="details-title"><span dir="auto">${member.name}</span></h2>
+      <button type="button" class="close" autofocus @click=${close}>${m.close}</button>
+    </div>
+    ${renderBadges(ctx, view)}
+    <dl>
+      ${role ? entry(m.details.role, html`<span dir="auto">${role}</span>`) : nothing}
+      ${professional && member.role ? entry(m.details.code, member.role.code) : nothing}
+      ${member.kind !== 'professional' && member.kind !== 'service-user' ? entry(m.details.kind, m.memberKinds[member.kind]) : nothing}
+      ${organisation ? entry(m.details.organisation, html`<span dir="auto">${organisation.name}</span>`) : nothing}
+      ${organisation?.offers ? entry(m.details.offers, html`<span dir="auto">${organisation.offers}</span>`) : nothing}
+      ${professional && sector ? entry(m.details.sector, sector) : nothing}
+      ${professional && period ? entry(m.details.period, period) : nothing}
+      ${professional && member.lastConfirmed ? entry(m.details.lastConfirmed, ctx.formatDay(member.lastConfirmed)) : nothing}
+    </dl>
+    <h3 class="subheading">${m.details.contacts}</h3>
+    ${view.contacts.length
+      ? html`<ul class="contacts" part="contacts" role="list">
+          ${view.contacts.map((c) => renderContact(ctx, c, view, view.contacts.length > 1, true))}
+        </ul>`
+      : html`<p>${m.details.noContacts}</p>`}
+    ${organisation && view.organisationContacts.length
+      ? html`<h3 class="subheading"><span dir="auto">${m.details.organisationContacts(organisation.name)}</span></h3>
+          <ul class="contacts" part="contacts" role="list">
+            ${view.organisationContacts.map((c) => renderContact(ctx, c, view, view.organisationContacts.length > 1, true))}
+          </ul>`
+      : nothing}
+    ${member.note
+      ? html`<h3 class="subheading">${m.details.note}</h3>
+          <p class="note" dir="auto">${member.note}</p>`
+      : nothing}
+  </div>`;
 }

@@ -6,9 +6,12 @@ import { ICONS } from './icons.js';
 import { dayRuns, type ContactView, type MemberView } from './roster-model.js';
 import { roleLabel } from '../base/role-label.js';
 
+/** The part of the roster's strings the list shows (the details dialog's arrive with its code). */
+export type RosterListMessages = Omit<RosterMessages, 'details'>;
+
 /** What the member pieces read from the roster: its words, the audience, the layout and dates. */
 export interface RosterContext {
-  m: RosterMessages & CommonMessages;
+  m: RosterListMessages & CommonMessages;
   professional: boolean;
   compact: boolean;
   formatDay(isoDate: string): string;
@@ -157,47 +160,4 @@ export function renderContact(ctx: RosterContext, view: ContactView, owner: Memb
         </span>`
       : nothing}
   </li>`;
-}
-
-export function renderDetails(ctx: RosterContext, view: MemberView, close: () => void): TemplateResult {
-  const m = ctx.m;
-  const { member, organisation } = view;
-  const professional = ctx.professional;
-  const role = roleText(ctx, view);
-  const period = periodText(ctx, view);
-  const sector = view.sector ? m.sectors[view.sector] : '';
-  const entry = (term: string, value: unknown) => html`<div><dt>${term}</dt><dd>${value}</dd></div>`;
-  return html`<div class="details" part="details">
-    <div class="details-head">
-      <h2 id="details-title"><span dir="auto">${member.name}</span></h2>
-      <button type="button" class="close" autofocus @click=${close}>${m.close}</button>
-    </div>
-    ${renderBadges(ctx, view)}
-    <dl>
-      ${role ? entry(m.details.role, html`<span dir="auto">${role}</span>`) : nothing}
-      ${professional && member.role ? entry(m.details.code, member.role.code) : nothing}
-      ${member.kind !== 'professional' && member.kind !== 'service-user' ? entry(m.details.kind, m.memberKinds[member.kind]) : nothing}
-      ${organisation ? entry(m.details.organisation, html`<span dir="auto">${organisation.name}</span>`) : nothing}
-      ${organisation?.offers ? entry(m.details.offers, html`<span dir="auto">${organisation.offers}</span>`) : nothing}
-      ${professional && sector ? entry(m.details.sector, sector) : nothing}
-      ${professional && period ? entry(m.details.period, period) : nothing}
-      ${professional && member.lastConfirmed ? entry(m.details.lastConfirmed, ctx.formatDay(member.lastConfirmed)) : nothing}
-    </dl>
-    <h3 class="subheading">${m.details.contacts}</h3>
-    ${view.contacts.length
-      ? html`<ul class="contacts" part="contacts" role="list">
-          ${view.contacts.map((c) => renderContact(ctx, c, view, view.contacts.length > 1, true))}
-        </ul>`
-      : html`<p>${m.details.noContacts}</p>`}
-    ${organisation && view.organisationContacts.length
-      ? html`<h3 class="subheading"><span dir="auto">${m.details.organisationContacts(organisation.name)}</span></h3>
-          <ul class="contacts" part="contacts" role="list">
-            ${view.organisationContacts.map((c) => renderContact(ctx, c, view, view.organisationContacts.length > 1, true))}
-          </ul>`
-      : nothing}
-    ${member.note
-      ? html`<h3 class="subheading">${m.details.note}</h3>
-          <p class="note" dir="auto">${member.note}</p>`
-      : nothing}
-  </div>`;
 }

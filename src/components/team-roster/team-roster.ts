@@ -30,19 +30,21 @@ import {
   type RosterGrouping,
   type RosterLayout,
 } from './roster-model.js';
-import { MemberDialog } from './member-dialog.js';
-import type { RosterContext } from './member-view.js';
+import type * as Details from './member-dialog.js';
+import type { MemberDialog } from './member-dialog.js';
+import type { RosterContext, RosterListMessages } from './member-view.js';
 import { renderEmpty, renderFilters, renderGroup, renderTeamHeader } from './roster-sections.js';
 import { rosterStyles } from './team-roster.styles.js';
-import { roster } from '../../i18n/catalogues/en/roster.js';
+import { rosterList } from '../../i18n/catalogues/en/roster-list.js';
 import { rosterTranslations } from '../../i18n/translations.js';
 import { RosterTeamCheck } from './team-check.js';
 import { RosterPaging } from './roster-paging.js';
 import { AfterPaint } from '../base/after-paint.js';
+import { LazyPart } from '../base/lazy-part.js';
 
 export { CareContactEvent, CareMemberSelectEvent, type CareContactDetail } from './events.js';
 
-type Messages = RosterMessages & CommonMessages;
+type Messages = RosterListMessages & CommonMessages;
 
 type DataState =
   | { kind: 'ready'; team: CareTeam }
@@ -91,6 +93,7 @@ const MAX_BATCH = 400;
  * @csspart contact - One contact point: the link, its label and hours.
  * @csspart dialog - The details dialog (a native modal `<dialog>`).
  * @csspart details - The content of the details dialog.
+ * @csspart status - The status line that says when the details dialog could not be opened (its code did not arrive).
  * @csspart state - The loading, empty, error and no-match states.
  * @csspart page-status - "Showing 100 of 5,000 members" on a roster of more than 200 (shown in pages of 100).
  * @csspart show-more - The "Show more members" button of a roster shown in pages.
@@ -110,11 +113,14 @@ const MAX_BATCH = 400;
  * @cssprop [--care-team-roster-badge-border-color=var(--care-color-border-subtle)] - Border of other badges.
  * @cssprop [--care-team-roster-professional-target-size=1.75rem] - Minimum size of buttons and links in the professional audience (the service-user audience uses `--care-target-size`, 44 px).
  */
-export class CareTeamRoster extends CareElement<'roster'> {
+export class CareTeamRoster extends CareElement<'roster', Omit<RosterMessages, 'details'>> {
   static override styles = [...CareElement.styles, rosterStyles];
 
   protected readonly namespace = 'roster' as const;
-  protected readonly english: RosterMessages = roster;
+  /** English: what the list shows; the dialog's strings arrive with the dialog, before anything shows them. */
+  protected get english(): Omit<RosterMessages, 'details'> {
+    return this.detailsPart.module?.english ?? rosterList;
+  }
   protected readonly translations = rosterTranslations;
 
   /** The care team to show (controlled mode). Checked against the data contract once per object. When unset, the team comes from the store of an enclosing `<care-context>`. */
@@ -156,7 +162,15 @@ export class CareTeamRoster extends CareElement<'roster'> {
   private readonly searchRef = createRef<HTMLInputElement>();
   /** Each member's name button, by member id: focus returns to it when the details dialog closes. */
   private readonly nameButtons = new KeyedRefs<string>();
-  private readonly details = new MemberDialog(this, (id) => this.nameButtons.get(id).value);
+  /**
+   * The member details dialog, loaded once the roster is shown or on first use. A browser may keep
+   * a failed module load until the page is reloaded (Chromium does), so after a second failure the
+   * person is told to reload.
+   */
+  private readonly detailsPart = new LazyPart<typeof Details>(this, () => import('./member-dialog.js'), 'the member details');
+  private memberDialog?: MemberDialog;
+  /** What the status region says about the details dialog when its code did not arrive. */
+  @state() private message = '';
   private ctx!: RosterContext;
 
   private dataState: DataState = { kind: 'empty' };
@@ -183,7 +197,14 @@ export class CareTeamRoster extends CareElement<'roster'> {
 
   /** Resolves when every member is rendered (large teams are checked, prepared and rendered over several frames). */
   protected override getUpdateComplete(): Promise<boolean> {
-    return this.afterPaint.settle(() => super.getUpdateComplete());
+    // Settled only when the dialog's code on its way is in (or failed) too.
+    return this.afterPaint.settle(async () => (await this.detailsPart.pending, super.getUpdateComplete()));
+  }
+
+  /** The details dialog, once its code is in. */
+  private get details(): MemberDialog | undefined {
+    const module = this.detailsPart.module;
+    return module ? (this.memberDialog ??= new module.MemberDialog(this, (id) => this.nameButtons.get(id).value)) : undefined;
   }
 
   override connectedCallback(): void {
@@ -267,7 +288,7 @@ export class CareTeamRoster extends CareElement<'roster'> {
         this.renderLimit = Math.max(FIRST_BATCH, Math.min(this.renderedCount, this.arrangement.shownCount));
       }
     }
-    this.details.keepOnly(prepared);
+    this.details?.keepOnly(prepared);
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -279,6 +300,8 @@ export class CareTeamRoster extends CareElement<'roster'> {
       this.renderStart = undefined;
     }
     this.paging.focusFirstNew((id) => this.nameButtons.get(id).value);
+    // Loaded ahead of a press; after a failed load only a press tries again.
+    if (this.dataState.kind === 'ready' && !this.detailsPart.failures) void this.detailsPart.load();
     const membersLeft = this.dataState.kind === 'ready' && this.renderLimit < this.paging.shown(this.arrangement?.shownCount ?? 0);
     if (this.stepWaiting || membersLeft) this.scheduleFollowUp();
   }
@@ -327,7 +350,7 @@ export class CareTeamRoster extends CareElement<'roster'> {
     this.arrangement = undefined;
     this.preparedKey = [];
     this.arrangementKey = [];
-    this.details.forget();
+    this.details?.forget();
   }
 
   private get currentAudience(): Audience {
@@ -429,6 +452,7 @@ export class CareTeamRoster extends CareElement<'roster'> {
         onToggleEnded: this.toggleEnded,
       })}
       <p class="result-count live-region" role="status">${arrangement.filtered ? m.resultCount(arrangement.shownCount, arrangement.filterableCount) : ''}</p>
+      <p class="live-region" role="status" part="status">${this.message}</p>
       ${arrangement.filtered && arrangement.shownCount === 0 && arrangement.groups.length === 0
         ? html`<div class="state" part="state no-matches">
             <p>${m.noMatches}</p>
@@ -452,7 +476,7 @@ export class CareTeamRoster extends CareElement<'roster'> {
         )}
       </div>
       ${this.paging.render(this.ctx, arrangement, this.showMore)}
-      ${this.details.render(this.ctx, prepared)}
+      ${this.details?.render(this.ctx, prepared)}
     </section>`;
   }
 
@@ -467,7 +491,7 @@ export class CareTeamRoster extends CareElement<'roster'> {
       return;
     }
     const select = target?.closest?.('button[data-select]');
-    if (select instanceof HTMLButtonElement) this.selectMember(select.dataset.select ?? '', select);
+    if (select instanceof HTMLButtonElement) void this.selectMember(select.dataset.select ?? '', select);
   };
 
   private useContact(event: MouseEvent, link: HTMLAnchorElement) {
@@ -482,13 +506,20 @@ export class CareTeamRoster extends CareElement<'roster'> {
     if (notice.defaultPrevented) event.preventDefault();
   }
 
-  private selectMember(id: string, opener: HTMLElement) {
+  /**
+   * Opens the member's details once the dialog's code is in. When it did not arrive the status
+   * region says so; focus stays on the name, so choosing it again tries again.
+   */
+  private async selectMember(id: string, opener: HTMLElement) {
     const view = this.prepared?.byId.get(id);
     if (!view) return;
     const notice = new CareMemberSelectEvent(view.member);
     this.dispatchEvent(notice);
     if (notice.defaultPrevented) return;
-    this.details.open(id, opener);
+    await this.detailsPart.load();
+    const details = this.details;
+    this.message = details ? '' : this.detailsPart.failures > 1 ? this.t.detailsStillUnavailable : this.t.detailsUnavailable;
+    details?.open(id, opener);
   }
 
   private readonly onSearchInput = (event: Event) => {

@@ -68,6 +68,8 @@ export const roster: RosterMessages = {
     left: (date: string) => `Stoppet ${date}`,
   },
   confirmed: (date: string) => `Bekræftet ${date}`,
+  detailsUnavailable: 'Detaljerne kunne ikke åbnes. Tjek forbindelsen, og prøv igen.',
+  detailsStillUnavailable: 'Detaljerne kunne stadig ikke åbnes. Genindlæs siden, og prøv igen.',
   details: {
     role: 'Rolle',
     code: 'Rollekode',

@@ -68,6 +68,8 @@ export const roster: RosterMessages = {
     left: (date: string) => `Sluttet ${date}`,
   },
   confirmed: (date: string) => `Bekreftet ${date}`,
+  detailsUnavailable: 'Detaljene kunne ikke åpnes. Sjekk tilkoblingen og prøv igjen.',
+  detailsStillUnavailable: 'Detaljene kunne fortsatt ikke åpnes. Last inn siden på nytt, og prøv igjen.',
   details: {
     role: 'Rolle',
     code: 'Rollekode',

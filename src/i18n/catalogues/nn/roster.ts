@@ -68,6 +68,8 @@ export const roster: RosterMessages = {
     left: (date: string) => `Slutta ${date}`,
   },
   confirmed: (date: string) => `Stadfesta ${date}`,
+  detailsUnavailable: 'Detaljane kunne ikkje opnast. Sjekk tilkoplinga og prøv igjen.',
+  detailsStillUnavailable: 'Detaljane kunne framleis ikkje opnast. Last inn sida på nytt, og prøv igjen.',
   details: {
     role: 'Rolle',
     code: 'Rollekode',

@@ -68,6 +68,8 @@ export const roster: RosterMessages = {
     left: (date: string) => `Slutade ${date}`,
   },
   confirmed: (date: string) => `Bekräftad ${date}`,
+  detailsUnavailable: 'Detaljerna kunde inte öppnas. Kontrollera anslutningen och försök igen.',
+  detailsStillUnavailable: 'Detaljerna kunde fortfarande inte öppnas. Läs in sidan igen och försök på nytt.',
   details: {
     role: 'Roll',
     code: 'Rollkod',
