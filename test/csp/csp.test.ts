@@ -164,8 +164,9 @@ describe('strict Content-Security-Policy with Trusted Types (built bundle)', fun
     const root = await rendered(page, 'care-team-roster', 'li.member button.name');
     const button = [...root.querySelectorAll<HTMLButtonElement>('li.member button.name')].find((b) => text(b).startsWith('Amina Rahimi'))!;
     button.click();
+    // The dialog is made when it first opens (its code loads on first use).
+    await waitUntil(() => root.querySelector('dialog')?.open, 'details did not open');
     const dialog = root.querySelector('dialog')!;
-    await waitUntil(() => dialog.open, 'details did not open');
     expect(text(dialog)).to.contain('Fjordvik DPS');
     dialog.querySelector<HTMLButtonElement>('button.close')!.click();
     await waitUntil(() => !dialog.open, 'details did not close');

@@ -415,9 +415,10 @@ describe('demo portal with the keyboard alone (built bundle)', function () {
     const first = await enterSection(page, 'My team', 'roster');
     expect(isInside(first, el(page, 'roster'))).to.equal(true);
     const member = await tabUntil(page, (node) => node.matches('button.name') && text(node) === 'Kari Nilsen', 'Kari Nilsen', 8);
-    const dialog = shadowOf(page, 'roster').querySelector('dialog')!;
     await press('Enter');
-    await waitUntil(() => dialog.open, 'Enter did not open the details');
+    // The dialog is made when it first opens (its code loads on first use).
+    await waitUntil(() => shadowOf(page, 'roster').querySelector('dialog')?.open, 'Enter did not open the details');
+    const dialog = shadowOf(page, 'roster').querySelector('dialog')!;
     await waitUntil(() => isInside(focused(page), dialog), 'focus did not move into the details');
     expect(text(dialog)).to.contain('Kari Nilsen');
     expectFocusVisible(focused(page));

@@ -175,8 +175,9 @@ for (const host of HOSTS) {
       await waitUntil(() => lastMember(page).includes('Amina'), `${host.label} state did not update: "${lastMember(page)}"`);
       expect(lastMember(page)).to.equal('Last person opened: Amina Rahimi');
       // The event was not cancelled, so the element's own details dialog opened; Escape closes it.
+      // The dialog is made when it first opens (its code loads on first use).
+      await waitUntil(() => page.roster.shadowRoot!.querySelector('dialog')?.open, 'the details dialog did not open');
       const dialog = page.roster.shadowRoot!.querySelector('dialog')!;
-      await waitUntil(() => dialog.open, 'the details dialog did not open');
       await press('Escape');
       await waitUntil(() => !dialog.open, 'the details dialog did not close');
     });

@@ -5,8 +5,8 @@ import type { MemberView, PreparedTeam } from './roster-model.js';
 import type { CommonMessages, RosterMessages } from '../../i18n/types.js';
 import { memberDialogStyles } from './member-dialog.styles.js';
 
-// The element loads this module when a person first chooses a member's name (or once the roster is
-// shown), so a page where nobody opens the details does not carry the dialog, its styles or its words.
+// The element loads this module when a person first chooses a member's name, so a page where nobody
+// opens the details does not carry the dialog, its styles or its words.
 
 /** The element's English strings with those of the dialog, which travel with this module. */
 export { roster as english } from '../../i18n/catalogues/en/roster.js';

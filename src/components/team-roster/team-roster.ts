@@ -163,9 +163,9 @@ export class CareTeamRoster extends CareElement<'roster', Omit<RosterMessages, '
   /** Each member's name button, by member id: focus returns to it when the details dialog closes. */
   private readonly nameButtons = new KeyedRefs<string>();
   /**
-   * The member details dialog, loaded once the roster is shown or on first use. A browser may keep
-   * a failed module load until the page is reloaded (Chromium does), so after a second failure the
-   * person is told to reload.
+   * The member details dialog, loaded when a person first chooses a name (not ahead: its English
+   * words arriving would redraw every card). A browser may keep a failed module load until the page
+   * is reloaded (Chromium does), so after a second failure the person is told to reload.
    */
   private readonly detailsPart = new LazyPart<typeof Details>(this, () => import('./member-dialog.js'), 'the member details');
   private memberDialog?: MemberDialog;
@@ -300,8 +300,6 @@ export class CareTeamRoster extends CareElement<'roster', Omit<RosterMessages, '
       this.renderStart = undefined;
     }
     this.paging.focusFirstNew((id) => this.nameButtons.get(id).value);
-    // Loaded ahead of a press; after a failed load only a press tries again.
-    if (this.dataState.kind === 'ready' && !this.detailsPart.failures) void this.detailsPart.load();
     const membersLeft = this.dataState.kind === 'ready' && this.renderLimit < this.paging.shown(this.arrangement?.shownCount ?? 0);
     if (this.stepWaiting || membersLeft) this.scheduleFollowUp();
   }
