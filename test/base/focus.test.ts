@@ -1,7 +1,7 @@
 import { html, LitElement, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import { createRef, ref } from 'lit/directives/ref.js';
-import { FocusController, KeyedRefs } from '../../src/components/base/focus.js';
+import { Kept, KeyedKept, keep } from '../../src/components/base/kept.js';
+import { FocusController } from '../../src/components/base/focus.js';
 import { expect, fixture, settle } from '../helpers/fixture.js';
 
 /** A list whose order changes, with a button per item that focus must follow. */
@@ -10,18 +10,18 @@ class FocusProbe extends LitElement {
   items = ['a', 'b', 'c'];
   open = false;
   readonly focusing = new FocusController(this);
-  readonly buttons = new KeyedRefs();
-  readonly dialogButton = createRef<HTMLButtonElement>();
+  readonly buttons = new KeyedKept();
+  readonly dialogButton = new Kept<HTMLButtonElement>();
 
   protected override render(): TemplateResult {
     return html`<ul>
         ${repeat(
           this.items,
           (item) => item,
-          (item) => html`<li><button class="renamed-any-day" ${ref(this.buttons.get(item))}>${item}</button></li>`,
+          (item) => html`<li><button class="renamed-any-day" ${keep(this.buttons.get(item))}>${item}</button></li>`,
         )}
       </ul>
-      ${this.open ? html`<button id="keep" ${ref(this.dialogButton)}>Keep it</button>` : ''}`;
+      ${this.open ? html`<button id="keep" ${keep(this.dialogButton)}>Keep it</button>` : ''}`;
   }
 }
 customElements.define('care-focus-probe', FocusProbe);

@@ -43,4 +43,3 @@ export class FocusController implements ReactiveController {
   }
 }
 
-export { KeyedRefs } from './keyed-refs.js';

@@ -1,5 +1,5 @@
 import { adoptStyles, html, nothing, supportsAdoptingStyleSheets, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import { createRef, ref } from 'lit/directives/ref.js';
+import { Kept, keep } from '../base/kept.js';
 import { periodText, renderBadges, renderContact, roleText, type RosterContext } from './member-view.js';
 import type { MemberView, PreparedTeam } from './roster-model.js';
 import type { CommonMessages, RosterMessages } from '../../i18n/types.js';
@@ -18,7 +18,7 @@ export { roster as english } from '../../i18n/catalogues/en/roster.js';
 export class MemberDialog implements ReactiveController {
   private selectedId?: string;
   private opener?: HTMLElement;
-  private readonly dialogRef = createRef<HTMLDialogElement>();
+  private readonly dialogRef = new Kept<HTMLDialogElement>();
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement & { renderRoot: HTMLElement | DocumentFragment },
@@ -57,7 +57,7 @@ export class MemberDialog implements ReactiveController {
 
   render(ctx: RosterContext, prepared: PreparedTeam): TemplateResult {
     const view = this.selectedId ? prepared.byId.get(this.selectedId) : undefined;
-    return html`<dialog ${ref(this.dialogRef)} part="dialog" aria-labelledby="details-title" @close=${this.onClose} @click=${this.onClick}>
+    return html`<dialog ${keep(this.dialogRef)} part="dialog" aria-labelledby="details-title" @close=${this.onClose} @click=${this.onClick}>
       ${view ? renderDetails(ctx, view, this.close) : nothing}
     </dialog>`;
   }

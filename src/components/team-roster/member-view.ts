@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { ref, type Ref } from 'lit/directives/ref.js';
+import { keep, type Kept } from '../base/kept.js';
 import type { Weekday } from '../../contract/values.js';
 import type { CommonMessages, RosterMessages } from '../../i18n/types.js';
 import { ICONS } from './icons.js';
@@ -16,7 +16,7 @@ export interface RosterContext {
   compact: boolean;
   formatDay(isoDate: string): string;
   /** The reference to a member's name button, for focus. */
-  nameButton(memberId: string): Ref<HTMLElement>;
+  nameButton(memberId: string): Kept<HTMLElement>;
 }
 
 export function roleText(ctx: RosterContext, view: MemberView): string {
@@ -81,7 +81,7 @@ export function renderMember(ctx: RosterContext, view: MemberView): TemplateResu
   const parts = `member${view.isCoordinator ? ' member-coordinator' : ''}${view.ended ? ' member-ended' : ''}`;
   return html`<li class="member${view.isCoordinator ? ' coordinator' : ''}${view.ended ? ' ended' : ''}" part=${parts}>
     <div class="member-head">
-      <button ${ref(ctx.nameButton(member.id))} type="button" class="name" part="name" aria-haspopup="dialog" data-select=${member.id} dir="auto">${member.name}</button>
+      <button ${keep(ctx.nameButton(member.id))} type="button" class="name" part="name" aria-haspopup="dialog" data-select=${member.id} dir="auto">${member.name}</button>
       ${renderBadges(ctx, view, false)}
     </div>
     ${role

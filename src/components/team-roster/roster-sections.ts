@@ -1,7 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import { live } from 'lit/directives/live.js';
-import { ref, type Ref } from 'lit/directives/ref.js';
+import { keep, type Kept } from '../base/kept.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { teamFlags } from '../../contract/rules.js';
 import { ICONS } from './icons.js';
@@ -48,7 +48,7 @@ export interface FilterOptions {
   filter: string;
   sectorFilter: string;
   showEnded: boolean;
-  search: Ref<HTMLInputElement>;
+  search: Kept<HTMLInputElement>;
   onSearch: (event: Event) => void;
   onSector: (event: Event) => void;
   onToggleEnded: () => void;
@@ -60,7 +60,7 @@ export const renderFilters = (ctx: RosterContext, prepared: PreparedTeam, option
   return html`<div class="filters" part="filters" role="search" aria-label=${m.filtersLabel}>
     <div class="field">
       <label for="search">${m.searchLabel}</label>
-      <input ${ref(options.search)} id="search" type="search" autocomplete="off" .value=${live(options.filter)} @input=${options.onSearch} />
+      <input ${keep(options.search)} id="search" type="search" autocomplete="off" .value=${live(options.filter)} @input=${options.onSearch} />
     </div>
     ${prepared.sectors.length > 1
       ? html`<div class="field">

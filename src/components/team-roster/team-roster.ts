@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
-import { createRef } from 'lit/directives/ref.js';
+import { Kept, KeyedKept } from '../base/kept.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { html as staticHtml } from 'lit/static-html.js';
 import { isTimeZone } from '../../contract/common.js';
@@ -11,7 +11,6 @@ import { AUDIENCES, SECTORS, type Audience, type Sector } from '../../contract/v
 import { calendarDate } from '../../i18n/format.js';
 import type { CommonMessages, RosterMessages } from '../../i18n/types.js';
 import { CareElement } from '../base/care-element.js';
-import { KeyedRefs } from '../base/focus.js';
 import { headingLevel, headingTag, type HeadingLevel } from '../base/heading-level.js';
 import { CareContactEvent, CareMemberSelectEvent } from './events.js';
 import {
@@ -159,9 +158,9 @@ export class CareTeamRoster extends CareElement<'roster', Omit<RosterMessages, '
   @state() private renderLimit = FIRST_BATCH;
 
   /** The search box, by reference: focus never depends on a selector. */
-  private readonly searchRef = createRef<HTMLInputElement>();
+  private readonly searchRef = new Kept<HTMLInputElement>();
   /** Each member's name button, by member id: focus returns to it when the details dialog closes. */
-  private readonly nameButtons = new KeyedRefs<string>();
+  private readonly nameButtons = new KeyedKept<string>();
   /**
    * The member details dialog, loaded when a person first chooses a name (not ahead: its English
    * words arriving would redraw every card). A browser may keep a failed module load until the page
