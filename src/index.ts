@@ -193,6 +193,9 @@ export {
 } from './data/fhir/index.js';
 /** The FHIR releases the FHIR source speaks (`<care-context fhir-version>`). */
 export type { FhirVersion } from './data/fhir/types.js';
+/** The FHIR R4/R5 JSON shapes the mapping functions take and return (`Fhir.CareTeam`, `Fhir.Consent`, …). */
+export type * as Fhir from './data/fhir/types.js';
+export type { MappingContext as FhirMappingContext } from './data/fhir/context.js';
 
 // ----- Languages and labels (docs/i18n.md) -----
 export {
@@ -209,6 +212,8 @@ export {
   type CrisisMessages,
   type CrisisReadingMessages,
   type OutcomesMessages,
+  type PickerMessages,
+  type OverviewMessages,
 } from './i18n/types.js';
 
 // ----- The elements and their events (docs/elements/*.md) -----
@@ -227,6 +232,7 @@ export { LOAD_FAILURE_REASONS, SOURCE_CODE_MISSING, type LoadFailureReason } fro
 export { CareContext } from './context/care-context.js';
 export { configureRequests, type RequestSettings, type RequestHeaders } from './context/request-defaults.js';
 export { CareTeamRoster } from './components/team-roster/team-roster.js';
+export { ROSTER_LAYOUTS, ROSTER_GROUPINGS, type RosterLayout, type RosterGrouping } from './components/team-roster/roster-model.js';
 export { CareContactEvent, CareMemberSelectEvent, type CareContactDetail } from './components/team-roster/events.js';
 export { CareConsentToggle } from './components/consent-toggle/consent-toggle.js';
 export { CareConsentList } from './components/consent-list/consent-list.js';
@@ -245,7 +251,7 @@ export {
 } from './components/meeting-scheduler/events.js';
 export { findFreeSlots, type FreeSlot, type FreeTimeQuery, type AvailabilityLike } from './components/meeting-scheduler/free-time.js';
 export { withBookedMeetings } from './components/meeting-scheduler/team-meetings.js';
-export { meetingToIcs, type IcsOptions } from './components/meeting-scheduler/ics.js';
+export { meetingToIcs, type IcsOptions, type IcsMember } from './components/meeting-scheduler/ics.js';
 export { CareResponsibilityMatrix } from './components/responsibility-matrix/responsibility-matrix.js';
 export * from './components/responsibility-matrix/events.js';
 export { MATRIX_VIEWS, MATRIX_FILTERS, type MatrixView, type MatrixFilter } from './components/responsibility-matrix/model.js';

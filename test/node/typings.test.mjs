@@ -60,7 +60,8 @@ export const wrongAttribute: RosterProps = { 'heading-level': 3 };
 `,
   'plain-page.ts': `
 import 'care-elements/define.js';
-import type { CareTeamInput, CareTeamRoster, Member, MemberInput } from 'care-elements';
+import type { CareTeamInput, CareTeamRoster, Fhir, Member, MemberInput, RosterLayout } from 'care-elements';
+import { careTeamFromFhir, ROSTER_LAYOUTS } from 'care-elements';
 
 const roster = document.createElement('care-team-roster');
 export const typed: CareTeamRoster = roster;
@@ -93,6 +94,16 @@ export const deep: CareTeamInput = { id: 'team-1', serviceUserId: 'm-ingrid', me
 export const wrongKind: MemberInput = { id: 'm-kari', name: 'Kari Nilsen', kind: 'doctor', status: 'active' };
 // @ts-expect-error the output type has its defaults filled in: contacts is there
 export const output: Member = kari;
+
+// The types a host names when it wires the elements to its own data: a roster layout, a FHIR resource.
+export const layout: RosterLayout = ROSTER_LAYOUTS[1];
+roster.layout = layout;
+// @ts-expect-error a layout the roster does not have is refused
+export const wrongLayout: RosterLayout = 'grid';
+export const fromServer: Fhir.CareTeam = { resourceType: 'CareTeam', id: 'ct-1', participant: [] };
+export const mapped = careTeamFromFhir(fromServer, { version: 'R4' });
+// @ts-expect-error a FHIR care team is not a Consent
+export const wrongResource: Fhir.Consent = fromServer;
 `,
 };
 
