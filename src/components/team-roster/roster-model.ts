@@ -120,6 +120,9 @@ export const addDays = (isoDate: string, days: number): string => {
 };
 
 /** True for a real `YYYY-MM-DD` date. */
+/** `value` when it is one of `list`, else `fallback`: an attribute set to an unknown value falls back to the default. */
+export const allowed = <T extends string>(list: readonly T[], value: string, fallback: T): T => ((list as readonly string[]).includes(value) ? (value as T) : fallback);
+
 export const isIsoDate = (value: string | undefined | null): value is string =>
   !!value && /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && addDays(value, 0) === value;
 

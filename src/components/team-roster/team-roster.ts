@@ -14,6 +14,7 @@ import { CareElement } from '../base/care-element.js';
 import { headingLevel, headingTag, type HeadingLevel } from '../base/heading-level.js';
 import { CareContactEvent, CareMemberSelectEvent } from './events.js';
 import {
+  allowed,
   arrangeTeam,
   isIsoDate,
   isLargeTeam,
@@ -29,8 +30,6 @@ import {
   type RosterGrouping,
   type RosterLayout,
 } from './roster-model.js';
-import type * as Details from './member-dialog.js';
-import type { MemberDialog } from './member-dialog.js';
 import type { RosterContext, RosterListMessages } from './member-view.js';
 import { renderEmpty, renderFilters, renderGroup, renderTeamHeader } from './roster-sections.js';
 import { rosterStyles } from './team-roster.styles.js';
@@ -39,7 +38,7 @@ import { rosterTranslations } from '../../i18n/translations.js';
 import { RosterTeamCheck } from './team-check.js';
 import { RosterPaging } from './roster-paging.js';
 import { AfterPaint } from '../base/after-paint.js';
-import { LazyPart } from '../base/lazy-part.js';
+import { MemberDetails } from './member-details.js';
 
 export { CareContactEvent, CareMemberSelectEvent, type CareContactDetail } from './events.js';
 
@@ -118,7 +117,7 @@ export class CareTeamRoster extends CareElement<'roster', Omit<RosterMessages, '
   protected readonly namespace = 'roster' as const;
   /** English: what the list shows; the dialog's strings arrive with the dialog, before anything shows them. */
   protected get english(): Omit<RosterMessages, 'details'> {
-    return this.detailsPart.module?.english ?? rosterList;
+    return this.details.module?.english ?? rosterList;
   }
   protected readonly translations = rosterTranslations;
 
@@ -161,15 +160,8 @@ export class CareTeamRoster extends CareElement<'roster', Omit<RosterMessages, '
   private readonly searchRef = new Kept<HTMLInputElement>();
   /** Each member's name button, by member id: focus returns to it when the details dialog closes. */
   private readonly nameButtons = new KeyedKept<string>();
-  /**
-   * The member details dialog, loaded when a person first chooses a name (not ahead: its English
-   * words arriving would redraw every card). A browser may keep a failed module load until the page
-   * is reloaded (Chromium does), so after a second failure the person is told to reload.
-   */
-  private readonly detailsPart = new LazyPart<typeof Details>(this, () => import('./member-dialog.js'), 'the member details');
-  private memberDialog?: MemberDialog;
-  /** What the status region says about the details dialog when its code did not arrive. */
-  @state() private message = '';
+  /** The member details dialog, its code loaded when a person first chooses a name. */
+  private readonly details = new MemberDetails(this, (id) => this.nameButtons.get(id).value);
   private ctx!: RosterContext;
 
   private dataState: DataState = { kind: 'empty' };
@@ -197,13 +189,7 @@ export class CareTeamRoster extends CareElement<'roster', Omit<RosterMessages, '
   /** Resolves when every member is rendered (large teams are checked, prepared and rendered over several frames). */
   protected override getUpdateComplete(): Promise<boolean> {
     // Settled only when the dialog's code on its way is in (or failed) too.
-    return this.afterPaint.settle(async () => (await this.detailsPart.pending, super.getUpdateComplete()));
-  }
-
-  /** The details dialog, once its code is in. */
-  private get details(): MemberDialog | undefined {
-    const module = this.detailsPart.module;
-    return module ? (this.memberDialog ??= new module.MemberDialog(this, (id) => this.nameButtons.get(id).value)) : undefined;
+    return this.afterPaint.settle(async () => (await this.details.pending, super.getUpdateComplete()));
   }
 
   override connectedCallback(): void {
@@ -287,7 +273,7 @@ export class CareTeamRoster extends CareElement<'roster', Omit<RosterMessages, '
         this.renderLimit = Math.max(FIRST_BATCH, Math.min(this.renderedCount, this.arrangement.shownCount));
       }
     }
-    this.details?.keepOnly(prepared);
+    this.details.dialog?.keepOnly(prepared);
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -309,7 +295,7 @@ export class CareTeamRoster extends CareElement<'roster', Omit<RosterMessages, '
       m: this.messages,
       professional: this.currentAudience === 'professional',
       compact: this.currentLayout === 'compact',
-      formatDay: (isoDate) => this.formatDay(isoDate),
+      formatDay: (isoDate) => this.localize.date(isoDate),
       nameButton: (id) => this.nameButtons.get(id),
     };
     switch (state.kind) {
@@ -347,19 +333,19 @@ export class CareTeamRoster extends CareElement<'roster', Omit<RosterMessages, '
     this.arrangement = undefined;
     this.preparedKey = [];
     this.arrangementKey = [];
-    this.details?.forget();
+    this.details.dialog?.forget();
   }
 
   private get currentAudience(): Audience {
-    return (AUDIENCES as readonly string[]).includes(this.audience) ? this.audience : 'service-user';
+    return allowed(AUDIENCES, this.audience, 'service-user');
   }
 
   private get currentGrouping(): RosterGrouping {
-    return (ROSTER_GROUPINGS as readonly string[]).includes(this.groupBy) ? this.groupBy : 'sector';
+    return allowed(ROSTER_GROUPINGS, this.groupBy, 'sector');
   }
 
   private get currentLayout(): RosterLayout {
-    return (ROSTER_LAYOUTS as readonly string[]).includes(this.layout) ? this.layout : 'detailed';
+    return allowed(ROSTER_LAYOUTS, this.layout, 'detailed');
   }
 
   private get zone(): string {
@@ -376,10 +362,6 @@ export class CareTeamRoster extends CareElement<'roster', Omit<RosterMessages, '
 
   private get messages(): Messages {
     return this.t as Messages;
-  }
-
-  private formatDay(isoDate: string): string {
-    return this.localize.date(isoDate);
   }
 
   // ----- work spread over frames -----
@@ -449,7 +431,7 @@ export class CareTeamRoster extends CareElement<'roster', Omit<RosterMessages, '
         onToggleEnded: this.toggleEnded,
       })}
       <p class="result-count live-region" role="status">${arrangement.filtered ? m.resultCount(arrangement.shownCount, arrangement.filterableCount) : ''}</p>
-      <p class="live-region" role="status" part="status">${this.message}</p>
+      <p class="live-region" role="status" part="status">${this.details.message}</p>
       ${arrangement.filtered && arrangement.shownCount === 0 && arrangement.groups.length === 0
         ? html`<div class="state" part="state no-matches">
             <p>${m.noMatches}</p>
@@ -473,7 +455,7 @@ export class CareTeamRoster extends CareElement<'roster', Omit<RosterMessages, '
         )}
       </div>
       ${this.paging.render(this.ctx, arrangement, this.showMore)}
-      ${this.details?.render(this.ctx, prepared)}
+      ${this.details.dialog?.render(this.ctx, prepared)}
     </section>`;
   }
 
@@ -513,10 +495,7 @@ export class CareTeamRoster extends CareElement<'roster', Omit<RosterMessages, '
     const notice = new CareMemberSelectEvent(view.member);
     this.dispatchEvent(notice);
     if (notice.defaultPrevented) return;
-    await this.detailsPart.load();
-    const details = this.details;
-    this.message = details ? '' : this.detailsPart.failures > 1 ? this.t.detailsStillUnavailable : this.t.detailsUnavailable;
-    details?.open(id, opener);
+    await this.details.open(id, opener, () => this.t);
   }
 
   private readonly onSearchInput = (event: Event) => {
