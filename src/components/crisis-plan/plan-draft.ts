@@ -231,3 +231,25 @@ export const withProposal = (plan: CrisisPlan, by: Actor, stage: CrisisStage, te
   const proposal = { id, by, at, stage, status: 'proposed' as const, measure: { id: measureId, text: text.trim(), memberIds, responsibilityIds: [] }, ...(note.trim() ? { note: note.trim() } : {}) };
   return { ...plan, proposals: [...plan.proposals, proposal] };
 };
+
+/** The plan with `member` confirming its current version (an earlier confirmation of theirs is replaced). */
+export const withAgreement = (plan: CrisisPlan, member: { id: string; name: string }, at: string): CrisisPlan => ({
+  ...plan,
+  agreedBy: [...plan.agreedBy.filter((a) => a.memberId !== member.id), { memberId: member.id, name: member.name, at, version: plan.version }],
+});
+
+/**
+ * The person's answer to a proposal. Accepted, its measure joins the stage as a new version, which
+ * the person has thereby agreed to; declined, the plan says the same as before.
+ */
+export const withAnswer = (plan: CrisisPlan, proposalId: string, accept: boolean, by: Actor, at: string): CrisisPlan => {
+  const proposal = plan.proposals.find((p) => p.id === proposalId);
+  if (!proposal) return plan;
+  const proposals = plan.proposals.map((p) => (p.id === proposalId ? { ...p, status: accept ? ('accepted' as const) : ('declined' as const), answeredAt: at, answeredBy: by } : p));
+  if (!accept) return { ...plan, proposals };
+  const stages = stagesInOrder(plan)
+    .map((s) => (s.id === proposal.stage ? { ...s, measures: [...s.measures, proposal.measure] } : s))
+    .filter((s) => s.id === proposal.stage || plan.stages.some((known) => known.id === s.id));
+  const next = { ...plan, proposals, stages, version: plan.version + 1 };
+  return by.id ? withAgreement(next, { id: by.id, name: by.name }, at) : next;
+};

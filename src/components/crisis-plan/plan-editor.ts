@@ -10,8 +10,8 @@ import type { Strings } from '../base/localize.js';
 import { editFormStyles } from './edit-form.styles.js';
 import { renderEditForm, SUMMARY_KEY } from './edit-view.js';
 import { CareCrisisPlanChangeEvent, CareCrisisPlanRequestEvent, type CrisisPlanAction } from './events.js';
-import { draftOf, draftProblems, planFromDraft, withProposal, type PlanDraft } from './plan-draft.js';
-import { withAgreement, withAnswer, type ShownPlan } from './plan-model.js';
+import { draftOf, draftProblems, planFromDraft, withAgreement, withAnswer, withProposal, type PlanDraft } from './plan-draft.js';
+import type { ShownPlan } from './plan-model.js';
 import { renderProposeForm, type ProposalDraft } from './propose-form.js';
 
 /** What the editor needs from the element. */

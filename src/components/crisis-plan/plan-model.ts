@@ -1,4 +1,4 @@
-import type { Actor, Hours } from '../../contract/common.js';
+import type { Hours } from '../../contract/common.js';
 import type { CrisisContact, CrisisPlan, CrisisPlanAccess, CrisisStagePlan } from '../../contract/crisis-plan.js';
 import type { Responsibility } from '../../contract/responsibility.js';
 import type { CareTeam, Member } from '../../contract/team.js';
@@ -110,25 +110,3 @@ export const daysText = (days: readonly Weekday[], names: Record<Weekday, string
 /** Opening hours in one line: Mon–Fri 08:00–15:30; Sat 10:00–14:00. */
 export const hoursText = (hours: readonly Hours[], names: Record<Weekday, string>): string =>
   hours.map((h) => `${daysText(h.days, names)} ${h.opens}\u2013${h.closes}`).join('; ');
-
-/** The plan with `member` confirming its current version (an earlier confirmation of theirs is replaced). */
-export const withAgreement = (plan: CrisisPlan, member: { id: string; name: string }, at: string): CrisisPlan => ({
-  ...plan,
-  agreedBy: [...plan.agreedBy.filter((a) => a.memberId !== member.id), { memberId: member.id, name: member.name, at, version: plan.version }],
-});
-
-/**
- * The person's answer to a proposal. Accepted, its measure joins the stage as a new version, which
- * the person has thereby agreed to; declined, the plan says the same as before.
- */
-export const withAnswer = (plan: CrisisPlan, proposalId: string, accept: boolean, by: Actor, at: string): CrisisPlan => {
-  const proposal = plan.proposals.find((p) => p.id === proposalId);
-  if (!proposal) return plan;
-  const proposals = plan.proposals.map((p) => (p.id === proposalId ? { ...p, status: accept ? ('accepted' as const) : ('declined' as const), answeredAt: at, answeredBy: by } : p));
-  if (!accept) return { ...plan, proposals };
-  const stages = stagesInOrder(plan)
-    .map((s) => (s.id === proposal.stage ? { ...s, measures: [...s.measures, proposal.measure] } : s))
-    .filter((s) => s.id === proposal.stage || plan.stages.some((known) => known.id === s.id));
-  const next = { ...plan, proposals, stages, version: plan.version + 1 };
-  return by.id ? withAgreement(next, { id: by.id, name: by.name }, at) : next;
-};
