@@ -169,7 +169,6 @@ export class CareCrisisPlan extends CareElement<'crisis', CrisisReadingMessages>
           store: () => this.connection.storeFor(this.plan),
           saved: (value) => {
             if (!this.connection.storeFor(this.plan)) this.savedHere = value;
-            this.message = this.t.savedPlan;
           },
           say: (message) => (this.message = message),
           closed: () => ((this.focusEdit = true), this.requestUpdate()),
@@ -241,6 +240,11 @@ export class CareCrisisPlan extends CareElement<'crisis', CrisisReadingMessages>
     }
   }
 
+  /** Today as `YYYY-MM-DD` in the reader's calendar, or the day of `now`. */
+  private get today(): string {
+    return calendarDay(this.now ? new Date(this.now) : new Date());
+  }
+
   private personName(view: Ready): string {
     return view.team.members.find((m) => m.id === view.team.serviceUserId)?.name ?? this.t.unknownPerson;
   }
@@ -301,7 +305,7 @@ export class CareCrisisPlan extends CareElement<'crisis', CrisisReadingMessages>
     const accessText = access === 'own-plan' ? t.accessOwn : access === 'coordinator' ? t.accessCoordinator : t.accessConsent(ctx.personName);
     const editor = this.editor;
     if (editor?.draft) return editor.renderForm(view, level + 1, busy);
-    const flags = crisisPlanFlags(view.plan, view.team, view.responsibilities.map((r) => r.id), calendarDay(this.now ? new Date(this.now) : new Date()));
+    const flags = crisisPlanFlags(view.plan, view.team, view.responsibilities.map((r) => r.id), this.today);
     const reader = this.actingPerson;
     const isPerson = access === 'own-plan';
     const mayEdit = Boolean(reader) && (isPerson || access === 'coordinator');
@@ -329,7 +333,7 @@ export class CareCrisisPlan extends CareElement<'crisis', CrisisReadingMessages>
           : nothing}
       </div>
       <p class="muted copy-note" id="copy-note">${t.copyNote}</p>
-      <p class="printed">${t.printedOn(this.localize.date(calendarDay(this.now ? new Date(this.now) : new Date())), view.plan.version)}</p>`;
+      <p class="printed">${t.printedOn(this.localize.date(this.today), view.plan.version)}</p>`;
   }
 
   /** In place of the proposal form when its code did not arrive: says so, and offers Try again. */
@@ -372,27 +376,13 @@ export class CareCrisisPlan extends CareElement<'crisis', CrisisReadingMessages>
 
   /** Downloads the whole plan as a text file the person can keep and read offline; the text maker loads on first use. */
   private async saveCopy(view: Ready) {
-    const today = calendarDay(this.now ? new Date(this.now) : new Date());
     const module = await this.planTextPart.load();
     if (!module) {
       this.message = this.planTextPart.failures > 1 ? this.t.copyStillUnavailable : this.t.copyUnavailable;
       return;
     }
     this.message = '';
-    const { planAsText } = module;
-    const text = planAsText(view.plan, view.team, this.t, {
-      audience: this.audience,
-      today,
-      date: (iso) => this.localize.date(iso),
-      responsibilityTitles: new Map(view.responsibilities.map((r) => [r.id, r.title])),
-      responsibilities: view.responsibilities,
-    });
-    const url = URL.createObjectURL(new Blob([text], { type: 'text/plain;charset=utf-8' }));
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = `crisis-plan-${view.plan.id}-v${view.plan.version}-${today}.txt`;
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    module.downloadPlanText(view, this.t, { audience: this.audience, today: this.today, date: (iso) => this.localize.date(iso) });
   }
 
   private selectStage(stage: CrisisStage) {

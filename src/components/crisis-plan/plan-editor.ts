@@ -22,7 +22,7 @@ export interface EditorHost {
   reader: () => Actor | undefined;
   /** The store the element saves through now, or undefined when the host saves. */
   store: () => CareStore | undefined;
-  /** A change was saved (`value`: the plan as saved). */
+  /** A change was saved (`value`: the plan as saved); the editor says so in the status region. */
   saved: (value: CrisisPlan) => void;
   /** Says something in the element's status region. */
   say: (message: string) => void;
@@ -192,7 +192,7 @@ export class PlanEditor implements ReactiveController {
     }
     const outcome = await this.intents.retry(view.plan.id, choice);
     if (outcome?.status === 'saved') {
-      this.host.saved(outcome.value);
+      this.saved(outcome.value);
       if (this.draft) this.stop();
     }
   }
@@ -211,10 +211,15 @@ export class PlanEditor implements ReactiveController {
     return this.carry(view, accept ? 'accept-proposal' : 'decline-proposal', withAnswer(view.plan, proposal.id, accept, reader, new Date().toISOString()));
   }
 
+  private saved(value: CrisisPlan): void {
+    this.host.saved(value);
+    this.host.say(this.host.strings().savedPlan);
+  }
+
   private async carry(view: ShownPlan, action: CrisisPlanAction, next: CrisisPlan): Promise<string> {
     this.host.say('');
     const outcome = await this.intents.carry(action, next, view.plan);
-    if (outcome.status === 'saved') this.host.saved(outcome.value);
+    if (outcome.status === 'saved') this.saved(outcome.value);
     return outcome.status;
   }
 

@@ -3,7 +3,7 @@ import type { CareTeam } from '../../contract/team.js';
 import type { Audience } from '../../contract/values.js';
 import type { CommonMessages, CrisisReadingMessages } from '../../i18n/types.js';
 import type { Responsibility } from '../../contract/responsibility.js';
-import { hoursText, servicesOf, shownContact, stagesInOrder } from './plan-model.js';
+import { hoursText, servicesOf, shownContact, stagesInOrder, type ShownPlan } from './plan-model.js';
 
 /**
  * The whole plan as plain text, in the reader's language: a copy the person can keep on a phone or
@@ -52,4 +52,20 @@ export const planAsText = (
   if (!services.length) lines.push(t.noServices, '');
   for (const s of services) lines.push(`- ${s.name}${s.offers ? `: ${s.offers}` : ''}`, `  ${t.servicePeople(s.people.join(', '))}`, ...(s.does.length ? [`  ${t.serviceDoes(s.does.join(', '))}`] : []), '');
   return `${lines.join('\n').trim()}\n`;
+};
+
+/** Offers the plan as a text file to download, named after the plan, its version and the day. */
+export const downloadPlanText = (
+  view: Pick<ShownPlan, 'plan' | 'team' | 'responsibilities'>,
+  t: CrisisReadingMessages & CommonMessages,
+  options: { audience: Audience; today: string; date: (iso: string) => string },
+): void => {
+  const { plan, responsibilities } = view;
+  const text = planAsText(plan, view.team, t, { ...options, responsibilityTitles: new Map(responsibilities.map((r) => [r.id, r.title])), responsibilities });
+  const url = URL.createObjectURL(new Blob([text], { type: 'text/plain;charset=utf-8' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = `crisis-plan-${plan.id}-v${plan.version}-${options.today}.txt`;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 };

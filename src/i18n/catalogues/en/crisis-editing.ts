@@ -7,6 +7,7 @@ import { plural } from '../../plural.js';
  */
 export const crisisEditing = {
   editTitle: 'Change the crisis plan',
+  savedPlan: 'The plan is saved.',
   onePerLine: 'One sentence on each line.',
   savePlan: 'Save the plan',
   stopEditing: 'Cancel',

@@ -76,7 +76,6 @@ export const crisisReading = {
   agreeYou: 'I agree with this version',
   agreeCoordinator: 'Confirm this version as coordinator',
   savingPlan: 'Saving the plan\u2026',
-  savedPlan: 'The plan is saved.',
   notSaved: 'The plan was not saved.',
   noPlan: 'There is no crisis plan for this team yet.',
   notFound: (id: string) => `No crisis plan with the id \u201c${id}\u201d was found.`,
