@@ -21,7 +21,7 @@ import { LazyPart } from '../base/lazy-part.js';
 import { Kept, keep } from '../base/kept.js';
 import type * as PlanText from './plan-text.js';
 import type { PlanEditor, PlanFailure } from './plan-editor.js';
-import { servicesOf, type ShownPlan } from './plan-model.js';
+import { servicesOf, telHref, type ShownPlan } from './plan-model.js';
 import { renderOwnWords, renderProposals, renderServices, renderStages, renderStageSwitcher, renderStatus, type ReadContext } from './read-view.js';
 
 type View =
@@ -279,7 +279,7 @@ export class CareCrisisPlan extends CareElement<'crisis', CrisisReadingMessages>
       <div role="heading" aria-level=${headingLevel(this.headingLevel + 1, 3)} class="heading">${t.limitedTitle}</div>
       <p>${why}</p>
       <p>${coordinator ? t.limitedAsk(coordinator.name, name) : t.limitedAskNoCoordinator(name)}</p>
-      ${coordinator && phone ? html`<p><a href=${`tel:${phone.value.replace(/[^0-9+]/g, '')}`}>${t.coordinatorContact(coordinator.name)}: ${phone.value}</a></p>` : nothing}
+      ${coordinator && phone ? html`<p><a href=${telHref(phone.value)}>${t.coordinatorContact(coordinator.name)}: ${phone.value}</a></p>` : nothing}
     </div>`;
   }
 
