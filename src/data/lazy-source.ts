@@ -10,8 +10,9 @@ import { StoreError, type CareDataSource, type Change, type ChangeKind, type Ent
  */
 /**
  * How often each kind of source's code failed to arrive on this page. Counted per page, not per
- * source: the browser keeps a failed module load for the life of the page, so a `<care-context>`
- * built anew (a portal re-rendering its page) cannot fetch the code either.
+ * source: a browser may keep a failed module load for the life of the page (Chromium 150 did;
+ * 156 asks the network again), so a `<care-context>` built anew (a portal re-rendering its page) may not fetch the
+ * code either; it still tries, and says to reload only if that fails too.
  */
 const codeFailuresOnPage = new Map<string, number>();
 
@@ -23,8 +24,8 @@ export const lazySource = (create: () => Promise<CareDataSource>, code: string):
   let source: Promise<CareDataSource> | undefined;
   let loaded: CareDataSource | undefined;
   // A chunk that failed to load (a network blip) is asked for again next time, not remembered here.
-  // The browser may remember it, though: Chromium keeps a failed module load for the life of the
-  // page, so after a second failure on the page the error says the page must be reloaded
+  // The browser may remember it, though, for the life of the page (Chromium 150 did; 156 asks the
+  // network again), so after a second failure on the page the error says the page must be reloaded
   // (SOURCE_CODE_MISSING).
   const get = () =>
     (source ??= create().then(

@@ -9,8 +9,9 @@ export class LazyPart<T> implements ReactiveController {
   /** The last load failed (offline, a deploy removed the chunk): the element offers Try again. */
   failed = false;
   /**
-   * Failed loads since the last one that worked. A browser may keep a failed module load for the
-   * life of the page (Chromium does), so after a second failure the element says to reload the page.
+   * Failed loads since the last one that worked. Each try asks the browser again, but a browser may
+   * keep a failed module load for the life of the page (Chromium 150 did; 156 asks the network again), so after a
+   * second failure the element says to reload the page.
    */
   failures = 0;
   private loading?: Promise<T | undefined>;
