@@ -6,6 +6,7 @@ import '../../../src/components/team-roster/define.js';
 import type { CareTeamRoster } from '../../../src/components/team-roster/team-roster.js';
 import { expect, fixture, html, settle, waitUntil } from '../../helpers/fixture.js';
 import { deepActiveElement, press } from '../../helpers/keys.js';
+import { browserRetriesFailedModules } from '../../helpers/module-retry.js';
 import { withDroppedRequests } from '../crisis-plan/network-support.js';
 import { fjordvikTeam, MONDAY, nameButton, shadow, textOf } from './fixtures.js';
 
@@ -49,4 +50,31 @@ describe('<care-team-roster> when the network drops the details dialog’s code'
     expect(rejections, 'nothing is thrown at the page').to.deep.equal([]);
   });
 
+  it('once the connection is back, choosing the name again opens the details (in a browser that fetches a failed module again)', async () => {
+    const retries = await browserRetriesFailedModules();
+    const rejections = await withDroppedRequests(['/team-roster/member-dialog.ts'], async () => {
+      const el = await fixture<CareTeamRoster>(html`<care-team-roster .team=${fjordvikTeam()} today=${MONDAY} lang="en"></care-team-roster>`);
+      await settle(el);
+      const status = shadow(el).querySelector('[part="status"][role="status"]')!;
+      const name = nameButton(el, 'Kari Nilsen');
+      name.focus();
+      await press('Enter');
+      await settle(el);
+      expect(textOf(status)).to.equal('The details could not be opened. Check your connection and try again.');
+
+      // Only the first request was dropped: the network is back.
+      await press('Enter');
+      await waitUntil(() => shadow(el).querySelector('dialog')?.open || textOf(status).includes('still'), 'neither the details nor a second failure', { timeout: 8000 });
+      await settle(el);
+      if (retries) {
+        expect(shadow(el).querySelector('dialog')?.open, 'the details are open').to.equal(true);
+        expect(textOf(status), 'the failure is no longer told').to.equal('');
+        expect(textOf(shadow(el).querySelector('dialog')), 'the dialog is about the member chosen').to.contain('Kari Nilsen');
+      } else {
+        // A browser that keeps the failure can only be told to reload.
+        expect(textOf(status)).to.equal('The details still could not be opened. Reload the page, then try again.');
+      }
+    });
+    expect(rejections, 'nothing is thrown at the page').to.deep.equal([]);
+  });
 });
