@@ -5,7 +5,7 @@
 //   --no-build    reuse dist/ (the startup row needs a built demo)
 //   --large-runs N  repetitions of the large-size rows (default 3: each takes many seconds)
 //   --only a,b    run only these benchmarks (matrix, matrixLarge, roster, rosterLarge, rosterFilter, freeTime, datePicker,
-//                 consentList, consentListLarge, scheduler, startup, throttled)
+//                 consentList, consentListLarge, consentListArriving, scheduler, startup, throttled)
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -169,6 +169,7 @@ const table = [
   ['datePicker', 'datePicker', [], 'Date picker, month change', 'plain Lit month table'],
   ['consentList', 'consentList', [50], 'Consent list, 50 toggles', '50 native checkboxes'],
   ['consentListLarge', 'consentList', [500], 'Consent list, 500 toggles', '500 native checkboxes'],
+  ['consentListArriving', 'consentListArriving', [50], 'Consent list, 50 toggles, data arriving after an idle wait', '50 native checkboxes'],
   ['scheduler', 'schedulerScale', [50, 12], 'Scheduler, 50 people, weekly series of 12', ''],
 ];
 const large = new Set(['matrixLarge', 'rosterLarge', 'rosterFilter', 'consentListLarge', 'scheduler']);

@@ -2,7 +2,7 @@ import { html, LitElement, type PropertyValues, type TemplateResult } from 'lit'
 import { property, state } from 'lit/decorators.js';
 import { follow } from '../../context/follow.js';
 import { localeContext } from '../../context/keys.js';
-import type { DateContext } from '../../i18n/format.js';
+import { prepareDates, type DateContext } from '../../i18n/format.js';
 import type { Translations } from '../../i18n/translations.js';
 import type { Catalogue, CommonMessages, LabelOverrides, LanguageStrings, Locale, Namespace, PartOf } from '../../i18n/types.js';
 import { baseStyles } from '../../styles/shared.js';
@@ -119,6 +119,7 @@ export abstract class CareBase<N extends Namespace, M extends PartOf<Catalogue[N
   override connectedCallback(): void {
     super.connectedCallback();
     followPageLanguage(this);
+    prepareDates(this.catalogue.intlLocale);
   }
 
   override disconnectedCallback(): void {
