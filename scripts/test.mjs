@@ -6,8 +6,10 @@
 //   2. size, public API report, Node tests, browser tests (production)
 //   3. browser tests in Lit's development mode over DEV_MODE_SUBSET, storybook build
 // Development mode exists to show Lit's dev warnings, which only element code raises: it runs the
-// element, base, context and i18n tests, not the data, hostile-input, fuzz or bundle tests (those
-// load the built production bundle or never render, so a second run would only repeat them).
+// base, context and i18n tests and each element's main render, edit and connected tests, not the
+// accessibility, data, hostile-input, fuzz or bundle tests nor the narrower element files (those
+// render the same element code again, load the built production bundle or never render, so a
+// second run would mostly repeat them and pushed the run past 20 minutes on a slow 2-core machine).
 //   npm test -- --files test/helpers    narrow the browser runs to a folder, file or glob
 //   npm test -- --serial                run every check one after another, output streamed
 import { spawn } from 'node:child_process';
@@ -20,8 +22,26 @@ const argv = process.argv.slice(2);
 const filesArg = argv.includes('--files') ? argv[argv.indexOf('--files') + 1] : undefined;
 const serial = argv.includes('--serial');
 
-/** The browser tests that also run in Lit's development mode (folders below test/). */
-const DEV_MODE_SUBSET = ['test/components', 'test/base', 'test/context', 'test/i18n', 'test/a11y'];
+/** The browser tests that also run in Lit's development mode (folders and files below test/). */
+const DEV_MODE_SUBSET = [
+  'test/base',
+  'test/context',
+  'test/i18n',
+  'test/components/consent-list/consent-list.test.ts',
+  'test/components/consent-toggle/consent-toggle.test.ts',
+  'test/components/coordination-overview/coordination-overview.test.ts',
+  'test/components/crisis-plan/crisis-plan.test.ts',
+  'test/components/crisis-plan/contacts-editing.test.ts',
+  'test/components/meeting-outcomes/meeting-outcomes.test.ts',
+  'test/components/meeting-scheduler/booked.test.ts',
+  'test/components/meeting-scheduler/planning-form.test.ts',
+  'test/components/meeting-scheduler/connected.test.ts',
+  'test/components/meeting-scheduler/date-picker.test.ts',
+  'test/components/responsibility-matrix/matrix-display.test.ts',
+  'test/components/responsibility-matrix/matrix-editing.test.ts',
+  'test/components/team-roster/team-roster.test.ts',
+  'test/components/team-roster/connected.test.ts',
+];
 
 /** @type {{ name: string, result: 'passed'|'failed', seconds: number, passed: number, failed: number, skipped: number, notes: string[] }[]} */
 const checks = [];
@@ -97,7 +117,7 @@ async function nodeTestCheck(name, folders, options = {}) {
 /** A browser test run in one Lit mode, counted from the JSON that the results reporter writes. */
 async function browserCheck(mode, files, options = {}) {
   const name = mode === 'dev'
-    ? `browser tests (development mode: ${files ?? 'all'})`
+    ? `browser tests (development mode: ${files === undefined ? 'all' : filesArg === undefined ? `DEV_MODE_SUBSET of scripts/test.mjs, ${files.split(',').length} folders and files` : files})`
     : `browser tests (production mode${files ? `: ${files}` : ''})`;
   const resultsFile = join(root, '.wtr-results', `${mode}.json`);
   rmSync(resultsFile, { force: true });
@@ -190,7 +210,7 @@ if (!(await ensureChromium())) {
 }
 
 const started = performance.now();
-const devFiles = filesArg ?? DEV_MODE_SUBSET.filter((folder) => existsSync(join(root, folder))).join(',');
+const devFiles = filesArg ?? DEV_MODE_SUBSET.filter((path) => existsSync(join(root, path))).join(',');
 
 await stage([
   (options) => commandCheck('typecheck (tsc -p tsconfig.check.json)', bin('tsc'), ['--noEmit', '-p', 'tsconfig.check.json'], options),
