@@ -169,6 +169,16 @@ function manyConsents(n = 50): ConsentDirectiveInput[] {
 }
 
 /** The consent overview with `n` toggles against `n` labelled native checkboxes: first paint, one toggle to screen, longest task. */
+/** The peer of the consent list: one native checkbox per consent, in a fieldset. */
+const renderCheckboxes = (consents: ConsentDirectiveInput[], host: HTMLElement) =>
+  render(
+    html`<fieldset>
+      <legend>Sharing</legend>
+      ${consents.map((c) => html`<label><input type="checkbox" name=${c.id} ?checked=${c.state === 'granted'} /> Share with ${c.recipient.name}</label>`)}
+    </fieldset>`,
+    host,
+  );
+
 export async function consentList(n = 50) {
   const consents = manyConsents(n);
   const host = document.createElement('div');
@@ -212,13 +222,7 @@ export async function consentList(n = 50) {
 
   stopWatch = watchLongTasks();
   start = performance.now();
-  render(
-    html`<fieldset>
-      <legend>Sharing</legend>
-      ${consents.map((c) => html`<label><input type="checkbox" name=${c.id} ?checked=${c.state === 'granted'} /> Share with ${c.recipient.name}</label>`)}
-    </fieldset>`,
-    host,
-  );
+  renderCheckboxes(consents, host);
   const peerPaint = await timeUntil(start, () => host.querySelectorAll('input').length === n);
   const box = host.querySelector('input')!;
   start = performance.now();
@@ -479,13 +483,7 @@ export async function consentListArriving(n = 50) {
   host.replaceChildren();
   await idle();
   start = performance.now();
-  render(
-    html`<fieldset>
-      <legend>Sharing</legend>
-      ${consents.map((c) => html`<label><input type="checkbox" name=${c.id} ?checked=${c.state === 'granted'} /> Share with ${c.recipient.name}</label>`)}
-    </fieldset>`,
-    host,
-  );
+  renderCheckboxes(consents, host);
   const peer = await timeUntil(start, () => host.querySelectorAll('input').length === n);
   host.remove();
   return { firstPaint: { ours, peer } };
