@@ -74,10 +74,11 @@ describe('Configuring the sources from a plain HTML page with the built bundle',
     const api = await apiSession(fjordvik);
     const { win } = await plainPage(`
       <script type="module" src="${BUNDLE}"></script>
-      <care-context src="${api.baseUrl('slow')}" care-team="${TEAM}" timeout-ms="300" retries="0"><care-team-roster></care-team-roster></care-context>`);
+      <care-context src="${api.baseUrl('slow')}" care-team="${TEAM}" timeout-ms="1500" retries="0"><care-team-roster></care-team-roster></care-context>`);
     await waitUntil(() => win.__loadErrors.length > 0, 'no care-load-error', { timeout: 20_000 });
     expect(win.__loadErrors[0].reason).to.equal('timeout');
     // Without the attribute the slow scenario's answer (after 3 s, within the default 15 s) would load.
+    // 1.5 s, not less: the request must reach the test server before the timeout even on a loaded machine.
     expect((await api.log()).requests.filter((r) => r.method === 'GET')).to.have.length(1);
   });
 
@@ -107,7 +108,7 @@ describe('Configuring the sources from a plain HTML page with the built bundle',
         import { configureRequests } from '${BUNDLE}';
         configureRequests({ headers: { Authorization: 'Bearer fhir-token' } });
       </script>
-      <care-context fhir-base="${api.baseUrl('slow')}" fhir-version="R4" patient="p-ingrid" care-team="${TEAM}" timeout-ms="300" retries="0">
+      <care-context fhir-base="${api.baseUrl('slow')}" fhir-version="R4" patient="p-ingrid" care-team="${TEAM}" timeout-ms="1500" retries="0">
         <care-team-roster></care-team-roster>
       </care-context>`);
     await waitUntil(() => win.__loadErrors.length > 0, 'no care-load-error', { timeout: 20_000 });
