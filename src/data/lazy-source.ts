@@ -11,8 +11,8 @@ import { StoreError, type CareDataSource, type Change, type ChangeKind, type Ent
 /**
  * How often each kind of source's code failed to arrive on this page. Counted per page, not per
  * source: a browser may keep a failed module load for the life of the page (Chromium 150 did;
- * 156 asks the network again), so a `<care-context>` built anew (a portal re-rendering its page) may not fetch the
- * code either; it still tries, and says to reload only if that fails too.
+ * 156 asks the network again), so a `<care-context>` built anew (a portal re-rendering its page)
+ * may not fetch the code either; it still tries, and says to reload only if that fails too.
  */
 const codeFailuresOnPage = new Map<string, number>();
 

@@ -28,8 +28,9 @@ export type LoadFailureReason = (typeof LOAD_FAILURE_REASONS)[number];
 /**
  * How a failed load's `detail` starts when the data source's code did not arrive a second time on
  * the page: twice is not a blip, and a browser may keep a failed module load for the life of the
- * page (Chromium 150 did; 156 asks the network again), so that only reloading can fetch it. Elements say so
- * instead of "check your connection"; `careloaderror` carries it in `message` (reason `network`).
+ * page (Chromium 150 did; 156 asks the network again), so that only reloading can fetch it.
+ * Elements say so instead of "check your connection"; `careloaderror` carries it in `message`
+ * (reason `network`).
  */
 export const SOURCE_CODE_MISSING = 'the data source\u2019s code still could not be loaded; reload the page';
 

@@ -10,8 +10,8 @@ export class LazyPart<T> implements ReactiveController {
   failed = false;
   /**
    * Failed loads since the last one that worked. Each try asks the browser again, but a browser may
-   * keep a failed module load for the life of the page (Chromium 150 did; 156 asks the network again), so after a
-   * second failure the element says to reload the page.
+   * keep a failed module load for the life of the page (Chromium 150 did; 156 asks the network
+   * again), so after a second failure the element says to reload the page.
    */
   failures = 0;
   private loading?: Promise<T | undefined>;

@@ -8,8 +8,8 @@ import type { RosterListMessages } from './member-view.js';
  * The roster's member details: the dialog's code, loaded when a person first chooses a name (not
  * ahead: its English words arriving would redraw every card), the dialog once it is in, and what
  * the status region says when it did not arrive. Choosing the name again tries again; some
- * browsers keep a failed module load until the page is reloaded (Chromium 150 did; 156 asks the network again),
- * so after a second failure the person is told to reload.
+ * browsers keep a failed module load until the page is reloaded (Chromium 150 did; 156 asks the
+ * network again), so after a second failure the person is told to reload.
  */
 export class MemberDetails extends LazyPart<typeof Details> {
   private made?: MemberDialog;
