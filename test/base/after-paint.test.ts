@@ -98,6 +98,28 @@ describe('AfterPaint', () => {
     expect(done, 'updateComplete waited for it').to.equal(true);
   });
 
+  it("hands the step the frame's own time: what ran from its animation callbacks until after its paint", async () => {
+    const el = await fixture<PaintProbe>(html`<care-paint-probe></care-paint-probe>`);
+    await el.updateComplete;
+    let frameMs: number | undefined = -1;
+    el.frames.schedule((ms) => (frameMs = ms));
+    // Work the browser does in that frame after the step's callback (as style and layout of new
+    // DOM would): a later animation callback that keeps the main thread busy for 40 ms.
+    requestAnimationFrame(() => {
+      const start = performance.now();
+      while (performance.now() - start < 40) {
+        // busy
+      }
+    });
+    await el.updateComplete;
+    expect(typeof frameMs, 'a time after a painted frame').to.equal('number');
+    expect(frameMs! >= 40, `${frameMs} ms counts the frame's 40 ms`).to.equal(true);
+    let soonMs: number | undefined = -1;
+    el.frames.schedule((ms) => (soonMs = ms), true);
+    await el.updateComplete;
+    expect(soonMs, 'no frame, no frame time').to.equal(undefined);
+  });
+
   it('off the page, a waiting step is released without running, so nobody waits for ever', async () => {
     const el = document.createElement('care-paint-probe') as PaintProbe;
     document.body.append(el);

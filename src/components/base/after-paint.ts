@@ -17,21 +17,32 @@ export class AfterPaint implements ReactiveController {
   /**
    * Runs `step` once after the next painted frame, or with `soon` in the next task without waiting
    * for a frame (work that shows nothing new, such as preparing data); nothing new while a step is waiting.
+   *
+   * After a painted frame, `step` gets the milliseconds the browser spent on that frame from its
+   * animation callbacks until after its paint (style, layout and paint of what was rendered before
+   * it): work that a script's own clock never sees, and often the larger part of a batch of new DOM.
    */
-  schedule(step: () => void, soon = false): void {
+  schedule(step: (frameMs?: number) => void, soon = false): void {
     if (this.next) return;
     let resolve!: () => void;
     const promise = new Promise<void>((r) => (resolve = r));
-    const run = () => {
+    let frameStart: number | undefined;
+    const run = (painted = false) => {
       if (this.next?.promise !== promise) return;
       cancelAnimationFrame(this.next.frame);
       clearTimeout(this.next.timer);
       this.next = undefined;
-      if (this.host.isConnected) step();
+      if (this.host.isConnected) step(painted && frameStart !== undefined ? performance.now() - frameStart : undefined);
       resolve();
     };
+    const frame = soon
+      ? 0
+      : requestAnimationFrame(() => {
+          frameStart = performance.now();
+          setTimeout(() => run(true));
+        });
     // The timer keeps things going when frames are throttled (a hidden tab).
-    this.next = { promise, run, frame: soon ? 0 : requestAnimationFrame(() => setTimeout(run)), timer: window.setTimeout(run, soon ? 0 : 100) };
+    this.next = { promise, run, frame, timer: window.setTimeout(run, soon ? 0 : 100) };
   }
 
   /**

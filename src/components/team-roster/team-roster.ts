@@ -52,13 +52,18 @@ type DataState =
   | { kind: 'empty' };
 
 /**
- * Members rendered in the first frame (more than a screenful of cards at 1280 × 900, detailed or
- * compact); the rest follow frame by frame, so 1,000 members never block input.
+ * Members rendered in the first frame (more than a screenful of cards at 1280 × 900, where 12
+ * detailed cards show); the rest follow frame by frame, so 1,000 members never block input.
  */
-const FIRST_BATCH = 24;
-/** Rendering time aimed at per following frame (well under the 50 ms of a long task); batch sizes adapt to the device. */
+const FIRST_BATCH = 16;
+/**
+ * Time aimed at per batch (well under the 50 ms of a long task), counting the script's render and
+ * the browser's style, layout and paint of the frame after it: batch sizes adapt to the device.
+ */
 const BATCH_BUDGET_MS = 30;
-const MIN_BATCH = 20;
+const MIN_BATCH = 8;
+/** Cost of one member assumed until the first batch has been measured. */
+const FIRST_GUESS_MS = 1;
 const MAX_BATCH = 400;
 
 /**
@@ -173,7 +178,10 @@ export class CareTeamRoster extends CareElement<'roster', Omit<RosterMessages, '
   /** Changes when the person filters, groups or shows people who have left: the lists are then built afresh. */
   private listVersion = 0;
   private renderStart?: { at: number; rendered: number };
-  private msPerMember = 0.25;
+  /** The batch rendered last: how many members, and the script time it took. */
+  private lastBatch?: { added: number; scriptMs: number };
+  /** Smoothed cost of one member, once a batch has been measured. */
+  private msPerMember?: number;
   /** A large team's next heavy step (contract check or preparation) is waiting for its own task. */
   private stepWaiting = false;
   /** This update was started by a follow-up task and may do one heavy step. */
@@ -280,8 +288,7 @@ export class CareTeamRoster extends CareElement<'roster', Omit<RosterMessages, '
     super.updated(changed);
     if (this.renderStart) {
       const added = this.renderedCount - this.renderStart.rendered;
-      // Smoothed cost of rendering one member here, to size the next batch.
-      if (added >= MIN_BATCH) this.msPerMember = (this.msPerMember + (performance.now() - this.renderStart.at) / added) / 2;
+      this.lastBatch = added > 0 ? { added, scriptMs: performance.now() - this.renderStart.at } : undefined;
       this.renderStart = undefined;
     }
     this.paging.focusFirstNew((id) => this.nameButtons.get(id).value);
@@ -368,12 +375,20 @@ export class CareTeamRoster extends CareElement<'roster', Omit<RosterMessages, '
 
   /** In a task of its own: one heavy step (at once), or the next batch of members (after the next frame has painted). */
   private scheduleFollowUp() {
-    this.afterPaint.schedule(() => {
+    this.afterPaint.schedule((frameMs) => {
+      const batch = this.lastBatch;
+      this.lastBatch = undefined;
+      // Smoothed cost of one member here: rendering it, and the browser's style, layout and paint
+      // of it in the frame that followed (usually the larger part), to size the next batch.
+      if (batch) {
+        const measured = (batch.scriptMs + (frameMs ?? 0)) / batch.added;
+        this.msPerMember = this.msPerMember === undefined ? measured : (this.msPerMember + measured) / 2;
+      }
       if (this.stepWaiting) {
         this.followUpTurn = true;
         this.requestUpdate();
       } else {
-        const size = Math.round(BATCH_BUDGET_MS / Math.max(this.msPerMember, 0.001));
+        const size = Math.round(BATCH_BUDGET_MS / Math.max(this.msPerMember ?? FIRST_GUESS_MS, 0.001));
         this.renderLimit += Math.min(MAX_BATCH, Math.max(MIN_BATCH, size));
       }
     }, this.stepWaiting);

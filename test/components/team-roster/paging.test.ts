@@ -16,6 +16,36 @@ const pageStatus = (el: Element) => shadow(el).querySelector<HTMLElement>('.page
 const showMore = (el: Element) => shadow(el).querySelector<HTMLButtonElement>('button.show-more');
 
 describe('<care-team-roster> in pages', () => {
+  it('sizes each batch of members by the whole frame it costs, layout included: slow frames get small batches', async () => {
+    // A device whose frames take 40 ms to lay out what was added: a resize observer (run after
+    // layout, in the frame) keeps the main thread busy that long whenever the roster grows, and
+    // notes how many members that frame showed.
+    const shown: number[] = [];
+    const slowLayout = new ResizeObserver(() => {
+      const start = performance.now();
+      while (performance.now() - start < 40) {
+        // busy, as layout of many new boxes would be
+      }
+      shown.push(memberItems(el).length);
+    });
+    const el = document.createElement('care-team-roster');
+    Object.assign(el, { team: teamOf(192), lang: 'en', today: '2026-12-07' });
+    document.body.append(el);
+    slowLayout.observe(el);
+    try {
+      await settle(el);
+      expect(memberItems(el), 'every member in the end').to.have.length(200);
+      const counts = [0, ...shown];
+      const batches = counts.slice(1).map((count, i) => count - counts[i]).filter((added) => added > 0).slice(1);
+      // The script's own clock sees a few milliseconds for a batch; the frame after it 40 ms more.
+      // Counting both, 30 ms of work per frame means about a dozen members here, not a hundred.
+      expect(Math.max(...batches) <= 12, `members added per frame after the first: ${batches.join(', ')}`).to.equal(true);
+    } finally {
+      slowLayout.disconnect();
+      el.remove();
+    }
+  });
+
   it('shows a team of 200 whole, with an empty status region and no "Show more members"', async () => {
     const el = await renderRoster({ team: teamOf(192) });
     expect(memberItems(el)).to.have.length(200);
