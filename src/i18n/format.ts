@@ -32,10 +32,11 @@ export const formatWith = (value: string | number | Date, { catalogue, timeZone 
 /**
  * The first date formatter a page makes loads the browser's calendar data, which takes tens of
  * milliseconds (35–60 ms measured in Chromium on a desktop core, several times that on a slow
- * phone); later ones take well under one. An element calls this when it is put on the page, so
- * that while it waits for its data (a source's code and answer on their way) the data is loaded
- * in idle time, and the first render with data does not pay for it. Where the browser has no idle
- * callbacks nothing is done early: a timer could land in the middle of that first render.
+ * phone); later ones, in any language, take well under one. The elements' base module calls this
+ * once its code has run, and an element again for its own language when it is put on the page, so
+ * the data is loaded in idle time and the first render with data does not pay for it. Where the
+ * browser has no idle callbacks nothing is done early: a timer could land in the middle of that
+ * first render.
  */
 export const prepareDates = (intlLocale: string): void => {
   if (preparing.has(intlLocale) || typeof requestIdleCallback !== 'function') return;

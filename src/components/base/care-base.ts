@@ -9,6 +9,12 @@ import { baseStyles } from '../../styles/shared.js';
 import { LocalizeController, useRecording } from './localize.js';
 import { followPageLanguage, unfollowPageLanguage } from './page-language.js';
 import type { LanguageMarker } from './language-marker.js';
+import { english } from '../../i18n/locale.js';
+
+// The page's first date formatter loads the browser's calendar data (tens of milliseconds); later
+// ones, in any language, take well under one. It is made in idle time once the elements' code has
+// run, so an element given its data at once does not pay for it in its first render either.
+prepareDates(english.intlLocale);
 
 /**
  * The custom states an element can be in, for CSS: `loading`, `load-error` and `invalid-data` on
