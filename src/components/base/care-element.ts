@@ -79,9 +79,27 @@ export abstract class CareElement<N extends Namespace, M extends PartOf<Catalogu
   protected readonly connection = new StoreConnection(this, {
     store: () => this.store,
     onSnapshot: (snapshot) => {
+      if (snapshot?.record && !this.snapshot?.record) this.ownTaskForData = true;
       this.snapshot = snapshot;
     },
   });
+
+  /** The store's record has just arrived: the render with it waits for a task of its own. */
+  private ownTaskForData = false;
+
+  /**
+   * A store hands its record to every element on the page at once; rendered in the same task, a
+   * page with a roster, a matrix, a consent list and a scheduler would block input for all four
+   * first renders together. Each element's first render with the record runs in a task of its own
+   * instead, so the browser can handle input and paint between them.
+   */
+  protected override async scheduleUpdate(): Promise<unknown> {
+    if (this.ownTaskForData) {
+      this.ownTaskForData = false;
+      await new Promise((resolve) => setTimeout(resolve));
+    }
+    return super.scheduleUpdate();
+  }
 
   /** Objects this element has already checked, so it reports broken data once, not on every render. */
   private readonly checked = new WeakSet<object>();
