@@ -38,6 +38,7 @@ import { rosterTranslations } from '../../i18n/translations.js';
 import { RosterTeamCheck } from './team-check.js';
 import { RosterPaging } from './roster-paging.js';
 import { AfterPaint } from '../base/after-paint.js';
+import { BatchSizer } from '../base/batch-sizer.js';
 import { MemberDetails } from './member-details.js';
 
 export { CareContactEvent, CareMemberSelectEvent, type CareContactDetail } from './events.js';
@@ -56,15 +57,6 @@ type DataState =
  * detailed cards show); the rest follow frame by frame, so 1,000 members never block input.
  */
 const FIRST_BATCH = 16;
-/**
- * Time aimed at per batch (well under the 50 ms of a long task), counting the script's render and
- * the browser's style, layout and paint of the frame after it: batch sizes adapt to the device.
- */
-const BATCH_BUDGET_MS = 30;
-const MIN_BATCH = 8;
-/** Cost of one member assumed until the first batch has been measured. */
-const FIRST_GUESS_MS = 1;
-const MAX_BATCH = 400;
 
 /**
  * Who is on a care team, what each person does, and how and when to reach them. The coordinator
@@ -177,11 +169,8 @@ export class CareTeamRoster extends CareElement<'roster', Omit<RosterMessages, '
   private renderedCount = 0;
   /** Changes when the person filters, groups or shows people who have left: the lists are then built afresh. */
   private listVersion = 0;
-  private renderStart?: { at: number; rendered: number };
-  /** The batch rendered last: how many members, and the script time it took. */
-  private lastBatch?: { added: number; scriptMs: number };
-  /** Smoothed cost of one member, once a batch has been measured. */
-  private msPerMember?: number;
+  /** Later batches aim at 30 ms of script and frame each (well under the 50 ms of a long task). */
+  private readonly batches = new BatchSizer({ budgetMs: 30, min: 8, max: 400, firstGuessMs: 1 });
   /** A large team's next heavy step (contract check or preparation) is waiting for its own task. */
   private stepWaiting = false;
   /** This update was started by a follow-up task and may do one heavy step. */
@@ -286,11 +275,7 @@ export class CareTeamRoster extends CareElement<'roster', Omit<RosterMessages, '
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    if (this.renderStart) {
-      const added = this.renderedCount - this.renderStart.rendered;
-      this.lastBatch = added > 0 ? { added, scriptMs: performance.now() - this.renderStart.at } : undefined;
-      this.renderStart = undefined;
-    }
+    this.batches.rendered(this.renderedCount);
     this.paging.focusFirstNew((id) => this.nameButtons.get(id).value);
     const membersLeft = this.dataState.kind === 'ready' && this.renderLimit < this.paging.shown(this.arrangement?.shownCount ?? 0);
     if (this.stepWaiting || membersLeft) this.scheduleFollowUp();
@@ -376,20 +361,12 @@ export class CareTeamRoster extends CareElement<'roster', Omit<RosterMessages, '
   /** In a task of its own: one heavy step (at once), or the next batch of members (after the next frame has painted). */
   private scheduleFollowUp() {
     this.afterPaint.schedule((frameMs) => {
-      const batch = this.lastBatch;
-      this.lastBatch = undefined;
-      // Smoothed cost of one member here: rendering it, and the browser's style, layout and paint
-      // of it in the frame that followed (usually the larger part), to size the next batch.
-      if (batch) {
-        const measured = (batch.scriptMs + (frameMs ?? 0)) / batch.added;
-        this.msPerMember = this.msPerMember === undefined ? measured : (this.msPerMember + measured) / 2;
-      }
+      const size = this.batches.next(frameMs);
       if (this.stepWaiting) {
         this.followUpTurn = true;
         this.requestUpdate();
       } else {
-        const size = Math.round(BATCH_BUDGET_MS / Math.max(this.msPerMember ?? FIRST_GUESS_MS, 0.001));
-        this.renderLimit += Math.min(MAX_BATCH, Math.max(MIN_BATCH, size));
+        this.renderLimit += size;
       }
     }, this.stepWaiting);
   }
@@ -417,7 +394,7 @@ export class CareTeamRoster extends CareElement<'roster', Omit<RosterMessages, '
     const m = this.messages;
     const { team } = prepared;
     const level = this.level;
-    this.renderStart = { at: performance.now(), rendered: this.renderedCount };
+    this.batches.rendering(this.renderedCount);
     // Render up to `renderLimit` members of the page; later groups follow in the next frames.
     const limit = Math.min(this.renderLimit, this.paging.shown(arrangement.shownCount));
     let budget = limit;
