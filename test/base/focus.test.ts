@@ -69,6 +69,37 @@ describe('Focus by reference', () => {
     expect(el.focusing.now(el.dialogButton)).to.equal(false);
   });
 
+  it('moves focus in the frame that shows the render, not in the task that rendered it', async () => {
+    const el = await fixture<FocusProbe>(html`<care-focus-probe></care-focus-probe>`);
+    el.buttons.get('a').value!.focus();
+    el.open = true;
+    el.focusing.after(el.dialogButton);
+    let frameRan = false;
+    requestAnimationFrame(() => (frameRan = true));
+    await el.updateComplete;
+    // focus() lays the page out at once: inside the rendering task it would add that layout to the task.
+    expect(focused(el), 'still where it was when the render is done').to.equal('a');
+    await el.focusing.moved;
+    expect(focused(el), 'moved by the next frame').to.equal('Keep it');
+    expect(frameRan, 'in an animation frame callback').to.equal(true);
+  });
+
+  it('a move asked for again before the frame replaces the waiting one; cancel drops it', async () => {
+    const el = await fixture<FocusProbe>(html`<care-focus-probe></care-focus-probe>`);
+    el.focusing.after(el.buttons.get('a'));
+    await el.updateComplete;
+    el.focusing.after(el.buttons.get('b'));
+    await el.updateComplete;
+    await el.focusing.moved;
+    expect(focused(el)).to.equal('b');
+    el.focusing.after(el.buttons.get('c'));
+    await el.updateComplete;
+    el.focusing.cancel();
+    await el.focusing.moved;
+    await settle(el);
+    expect(focused(el), 'cancelled before the frame: focus stays').to.equal('b');
+  });
+
   it('forgets references whose element is gone', async () => {
     const el = await fixture<FocusProbe>(html`<care-focus-probe></care-focus-probe>`);
     const old = el.buttons.get('a');

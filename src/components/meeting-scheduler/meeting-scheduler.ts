@@ -208,6 +208,8 @@ export class CareMeetingScheduler extends CareElement<'scheduler'> {
       await Promise.all(waiting);
       done = (await super.getUpdateComplete()) && done;
     }
+    // Focus moves in the frame that shows the render (FocusController): "updated" includes it.
+    await this.focusing.moved;
     return done;
   }
 
@@ -350,6 +352,8 @@ export class CareMeetingScheduler extends CareElement<'scheduler'> {
   // ----- data -----
 
   private resolveData(): DataState {
+    // Only before anything is shown: a form on screen is never swapped for "loading" while new busy times are checked.
+    const shown = this.dataState.kind === 'ready';
     return resolveData({
       loading: this.loading,
       snapshot: this.store ? (this.snapshot ?? this.store.snapshot) : undefined,
@@ -359,6 +363,7 @@ export class CareMeetingScheduler extends CareElement<'scheduler'> {
       meeting: this.meeting,
       meetingId: this.meetingId || this.bookedId,
       check: (entity, schema, input) => this.checkInput(entity, schema as never, input) as never,
+      checkApart: (entity, schema, input, large) => this.checkInputApart(entity, schema as never, input, large && !shown) as never,
       withTeamMeetings: (availability, meetings, exceptId) => this.withTeamMeetings(availability, meetings, exceptId),
     });
   }

@@ -38,9 +38,21 @@ export interface DataInputs {
   meetingId: string;
   /** The element's contract check (reports broken data once). */
   check: <T>(entity: string, schema: Schema<unknown>, input: unknown) => { value: T } | { issues: ContractIssue[] };
+  /** The same for an input that may be large: undefined while its check waits for a task of its own. */
+  checkApart: <T>(entity: string, schema: Schema<unknown>, input: unknown, large: boolean) => { value: T } | { issues: ContractIssue[] } | undefined;
   /** The store's other booked meetings added to the busy times. */
   withTeamMeetings: (availability: Availability[], meetings: readonly Meeting[], exceptId: string) => Availability[];
 }
+
+/**
+ * Busy times past which the availability is checked in a task of its own before the first render
+ * with it (50 people over 12 weeks are about 17,000 and take 50–80 ms to check on a slow machine).
+ */
+const LARGE_AVAILABILITY = 2_000;
+
+/** How many busy times the given availability lists (anything else counts as none). */
+const busyCount = (availability: unknown): number =>
+  Array.isArray(availability) ? availability.reduce<number>((sum, entry) => sum + (Array.isArray((entry as { busy?: unknown } | null)?.busy) ? (entry as { busy: unknown[] }).busy.length : 0), 0) : 0;
 
 const given = (value: unknown) => value !== undefined && value !== null;
 
@@ -70,7 +82,8 @@ export const resolveData = (input: DataInputs): DataState => {
 
   let availability: Availability[] = record?.availability ?? [];
   if (given(input.availability)) {
-    const result = input.check<Availability[]>('availability', AvailabilityList, input.availability);
+    const result = input.checkApart<Availability[]>('availability', AvailabilityList, input.availability, busyCount(input.availability) > LARGE_AVAILABILITY);
+    if (!result) return { kind: 'loading' };
     if ('issues' in result) return { kind: 'invalid', issues: under('availability', result.issues) };
     availability = result.value;
   }
