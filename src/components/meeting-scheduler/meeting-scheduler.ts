@@ -2,9 +2,8 @@ import { html, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { isTimeZone, type Actor } from '../../contract/common.js';
 import type { ConsentDirectiveInput } from '../../contract/consent.js';
-import { Meeting, type MeetingInput } from '../../contract/meeting.js';
+import type { Meeting, MeetingInput } from '../../contract/meeting.js';
 import type { CareTeamInput } from '../../contract/team.js';
-import { check } from '../../contract/validate.js';
 import { AUDIENCES, type Audience } from '../../contract/values.js';
 import type { Availability } from '../../contract/meeting.js';
 import { calendarDate } from '../../i18n/format.js';
@@ -17,15 +16,13 @@ import { headingLevel, type HeadingLevel } from '../base/heading-level.js';
 import { meetingActions, renderMeeting, type MeetingActions } from './booked-meeting.js';
 import type { ConfirmState, MoveForm } from './choice-dialog.js';
 import { conflictSentences } from './conflicts.js';
-import type { Draft } from './draft.js';
 import type { MeetingAction } from './events.js';
 import { MeetingSaves } from './meeting-saves.js';
 import { meetingWarnings } from './meeting-warnings.js';
 import { bookedMeetingStyles } from './booked-meeting.styles.js';
 import { schedulerStyles } from './meeting-scheduler.styles.js';
-import type { PlannerActions } from './planner.js';
-import type { FreeTimes } from './planning-model.js';
 import type * as PlanningPart from './planning-part.js';
+import { PlanningSession } from './planning-session.js';
 import { IcsLink, type IcsSource } from './ics-link.js';
 import { FirstUseParts } from './lazy-part.js';
 import { schedulerParts } from './parts.js';
@@ -42,12 +39,7 @@ export { OFFERED_TIME_ZONES } from './zone.js';
 /** The team's own zone when nothing else is said. */
 export const TEAM_TIME_ZONE = 'Europe/Oslo';
 
-const SLOTS_PER_PAGE = 6;
-
 const sameKey = (a: readonly unknown[], b: readonly unknown[]) => a.length === b.length && a.every((v, i) => v === b[i]);
-
-let meetingSequence = 0;
-const newMeetingId = () => `mt-${Date.now().toString(36)}-${(meetingSequence++).toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 
 /**
  * Plans and shows the meetings of a care team: responsibility-group meetings, coordination
@@ -151,11 +143,6 @@ export class CareMeetingScheduler extends CareElement<'scheduler'> {
   /** Shows the loading state (controlled mode, while the host fetches data). */
   @property({ type: Boolean, reflect: true }) loading = false;
 
-  @state() private draft?: Draft;
-  @state() private editing = false;
-  @state() private submitted = false;
-  @state() private findRequested = false;
-  @state() private slotLimit = SLOTS_PER_PAGE;
   @state() private bookedId = '';
   @state() private moving?: MoveForm;
   @state() private confirming?: ConfirmState;
@@ -171,7 +158,7 @@ export class CareMeetingScheduler extends CareElement<'scheduler'> {
     t: () => this.t as Messages,
     describeError: (error) => this.describeError(error),
     conflictSentences: (conflicts, meeting) => conflictSentences(this.view.fmt, this.dataState.kind === 'ready' ? this.dataState.team : undefined, conflicts, meeting),
-    resubmit: () => this.submit(new Event('submit')),
+    resubmit: () => this.planning.submit(new Event('submit')),
     failed: () => this.focusing.after(this.refs.failureAction),
     saved: (action, value) => this.afterSaved(action, value),
   });
@@ -182,8 +169,21 @@ export class CareMeetingScheduler extends CareElement<'scheduler'> {
   private readonly planningPart = this.parts.part<typeof PlanningPart>(() => schedulerParts.planning());
   /** The date picker alone, for moving one date of a series. */
   private readonly pickerPart = this.parts.part(() => schedulerParts.datePicker());
-  private freeTimes?: FreeTimes;
-  private plannerActions?: PlannerActions;
+  /** The planning form: its draft, the free times asked for, and the road from Change to a booked meeting. */
+  private readonly planning = new PlanningSession(this, {
+    data: () => this.dataState,
+    t: () => this.t as Messages,
+    today: () => this.todayDate,
+    teamZone: () => this.teamZone,
+    knownActor: () => this.knownActor,
+    shortDate: (date) => this.shortDate(date),
+    status: () => this.statusText,
+    parts: this.parts,
+    part: this.planningPart,
+    saves: this.saves,
+    focusing: this.focusing,
+    refs: this.refs,
+  });
   /** The `.ics` link; its maker loads when the person first asks for the file (or is about to). */
   private readonly ics = new IcsLink(
     this,
@@ -216,7 +216,7 @@ export class CareMeetingScheduler extends CareElement<'scheduler'> {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (changed.has('meeting') || changed.has('meetingId')) {
-      this.editing = false;
+      this.planning.editing = false;
       this.moving = undefined;
       this.confirming = undefined;
       this.parts.recovered();
@@ -225,13 +225,7 @@ export class CareMeetingScheduler extends CareElement<'scheduler'> {
     this.dataState = this.resolveData();
     const data = this.dataState;
     if (data.kind !== 'ready') return;
-    const planning = !data.meeting || this.editing;
-    const part = this.planningPart.module;
-    // A new meeting needs the form at once; after a failed load the person decides when to try again.
-    if (planning && !part && !this.planningPart.failed) void this.planningPart.load();
-    if (planning && part && !this.draft) this.draft = this.startDraft(part, data);
-    // Cheap enough to keep current: it marks free days in the picker and lists the chosen day's times.
-    if (planning && part && this.draft) (this.freeTimes ??= new part.FreeTimes()).update(data.availability, this.draft, this.todayDate);
+    this.planning.prepare(data);
     this.ics.refresh();
   }
 
@@ -257,9 +251,11 @@ export class CareMeetingScheduler extends CareElement<'scheduler'> {
       case 'no-meeting':
         return this.frame(v, this.renderEmpty(t.emptyMeetingTitle, this.isProfessional ? t.emptyMeetingBody : t.emptyMeetingBodyServiceUser));
       case 'ready':
-        if (data.meeting && !this.editing) return this.renderBooked(v, data, data.meeting, failure);
-        if (this.planningPart.module && this.draft) return this.renderPlanning(v, data, this.planningPart.module, this.draft, failure);
-        return this.frame(v, this.unavailable ? renderUnavailable(v, this.unavailable) : this.renderOpening(v), t.planTitle);
+        if (data.meeting && !this.planning.editing) return this.renderBooked(v, data, data.meeting, failure);
+        return (
+          this.planning.render(v, data, failure) ??
+          this.frame(v, this.unavailable ? renderUnavailable(v, this.unavailable) : this.renderOpening(v), t.planTitle)
+        );
     }
   }
 
@@ -279,28 +275,6 @@ export class CareMeetingScheduler extends CareElement<'scheduler'> {
       <p class="state-title">${title}</p>
       <p>${body}</p>
     </div>`;
-  }
-
-  private renderPlanning(v: SchedulerView, data: ReadyData, part: typeof PlanningPart, draft: Draft, failure: FailureView | undefined): TemplateResult {
-    const freeTimes = this.freeTimes!;
-    return part.renderPlanner(
-      v,
-      data,
-      {
-        draft,
-        problems: this.submitted ? part.draftProblems(draft) : {},
-        editing: this.editing,
-        slots: freeTimes.slots,
-        suggestions: freeTimes.suggestions,
-        freeDays: freeTimes.freeDays(draft.timeZone),
-        findRequested: this.findRequested,
-        slotLimit: this.slotLimit,
-        warnings: part.draftWarnings(data, draft, this.todayDate, this.knownActor),
-        status: this.statusText,
-        failure,
-      },
-      this.plannerActionsOf(part),
-    );
   }
 
   private renderBooked(v: SchedulerView, data: ReadyData, meeting: Meeting, failure: FailureView | undefined): TemplateResult {
@@ -393,12 +367,6 @@ export class CareMeetingScheduler extends CareElement<'scheduler'> {
     return this.localize.date(date, 'short');
   }
 
-  private startDraft(part: typeof PlanningPart, data: ReadyData): Draft {
-    const t = this.t as Messages;
-    if (data.meeting) return part.draftFromMeeting(data.meeting, data.team, (date) => this.shortDate(date));
-    return part.newDraft(data.team, { timeZone: this.teamZone, kindTitle: (kind) => t.kinds[kind], templateTitle: (template) => t.templates[template] });
-  }
-
   /** The store's other booked meetings as busy time, worked out again only when they change. */
   private withTeamMeetings(availability: Availability[], meetings: readonly Meeting[], exceptId: string): Availability[] {
     const from = instantAt(this.todayDate, '00:00', this.teamZone);
@@ -410,7 +378,7 @@ export class CareMeetingScheduler extends CareElement<'scheduler'> {
   /** The booked meeting on screen and the words of its `.ics` file (the description's times are on the clock of its DTSTART, and say so). */
   private icsSource(): IcsSource | undefined {
     const data = this.dataState;
-    if (data.kind !== 'ready' || !data.meeting || this.editing) return undefined;
+    if (data.kind !== 'ready' || !data.meeting || this.planning.editing) return undefined;
     const { meeting, team } = data;
     const t = this.t as Messages;
     const fmt = this.view.fmt;
@@ -432,10 +400,10 @@ export class CareMeetingScheduler extends CareElement<'scheduler'> {
     // A second failure in a row: the browser may be keeping the failed load until the page is reloaded.
     const form = this.planningPart.failures > 1 ? t.formStillUnavailable : t.formUnavailable;
     if (this.parts.failed === 'ics') return { message: this.ics.part.failures > 1 ? t.calendarFileStillUnavailable : t.calendarFileUnavailable, retry: () => this.downloadIcs() };
-    if (this.parts.failed === 'form') return { message: form, retry: () => this.startEditing() };
+    if (this.parts.failed === 'form') return { message: form, retry: () => this.planning.start() };
     // A new meeting's form did not arrive: Try again loads it again.
     const data = this.dataState;
-    if (this.planningPart.failed && data.kind === 'ready' && !data.meeting) return { message: form, retry: () => this.parts.track(this.retryNewForm()) };
+    if (this.planningPart.failed && data.kind === 'ready' && !data.meeting) return { message: form, retry: () => this.parts.track(this.planning.retryNewForm()) };
     return undefined;
   }
 
@@ -443,98 +411,6 @@ export class CareMeetingScheduler extends CareElement<'scheduler'> {
   private downloadIcs(event?: Event) {
     event?.preventDefault();
     this.parts.track(this.ics.make());
-  }
-
-  /** Try again on a new meeting's form: focus goes to the heading of the form that arrived, or back to Try again. */
-  private async retryNewForm() {
-    const part = await this.planningPart.load();
-    this.focusing.after(part ? this.refs.title : this.refs.partRetry);
-  }
-
-  // ----- the planning form's edits -----
-
-  private patch(changes: Partial<Draft>) {
-    if (!this.draft) return;
-    this.draft = { ...this.draft, ...changes };
-    this.saves.notice = '';
-  }
-
-  /** The form's actions, made once its code is in. */
-  private plannerActionsOf(part: typeof PlanningPart): PlannerActions {
-    return (this.plannerActions ??= {
-    ...part.draftEdits({
-      draft: () => this.draft!,
-      patch: (changes) => this.patch(changes),
-      t: () => this.t as Messages,
-      shortDate: (date) => this.shortDate(date),
-      focusing: this.focusing,
-      refs: this.refs,
-    }),
-    findTimes: () => {
-      this.findRequested = true;
-      this.slotLimit = SLOTS_PER_PAGE;
-      this.freeTimes?.forget();
-      this.focusing.cancel();
-    },
-    showMoreTimes: () => (this.slotLimit += SLOTS_PER_PAGE),
-    submit: (event) => this.submit(event),
-    stopEditing: () => {
-      this.editing = false;
-      this.draft = undefined;
-      this.submitted = false;
-      this.saves.setAsideFailureOf();
-      this.focusing.after(this.refs.title);
-    },
-    });
-  }
-
-  /** Change: the form opens with focus on its first field, once its code is in (loaded on first use). */
-  private startEditing() {
-    const data = this.dataState;
-    if (data.kind !== 'ready' || !data.meeting) return;
-    const part = this.planningPart.module;
-    if (!part) {
-      this.parts.track(this.openFormPart());
-      return;
-    }
-    this.parts.recovered();
-    this.draft = part.draftFromMeeting(data.meeting, data.team, (date) => this.shortDate(date));
-    this.editing = true;
-    this.submitted = false;
-    this.saves.setAsideFailureOf(data.meeting.id);
-    this.saves.notice = '';
-    this.focusing.after(this.refs.fields.get('title'));
-  }
-
-  /** Loads the form's code with a polite "Opening the form…", then opens it; focus stays on the button pressed meanwhile. */
-  private async openFormPart() {
-    if (this.parts.status) return;
-    this.parts.say((this.t as Messages).openingForm);
-    const part = await this.planningPart.load();
-    this.parts.say('');
-    if (!part) return this.parts.fail('form');
-    this.startEditing();
-  }
-
-  private submit(event: Event) {
-    event.preventDefault();
-    const data = this.dataState;
-    const draft = this.draft;
-    const part = this.planningPart.module;
-    if (data.kind !== 'ready' || !draft || !part || this.saves.saving) return;
-    this.submitted = true;
-    if (Object.keys(part.draftProblems(draft)).length) {
-      this.focusing.after(this.refs.errorSummary);
-      return;
-    }
-    const previous = this.editing ? data.meeting : undefined;
-    const candidate = part.meetingFromDraft(draft, { team: data.team, previous, organiser: this.knownActor, newId: newMeetingId });
-    const result = check(Meeting, candidate);
-    if (!result.ok) {
-      this.saves.refuse(result.issues.map((i) => `${i.path}: ${i.message}`).join('; '));
-      return;
-    }
-    void this.saves.commit(previous ? 'update' : 'book', result.value, previous);
   }
 
   // ----- the booked meeting's actions -----
@@ -553,7 +429,7 @@ export class CareMeetingScheduler extends CareElement<'scheduler'> {
       this.confirming = undefined;
       this.datesPage = datesPage;
     },
-    startEditing: () => this.startEditing(),
+    startEditing: () => this.planning.start(),
     downloadIcs: (event) => this.downloadIcs(event),
     preloadIcs: () => this.ics.preload(),
     commit: (action, meeting, previous) => void this.saves.commit(action, meeting, previous),
@@ -565,13 +441,7 @@ export class CareMeetingScheduler extends CareElement<'scheduler'> {
   // ----- after a save -----
 
   private afterSaved(action: MeetingAction, value: Meeting) {
-    if (action === 'book' || action === 'update') {
-      this.editing = false;
-      this.draft = undefined;
-      this.submitted = false;
-      this.findRequested = false;
-      this.focusing.after(this.refs.title);
-    }
+    if (action === 'book' || action === 'update') this.planning.saved();
     if (this.store && this.meeting === undefined) {
       if (!this.meetingId) this.bookedId = value.id;
     } else {
