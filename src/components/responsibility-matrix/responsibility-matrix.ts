@@ -25,6 +25,7 @@ import {
 import { changeDetail } from './change-detail.js';
 import { describeResponsibilityConflicts } from './conflicts.js';
 import { ChunkedRows } from './chunked-rows.js';
+import { ViewChoice } from './view-choice.js';
 import { GridKeyboardController } from './grid-keyboard.js';
 import { partViews, renderGrid, type PartViews } from './grid-view.js';
 import { MatrixData, ResponsibilityList } from './matrix-data.js';
@@ -35,7 +36,6 @@ import { renderLegend, renderToolbar } from './toolbar-view.js';
 import { matrixStyles } from './responsibility-matrix.styles.js';
 import { flagNews, PART_CHOICES, type MatrixContext, type RowFailure, type Strings } from './responsibility-view.js';
 
-const NARROW_REM = 40;
 const EMPTY: readonly ResponsibilityInput[] = [];
 
 /**
@@ -126,9 +126,7 @@ export class CareResponsibilityMatrix extends CareElement<'matrix'> {
   /** Level of the title (1–6, default 2), so the matrix fits the host page's outline; the legend and the person view's headings are one level below, never deeper than 6. */
   @property({ type: Number, attribute: 'heading-level' }) headingLevel: HeadingLevel = 2;
 
-  @state() private narrow = false;
   @state() private announcement = '';
-  @state() private printing = false;
 
   // Derived once per data change, never in render.
   private status: 'loading' | 'load-error' | 'invalid' | 'ready' = 'loading';
@@ -178,7 +176,6 @@ export class CareResponsibilityMatrix extends CareElement<'matrix'> {
   private readonly table = new Kept<HTMLTableElement>();
   private readonly editor = new Kept<HTMLElement>();
   private readonly reasonInput = new Kept<HTMLInputElement>();
-  private resizeObserver?: ResizeObserver;
   private announceFlip = false;
 
   private readonly chunks = new ChunkedRows(this, {
@@ -208,47 +205,22 @@ export class CareResponsibilityMatrix extends CareElement<'matrix'> {
     fallbackFocus: () => this.keyboard.syncTabStop(true),
   });
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (typeof ResizeObserver !== 'undefined') {
-      this.resizeObserver ??= new ResizeObserver((entries) => {
-        const width = entries[entries.length - 1].contentRect.width;
-        const narrow = width > 0 && width < this.narrowLimit();
-        // Deciding in the next frame keeps the new layout out of this resize round.
-        if (narrow !== this.narrow) requestAnimationFrame(() => (this.narrow = narrow));
-      });
-      this.resizeObserver.observe(this);
-    }
-    window.addEventListener('beforeprint', this.onBeforePrint);
-    window.addEventListener('afterprint', this.onAfterPrint);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.resizeObserver?.disconnect();
-    window.removeEventListener('beforeprint', this.onBeforePrint);
-    window.removeEventListener('afterprint', this.onAfterPrint);
-  }
-
-  private narrowLimit(): number {
-    return NARROW_REM * (parseFloat(getComputedStyle(document.documentElement).fontSize) || 16);
-  }
+  /** What `view="auto"` means now (narrow or not), and the grid with every row on paper. */
+  private readonly viewChoice = new ViewChoice(this, () => {
+    this.chunks.showAll();
+    this.performUpdate();
+  });
 
   /** The view in use after `auto` has been decided. */
   get effectiveView(): 'grid' | 'person' {
-    if (this.printing) return 'grid';
-    if (this.view === 'grid' || this.view === 'person') return this.view;
-    return this.narrow ? 'person' : 'grid';
+    return this.viewChoice.effective(this.view);
   }
 
   // ---------------------------------------------------------------- derived state
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    if (!this.hasUpdated && this.view === 'auto') {
-      const width = this.getBoundingClientRect().width;
-      this.narrow = width > 0 && width < this.narrowLimit();
-    }
+    if (!this.hasUpdated && this.view === 'auto') this.viewChoice.measure();
     if (!(MATRIX_VIEWS as readonly string[]).includes(this.view)) this.view = 'auto';
     if (!(MATRIX_FILTERS as readonly string[]).includes(this.filter)) this.filter = 'all';
     if (!(AUDIENCES as readonly string[]).includes(this.audience)) this.audience = 'professional';
@@ -442,16 +414,6 @@ export class CareResponsibilityMatrix extends CareElement<'matrix'> {
 
   private readonly onShowEndedChange = (event: Event) => {
     this.showEnded = (event.target as HTMLInputElement).checked;
-  };
-
-  private readonly onBeforePrint = () => {
-    this.printing = true;
-    this.chunks.showAll();
-    this.performUpdate();
-  };
-
-  private readonly onAfterPrint = () => {
-    this.printing = false;
   };
 
   private readonly openAdd = (event: Event) => {
