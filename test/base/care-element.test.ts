@@ -34,33 +34,6 @@ customElements.define('care-probe-element', ProbeElement);
 
 const validTeam = (): CareTeamInput => structuredClone(fjordvik.team) as CareTeamInput;
 
-/** What happened, in order: each contract check of the team and each render (loading or shown). */
-const apartLog: string[] = [];
-const LoggedTeam = v.pipe(
-  v.unknown(),
-  v.check(() => (apartLog.push('check'), true)),
-  CareTeam,
-);
-
-/** Checks its team apart from its first render (`checkInputApart`), as an element with a large input does. */
-class ApartProbe extends CareElement<'roster'> {
-  protected readonly namespace = 'roster' as const;
-  protected readonly english = roster;
-  protected readonly translations = rosterTranslations;
-  team?: unknown;
-  large = true;
-  static override properties = { team: { attribute: false }, large: { type: Boolean } };
-
-  protected override render(): TemplateResult {
-    const result = this.team === undefined ? undefined : this.checkInputApart('CareTeam', LoggedTeam, this.team, this.large);
-    apartLog.push(result ? ('issues' in result ? 'render invalid' : 'render team') : 'render loading');
-    if (!result) return this.renderLoading();
-    if ('issues' in result) return this.renderDataError(result.issues);
-    return litHtml`<p>${this.t.saved}: ${result.value.members.length}</p>`;
-  }
-}
-customElements.define('care-apart-probe', ApartProbe);
-
 describe('CareElement (shared base)', () => {
   it('shows the loading state in English when nothing is given', async () => {
     const el = await fixture<ProbeElement>(html`<care-probe-element></care-probe-element>`);
@@ -147,56 +120,6 @@ describe('CareElement (shared base)', () => {
     el.labels = {};
     await settle(el);
     expect(el.shadowRoot!.textContent).to.contain('Sparat: 9');
-  });
-});
-
-describe('CareElement.checkInputApart (a large input)', () => {
-  const nextTimer = () => new Promise((resolve) => setTimeout(resolve));
-
-  it('checks in a task of its own and renders the outcome in another, with loading shown first', async () => {
-    apartLog.length = 0;
-    const el = document.createElement('care-apart-probe') as ApartProbe;
-    el.team = validTeam();
-    document.body.append(el);
-    for (let i = 0; i < 20; i += 1) await Promise.resolve();
-    expect(apartLog.join(', '), 'the connecting task renders loading and checks nothing').to.equal('render loading');
-    await nextTimer();
-    expect(apartLog.join(', '), 'the check ran in a later task, without a render').to.equal('render loading, check');
-    await el.updateComplete;
-    expect(apartLog.join(', '), 'updateComplete waits for the check and the render after it').to.equal('render loading, check, render team');
-    expect(el.shadowRoot!.textContent).to.contain('Saved: 9');
-    el.requestUpdate();
-    await el.updateComplete;
-    expect(apartLog.slice(3).join(', '), 'an input checked once is not checked again').to.equal('render team');
-    el.remove();
-  });
-
-  it('reports broken data the same way, once', async () => {
-    apartLog.length = 0;
-    const team = validTeam();
-    (team.members[2] as { kind: string }).kind = 'wizard';
-    const events: CareDataErrorEvent[] = [];
-    const el = document.createElement('care-apart-probe') as ApartProbe;
-    el.team = team;
-    el.addEventListener('care-data-error', (e) => events.push(e as CareDataErrorEvent));
-    document.body.append(el);
-    await el.updateComplete;
-    expect(apartLog.join(', ')).to.equal('render loading, check, render invalid');
-    expect(events).to.have.length(1);
-    expect(events[0].detail.issues[0].path).to.equal('members[2].kind');
-    expect(el.shadowRoot!.querySelector('[role="alert"]')?.textContent).to.contain('This information cannot be shown');
-    el.remove();
-  });
-
-  it('checks at once when the input is not large (or something is already shown)', async () => {
-    apartLog.length = 0;
-    const el = document.createElement('care-apart-probe') as ApartProbe;
-    el.large = false;
-    el.team = validTeam();
-    document.body.append(el);
-    for (let i = 0; i < 20; i += 1) await Promise.resolve();
-    expect(apartLog.join(', ')).to.equal('check, render team');
-    el.remove();
   });
 });
 

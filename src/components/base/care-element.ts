@@ -25,7 +25,7 @@ type Verdict = { value: unknown } | { issues: ContractIssue[] };
  */
 const verdicts = new WeakMap<object, WeakMap<object, Verdict>>();
 
-const verdictFor = <T>(schema: Schema<T>, input: unknown): { value: T } | { issues: ContractIssue[] } => {
+export const verdictFor = <T>(schema: Schema<T>, input: unknown): { value: T } | { issues: ContractIssue[] } => {
   const objectInput = input !== null && typeof input === 'object';
   let known = verdicts.get(schema);
   if (objectInput && known?.has(input)) return known.get(input) as { value: T } | { issues: ContractIssue[] };
@@ -36,6 +36,9 @@ const verdictFor = <T>(schema: Schema<T>, input: unknown): { value: T } | { issu
   if (result.ok && result.value !== null && typeof result.value === 'object') known.set(result.value, outcome);
   return outcome;
 };
+
+/** Whether `input` has been checked against `schema` on this page (its outcome is kept). */
+export const hasVerdict = (schema: object, input: unknown): boolean => input !== null && typeof input === 'object' && Boolean(verdicts.get(schema)?.has(input));
 
 /** Records the outcome of a check done elsewhere (in steps, for a large input), so `checkInput` finds it. */
 const rememberVerdict = <T>(schema: Schema<T>, input: object, result: ContractResult<T>): void => {
@@ -141,41 +144,6 @@ export abstract class CareElement<N extends Namespace, M extends PartOf<Catalogu
     }
     if (objectInput) this.checked.add(input);
     return outcome;
-  }
-
-  /** Checks of large inputs waiting for a task of their own (`checkInputApart`). */
-  private readonly checksApart = new Map<object, Promise<void>>();
-
-  /**
-   * Like `checkInput`, for an input so large that its check and the first render with it would
-   * block the page together: the first time, the check runs in a task of its own and this returns
-   * undefined (the element shows loading meanwhile); the update after it finds the outcome.
-   * `updateComplete` waits for the check. For data arriving before anything is shown: an element
-   * that shows a form or a list already checks new data at once (`large` false), so nothing the
-   * person is working in is swapped for "loading".
-   */
-  protected checkInputApart<T>(entity: string, schema: Schema<T>, input: unknown, large: boolean): { value: T } | { issues: ContractIssue[] } | undefined {
-    if (!large || input === null || typeof input !== 'object' || verdicts.get(schema)?.has(input)) return this.checkInput(entity, schema, input);
-    if (!this.checksApart.has(input)) {
-      const apart = new Promise<void>((resolve) => setTimeout(resolve)).then(() => {
-        verdictFor(schema, input);
-        this.checksApart.delete(input);
-        // The render with the outcome in a task of its own too (a requested update runs in this one).
-        this.ownTaskForData = true;
-        this.requestUpdate();
-      });
-      this.checksApart.set(input, apart);
-    }
-    return undefined;
-  }
-
-  protected override async getUpdateComplete(): Promise<boolean> {
-    let done = await super.getUpdateComplete();
-    while (this.checksApart.size) {
-      await Promise.all(this.checksApart.values());
-      done = (await super.getUpdateComplete()) && done;
-    }
-    return done;
   }
 
   /**

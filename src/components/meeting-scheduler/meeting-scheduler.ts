@@ -11,6 +11,7 @@ import { scheduler } from '../../i18n/catalogues/en/scheduler.js';
 import { schedulerTranslations } from '../../i18n/translations.js';
 import type { SchedulerMessages } from '../../i18n/types.js';
 import { CareElement } from '../base/care-element.js';
+import { CheckApart } from '../base/check-apart.js';
 import { FocusController } from '../base/focus.js';
 import { headingLevel, type HeadingLevel } from '../base/heading-level.js';
 import { meetingActions, renderMeeting, type MeetingActions } from './booked-meeting.js';
@@ -164,6 +165,8 @@ export class CareMeetingScheduler extends CareElement<'scheduler'> {
   });
 
   private dataState: DataState = { kind: 'no-team' };
+  /** Busy times for many people over many weeks are checked in a task of their own before the first render with them. */
+  private readonly checkApart = new CheckApart(this);
   private readonly parts = new FirstUseParts<'form' | 'ics'>(this, () => this.focusing.after(this.refs.partRetry));
   /** The planning form, with finding times and the date picker, loads when a form first opens. */
   private readonly planningPart = this.parts.part<typeof PlanningPart>(() => schedulerParts.planning());
@@ -204,7 +207,8 @@ export class CareMeetingScheduler extends CareElement<'scheduler'> {
   /** Settled only when the parts being loaded are in and shown, so "press, then wait for the element" sees the result. */
   protected override async getUpdateComplete(): Promise<boolean> {
     let done = await super.getUpdateComplete();
-    for (let waiting = this.parts.pending; waiting.length; waiting = this.parts.pending) {
+    const under = () => [...this.parts.pending, ...this.checkApart.pending];
+    for (let waiting = under(); waiting.length; waiting = under()) {
       await Promise.all(waiting);
       done = (await super.getUpdateComplete()) && done;
     }
@@ -337,7 +341,7 @@ export class CareMeetingScheduler extends CareElement<'scheduler'> {
       meeting: this.meeting,
       meetingId: this.meetingId || this.bookedId,
       check: (entity, schema, input) => this.checkInput(entity, schema as never, input) as never,
-      checkApart: (entity, schema, input, large) => this.checkInputApart(entity, schema as never, input, large && !shown) as never,
+      checkApart: (entity, schema, input, large) => (this.checkApart.ready(schema, input, large && !shown) ? this.checkInput(entity, schema as never, input) : undefined) as never,
       withTeamMeetings: (availability, meetings, exceptId) => this.withTeamMeetings(availability, meetings, exceptId),
     });
   }
