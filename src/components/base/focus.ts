@@ -15,7 +15,8 @@ const resolve = (target: FocusTarget): Element | null | undefined => (typeof tar
  */
 export class FocusController implements ReactiveController {
   private pending?: FocusTarget;
-  private scheduled?: { promise: Promise<void>; run: () => void; frame: number; timer: number };
+  /** Resolves once the focus move asked for last has been made (or dropped); the host's `updateComplete` waits for it. */
+  moved: Promise<void> = Promise.resolve();
 
   constructor(private readonly host: ReactiveControllerHost) {
     host.addController(this);
@@ -30,7 +31,7 @@ export class FocusController implements ReactiveController {
   /** Forgets a focus move asked for but not yet done. */
   cancel(): void {
     this.pending = undefined;
-    this.scheduled?.run();
+    this.moved = Promise.resolve();
   }
 
   /** Focuses `target` now, when it is rendered. Returns whether it was there. */
@@ -41,33 +42,21 @@ export class FocusController implements ReactiveController {
     return true;
   }
 
-  /** Resolves once a focus move asked for has been made (or dropped); at once when none is waiting. */
-  get moved(): Promise<void> {
-    return this.scheduled?.promise ?? Promise.resolve();
-  }
-
   hostUpdated(): void {
     const target = this.pending;
     if (!target) return;
     this.pending = undefined;
-    this.scheduled?.run();
-    let done!: () => void;
-    const promise = new Promise<void>((r) => (done = r));
-    const run = (focus = false) => {
-      if (this.scheduled?.promise !== promise) return;
-      cancelAnimationFrame(this.scheduled.frame);
-      clearTimeout(this.scheduled.timer);
-      this.scheduled = undefined;
-      // A move asked for again in the meantime (`after`) replaces this one at the next render.
-      if (focus && !this.pending) this.now(target);
-      done();
-    };
-    // The timer moves focus when frames are throttled (a hidden tab).
-    this.scheduled = { promise, run, frame: requestAnimationFrame(() => run(true)), timer: window.setTimeout(() => run(true), 100) };
-  }
-
-  /** Off the page there is nothing to focus; whoever waits is released. */
-  hostDisconnected(): void {
-    this.scheduled?.run();
+    const moved: Promise<void> = (this.moved = new Promise((done) => {
+      const run = () => {
+        cancelAnimationFrame(frame);
+        clearTimeout(timer);
+        // Dropped when cancelled or replaced meanwhile (a move asked for again waits for its own render).
+        if (this.moved === moved && !this.pending) this.now(target);
+        done();
+      };
+      const frame = requestAnimationFrame(run);
+      // The timer moves focus when frames are throttled (a hidden tab).
+      const timer = setTimeout(run, 100);
+    }));
   }
 }

@@ -50,9 +50,9 @@ export interface DataInputs {
  */
 const LARGE_AVAILABILITY = 2_000;
 
-/** How many busy times the given availability lists (anything else counts as none). */
+/** About how many busy times the given availability lists, to tell a large one (it is checked after). */
 const busyCount = (availability: unknown): number =>
-  Array.isArray(availability) ? availability.reduce<number>((sum, entry) => sum + (Array.isArray((entry as { busy?: unknown } | null)?.busy) ? (entry as { busy: unknown[] }).busy.length : 0), 0) : 0;
+  Array.isArray(availability) ? availability.reduce<number>((sum, entry: { busy?: unknown[] } | null) => sum + (entry?.busy?.length || 0), 0) : 0;
 
 const given = (value: unknown) => value !== undefined && value !== null;
 
