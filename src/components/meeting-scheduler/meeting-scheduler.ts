@@ -20,6 +20,7 @@ import { conflictSentences } from './conflicts.js';
 import type { MeetingAction } from './events.js';
 import { MeetingSaves } from './meeting-saves.js';
 import { meetingWarnings } from './meeting-warnings.js';
+import type { MeetingWarning } from './warnings.js';
 import { bookedMeetingStyles } from './booked-meeting.styles.js';
 import { schedulerStyles } from './meeting-scheduler.styles.js';
 import type * as PlanningPart from './planning-part.js';
@@ -203,6 +204,7 @@ export class CareMeetingScheduler extends CareElement<'scheduler'> {
     },
   );
   private bookedBusy?: { key: unknown[]; value: Availability[] };
+  private bookedWarningsOf?: { key: unknown[]; value: MeetingWarning[] };
 
   /** Settled only when the parts being loaded are in and shown, so "press, then wait for the element" sees the result. */
   protected override async getUpdateComplete(): Promise<boolean> {
@@ -299,7 +301,7 @@ export class CareMeetingScheduler extends CareElement<'scheduler'> {
         unavailable: this.unavailable,
         confirming: this.confirming,
         moving: this.moving,
-        warnings: meetingWarnings(data, meeting, { now, today: this.todayDate, zone, actor: this.knownActor }),
+        warnings: this.bookedWarnings(data, meeting, { now, today: this.todayDate, zone, actor: this.knownActor }),
         status: this.statusText,
         failure,
       },
@@ -369,6 +371,13 @@ export class CareMeetingScheduler extends CareElement<'scheduler'> {
 
   private shortDate(date: string): string {
     return this.localize.date(date, 'short');
+  }
+
+  /** A booked meeting's warnings, worked out again only when what they come from changes (not for a status message or an open dialog). */
+  private bookedWarnings(data: ReadyData, meeting: Meeting, o: Parameters<typeof meetingWarnings>[2]): MeetingWarning[] {
+    const key = [data.team, data.availability, data.consents, meeting, o.now, o.today, o.zone, o.actor];
+    if (!this.bookedWarningsOf || !sameKey(key, this.bookedWarningsOf.key)) this.bookedWarningsOf = { key, value: meetingWarnings(data, meeting, o) };
+    return this.bookedWarningsOf.value;
   }
 
   /** The store's other booked meetings as busy time, worked out again only when they change. */

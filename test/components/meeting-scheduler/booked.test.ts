@@ -103,6 +103,19 @@ describe('<care-meeting-scheduler> showing a booked series', () => {
     ]);
   });
 
+  it('works the warnings out again when what they come from changes, and only then', async () => {
+    const el = await renderScheduler({ meeting: meetingOf('mt-series') });
+    const hours = () => $$(el, '[part="warnings"] li').map(textOf).find((w) => w.includes('working hours')) ?? '';
+    expect(hours()).to.contain('8 Dec 2026 10:00');
+    // A dialog opening re-renders the meeting; the warnings stay as they were.
+    await click(el, dates(el)[2].querySelector<HTMLButtonElement>('button[data-move]')!);
+    expect(hours()).to.contain('8 Dec 2026 10:00');
+    el.today = '2027-03-03';
+    await settle(el);
+    expect(hours(), 'dates before the new today are no longer warned about').to.not.contain('8 Dec 2026');
+    expect(hours()).to.contain('13 Apr 2027 10:00');
+  });
+
   it('moves one date of the series through a request with the new exception', async () => {
     const el = await renderScheduler({ meeting: meetingOf('mt-series') });
     const log = meetingRequests(el);
