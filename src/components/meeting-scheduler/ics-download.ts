@@ -1,7 +1,6 @@
 import type { Meeting } from '../../contract/meeting.js';
 import { agendaText, icsFileName, meetingToIcs, type IcsOptions } from './ics.js';
-
-const sameKey = (a: readonly unknown[], b: readonly unknown[]) => a.length === b.length && a.every((v, i) => v === b[i]);
+import { sameKey } from '../base/same-key.js';
 
 /** The `.ics` file of the meeting shown, as an object URL made again only when the meeting or its words change. */
 export class IcsDownload {

@@ -34,14 +34,13 @@ import { renderAnnouncer, renderUnavailable, type FailureView, type UnavailableV
 import { withBookedMeetings } from './team-meetings.js';
 import { heading, SchedulerFormat, SchedulerRefs, type Messages, type SchedulerView } from './view.js';
 import { instantAt, isCalendarDate } from './zone.js';
+import { sameKey } from '../base/same-key.js';
 
 export { CareMeetingChangeEvent, CareMeetingRequestEvent, type CareMeetingDetail, type MeetingAction } from './events.js';
 export { OFFERED_TIME_ZONES } from './zone.js';
 
 /** The team's own zone when nothing else is said. */
 export const TEAM_TIME_ZONE = 'Europe/Oslo';
-
-const sameKey = (a: readonly unknown[], b: readonly unknown[]) => a.length === b.length && a.every((v, i) => v === b[i]);
 
 /**
  * Plans and shows the meetings of a care team: responsibility-group meetings, coordination

@@ -2,8 +2,7 @@ import type { Availability } from '../../contract/meeting.js';
 import { searchEnd, searchStart, type Draft } from './draft.js';
 import { distinctSlots, findFreeSlots, type FreeSlot } from './free-time.js';
 import { dateIn, instantAt } from './zone.js';
-
-const sameKey = (a: readonly unknown[], b: readonly unknown[]) => a.length === b.length && a.every((v, i) => v === b[i]);
+import { sameKey } from '../base/same-key.js';
 
 /** Free times for the draft, worked out again only when what they depend on changes. */
 export class FreeTimes {

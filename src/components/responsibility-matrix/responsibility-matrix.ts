@@ -35,6 +35,7 @@ import { renderPersonView } from './person-view.js';
 import { renderLegend, renderToolbar } from './toolbar-view.js';
 import { matrixStyles } from './responsibility-matrix.styles.js';
 import { flagNews, PART_CHOICES, type MatrixContext, type RowFailure, type Strings } from './responsibility-view.js';
+import { sameKey } from '../base/same-key.js';
 
 const EMPTY: readonly ResponsibilityInput[] = [];
 
@@ -286,7 +287,7 @@ export class CareResponsibilityMatrix extends CareElement<'matrix'> {
     // once that frame has painted (the save starts after it).
     const carried = this.intents.carried;
     const key = [team, list, this.today, this.showEnded, this.filter, this.me, this.strings, this.audience, ...carried];
-    if (key.length === this.dataKey.length && key.every((value, i) => value === this.dataKey[i])) return;
+    if (sameKey(key, this.dataKey)) return;
     this.dataKey = key;
     const byId = new Map(carried.map((r) => [r.id, r]));
     const shown = list.map((r) => byId.get(r.id) ?? r);
@@ -307,7 +308,7 @@ export class CareResponsibilityMatrix extends CareElement<'matrix'> {
   /** Everything every row depends on besides its own data; a change re-renders all rows. */
   private deriveLayout() {
     const key = [this.data.columns, this.strings, this.editable, this.me, this.audience, this.locale, this.effectiveView, this.data.team];
-    if (key.length === this.layoutKey.length && key.every((value, i) => value === this.layoutKey[i])) return;
+    if (sameKey(key, this.layoutKey)) return;
     this.layoutKey = key;
     this.layoutVersion++;
     this.views = partViews(this.strings);

@@ -397,6 +397,3 @@ export const isLargeTeam = (input: unknown): boolean => {
   const members = (input as { members?: unknown } | null)?.members;
   return Array.isArray(members) && members.length > LARGE_TEAM;
 };
-
-/** Whether two lists of inputs are the same, item by item (what a derived value was made from). */
-export const sameKey = (a: readonly unknown[], b: readonly unknown[]): boolean => a.length === b.length && a.every((v, i) => v === b[i]);

@@ -21,7 +21,6 @@ import {
   prepareTeam,
   ROSTER_GROUPINGS,
   ROSTER_LAYOUTS,
-  sameKey,
   TEAM_TIME_ZONE,
   type GroupView,
   type MemberView,
@@ -40,6 +39,7 @@ import { RosterPaging } from './roster-paging.js';
 import { AfterPaint } from '../base/after-paint.js';
 import { BatchSizer } from '../base/batch-sizer.js';
 import { MemberDetails } from './member-details.js';
+import { sameKey } from '../base/same-key.js';
 
 export { CareContactEvent, CareMemberSelectEvent, type CareContactDetail } from './events.js';
 
