@@ -30,6 +30,8 @@ export interface MatrixBenchResult {
   allRenderedMs: number;
   cellChangeRenderMs: number;
   cellChangeMs: number;
+  /** Until the first frame showing the change has painted, before any task queued after that paint. */
+  cellChangeFrameMs: number;
   longestTaskMs: number;
   cellChangeLongestTaskMs: number;
 }
@@ -81,6 +83,22 @@ export const generateMatrixData = (rows = 200, cols = 40): { team: CareTeamInput
 
 const painted = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
 
+/**
+ * The moment just after the first frame that paints with `shown()` true. Asked for before the
+ * change is made, so its animation callback comes before any the change asks for, and its timer is
+ * the first task after that paint: work an element queues after the paint (a save) is not charged
+ * to the change reaching the screen, as it is when the frame is asked for after the change.
+ */
+export const frameShowing = (shown: () => boolean): Promise<number> =>
+  new Promise((resolve) => {
+    const next = () =>
+      requestAnimationFrame(() => {
+        const now = shown();
+        setTimeout(() => (now ? resolve(performance.now()) : next()));
+      });
+    next();
+  });
+
 /** Opens the editor on a member cell with F2, then times choosing another part until it shows. */
 async function changeCell(el: CareResponsibilityMatrix, rowIndex: number, memberIndex: number) {
   const row = el.shadowRoot!.querySelector<HTMLTableRowElement>(`tr[data-row="r:r-${rowIndex}"]`)!;
@@ -92,10 +110,11 @@ async function changeCell(el: CareResponsibilityMatrix, rowIndex: number, member
   await painted();
   const options = cell.querySelectorAll<HTMLElement>('[role="option"]');
   const choice = [...options].find((o) => o.getAttribute('aria-selected') !== 'true' && o.dataset.option !== 'none')!;
-  const start = performance.now();
-  choice.click();
   // Done when the cell shows the chosen part (not merely when the part list has closed).
   const shown = () => !!cell.querySelector(`.part.${choice.dataset.option}`) && !cell.querySelector('[role="listbox"]');
+  const start = performance.now();
+  const frame = frameShowing(shown);
+  choice.click();
   // Microtasks, not updateComplete: that also waits for the frame after the pending state and for the save.
   for (let round = 0; !shown(); round += 1) {
     if (round > 1000) throw new Error('the cell never showed the new part');
@@ -103,7 +122,8 @@ async function changeCell(el: CareResponsibilityMatrix, rowIndex: number, member
   }
   const renderMs = performance.now() - start;
   await painted();
-  return { renderMs, paintMs: performance.now() - start };
+  const paintMs = performance.now() - start;
+  return { renderMs, paintMs, frameMs: (await frame) - start };
 }
 
 /** Measures our element rendering `rows` × `cols`, then one cell change. Leaves nothing behind. */
@@ -156,10 +176,10 @@ export async function benchMatrix(rows = 200, cols = 40, container: HTMLElement 
   const firstLongestTaskMs = longestTaskMs;
   longestTaskMs = 0;
   observer = watchTasks();
-  const { renderMs: cellChangeRenderMs, paintMs: cellChangeMs } = await changeCell(el, Math.floor(rows / 2), Math.floor(cols / 2));
+  const { renderMs: cellChangeRenderMs, paintMs: cellChangeMs, frameMs: cellChangeFrameMs } = await changeCell(el, Math.floor(rows / 2), Math.floor(cols / 2));
   await new Promise((resolve) => setTimeout(resolve, 60));
   for (const entry of observer?.takeRecords() ?? []) longestTaskMs = Math.max(longestTaskMs, entry.duration);
   observer?.disconnect();
   host.remove();
-  return { rows, cols, firstRenderMs, firstPaintMs, allRenderedMs, cellChangeRenderMs, cellChangeMs, longestTaskMs: firstLongestTaskMs, cellChangeLongestTaskMs: longestTaskMs };
+  return { rows, cols, firstRenderMs, firstPaintMs, allRenderedMs, cellChangeRenderMs, cellChangeMs, cellChangeFrameMs, longestTaskMs: firstLongestTaskMs, cellChangeLongestTaskMs: longestTaskMs };
 }
