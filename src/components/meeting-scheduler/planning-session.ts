@@ -1,4 +1,4 @@
-import type { ReactiveController, ReactiveControllerHost, TemplateResult } from 'lit';
+import type { ReactiveControllerHost, TemplateResult } from 'lit';
 import type { Actor } from '../../contract/common.js';
 import { Meeting } from '../../contract/meeting.js';
 import { check } from '../../contract/validate.js';
@@ -43,7 +43,7 @@ export interface PlanningHost {
  * times, and the road from Change to a booked meeting (open, edit, check, save, close). The
  * scheduler shows the form while `editing` (or while there is no meeting); the booked view otherwise.
  */
-export class PlanningSession implements ReactiveController {
+export class PlanningSession {
   draft?: Draft;
   /** A booked meeting is being changed. */
   editing = false;
@@ -56,11 +56,7 @@ export class PlanningSession implements ReactiveController {
   constructor(
     private readonly host: ReactiveControllerHost,
     private readonly on: PlanningHost,
-  ) {
-    host.addController(this);
-  }
-
-  hostConnected(): void {}
+  ) {}
 
   /** Before each render: the form's code asked for, its draft made, the free times kept current. */
   prepare(data: ReadyData): void {

@@ -397,3 +397,20 @@ export const isLargeTeam = (input: unknown): boolean => {
   const members = (input as { members?: unknown } | null)?.members;
   return Array.isArray(members) && members.length > LARGE_TEAM;
 };
+
+/**
+ * The groups' first `limit` members, in order, cut inside a group when the limit falls there
+ * (empty groups before the cut stay, for their headings), and how many members that is.
+ */
+export const firstMembers = (groups: readonly GroupView[], limit: number): [visible: { group: GroupView; members: MemberView[] }[], count: number] => {
+  let budget = limit;
+  const visible: { group: GroupView; members: MemberView[] }[] = [];
+  for (const group of groups) {
+    if (budget <= 0 && group.members.length > 0) break;
+    const members = group.members.length <= budget ? group.members : group.members.slice(0, budget);
+    budget -= members.length;
+    visible.push({ group, members });
+    if (members.length < group.members.length) break;
+  }
+  return [visible, limit - Math.max(0, budget)];
+};

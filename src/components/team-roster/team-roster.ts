@@ -16,14 +16,13 @@ import { CareContactEvent, CareMemberSelectEvent } from './events.js';
 import {
   allowed,
   arrangeTeam,
+  firstMembers,
   isIsoDate,
   isLargeTeam,
   prepareTeam,
   ROSTER_GROUPINGS,
   ROSTER_LAYOUTS,
   TEAM_TIME_ZONE,
-  type GroupView,
-  type MemberView,
   type PreparedTeam,
   type RosterArrangement,
   type RosterGrouping,
@@ -378,39 +377,28 @@ export class CareTeamRoster extends CareElement<'roster', Omit<RosterMessages, '
     return staticHtml`<${tag} id=${id} class=${className} part=${part}>${content}</${tag}>`;
   }
 
-  private titleText(team?: CareTeam): string {
+  /** The roster's heading: the team's name for a professional, the person's own title otherwise. */
+  private renderTitle(team?: CareTeam) {
     const m = this.messages;
-    return this.currentAudience === 'professional' ? team?.name || m.titleProfessional : m.title;
+    const text = this.currentAudience === 'professional' ? team?.name || m.titleProfessional : m.title;
+    return this.heading(this.level, 'roster-title', 'title', 'title', html`<span dir="auto">${text}</span>`);
   }
 
-  private renderFrame(content: unknown, team?: CareTeam): TemplateResult {
-    return html`<section class="roster" part="base" aria-labelledby="roster-title">
-      ${this.heading(this.level, 'roster-title', 'title', 'title', html`<span dir="auto">${this.titleText(team)}</span>`)}
-      ${content}
-    </section>`;
+  private renderFrame(content: unknown): TemplateResult {
+    return html`<section class="roster" part="base" aria-labelledby="roster-title">${this.renderTitle()} ${content}</section>`;
   }
 
   private renderRoster(prepared: PreparedTeam, arrangement: RosterArrangement): TemplateResult {
     const m = this.messages;
-    const { team } = prepared;
     const level = this.level;
     this.batches.rendering(this.renderedCount);
     // Render up to `renderLimit` members of the page; later groups follow in the next frames.
-    const limit = Math.min(this.renderLimit, this.paging.shown(arrangement.shownCount));
-    let budget = limit;
-    const visible: { group: GroupView; members: MemberView[] }[] = [];
-    for (const group of arrangement.groups) {
-      if (budget <= 0 && group.members.length > 0) break;
-      const members = group.members.length <= budget ? group.members : group.members.slice(0, budget);
-      budget -= members.length;
-      visible.push({ group, members });
-      if (members.length < group.members.length) break;
-    }
-    this.renderedCount = limit - Math.max(0, budget);
+    const [visible, count] = firstMembers(arrangement.groups, Math.min(this.renderLimit, this.paging.shown(arrangement.shownCount)));
+    this.renderedCount = count;
 
     return html`<section class="roster" part="base" aria-labelledby="roster-title" @click=${this.onRosterClick}>
       ${renderTeamHeader(this.ctx, prepared, {
-        title: this.heading(level, 'roster-title', 'title', 'title', html`<span dir="auto">${this.titleText(team)}</span>`),
+        title: this.renderTitle(prepared.team),
         contactsTitle: this.heading(level + 1, 'team-contacts-title', 'subheading', 'group-title', m.teamContacts),
       })}
       ${renderFilters(this.ctx, prepared, {
