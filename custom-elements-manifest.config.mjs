@@ -27,7 +27,9 @@ const PLUMBING = new Set(['formAssociated', 'shadowRootOptions', 'styles', 'prop
 /**
  * Keeps the manifest to the public API: private and protected members, `_`- and `#`-prefixed
  * names and Lit's static plumbing are left out, so the docs tables and Storybook controls list
- * only what a portal developer can set, call or listen to.
+ * only what a portal developer can set, call or listen to. The analyzer lists every entry of
+ * `static properties` as an attribute, internal state (`{ state: true }`) included: an attribute
+ * whose field is not public is left out too.
  */
 function publicApiOnly() {
   const isPublic = (member) =>
@@ -37,7 +39,10 @@ function publicApiOnly() {
     packageLinkPhase({ customElementsManifest }) {
       for (const module of customElementsManifest.modules ?? []) {
         for (const declaration of module.declarations ?? []) {
-          if (Array.isArray(declaration.members)) declaration.members = declaration.members.filter(isPublic);
+          if (!Array.isArray(declaration.members)) continue;
+          const internal = new Set(declaration.members.filter((member) => !isPublic(member)).map((member) => member.name));
+          if (Array.isArray(declaration.attributes)) declaration.attributes = declaration.attributes.filter((attribute) => !internal.has(attribute.fieldName));
+          declaration.members = declaration.members.filter(isPublic);
         }
       }
     },

@@ -36,6 +36,15 @@ export default defineConfig(
     languageOptions: { globals: { ...globals.browser } },
   },
   {
+    files: ['src/**/*.ts'],
+    rules: {
+      // Shipped elements declare Lit properties in `static properties`: the decorators cost every
+      // element bundle about 0.4 KB gzip (Lit's decorator module and TypeScript's helper).
+      'no-restricted-imports': ['error', { paths: [{ name: 'lit/decorators.js', message: 'Declare reactive properties in `static properties` (see DESIGN.md, budgets).' }] }],
+      'no-restricted-syntax': ['error', { selector: 'Decorator', message: 'Declare reactive properties in `static properties`; a decorator pulls in a helper every bundle pays for.' }],
+    },
+  },
+  {
     files: ['src/contract/**/*.ts'],
     rules: {
       // `interface MemberSchema extends Named<typeof memberSchema> {}` names a schema's type, so the

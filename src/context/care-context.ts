@@ -1,6 +1,5 @@
 import { ContextProvider } from '@lit/context';
-import { css, html, LitElement, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
+import { css, html, LitElement, type PropertyValues, type PropertyDeclarations } from 'lit';
 import { Actor } from '../contract/common.js';
 import type { CareRecordInput } from '../contract/record.js';
 import { check } from '../contract/validate.js';
@@ -73,6 +72,30 @@ const teamIdOfSeed = (seed: CareContext['seed']): string | undefined => {
  * @fires care-load-error - `CareLoadErrorEvent`, detail `{ teamId, reason, status, message, error }`: the care team could not be loaded. `reason` is `unauthorised` (401: send the person to sign in), `forbidden` (403), `not-found`, `server`, `timeout`, `network`, `invalid-body` or `rejected`.
  */
 export class CareContext extends LitElement {
+  /** @internal Lit's reactive properties: the fields below, their attributes and reflection. */
+  static override properties: PropertyDeclarations = {
+    source: { attribute: 'source' },
+    src: {},
+    fhirBase: { attribute: 'fhir-base' },
+    fhirVersion: { attribute: 'fhir-version' },
+    patient: {},
+    timeZone: { attribute: 'time-zone' },
+    defaultSector: { attribute: 'default-sector' },
+    sectorMapping: { attribute: 'sector-mapping', converter: jsonObjectConverter },
+    credentials: {},
+    timeoutMs: { attribute: 'timeout-ms', type: Number },
+    retries: { type: Number },
+    headers: { attribute: false },
+    careTeam: { attribute: 'care-team' },
+    lang: { reflect: true },
+    actor: { converter: actorConverter },
+    seed: { attribute: false },
+    seedSrc: { attribute: 'seed-src' },
+    persist: {},
+    latency: { type: Number },
+    store: { attribute: false },
+  };
+
   static override styles = css`
     :host {
       display: contents;
@@ -85,57 +108,57 @@ export class CareContext extends LitElement {
   private readonly actorProvider = new ContextProvider(this, { context: actorContext });
 
   /** `memory` for the embedded memory source, or (as a JS property) any `CareDataSource` object. */
-  @property({ attribute: 'source' }) source?: 'memory' | CareDataSource;
+  source?: 'memory' | CareDataSource;
 
   /** Base URL of a REST API that follows docs/openapi.yaml; creates an `HttpSource`. */
-  @property() src?: string;
+  src?: string;
 
   /** Base URL of a FHIR server (R4 or R5) to read and write the care team as FHIR resources. */
-  @property({ attribute: 'fhir-base' }) fhirBase?: string;
+  fhirBase?: string;
 
   /** The FHIR release of `fhir-base`: `R4`, `R5`, or left out (or `auto`): the server's `metadata` (CapabilityStatement.fhirVersion) tells. Any other value (`STU3`), or a server that speaks another release, is a load error with its reason. */
-  @property({ attribute: 'fhir-version' }) fhirVersion?: FhirVersion | 'auto';
+  fhirVersion?: FhirVersion | 'auto';
 
   /** The service user's Patient id on the FHIR server (`123` or `Patient/123`). */
-  @property() patient?: string;
+  patient?: string;
 
   /**
    * For `fhir-base`: the IANA time zone of appointments that name none (`Europe/Oslo` by default);
    * it also gives telephone numbers written without a country code their country (Oslo +47,
    * Copenhagen +45, Stockholm +46). A value that is not a time zone is a load error with its reason.
    */
-  @property({ attribute: 'time-zone' }) timeZone?: string;
+  timeZone?: string;
 
   /** For `fhir-base`: the sector of organisations whose type has no known code (`specialist` by default). */
-  @property({ attribute: 'default-sector' }) defaultSector?: Sector;
+  defaultSector?: Sector;
 
   /**
    * For `fhir-base`: organisation type codes → sector, read before the built-in ones. Keys are
    * `system|code` or a bare code, values the contract's sectors; as a JS object, or as a JSON
    * attribute `sector-mapping='{"urn:oid:2.16.578.1.12.4.1.1.8624|1":"general-practice"}'`.
    */
-  @property({ attribute: 'sector-mapping', converter: jsonObjectConverter }) sectorMapping?: Record<string, Sector>;
+  sectorMapping?: Record<string, Sector>;
 
   /** For `src` and `fhir-base`: whether cookies are sent, `same-origin` (default), `include` or `omit`. */
-  @property() credentials?: RequestCredentials;
+  credentials?: RequestCredentials;
 
   /** For `src` and `fhir-base`: how long one request may take, in milliseconds, before the load fails with `timeout` (default 15000). */
-  @property({ attribute: 'timeout-ms', type: Number }) timeoutMs?: number;
+  timeoutMs?: number;
 
   /** For `src` and `fhir-base`: how many times a failed read is tried again (network failures, 429, 5xx; default 2). */
-  @property({ type: Number }) retries?: number;
+  retries?: number;
 
   /**
    * For `src` and `fhir-base`: headers for every request (for example `Authorization`), or a
    * function giving them; read per request, on top of those given to `configureRequests`.
    */
-  @property({ attribute: false }) headers?: RequestHeaders;
+  headers?: RequestHeaders;
 
   /** Id of the care team to load. */
-  @property({ attribute: 'care-team' }) careTeam?: string;
+  careTeam?: string;
 
   /** Language for the elements inside (`nb`, `nn`, `da`, `sv`, `en`, or a tag such as `nb-NO`). */
-  @property({ reflect: true }) override lang!: string;
+  override lang!: string;
 
   /**
    * The person using the page, recorded on every change: as a JS object, or as a JSON attribute
@@ -143,22 +166,22 @@ export class CareContext extends LitElement {
    * (logging out) or to something the contract refuses clears it, and changes are refused until a
    * valid actor is set again.
    */
-  @property({ converter: actorConverter }) actor?: Actor;
+  actor?: Actor;
 
   /** Records the memory source starts from (one `CareRecord`, or a list for several teams). */
-  @property({ attribute: false }) seed?: CareRecordInput | readonly CareRecordInput[];
+  seed?: CareRecordInput | readonly CareRecordInput[];
 
   /** URL of a JSON seed for the memory source (one CareRecord or a list), used when there is no `seed` property and no inline seed. */
-  @property({ attribute: 'seed-src' }) seedSrc?: string;
+  seedSrc?: string;
 
   /**
    * For `source="memory"`: keep changes in `localStorage` across page loads, one key per team
    * (`<persist>/team/<teamId>`), with other tabs on the same key kept in step (docs/security.md).
    */
-  @property() persist?: string;
+  persist?: string;
 
   /** Artificial delay of the memory source in milliseconds, to show loading and saving states. */
-  @property({ type: Number }) latency?: number;
+  latency?: number;
 
   private givenStore?: CareStore;
   private createdStore?: CareStore;
@@ -183,7 +206,6 @@ export class CareContext extends LitElement {
   }
 
   /** The store in use: the one given, or the one created from the attributes. Setting it uses that store. */
-  @property({ attribute: false })
   get store(): CareStore | undefined {
     return this.givenStore ?? this.createdStore;
   }

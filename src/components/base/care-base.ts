@@ -1,5 +1,4 @@
-import { html, LitElement, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, LitElement, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { follow } from '../../context/follow.js';
 import { localeContext } from '../../context/keys.js';
 import { prepareDates, type DateContext } from '../../i18n/format.js';
@@ -30,6 +29,17 @@ export type ElementState = 'loading' | 'load-error' | 'invalid-data' | 'saving' 
  * bundle.
  */
 export abstract class CareBase<N extends Namespace, M extends PartOf<Catalogue[N]> = Catalogue[N]> extends LitElement {
+  /** @internal Lit's reactive properties: the fields below, their attributes and reflection. */
+  static override properties: PropertyDeclarations = {
+    contextLocale: { state: true },
+    lang: { reflect: true },
+    labels: { type: Object },
+  };
+
+  static {
+    follow(localeContext)(this.prototype, 'contextLocale');
+  }
+
   static override styles = [baseStyles];
 
   /** The element's namespace in the message catalogues. */
@@ -47,8 +57,6 @@ export abstract class CareBase<N extends Namespace, M extends PartOf<Catalogue[N
   /** Where the element's strings in the other languages are fetched from (`src/i18n/translations.ts`). */
   protected abstract readonly translations: Translations;
 
-  @follow(localeContext)
-  @state()
   protected contextLocale?: string;
 
   /**
@@ -56,10 +64,10 @@ export abstract class CareBase<N extends Namespace, M extends PartOf<Catalogue[N
    * Reflected like the native `lang`, so assistive technology reads the text in that language also
    * when a framework sets it as a property (React 19 does).
    */
-  @property({ reflect: true }) override lang!: string;
+  override lang!: string;
 
   /** Replaces any built-in text of this element, per instance: `{ title: 'My helpers' }`. */
-  @property({ type: Object }) labels: LabelOverrides<N> = {};
+  labels: LabelOverrides<N> = {};
 
   /** Language, memoised strings with the host's overrides, and dates, shared by every element. */
   protected readonly localize = new LocalizeController<N>(this, {

@@ -1,5 +1,4 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { Actor } from '../../contract/common.js';
 import { actorConverter } from '../../context/actor.js';
 import { check, type ContractIssue, type ContractResult, type Schema } from '../../contract/validate.js';
@@ -58,17 +57,26 @@ const rememberVerdict = <T>(schema: Schema<T>, input: object, result: ContractRe
  * @fires care-error - A change the user made could not be saved; `detail` has the entity, its id and the error.
  */
 export abstract class CareElement<N extends Namespace, M extends PartOf<Catalogue[N]> = Catalogue[N]> extends CareBase<N, M> {
+  /** @internal Lit's reactive properties: the fields below, their attributes and reflection. */
+  static override properties: PropertyDeclarations = {
+    store: { state: true },
+    contextActor: { state: true },
+    snapshot: { state: true },
+    actor: { converter: actorConverter },
+  };
+
+  static {
+    follow(storeContext)(this.prototype, 'store');
+    follow(actorContext)(this.prototype, 'contextActor');
+  }
+
   /** Store provided by an enclosing `<care-context>`, if any. */
-  @follow(storeContext)
-  @state()
   protected store?: CareStore;
 
-  @follow(actorContext)
-  @state()
   protected contextActor?: Actor;
 
   /** What the store holds now (connected mode). */
-  @state() protected snapshot?: StoreSnapshot;
+  protected snapshot?: StoreSnapshot;
 
   /**
    * The person using the page, recorded on every change, for an element used without
@@ -76,7 +84,7 @@ export abstract class CareElement<N extends Namespace, M extends PartOf<Catalogu
    * `{"id":"m-kari","name":"Kari Nilsen","organisationId":"org-home-care"}`. Without a valid actor
    * the element refuses changes with a plain-language error and writes nothing.
    */
-  @property({ converter: actorConverter }) actor?: Actor | string;
+  actor?: Actor | string;
 
   /** The subscription to the store while the element is on the page; `snapshot` follows it. */
   protected readonly connection = new StoreConnection(this, {

@@ -1,5 +1,4 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import * as v from 'valibot';
 import { ConsentDirective, isSharingAllowed, type ConsentDirectiveInput, type Decider } from '../../contract/consent.js';
@@ -70,6 +69,20 @@ const TOGGLE_PARTS = 'base:toggle, heading:toggle-heading, control:toggle-contro
  * @fires care-data-error - When `consents` or `team` break the data contract.
  */
 export class CareConsentList extends CareElement<'consent'> {
+  /** @internal Lit's reactive properties: the fields below, their attributes and reflection. */
+  static override properties: PropertyDeclarations = {
+    consents: { attribute: false },
+    team: { attribute: false },
+    audience: { reflect: true },
+    headingLevel: { type: Number, attribute: 'heading-level' },
+    decidedBy: { attribute: false },
+    disabled: { type: Boolean, reflect: true },
+    method: {},
+    now: { attribute: false },
+    savedHere: { state: true },
+    renderLimit: { state: true },
+  };
+
   static override styles = [...CareElement.styles, consentListStyles];
 
   protected readonly namespace = 'consent' as const;
@@ -77,39 +90,39 @@ export class CareConsentList extends CareElement<'consent'> {
   protected readonly translations = consentTranslations;
 
   /** The person's consent directives (controlled mode). Checked against the data contract. */
-  @property({ attribute: false }) consents?: ConsentDirectiveInput[];
+  consents?: ConsentDirectiveInput[];
 
   /** The care team: names the person and finds the members no consent covers. */
-  @property({ attribute: false }) team?: CareTeamInput;
+  team?: CareTeamInput;
 
   /** Who reads it: `service-user` ("you", plain words) or `professional`. */
-  @property({ reflect: true }) audience: Audience = 'service-user';
+  audience: Audience = 'service-user';
 
   /** Level of the overview's heading (1–6); groups and consents take the levels below it. */
-  @property({ type: Number, attribute: 'heading-level' }) headingLevel: HeadingLevel = 2;
+  headingLevel: HeadingLevel = 2;
 
   /** Passed to every toggle: who decides when it is not the person themselves. */
-  @property({ attribute: false }) decidedBy?: Decider | { name: string; memberId?: string; relation?: Decider['relation'] };
+  decidedBy?: Decider | { name: string; memberId?: string; relation?: Decider['relation'] };
 
   /**
    * Read-only: every decision is shown with its history, and no toggle can be changed. For a
    * reader who may see the person's decisions but not record them.
    */
-  @property({ type: Boolean, reflect: true }) disabled = false;
+  disabled = false;
 
   /** Passed to every toggle: how decisions made here are given (`digital` by default). */
-  @property() method: ConsentMethod = 'digital';
+  method: ConsentMethod = 'digital';
 
   /** The moment review and end dates are compared with. Defaults to now. */
-  @property({ attribute: false }) now?: Date | string;
+  now?: Date | string;
 
   /** Decisions saved through the toggles in controlled mode, by directive id. */
-  @state() private savedHere = new Map<string, ConsentDirective>();
+  private savedHere = new Map<string, ConsentDirective>();
 
   private view: View = { kind: 'loading' };
 
   /** How many toggles are rendered now: every one of them soon after the first frame. */
-  @state() private renderLimit = FIRST_BATCH;
+  private renderLimit = FIRST_BATCH;
   private renderStart?: { at: number; rendered: number };
   private renderedCount = 0;
   private msPerToggle = 2;

@@ -1,5 +1,4 @@
-import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { ConsentDirective, Decider, type ConsentDirectiveInput } from '../../contract/consent.js';
 import { CareTeam, type CareTeamInput } from '../../contract/team.js';
 import type { ContractIssue } from '../../contract/validate.js';
@@ -82,6 +81,25 @@ const isConsentState = (value: unknown): value is ConsentState =>
  * @fires care-data-error - When `directive`, `team` or `decidedBy` break the data contract.
  */
 export class CareConsentToggle extends CareElement<'consent', ConsentToggleMessages> {
+  /** @internal Lit's reactive properties: the fields below, their attributes and reflection. */
+  static override properties: PropertyDeclarations = {
+    directive: { attribute: false },
+    directiveId: { attribute: 'directive-id' },
+    team: { attribute: false },
+    audience: { reflect: true },
+    decidedBy: { attribute: false },
+    method: {},
+    name: { reflect: true },
+    required: { type: Boolean, reflect: true },
+    disabled: { type: Boolean, reflect: true },
+    historyOpen: { type: Boolean, reflect: true, attribute: 'history-open' },
+    headingLevel: { type: Number, attribute: 'heading-level' },
+    now: { attribute: false },
+    chosen: { state: true },
+    formDisabled: { state: true },
+    savedJustNow: { state: true },
+  };
+
   /** Takes part in native forms through ElementInternals. */
   static formAssociated = true;
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
@@ -93,48 +111,48 @@ export class CareConsentToggle extends CareElement<'consent', ConsentToggleMessa
   protected readonly translations = consentTranslations;
 
   /** The consent directive to show (controlled mode). Checked against the data contract. */
-  @property({ attribute: false }) directive?: ConsentDirectiveInput;
+  directive?: ConsentDirectiveInput;
 
   /** Id of the directive in the care record (connected mode, inside `<care-context>`). */
-  @property({ attribute: 'directive-id' }) directiveId?: string;
+  directiveId?: string;
 
   /** The care team, to name the person, the people who decided and the members at the recipient. */
-  @property({ attribute: false }) team?: CareTeamInput;
+  team?: CareTeamInput;
 
   /** Who reads it: `service-user` ("you", plain words) or `professional` (the person's name, legal basis). */
-  @property({ reflect: true }) audience: Audience = 'service-user';
+  audience: Audience = 'service-user';
 
   /**
    * Who makes the decision when it is not the person themselves, for example
    * `{ name: 'Marit Ås', relation: 'legal-representative' }`. The element says so before and after.
    */
-  @property({ attribute: false }) decidedBy?: Decider | { name: string; memberId?: string; relation?: Decider['relation'] };
+  decidedBy?: Decider | { name: string; memberId?: string; relation?: Decider['relation'] };
 
   /** How the decision is given when recorded here: `digital` (default), `verbal` or `written`. */
-  @property() method: ConsentMethod = 'digital';
+  method: ConsentMethod = 'digital';
 
   /** Form field name; the submitted value is the saved state (granted, refused, withdrawn, not-recorded). */
-  @property({ reflect: true }) name = '';
+  name = '';
 
   /** In a form, a directive with no recorded choice makes the form invalid. */
-  @property({ type: Boolean, reflect: true }) required = false;
+  required = false;
 
   /** Makes the element inert: nothing can be changed. */
-  @property({ type: Boolean, reflect: true }) disabled = false;
+  disabled = false;
 
   /** Whether the history of changes is shown. */
-  @property({ type: Boolean, reflect: true, attribute: 'history-open' }) historyOpen = false;
+  historyOpen = false;
 
   /** Level of the recipient heading (1–6), to fit the page's outline. */
-  @property({ type: Number, attribute: 'heading-level' }) headingLevel: HeadingLevel = 3;
+  headingLevel: HeadingLevel = 3;
 
   /** The moment review and end dates are compared with. Defaults to now; set it for stable stories and tests. */
-  @property({ attribute: false }) now?: Date | string;
+  now?: Date | string;
 
   /** The decision saved through this element in controlled mode, until the host gives a new directive. */
-  @state() private chosen?: ConsentDirective;
-  @state() private formDisabled = false;
-  @state() private savedJustNow = false;
+  private chosen?: ConsentDirective;
+  private formDisabled = false;
+  private savedJustNow = false;
 
   private view: View = { kind: 'loading' };
   /** The decider given in `decidedBy`, as checked. */

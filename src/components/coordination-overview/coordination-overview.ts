@@ -1,5 +1,4 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { OVERVIEW_GAPS, type OverviewGap, type OverviewPage, type OverviewQuery, type OverviewRow } from '../../contract/overview.js';
 import { SECTORS, type Sector } from '../../contract/values.js';
 import type { ContractIssue } from '../../contract/validate.js';
@@ -54,6 +53,24 @@ const EXPORT_PAGE = 100;
  * @fires care-load-error - When the server could not give the overview; `detail.reason` says why.
  */
 export class CareCoordinationOverview extends CareElement<'overview'> {
+  /** @internal Lit's reactive properties: the fields below, their attributes and reflection. */
+  static override properties: PropertyDeclarations = {
+    source: { attribute: false },
+    src: {},
+    gap: { reflect: true },
+    sector: {},
+    organisationId: { attribute: 'organisation-id' },
+    coordinatorId: { attribute: 'coordinator-id' },
+    months: { type: Number },
+    pageSize: { type: Number, attribute: 'page-size' },
+    personHref: { attribute: 'person-href' },
+    headingLevel: { type: Number, attribute: 'heading-level' },
+    view: { state: true },
+    page: { state: true },
+    message: { state: true },
+    exporting: { state: true },
+  };
+
   static override styles = [...CareElement.styles, overviewStyles];
 
   protected readonly namespace = 'overview' as const;
@@ -61,45 +78,45 @@ export class CareCoordinationOverview extends CareElement<'overview'> {
   protected readonly translations = overviewTranslations;
 
   /** Where the counts come from: any OverviewSource (HTTP, FHIR). Wins over `src`. */
-  @property({ attribute: false }) source?: OverviewSource;
+  source?: OverviewSource;
 
   /** The base address of a REST API with `GET /overview` (docs/openapi.yaml), for an HttpOverviewSource. */
-  @property() src?: string;
+  src?: string;
 
   /** The gap whose list is shown. */
-  @property({ reflect: true }) gap: OverviewGap = 'no-coordinator';
+  gap: OverviewGap = 'no-coordinator';
 
   /** Only teams whose organisation is in this sector; empty for all. */
-  @property() sector: Sector | '' = '';
+  sector: Sector | '' = '';
 
   /** Only teams held by this organisation; empty for all. */
-  @property({ attribute: 'organisation-id' }) organisationId = '';
+  organisationId = '';
 
   /** Only teams of this coordinator; empty for all. */
-  @property({ attribute: 'coordinator-id' }) coordinatorId = '';
+  coordinatorId = '';
 
   /** How many months without a responsibility-group meeting count as a gap (1–36). */
-  @property({ type: Number }) months = 6;
+  months = 6;
 
   /** Rows per page (1–100). */
-  @property({ type: Number, attribute: 'page-size' }) pageSize = 25;
+  pageSize = 25;
 
   /**
    * The link to a person's page, with `{personId}` and `{teamId}` filled in percent-encoded, for
    * example `/people/{personId}`. Only http(s) and relative links are made; without it, names are text.
    */
-  @property({ attribute: 'person-href' }) personHref?: string;
+  personHref?: string;
 
   /** Level of the overview's heading (1–6), to fit the page's outline. */
-  @property({ type: Number, attribute: 'heading-level' }) headingLevel: HeadingLevel = 2;
+  headingLevel: HeadingLevel = 2;
 
   /** Who reads it: coordinators and leaders, so always `professional`. */
   readonly audience = 'professional';
 
-  @state() private view: View = { kind: 'loading' };
-  @state() private page = 1;
-  @state() private message = '';
-  @state() private exporting = false;
+  private view: View = { kind: 'loading' };
+  private page = 1;
+  private message = '';
+  private exporting = false;
 
   private request?: AbortController;
   private ownSource?: { src: string; source: HttpOverviewSource };

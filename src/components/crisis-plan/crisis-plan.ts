@@ -1,6 +1,5 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
 import * as v from 'valibot';
-import { property, state } from 'lit/decorators.js';
 import { ConsentDirective, type ConsentDirectiveInput } from '../../contract/consent.js';
 import { coordinatorOf } from '../../contract/rules.js';
 import { CrisisPlan, crisisPlanAccess, crisisPlanFlags, type CrisisPlanInput } from '../../contract/crisis-plan.js';
@@ -102,6 +101,21 @@ const calendarDay = (moment: Date): string =>
  * @fires care-data-error - When `plan`, `team`, `responsibilities` or `consents` break the data contract.
  */
 export class CareCrisisPlan extends CareElement<'crisis', CrisisReadingMessages> {
+  /** @internal Lit's reactive properties: the fields below, their attributes and reflection. */
+  static override properties: PropertyDeclarations = {
+    plan: { attribute: false },
+    planId: { attribute: 'plan-id' },
+    team: { attribute: false },
+    responsibilities: { attribute: false },
+    consents: { attribute: false },
+    audience: { reflect: true },
+    stage: { reflect: true },
+    headingLevel: { type: Number, attribute: 'heading-level' },
+    now: { attribute: false },
+    message: { state: true },
+    savedHere: { state: true },
+  };
+
   static override styles = [...CareElement.styles, documentStyles, crisisPlanStyles];
 
   protected readonly namespace = 'crisis' as const;
@@ -112,35 +126,35 @@ export class CareCrisisPlan extends CareElement<'crisis', CrisisReadingMessages>
   protected readonly translations = crisisTranslations;
 
   /** The plan to show (controlled mode). Checked against the data contract. */
-  @property({ attribute: false }) plan?: CrisisPlanInput;
+  plan?: CrisisPlanInput;
 
   /** Id of the plan in the care record (connected mode); without it, the team's first plan. */
-  @property({ attribute: 'plan-id' }) planId?: string;
+  planId?: string;
 
   /** The care team, for names, phone numbers and the coordinator (controlled mode). */
-  @property({ attribute: false }) team?: CareTeamInput;
+  team?: CareTeamInput;
 
   /** The team's responsibilities, so measures can name the ones they carry out (controlled mode). */
-  @property({ attribute: false }) responsibilities?: ResponsibilityInput[];
+  responsibilities?: ResponsibilityInput[];
 
   /** The person's consents, which decide who sees the content (controlled mode). */
-  @property({ attribute: false }) consents?: ConsentDirectiveInput[];
+  consents?: ConsentDirectiveInput[];
 
   /** Who reads it: `service-user` ("you", plain words) or `professional` (the person's name). */
-  @property({ reflect: true }) audience: Audience = 'service-user';
+  audience: Audience = 'service-user';
 
   /** The stage shown: `early-signs` (default), `getting-worse` or `crisis`. */
-  @property({ reflect: true }) stage: CrisisStage = 'early-signs';
+  stage: CrisisStage = 'early-signs';
 
   /** Level of the plan's heading (1–6), to fit the page's outline. */
-  @property({ type: Number, attribute: 'heading-level' }) headingLevel: HeadingLevel = 2;
+  headingLevel: HeadingLevel = 2;
 
   /** The moment review dates are compared with. Defaults to now; set it for stable stories and tests. */
-  @property({ attribute: false }) now?: Date | string;
+  now?: Date | string;
 
-  @state() private message = '';
+  private message = '';
   /** A plan saved in controlled mode, shown until the host gives a new one. */
-  @state() private savedHere?: CrisisPlan;
+  private savedHere?: CrisisPlan;
 
   private view: View = { kind: 'loading' };
   private readonly editButton = new Kept<HTMLButtonElement>();

@@ -1,5 +1,4 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { Kept, KeyedKept, keep } from '../base/kept.js';
 import { formatWith } from '../../i18n/format.js';
 import type { PickerMessages } from '../../i18n/types.js';
@@ -41,6 +40,19 @@ const noon = (date: string) => {
  * @cssprop [--care-meeting-scheduler-free-marker-color=var(--care-color-success)] - The dot under days with free times.
  */
 export class CareDatePicker extends CareBase<'picker'> {
+  /** @internal Lit's reactive properties: the fields below, their attributes and reflection. */
+  static override properties: PropertyDeclarations = {
+    value: {},
+    today: {},
+    min: {},
+    max: {},
+    marked: { attribute: false },
+    label: {},
+    open: { state: true },
+    focused: { state: true },
+    inGrid: { state: true },
+  };
+
   static override styles = [...CareBase.styles, datePickerStyles];
 
   protected readonly namespace = 'picker' as const;
@@ -48,27 +60,27 @@ export class CareDatePicker extends CareBase<'picker'> {
   protected readonly translations = pickerTranslations;
 
   /** The chosen date, `YYYY-MM-DD`. */
-  @property() value = '';
+  value = '';
 
   /** Today, `YYYY-MM-DD`, marked in the grid and where the grid opens when nothing is chosen. */
-  @property() today = '';
+  today = '';
 
   /** Earliest date that can be chosen, `YYYY-MM-DD`. */
-  @property() min = '';
+  min = '';
 
   /** Latest date that can be chosen, `YYYY-MM-DD`. */
-  @property() max = '';
+  max = '';
 
   /** Dates (`YYYY-MM-DD`) that have free times; marked with a dot and in text. */
-  @property({ attribute: false }) marked: readonly string[] = [];
+  marked: readonly string[] = [];
 
   /** Text of the opening button. Defaults to "Choose date". */
-  @property() label = '';
+  label = '';
 
-  @state() private open = false;
-  @state() private focused = '';
+  private open = false;
+  private focused = '';
   /** The keyboard hint is spoken (and shown) while focus is in the month grid, as the APG date picker does. */
-  @state() private inGrid = false;
+  private inGrid = false;
 
   private readonly dialog = new Kept<HTMLDialogElement>();
   /** The button that opens the dialog, where focus goes back to. */

@@ -1,5 +1,4 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { Kept, keep } from '../base/kept.js';
 import type { ConsentDirectiveInput } from '../../contract/consent.js';
 import type { MeetingInput } from '../../contract/meeting.js';
@@ -97,6 +96,27 @@ import { outcomeView, type Ready, type View } from './outcome-view.js';
  * @fires care-data-error - When `meeting`, `team`, `outcome`, `consents` or `responsibilities` break the data contract.
  */
 export class CareMeetingOutcomes extends CareElement<'outcomes'> {
+  /** @internal Lit's reactive properties: the fields below, their attributes and reflection. */
+  static override properties: PropertyDeclarations = {
+    meeting: { attribute: false },
+    meetingId: { attribute: 'meeting-id' },
+    outcome: { attribute: false },
+    team: { attribute: false },
+    consents: { attribute: false },
+    responsibilities: { attribute: false },
+    audience: { reflect: true },
+    headingLevel: { type: Number, attribute: 'heading-level' },
+    now: { attribute: false },
+    draft: { state: true },
+    problem: { state: true },
+    both: { state: true },
+    message: { state: true },
+    question: { state: true },
+    questionProblem: { state: true },
+    answers: { state: true },
+    savedHere: { state: true },
+  };
+
   static override styles = [...CareElement.styles, documentStyles, meetingOutcomesStyles];
 
   protected readonly namespace = 'outcomes' as const;
@@ -104,42 +124,42 @@ export class CareMeetingOutcomes extends CareElement<'outcomes'> {
   protected readonly translations = outcomesTranslations;
 
   /** The meeting (controlled mode). Checked against the data contract. */
-  @property({ attribute: false }) meeting?: MeetingInput;
+  meeting?: MeetingInput;
 
   /** Id of the meeting in the care record (connected mode). */
-  @property({ attribute: 'meeting-id' }) meetingId?: string;
+  meetingId?: string;
 
   /** The meeting's outcome, if one has been recorded (controlled mode). */
-  @property({ attribute: false }) outcome?: MeetingOutcomeInput;
+  outcome?: MeetingOutcomeInput;
 
   /** The care team, for names, organisations and the coordinator (controlled mode). */
-  @property({ attribute: false }) team?: CareTeamInput;
+  team?: CareTeamInput;
 
   /** The person's consents, which decide who reads which part (controlled mode). */
-  @property({ attribute: false }) consents?: ConsentDirectiveInput[];
+  consents?: ConsentDirectiveInput[];
 
   /** The team's responsibilities, for tasks that hand one over (controlled mode). */
-  @property({ attribute: false }) responsibilities?: ResponsibilityInput[];
+  responsibilities?: ResponsibilityInput[];
 
   /** Who reads it: `service-user` ("you", plain words) or `professional`. */
-  @property({ reflect: true }) audience: Audience = 'service-user';
+  audience: Audience = 'service-user';
 
   /** Level of the outcome's heading (1–6), to fit the page's outline. */
-  @property({ type: Number, attribute: 'heading-level' }) headingLevel: HeadingLevel = 2;
+  headingLevel: HeadingLevel = 2;
 
   /** The moment "has the meeting ended" is judged by. Defaults to now; set it for stable stories and tests. */
-  @property({ attribute: false }) now?: Date | string;
+  now?: Date | string;
 
-  @state() private draft?: OutcomeDraft;
+  private draft?: OutcomeDraft;
   private draftBase?: MeetingOutcome;
-  @state() private problem?: string;
-  @state() private both?: { mine: MeetingOutcome; base: MeetingOutcome; action: MeetingOutcomeAction };
-  @state() private message = '';
-  @state() private question = { text: '', partId: '' };
-  @state() private questionProblem = false;
-  @state() private answers: Record<string, string> = {};
+  private problem?: string;
+  private both?: { mine: MeetingOutcome; base: MeetingOutcome; action: MeetingOutcomeAction };
+  private message = '';
+  private question = { text: '', partId: '' };
+  private questionProblem = false;
+  private answers: Record<string, string> = {};
   /** An outcome saved in controlled mode, shown until the host gives a new one. */
-  @state() private savedHere?: MeetingOutcome;
+  private savedHere?: MeetingOutcome;
 
   private view: View = { kind: 'loading' };
   /** The last save that goes through the matrix first, so Try again after a matrix failure can finish it. */

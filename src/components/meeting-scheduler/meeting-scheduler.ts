@@ -1,5 +1,4 @@
-import { html, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { isTimeZone, type Actor } from '../../contract/common.js';
 import type { ConsentDirectiveInput } from '../../contract/consent.js';
 import type { Meeting, MeetingInput } from '../../contract/meeting.js';
@@ -102,6 +101,26 @@ export const TEAM_TIME_ZONE = 'Europe/Oslo';
  * @cssprop [--care-meeting-scheduler-professional-target-size=1.75rem] - Minimum size of buttons and fields in the professional audience (the service-user audience uses `--care-target-size`, 44 px).
  */
 export class CareMeetingScheduler extends CareElement<'scheduler'> {
+  /** @internal Lit's reactive properties: the fields below, their attributes and reflection. */
+  static override properties: PropertyDeclarations = {
+    meeting: { attribute: false },
+    team: { attribute: false },
+    availability: { attribute: false },
+    consents: { attribute: false },
+    meetingId: { attribute: 'meeting-id' },
+    audience: { reflect: true },
+    me: {},
+    today: {},
+    timeZone: { attribute: 'time-zone' },
+    viewerTimeZone: { attribute: 'viewer-time-zone' },
+    headingLevel: { type: Number, attribute: 'heading-level' },
+    loading: { type: Boolean, reflect: true },
+    bookedId: { state: true },
+    moving: { state: true },
+    confirming: { state: true },
+    datesPage: { state: true },
+  };
+
   static override styles = [...CareElement.styles, schedulerStyles, bookedMeetingStyles];
 
   protected readonly namespace = 'scheduler' as const;
@@ -109,46 +128,46 @@ export class CareMeetingScheduler extends CareElement<'scheduler'> {
   protected readonly translations = schedulerTranslations;
 
   /** The meeting to show, or to change (controlled mode). Checked against the data contract once per object. Without it, the element plans a new meeting. */
-  @property({ attribute: false }) meeting?: MeetingInput;
+  meeting?: MeetingInput;
 
   /** The care team whose members can be invited (controlled mode). When unset, it comes from the store of an enclosing `<care-context>`. */
-  @property({ attribute: false }) team?: CareTeamInput;
+  team?: CareTeamInput;
 
   /** Members' busy times and working hours, for finding times and for warnings. When unset, from the store. */
-  @property({ attribute: false }) availability?: AvailabilityInput[];
+  availability?: AvailabilityInput[];
 
   /** The service user's consent directives, for warnings about invitees not covered by a consent. When unset, from the store. */
-  @property({ attribute: false }) consents?: ConsentDirectiveInput[];
+  consents?: ConsentDirectiveInput[];
 
   /** Id of the meeting to show from the store (connected mode). Without it the element plans a new meeting. */
-  @property({ attribute: 'meeting-id' }) meetingId = '';
+  meetingId = '';
 
   /** Who is reading: `professional` (plans and manages meetings) or `service-user` (plain words, large targets; sees the meeting, their part, and can answer). */
-  @property({ reflect: true }) audience: Audience = 'professional';
+  audience: Audience = 'professional';
 
   /** Member id of the person viewing, to show "your part" of the agenda and let them answer the invitation. */
-  @property() me = '';
+  me = '';
 
   /** Today as `YYYY-MM-DD` in the team's zone: where searches start, which dates are past, which consents are in force. Defaults to the current date. */
-  @property() today = '';
+  today = '';
 
   /** The team's IANA zone, used for new meetings that are not in person. */
-  @property({ attribute: 'time-zone' }) timeZone = TEAM_TIME_ZONE;
+  timeZone = TEAM_TIME_ZONE;
 
   /** The viewer's own IANA zone, to show their local time beside the meeting's when it differs. Defaults to the browser's zone. */
-  @property({ attribute: 'viewer-time-zone' }) viewerTimeZone = '';
+  viewerTimeZone = '';
 
   /** Level of the element's heading (1–6, default 2); section headings are one level below, never deeper than 6. */
-  @property({ type: Number, attribute: 'heading-level' }) headingLevel: HeadingLevel = 2;
+  headingLevel: HeadingLevel = 2;
 
   /** Shows the loading state (controlled mode, while the host fetches data). */
-  @property({ type: Boolean, reflect: true }) loading = false;
+  loading = false;
 
-  @state() private bookedId = '';
-  @state() private moving?: MoveForm;
-  @state() private confirming?: ConfirmState;
+  private bookedId = '';
+  private moving?: MoveForm;
+  private confirming?: ConfirmState;
   /** The page of a series' dates the person paged to; without one the list opens at today. */
-  @state() private datesPage?: { meetingId: string; firstIndex: number };
+  private datesPage?: { meetingId: string; firstIndex: number };
 
   private readonly refs = new SchedulerRefs();
   private readonly focusing = new FocusController(this);

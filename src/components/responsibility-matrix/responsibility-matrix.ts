@@ -1,5 +1,4 @@
-import { html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyValues, type PropertyDeclarations } from 'lit';
 import { Kept } from '../base/kept.js';
 import { html as staticHtml } from 'lit/static-html.js';
 import type { Responsibility, ResponsibilityInput } from '../../contract/responsibility.js';
@@ -88,6 +87,22 @@ const EMPTY: readonly ResponsibilityInput[] = [];
  * @cssprop --care-responsibility-matrix-flag-background - Background of warnings.
  */
 export class CareResponsibilityMatrix extends CareElement<'matrix'> {
+  /** @internal Lit's reactive properties: the fields below, their attributes and reflection. */
+  static override properties: PropertyDeclarations = {
+    team: { attribute: false },
+    responsibilities: { attribute: false },
+    editable: { type: Boolean, reflect: true },
+    view: { reflect: true },
+    filter: { reflect: true },
+    me: {},
+    showEnded: { type: Boolean, attribute: 'show-ended' },
+    audience: {},
+    compact: { type: Boolean, reflect: true },
+    today: {},
+    headingLevel: { type: Number, attribute: 'heading-level' },
+    announcement: { state: true },
+  };
+
   static override styles = [...CareElement.styles, ...matrixStyles];
 
   protected readonly namespace = 'matrix' as const;
@@ -95,39 +110,39 @@ export class CareResponsibilityMatrix extends CareElement<'matrix'> {
   protected readonly translations = matrixTranslations;
 
   /** The care team (controlled mode). Its members become the columns. Checked against the contract. */
-  @property({ attribute: false }) team?: CareTeam | CareTeamInput;
+  team?: CareTeam | CareTeamInput;
 
   /** The responsibilities (controlled mode). Checked against the contract; ids must be unique. */
-  @property({ attribute: false }) responsibilities?: readonly (Responsibility | ResponsibilityInput)[];
+  responsibilities?: readonly (Responsibility | ResponsibilityInput)[];
 
   /** Lets the viewer change parts and responsibilities. Without it the matrix is a read-only table. */
-  @property({ type: Boolean, reflect: true }) editable = false;
+  editable = false;
 
   /** `grid` (by responsibility), `person` (what each person is responsible for), or `auto`: person view when narrower than 40rem. */
-  @property({ reflect: true }) view: MatrixView = 'auto';
+  view: MatrixView = 'auto';
 
   /** Which responsibilities to show: `all`, `unassigned` (nobody owns it), `disputed`, or `mine` (needs `me`). */
-  @property({ reflect: true }) filter: MatrixFilter = 'all';
+  filter: MatrixFilter = 'all';
 
   /** Member id of the person looking: for "mine", "(you)", and answering a handover meant for them. */
-  @property() me?: string;
+  me?: string;
 
   /** Also show responsibilities that have ended. */
-  @property({ type: Boolean, attribute: 'show-ended' }) showEnded = false;
+  showEnded = false;
 
   /** Who is looking: `service-user` uses everyday role names ("Your GP"), `professional` the professional ones. */
-  @property() audience: Audience = 'professional';
+  audience: Audience = 'professional';
 
   /** Shows only the letters in the cells (the full text stays available to assistive technology). */
-  @property({ type: Boolean, reflect: true }) compact = false;
+  compact = false;
 
   /** The viewer's date, `YYYY-MM-DD`, for overdue reviews. Defaults to today. */
-  @property() today?: string;
+  today?: string;
 
   /** Level of the title (1–6, default 2), so the matrix fits the host page's outline; the legend and the person view's headings are one level below, never deeper than 6. */
-  @property({ type: Number, attribute: 'heading-level' }) headingLevel: HeadingLevel = 2;
+  headingLevel: HeadingLevel = 2;
 
-  @state() private announcement = '';
+  private announcement = '';
 
   // Derived once per data change, never in render.
   private status: 'loading' | 'load-error' | 'invalid' | 'ready' = 'loading';

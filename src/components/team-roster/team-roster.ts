@@ -1,5 +1,4 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
 import { Kept, KeyedKept } from '../base/kept.js';
 import { repeat } from 'lit/directives/repeat.js';
@@ -108,6 +107,22 @@ const FIRST_BATCH = 16;
  * @cssprop [--care-team-roster-professional-target-size=1.75rem] - Minimum size of buttons and links in the professional audience (the service-user audience uses `--care-target-size`, 44 px).
  */
 export class CareTeamRoster extends CareElement<'roster', Omit<RosterMessages, 'details'>> {
+  /** @internal Lit's reactive properties: the fields below, their attributes and reflection. */
+  static override properties: PropertyDeclarations = {
+    team: { attribute: false },
+    audience: { reflect: true },
+    groupBy: { attribute: 'group-by', reflect: true },
+    layout: { reflect: true },
+    showEnded: { type: Boolean, attribute: 'show-ended', reflect: true },
+    confirmWithinDays: { type: Number, attribute: 'confirm-within-days' },
+    filter: {},
+    sectorFilter: { attribute: 'sector-filter' },
+    today: {},
+    timeZone: { attribute: 'time-zone' },
+    headingLevel: { type: Number, attribute: 'heading-level' },
+    renderLimit: { state: true },
+  };
+
   static override styles = [...CareElement.styles, rosterStyles];
 
   protected readonly namespace = 'roster' as const;
@@ -118,39 +133,39 @@ export class CareTeamRoster extends CareElement<'roster', Omit<RosterMessages, '
   protected readonly translations = rosterTranslations;
 
   /** The care team to show (controlled mode). Checked against the data contract once per object. When unset, the team comes from the store of an enclosing `<care-context>`. */
-  @property({ attribute: false }) team?: CareTeamInput;
+  team?: CareTeamInput;
 
   /** Who is reading: `service-user` (plain words, large targets, fewer details) or `professional` (role codes, organisations, periods, confirmations). Decides which private contacts are shown. */
-  @property({ reflect: true }) audience: Audience = 'service-user';
+  audience: Audience = 'service-user';
 
   /** Group members by `sector`, by `organisation`, or `none` (one list). */
-  @property({ attribute: 'group-by', reflect: true }) groupBy: RosterGrouping = 'sector';
+  groupBy: RosterGrouping = 'sector';
 
   /** `detailed` cards with every contact and hours, or `compact` rows with the preferred contact only. */
-  @property({ reflect: true }) layout: RosterLayout = 'detailed';
+  layout: RosterLayout = 'detailed';
 
   /** Show members who have left the team, marked as ended. The user can also toggle this. */
-  @property({ type: Boolean, attribute: 'show-ended', reflect: true }) showEnded = false;
+  showEnded = false;
 
   /** Mark the team and members whose last confirmation is older than this many days. */
-  @property({ type: Number, attribute: 'confirm-within-days' }) confirmWithinDays?: number;
+  confirmWithinDays?: number;
 
   /** Text filter over names, roles and organisations. The search box edits it. */
-  @property() filter = '';
+  filter = '';
 
   /** Show only members of this sector (`municipal`, `specialist`, …). The sector filter edits it. */
-  @property({ attribute: 'sector-filter' }) sectorFilter: Sector | '' = '';
+  sectorFilter: Sector | '' = '';
 
   /** Today as `YYYY-MM-DD`, for "today 08:00–15:30" and confirmation marks. Defaults to the current date in `time-zone`. */
-  @property() today?: string;
+  today?: string;
 
   /** IANA zone of the team's hours and dates. */
-  @property({ attribute: 'time-zone' }) timeZone = TEAM_TIME_ZONE;
+  timeZone = TEAM_TIME_ZONE;
 
   /** Level of the element's heading (1–6, default 2), so it fits the host page; group headings are one level below, never deeper than 6. */
-  @property({ type: Number, attribute: 'heading-level' }) headingLevel: HeadingLevel = 2;
+  headingLevel: HeadingLevel = 2;
 
-  @state() private renderLimit = FIRST_BATCH;
+  private renderLimit = FIRST_BATCH;
 
   /** The search box, by reference: focus never depends on a selector. */
   private readonly searchRef = new Kept<HTMLInputElement>();
