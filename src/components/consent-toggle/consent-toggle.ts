@@ -11,10 +11,10 @@ import { headingLevel, type HeadingLevel } from '../base/heading-level.js';
 import type { IntentOutcome } from '../base/intent.js';
 import { IntentController } from '../base/intent-controller.js';
 import { consentToggleStyles } from './consent-toggle.styles.js';
-import { actionFor, allowsSharing, deciderFor, methodFor, nextConsentState, recordDecision, toggleStates } from './decision.js';
-import { renderActingFor, renderDetails, renderFacts, renderHistory } from './sections.js';
+import { actionFor, deciderFor, methodFor, nextConsentState, recordDecision, toggleStates } from './decision.js';
+import { renderActingFor, renderControl, renderDetails, renderFacts, renderFailure, renderHistory } from './sections.js';
 import { ConsentWording, type Failure } from './wording.js';
-import { keep, Kept } from '../base/kept.js';
+import { Kept } from '../base/kept.js';
 import { CareConsentChangeEvent, CareConsentRequestEvent } from './events.js';
 import { consentToggle } from '../../i18n/catalogues/en/consent.js';
 import { consentTranslations } from '../../i18n/translations.js';
@@ -369,73 +369,21 @@ export class CareConsentToggle extends CareElement<'consent', ConsentToggleMessa
       <p class="question">${question}</p>
       ${renderDetails(w, saved, view.team)} ${renderActingFor(w, this.proxy)}
       <div class="control" part="control">
-        ${this.renderControl(view, w)}
+        ${renderControl(w, saved, {
+          pending: Boolean(pending),
+          disabled: this.inert_,
+          refs: { control: this.controlRef, yes: this.yesRef, no: this.noRef },
+          choose: (share) => this.choose(view, share),
+        })}
         <p class="live live-region" part="status" role="status">${live}</p>
       </div>
       <p class="state-text" part="state" id="state">${w.stateSentence()}</p>
       <p class="visually-hidden" role="alert">${failure ? `${t.errorPrefix} ${w.failureSentence(failure)}` : ''}</p>
-      ${failure ? this.renderFailure(w, failure) : nothing} ${renderFacts(w, saved, this.now ?? new Date())}
+      ${failure
+        ? renderFailure(w, failure, { disabled: this.inert_, retry: this.retry, dismiss: this.dismiss, resolve: (choice) => this.resolveConflict(choice) })
+        : nothing}
+      ${renderFacts(w, saved, this.now ?? new Date())}
       ${renderHistory(w, saved, { open: this.historyOpen, disabled: this.inert_, toggle: this.toggleHistory, dates: this.dates() })}
-    </div>`;
-  }
-
-  /** Two equal buttons while nothing is recorded (no answer chosen for the person); a switch after. */
-  private renderControl(view: ReadyView, w: ConsentWording): TemplateResult {
-    const { saved, pending } = view;
-    const t = this.t;
-    const label = t.switchLabel[saved.model](w.list(saved.categories.map((c) => t.categories[c])), saved.recipient.name);
-    const busy = pending ? 'true' : nothing;
-    if (saved.state === 'not-recorded') {
-      const choice = (share: boolean) =>
-        html`<button
-          ${keep(share ? this.yesRef : this.noRef)}
-          type="button"
-          part=${share ? 'choice choice-yes' : 'choice choice-no'}
-          data-state=${nextConsentState(saved, share)}
-          ?disabled=${this.inert_}
-          aria-disabled=${busy}
-          @click=${() => this.choose(view, share)}
-        >
-          ${share ? t.choiceYes[saved.model] : t.choiceNo[saved.model]}
-        </button>`;
-      return html`<div class="choices" role="group" aria-labelledby="switch-label" aria-describedby="state">
-        <span class="switch-label" part="label" id="switch-label">${label}</span>
-        ${choice(true)} ${choice(false)}
-      </div>`;
-    }
-    const on = allowsSharing(saved.model, saved.state);
-    return html`<span class="switch-label" part="label" id="switch-label">${label}</span>
-      <button
-        ${keep(this.controlRef)}
-        type="button"
-        role="switch"
-        part="switch"
-        aria-checked=${on ? 'true' : 'false'}
-        aria-labelledby="switch-label"
-        aria-describedby="state"
-        aria-disabled=${busy}
-        ?disabled=${this.inert_}
-        @click=${() => this.choose(view, !on)}
-      >
-        <span class="option" aria-hidden="true">${t.no}</span>
-        <span class="track" part="track"><span class="thumb" part="thumb"></span></span>
-        <span class="option" aria-hidden="true">${t.yes}</span>
-      </button>`;
-  }
-
-  /** Why a decision was not saved, with Try again; after both decided differently, both decisions and a choice. */
-  private renderFailure(w: ConsentWording, failure: Failure): TemplateResult {
-    const t = this.t;
-    // Announced by the alert region that was already there (renderDirective); a new alert node is often not read.
-    return html`<div class="state error failure" part="error">
-      <p><span class="visually-hidden">${t.errorPrefix} </span>${w.failureSentence(failure)}</p>
-      <div class="actions">
-        ${failure.theirs
-          ? html`<button type="button" part="retry keep-mine" ?disabled=${this.inert_} @click=${() => this.resolveConflict('mine')}>${t.keepMine}</button>
-              <button type="button" part="keep-theirs" ?disabled=${this.inert_} @click=${() => this.resolveConflict('theirs')}>${t.keepTheirs}</button>`
-          : html`<button type="button" part="retry" ?disabled=${this.inert_} @click=${this.retry}>${t.retry}</button>
-              <button type="button" @click=${this.dismiss}>${t.dismiss}</button>`}
-      </div>
     </div>`;
   }
 

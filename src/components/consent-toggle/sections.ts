@@ -2,8 +2,9 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { ConsentDirective, ConsentHistoryEntry, Decider } from '../../contract/consent.js';
 import type { CareTeam } from '../../contract/team.js';
 import { calendarDate, formatDate, formatTime, type DateContext } from '../../i18n/format.js';
-import { newestFirst } from './decision.js';
-import { capitalise, type ConsentWording } from './wording.js';
+import { keep, type Kept } from '../base/kept.js';
+import { allowsSharing, newestFirst, nextConsentState } from './decision.js';
+import { capitalise, type ConsentWording, type Failure } from './wording.js';
 
 /** What is shared, why, with which members, what happens if not; for professionals the legal basis and model. */
 export const renderDetails = (w: ConsentWording, saved: ConsentDirective, team: CareTeam | undefined): TemplateResult => {
@@ -116,4 +117,76 @@ const renderHistoryEntries = (w: ConsentWording, entries: ConsentHistoryEntry[],
       </li>`;
     })}
   </ol>`;
+};
+
+/** What the control row needs from the element: whether a decision is on its way, the kept buttons and the press. */
+export interface ControlOptions {
+  pending: boolean;
+  disabled: boolean;
+  /** Where focus goes back to: the switch, or the two buttons shown while nothing is recorded. */
+  refs: { control: Kept<HTMLButtonElement>; yes: Kept<HTMLButtonElement>; no: Kept<HTMLButtonElement> };
+  choose: (share: boolean) => void;
+}
+
+/** Two equal buttons while nothing is recorded (no answer chosen for the person); a switch after. */
+export const renderControl = (w: ConsentWording, saved: ConsentDirective, options: ControlOptions): TemplateResult => {
+  const t = w.t;
+  const label = t.switchLabel[saved.model](w.list(saved.categories.map((c) => t.categories[c])), saved.recipient.name);
+  const busy = options.pending ? 'true' : nothing;
+  if (saved.state === 'not-recorded') {
+    const choice = (share: boolean) =>
+      html`<button
+        ${keep(share ? options.refs.yes : options.refs.no)}
+        type="button"
+        part=${share ? 'choice choice-yes' : 'choice choice-no'}
+        data-state=${nextConsentState(saved, share)}
+        ?disabled=${options.disabled}
+        aria-disabled=${busy}
+        @click=${() => options.choose(share)}
+      >
+        ${share ? t.choiceYes[saved.model] : t.choiceNo[saved.model]}
+      </button>`;
+    return html`<div class="choices" role="group" aria-labelledby="switch-label" aria-describedby="state">
+      <span class="switch-label" part="label" id="switch-label">${label}</span>
+      ${choice(true)} ${choice(false)}
+    </div>`;
+  }
+  const on = allowsSharing(saved.model, saved.state);
+  return html`<span class="switch-label" part="label" id="switch-label">${label}</span>
+    <button
+      ${keep(options.refs.control)}
+      type="button"
+      role="switch"
+      part="switch"
+      aria-checked=${on ? 'true' : 'false'}
+      aria-labelledby="switch-label"
+      aria-describedby="state"
+      aria-disabled=${busy}
+      ?disabled=${options.disabled}
+      @click=${() => options.choose(!on)}
+    >
+      <span class="option" aria-hidden="true">${t.no}</span>
+      <span class="track" part="track"><span class="thumb" part="thumb"></span></span>
+      <span class="option" aria-hidden="true">${t.yes}</span>
+    </button>`;
+};
+
+/** Why a decision was not saved, with Try again; after both decided differently, both decisions and a choice. */
+export const renderFailure = (
+  w: ConsentWording,
+  failure: Failure,
+  options: { disabled: boolean; retry: () => void; dismiss: () => void; resolve: (choice: 'mine' | 'theirs') => void },
+): TemplateResult => {
+  const t = w.t;
+  // Announced by the alert region that was already there (the element's); a new alert node is often not read.
+  return html`<div class="state error failure" part="error">
+    <p><span class="visually-hidden">${t.errorPrefix} </span>${w.failureSentence(failure)}</p>
+    <div class="actions">
+      ${failure.theirs
+        ? html`<button type="button" part="retry keep-mine" ?disabled=${options.disabled} @click=${() => options.resolve('mine')}>${t.keepMine}</button>
+            <button type="button" part="keep-theirs" ?disabled=${options.disabled} @click=${() => options.resolve('theirs')}>${t.keepTheirs}</button>`
+        : html`<button type="button" part="retry" ?disabled=${options.disabled} @click=${options.retry}>${t.retry}</button>
+            <button type="button" @click=${options.dismiss}>${t.dismiss}</button>`}
+    </div>
+  </div>`;
 };
