@@ -67,7 +67,7 @@ export default defineConfig(
   },
   {
     // The benchmark passes functions to page.evaluate(), which run in the browser.
-    files: ['scripts/bench.mjs', 'scripts/bench/**/*.mjs', 'scripts/screenshot.mjs'],
+    files: ['scripts/bench.mjs', 'scripts/bench/**/*.mjs', 'scripts/screenshot.mjs', 'scripts/size-probe/**/*.js'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
   {

@@ -7,8 +7,10 @@
 // in size-ceilings.json (today's size plus 1 KB), so nothing gets bigger while the gap is closed.
 // Every bundle over its DESIGN.md budget is printed as OVER with the gap, on every run.
 // `npm run size -- --strict` fails on the DESIGN.md budgets themselves.
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { rollup } from 'rollup';
 import { gzipSync } from 'node:zlib';
 import { root } from './lib/run.mjs';
 
@@ -116,6 +118,51 @@ if (existsSync(reportFile)) {
   }
 } else {
   console.warn('\ndist/bundle-modules.json is missing: no per-package breakdown (rebuild with rollup.config.mjs).');
+}
+
+/**
+ * Builds scripts/size-probe/floor-element.js the way an element is built (the same plugins as
+ * dist/elements/*.min.js) and returns its gzip size: what every element carries before anything
+ * of its own.
+ */
+async function floorSize() {
+  const configs = (await import('../rollup.config.mjs')).default;
+  const elementConfig = configs.find((config) => Object.keys(config.input ?? {}).some((name) => name.endsWith('.min')) && config.output?.dir === elementsDir);
+  if (!elementConfig) return undefined;
+  const dir = mkdtempSync(join(tmpdir(), 'care-size-floor-'));
+  try {
+    const build = await rollup({
+      ...elementConfig,
+      input: { 'floor.min': join(root, 'scripts', 'size-probe', 'floor-element.js') },
+      plugins: elementConfig.plugins.filter((plugin) => plugin?.name !== 'module-report'),
+    });
+    await build.write({ ...elementConfig.output, dir });
+    await build.close();
+    return measure(join(dir, 'floor.min.js')).gzip;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const floor = elements.length > 0 ? await floorSize() : undefined;
+if (floor !== undefined) {
+  const room = BUDGET.element - floor;
+  console.log(`\nWhat every element carries before anything of its own (scripts/size-probe/floor-element.js: lit, the`);
+  console.log(`CareElement base, the contract check and its messages, the shared styles and strings): ${kb(floor)} gzip,`);
+  console.log(`which leaves ${kb(room)} of the ${kb(BUDGET.element)} budget for an element's own code, styles, English and schemas.\n`);
+  // An element that does not build on CareElement (the date picker: no store, no contract check) has no such floor.
+  const onCareElement = (element) => {
+    const file = join(elementsDir, element.name.replace(/\.min\.js$/, '.modules.json'));
+    if (!existsSync(file)) return true;
+    const chunks = Object.values(JSON.parse(readFileSync(file, 'utf8')).chunks);
+    return chunks.some((chunk) => chunk.modules?.some((module) => module.id.endsWith('components/base/care-element.js')));
+  };
+  const ownRows = elements.map((element) => {
+    if (!onCareElement(element)) return [`elements/${element.name}`, kb(element.gzip), '', '', 'not built on CareElement'];
+    const own = element.gzip - floor;
+    return [`elements/${element.name}`, kb(element.gzip), kb(own), kb(room), own <= room ? 'ok' : `OVER by ${kb(own - room)}`];
+  });
+  console.log(table(['element', 'gzip', 'own part', 'room', ''], ownRows, ['l', 'r', 'r', 'r', 'l']));
 }
 
 if (process.argv.includes('--write-ceilings')) {
