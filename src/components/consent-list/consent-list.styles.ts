@@ -3,7 +3,7 @@ import { css } from 'lit';
 /** Styles of `<care-consent-list>`. */
 export const consentListStyles = css`
   :host {
-    --_list-gap: var(--care-consent-list-gap, var(--_space-4, 1rem));
+    --_list-gap: var(--care-consent-list-gap, var(--_space-4));
   }
   .list {
     display: grid;
@@ -27,31 +27,31 @@ export const consentListStyles = css`
   }
   .group {
     display: grid;
-    gap: var(--_space-3, 0.75rem);
+    gap: var(--_space-3);
   }
   .toggles {
     display: grid;
-    gap: var(--_space-3, 0.75rem);
+    gap: var(--_space-3);
     padding: 0;
     list-style: none;
   }
   .uncovered {
     display: grid;
-    gap: var(--_space-2, 0.5rem);
-    padding: var(--_space-4, 1rem);
-    border: 1px solid var(--_border-subtle, #d5d9dd);
-    border-inline-start: var(--_border-width-strong) solid var(--_warning, #7a4a00);
-    border-radius: var(--_radius, 0.375rem);
-    background: var(--_surface-raised, #f5f7f9);
+    gap: var(--_space-2);
+    padding: var(--_space-4);
+    border: 1px solid var(--_border-subtle);
+    border-inline-start: var(--_border-width-strong) solid var(--_warning);
+    border-radius: var(--_radius);
+    background: var(--_surface-raised);
   }
   .uncovered.none {
-    border-inline-start-color: var(--_success, #1d6b32);
+    border-inline-start-color: var(--_success);
   }
   .members {
-    padding-inline-start: var(--_space-5, 1.5rem);
+    padding-inline-start: var(--_space-5);
   }
   .member-role {
-    color: var(--_text-muted, #4a5057);
+    color: var(--_text-muted);
   }
   @media (forced-colors: active) {
     .uncovered {

@@ -3,20 +3,20 @@ import { css } from 'lit';
 /** Styles of `<care-consent-toggle>`. Public tokens `--care-consent-toggle-…` feed private `--_…` twins. */
 export const consentToggleStyles = css`
   :host {
-    --_gap: var(--care-consent-toggle-gap, var(--_space-3, 0.75rem));
-    --_track-on: var(--care-consent-toggle-track-on, var(--_accent, #00528a));
-    --_track-off: var(--care-consent-toggle-track-off, var(--_surface, #ffffff));
-    --_track-border: var(--care-consent-toggle-track-border, var(--_border, #767c83));
-    --_thumb-on: var(--care-consent-toggle-thumb-on, var(--_accent-text, #ffffff));
-    --_thumb-off: var(--care-consent-toggle-thumb-off, var(--_text-muted, #4a5057));
-    --_toggle-surface: var(--care-consent-toggle-surface, var(--_surface, #ffffff));
+    --_gap: var(--care-consent-toggle-gap, var(--_space-3));
+    --_track-on: var(--care-consent-toggle-track-on, var(--_accent));
+    --_track-off: var(--care-consent-toggle-track-off, var(--_surface));
+    --_track-border: var(--care-consent-toggle-track-border, var(--_border));
+    --_thumb-on: var(--care-consent-toggle-thumb-on, var(--_accent-text));
+    --_thumb-off: var(--care-consent-toggle-thumb-off, var(--_text-muted));
+    --_toggle-surface: var(--care-consent-toggle-surface, var(--_surface));
   }
   .consent {
     display: grid;
     gap: var(--_gap);
-    padding: var(--_space-4, 1rem);
-    border: 1px solid var(--_border-subtle, #d5d9dd);
-    border-radius: var(--_radius, 0.375rem);
+    padding: var(--_space-4);
+    border: 1px solid var(--_border-subtle);
+    border-radius: var(--_radius);
     background: var(--_toggle-surface);
   }
   p,
@@ -31,14 +31,14 @@ export const consentToggleStyles = css`
     line-height: 1.3;
   }
   .kind {
-    color: var(--_text-muted, #4a5057);
+    color: var(--_text-muted);
     font-size: var(--_font-size-small);
   }
   .control {
     display: flex;
     flex-wrap: wrap;
     align-items: center;
-    gap: var(--_space-2, 0.5rem) var(--_space-4, 1rem);
+    gap: var(--_space-2) var(--_space-4);
   }
   /* The switch sits right after its words, however wide the toggle is; long words wrap at a readable width. */
   .switch-label {
@@ -50,7 +50,7 @@ export const consentToggleStyles = css`
     display: flex;
     flex: 1 1 100%;
     flex-wrap: wrap;
-    gap: var(--_space-2, 0.5rem);
+    gap: var(--_space-2);
   }
   .choices .switch-label {
     flex-basis: 100%;
@@ -63,8 +63,8 @@ export const consentToggleStyles = css`
   button[role='switch'] {
     display: inline-flex;
     align-items: center;
-    gap: var(--_space-2, 0.5rem);
-    padding-inline: var(--_space-3, 0.75rem);
+    gap: var(--_space-2);
+    padding-inline: var(--_space-3);
     font-weight: var(--_weight-strong);
   }
   .option {
@@ -106,37 +106,37 @@ export const consentToggleStyles = css`
     font-weight: var(--_weight-strong);
   }
   .notice {
-    padding: var(--_space-2, 0.5rem) var(--_space-3, 0.75rem);
-    border-inline-start: var(--_border-width-strong) solid var(--_warning, #7a4a00);
-    background: var(--_warning-surface, #fff4dc);
+    padding: var(--_space-2) var(--_space-3);
+    border-inline-start: var(--_border-width-strong) solid var(--_warning);
+    background: var(--_warning-surface);
   }
   .acting {
-    border-inline-start-color: var(--_accent, #00528a);
-    background: var(--_accent-surface, #e6f0f8);
+    border-inline-start-color: var(--_accent);
+    background: var(--_accent-surface);
   }
   .live {
     font-style: italic;
   }
   .failure {
     display: grid;
-    gap: var(--_space-2, 0.5rem);
+    gap: var(--_space-2);
   }
   .failure .actions {
     display: flex;
     flex-wrap: wrap;
-    gap: var(--_space-2, 0.5rem);
+    gap: var(--_space-2);
   }
   .facts {
     display: grid;
-    gap: var(--_space-1, 0.25rem);
+    gap: var(--_space-1);
     padding: 0;
     list-style: none;
-    color: var(--_text-muted, #4a5057);
+    color: var(--_text-muted);
   }
   .details {
     display: grid;
     grid-template-columns: fit-content(14rem) minmax(0, 1fr);
-    gap: var(--_space-1, 0.25rem) var(--_space-3, 0.75rem);
+    gap: var(--_space-1) var(--_space-3);
   }
   .details dt {
     font-weight: var(--_weight-strong);
@@ -149,7 +149,7 @@ export const consentToggleStyles = css`
       grid-template-columns: minmax(0, 1fr);
     }
     .details dd {
-      margin-block-end: var(--_space-2, 0.5rem);
+      margin-block-end: var(--_space-2);
     }
   }
   .history-toggle {
@@ -160,7 +160,7 @@ export const consentToggleStyles = css`
     display: inline-block;
     inline-size: 0.5em;
     block-size: 0.5em;
-    margin-inline-end: var(--_space-2, 0.5rem);
+    margin-inline-end: var(--_space-2);
     border-block-end: 2px solid currentColor;
     border-inline-end: 2px solid currentColor;
     transform: rotate(-45deg);
@@ -170,14 +170,14 @@ export const consentToggleStyles = css`
   }
   .history-list {
     display: grid;
-    gap: var(--_space-2, 0.5rem);
-    margin-block-start: var(--_space-2, 0.5rem);
+    gap: var(--_space-2);
+    margin-block-start: var(--_space-2);
     padding: 0;
     list-style: none;
   }
   .history-list li {
-    padding-block-end: var(--_space-2, 0.5rem);
-    border-block-end: 1px solid var(--_border-subtle, #d5d9dd);
+    padding-block-end: var(--_space-2);
+    border-block-end: 1px solid var(--_border-subtle);
   }
   .history-list .entry-state {
     font-weight: var(--_weight-heading);
