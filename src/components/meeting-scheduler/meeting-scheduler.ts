@@ -332,11 +332,16 @@ export class CareMeetingScheduler extends CareElement<'scheduler'> {
   private get view(): SchedulerView {
     const t = this.t as Messages;
     const isProfessional = this.isProfessional;
+    const todayDate = () => this.todayDate;
+    let today: string | undefined;
     return {
       t,
       fmt: new SchedulerFormat({ t, dates: (zone) => this.dates(zone), date: (value, style) => this.localize.date(value, style), isProfessional }),
       refs: this.refs,
-      today: this.todayDate,
+      // Worked out when a view reads it: the loading state does not, and the page's first date formatter (tens of ms) is not made for it.
+      get today() {
+        return (today ??= todayDate());
+      },
       level: headingLevel(this.headingLevel, 2),
       me: this.me,
       isProfessional,
