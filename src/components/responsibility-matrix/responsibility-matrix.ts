@@ -222,6 +222,8 @@ export class CareResponsibilityMatrix extends CareElement<'matrix'> {
   });
 
   /** What `view="auto"` means now (narrow or not), and the grid with every row on paper. */
+  /** `auto` has been decided once, before the first render with data. */
+  private viewDecided = false;
   private readonly viewChoice = new ViewChoice(this, () => {
     this.chunks.showAll();
     this.performUpdate();
@@ -236,12 +238,15 @@ export class CareResponsibilityMatrix extends CareElement<'matrix'> {
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    if (!this.hasUpdated && this.view === 'auto') this.viewChoice.measure();
     if (!(MATRIX_VIEWS as readonly string[]).includes(this.view)) this.view = 'auto';
     if (!(MATRIX_FILTERS as readonly string[]).includes(this.filter)) this.filter = 'all';
     if (!(AUDIENCES as readonly string[]).includes(this.audience)) this.audience = 'professional';
     this.strings = this.t as Strings;
     this.resolveData();
+    if (!this.viewDecided && this.view === 'auto' && this.status === 'ready') {
+      this.viewDecided = true;
+      this.viewChoice.decide();
+    }
     this.deriveLayout();
     this.ctx = {
       t: this.strings,

@@ -12,6 +12,8 @@ export class ViewChoice implements ReactiveController {
   private narrow = false;
   private printing = false;
   private resizeObserver?: ResizeObserver;
+  /** Whether the element is narrow, as measured or as the resize observer last said; unknown until either. */
+  private known?: boolean;
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
@@ -27,10 +29,18 @@ export class ViewChoice implements ReactiveController {
     return this.narrow ? 'person' : 'grid';
   }
 
-  /** Measures the width before the first render, so a narrow page never shows the grid first. */
-  measure(): void {
-    const width = this.host.getBoundingClientRect().width;
-    this.narrow = width > 0 && width < this.narrowLimit();
+  /**
+   * Decides narrow or not before the first render with data, so a narrow page never shows the grid
+   * first: from the resize observer when it has reported (no layout asked for), else measured now.
+   * A loading state looks the same in both views, so nothing is measured for it: measuring while
+   * the page's elements are first put on it would lay out the whole page inside that task.
+   */
+  decide(): void {
+    if (this.known === undefined) {
+      const width = this.host.getBoundingClientRect().width;
+      this.known = width > 0 && width < this.narrowLimit();
+    }
+    this.narrow = this.known;
   }
 
   hostConnected(): void {
@@ -38,6 +48,7 @@ export class ViewChoice implements ReactiveController {
       this.resizeObserver ??= new ResizeObserver((entries) => {
         const width = entries[entries.length - 1].contentRect.width;
         const narrow = width > 0 && width < this.narrowLimit();
+        this.known = narrow;
         // Deciding in the next frame keeps the new layout out of this resize round.
         if (narrow !== this.narrow) requestAnimationFrame(() => this.set('narrow', narrow));
       });
