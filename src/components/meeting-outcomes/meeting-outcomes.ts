@@ -230,11 +230,6 @@ export class CareMeetingOutcomes extends CareElement<'outcomes'> {
 
   private dateTime = (iso: string, timeZone?: string): string => `${this.localize.date(iso, 'long', timeZone)} ${formatTime(iso, this.dates(timeZone))}`;
 
-  private isCoordinator(view: Ready): boolean {
-    const reader = this.actingPerson;
-    return Boolean(reader?.id) && coordinatorOf(view.team)?.id === reader?.id;
-  }
-
   private summaryContext(view: Ready, outcome: MeetingOutcome, level: number): SummaryContext {
     return {
       t: this.t,
@@ -261,9 +256,10 @@ export class CareMeetingOutcomes extends CareElement<'outcomes'> {
     const alert = failure || this.both || matrixFailure;
     const alertText = alert ? `${t.errorPrefix} ${t.notSaved} ${failure && !this.both ? this.describeError(failure.error) : matrixFailure ? this.describeError(matrixFailure.error) : t.bothChanged}` : '';
     const title = isolated((name) => t.titleFor(name, this.localize.date(view.meeting.start, 'long', view.meeting.timeZone)), view.meeting.title);
+    const readerId = this.actingPerson?.id;
     return html`<article class="outcome" part="base" aria-labelledby="title" aria-busy=${busy ? 'true' : 'false'}>
       <div role="heading" aria-level=${level} class="heading title" id="title">${title}</div>
-      ${this.isCoordinator(view) ? this.renderForCoordinator(view, level + 1, busy) : this.renderForReader(view, level + 1, busy)}
+      ${readerId && coordinatorOf(view.team)?.id === readerId ? this.renderForCoordinator(view, level + 1, busy) : this.renderForReader(view, level + 1, busy)}
       <p class="live-region" role="status" part="status">${live}</p>
       <p class="visually-hidden" role="alert">${alertText}</p>
       ${alert
