@@ -49,6 +49,11 @@ export const gridStyles = css`
     padding: var(--_space-2);
     border-inline-end: 1px solid var(--_border-subtle);
     text-align: start;
+  }
+  /* Cells have no background of their own: the row's shows through them, so marking a row (saving)
+     restyles the row, not each of its cells. The row header is sticky and keeps its own. */
+  th,
+  tbody tr {
     background: var(--_surface);
   }
   thead th {
@@ -145,9 +150,11 @@ export const gridStyles = css`
     box-shadow: inset 0 0 0 calc(var(--_focus-width) + 3px) var(--_focus-halo);
   }
   /* A row being saved is marked by its background, not by fading: faded text fails 1.4.3. */
-  tr.pending td.part-cell,
+  tr.pending,
   tr.pending th[scope='row'] {
     background-color: var(--_accent-surface);
+  }
+  tr.pending th[scope='row'] {
     cursor: progress;
   }
   tr.ended th[scope='row'] .title,
@@ -264,7 +271,8 @@ export const gridStyles = css`
     z-index: 3;
     contain: none;
   }
-  tr.editing td.part-cell {
+  /* Only the cell that holds the list (a rule on every cell of the row would restyle them all). */
+  td.part-cell:has(> .editor) {
     position: relative;
     overflow: visible;
   }

@@ -1,5 +1,5 @@
 import type { CareResponsibilityMatrix } from '../../../src/components/responsibility-matrix/responsibility-matrix.js';
-import { expect, oneEvent, settle } from '../../helpers/fixture.js';
+import { expect, oneEvent, settle, waitUntil } from '../../helpers/fixture.js';
 import { press } from '../../helpers/keys.js';
 import { $, cellOf, connectedMatrix, controlledMatrix, rowOf, text } from './matrix-fixtures.js';
 
@@ -93,5 +93,49 @@ describe('care-responsibility-matrix: a cell change paints as pending before its
     const saved = store.snapshot.record!.responsibilities.find((r) => r.id === 'r-depot')!;
     expect(saved.assignments).to.deep.include({ memberId: 'm-erik', part: 'informed' });
     expect(text(rowOf(el, 'r-depot').cells[1])).not.to.contain('Saving…');
+  });
+});
+
+describe('care-responsibility-matrix: what a row being changed looks like', () => {
+  // The default tokens: --care-color-accent-surface #e6f0f8 and --care-color-surface #ffffff.
+  const savingColour = 'rgb(230, 240, 248)';
+  const surface = 'rgb(255, 255, 255)';
+  const transparent = 'rgba(0, 0, 0, 0)';
+
+  it('the part list opens under its own cell, and a row being saved shows the saving colour behind every cell', async () => {
+    const el = await controlledMatrix({ editable: true });
+    let release: (() => void) | undefined;
+    el.addEventListener('care-responsibility-request', (event) =>
+      (event as Event & { waitUntil(p: Promise<unknown>): void }).waitUntil(new Promise<void>((resolve) => (release = resolve))),
+    );
+    const cell = cellOf(el, 'r-depot', 'Erik Solberg');
+    cell.focus();
+    await press('Enter');
+    await settle(el);
+    const list = $(el, '[role="listbox"]')!;
+    const listBox = list.getBoundingClientRect();
+    const cellBox = cell.getBoundingClientRect();
+    // The list is placed against its cell (start or end edge, whichever keeps it in view), not
+    // against the row, whose edges are the title column and the last member's column.
+    const offset = Math.min(Math.abs(listBox.left - cellBox.left), Math.abs(listBox.right - cellBox.right));
+    expect(offset, `list ${listBox.left}–${listBox.right}, its cell ${cellBox.left}–${cellBox.right}`).to.be.below(2);
+    // Below the cell, overlapping its lower edge a little, or above it where there is no room below.
+    const gap = Math.min(Math.abs(listBox.top - cellBox.bottom), Math.abs(listBox.bottom - cellBox.top));
+    expect(gap, `list ${listBox.top}–${listBox.bottom}, its cell ${cellBox.top}–${cellBox.bottom}`).to.be.below(12);
+    await press('End');
+    await press('Enter');
+    const row = rowOf(el, 'r-depot');
+    await waitUntil(() => row.classList.contains('pending'), 'the row never showed as being saved');
+    expect(getComputedStyle(row).backgroundColor, 'the row being saved').to.equal(savingColour);
+    expect(getComputedStyle(row.cells[0]).backgroundColor, 'its sticky header').to.equal(savingColour);
+    const cellColours = new Set([...row.querySelectorAll('td.part-cell')].map((td) => getComputedStyle(td).backgroundColor));
+    expect([...cellColours], 'its cells let the row colour show').to.deep.equal([transparent]);
+    const other = [...el.shadowRoot!.querySelectorAll<HTMLTableRowElement>('tbody tr[data-row^="r:"]')].find((r) => r !== row)!;
+    expect(getComputedStyle(other).backgroundColor, 'a row not being saved').to.equal(surface);
+    // The request comes after the frame that shows the row as being saved; the host then lets it through.
+    await waitUntil(() => release !== undefined, 'the change was never asked for');
+    release!();
+    await waitUntil(() => !row.classList.contains('pending'), 'the row stayed "being saved"');
+    expect(getComputedStyle(row).backgroundColor, 'the row once saved').to.equal(surface);
   });
 });
