@@ -36,6 +36,9 @@ export const gridStyles = css`
   tbody tr {
     /* A change inside a row lays out that row only; the rows still render, so all stay in the tree. */
     contain: layout style;
+    /* Always positioned, so lifting the edited row (below) changes its z-index only: a change of
+       position or containment would rebuild the row's boxes when the list opens and closes. */
+    position: relative;
     /* Each row draws its own top line: rows are painted separately and a shared edge could be lost. */
     border-block-start: 1px solid var(--_border-subtle);
   }
@@ -267,9 +270,7 @@ export const gridStyles = css`
   /* The part editor inside a cell */
   /* While a cell is edited its row lifts above the others, so the list can overlap them. */
   tr.editing {
-    position: relative;
     z-index: 3;
-    contain: none;
   }
   /* Only the cell that holds the list (a rule on every cell of the row would restyle them all). */
   td.part-cell:has(> .editor) {
