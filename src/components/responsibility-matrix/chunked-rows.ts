@@ -1,9 +1,19 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
-/** Plans up to this many rows render at once; larger ones start with INITIAL_ROWS and add ROWS_PER_CHUNK. */
+/** Plans up to this many rows render at once; larger ones start with a screenful and add ROWS_PER_CHUNK. */
 const SMALL_PLAN = 40;
-const INITIAL_ROWS = 12;
 const ROWS_PER_CHUNK = 24;
+/** The shortest a row can be: its title button (the 44 px target) and the cell padding. */
+const SHORTEST_ROW_PX = 60;
+/** The grid scrolls within 75 % of the window (`--care-responsibility-matrix-max-height`). */
+const SCROLLER_SHARE = 0.75;
+
+/**
+ * Rows for the first frame: as many as the grid's scroller can show at once at their shortest
+ * (9 in a 720 px window, 14 in 1,080 px), at least 6. The rest follow in the next frames.
+ */
+export const firstRows = (windowHeight = globalThis.innerHeight || 800): number =>
+  Math.max(6, Math.ceil((SCROLLER_SHARE * windowHeight) / SHORTEST_ROW_PX));
 
 /** Runs `work` when the main thread is idle (within 100 ms at the latest); a timer where idle callbacks are missing. */
 const whenIdle = (work: () => void) =>
@@ -15,7 +25,7 @@ const whenIdle = (work: () => void) =>
  * person's input. Every row is in the DOM (and the accessibility tree) soon after.
  */
 export class ChunkedRows implements ReactiveController {
-  private limit = INITIAL_ROWS;
+  private limit = firstRows();
   private scheduled = false;
 
   constructor(
