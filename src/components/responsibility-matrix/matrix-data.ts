@@ -81,7 +81,8 @@ export class MatrixData {
     const columns = matrixColumns(team, shown);
     // The same columns keep the same array, so rows that depend on it are not re-rendered.
     if (columns.length !== this.columns.length || columns.some((m, i) => m !== this.columns[i])) this.columns = columns;
-    this.visible = shown.filter((r) => matchesFilter(r, this.flagsOf(r), input.filter, input.me));
+    // Under "All" no flag is worked out here: a row's parts and flags are, when it is rendered.
+    this.visible = shown.filter((r) => matchesFilter(r, () => this.flagsOf(r), input.filter, input.me));
     this.rows = this.group(input);
     this.rowIndex = new Map(this.rows.map((row, i) => [row.key, i]));
   }

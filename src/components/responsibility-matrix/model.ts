@@ -37,16 +37,16 @@ export const concerns = (responsibility: Responsibility, memberId: string | unde
   (responsibility.assignments.some((a) => a.memberId === memberId) ||
     (responsibility.handover?.status === 'proposed' && responsibility.handover.toMemberId === memberId));
 
-/** Whether a responsibility passes the chosen filter. */
+/** Whether a responsibility passes the chosen filter. Its flags are asked for only by the filter that reads them. */
 export const matchesFilter = (
   responsibility: Responsibility,
-  flags: readonly ResponsibilityFlag[],
+  flags: () => readonly ResponsibilityFlag[],
   filter: MatrixFilter,
   me: string | undefined,
 ): boolean => {
   switch (filter) {
     case 'unassigned':
-      return isUnowned(flags);
+      return isUnowned(flags());
     case 'disputed':
       return isDisputed(responsibility);
     case 'mine':
