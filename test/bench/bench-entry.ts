@@ -499,15 +499,15 @@ export async function consentListArriving(n = 50) {
   return { firstPaint: { ours, peer } };
 }
 
-export async function consentListSetup() {
+export async function consentListSetup(n = 50) {
   const list = document.createElement('care-consent-list') as HTMLElement & { consents: unknown; team: unknown; actor: unknown };
   list.actor = { id: 'm-ingrid', name: 'Ingrid Solberg' };
   list.setAttribute('lang', 'en');
-  list.consents = manyConsents(50);
+  list.consents = manyConsents(n);
   list.team = structuredClone(fjordvik.team);
   document.body.append(list);
   probeList = list;
-  await timeUntil(performance.now(), () => (list.shadowRoot?.querySelectorAll('care-consent-toggle').length ?? 0) === 50);
+  await timeUntil(performance.now(), () => (list.shadowRoot?.querySelectorAll('care-consent-toggle').length ?? 0) === n);
   return {};
 }
 export async function consentListClick() {
