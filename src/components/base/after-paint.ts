@@ -27,19 +27,22 @@ export class AfterPaint implements ReactiveController {
     let resolve!: () => void;
     const promise = new Promise<void>((r) => (resolve = r));
     let frameStart: number | undefined;
-    const run = (painted = false) => {
+    // Any task after the frame's animation callbacks runs after that frame has painted: the frame is
+    // counted whichever comes first, the task the callback queued or (on a busy main thread, when
+    // the frame came late) the fallback timer.
+    const run = () => {
       if (this.next?.promise !== promise) return;
       cancelAnimationFrame(this.next.frame);
       clearTimeout(this.next.timer);
       this.next = undefined;
-      if (this.host.isConnected) step(painted && frameStart !== undefined ? performance.now() - frameStart : undefined);
+      if (this.host.isConnected) step(frameStart === undefined ? undefined : performance.now() - frameStart);
       resolve();
     };
     const frame = soon
       ? 0
       : requestAnimationFrame(() => {
           frameStart = performance.now();
-          setTimeout(() => run(true));
+          setTimeout(run);
         });
     // The timer keeps things going when frames are throttled (a hidden tab).
     this.next = { promise, run, frame, timer: window.setTimeout(run, soon ? 0 : 100) };
