@@ -34,8 +34,7 @@ import { rosterList } from '../../i18n/catalogues/en/roster-list.js';
 import { rosterTranslations } from '../../i18n/translations.js';
 import { RosterTeamCheck } from './team-check.js';
 import { RosterPaging } from './roster-paging.js';
-import { AfterPaint } from '../base/after-paint.js';
-import { BatchSizer } from '../base/batch-sizer.js';
+import { RosterPace } from './roster-pace.js';
 import { MemberDetails } from './member-details.js';
 import { sameKey } from '../base/same-key.js';
 
@@ -183,16 +182,11 @@ export class CareTeamRoster extends CareElement<'roster', Omit<RosterMessages, '
   private renderedCount = 0;
   /** Changes when the person filters, groups or shows people who have left: the lists are then built afresh. */
   private listVersion = 0;
-  /** Later batches aim at 30 ms of script and frame each (well under the 50 ms of a long task). */
-  private readonly batches = new BatchSizer({ budgetMs: 30, min: 8, max: 400, firstGuessMs: 1 });
-  /** A large team's next heavy step (contract check or preparation) is waiting for its own task. */
-  private stepWaiting = false;
-  /** This update was started by a follow-up task and may do one heavy step. */
-  private followUpTurn = false;
-  private readonly afterPaint = new AfterPaint(this);
+  /** Heavy steps in tasks of their own, members in batches after painted frames. */
+  private readonly pace = new RosterPace(this, (size) => (this.renderLimit += size));
   private readonly paging = new RosterPaging();
   private readonly teamCheck = new RosterTeamCheck(
-    () => this.afterPaint.nextTask(),
+    () => this.pace.afterPaint.nextTask(),
     (input, result) => this.rememberCheck(CareTeam, input, result),
     () => this.requestUpdate(),
   );
@@ -200,7 +194,7 @@ export class CareTeamRoster extends CareElement<'roster', Omit<RosterMessages, '
   /** Resolves when every member is rendered (large teams are checked, prepared and rendered over several frames). */
   protected override getUpdateComplete(): Promise<boolean> {
     // Settled only when the dialog's code on its way is in (or failed) too.
-    return this.afterPaint.settle(async () => (await this.details.pending, super.getUpdateComplete()));
+    return this.pace.afterPaint.settle(async () => (await this.details.pending, super.getUpdateComplete()));
   }
 
   override connectedCallback(): void {
@@ -211,9 +205,7 @@ export class CareTeamRoster extends CareElement<'roster', Omit<RosterMessages, '
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     // A large team does at most one heavy step per task, so no single task blocks input for long.
-    let heavySteps = this.followUpTurn ? 1 : 0;
-    this.followUpTurn = false;
-    this.stepWaiting = false;
+    let heavySteps = this.pace.begin();
 
     const source = this.resolveSource();
     if ('kind' in source) return this.showState(source);
@@ -221,7 +213,7 @@ export class CareTeamRoster extends CareElement<'roster', Omit<RosterMessages, '
     const mayWork = () => !large || heavySteps-- > 0;
     const waitForNextStep = () => {
       // Keep the team already on screen (and the focus in it) until the new one is ready.
-      this.stepWaiting = true;
+      this.pace.waitForStep();
       if (this.dataState.kind !== 'ready') this.showState({ kind: 'loading' });
     };
 
@@ -289,10 +281,9 @@ export class CareTeamRoster extends CareElement<'roster', Omit<RosterMessages, '
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    this.batches.rendered(this.renderedCount);
+    this.pace.rendered(this.renderedCount);
     this.paging.focusFirstNew((id) => this.nameButtons.get(id).value);
-    const membersLeft = this.dataState.kind === 'ready' && this.renderLimit < this.paging.shown(this.arrangement?.shownCount ?? 0);
-    if (this.stepWaiting || membersLeft) this.scheduleFollowUp();
+    this.pace.followUp(this.dataState.kind === 'ready' && this.renderLimit < this.paging.shown(this.arrangement?.shownCount ?? 0));
   }
 
   override render(): TemplateResult {
@@ -370,21 +361,6 @@ export class CareTeamRoster extends CareElement<'roster', Omit<RosterMessages, '
     return this.t as Messages;
   }
 
-  // ----- work spread over frames -----
-
-  /** In a task of its own: one heavy step (at once), or the next batch of members (after the next frame has painted). */
-  private scheduleFollowUp() {
-    this.afterPaint.schedule((frameMs) => {
-      const size = this.batches.next(frameMs);
-      if (this.stepWaiting) {
-        this.followUpTurn = true;
-        this.requestUpdate();
-      } else {
-        this.renderLimit += size;
-      }
-    }, this.stepWaiting);
-  }
-
   // ----- rendering -----
 
   private heading(level: number, id: string, className: string, part: string, content: unknown) {
@@ -406,7 +382,7 @@ export class CareTeamRoster extends CareElement<'roster', Omit<RosterMessages, '
   private renderRoster(prepared: PreparedTeam, arrangement: RosterArrangement): TemplateResult {
     const m = this.messages;
     const level = this.level;
-    this.batches.rendering(this.renderedCount);
+    this.pace.rendering(this.renderedCount);
     // Render up to `renderLimit` members of the page; later groups follow in the next frames.
     const [visible, count] = firstMembers(arrangement.groups, Math.min(this.renderLimit, this.paging.shown(arrangement.shownCount)));
     this.renderedCount = count;
