@@ -44,8 +44,12 @@ export const Id: IdSchema = v.pipe(
 /** Free text shown to people. Rendered as text, never as markup. */
 export const Text = (max = 5000): TextSchema => v.pipe(v.string(), v.maxLength(max));
 
-/** Something a person can read: a letter, digit or sign, not only spaces, control or format characters. */
-const hasVisibleCharacter = (text: string): boolean => text.length === 0 || /[^\s\p{Cc}\p{Cf}]/u.test(text);
+/**
+ * Something a person can read: a letter, digit or sign, not only spaces, control or format characters.
+ * A printable ASCII character answers at once; only text without one meets the Unicode classes,
+ * whose first use compiles a large expression (a millisecond or more on an element's first check).
+ */
+const hasVisibleCharacter = (text: string): boolean => text.length === 0 || /[!-~]/.test(text) || /[^\s\p{Cc}\p{Cf}]/u.test(text);
 
 /**
  * Free text that must say something (a name, title, label or reason): not empty, and not only
@@ -143,7 +147,10 @@ const parseAddress = (value: string): URL | undefined => {
  * An e-mail address and nothing more: no `?cc=`, `&body=`, `%`, `#` or spaces, so it cannot add
  * recipients or text when it becomes a `mailto:` link or a calendar attendee.
  */
-export const isEmailAddress = (value: string): boolean => /^[A-Za-z0-9._+'-]+@(?:[\p{L}\p{N}-]+\.)+[\p{L}\p{N}-]{2,}$/u.test(value);
+export const isEmailAddress = (value: string): boolean =>
+  // An all-ASCII domain is the common case and is answered without compiling the Unicode classes.
+  /^[A-Za-z0-9._+'-]+@(?:[A-Za-z0-9-]+\.)+[A-Za-z0-9-]{2,}$/.test(value) ||
+  /^[A-Za-z0-9._+'-]+@(?:[\p{L}\p{N}-]+\.)+[\p{L}\p{N}-]{2,}$/u.test(value);
 
 /** Whether `value` parses as an address (valibot's `url` check). */
 const isAddress = (value: string): boolean => parseAddress(value) !== undefined;

@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import * as v from 'valibot';
-import { HttpsUrl, Instant, IsoDate } from '../../src/contract/common.js';
+import fc from 'fast-check';
+import { HttpsUrl, Instant, IsoDate, isEmailAddress, RequiredText } from '../../src/contract/common.js';
 import { check, type ContractIssue } from '../../src/contract/validate.js';
 
 // The format checks (a date, an instant, an https address) at their edges: what each accepts, and
@@ -50,4 +51,32 @@ describe('format checks', () => {
     for (const hidden of ['https://user@evil.example/', 'https://:pw@host.example/']) expect(issuesFor('link', hidden), hidden).to.deep.equal([{ path: 'link', message: USERINFO }]);
     expect(issuesFor('link', 42)).to.deep.equal([{ path: 'link', message: 'expected string, found 42 (number)' }]);
   });
+
+  // Both checks answer printable ASCII without the Unicode expressions; the answer must be the one
+  // the Unicode expression alone gives, for any text (ASCII, other scripts, spaces, control and
+  // format characters, emoji).
+  it('visible text and e-mail addresses: the ASCII shortcut answers as the Unicode expression does', () => {
+    const visible = /[^\s\p{Cc}\p{Cf}]/u;
+    const email = /^[A-Za-z0-9._+'-]+@(?:[\p{L}\p{N}-]+\.)+[\p{L}\p{N}-]{2,}$/u;
+    const Required = RequiredText(500);
+    const pieces = ['a', 'Z', '0', '.', '-', '@', ' ', '\t', '\u00a0', '\u200b', '\u00ad', '\u0007', '\ufeff', 'ø', 'ß', 'ك', '٣', '😀', '\u202e', "'", '+', '_', '%', '#'];
+    const textOf = fc.array(fc.oneof(fc.constantFrom(...pieces), fc.string({ unit: 'grapheme', maxLength: 3 })), { maxLength: 12 }).map((parts) => parts.join(''));
+    const address = fc.tuple(textOf, textOf, textOf, fc.constantFrom('no', 'se', 'dk', 'ø', 'x', 'رس')).map(([a, b, c, tld]) => `${a}@${b}.${c}.${tld}`);
+    fc.assert(
+      fc.property(textOf, (value) => {
+        expect(v.safeParse(Required, value).success, JSON.stringify(value)).to.equal(value.length > 0 && visible.test(value));
+      }),
+      { numRuns: 300 },
+    );
+    fc.assert(
+      fc.property(fc.oneof(address, textOf), (value) => {
+        expect(isEmailAddress(value), JSON.stringify(value)).to.equal(email.test(value));
+      }),
+      { numRuns: 300 },
+    );
+    for (const [value, ok] of [['sofie.lund@fjordvik.kommune.no', true], ['kari@bærum.no', true], ['a@b.c', false], ['a b@c.no', false], ['a@c.no?cc=x@y.no', false]] as const) {
+      expect(isEmailAddress(value), value).to.equal(ok);
+    }
+  });
 });
+
