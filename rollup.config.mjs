@@ -83,6 +83,27 @@ function literalDynamicImports() {
 }
 
 /**
+ * A chunk loaded on demand that imports other chunks (a source and the record code it shares with
+ * the other sources; a language's scheduler strings and its date picker strings) would be fetched
+ * first and its imports only once it has been read: one more round trip before a care record can
+ * be asked for. Each `import()` here starts its chunk's imports at the same time. The entry itself
+ * is already loaded and is left out.
+ */
+function loadImportsTogether() {
+  return {
+    name: 'care-load-imports-together',
+    renderDynamicImport({ getTargetChunkImports }) {
+      const paths = (getTargetChunkImports() ?? [])
+        .filter((target) => target.type === 'internal' && !target.chunk.isEntry)
+        // resolvedImportPath is the path as written in the code, quotes included.
+        .map((target) => target.resolvedImportPath);
+      if (paths.length === 0) return null;
+      return { left: 'Promise.all([import(', right: `),${paths.map((path) => `import(${path})`).join(',')}]).then((loaded)=>loaded[0])` };
+    },
+  };
+}
+
+/**
  * package.json's `sideEffects` names the published modules that register tags; every other
  * module counts as side-effect free. A define module missing from that list would silently drop
  * its tag from the bundle, so every define.js keeps its side effects here (scripts/build.mjs
@@ -236,6 +257,7 @@ const singleBundle = {
   onwarn,
   plugins: [
     literalDynamicImports(),
+    loadImportsTogether(),
     keepDefineSideEffects(),
     resolveForBrowser(),
     minifyLiterals(),
@@ -256,6 +278,7 @@ const elementBundles = elementNames().map((name) => ({
   onwarn,
   plugins: [
     literalDynamicImports(),
+    loadImportsTogether(),
     keepDefineSideEffects(),
     resolveForBrowser(),
     minifyLiterals(),
