@@ -5,7 +5,7 @@
 //   --no-build    reuse dist/ (the startup row needs a built demo)
 //   --large-runs N  repetitions of the large-size rows (default 3: each takes many seconds)
 //   --only a,b    run only these benchmarks (matrix, matrixLarge, roster, rosterLarge, rosterFilter, freeTime, datePicker,
-//                 consentList, consentListLarge, consentListArriving, scheduler, startup, throttled)
+//                 consentList, consentListLarge, consentListArriving, scheduler, startup, throttled, slowNetwork)
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -115,10 +115,11 @@ async function startup() {
 const DEMO_TAGS = ['care-team-roster', 'care-responsibility-matrix', 'care-consent-list', 'care-meeting-scheduler'];
 
 /**
- * The demo page with the CPU slowed `rate` times (CDP Emulation.setCPUThrottlingRate): per element,
- * the time from navigation start until it first shows data, and the longest task on the way.
+ * The demo page with the CPU slowed `rate` times (CDP Emulation.setCPUThrottlingRate) and every
+ * request answered `latency` ms late (CDP Network.emulateNetworkConditions): per element, the time
+ * from navigation start until it first shows data, and the longest task on the way.
  */
-async function demoFirstRender(rate) {
+async function demoFirstRender(rate, latency = 0) {
   const samples = {};
   const add = (metric, value) => (samples[metric] ??= []).push(value);
   for (let run = 0; run < largeRuns; run += 1) {
@@ -126,6 +127,10 @@ async function demoFirstRender(rate) {
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+    if (latency > 0) {
+      await cdp.send('Network.enable');
+      await cdp.send('Network.emulateNetworkConditions', { offline: false, latency, downloadThroughput: -1, uploadThroughput: -1 });
+    }
     await page.addInitScript((tags) => {
       const rendered = {};
       let longest = 0;
@@ -210,6 +215,23 @@ if (wanted('throttled')) {
   }
 }
 
+// Round trips before data: the bundle, the data source's chunks, the record. Each one more shows
+// here as about the latency again.
+if (wanted('slowNetwork')) {
+  process.stdout.write('running the demo with every request 300 ms late…\n');
+  const late = await demoFirstRender(1, 300);
+  const normal = await demoFirstRender(1);
+  for (const metric of Object.keys(late).filter((name) => name !== 'longest task')) {
+    rows.push({
+      benchmark: `Demo, every request 300 ms late: ${metric}`,
+      ours: median(late[metric]),
+      peer: median(normal[metric]),
+      peerName: 'same, no delay',
+      samples: { ours: late[metric], peer: normal[metric] },
+    });
+  }
+}
+
 const chromiumVersion = browser.version();
 await browser.close();
 server.close();
@@ -219,7 +241,7 @@ const header = ['benchmark', 'ours (median)', 'peer', 'peer (median)', 'ours / p
 const lines = rows.map((row) => [row.benchmark, fmt(row.ours), row.peerName, fmt(row.peer), row.peer ? (row.ours / row.peer).toFixed(2) : '']);
 const widths = header.map((h, i) => Math.max(h.length, ...lines.map((line) => line[i].length)));
 const print = (cells) => console.log(cells.map((cell, i) => cell.padEnd(widths[i])).join('  '));
-console.log(`\nMedians of ${runs} runs each (${largeRuns} for the large sizes and the throttled demo), Chromium ${chromiumVersion} headless, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB`);
+console.log(`\nMedians of ${runs} runs each (${largeRuns} for the large sizes and the throttled and slow-network demo), Chromium ${chromiumVersion} headless, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB`);
 print(header);
 print(widths.map((w) => '-'.repeat(w)));
 for (const line of lines) print(line);
