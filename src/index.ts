@@ -81,6 +81,7 @@ export {
   ConsentHistoryEntry,
   Decider,
   Recipient,
+  isInForce,
   isSharingAllowed,
   type ConsentDirectiveInput,
   type ConsentHistoryEntryInput,

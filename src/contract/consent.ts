@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { object, rule, type Named } from './kit.js';
 import { Actor, Id, Instant, IsoDate, Meta, RequiredText, Text } from './common.js';
+import { consentInForce, sharingAllowed } from './rules.js';
 import {
   CONSENT_METHODS,
   CONSENT_MODELS,
@@ -251,5 +252,12 @@ export type ConsentDirectiveInput = {
 // </generated-types>
 
 /** Whether information may flow under a directive, given its model and state. */
-export const isSharingAllowed = (directive: Pick<ConsentDirective, 'model' | 'state'>): boolean =>
-  directive.model === 'opt-in' ? directive.state === 'granted' : directive.state !== 'refused' && directive.state !== 'withdrawn';
+export const isSharingAllowed = (directive: Pick<ConsentDirective, 'model' | 'state'>): boolean => sharingAllowed(directive);
+
+/**
+ * Whether information may flow under a directive on `today` (`YYYY-MM-DD`): its model and state
+ * allow it, and today is within its validity (`validFrom` to `validUntil`, both included). An
+ * agreement that has ended, or has not begun, shares nothing.
+ */
+export const isInForce = (directive: Pick<ConsentDirective, 'model' | 'state' | 'validFrom' | 'validUntil'>, today: string): boolean =>
+  consentInForce(directive, today);

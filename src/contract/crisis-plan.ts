@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import { object, rule, rules, int, type Named } from './kit.js';
 import { Actor, Hours, Id, Instant, IsoDate, Meta, RequiredText, Text } from './common.js';
 import { reportRepeatedKeys } from './unique.js';
+import { consentReaches, localDay, type ConsentTerms } from './rules.js';
 import { CRISIS_STAGES, PRACTICAL_TOPICS, PROPOSAL_STATUSES } from './values.js';
 
 /** A phone number someone can call: digits, spaces, brackets, dashes, an optional leading +. */
@@ -527,40 +528,26 @@ export type CrisisPlanAccess =
   | { full: true; because: 'own-plan' | 'coordinator' | 'consent' }
   | { full: false; because: 'no-consent' | 'withheld' | 'unknown-reader' };
 
-interface ConsentLike {
-  subjectId: string;
-  recipient: { kind: string; id?: string };
-  categories: readonly string[];
-  model: string;
-  state: string;
-}
-
-const allows = (c: ConsentLike) => (c.model === 'opt-in' ? c.state === 'granted' : c.state !== 'refused' && c.state !== 'withdrawn');
-
 /**
  * Who may read a crisis plan's content, following consent: the person always; the coordinator,
  * who keeps the plan with them; any other reader only when a consent of the person covering the
- * care plan (`care-plan`) allows sharing with the reader's organisation, with the whole team, or
- * with the reader by name. A plan the source sent without content (`withheld`) is never shown.
- * Everyone else sees that the plan exists and whom to ask. This decides what the element shows;
- * what a server sends to whom is the server's to decide.
+ * care plan (`care-plan`) is in force on `today` (`YYYY-MM-DD`, the reader's calendar day by
+ * default) and allows sharing with the reader's organisation, with the reader by name, or with
+ * the team while the reader is an active member of it. A plan the source sent without content
+ * (`withheld`) is never shown. Everyone else sees that the plan exists and whom to ask. This
+ * decides what the element shows; what a server sends to whom is the server's to decide.
  */
 export const crisisPlanAccess = (
   plan: Pick<CrisisPlan, 'withheld'>,
   team: TeamLike & { id: string },
-  consents: readonly ConsentLike[],
+  consents: readonly ConsentTerms[],
   reader: { id?: string; organisationId?: string } | undefined,
+  today: string = localDay(),
 ): CrisisPlanAccess => {
   if (plan.withheld) return { full: false, because: 'withheld' };
   if (!reader?.id && !reader?.organisationId) return { full: false, because: 'unknown-reader' };
   if (reader.id && reader.id === team.serviceUserId) return { full: true, because: 'own-plan' };
   const coordinator = team.members.find((m) => m.coordinator && m.status === 'active');
   if (reader.id && coordinator?.id === reader.id) return { full: true, because: 'coordinator' };
-  const covers = (c: ConsentLike) => {
-    if (c.subjectId !== team.serviceUserId || !c.categories.includes('care-plan') || !allows(c)) return false;
-    if (c.recipient.kind === 'team') return !c.recipient.id || c.recipient.id === team.id;
-    if (c.recipient.kind === 'organisation') return Boolean(reader.organisationId) && c.recipient.id === reader.organisationId;
-    return Boolean(reader.id) && c.recipient.id === reader.id;
-  };
-  return consents.some(covers) ? { full: true, because: 'consent' } : { full: false, because: 'no-consent' };
+  return consents.some((c) => consentReaches(c, team, reader, 'care-plan', today)) ? { full: true, because: 'consent' } : { full: false, because: 'no-consent' };
 };

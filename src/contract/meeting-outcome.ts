@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import { object, rule, rules, int, type Named } from './kit.js';
 import { Actor, Id, Instant, IsoDate, Meta, RequiredText, Text } from './common.js';
 import { reportRepeatedKeys } from './unique.js';
+import { consentReaches, localDay, type ConsentTerms } from './rules.js';
 import { ACTION_EFFECTS, INFORMATION_CATEGORIES, OUTCOME_STATUSES } from './values.js';
 
 /** Something the meeting decided, in one plain sentence. */
@@ -352,29 +353,18 @@ interface MeetingLike {
   agenda: ReadonlyArray<{ id: string; attendeeIds: readonly string[] }>;
 }
 
-interface ConsentLike {
-  subjectId: string;
-  recipient: { kind: string; id?: string };
-  categories: readonly string[];
-  model: string;
-  state: string;
-}
-
-const allowsSharing = (c: ConsentLike) => (c.model === 'opt-in' ? c.state === 'granted' : c.state !== 'refused' && c.state !== 'withdrawn');
-
-/** Whether a consent of the person lets `category` be shared with the reader (their organisation, the team, or them by name). */
+/**
+ * Whether a consent of the person lets `category` be shared with the reader on `today`
+ * (`YYYY-MM-DD`, the reader's calendar day by default): in force, and given to their organisation,
+ * to them by name, or to the team while they are an active member of it.
+ */
 export const consentCovers = (
-  consents: readonly ConsentLike[],
-  team: Pick<TeamLike, 'id' | 'serviceUserId'>,
+  consents: readonly ConsentTerms[],
+  team: Pick<TeamLike, 'id' | 'serviceUserId' | 'members'>,
   reader: { id?: string; organisationId?: string },
   category: string,
-): boolean =>
-  consents.some((c) => {
-    if (c.subjectId !== team.serviceUserId || !c.categories.includes(category) || !allowsSharing(c)) return false;
-    if (c.recipient.kind === 'team') return !c.recipient.id || c.recipient.id === team.id;
-    if (c.recipient.kind === 'organisation') return Boolean(reader.organisationId) && c.recipient.id === reader.organisationId;
-    return Boolean(reader.id) && c.recipient.id === reader.id;
-  });
+  today: string = localDay(),
+): boolean => consents.some((c) => consentReaches(c, team, reader, category, today));
 
 /** The members invited to a part: the agenda item's attendees, or everyone invited to the meeting. */
 export const invitedTo = (part: Pick<OutcomePart, 'agendaItemId'>, meeting: MeetingLike): string[] => {
@@ -386,8 +376,8 @@ export const invitedTo = (part: Pick<OutcomePart, 'agendaItemId'>, meeting: Meet
  * Who may read one part of a meeting outcome. The coordinator, who records it, reads everything.
  * Anyone else reads a part only once the outcome is shared, only if they were invited to that part
  * (the agenda item's attendees, or the meeting's participants for a part without one), and, unless
- * they are the person themselves, only if a consent of the person covers every category of
- * information the part holds for their organisation (a part that lists none counts as `care-plan`).
+ * they are the person themselves, only if a consent of the person in force on `today` covers every
+ * category of information the part holds for them (a part that lists none counts as `care-plan`).
  * A part the source sent without content (`withheld`) is never shown. The element says which rule
  * held a part back; what a server sends to whom is the server's to decide.
  */
@@ -396,8 +386,9 @@ export const outcomePartAccess = (
   part: Pick<OutcomePart, 'agendaItemId' | 'categories' | 'withheld'>,
   meeting: MeetingLike,
   team: TeamLike,
-  consents: readonly ConsentLike[],
+  consents: readonly ConsentTerms[],
   reader: { id?: string; organisationId?: string } | undefined,
+  today: string = localDay(),
 ): OutcomePartAccess => {
   if (part.withheld) return { shown: false, because: 'withheld' };
   if (!reader?.id) return { shown: false, because: 'unknown-reader' };
@@ -407,7 +398,7 @@ export const outcomePartAccess = (
   if (!invitedTo(part, meeting).includes(reader.id)) return { shown: false, because: 'not-invited' };
   if (reader.id === team.serviceUserId) return { shown: true, because: 'invited' };
   const categories = part.categories.length ? part.categories : (['care-plan'] as InformationCategory[]);
-  const missing = categories.filter((category) => !consentCovers(consents, team, reader, category));
+  const missing = categories.filter((category) => !consentCovers(consents, team, reader, category, today));
   return missing.length ? { shown: false, because: 'no-consent', categories: missing } : { shown: true, because: 'invited' };
 };
 

@@ -69,3 +69,50 @@ export const coordinatorOf = (team: CareTeam): Member | undefined => {
 /** The sector a member acts in: their own, or their organisation's. */
 export const sectorOf = (member: Member, team: Pick<CareTeam, 'organisations'>) =>
   member.sector ?? team.organisations.find((o) => o.id === member.organisationId)?.sector;
+
+/** What the consent rules below read of a directive; a `ConsentDirective` has all of it. */
+export interface ConsentTerms {
+  subjectId: string;
+  recipient: { kind: string; id?: string };
+  categories: readonly string[];
+  model: string;
+  state: string;
+  validFrom?: string;
+  validUntil?: string;
+}
+
+/** Whether a directive's model and state let information flow: a yes under opt-in; anything but a no or a withdrawal under objection. */
+export const sharingAllowed = (directive: Pick<ConsentTerms, 'model' | 'state'>): boolean =>
+  directive.model === 'opt-in' ? directive.state === 'granted' : directive.state !== 'refused' && directive.state !== 'withdrawn';
+
+/**
+ * Whether a directive lets information flow on `today` (`YYYY-MM-DD`): its model and state allow
+ * it, and today is within its validity (`validFrom` to `validUntil`, both included). An agreement
+ * that has ended, or has not begun, shares nothing.
+ */
+export const consentInForce = (directive: Pick<ConsentTerms, 'model' | 'state' | 'validFrom' | 'validUntil'>, today: string): boolean =>
+  sharingAllowed(directive) && (!directive.validFrom || directive.validFrom <= today) && (!directive.validUntil || today <= directive.validUntil);
+
+/** Today in the local calendar, `YYYY-MM-DD`. */
+export const localDay = (moment: Date = new Date()): string =>
+  `${String(moment.getFullYear()).padStart(4, '0')}-${String(moment.getMonth() + 1).padStart(2, '0')}-${String(moment.getDate()).padStart(2, '0')}`;
+
+/**
+ * Whether a consent of the person lets information of `category` reach `reader` on `today`: it is
+ * in force, covers the category, and names the reader's organisation, the reader, or the team. A
+ * consent to the team reaches the team's active members, not whoever reads the page; someone who
+ * has left the team is no longer reached by it.
+ */
+export const consentReaches = (
+  directive: ConsentTerms,
+  team: { id: string; serviceUserId: string; members: ReadonlyArray<{ id: string; status: string }> },
+  reader: { id?: string; organisationId?: string },
+  category: string,
+  today: string,
+): boolean => {
+  if (directive.subjectId !== team.serviceUserId || !directive.categories.includes(category) || !consentInForce(directive, today)) return false;
+  const { kind, id } = directive.recipient;
+  if (kind === 'team') return (!id || id === team.id) && Boolean(reader.id) && team.members.some((m) => m.id === reader.id && m.status === 'active');
+  if (kind === 'organisation') return Boolean(reader.organisationId) && id === reader.organisationId;
+  return Boolean(reader.id) && id === reader.id;
+};

@@ -117,6 +117,38 @@ describe('crisisPlanAccess', () => {
     expect(access(undefined)).to.deep.equal({ full: false, because: 'unknown-reader' });
     expect(access({ id: 'm-ingrid' }, { withheld: true })).to.deep.equal({ full: false, because: 'withheld' });
   });
+
+  it('counts a consent only while it is in force: not after its last day, not before its first', () => {
+    const gp = { id: 'm-lars', organisationId: 'org-gp' };
+    const dated = (validFrom?: string, validUntil?: string) => consents.map((c) => (c.id === 'c-gp' ? { ...c, validFrom, validUntil } : c));
+    expect(crisisPlanAccess({}, team, dated(undefined, '2026-12-06'), gp, '2026-12-07')).to.deep.equal({ full: false, because: 'no-consent' });
+    expect(crisisPlanAccess({}, team, dated(undefined, '2026-12-07'), gp, '2026-12-07')).to.deep.equal({ full: true, because: 'consent' });
+    expect(crisisPlanAccess({}, team, dated('2026-12-08'), gp, '2026-12-07')).to.deep.equal({ full: false, because: 'no-consent' });
+    expect(crisisPlanAccess({}, team, dated('2026-12-07', '2027-12-07'), gp, '2026-12-07')).to.deep.equal({ full: true, because: 'consent' });
+    // Without a day given, the reader's calendar day: an agreement that ended years ago shares nothing.
+    expect(crisisPlanAccess({}, team, dated(undefined, '2001-01-01'), gp).full).to.equal(false);
+  });
+
+  it('a consent to the team reaches its active members, not whoever reads the page or has left', () => {
+    const toTeam = {
+      ...consents.find((c) => c.id === 'c-housing')!,
+      id: 'c-team-plan',
+      categories: ['care-plan' as const],
+      model: 'opt-in' as const,
+      state: 'granted' as const,
+      validFrom: undefined,
+      validUntil: undefined,
+    };
+    const withTeam = [...consents, toTeam];
+    // Sofie (NAV) is on the team; NAV's own consent does not cover the care plan.
+    expect(crisisPlanAccess({}, team, withTeam, { id: 'm-sofie', organisationId: 'org-nav' }, '2026-12-07')).to.deep.equal({ full: true, because: 'consent' });
+    expect(crisisPlanAccess({}, team, consents, { id: 'm-sofie', organisationId: 'org-nav' }, '2026-12-07').full).to.equal(false);
+    // Someone from an organisation outside the team, and a member who has left.
+    expect(crisisPlanAccess({}, team, withTeam, { id: 'x-visitor', organisationId: 'org-elsewhere' }, '2026-12-07')).to.deep.equal({ full: false, because: 'no-consent' });
+    expect(crisisPlanAccess({}, team, withTeam, { organisationId: 'org-elsewhere' }, '2026-12-07')).to.deep.equal({ full: false, because: 'no-consent' });
+    expect(team.members.find((m) => m.id === 'm-tor')?.status).to.equal('ended');
+    expect(crisisPlanAccess({}, team, withTeam, { id: 'm-tor' }, '2026-12-07')).to.deep.equal({ full: false, because: 'no-consent' });
+  });
 });
 
 describe('Crisis plans in the store and the sources', () => {

@@ -98,6 +98,14 @@ describe('Who reads which part of an outcome', () => {
     expect(outcomePartAccess(o, o.parts[1], meeting, team, withdrawn, amina)).to.deep.equal({ shown: false, because: 'no-consent', categories: ['medication', 'health'] });
   });
 
+  it('a consent that has ended, or not begun, withholds what it covered', () => {
+    const o = outcome();
+    const dated = (validFrom?: string, validUntil?: string) => consents.map((c) => (c.id === 'c-dps' ? { ...c, validFrom, validUntil } : c));
+    expect(outcomePartAccess(o, o.parts[1], meeting, team, dated(undefined, '2026-12-06'), amina, '2026-12-07')).to.deep.equal({ shown: false, because: 'no-consent', categories: ['medication', 'health'] });
+    expect(outcomePartAccess(o, o.parts[1], meeting, team, dated('2026-12-08'), amina, '2026-12-07')).to.deep.equal({ shown: false, because: 'no-consent', categories: ['medication', 'health'] });
+    expect(outcomePartAccess(o, o.parts[1], meeting, team, dated('2026-01-01', '2026-12-07'), amina, '2026-12-07')).to.deep.equal({ shown: true, because: 'invited' });
+  });
+
   it('a part the source withheld, or an unknown reader, is never shown', () => {
     const o = outcome();
     o.parts[2].withheld = true;

@@ -1,7 +1,8 @@
 import { html, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import * as v from 'valibot';
-import { ConsentDirective, isSharingAllowed, type ConsentDirectiveInput, type Decider } from '../../contract/consent.js';
+import { ConsentDirective, isInForce, type ConsentDirectiveInput, type Decider } from '../../contract/consent.js';
+import { localDay } from '../../contract/rules.js';
 import { CareTeam, type CareTeamInput, type Member } from '../../contract/team.js';
 import type { ContractIssue } from '../../contract/validate.js';
 import { RECIPIENT_KINDS, type Audience, type ConsentMethod } from '../../contract/values.js';
@@ -211,6 +212,11 @@ export class CareConsentList extends CareElement<'consent'> {
     }
   }
 
+  /** The reader's calendar day, `YYYY-MM-DD`, or the day of `now`. */
+  private get today(): string {
+    return localDay(this.now ? new Date(this.now) : new Date());
+  }
+
   private get words() {
     return this.audience === 'professional' ? this.t.person : this.t.you;
   }
@@ -218,7 +224,8 @@ export class CareConsentList extends CareElement<'consent'> {
   private renderOverview(view: ReadyView): TemplateResult {
     const t = this.t;
     const level = headingLevel(this.headingLevel, 2);
-    const allowed = view.consents.filter((c) => isSharingAllowed(c)).length;
+    // An agreement that has ended, or has not begun, does not count as allowing sharing.
+    const allowed = view.consents.filter((c) => isInForce(c, this.today)).length;
     // Render up to `renderLimit` toggles, group by group; the rest follow in the next frames. The
     // summary and the members not covered count every consent from the start.
     let budget = Math.max(this.renderLimit, this.renderedCount);
@@ -274,7 +281,7 @@ export class CareConsentList extends CareElement<'consent'> {
   }
 
   private renderUncovered(view: ReadyView, team: CareTeam, level: number): TemplateResult {
-    const members = uncoveredMembers(team, view.consents);
+    const members = uncoveredMembers(team, view.consents, this.today);
     const words = this.words;
     return html`<div class="uncovered ${members.length === 0 ? 'none' : ''}" part="uncovered">
       <div class="group-title" role="heading" aria-level=${headingLevel(level, 2, 1)}>${words.uncoveredTitle}</div>

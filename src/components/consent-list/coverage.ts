@@ -1,5 +1,6 @@
-import { isSharingAllowed, type ConsentDirective, type Recipient } from '../../contract/consent.js';
+import { isInForce, type ConsentDirective, type Recipient } from '../../contract/consent.js';
 import type { CareTeam, Member } from '../../contract/team.js';
+import { localDay } from '../../contract/rules.js';
 
 /** Whether information sent to `recipient` reaches `member`: their organisation, them by id, or the whole team. */
 export const reaches = (recipient: Recipient, member: Member, team: Pick<CareTeam, 'id'>): boolean => {
@@ -14,11 +15,12 @@ export const reaches = (recipient: Recipient, member: Member, team: Pick<CareTea
 };
 
 /**
- * Active team members that no directive of the service user lets information reach: everyone
- * except the service user and their legal representatives, who act for them rather than receive.
+ * Active team members that no directive of the service user in force on `today` (`YYYY-MM-DD`, the local calendar day by default)
+ * lets information reach: everyone except the service user and their legal representatives, who
+ * act for them rather than receive.
  */
-export const uncoveredMembers = (team: CareTeam, consents: readonly ConsentDirective[]): Member[] => {
-  const allowing = consents.filter((c) => c.subjectId === team.serviceUserId && isSharingAllowed(c));
+export const uncoveredMembers = (team: CareTeam, consents: readonly ConsentDirective[], today: string = localDay()): Member[] => {
+  const allowing = consents.filter((c) => c.subjectId === team.serviceUserId && isInForce(c, today));
   return team.members.filter(
     (member) =>
       member.status === 'active' &&

@@ -16,6 +16,7 @@ import { renderActingFor, renderControl, renderDetails, renderFacts, renderFailu
 import { ConsentWording, type Failure } from './wording.js';
 import { Kept } from '../base/kept.js';
 import { CareConsentChangeEvent, CareConsentRequestEvent } from './events.js';
+import { localDay } from '../../contract/rules.js';
 import { consentToggle } from '../../i18n/catalogues/en/consent.js';
 import { consentTranslations } from '../../i18n/translations.js';
 
@@ -377,7 +378,7 @@ export class CareConsentToggle extends CareElement<'consent', ConsentToggleMessa
         })}
         <p class="live live-region" part="status" role="status">${live}</p>
       </div>
-      <p class="state-text" part="state" id="state">${w.stateSentence()}</p>
+      <p class="state-text" part="state" id="state">${w.stateSentence(localDay(this.now ? new Date(this.now) : new Date()))}</p>
       <p class="visually-hidden" role="alert">${failure ? `${t.errorPrefix} ${w.failureSentence(failure)}` : ''}</p>
       ${failure
         ? renderFailure(w, failure, { disabled: this.inert_, retry: this.retry, dismiss: this.dismiss, resolve: (choice) => this.resolveConflict(choice) })

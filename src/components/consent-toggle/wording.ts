@@ -3,6 +3,7 @@ import type { CareTeam, Member } from '../../contract/team.js';
 import type { Audience, ConsentModel, ConsentState } from '../../contract/values.js';
 import type { StoreError } from '../../data/types.js';
 import type { CommonMessages, ConsentToggleMessages } from '../../i18n/types.js';
+import { consentInForce } from '../../contract/rules.js';
 import { allowsSharing } from './decision.js';
 import { roleLabel } from '../base/role-label.js';
 
@@ -62,9 +63,13 @@ export class ConsentWording {
     return `${items.slice(0, -1).join(', ')}${this.t.listLastJoin[type]}${items[items.length - 1]}`;
   }
 
-  /** What is decided now, since when, and what that means for sharing. */
-  stateSentence(): string {
+  /**
+   * What is decided now, since when, and what that means for sharing on `today` (`YYYY-MM-DD`):
+   * a yes in an agreement that has ended, or has not begun, shares nothing.
+   */
+  stateSentence(today: string): string {
     const { saved, t } = this;
+    const flows = consentInForce(saved, today);
     const since = saved.since ? this.day(saved.since) : '';
     let sentence: string;
     let effect: string;
@@ -74,7 +79,7 @@ export class ConsentWording {
       effect =
         saved.state === 'not-recorded'
           ? t.person.effectUnset[saved.model](person)
-          : allowsSharing(saved.model, saved.state)
+          : flows
             ? t.person.effectSharing
             : t.person.effectNotSharing;
     } else {
@@ -82,7 +87,7 @@ export class ConsentWording {
       effect =
         saved.state === 'not-recorded'
           ? t.you.effectUnset[saved.model]
-          : allowsSharing(saved.model, saved.state)
+          : flows
             ? t.you.effectSharing
             : t.you.effectNotSharing;
     }

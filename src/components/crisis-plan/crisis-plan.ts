@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
 import * as v from 'valibot';
 import { ConsentDirective, type ConsentDirectiveInput } from '../../contract/consent.js';
-import { coordinatorOf } from '../../contract/rules.js';
+import { coordinatorOf, localDay } from '../../contract/rules.js';
 import { CrisisPlan, crisisPlanAccess, crisisPlanFlags, type CrisisPlanInput } from '../../contract/crisis-plan.js';
 import { Responsibility, type ResponsibilityInput } from '../../contract/responsibility.js';
 import { CareTeam, type CareTeamInput } from '../../contract/team.js';
@@ -36,10 +36,6 @@ const ResponsibilityList = v.array(Responsibility);
 const ConsentList = v.array(ConsentDirective);
 
 const isStage = (value: unknown): value is CrisisStage => typeof value === 'string' && (CRISIS_STAGES as readonly string[]).includes(value);
-
-/** Today as `YYYY-MM-DD` in the reader's calendar. */
-const calendarDay = (moment: Date): string =>
-  `${moment.getFullYear()}-${String(moment.getMonth() + 1).padStart(2, '0')}-${String(moment.getDate()).padStart(2, '0')}`;
 
 /**
  * @summary The person's plan for bad periods: their own words first, then one stage at a time
@@ -149,7 +145,7 @@ export class CareCrisisPlan extends CareElement<'crisis', CrisisReadingMessages>
   /** Level of the plan's heading (1–6), to fit the page's outline. */
   headingLevel: HeadingLevel = 2;
 
-  /** The moment review dates are compared with. Defaults to now; set it for stable stories and tests. */
+  /** The moment review dates and the validity of consents are compared with. Defaults to now; set it for stable stories and tests. */
   now?: Date | string;
 
   private message = '';
@@ -216,7 +212,7 @@ export class CareCrisisPlan extends CareElement<'crisis', CrisisReadingMessages>
       const plan = this.savedHere ?? checked.value;
       const consents = checkedConsents.value ?? around?.consents ?? [];
       const responsibilities = checkedResponsibilities.value ?? around?.responsibilities ?? [];
-      return { kind: 'ready', plan, team, responsibilities, access: crisisPlanAccess(plan, team, consents, reader) };
+      return { kind: 'ready', plan, team, responsibilities, access: crisisPlanAccess(plan, team, consents, reader, this.today) };
     }
     const snapshot = this.snapshot;
     const record = snapshot?.record;
@@ -229,7 +225,7 @@ export class CareCrisisPlan extends CareElement<'crisis', CrisisReadingMessages>
     const plan = (store.isPending('crisis-plan', current.id) ? state.confirmed : undefined) ?? current;
     const team = checkedTeam.value ?? record.team;
     const consents = checkedConsents.value ?? record.consents;
-    return { kind: 'ready', plan, team, responsibilities: checkedResponsibilities.value ?? record.responsibilities, access: crisisPlanAccess(plan, team, consents, reader) };
+    return { kind: 'ready', plan, team, responsibilities: checkedResponsibilities.value ?? record.responsibilities, access: crisisPlanAccess(plan, team, consents, reader, this.today) };
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -256,7 +252,7 @@ export class CareCrisisPlan extends CareElement<'crisis', CrisisReadingMessages>
 
   /** Today as `YYYY-MM-DD` in the reader's calendar, or the day of `now`. */
   private get today(): string {
-    return calendarDay(this.now ? new Date(this.now) : new Date());
+    return localDay(this.now ? new Date(this.now) : new Date());
   }
 
   private personName(view: Ready): string {

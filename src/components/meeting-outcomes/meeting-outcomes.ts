@@ -4,7 +4,7 @@ import type { ConsentDirectiveInput } from '../../contract/consent.js';
 import type { MeetingInput } from '../../contract/meeting.js';
 import { MeetingOutcome, type MeetingOutcomeInput } from '../../contract/meeting-outcome.js';
 import type { ResponsibilityInput } from '../../contract/responsibility.js';
-import { coordinatorOf } from '../../contract/rules.js';
+import { coordinatorOf, localDay } from '../../contract/rules.js';
 import type { CareTeamInput } from '../../contract/team.js';
 import type { Audience } from '../../contract/values.js';
 import { mergeEntity } from '../../data/merge.js';
@@ -147,7 +147,7 @@ export class CareMeetingOutcomes extends CareElement<'outcomes'> {
   /** Level of the outcome's heading (1–6), to fit the page's outline. */
   headingLevel: HeadingLevel = 2;
 
-  /** The moment "has the meeting ended" is judged by. Defaults to now; set it for stable stories and tests. */
+  /** The moment "has the meeting ended" and the validity of consents are judged by. Defaults to now; set it for stable stories and tests. */
   now?: Date | string;
 
   private draft?: OutcomeDraft;
@@ -238,6 +238,7 @@ export class CareMeetingOutcomes extends CareElement<'outcomes'> {
       team: view.team,
       consents: view.consents,
       reader: this.actingPerson,
+      today: localDay(this.today),
       level,
       date: (iso) => this.localize.date(iso),
       list: (items) => formatList(items, this.catalogue.intlLocale),

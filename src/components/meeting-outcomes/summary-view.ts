@@ -14,6 +14,8 @@ export interface SummaryContext {
   team: CareTeam;
   consents: readonly ConsentDirective[];
   reader?: { id?: string; organisationId?: string };
+  /** The reader's calendar day (`YYYY-MM-DD`): a consent counts only while it is in force. */
+  today: string;
   /** Heading level of each part. */
   level: number;
   date: (iso: string) => string;
@@ -30,7 +32,7 @@ export const nameOf = (team: CareTeam, id: string, unknown: string): string => t
 
 /** Each part's access for the reader, in the outcome's order. */
 export const accessOfParts = (ctx: SummaryContext): Array<{ part: OutcomePart; access: OutcomePartAccess }> =>
-  ctx.outcome.parts.map((part) => ({ part, access: outcomePartAccess(ctx.outcome, part, ctx.meeting, ctx.team, ctx.consents, ctx.reader) }));
+  ctx.outcome.parts.map((part) => ({ part, access: outcomePartAccess(ctx.outcome, part, ctx.meeting, ctx.team, ctx.consents, ctx.reader, ctx.today) }));
 
 const renderAction = (ctx: SummaryContext, action: OutcomeAction): TemplateResult => {
   const t = ctx.t;

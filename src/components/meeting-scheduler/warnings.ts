@@ -1,5 +1,5 @@
 /** What might stop a meeting from working, found before it is booked: pure functions, no DOM. */
-import { isSharingAllowed, type ConsentDirective } from '../../contract/consent.js';
+import { isInForce, type ConsentDirective } from '../../contract/consent.js';
 import type { Participant } from '../../contract/meeting.js';
 import type { CareTeam, Member } from '../../contract/team.js';
 import { availabilityChecker, type AvailabilityLike, type Span } from './spans.js';
@@ -18,11 +18,6 @@ export const WARNING_KINDS = ['no-consent', 'busy', 'outside-hours'] as const;
 // People who need no consent to hear about the service user's care: the person and whoever acts for them.
 const SPEAKS_FOR_THE_PERSON = new Set<Member['kind']>(['service-user', 'legal-representative']);
 
-/** Whether a directive is in force on `today` (`YYYY-MM-DD`). */
-const inForce = (directive: ConsentDirective, today: string) =>
-  isSharingAllowed(directive) &&
-  (!directive.validFrom || directive.validFrom <= today) &&
-  (!directive.validUntil || today <= directive.validUntil);
 
 /** Whether an active consent of the service user covers sharing with this member. */
 export const consentCovers = (
@@ -32,7 +27,7 @@ export const consentCovers = (
   today: string,
 ): boolean =>
   consents.some((directive) => {
-    if (directive.subjectId !== team.serviceUserId || !inForce(directive, today)) return false;
+    if (directive.subjectId !== team.serviceUserId || !isInForce(directive, today)) return false;
     const { kind, id } = directive.recipient;
     if (kind === 'organisation') return Boolean(member.organisationId) && id === member.organisationId;
     if (kind === 'person') return id === member.id;

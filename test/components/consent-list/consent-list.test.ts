@@ -81,6 +81,20 @@ describe('care-consent-list', () => {
     expect(names).to.deep.equal(['Kari Nilsen', 'Ola Berg', 'Erik Solberg', 'Hanne Dahl']);
   });
 
+  it('counts an agreement that has ended, or not begun, as not allowing sharing', async () => {
+    // NAV's yes is valid until 18 Aug 2027: on its last day it counts, the day after it does not.
+    expect(uncoveredMembers(record.team, record.consents, '2027-08-18').map((m) => m.name)).to.not.include('Sofie Lund');
+    expect(uncoveredMembers(record.team, record.consents, '2027-08-19').map((m) => m.name)).to.include('Sofie Lund');
+    const el = await mount();
+    expect(textOf(shadow(el).querySelector('[part="summary"]'))).to.equal('3 of 6 agreements allow sharing');
+    el.now = '2027-08-19T12:00:00';
+    await settle(el);
+    expect(textOf(shadow(el).querySelector('[part="summary"]'))).to.equal('2 of 6 agreements allow sharing');
+    expect(textOf(shadow(el).querySelector('[part="uncovered"]'))).to.contain('Sofie Lund');
+    const later = await mount({ consents: record.consents.map((c) => (c.id === 'c-gp' ? { ...c, validFrom: '2027-01-01' } : c)) });
+    expect(textOf(shadow(later).querySelector('[part="summary"]'))).to.equal('2 of 6 agreements allow sharing');
+  });
+
   it('groups every consent by recipient, each with its own toggle, and sums up', async () => {
     const el = await mount();
     expect(textOf(shadow(el).querySelector('[part="summary"]'))).to.equal('3 of 6 agreements allow sharing');

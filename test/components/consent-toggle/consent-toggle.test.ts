@@ -163,6 +163,24 @@ describe('care-consent-toggle', () => {
       await expectAxeClean(nav);
     });
 
+    it('says nothing is shared under a yes whose agreement has ended or not yet begun', async () => {
+      const nav = await mount(consentById('c-nav'));
+      expect(stateText(nav)).to.contain('Information is shared.');
+      nav.now = '2027-09-01T12:00:00Z';
+      await settle(nav);
+      expect(stateText(nav)).to.contain('You have said yes since');
+      expect(stateText(nav)).to.contain('Nothing is shared.');
+      // The last day is still a day of the agreement.
+      nav.now = '2027-08-18T12:00:00';
+      await settle(nav);
+      expect(stateText(nav)).to.contain('Information is shared.');
+      const later = await mount({ ...consentById('c-nav'), validFrom: '2027-01-01' });
+      later.now = '2026-12-07T12:00:00';
+      await settle(later);
+      expect(stateText(later)).to.contain('Nothing is shared.');
+      expect(textOf(shadow(later).querySelector('.notice'))).to.contain('This agreement starts on');
+    });
+
     it('says so when someone decided on the person\u2019s behalf', async () => {
       const el = await mount(consentById('c-housing'));
       expect(textOf(shadow(el).querySelector('.facts'))).to.contain('Decided by Marit \u00c5s, legal representative, on your behalf.');

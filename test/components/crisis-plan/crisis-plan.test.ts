@@ -171,6 +171,18 @@ describe('<care-crisis-plan> and consent', () => {
     const el = await mount({ actor: people.lars, audience: 'professional', consents });
     expect(text(el)).to.contain('You cannot see what it says');
   });
+
+  it('hides the content once the agreement has ended, by the day of `now`', async () => {
+    const consents = record().consents.map((c) => (c.id === 'c-gp' ? { ...c, validUntil: '2026-12-31' } : c));
+    const el = await mount({ actor: people.lars, audience: 'professional', consents, now: '2026-12-31T12:00:00' });
+    expect(text(el)).to.contain('In Ingrid Solberg\u2019s own words');
+    el.now = '2027-01-01T12:00:00';
+    await settle(el);
+    expect(text(el)).to.contain('You cannot see what it says');
+    expect(text(el)).to.not.contain('In Ingrid Solberg\u2019s own words');
+    expect(root(el).querySelector('section.stage')).to.equal(null);
+    await expectAxeClean(el);
+  });
 });
 
 describe('<care-crisis-plan> editing', () => {
