@@ -49,6 +49,13 @@ describe('custom states', () => {
     await settle(toggle);
     expect(is(toggle, 'sharing')).to.equal(true);
     expect(is(toggle, 'not-recorded')).to.equal(false);
+    // NAV's yes ends after 18 Aug 2027: from the next day nothing flows under it.
+    Object.assign(toggle, { now: '2027-08-19T12:00:00' });
+    await settle(toggle);
+    expect(is(toggle, 'sharing')).to.equal(false);
+    Object.assign(toggle, { now: '2026-11-20T12:00:00Z' });
+    await settle(toggle);
+    expect(is(toggle, 'sharing')).to.equal(true);
     let reject!: (error: Error) => void;
     toggle.addEventListener('care-consent-request', (e) => (e as unknown as { waitUntil(p: Promise<unknown>): void }).waitUntil(new Promise((_, no) => (reject = no))));
     toggle.shadowRoot!.querySelector<HTMLButtonElement>('[role="switch"]')!.click();

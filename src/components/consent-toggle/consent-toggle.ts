@@ -354,7 +354,8 @@ export class CareConsentToggle extends CareElement<'consent', ConsentToggleMessa
   private renderDirective(view: ReadyView): TemplateResult {
     const { saved, pending, failure } = view;
     const t = this.t;
-    for (const name of toggleStates(saved, Boolean(pending), Boolean(failure))) this.markState(name);
+    const today = localDay(this.now ? new Date(this.now) : new Date());
+    for (const name of toggleStates(saved, Boolean(pending), Boolean(failure), today)) this.markState(name);
     const w = new ConsentWording(t, this.locale, this.audience, saved, view.team, (iso) => this.localize.date(iso), (e) => this.describeError(e));
     const recipient = saved.recipient.name;
     const question = w.professional ? t.person.question[saved.model](w.personName, recipient) : t.you.question[saved.model](recipient);
@@ -378,7 +379,7 @@ export class CareConsentToggle extends CareElement<'consent', ConsentToggleMessa
         })}
         <p class="live live-region" part="status" role="status">${live}</p>
       </div>
-      <p class="state-text" part="state" id="state">${w.stateSentence(localDay(this.now ? new Date(this.now) : new Date()))}</p>
+      <p class="state-text" part="state" id="state">${w.stateSentence(today)}</p>
       <p class="visually-hidden" role="alert">${failure ? `${t.errorPrefix} ${w.failureSentence(failure)}` : ''}</p>
       ${failure
         ? renderFailure(w, failure, { disabled: this.inert_, retry: this.retry, dismiss: this.dismiss, resolve: (choice) => this.resolveConflict(choice) })

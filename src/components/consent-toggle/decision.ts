@@ -1,4 +1,5 @@
 import type { Actor } from '../../contract/common.js';
+import { consentInForce } from '../../contract/rules.js';
 import { isSharingAllowed, type ConsentDirective, type ConsentHistoryEntry, type Decider } from '../../contract/consent.js';
 import type { CareTeam } from '../../contract/team.js';
 import type { ConsentMethod, ConsentState } from '../../contract/values.js';
@@ -77,9 +78,17 @@ export const methodFor = (directive: ConsentDirective, actor: Actor, proxy: Deci
   return own || method !== 'digital' ? method : 'verbal';
 };
 
-/** The toggle's custom states for CSS (`:state(saving)` …) while it shows this directive. */
-export const toggleStates = (saved: Pick<ConsentDirective, 'model' | 'state'>, pending: boolean, failed: boolean): ElementState[] => [
+/**
+ * The toggle's custom states for CSS (`:state(saving)` …) while it shows this directive.
+ * `sharing` holds while information flows under it on `today`: not once the agreement has ended.
+ */
+export const toggleStates = (
+  saved: Pick<ConsentDirective, 'model' | 'state' | 'validFrom' | 'validUntil'>,
+  pending: boolean,
+  failed: boolean,
+  today: string,
+): ElementState[] => [
   ...(pending ? (['saving'] as const) : []),
   ...(failed ? (['save-failed'] as const) : []),
-  saved.state === 'not-recorded' ? 'not-recorded' : allowsSharing(saved.model, saved.state) ? 'sharing' : undefined,
+  saved.state === 'not-recorded' ? 'not-recorded' : consentInForce(saved, today) ? 'sharing' : undefined,
 ].filter((name): name is ElementState => name !== undefined);
