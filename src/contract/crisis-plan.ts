@@ -526,7 +526,9 @@ export const crisisPlanFlags = (
 /** Why a reader may or may not see a crisis plan's content. */
 export type CrisisPlanAccess =
   | { full: true; because: 'own-plan' | 'coordinator' | 'consent' }
-  | { full: false; because: 'no-consent' | 'withheld' | 'unknown-reader' };
+  | { full: false; because: 'no-consent' | 'withheld' | 'unknown-reader' }
+  /** An agreement that covered the reader ended on `ended` (`YYYY-MM-DD`, its `validUntil`), and none is in force. */
+  | { full: false; because: 'consent-ended'; ended: string };
 
 /**
  * Who may read a crisis plan's content, following consent: the person always; the coordinator,
@@ -534,8 +536,9 @@ export type CrisisPlanAccess =
  * care plan (`care-plan`) is in force on `today` (`YYYY-MM-DD`, the reader's calendar day by
  * default) and allows sharing with the reader's organisation, with the reader by name, or with
  * the team while the reader is an active member of it. A plan the source sent without content
- * (`withheld`) is never shown. Everyone else sees that the plan exists and whom to ask. This
- * decides what the element shows; what a server sends to whom is the server's to decide.
+ * (`withheld`) is never shown. Everyone else sees that the plan exists and whom to ask, and
+ * whether an agreement that covered them has ended (`consent-ended`). This decides what the
+ * element shows; what a server sends to whom is the server's to decide.
  */
 export const crisisPlanAccess = (
   plan: Pick<CrisisPlan, 'withheld'>,
@@ -549,5 +552,12 @@ export const crisisPlanAccess = (
   if (reader.id && reader.id === team.serviceUserId) return { full: true, because: 'own-plan' };
   const coordinator = team.members.find((m) => m.coordinator && m.status === 'active');
   if (reader.id && coordinator?.id === reader.id) return { full: true, because: 'coordinator' };
-  return consents.some((c) => consentReaches(c, team, reader, 'care-plan', today)) ? { full: true, because: 'consent' } : { full: false, because: 'no-consent' };
+  if (consents.some((c) => consentReaches(c, team, reader, 'care-plan', today))) return { full: true, because: 'consent' };
+  // An agreement that reached the reader on its last day, and has ended since: the latest one.
+  const ended = consents
+    .filter((c) => c.validUntil !== undefined && c.validUntil < today && consentReaches(c, team, reader, 'care-plan', c.validUntil))
+    .map((c) => c.validUntil!)
+    .sort()
+    .at(-1);
+  return ended ? { full: false, because: 'consent-ended', ended } : { full: false, because: 'no-consent' };
 };

@@ -121,12 +121,14 @@ describe('crisisPlanAccess', () => {
   it('counts a consent only while it is in force: not after its last day, not before its first', () => {
     const gp = { id: 'm-lars', organisationId: 'org-gp' };
     const dated = (validFrom?: string, validUntil?: string) => consents.map((c) => (c.id === 'c-gp' ? { ...c, validFrom, validUntil } : c));
-    expect(crisisPlanAccess({}, team, dated(undefined, '2026-12-06'), gp, '2026-12-07')).to.deep.equal({ full: false, because: 'no-consent' });
+    expect(crisisPlanAccess({}, team, dated(undefined, '2026-12-06'), gp, '2026-12-07')).to.deep.equal({ full: false, because: 'consent-ended', ended: '2026-12-06' });
+    // Only an agreement that reached this reader counts as ended for them.
+    expect(crisisPlanAccess({}, team, dated(undefined, '2026-12-06'), { id: 'm-sofie', organisationId: 'org-nav' }, '2026-12-07')).to.deep.equal({ full: false, because: 'no-consent' });
     expect(crisisPlanAccess({}, team, dated(undefined, '2026-12-07'), gp, '2026-12-07')).to.deep.equal({ full: true, because: 'consent' });
     expect(crisisPlanAccess({}, team, dated('2026-12-08'), gp, '2026-12-07')).to.deep.equal({ full: false, because: 'no-consent' });
     expect(crisisPlanAccess({}, team, dated('2026-12-07', '2027-12-07'), gp, '2026-12-07')).to.deep.equal({ full: true, because: 'consent' });
     // Without a day given, the reader's calendar day: an agreement that ended years ago shares nothing.
-    expect(crisisPlanAccess({}, team, dated(undefined, '2001-01-01'), gp).full).to.equal(false);
+    expect(crisisPlanAccess({}, team, dated(undefined, '2001-01-01'), gp)).to.deep.equal({ full: false, because: 'consent-ended', ended: '2001-01-01' });
   });
 
   it('a consent to the team reaches its active members, not whoever reads the page or has left', () => {

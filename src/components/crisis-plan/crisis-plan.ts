@@ -283,7 +283,15 @@ export class CareCrisisPlan extends CareElement<'crisis', CrisisReadingMessages>
     const t = this.t;
     const coordinator = coordinatorOf(view.team);
     const because = view.access.because;
-    const why = because === 'withheld' ? t.limitedWithheld(name) : because === 'unknown-reader' ? t.limitedUnknown(name) : t.limitedNoConsent(name);
+    const access = view.access;
+    const why =
+      access.because === 'consent-ended'
+        ? t.limitedEnded(name, this.localize.date(access.ended))
+        : because === 'withheld'
+          ? t.limitedWithheld(name)
+          : because === 'unknown-reader'
+            ? t.limitedUnknown(name)
+            : t.limitedNoConsent(name);
     const phone = coordinator?.contacts.find((c) => c.channel === 'phone' && !c.private);
     return html`<div class="access limited" part="limited">
       <div role="heading" aria-level=${headingLevel(this.headingLevel + 1, 3)} class="heading">${t.limitedTitle}</div>

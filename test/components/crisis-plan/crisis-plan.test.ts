@@ -178,10 +178,13 @@ describe('<care-crisis-plan> and consent', () => {
     expect(text(el)).to.contain('In Ingrid Solberg\u2019s own words');
     el.now = '2027-01-01T12:00:00';
     await settle(el);
-    expect(text(el)).to.contain('You cannot see what it says');
+    expect(text(el)).to.contain('You cannot see what it says: Ingrid Solberg\u2019s agreement to share the care plan with your service ended on 31 Dec 2026.');
     expect(text(el)).to.not.contain('In Ingrid Solberg\u2019s own words');
     expect(root(el).querySelector('section.stage')).to.equal(null);
     await expectAxeClean(el);
+    el.lang = 'nb';
+    await settle(el);
+    expect(text(el)).to.contain('avtalen om å dele oppfølgingsplanen med tjenesten din gikk ut 31. des. 2026');
   });
 });
 

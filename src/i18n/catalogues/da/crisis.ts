@@ -51,6 +51,7 @@ export const crisis: CrisisMessages = {
   accessCoordinator: 'Du ser, hvad der står i planen, fordi du er den koordinator, der har den sammen med personen.',
   accessConsent: (name) => `Du ser, hvad der står i planen, fordi ${name} har sagt ja til at dele planen med dit tilbud.`,
   limitedTitle: 'Der findes en kriseplan',
+  limitedEnded: (name, date) => `${name} har en kriseplan. Du kan ikke se, hvad der står i den: aftalen om at dele planen med dit tilbud udløb ${date}.`,
   limitedNoConsent: (name) => `${name} har en kriseplan. Du kan ikke se, hvad der står i den: ${name} har ikke sagt ja til at dele planen med dit tilbud.`,
   limitedWithheld: (name) => `${name} har en kriseplan. Indholdet blev ikke sendt til denne side.`,
   limitedUnknown: (name) => `${name} har en kriseplan. Siden ved ikke, hvem du er, så indholdet vises ikke.`,

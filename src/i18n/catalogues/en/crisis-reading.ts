@@ -55,6 +55,8 @@ export const crisisReading = {
   accessCoordinator: 'You see what the plan says because you are the coordinator who keeps it with the person.',
   accessConsent: (name: string) => `You see what the plan says because ${name} has agreed to share the care plan with your service.`,
   limitedTitle: 'There is a crisis plan',
+  limitedEnded: (name: string, date: string) =>
+    `${name} has a crisis plan. You cannot see what it says: ${name}\u2019s agreement to share the care plan with your service ended on ${date}.`,
   limitedNoConsent: (name: string) => `${name} has a crisis plan. You cannot see what it says: ${name} has not agreed to share the care plan with your service.`,
   limitedWithheld: (name: string) => `${name} has a crisis plan. What it says was not sent to this page.`,
   limitedUnknown: (name: string) => `${name} has a crisis plan. The page does not know who you are, so what it says is not shown.`,

@@ -51,6 +51,7 @@ export const crisis: CrisisMessages = {
   accessCoordinator: 'Du ser hva planen sier fordi du er koordinatoren som har den sammen med personen.',
   accessConsent: (name) => `Du ser hva planen sier fordi ${name} har sagt ja til å dele oppfølgingsplanen med tjenesten din.`,
   limitedTitle: 'Det finnes en kriseplan',
+  limitedEnded: (name, date) => `${name} har en kriseplan. Du kan ikke se hva den sier: avtalen om å dele oppfølgingsplanen med tjenesten din gikk ut ${date}.`,
   limitedNoConsent: (name) => `${name} har en kriseplan. Du kan ikke se hva den sier: ${name} har ikke sagt ja til å dele oppfølgingsplanen med tjenesten din.`,
   limitedWithheld: (name) => `${name} har en kriseplan. Det den sier ble ikke sendt til denne siden.`,
   limitedUnknown: (name) => `${name} har en kriseplan. Siden vet ikke hvem du er, så det den sier vises ikke.`,

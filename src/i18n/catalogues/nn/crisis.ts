@@ -51,6 +51,7 @@ export const crisis: CrisisMessages = {
   accessCoordinator: 'Du ser kva planen seier fordi du er koordinatoren som har han saman med personen.',
   accessConsent: (name) => `Du ser kva planen seier fordi ${name} har sagt ja til å dele oppfølgingsplanen med tenesta di.`,
   limitedTitle: 'Det finst ein kriseplan',
+  limitedEnded: (name, date) => `${name} har ein kriseplan. Du kan ikkje sjå kva han seier: avtalen om å dele oppfølgingsplanen med tenesta di gjekk ut ${date}.`,
   limitedNoConsent: (name) => `${name} har ein kriseplan. Du kan ikkje sjå kva han seier: ${name} har ikkje sagt ja til å dele oppfølgingsplanen med tenesta di.`,
   limitedWithheld: (name) => `${name} har ein kriseplan. Det han seier vart ikkje sendt til denne sida.`,
   limitedUnknown: (name) => `${name} har ein kriseplan. Sida veit ikkje kven du er, så det han seier blir ikkje vist.`,

@@ -51,6 +51,7 @@ export const crisis: CrisisMessages = {
   accessCoordinator: 'Du ser vad planen säger eftersom du är samordnaren som har den tillsammans med personen.',
   accessConsent: (name) => `Du ser vad planen säger eftersom ${name} har sagt ja till att dela vårdplanen med din verksamhet.`,
   limitedTitle: 'Det finns en krisplan',
+  limitedEnded: (name, date) => `${name} har en krisplan. Du kan inte se vad den säger: avtalet om att dela vårdplanen med din verksamhet gick ut ${date}.`,
   limitedNoConsent: (name) => `${name} har en krisplan. Du kan inte se vad den säger: ${name} har inte sagt ja till att dela vårdplanen med din verksamhet.`,
   limitedWithheld: (name) => `${name} har en krisplan. Innehållet skickades inte till den här sidan.`,
   limitedUnknown: (name) => `${name} har en krisplan. Sidan vet inte vem du är, så innehållet visas inte.`,
