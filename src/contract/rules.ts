@@ -93,9 +93,11 @@ export const sharingAllowed = (directive: Pick<ConsentTerms, 'model' | 'state'>)
 export const consentInForce = (directive: Pick<ConsentTerms, 'model' | 'state' | 'validFrom' | 'validUntil'>, today: string): boolean =>
   sharingAllowed(directive) && (!directive.validFrom || directive.validFrom <= today) && (!directive.validUntil || today <= directive.validUntil);
 
-/** Today in the local calendar, `YYYY-MM-DD`. */
-export const localDay = (moment: Date = new Date()): string =>
-  `${String(moment.getFullYear()).padStart(4, '0')}-${String(moment.getMonth() + 1).padStart(2, '0')}-${String(moment.getDate()).padStart(2, '0')}`;
+/** The local calendar day (`YYYY-MM-DD`) of a moment: an element's `now`, or now when it has none. */
+export const localDay = (moment?: Date | string | number): string => {
+  const date = moment === undefined ? new Date() : new Date(moment);
+  return `${String(date.getFullYear()).padStart(4, '0')}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+};
 
 /**
  * Whether a consent of the person lets information of `category` reach `reader` on `today`: it is

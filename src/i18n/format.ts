@@ -1,4 +1,5 @@
 import { getISOWeek } from 'date-fns';
+import { localDay } from '../contract/rules.js';
 import type { Catalogue, Locale } from './types.js';
 
 /**
@@ -86,12 +87,8 @@ const isoParts = new Map<string, Intl.DateTimeFormat>();
 
 /** The calendar date `YYYY-MM-DD` of an instant in a zone (or the local zone). */
 export const calendarDate = (value: string | number | Date, timeZone?: string): string => {
-  if (timeZone === undefined) {
-    // The local zone's date needs no Intl formatter (the first one a page makes loads locale data).
-    const date = toDate(value);
-    const pad = (n: number) => String(n).padStart(2, '0');
-    return `${String(date.getFullYear()).padStart(4, '0')}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-  }
+  // The local zone's date needs no Intl formatter (the first one a page makes loads locale data).
+  if (timeZone === undefined) return localDay(toDate(value));
   const key = timeZone;
   let formatter = isoParts.get(key);
   if (!formatter) {

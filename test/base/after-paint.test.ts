@@ -2,6 +2,7 @@
 // for all of it.
 import { html, LitElement, type TemplateResult } from 'lit';
 import { AfterPaint } from '../../src/components/base/after-paint.js';
+import { keepBusy } from '../helpers/busy.js';
 import { expect, fixture } from '../helpers/fixture.js';
 
 /** Renders `shown` items; each step adds ten more until `total`, one step per painted frame. */
@@ -105,12 +106,7 @@ describe('AfterPaint', () => {
     el.frames.schedule((ms) => (frameMs = ms));
     // Work the browser does in that frame after the step's callback (as style and layout of new
     // DOM would): a later animation callback that keeps the main thread busy for 40 ms.
-    requestAnimationFrame(() => {
-      const start = performance.now();
-      while (performance.now() - start < 40) {
-        // busy
-      }
-    });
+    requestAnimationFrame(() => keepBusy(40));
     await el.updateComplete;
     expect(typeof frameMs, 'a time after a painted frame').to.equal('number');
     expect(frameMs! >= 40, `${frameMs} ms counts the frame's 40 ms`).to.equal(true);
@@ -127,16 +123,9 @@ describe('AfterPaint', () => {
     el.frames.schedule((ms) => (frameMs = ms));
     // A long task right after scheduling: the next frame starts after the 100 ms fallback timer is
     // due, so that timer runs before the task queued by the frame's animation callback.
-    const start = performance.now();
-    while (performance.now() - start < 120) {
-      // busy, as a loaded machine is
-    }
-    requestAnimationFrame(() => {
-      const busy = performance.now();
-      while (performance.now() - busy < 30) {
-        // the frame's own work
-      }
-    });
+    keepBusy(120);
+    // The frame's own work.
+    requestAnimationFrame(() => keepBusy(30));
     await el.updateComplete;
     expect(typeof frameMs, 'the frame that painted is counted, not left out').to.equal('number');
     expect(frameMs! >= 30, `${frameMs} ms counts the frame's 30 ms`).to.equal(true);

@@ -214,7 +214,7 @@ export class CareConsentList extends CareElement<'consent'> {
 
   /** The reader's calendar day, `YYYY-MM-DD`, or the day of `now`. */
   private get today(): string {
-    return localDay(this.now ? new Date(this.now) : new Date());
+    return localDay(this.now);
   }
 
   private get words() {

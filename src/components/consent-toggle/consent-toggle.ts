@@ -354,7 +354,7 @@ export class CareConsentToggle extends CareElement<'consent', ConsentToggleMessa
   private renderDirective(view: ReadyView): TemplateResult {
     const { saved, pending, failure } = view;
     const t = this.t;
-    const today = localDay(this.now ? new Date(this.now) : new Date());
+    const today = localDay(this.now);
     for (const name of toggleStates(saved, Boolean(pending), Boolean(failure), today)) this.markState(name);
     const w = new ConsentWording(t, this.locale, this.audience, saved, view.team, (iso) => this.localize.date(iso), (e) => this.describeError(e));
     const recipient = saved.recipient.name;
@@ -384,7 +384,7 @@ export class CareConsentToggle extends CareElement<'consent', ConsentToggleMessa
       ${failure
         ? renderFailure(w, failure, { disabled: this.inert_, retry: this.retry, dismiss: this.dismiss, resolve: (choice) => this.resolveConflict(choice) })
         : nothing}
-      ${renderFacts(w, saved, this.now ?? new Date())}
+      ${renderFacts(w, saved, today)}
       ${renderHistory(w, saved, { open: this.historyOpen, disabled: this.inert_, toggle: this.toggleHistory, dates: this.dates() })}
     </div>`;
   }

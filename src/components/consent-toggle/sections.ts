@@ -1,7 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { ConsentDirective, ConsentHistoryEntry, Decider } from '../../contract/consent.js';
 import type { CareTeam } from '../../contract/team.js';
-import { calendarDate, formatDate, formatTime, type DateContext } from '../../i18n/format.js';
+import { formatDate, formatTime, type DateContext } from '../../i18n/format.js';
 import { keep, type Kept } from '../base/kept.js';
 import { allowsSharing, newestFirst, nextConsentState } from './decision.js';
 import { capitalise, type ConsentWording, type Failure } from './wording.js';
@@ -50,10 +50,9 @@ export const renderActingFor = (w: ConsentWording, decider: Decider | undefined)
   return html`<p class="notice acting">${text}</p>`;
 };
 
-/** Who decided and recorded it, how long it is valid, and notices for an ended, future or overdue consent. */
-export const renderFacts = (w: ConsentWording, saved: ConsentDirective, now: Date | string): TemplateResult => {
+/** Who decided and recorded it, how long it is valid, and notices for an ended, future or overdue consent on `today` (`YYYY-MM-DD`). */
+export const renderFacts = (w: ConsentWording, saved: ConsentDirective, today: string): TemplateResult => {
   const t = w.t;
-  const today = calendarDate(now);
   const decided = saved.state === 'not-recorded' ? undefined : w.deciderSentence(saved.decidedBy);
   const recorded = saved.state === 'not-recorded' ? undefined : w.recordedSentence(saved);
   const validity =

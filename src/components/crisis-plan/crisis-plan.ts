@@ -252,7 +252,7 @@ export class CareCrisisPlan extends CareElement<'crisis', CrisisReadingMessages>
 
   /** Today as `YYYY-MM-DD` in the reader's calendar, or the day of `now`. */
   private get today(): string {
-    return localDay(this.now ? new Date(this.now) : new Date());
+    return localDay(this.now);
   }
 
   private personName(view: Ready): string {
@@ -282,14 +282,13 @@ export class CareCrisisPlan extends CareElement<'crisis', CrisisReadingMessages>
   private renderLimited(view: Ready, name: string): TemplateResult {
     const t = this.t;
     const coordinator = coordinatorOf(view.team);
-    const because = view.access.because;
     const access = view.access;
     const why =
       access.because === 'consent-ended'
         ? t.limitedEnded(name, this.localize.date(access.ended))
-        : because === 'withheld'
+        : access.because === 'withheld'
           ? t.limitedWithheld(name)
-          : because === 'unknown-reader'
+          : access.because === 'unknown-reader'
             ? t.limitedUnknown(name)
             : t.limitedNoConsent(name);
     const phone = coordinator?.contacts.find((c) => c.channel === 'phone' && !c.private);

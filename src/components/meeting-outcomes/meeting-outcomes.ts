@@ -238,7 +238,7 @@ export class CareMeetingOutcomes extends CareElement<'outcomes'> {
       team: view.team,
       consents: view.consents,
       reader: this.actingPerson,
-      today: localDay(this.today),
+      today: localDay(this.now),
       level,
       date: (iso) => this.localize.date(iso),
       list: (items) => formatList(items, this.catalogue.intlLocale),

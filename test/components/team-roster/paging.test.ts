@@ -3,6 +3,7 @@ import { axFind, axNodes, axTree } from '../../helpers/ax-tree.js';
 import { expect, settle, waitUntil } from '../../helpers/fixture.js';
 import { deepActiveElement, press, type } from '../../helpers/keys.js';
 import { memberItems, renderRoster, shadow, teamWith, textOf } from './fixtures.js';
+import { keepBusy } from '../../helpers/busy.js';
 
 /** The Fjordvik team (8 people) with `extra` more home-care workers. */
 const teamOf = (extra: number) =>
@@ -22,10 +23,7 @@ describe('<care-team-roster> in pages', () => {
     // notes how many members that frame showed.
     const shown: number[] = [];
     const slowLayout = new ResizeObserver(() => {
-      const start = performance.now();
-      while (performance.now() - start < 40) {
-        // busy, as layout of many new boxes would be
-      }
+      keepBusy(40); // as layout of many new boxes would be
       shown.push(memberItems(el).length);
     });
     const el = document.createElement('care-team-roster');
