@@ -70,6 +70,30 @@ test('counts under every filter equal what was planted for those teams', () => {
   }
 });
 
+test('a consent that has ended, or has not begun, covers nobody; its last day still does', () => {
+  const { caseload, overview } = build(600);
+  const rows = [];
+  for (let page = 1; ; page++) {
+    const answer = ask(overview, { gap: 'consent-missing', page, pageSize: 100 });
+    rows.push(...answer.items);
+    if (page * 100 >= answer.total) break;
+  }
+  const gpUncovered = new Set(rows.filter((r) => r.id.endsWith('-gp')).map((r) => r.teamId));
+  const teamOf = (i) => caseload.records[i].team.id;
+  const people = Array.from({ length: 600 }, (_, i) => i);
+  const ended = people.filter((i) => RULES['gp-ended'](i));
+  const notYet = people.filter((i) => RULES['gp-not-yet'](i));
+  const lastDay = people.filter((i) => RULES['gp-last-day'](i) && !RULES['gp-withdrawn'](i) && !RULES['gp-ended'](i) && !RULES['gp-not-yet'](i));
+  assert.ok(ended.length >= 10 && notYet.length >= 10 && lastDay.length >= 10);
+  // The records really carry the dates the rules describe.
+  assert.equal(caseload.records[ended[0]].consents.find((c) => c.id.endsWith('-c-gp')).validUntil, '2026-03-01');
+  assert.equal(caseload.records[notYet[0]].consents.find((c) => c.id.endsWith('-c-gp')).validFrom, '2026-03-03');
+  assert.equal(caseload.records[lastDay[0]].consents.find((c) => c.id.endsWith('-c-gp')).validUntil, TODAY);
+  for (const i of ended) assert.ok(gpUncovered.has(teamOf(i)), `the GP of ${teamOf(i)}, whose consent ended yesterday`);
+  for (const i of notYet) assert.ok(gpUncovered.has(teamOf(i)), `the GP of ${teamOf(i)}, whose consent begins tomorrow`);
+  for (const i of lastDay) assert.ok(!gpUncovered.has(teamOf(i)), `the GP of ${teamOf(i)}, on the consent's last day`);
+});
+
 test('pages of a gap cover its rows once each, in a stable order', () => {
   const { overview } = build(500);
   const first = ask(overview, { gap: 'no-owner', pageSize: 10 });

@@ -13,6 +13,9 @@
 //                    i % 37 === 9   "Money matters" handover disputed
 //   consent-missing  i % 9 === 4    the NAV adviser is on the team, no consent covers NAV
 //                    i % 41 === 6   consent to the GP withdrawn
+//                    i % 43 === 10  consent to the GP ended yesterday (its validUntil has passed)
+//                    i % 47 === 12  consent to the GP begins tomorrow (its validFrom is ahead)
+//                    (i % 53 === 14: consent to the GP ends today: the last day still counts)
 //   no-meeting       i % 17 === 8   the team has never met; otherwise the last meeting was
 //                                   (i * 7) % 15 months before `today` (0–14)
 //   review-overdue   i % 13 === 6   the crisis plan's review date has passed
@@ -60,6 +63,9 @@ export const RULES = {
   'handover-disputed': (i) => i % 37 === 9,
   'nav-uncovered': (i) => i % 9 === 4,
   'gp-withdrawn': (i) => i % 41 === 6,
+  'gp-ended': (i) => i % 43 === 10,
+  'gp-not-yet': (i) => i % 47 === 12,
+  'gp-last-day': (i) => i % 53 === 14,
   'never-met': (i) => i % 17 === 8,
   'review-overdue': (i) => i % 13 === 6,
 };
@@ -147,7 +153,7 @@ export function generateCaseload({ people, seed = 1, today = DEFAULT_TODAY }) {
     if (RULES['several-owners'](i)) planted['several-owners'].push(place);
     for (const rule of ['handover-proposed', 'disputed', 'handover-disputed']) if (RULES[rule](i)) planted.handover.push(place);
 
-    const consent = (id, recipientOrg, state) => ({
+    const consent = (id, recipientOrg, state, validity = {}) => ({
       id: `${teamId}-c-${id}`,
       subjectId: personId,
       recipient: { kind: 'organisation', id: recipientOrg },
@@ -155,12 +161,22 @@ export function generateCaseload({ people, seed = 1, today = DEFAULT_TODAY }) {
       categories: ['care-plan'],
       model: 'opt-in',
       state,
+      ...validity,
       history: [],
     });
-    const consents = [consent('lead', org.id, 'granted'), consent('gp', gpOrg, RULES['gp-withdrawn'](i) ? 'withdrawn' : 'granted')];
+    const gpValidity = RULES['gp-ended'](i)
+      ? { validFrom: addDays(today, -400), validUntil: addDays(today, -1) }
+      : RULES['gp-not-yet'](i)
+        ? { validFrom: addDays(today, 1) }
+        : RULES['gp-last-day'](i)
+          ? { validUntil: today }
+          : {};
+    const consents = [consent('lead', org.id, 'granted'), consent('gp', gpOrg, RULES['gp-withdrawn'](i) ? 'withdrawn' : 'granted', gpValidity)];
     if (hasNav && !RULES['nav-uncovered'](i)) consents.push(consent('nav', NAV, 'granted'));
-    // A member is uncovered when no granted consent reaches their organisation (the lead org may be the GP's or NAV's).
-    const granted = new Set(consents.filter((c) => c.state === 'granted').map((c) => c.recipient.id));
+    // A member is uncovered when no granted consent in force today reaches their organisation (the
+    // lead org may be the GP's or NAV's). Written from the rules above, not from the dates.
+    const gpOff = RULES['gp-withdrawn'](i) || RULES['gp-ended'](i) || RULES['gp-not-yet'](i);
+    const granted = new Set(consents.filter((c) => c.state === 'granted' && !(c.id.endsWith('-c-gp') && gpOff)).map((c) => c.recipient.id));
     for (const m of members) if (m.status === 'active' && m.kind === 'professional' && !granted.has(m.organisationId)) planted['consent-missing'].push(place);
 
     const meetings = [];

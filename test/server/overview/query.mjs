@@ -16,7 +16,15 @@ function addMonths(date, months) {
   return first.toISOString().slice(0, 10);
 }
 
-const allows = (consent) => (consent.model === 'opt-in' ? consent.state === 'granted' : consent.state !== 'refused' && consent.state !== 'withdrawn');
+/**
+ * Whether a consent lets information flow on `today`: a yes under opt-in, anything but a no or a
+ * withdrawal under objection, and today within `validFrom`–`validUntil` (both days included). An
+ * agreement that has ended, or has not begun, covers nobody.
+ */
+const allows = (consent, today) =>
+  (consent.model === 'opt-in' ? consent.state === 'granted' : consent.state !== 'refused' && consent.state !== 'withdrawn') &&
+  (!consent.validFrom || consent.validFrom <= today) &&
+  (!consent.validUntil || today <= consent.validUntil);
 
 /** Whether a consent's recipient reaches a member: the whole team, their organisation, or them. */
 function reaches(recipient, member, teamId) {
@@ -60,7 +68,7 @@ function indexRecord(record, today, names, organisations) {
     if (handover) row('handover', r.id, { subject: r.title, reason: handover.status === 'proposed' ? 'handover-proposed' : 'handover-disputed', date: handover.proposedAt.slice(0, 10) });
     else if (r.status === 'disputed') row('handover', r.id, { subject: r.title, reason: 'disputed', ...(r.dispute?.at ? { date: r.dispute.at.slice(0, 10) } : {}) });
   }
-  const allowing = (record.consents ?? []).filter((c) => c.subjectId === team.serviceUserId && allows(c));
+  const allowing = (record.consents ?? []).filter((c) => c.subjectId === team.serviceUserId && allows(c, today));
   for (const m of active) {
     if (m.id === team.serviceUserId || m.kind === 'legal-representative') continue;
     if (!allowing.some((c) => reaches(c.recipient, m, team.id))) {
