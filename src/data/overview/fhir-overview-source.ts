@@ -15,6 +15,8 @@ export interface FhirOverviewSourceOptions {
   scope?: Record<string, string>;
   /** Extra request headers, such as `Authorization`; a function is called before every request. */
   headers?: Record<string, string> | (() => Record<string, string> | Promise<Record<string, string>>);
+  /** Milliseconds before a request is given up with `timeout` (15,000 by default), as for the other sources. */
+  timeoutMs?: number;
   /** The fetch to use (the page's by default). */
   fetch?: typeof fetch;
 }
@@ -39,21 +41,29 @@ export class FhirOverviewSource implements OverviewSource {
   constructor(private readonly options: FhirOverviewSourceOptions) {}
 
   private async search(type: string, params: Record<string, string>, signal?: AbortSignal): Promise<Bundle> {
-    const { baseUrl, scope = {} } = this.options;
+    const { baseUrl, scope = {}, timeoutMs = 15_000 } = this.options;
     const headers = typeof this.options.headers === 'function' ? await this.options.headers() : (this.options.headers ?? {});
     const url = `${baseUrl.replace(/\/+$/, '')}/${type}?${new URLSearchParams({ ...scope, ...params })}`;
+    // A server that never answers is reported, not waited on: the element shows the failure and Try again.
+    const timeout = AbortSignal.timeout(timeoutMs);
+    const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
     let response: Response;
     try {
-      response = await (this.options.fetch ?? fetch)(url, { headers: { Accept: 'application/fhir+json', ...headers }, cache: 'no-store', signal });
+      response = await (this.options.fetch ?? fetch)(url, { headers: { Accept: 'application/fhir+json', ...headers }, cache: 'no-store', signal: combined });
     } catch (error) {
       if (signal?.aborted) throw error;
-      throw new StoreError('network', String(error));
+      throw timeout.aborted ? new StoreError('timeout', `no answer from ${url} in ${timeoutMs} ms`) : new StoreError('network', String(error));
     }
     if (!response.ok) {
-      const kind = response.status === 401 || response.status === 403 ? 'forbidden' : response.status >= 500 ? 'server' : 'rejected';
+      // 429 is a busy server, not a search it lacks: a failure to show, never a gap it "cannot count".
+      const kind = response.status === 401 || response.status === 403 ? 'forbidden' : response.status >= 500 || response.status === 429 ? 'server' : 'rejected';
       throw new StoreError(kind, (await response.text().catch(() => '')).slice(0, 500), response.status);
     }
-    return (await response.json()) as Bundle;
+    try {
+      return (await response.json()) as Bundle;
+    } catch {
+      throw new OverviewContractError([{ path: '', message: `the answer to ${type}? is not JSON` }]);
+    }
   }
 
   /** A count, or undefined when the server refuses the search (it lacks a parameter or modifier). */

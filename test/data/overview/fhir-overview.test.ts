@@ -90,3 +90,52 @@ describe('coordination overview from FHIR (Medplum\u2019s router)', () => {
     expect(el.shadowRoot!.querySelector('.state')!.textContent).to.not.contain('Nothing here');
   });
 });
+
+describe('FhirOverviewSource: a server that fails is reported, never read as a gap it cannot count', () => {
+  const query = { gap: 'no-owner', months: 6, page: 1, pageSize: 25 } as const;
+  const failureOf = async (source: FhirOverviewSource) => {
+    try {
+      await source.overview(query);
+    } catch (error) {
+      return error as { kind?: string; status?: number; message: string };
+    }
+    throw new Error('the overview was answered');
+  };
+
+  it('gives up with timeout when the server does not answer in timeoutMs', async () => {
+    let asked: AbortSignal | undefined;
+    // A server that never answers: the request ends only when its signal is aborted.
+    const silent: typeof fetch = (_url, init) =>
+      new Promise((_resolve, reject) => {
+        asked = init?.signal ?? undefined;
+        asked?.addEventListener('abort', () => reject(asked!.reason));
+      });
+    const error = await failureOf(new FhirOverviewSource({ baseUrl: 'https://fhir.example/R4', fetch: silent, timeoutMs: 50 }));
+    expect(asked, 'the request carries a signal').to.not.equal(undefined);
+    expect(error.kind).to.equal('timeout');
+    expect(error.message).to.contain('in 50 ms');
+  });
+
+  it('shows a busy server (429) as a failure with Try again, not as "Cannot be counted here"', async () => {
+    const busy: typeof fetch = async () => new Response('slow down', { status: 429 });
+    const error = await failureOf(new FhirOverviewSource({ baseUrl: 'https://fhir.example/R4', fetch: busy }));
+    expect(error.kind).to.equal('server');
+    expect(error.status).to.equal(429);
+    const events: string[] = [];
+    const el = await fixture<CareCoordinationOverview>(
+      html`<care-coordination-overview lang="en" @care-load-error=${(e: CustomEvent<{ reason: string }>) => events.push(e.detail.reason)} .source=${new FhirOverviewSource({ baseUrl: 'https://fhir.example/R4', fetch: busy })}></care-coordination-overview>`,
+    );
+    await waitUntil(() => events.length > 0, 'no care-load-error reached the page', { timeout: 20_000 });
+    await settle(el);
+    expect(events).to.deep.equal(['server']);
+    expect(el.shadowRoot!.textContent).to.not.contain('Cannot be counted here');
+    expect([...el.shadowRoot!.querySelectorAll('button')].map((b) => b.textContent!.trim())).to.include('Try again');
+  });
+
+  it('reports an answer that is not JSON as a contract failure', async () => {
+    const html5: typeof fetch = async () => new Response('<html>Sign in</html>', { status: 200, headers: { 'Content-Type': 'text/html' } });
+    const error = await failureOf(new FhirOverviewSource({ baseUrl: 'https://fhir.example/R4', fetch: html5 }));
+    expect(error.kind).to.equal('contract');
+    expect(error.message).to.contain('not JSON');
+  });
+});
