@@ -111,6 +111,13 @@ export class FhirSource implements CareDataSource {
   notes: FhirNote[] = [];
   /** The last version of each resource read or written, by `Type/id`: the base of the next write. */
   private readonly lastRead = new Map<string, F.Resource>();
+  /**
+   * `CarePlan/<id>@<version>` → the version this source's own write of one of the plan's
+   * activities made of it. Activities of one CarePlan share its version: after one is saved, a
+   * sibling read at the version before is saved on top of the plan as written (nothing else can
+   * have changed it, or that write would have met a 412), not reported as someone else's change.
+   */
+  private readonly ownActivityWrites = new Map<string, string>();
 
   constructor(options: FhirSourceOptions) {
     if (!options?.baseUrl) throw new TypeError('FhirSource needs a baseUrl');
@@ -243,9 +250,22 @@ export class FhirSource implements CareDataSource {
   }
 
   async save<K extends ChangeKind>(change: Change<K>, signal?: AbortSignal): Promise<EntityByKind[K]> {
-    const value = this.withBase(change.entity, change.value as unknown as Record<string, unknown>);
+    let value = this.withBase(change.entity, change.value as unknown as Record<string, unknown>);
     if (change.entity === 'meeting-outcome') return (await this.saveOutcome(change, value as unknown as MeetingOutcome, signal)) as EntityByKind[K];
     const options = this.mapping();
+    let baseVersion = change.create ? undefined : change.baseVersion;
+    const activityOf = change.entity === 'responsibility' && isCarePlanActivity(value) ? `CarePlan/${String((value.fhir as { resource: F.CarePlan }).resource.id)}` : undefined;
+    if (activityOf && !change.create) {
+      const kept = value.fhir as { resource: F.CarePlan };
+      const read = baseVersion ?? kept.resource.meta?.versionId;
+      let newest = read;
+      while (newest !== undefined && this.ownActivityWrites.has(`${activityOf}@${newest}`)) newest = this.ownActivityWrites.get(`${activityOf}@${newest}`);
+      const written = this.lastRead.get(activityOf);
+      if (newest !== read && written?.meta?.versionId === newest) {
+        value = { ...value, fhir: { ...kept, resource: written } };
+        baseVersion = newest;
+      }
+    }
     let resource: F.Resource;
     switch (change.entity) {
       case 'team':
@@ -265,7 +285,9 @@ export class FhirSource implements CareDataSource {
       default:
         resource = meetingToFhir(value as unknown as EntityByKind['meeting'], options);
     }
-    const { stored, version } = await this.write(resource, change.create ? undefined : (change.baseVersion ?? resource.meta?.versionId), signal);
+    const wroteOn = change.create ? undefined : (baseVersion ?? resource.meta?.versionId);
+    const { stored, version } = await this.write(resource, wroteOn, signal);
+    if (activityOf && wroteOn && version) this.ownActivityWrites.set(`${activityOf}@${wroteOn}`, version);
 
     const back = this.mapping();
     let entity: unknown;

@@ -148,6 +148,43 @@ for (const version of ['R4', 'R5']) {
       assert.equal(outcome.value.meta.version, String(Number(before.meta.versionId) + 1));
     });
 
+    test('two activities of one CarePlan saved one after the other: both saved, no conflict that nobody caused; a real one still is', async () => {
+      server.seed({
+        resourceType: 'CarePlan',
+        id: 'cp-two',
+        status: 'active',
+        intent: 'plan',
+        subject: { reference: 'Patient/m-ingrid' },
+        note: [{ text: 'Kept by the server' }],
+        activity: [
+          { detail: { status: 'scheduled', code: { text: 'Dose dispenser' }, performer: [{ reference: 'Practitioner/m-kari' }] } },
+          { detail: { status: 'scheduled', code: { text: 'Weekly walk' }, performer: [{ reference: 'Practitioner/m-kari' }] } },
+        ],
+      });
+      const store = new m.CareStore(source(), 'team-ingrid', { id: 'm-kari', name: 'Kari Nilsen' });
+      await store.load();
+      const of = (id) => store.snapshot.record.responsibilities.find((r) => r.id === id);
+      const [first, second] = [of('cp-two.activity-1'), of('cp-two.activity-2')];
+      assert.ok(first && second, 'both activities are read as responsibilities');
+      const read = server.get('CarePlan/cp-two').meta.versionId;
+      const one = await store.save({ entity: 'responsibility', action: 'edit', value: { ...first, title: 'Dose dispenser every Monday' } });
+      assert.equal(one.ok, true, one.error?.detail);
+      const two = await store.save({ entity: 'responsibility', action: 'edit', value: { ...of('cp-two.activity-2'), title: 'Weekly walk on Thursdays' } });
+      assert.equal(two.ok, true, `the second save met ${two.error?.kind} (${two.error?.detail})`);
+      const stored = server.get('CarePlan/cp-two');
+      assert.deepEqual(stored.activity.map((a) => a.detail.code.text), ['Dose dispenser every Monday', 'Weekly walk on Thursdays'], 'neither change is lost');
+      assert.deepEqual(stored.note, [{ text: 'Kept by the server' }]);
+      const puts = server.requests.filter((r) => r.method === 'PUT' && r.path.endsWith('CarePlan/cp-two'));
+      assert.deepEqual(puts.map((p) => p.ifMatch), [`W/"${read}"`, `W/"${Number(read) + 1}"`], 'the second write is made on the version the first one made');
+      // Someone else changes the plan: the next save of an activity read before is a conflict again.
+      server.seed({ ...server.get('CarePlan/cp-two'), note: [{ text: 'Changed by someone else' }] });
+      const three = await store.save({ entity: 'responsibility', action: 'edit', value: { ...of('cp-two.activity-1'), title: 'Dose dispenser on Mondays' } });
+      assert.equal(three.ok, false);
+      assert.equal(three.error.kind, 'conflict');
+      assert.equal(server.get('CarePlan/cp-two').activity[0].detail.code.text, 'Dose dispenser every Monday', 'nothing was overwritten');
+      server.resources.delete('CarePlan/cp-two');
+    });
+
     test('a change made on an outdated version is reported as a conflict, with the server message', async () => {
       const store = new m.CareStore(source(), 'team-ingrid', { name: 'Kari Nilsen' });
       await store.load();
