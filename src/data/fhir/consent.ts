@@ -171,14 +171,19 @@ const categoriesOf = (provision: F.ConsentProvision | undefined): { categories: 
 
 const categoriesIn = (provision: F.ConsentProvision | undefined): InformationCategory[] => categoriesOf(provision).categories;
 
-const purposesIn = (provision: F.ConsentProvision | undefined): ConsentPurpose[] => {
+/** Purposes a provision names; `unknown` lists the codes that are no purpose here. */
+const purposesOf = (provision: F.ConsentProvision | undefined): { purposes: ConsentPurpose[]; unknown: string[] } => {
   const found = new Set<ConsentPurpose>();
+  const unknown: string[] = [];
   for (const coding of provision?.purpose ?? []) {
     if (coding.system === V3_ACT_REASON && PURPOSE_BY_ACT_REASON[coding.code ?? '']) found.add(PURPOSE_BY_ACT_REASON[coding.code!]);
-    if (coding.system === CODE_SYSTEMS.purpose && (CONSENT_PURPOSES as readonly string[]).includes(coding.code ?? '')) found.add(coding.code as ConsentPurpose);
+    else if (coding.system === CODE_SYSTEMS.purpose && (CONSENT_PURPOSES as readonly string[]).includes(coding.code ?? '')) found.add(coding.code as ConsentPurpose);
+    else unknown.push(coding.code ?? '?');
   }
-  return CONSENT_PURPOSES.filter((p) => found.has(p));
+  return { purposes: CONSENT_PURPOSES.filter((p) => found.has(p)), unknown };
 };
+
+const purposesIn = (provision: F.ConsentProvision | undefined): ConsentPurpose[] => purposesOf(provision).purposes;
 
 /** Nested provisions one level below the scope, with the decision each one makes (R4 without a type: the opposite, as in R5). */
 const exceptionsOf = (resource: F.Consent, version: F.FhirVersion): Array<{ decision: Decision; provision: F.ConsentProvision }> => {
@@ -331,7 +336,11 @@ export const consentFromFhir = (resource: F.Consent, options: FhirMappingOptions
     actors: (provision.actor ?? []).map((a) => index.nameOf(a.reference, resource) ?? index.key(a.reference, resource) ?? a.reference?.display ?? ''),
     period: provision.period ? compact({ start: dateOf(provision.period.start), end: dateOf(provision.period.end) }) : undefined,
   }));
-  const purposes = purposesIn(scope);
+  const { purposes, unknown: otherPurposes } = purposesOf(scope);
+  // Read without them, the consent would cover every purpose (or fewer than it does): neither is what the person decided.
+  if (otherPurposes.length) {
+    leaveOut(resource, `${version === 'R4' ? 'Consent.provision' : 'Consent.provision[0]'}.purpose`, `the consent is for purposes the elements do not show (${otherPurposes.join(', ')})`, 'name the purposes with v3-ActReason COC, CAREMGT, TREAT, ETREAT, CLINTRCH, POPHLTH or PATRQT, or the consent-purpose code system');
+  }
   const { model, legalBasis } = modelFrom(version === 'R4' ? (resource.policyRule ? [resource.policyRule] : []) : (resource.regulatoryBasis ?? []));
   const state = stateFrom(resource.status, decision);
 

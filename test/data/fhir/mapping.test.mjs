@@ -323,6 +323,20 @@ for (const version of ['R4', 'R5']) {
       assert.equal(m.consentFromFhir(refused, options).state, 'refused', 'refusing removes the exception that let information through');
     });
 
+    test('a consent for a purpose the elements do not know (marketing) is left out, never shown as consent for coordination of care', () => {
+      const reason = (code) => ({ system: 'http://terminology.hl7.org/CodeSystem/v3-ActReason', code });
+      const marketing = problem(consent('marketing', 'permit', { actor: [prcp('Organization/home-care')], purpose: [reason('HMARKT')] }));
+      assert.equal(marketing.kind, 'left-on-server');
+      assert.equal(marketing.path, `${version === 'R4' ? 'Consent.provision' : 'Consent.provision[0]'}.purpose`);
+      assert.match(marketing.message, /HMARKT/);
+      const mixed = problem(consent('mixed', 'permit', { actor: [prcp('Organization/home-care')], purpose: [reason('COC'), reason('HRESCH')] }));
+      assert.match(mixed.message, /HRESCH/, 'a known purpose beside an unknown one does not make it a choice the elements can show whole');
+      const known = m.consentFromFhir(consent('coc', 'permit', { actor: [prcp('Organization/home-care')], purpose: [reason('COC')] }), options);
+      assert.deepEqual(known.purposes, ['coordination']);
+      const none = m.consentFromFhir(consent('any', 'permit', { actor: [prcp('Organization/home-care')] }), options);
+      assert.deepEqual(none.purposes, [...m.CONSENT_PURPOSES], 'a consent that names no purpose covers every purpose');
+    });
+
     if (version === 'R4') {
       test('R4: a root provision without a type follows the policy: OPTOUT is a refusal, OPTIN a grant', () => {
         const policy = (code) => ({ policyRule: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-ActCode', code }] } });
