@@ -46,13 +46,21 @@ export class ResourceIndex {
     }
     const direct = this.byKey.get(ref);
     if (direct) return direct as T;
+    // Another server's Practitioner/7 is not this server's Practitioner/7: it is never looked up here.
+    if (this.isElsewhere(ref)) return undefined;
     const match = RELATIVE.exec(ref);
     return match ? (this.byKey.get(`${match[1]}/${match[2]}`) as T | undefined) : undefined;
   }
 
+  /** Whether an absolute URL is on another server than this index's base URL (never, when the index has no base URL). */
+  private isElsewhere(ref: string): boolean {
+    return Boolean(this.baseUrl) && /^[a-z]+:/i.test(ref) && !ref.startsWith('urn:') && !ref.startsWith(`${this.baseUrl}/`);
+  }
+
   /**
    * A stable key for what a reference points at: `Type/id` for server resources (absolute URLs of
-   * this server and `urn:uuid:` entries are normalised to it), the bare id for contained
+   * this server, Bundle full URLs and `urn:uuid:` entries are normalised to it; another server's
+   * resource keeps its absolute URL), the bare id for contained
    * resources, the member id for a contract identifier, else the absolute URL. `undefined` when
    * the reference only has display text.
    */
@@ -68,9 +76,9 @@ export class ResourceIndex {
     const match = RELATIVE.exec(ref);
     if (!match) return ref;
     const relative = `${match[1]}/${match[2]}`;
-    const isAbsolute = /^[a-z]+:/i.test(ref);
-    if (!isAbsolute || (this.baseUrl && ref.startsWith(`${this.baseUrl}/`)) || this.byKey.has(relative)) return relative;
-    return ref;
+    const seen = this.byKey.get(ref);
+    if (seen?.id) return `${seen.resourceType}/${seen.id}`;
+    return this.isElsewhere(ref) || (!this.baseUrl && /^[a-z]+:/i.test(ref) && !this.byKey.has(relative)) ? ref : relative;
   }
 
   /** The resource type a reference points at: from the reference, its `type`, or the resolved resource. */

@@ -146,6 +146,24 @@ for (const version of ['R4', 'R5']) {
       assert.ok(m.check(m.CareTeam, read).ok);
     });
 
+    test('a resource on another server is never shown as this server\u2019s resource with the same Type/id', () => {
+      // Practitioner/kari on this server is Kari Nilsen; Practitioner/kari on the GP's server is someone else.
+      const outside = 'https://gp.example/fhir/Practitioner/kari';
+      const foreign = m.careTeamFromFhir({ ...other, id: 't3', participant: [{ member: { reference: outside, display: 'Dr Per Outside' } }] }, options);
+      assert.deepEqual(foreign.members.filter((x) => x.kind !== 'service-user').map((x) => [x.id, x.name]), [[outside, 'Dr Per Outside']]);
+      const consent =
+        version === 'R4'
+          ? { resourceType: 'Consent', id: 'gp', status: 'active', scope: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/consentscope', code: 'patient-privacy' }] }, patient: { reference: 'Patient/ingrid' }, provision: { type: 'permit', actor: [{ role: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-ParticipationType', code: 'PRCP' }] }, reference: { reference: outside, display: 'Dr Per Outside' } }] } }
+          : { resourceType: 'Consent', id: 'gp', status: 'active', category: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-ActCode', code: 'INFA' }] }], subject: { reference: 'Patient/ingrid' }, decision: 'permit', grantee: [{ reference: outside, display: 'Dr Per Outside' }] };
+      assert.deepEqual(m.consentFromFhir(consent, options).recipient, { kind: 'person', name: 'Dr Per Outside', id: outside }, 'the consent is to share with the GP\u2019s practitioner, not with Kari Nilsen');
+      // This server's own absolute URL, and a Bundle fullUrl, still find the resource.
+      assert.equal(index.nameOf({ reference: 'https://hospital.example/fhir/Practitioner/kari/_history/2' }), 'Kari Nilsen');
+      const withFullUrl = new m.ResourceIndex([], 'https://hospital.example/fhir');
+      withFullUrl.add(practitioner, 'http://fhir-internal:8080/fhir/Practitioner/kari');
+      assert.equal(withFullUrl.nameOf({ reference: 'http://fhir-internal:8080/fhir/Practitioner/kari' }), 'Kari Nilsen');
+      assert.equal(withFullUrl.key({ reference: 'http://fhir-internal:8080/fhir/Practitioner/kari' }), 'Practitioner/kari');
+    });
+
     test('a role with only a known code gets its name; an unknown bare code is not shown as a label', () => {
       assert.deepEqual(read.members.find((x) => x.id === 'Practitioner/kari').role, { code: '62247001', label: 'General practitioner', system: SCT });
       assert.equal(read.members.find((x) => x.id === 'CareTeam/home-care-team').role, undefined);
