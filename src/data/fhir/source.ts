@@ -164,12 +164,18 @@ export class FhirSource implements CareDataSource {
       `CareTeam?${teamQuery}&_include=CareTeam:participant&_include=CareTeam:subject`,
       signal,
     );
-    const careTeam =
-      (teams.filter((r) => r.resourceType === 'CareTeam') as F.CareTeam[]).sort(
-        (a, b) => Number(b.status === 'active') - Number(a.status === 'active'),
-      )[0];
+    // The search includes participants, which may be other CareTeams: the team asked for, else the patient's own, comes first.
+    const ofPatient = (team: F.CareTeam) => this.index.key(team.subject, team) === this.patient;
+    const careTeam = (teams.filter((r) => r.resourceType === 'CareTeam' && (!careTeamId || r.id === careTeamId)) as F.CareTeam[]).sort(
+      (a, b) => Number(ofPatient(b)) - Number(ofPatient(a)) || Number(b.status === 'active') - Number(a.status === 'active'),
+    )[0];
     if (!careTeam) {
       throw new StoreError('rejected', careTeamId ? `the FHIR server has no CareTeam "${careTeamId}"` : `the FHIR server has no CareTeam for ${this.patient}`, 404);
+    }
+    const subject = this.index.key(careTeam.subject, careTeam);
+    if (subject && subject !== this.patient) {
+      // Someone else's team would be shown beside this person's consents, meetings and crisis plan.
+      throw new StoreError('rejected', `CareTeam/${careTeam.id ?? ''} is the team of ${subject}, not of ${this.patient}: it is not shown (check the care-team and patient attributes)`);
     }
     this.refuseOtherVersion([careTeam]);
     await this.fetchMissing(careTeam, signal);

@@ -67,7 +67,7 @@ for (const version of ['R4', 'R5']) {
           { role, member: { reference: 'Practitioner/m-lars' } },
         ],
       });
-      const error = await source().load('team-refused').then(() => undefined, (e) => e);
+      const error = await source({ patient: 'refused-case' }).load('team-refused').then(() => undefined, (e) => e);
       assert.ok(error, 'the load fails');
       assert.equal(error.kind, 'contract');
       const message = error.detail || error.message;
@@ -359,6 +359,31 @@ for (const version of ['R4', 'R5']) {
       await assert.rejects(refused.load('team-ingrid'), (error) => error.kind === 'network');
       const hanging = new m.FhirSource({ baseUrl: http.url, version, patient: 'm-ingrid', retries: 0, timeoutMs: 50, fetch: (_url, init) => new Promise((_resolve, reject) => init.signal.addEventListener('abort', () => reject(init.signal.reason))) });
       await assert.rejects(hanging.load('team-ingrid'), (error) => error.kind === 'timeout');
+    });
+
+    test('a CareTeam chosen by id that is another person\u2019s team is refused, never shown with this person\u2019s consents and meetings', async () => {
+      server.seed({
+        resourceType: 'CareTeam',
+        id: 'team-of-someone-else',
+        status: 'active',
+        subject: { reference: 'Patient/someone-else', display: 'Ola Other' },
+        participant: [{ member: { reference: 'Practitioner/m-kari' } }],
+      });
+      const error = await source({ careTeam: 'team-of-someone-else' }).load('').then(() => undefined, (e) => e);
+      assert.ok(error, 'the load fails');
+      assert.equal(error.kind, 'rejected');
+      assert.match(error.detail, /CareTeam\/team-of-someone-else is the team of Patient\/someone-else, not of Patient\/m-ingrid/);
+      const again = await source().load('team-of-someone-else').then(() => undefined, (e) => e);
+      assert.equal(again?.kind, 'rejected', 'the same for a team id given to load');
+      // A team that is a participant of the person's team comes with the search (_include), but is not the person's team.
+      server.seed(
+        { resourceType: 'CareTeam', id: 'team-nested-own', status: 'proposed', subject: { reference: 'Patient/nested-case' }, participant: [{ member: { reference: 'CareTeam/team-nested-part', display: 'Home care' } }] },
+        { resourceType: 'CareTeam', id: 'team-nested-part', status: 'active', name: 'Home care', participant: [{ member: { reference: 'Practitioner/m-kari' } }] },
+      );
+      assert.equal((await source({ patient: 'nested-case' }).load('')).team.id, 'team-nested-own', 'the person\u2019s own team, though only proposed, not the active team within it');
+      assert.equal((await source({ patient: 'nested-case', careTeam: 'team-nested-own' }).load('')).team.id, 'team-nested-own', 'the team asked for by id');
+      const own = await source({ careTeam: 'team-ingrid' }).load('');
+      assert.equal(own.team.id, 'team-ingrid', 'the person\u2019s own team by id still loads');
     });
 
     test('an official example team without a coordinator loads with everything, and is flagged, not refused', async () => {
