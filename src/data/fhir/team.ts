@@ -84,11 +84,17 @@ const rolesOf = (participant: F.CareTeamParticipant): F.CodeableConcept[] =>
 const periodOf = (participant: F.CareTeamParticipant, version: F.FhirVersion): F.Period | undefined =>
   version === 'R4' ? participant.period : participant.coveragePeriod;
 
-/** The status a member has from the team status and their period, before any explicit status extension. */
-const derivedStatus = (teamStatus: string | undefined, period: { start?: string; end?: string } | undefined, today: string): MemberStatus => {
+/**
+ * The status a member has from the team status, their period and (for a PractitionerRole) whether
+ * the role is still held, before any explicit status extension.
+ */
+const derivedStatus = (teamStatus: string | undefined, period: { start?: string; end?: string } | undefined, today: string, role?: F.Resource): MemberStatus => {
+  const held = role?.resourceType === 'PractitionerRole' ? (role as F.PractitionerRole) : undefined;
+  const heldUntil = dateOf(held?.period?.end);
+  const heldFrom = dateOf(held?.period?.start);
   if (teamStatus === 'inactive' || teamStatus === 'entered-in-error') return 'ended';
-  if (period?.end && period.end < today) return 'ended';
-  if (teamStatus === 'proposed' || (period?.start && period.start > today)) return 'proposed';
+  if ((period?.end && period.end < today) || held?.active === false || (heldUntil && heldUntil < today)) return 'ended';
+  if (teamStatus === 'proposed' || (period?.start && period.start > today) || (heldFrom && heldFrom > today)) return 'proposed';
   return 'active';
 };
 
@@ -230,7 +236,7 @@ export const careTeamFromFhir = (resource: F.CareTeam, options: FhirMappingOptio
     const kind = (findExtension(first, EXTENSIONS.memberKind)?.valueCode as MemberKind | undefined) ?? derivedKind(type, target, id === subjectKey);
     const status =
       (findExtension(first, EXTENSIONS.memberStatus)?.valueCode as MemberStatus | undefined) ??
-      derivedStatus(resource.status, memberPeriod, ctx.today);
+      derivedStatus(resource.status, memberPeriod, ctx.today, practitionerRole);
     const member: Member = {
       id,
       name: index.nameOf(first.member, resource) ?? UNKNOWN_PERSON,
@@ -389,7 +395,7 @@ const participantsFor = (
     put(participant, periodKey, period.start || period.end ? period : undefined);
   }
   const written = periodOf(participant, version);
-  const status = derivedStatus(out.status, { start: dateOf(written?.start), end: dateOf(written?.end) }, ctx.today);
+  const status = derivedStatus(out.status, { start: dateOf(written?.start), end: dateOf(written?.end) }, ctx.today, index.resolve(participant.member, out));
   setExtension(participant, EXTENSIONS.memberStatus, status === member.status ? undefined : { url: EXTENSIONS.memberStatus, valueCode: member.status });
   const type = index.typeOf(participant.member, out);
   const kind = derivedKind(type, index.resolve(participant.member, out), member.id === team.serviceUserId);

@@ -128,6 +128,8 @@ export interface RelatedPerson extends Resource {
 
 export interface PractitionerRole extends Resource {
   resourceType: 'PractitionerRole';
+  active?: boolean;
+  period?: Period;
   practitioner?: Reference;
   organization?: Reference;
   code?: CodeableConcept[];

@@ -94,6 +94,29 @@ for (const version of ['R4', 'R5']) {
       assert.equal(m.careTeamFromFhir(written, options).members.find((x) => x.id === 'erik').status, 'ended');
     });
 
+    test('a member whose PractitionerRole is no longer active (active false, or its period ended) is ended, not shown as on the team today', () => {
+      const roles = [
+        { ...role, id: 'left-role', active: false },
+        { ...role, id: 'over-role', period: { start: '2020-01-01', end: '2025-12-31' } },
+        { ...role, id: 'later-role', period: { start: '2027-01-01' } },
+      ];
+      const local = new m.ResourceIndex([practitioner, organisation, patient, ...roles], 'https://hospital.example/fhir');
+      const periodKey = version === 'R4' ? 'period' : 'coveragePeriod';
+      const resource = {
+        resourceType: 'CareTeam',
+        id: 't-roles',
+        status: 'active',
+        subject: { reference: 'Patient/ingrid' },
+        participant: roles.map((r) => ({ member: { reference: `PractitionerRole/${r.id}` }, [periodKey]: { start: '2025-01-01' } })),
+      };
+      const readRoles = m.careTeamFromFhir(resource, { ...options, index: local });
+      const status = (id) => readRoles.members.find((x) => x.id === `PractitionerRole/${id}`).status;
+      assert.equal(status('left-role'), 'ended', 'PractitionerRole.active false');
+      assert.equal(status('over-role'), 'ended', 'PractitionerRole.period ended');
+      assert.equal(status('later-role'), 'proposed', 'PractitionerRole.period not started');
+      assert.deepEqual(m.careTeamToFhir(readRoles, { ...options, index: local }), resource, 'written back unchanged it is the same resource');
+    });
+
     test('written back unchanged it is the same resource; a rename changes only the name', () => {
       assert.deepEqual(m.careTeamToFhir(read, options), team(version));
       assert.deepEqual(m.careTeamToFhir({ ...read, name: 'Ingrid\u2019s team' }, options), { ...team(version), name: 'Ingrid\u2019s team' });
