@@ -197,6 +197,10 @@ const sectionFor = (p: OutcomePart, base: CompositionSection | undefined, baseTa
 export const isMeetingOutcome = (resource: F.Resource): resource is Composition =>
   resource.resourceType === 'Composition' && Boolean((resource as Composition).type?.coding?.some((c) => c.system === OUTCOME_FHIR.compositionKind && c.code === 'meeting-outcome'));
 
+/** Composition statuses of an outcome that was shared (R5 adds corrected and appended), and of one that no longer stands. */
+const SHARED = new Set(['final', 'amended', 'corrected', 'appended']);
+const WITHDRAWN = new Set(['entered-in-error', 'cancelled', 'deprecated']);
+
 const versionOf = (composition: Composition, options: Partial<FhirMappingOptions> | undefined): F.FhirVersion => options?.version ?? (Array.isArray(composition.subject) ? 'R5' : 'R4');
 
 /**
@@ -213,8 +217,11 @@ export const meetingOutcomeFromFhir = (composition: Composition, options?: Parti
   const ext = composition.extension ?? [];
   const meetingId = /Appointment\/([A-Za-z0-9\-.]{1,64})$/.exec(ext.find((e) => e.url === OUTCOME_FHIR.meeting)?.valueReference?.reference ?? '')?.[1];
   if (!meetingId) throw refuse('Composition.extension:outcome-meeting', 'the outcome names no meeting (an Appointment).');
+  if (WITHDRAWN.has(composition.status ?? '')) {
+    throw new FhirResourceProblem({ kind: 'left-on-server', resourceType: 'Composition', id, path: 'Composition.status', message: `this outcome is ${composition.status}, so it is not shown as a meeting outcome (nor as a draft to share).` });
+  }
   const parts = (composition.section ?? []).map((section, s) => partFrom(section, s, composition, ctx));
-  const shared = composition.status === 'final' || composition.status === 'amended';
+  const shared = SHARED.has(composition.status ?? '');
   const author = composition.author?.[0];
   const organisation = organisationOf(composition.author?.find((a) => a.reference?.startsWith('Organization/')));
   const { confirmations, questions } = outcomeMessagesFromFhir(messages, id, ctx);

@@ -201,6 +201,19 @@ for (const version of ['R4', 'R5']) {
       assert.deepEqual(contractPart(m.meetingOutcomeFromFhir(m.meetingOutcomeToFhir(hostile, options), options, written)), asRead(hostile));
     });
 
+    test('an outcome entered in error (R5 also cancelled or deprecated) is left on the server, never shown as a draft to share; an R5 corrected or appended outcome is shared', () => {
+      const gone = version === 'R4' ? ['entered-in-error'] : ['entered-in-error', 'cancelled', 'deprecated'];
+      for (const status of gone) {
+        const note = problemOf(() => m.meetingOutcomeFromFhir({ ...written, status }, options));
+        assert.equal(note.kind, 'left-on-server', status);
+        assert.equal(note.path, 'Composition.status');
+        assert.match(note.message, new RegExp(status));
+      }
+      const still = version === 'R4' ? ['final', 'amended'] : ['final', 'amended', 'corrected', 'appended'];
+      for (const status of still) assert.equal(m.meetingOutcomeFromFhir({ ...written, status }, options).status, 'shared', status);
+      assert.equal(m.meetingOutcomeFromFhir({ ...written, status: 'preliminary' }, options).status, 'draft');
+    });
+
     test('a Composition that is no meeting outcome, or an outcome without its meeting, is refused with the reason', () => {
       const other = { resourceType: 'Composition', id: 'discharge', status: 'final', type: { coding: [{ system: 'http://loinc.org', code: '18842-5' }] }, date: '2026-01-01', author: [{ display: 'X' }], title: 'Discharge' };
       assert.equal(m.isMeetingOutcome(other), false);
