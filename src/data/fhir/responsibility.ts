@@ -3,6 +3,7 @@ import { RESPONSIBILITY_AREAS, type RaciPart, type ResponsibilityArea, type Resp
 import { CODE_SYSTEMS, XVER } from './codes.js';
 import { referenceById } from './consent.js';
 import { contextOf, keep, keepUnexpressed, keptResource, metaOf, withExtras, withoutExtras, type FhirMappingOptions, type MappingContext } from './context.js';
+import { FhirResourceProblem } from './notes.js';
 import type * as F from './types.js';
 import { clone, codeIn, compact, dateOf, findExtensions, instantOf, jsonEqual, put, setExtensions, UNKNOWN_PERSON } from './util.js';
 
@@ -102,6 +103,9 @@ const annotationsOf = (notes: readonly Note[], existing: F.Annotation[] | undefi
 /** Reads one Task. The owner is accountable; performers carry their RACI part in `function` (R4: the cross-version extension). */
 export const responsibilityFromTask = (task: F.Task, options: FhirMappingOptions): Responsibility => {
   const ctx = contextOf(options);
+  if (task.status === 'entered-in-error') {
+    throw new FhirResourceProblem({ kind: 'left-on-server', resourceType: 'Task', id: task.id ?? '', path: 'Task.status', message: 'the task was entered in error, so it is no responsibility, not even an ended one.' });
+  }
   const { title, description } = titleOf(task.code, task.description, 'Task');
   const assignments: Assignment[] = [];
   const add = (memberId: string | undefined, part: RaciPart) => {
@@ -216,9 +220,14 @@ const activityId = (plan: F.CarePlan, index: number) => `${plan.id ?? 'careplan'
  */
 export const responsibilitiesFromCarePlan = (plan: F.CarePlan, options: FhirMappingOptions): Responsibility[] => {
   const ctx = contextOf(options);
+  if (plan.status === 'entered-in-error') {
+    throw new FhirResourceProblem({ kind: 'left-on-server', resourceType: 'CarePlan', id: plan.id ?? '', path: 'CarePlan.status', message: 'the care plan was entered in error, so its activities are no responsibilities.' });
+  }
+  // A plan that was revoked or completed holds nobody to its activities any more, whatever each one says.
+  const planEnded = plan.status === 'revoked' || plan.status === 'completed';
   return (plan.activity ?? []).flatMap((activity, i): Responsibility[] => {
     const detail = activity.detail;
-    if (!detail) return [];
+    if (!detail || detail.status === 'entered-in-error') return [];
     const { title, description } = titleOf(detail.code, detail.description, 'Activity');
     const assignments: Assignment[] = [];
     for (const performer of detail.performer ?? []) {
@@ -231,7 +240,7 @@ export const responsibilitiesFromCarePlan = (plan: F.CarePlan, options: FhirMapp
       title,
       area: area && (RESPONSIBILITY_AREAS as readonly string[]).includes(area) ? area : 'other',
       assignments,
-      status: STATUS_BY_ACTIVITY_STATUS[detail.status ?? ''] ?? 'proposed',
+      status: planEnded ? 'ended' : (STATUS_BY_ACTIVITY_STATUS[detail.status ?? ''] ?? 'proposed'),
       notes: [],
     };
     if (ctx.teamId) responsibility.teamId = ctx.teamId;

@@ -447,6 +447,54 @@ for (const version of ['R4', 'R5']) {
     });
   });
 
+  describe(`Task and CarePlan ${version}: statuses that do not stand`, () => {
+    const noteOf = (fn) => {
+      try {
+        fn();
+      } catch (error) {
+        assert.ok(error instanceof m.FhirResourceProblem, String(error));
+        return error.note;
+      }
+      assert.fail('expected the resource to be left out');
+    };
+
+    test('a Task entered in error is left on the server, not shown as an ended responsibility', () => {
+      const task = { resourceType: 'Task', id: 'oops', status: 'entered-in-error', intent: 'plan', code: { text: 'Medicines at home' }, owner: { reference: 'Practitioner/kari' } };
+      const note = noteOf(() => m.responsibilityFromTask(task, options));
+      assert.deepEqual([note.kind, note.resourceType, note.id, note.path], ['left-on-server', 'Task', 'oops', 'Task.status']);
+      assert.equal(m.responsibilityFromTask({ ...task, status: 'cancelled' }, options).status, 'ended', 'a cancelled Task happened, and has ended');
+    });
+
+    if (version === 'R4') {
+      const plan = (status, activityStatus = 'in-progress') => ({
+        resourceType: 'CarePlan',
+        id: 'home',
+        status,
+        intent: 'plan',
+        subject: { reference: 'Patient/ingrid' },
+        activity: [
+          { detail: { status: activityStatus, code: { text: 'Home visits twice a week' }, performer: [{ reference: 'Practitioner/kari' }] } },
+          { detail: { status: 'not-started', code: { text: 'Apply for housing support' }, performer: [{ reference: 'Practitioner/kari' }] } },
+        ],
+      });
+
+      test('the activities of a revoked or completed CarePlan are ended, not agreed; of a plan entered in error they are left on the server', () => {
+        assert.deepEqual(m.responsibilitiesFromCarePlan(plan('active'), options).map((r) => r.status), ['agreed', 'proposed']);
+        assert.deepEqual(m.responsibilitiesFromCarePlan(plan('revoked'), options).map((r) => r.status), ['ended', 'ended']);
+        assert.deepEqual(m.responsibilitiesFromCarePlan(plan('completed'), options).map((r) => r.status), ['ended', 'ended']);
+        const note = noteOf(() => m.responsibilitiesFromCarePlan(plan('entered-in-error'), options));
+        assert.deepEqual([note.kind, note.resourceType, note.id, note.path], ['left-on-server', 'CarePlan', 'home', 'CarePlan.status']);
+        const written = m.responsibilitiesFromCarePlan(plan('revoked'), options);
+        assert.deepEqual(m.responsibilityToCarePlan(written[0], options), plan('revoked'), 'written back unchanged it is the same CarePlan');
+      });
+
+      test('an activity entered in error is not shown; the others keep their ids', () => {
+        const read = m.responsibilitiesFromCarePlan(plan('active', 'entered-in-error'), options);
+        assert.deepEqual(read.map((r) => [r.id, r.title]), [['home.activity-2', 'Apply for housing support']]);
+      });
+    }
+  });
+
   describe(`Appointment ${version}`, () => {
     const meeting = m.parse('CareRecord', m.CareRecord, m.fjordvik).meetings.find((x) => x.recurrence && x.mode === 'hybrid');
     const written = m.meetingToFhir(meeting, { ...options, timeZone: 'Europe/Oslo' });
