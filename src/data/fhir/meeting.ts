@@ -193,6 +193,9 @@ export const hasTime = (appointment: F.Appointment): boolean =>
 export const meetingFromFhir = (appointment: F.Appointment, options: FhirMappingOptions): Meeting => {
   const ctx = contextOf(options);
   const { version } = ctx;
+  if (appointment.status === 'entered-in-error') {
+    throw new FhirResourceProblem({ kind: 'left-on-server', resourceType: 'Appointment', id: appointment.id ?? '', path: 'Appointment.status', message: 'the appointment was entered in error, so it is no meeting, not even a cancelled one.' });
+  }
   const template = recurrenceTemplateOf(appointment, version);
   const timeZone =
     [findExtension(appointment, TZ_CODE_EXTENSION)?.valueCode, template?.timezone?.coding?.[0]?.code, template?.timezone?.text].find(isTimeZone) ?? ctx.timeZone;

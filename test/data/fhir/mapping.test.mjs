@@ -543,6 +543,19 @@ for (const version of ['R4', 'R5']) {
       assert.equal(answered.participant[0].required, version === 'R4' ? 'information-only' : false, 'an unchanged required keeps its code');
       assert.equal(answered.participant[0].status, 'accepted');
     });
+
+    test('an Appointment entered in error is left on the server, not shown as a cancelled meeting', () => {
+      const appointment = { resourceType: 'Appointment', id: 'typo', status: 'entered-in-error', start: '2026-12-01T10:00:00+01:00', end: '2026-12-01T11:00:00+01:00', participant: [{ actor: { reference: 'Patient/ingrid' }, status: 'accepted' }] };
+      let note;
+      try {
+        m.meetingFromFhir(appointment, options);
+      } catch (error) {
+        assert.ok(error instanceof m.FhirResourceProblem, String(error));
+        note = error.note;
+      }
+      assert.deepEqual([note?.kind, note?.resourceType, note?.id, note?.path], ['left-on-server', 'Appointment', 'typo', 'Appointment.status']);
+      assert.equal(m.meetingFromFhir({ ...appointment, status: 'cancelled' }, options).status, 'cancelled', 'a cancelled meeting is still shown as cancelled');
+    });
   });
 
   test(`${version}: urn:uuid references inside a Bundle resolve`, () => {
