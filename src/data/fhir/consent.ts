@@ -14,7 +14,7 @@ import { CODE_SYSTEMS, EXTENSIONS, RESOURCE_TYPES, V3_ACT_CODE, V3_ACT_REASON, V
 import { contextOf, keep, keepUnexpressed, keptResource, metaOf, withExtras, withoutExtras, type FhirMappingOptions, type MappingContext } from './context.js';
 import { FhirResourceProblem, type FhirNote } from './notes.js';
 import type * as F from './types.js';
-import { codingsOf, compact, dateOf, findExtension, instantOf, jsonEqual, put, setExtension } from './util.js';
+import { codingsOf, compact, dateOf, endDateOf, findExtension, instantOf, jsonEqual, put, setExtension } from './util.js';
 
 type Decision = 'permit' | 'deny';
 const negate = (decision: Decision): Decision => (decision === 'permit' ? 'deny' : 'permit');
@@ -334,7 +334,7 @@ export const consentFromFhir = (resource: F.Consent, options: FhirMappingOptions
     categories: categoriesIn(provision),
     purposes: purposesIn(provision),
     actors: (provision.actor ?? []).map((a) => index.nameOf(a.reference, resource) ?? index.key(a.reference, resource) ?? a.reference?.display ?? ''),
-    period: provision.period ? compact({ start: dateOf(provision.period.start), end: dateOf(provision.period.end) }) : undefined,
+    period: provision.period ? compact({ start: dateOf(provision.period.start), end: endDateOf(provision.period.end) }) : undefined,
   }));
   const { purposes, unknown: otherPurposes } = purposesOf(scope);
   // Read without them, the consent would cover every purpose (or fewer than it does): neither is what the person decided.
@@ -357,7 +357,7 @@ export const consentFromFhir = (resource: F.Consent, options: FhirMappingOptions
   const since = instantOf(version === 'R4' ? resource.dateTime : resource.date) ?? (state !== 'not-recorded' ? (instantOf(resource.meta?.lastUpdated) ?? instantOf(scope?.period?.start)) : undefined);
   if (since) directive.since = since;
   const validFrom = dateOf(scope?.period?.start);
-  const validUntil = dateOf(scope?.period?.end);
+  const validUntil = endDateOf(scope?.period?.end);
   if (validFrom) directive.validFrom = validFrom;
   if (validUntil) directive.validUntil = validUntil;
   const method = (findExtension(resource, EXTENSIONS.consentMethod)?.valueCode as ConsentMethod | undefined) ?? (resource.sourceAttachment ? 'written' : undefined);

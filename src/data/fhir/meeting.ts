@@ -6,7 +6,7 @@ import { referenceById } from './consent.js';
 import { contextOf, keep, keepUnexpressed, keptResource, metaOf, withExtras, withoutExtras, type FhirMappingOptions, type MappingContext } from './context.js';
 import { FhirResourceProblem } from './notes.js';
 import type * as F from './types.js';
-import { clone, codeIn, compact, dateOf, findExtension, instantOf, jsonEqual, put, setExtension, UNKNOWN_PLACE } from './util.js';
+import { clone, codeIn, compact, endDateOf, findExtension, instantOf, jsonEqual, put, setExtension, UNKNOWN_PLACE } from './util.js';
 
 /** Appointment.status → meeting status. */
 export const STATUS_BY_APPOINTMENT_STATUS: Record<string, MeetingStatus> = {
@@ -121,7 +121,7 @@ const recurrenceFrom = (template: F.RecurrenceTemplate | undefined): Recurrence 
     exceptions: [],
   };
   if (template.occurrenceCount) recurrence.count = template.occurrenceCount;
-  else if (template.lastOccurrenceDate) recurrence.until = dateOf(template.lastOccurrenceDate);
+  else if (template.lastOccurrenceDate) recurrence.until = endDateOf(template.lastOccurrenceDate);
   return recurrence;
 };
 

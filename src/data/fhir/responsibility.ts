@@ -5,7 +5,7 @@ import { referenceById } from './consent.js';
 import { contextOf, keep, keepUnexpressed, keptResource, metaOf, withExtras, withoutExtras, type FhirMappingOptions, type MappingContext } from './context.js';
 import { FhirResourceProblem } from './notes.js';
 import type * as F from './types.js';
-import { clone, codeIn, compact, dateOf, findExtensions, instantOf, jsonEqual, put, setExtensions, UNKNOWN_PERSON } from './util.js';
+import { clone, codeIn, compact, endDateOf, findExtensions, instantOf, jsonEqual, put, setExtensions, UNKNOWN_PERSON } from './util.js';
 
 /** RACI letters in the project code system, carried by `Task.performer.function`. */
 export const RACI_CODES: Record<RaciPart, string> = { responsible: 'R', accountable: 'A', consulted: 'C', informed: 'I' };
@@ -127,7 +127,7 @@ export const responsibilityFromTask = (task: F.Task, options: FhirMappingOptions
   };
   if (ctx.teamId) responsibility.teamId = ctx.teamId;
   if (description) responsibility.description = description;
-  const due = dateOf(task.restriction?.period?.end);
+  const due = endDateOf(task.restriction?.period?.end);
   if (due) responsibility.due = due;
   if (status === 'disputed') {
     responsibility.dispute = {
@@ -245,7 +245,7 @@ export const responsibilitiesFromCarePlan = (plan: F.CarePlan, options: FhirMapp
     };
     if (ctx.teamId) responsibility.teamId = ctx.teamId;
     if (description) responsibility.description = description;
-    const due = dateOf(detail.scheduledPeriod?.end);
+    const due = endDateOf(detail.scheduledPeriod?.end);
     if (due) responsibility.due = due;
     const meta = metaOf(plan);
     if (meta) responsibility.meta = meta;

@@ -24,6 +24,7 @@ import {
   contactsOf,
   dateOf,
   distinctContacts,
+  endDateOf,
   findExtension,
   hasCode,
   hoursOf,
@@ -90,7 +91,7 @@ const periodOf = (participant: F.CareTeamParticipant, version: F.FhirVersion): F
  */
 const derivedStatus = (teamStatus: string | undefined, period: { start?: string; end?: string } | undefined, today: string, role?: F.Resource): MemberStatus => {
   const held = role?.resourceType === 'PractitionerRole' ? (role as F.PractitionerRole) : undefined;
-  const heldUntil = dateOf(held?.period?.end);
+  const heldUntil = endDateOf(held?.period?.end);
   const heldFrom = dateOf(held?.period?.start);
   if (teamStatus === 'inactive' || teamStatus === 'entered-in-error') return 'ended';
   if ((period?.end && period.end < today) || held?.active === false || (heldUntil && heldUntil < today)) return 'ended';
@@ -227,7 +228,7 @@ export const careTeamFromFhir = (resource: F.CareTeam, options: FhirMappingOptio
     const roles = participants.flatMap(rolesOf);
     const role = roleFrom(roles.find((r) => !isCoordinatorRole(r)) ?? practitionerRole?.code?.[0] ?? roles[0]);
     const period = periodOf(first, version);
-    const memberPeriod = compact({ start: dateOf(period?.start), end: dateOf(period?.end) });
+    const memberPeriod = compact({ start: dateOf(period?.start), end: endDateOf(period?.end) });
     const hours = hoursOf(practitionerRole?.availableTime ?? practitionerRole?.availability?.flatMap((a) => a.availableTime ?? []));
     const contacts = distinctContacts([
       ...contactsOf(practitionerRole?.telecom, hours, ctx.today, callingCodeOf(person, ctx.callingCode)),
@@ -395,7 +396,7 @@ const participantsFor = (
     put(participant, periodKey, period.start || period.end ? period : undefined);
   }
   const written = periodOf(participant, version);
-  const status = derivedStatus(out.status, { start: dateOf(written?.start), end: dateOf(written?.end) }, ctx.today, index.resolve(participant.member, out));
+  const status = derivedStatus(out.status, { start: dateOf(written?.start), end: endDateOf(written?.end) }, ctx.today, index.resolve(participant.member, out));
   setExtension(participant, EXTENSIONS.memberStatus, status === member.status ? undefined : { url: EXTENSIONS.memberStatus, valueCode: member.status });
   const type = index.typeOf(participant.member, out);
   const kind = derivedKind(type, index.resolve(participant.member, out), member.id === team.serviceUserId);

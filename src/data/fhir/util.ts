@@ -126,6 +126,16 @@ export const dateOf = (value: string | undefined): string | undefined => {
   return `${match[1]}-${match[3] ?? '01'}-${match[5] ?? '01'}`;
 };
 
+/** The last day a FHIR date or dateTime covers, as `YYYY-MM-DD`: a period that ends in `2026-05` lasts to 31 May, one that ends in `2026` to 31 December. */
+export const endDateOf = (value: string | undefined): string | undefined => {
+  const match = value ? DATE.exec(value) : null;
+  if (!match) return undefined;
+  if (match[5]) return `${match[1]}-${match[3]}-${match[5]}`;
+  const month = match[3] ?? '12';
+  const lastDay = new Date(Date.UTC(Number(match[1]), Number(month), 0)).getUTCDate();
+  return `${match[1]}-${month}-${String(lastDay).padStart(2, '0')}`;
+};
+
 /** A FHIR date, dateTime or instant as an instant with an offset (a date becomes midnight UTC). */
 export const instantOf = (value: string | undefined): string | undefined => {
   if (!value) return undefined;
@@ -214,7 +224,8 @@ export const contactsOf = (telecom: F.ContactPoint[] | undefined, hours?: Hours[
   (telecom ?? []).flatMap((point): ContactPoint[] => {
     const channel = channelOf(point);
     if (!channel || !point.value) return [];
-    if (point.period?.end && point.period.end < today) return [];
+    const until = endDateOf(point.period?.end);
+    if (until && until < today) return [];
     const phone = channel === 'phone' || channel === 'sms';
     const contact: ContactPoint = { channel, value: (phone && e164(point.value, callingCode)) || point.value.trim() };
     if (point.rank === 1) contact.preferred = true;

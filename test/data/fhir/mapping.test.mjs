@@ -447,6 +447,42 @@ for (const version of ['R4', 'R5']) {
     });
   });
 
+  describe(`${version}: a period that ends in a month or a year lasts to its last day`, () => {
+    const periodKey = version === 'R4' ? 'period' : 'coveragePeriod';
+
+    test('a member whose period ends "2026-11" is still on the team on 23 November; a contact valid to "2026-11" is still shown', () => {
+      const resource = {
+        resourceType: 'CareTeam',
+        id: 't-month',
+        status: 'active',
+        subject: { reference: 'Patient/ingrid' },
+        participant: [{ member: { reference: 'Practitioner/temp', display: 'Siri Vikar' }, [periodKey]: { start: '2026-09', end: '2026-11' } }],
+        telecom: [{ system: 'phone', value: '+47 55 00 10 99', period: { end: '2026-11' } }],
+      };
+      const read = m.careTeamFromFhir(resource, options);
+      const siri = read.members.find((x) => x.id === 'Practitioner/temp');
+      assert.equal(siri.status, 'active');
+      assert.deepEqual(siri.period, { start: '2026-09-01', end: '2026-11-30' });
+      assert.deepEqual(read.contacts, [{ channel: 'phone', value: '+4755001099' }]);
+      assert.deepEqual(m.careTeamToFhir(read, options), resource, 'written back unchanged it is the same resource');
+    });
+
+    test('a consent valid to "2026" is in force all year; a task due "2026-12" is due on the last day of December', () => {
+      const consent =
+        version === 'R4'
+          ? { resourceType: 'Consent', id: 'year', status: 'active', scope: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/consentscope', code: 'patient-privacy' }] }, patient: { reference: 'Patient/ingrid' }, provision: { type: 'permit', period: { start: '2026-01', end: '2026' }, actor: [{ role: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-ParticipationType', code: 'PRCP' }] }, reference: { reference: 'Organization/home-care' } }] } }
+          : { resourceType: 'Consent', id: 'year', status: 'active', category: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-ActCode', code: 'INFA' }] }], subject: { reference: 'Patient/ingrid' }, decision: 'deny', provision: [{ period: { start: '2026-01', end: '2026' }, actor: [{ role: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-ParticipationType', code: 'PRCP' }] }, reference: { reference: 'Organization/home-care' } }] }] };
+      const read = m.consentFromFhir(consent, options);
+      assert.deepEqual([read.validFrom, read.validUntil], ['2026-01-01', '2026-12-31']);
+      assert.ok(m.isInForce(read, TODAY), 'in force on 23 November 2026');
+      assert.deepEqual(m.consentToFhir(read, options), consent, 'written back unchanged it is the same resource');
+      const task = { resourceType: 'Task', id: 'due', status: 'accepted', intent: 'plan', code: { text: 'Renew the housing application' }, restriction: { period: { end: '2026-12' } } };
+      const due = m.responsibilityFromTask(task, options);
+      assert.equal(due.due, '2026-12-31');
+      assert.deepEqual(m.responsibilityToTask(due, options), task);
+    });
+  });
+
   describe(`Task and CarePlan ${version}: statuses that do not stand`, () => {
     const noteOf = (fn) => {
       try {
