@@ -6,7 +6,7 @@ import { referenceById } from './consent.js';
 import { contextOf, keep, keepUnexpressed, keptResource, metaOf, withExtras, withoutExtras, type FhirMappingOptions, type MappingContext } from './context.js';
 import { FhirResourceProblem } from './notes.js';
 import type * as F from './types.js';
-import { clone, codeIn, compact, endDateOf, findExtension, instantOf, jsonEqual, put, setExtension, UNKNOWN_PLACE } from './util.js';
+import { clone, codeIn, compact, endDateOf, findExtension, instantIn, instantOf, jsonEqual, put, setExtension, UNKNOWN_PLACE } from './util.js';
 
 /** Appointment.status → meeting status. */
 export const STATUS_BY_APPOINTMENT_STATUS: Record<string, MeetingStatus> = {
@@ -219,7 +219,7 @@ export const meetingFromFhir = (appointment: F.Appointment, options: FhirMapping
     participants.push(read);
   }
 
-  const given = { start: instantOf(appointment.start), end: instantOf(appointment.end) };
+  const given = { start: instantIn(appointment.start, timeZone), end: instantIn(appointment.end, timeZone) };
   if (given.start && given.end && Date.parse(given.end) <= Date.parse(given.start)) {
     throw new FhirResourceProblem({
       kind: 'refused',
@@ -231,9 +231,9 @@ export const meetingFromFhir = (appointment: F.Appointment, options: FhirMapping
     });
   }
   const requested = appointment.requestedPeriod?.[0];
-  const start = instantOf(appointment.start) ?? instantOf(requested?.start) ?? instantOf(appointment.created) ?? '';
+  const start = given.start ?? instantIn(requested?.start, timeZone) ?? instantIn(appointment.created, timeZone) ?? '';
   const minutes = appointment.minutesDuration ?? 60;
-  const end = instantOf(appointment.end) ?? (start ? new Date(Date.parse(start) + minutes * 60_000).toISOString().replace('.000Z', 'Z') : '');
+  const end = given.end ?? (start ? new Date(Date.parse(start) + minutes * 60_000).toISOString().replace('.000Z', 'Z') : '');
   const kind = codeIn(appointment.serviceCategory, CODE_SYSTEMS.meetingKind) as MeetingKind | undefined;
 
   const meeting: Meeting = {
@@ -358,8 +358,8 @@ export const availabilityFromFhir = (schedules: readonly F.Schedule[], slots: re
     const busy = slots
       .filter((slot) => BUSY.has(slot.status ?? '') && ctx.index.key(slot.schedule, slot) === `Schedule/${schedule.id}`)
       .flatMap((slot): Interval[] => {
-        const start = instantOf(slot.start);
-        const end = instantOf(slot.end);
+        const start = instantIn(slot.start, ctx.timeZone);
+        const end = instantIn(slot.end, ctx.timeZone);
         return start && end && Date.parse(end) > Date.parse(start) ? [{ start, end }] : [];
       });
     for (const id of memberIds) byMember.set(id, [...(byMember.get(id) ?? []), ...busy]);

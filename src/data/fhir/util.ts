@@ -145,6 +145,30 @@ export const instantOf = (value: string | undefined): string | undefined => {
   return `${match[1]}${match[2] ?? ':00'}${match[4] ?? 'Z'}`;
 };
 
+const WALL_CLOCK = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?$/;
+
+/** How far a time zone's clock is ahead of UTC at an instant, in minutes. */
+const offsetMinutes = (ms: number, timeZone: string): number => {
+  const parts = new Intl.DateTimeFormat('en-GB', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).formatToParts(ms);
+  const part = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  return Math.round((Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute')) - Math.floor(ms / 60_000) * 60_000) / 60_000);
+};
+
+/**
+ * Like `instantOf`, but a time written without a zone (`2026-12-01T10:00:00`, which servers send
+ * although FHIR asks for one) is the wall-clock time in `timeZone`, not UTC.
+ */
+export const instantIn = (value: string | undefined, timeZone: string): string | undefined => {
+  const wall = value ? WALL_CLOCK.exec(value) : null;
+  if (!wall) return instantOf(value);
+  const [, year, month, day, hour, minute, second = '00'] = wall;
+  const asUtc = Date.UTC(Number(year), Number(month) - 1, Number(day), Number(hour), Number(minute));
+  const guess = offsetMinutes(asUtc, timeZone);
+  const offset = offsetMinutes(asUtc - guess * 60_000, timeZone);
+  const zone = offset === 0 ? 'Z' : `${offset < 0 ? '-' : '+'}${String(Math.floor(Math.abs(offset) / 60)).padStart(2, '0')}:${String(Math.abs(offset) % 60).padStart(2, '0')}`;
+  return `${year}-${month}-${day}T${hour}:${minute}:${second}${zone}`;
+};
+
 // ---- names ----
 
 export const nameOf = (names: F.HumanName[] | undefined): string | undefined => {

@@ -580,6 +580,24 @@ for (const version of ['R4', 'R5']) {
       assert.equal(answered.participant[0].status, 'accepted');
     });
 
+    test('a time written without a time zone is read in the appointment\u2019s time zone, not as UTC', () => {
+      const appointment = { resourceType: 'Appointment', id: 'local', status: 'booked', start: '2026-12-01T10:00:00', end: '2026-12-01T11:30', participant: [{ actor: { reference: 'Patient/ingrid' }, status: 'accepted' }] };
+      const winter = m.meetingFromFhir(appointment, { ...options, timeZone: 'Europe/Oslo' });
+      assert.deepEqual([winter.start, winter.end, winter.timeZone], ['2026-12-01T10:00:00+01:00', '2026-12-01T11:30:00+01:00', 'Europe/Oslo'], '10:00 in Oslo, not 11:00');
+      const summer = m.meetingFromFhir({ ...appointment, start: '2026-06-01T10:00:00', end: '2026-06-01T11:00:00' }, { ...options, timeZone: 'Europe/Oslo' });
+      assert.equal(summer.start, '2026-06-01T10:00:00+02:00');
+      const named = { ...appointment, extension: [{ url: 'http://hl7.org/fhir/StructureDefinition/tz-code', valueCode: 'America/New_York' }] };
+      assert.equal(m.meetingFromFhir(named, { ...options, timeZone: 'Europe/Oslo' }).start, '2026-12-01T10:00:00-05:00', 'the appointment\u2019s own time zone');
+      assert.equal(m.meetingFromFhir({ ...appointment, start: '2026-12-01T10:00:00Z', end: '2026-12-01T11:00:00Z' }, options).start, '2026-12-01T10:00:00Z', 'a time with its zone is kept');
+      assert.deepEqual(m.meetingToFhir(winter, { ...options, timeZone: 'Europe/Oslo' }), appointment, 'written back unchanged it is the same resource');
+      const busy = m.availabilityFromFhir(
+        [{ resourceType: 'Schedule', id: 's1', actor: [{ reference: 'Practitioner/kari' }] }],
+        [{ resourceType: 'Slot', id: 'b1', schedule: { reference: 'Schedule/s1' }, status: 'busy', start: '2026-12-02T09:00:00', end: '2026-12-02T10:00:00' }],
+        { ...options, timeZone: 'Europe/Oslo' },
+      );
+      assert.deepEqual(busy[0].busy, [{ start: '2026-12-02T09:00:00+01:00', end: '2026-12-02T10:00:00+01:00' }], 'a busy Slot without a zone is busy in the source\u2019s time zone');
+    });
+
     test('an Appointment entered in error is left on the server, not shown as a cancelled meeting', () => {
       const appointment = { resourceType: 'Appointment', id: 'typo', status: 'entered-in-error', start: '2026-12-01T10:00:00+01:00', end: '2026-12-01T11:00:00+01:00', participant: [{ actor: { reference: 'Patient/ingrid' }, status: 'accepted' }] };
       let note;
