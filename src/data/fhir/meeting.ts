@@ -185,9 +185,14 @@ const participantId = (participant: F.AppointmentParticipant, from: F.Resource, 
 
 const requiredFrom = (value: string | boolean | undefined): boolean => (typeof value === 'boolean' ? value : value !== 'optional' && value !== 'information-only');
 
-/** Whether an Appointment has a time (start, requested period or creation date): the contract's meetings always do. */
-export const hasTime = (appointment: F.Appointment): boolean =>
-  Boolean(instantOf(appointment.start) ?? instantOf(appointment.requestedPeriod?.[0]?.start) ?? instantOf(appointment.created));
+/** A requested period's start when it names a time of day: a window of whole days (`2016-06-02` to `2016-06-09`) is no time for a meeting. */
+const requestedTime = (appointment: F.Appointment): string | undefined => {
+  const start = appointment.requestedPeriod?.[0]?.start;
+  return start?.includes('T') ? start : undefined;
+};
+
+/** Whether an Appointment has a time (start, or a requested time of day): the contract's meetings always do. When it was created is not when it is. */
+export const hasTime = (appointment: F.Appointment): boolean => Boolean(instantOf(appointment.start) ?? instantOf(requestedTime(appointment)));
 
 /** Reads one Appointment. In R4 the virtual service and recurrence come from the official cross-version extensions. */
 export const meetingFromFhir = (appointment: F.Appointment, options: FhirMappingOptions): Meeting => {
@@ -230,8 +235,7 @@ export const meetingFromFhir = (appointment: F.Appointment, options: FhirMapping
       fix: 'set Appointment.end after Appointment.start (or leave end out and give minutesDuration)',
     });
   }
-  const requested = appointment.requestedPeriod?.[0];
-  const start = given.start ?? instantIn(requested?.start, timeZone) ?? instantIn(appointment.created, timeZone) ?? '';
+  const start = given.start ?? instantIn(requestedTime(appointment), timeZone) ?? '';
   const minutes = appointment.minutesDuration ?? 60;
   const end = given.end ?? (start ? new Date(Date.parse(start) + minutes * 60_000).toISOString().replace('.000Z', 'Z') : '');
   const kind = codeIn(appointment.serviceCategory, CODE_SYSTEMS.meetingKind) as MeetingKind | undefined;

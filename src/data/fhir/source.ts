@@ -233,8 +233,13 @@ export class FhirSource implements CareDataSource {
       ],
       crisisPlans: each(carePlans.filter(isCrisisCarePlan), (plan) => valid(CrisisPlan, 'CarePlan', crisisPlanFromFhir(plan, options))),
       consents: each(of<F.Consent>(consents, 'Consent'), (consent) => valid(ConsentDirective, 'Consent', consentFromFhir(consent, options))),
-      // An Appointment with no time at all cannot be a meeting of the contract; it stays on the server untouched.
-      meetings: each(of<F.Appointment>(appointments, 'Appointment').filter(hasTime), (appointment) => valid(Meeting, 'Appointment', meetingFromFhir(appointment, options))),
+      // An Appointment with no time yet cannot be a meeting of the contract; it stays on the server untouched, with a note.
+      meetings: each(of<F.Appointment>(appointments, 'Appointment'), (appointment) => {
+        if (!hasTime(appointment)) {
+          throw new FhirResourceProblem({ kind: 'left-on-server', resourceType: 'Appointment', id: appointment.id ?? '', path: 'Appointment.start', message: 'the appointment has no time yet (no start, and no requested time of day), so it is not shown as a meeting at a time nobody set.', fix: 'set Appointment.start when the time is agreed' });
+        }
+        return valid(Meeting, 'Appointment', meetingFromFhir(appointment, options));
+      }),
       availability: availabilityFromFhir(of<F.Schedule>(schedules, 'Schedule'), of<F.Slot>(schedules, 'Slot'), options),
       // Other Compositions (discharge letters, summaries) are no meeting outcomes: they stay on the server untouched.
       meetingOutcomes: each(of<Composition>(compositions, 'Composition').filter(isMeetingOutcome), (composition) =>

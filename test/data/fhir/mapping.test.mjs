@@ -598,6 +598,17 @@ for (const version of ['R4', 'R5']) {
       assert.deepEqual(busy[0].busy, [{ start: '2026-12-02T09:00:00+01:00', end: '2026-12-02T10:00:00+01:00' }], 'a busy Slot without a zone is busy in the source\u2019s time zone');
     });
 
+    test('a request for a time within some days (the official examplereq) is not shown as a meeting at midnight on the first day, nor at the moment it was created', () => {
+      const example = JSON.parse(readFileSync(join(root, 'node_modules', `hl7.fhir.${version.toLowerCase()}.examples`, 'Appointment-examplereq.json'), 'utf8'));
+      assert.deepEqual([example.status, example.start, example.requestedPeriod], ['proposed', undefined, [{ start: '2016-06-02', end: '2016-06-09' }]]);
+      assert.equal(m.hasTime(example), false, 'a window of days is no time for a meeting');
+      const onlyCreated = { resourceType: 'Appointment', id: 'c', status: 'proposed', created: '2026-11-20T14:12:00+01:00', participant: [] };
+      assert.equal(m.hasTime(onlyCreated), false, 'when the request was made is not when the meeting is');
+      const exact = { ...onlyCreated, requestedPeriod: [{ start: '2026-12-01T10:00:00+01:00', end: '2026-12-01T11:00:00+01:00' }] };
+      assert.equal(m.hasTime(exact), true);
+      assert.equal(m.meetingFromFhir(exact, options).start, '2026-12-01T10:00:00+01:00', 'a requested time is still the proposed time');
+    });
+
     test('an Appointment entered in error is left on the server, not shown as a cancelled meeting', () => {
       const appointment = { resourceType: 'Appointment', id: 'typo', status: 'entered-in-error', start: '2026-12-01T10:00:00+01:00', end: '2026-12-01T11:00:00+01:00', participant: [{ actor: { reference: 'Patient/ingrid' }, status: 'accepted' }] };
       let note;

@@ -393,6 +393,9 @@ for (const version of ['R4', 'R5']) {
       assert.deepEqual(m.teamFlags(record.team), [{ kind: 'no-coordinator' }]);
       assert.ok(record.meetings.length > 0 && record.responsibilities.length > 0, 'meetings and responsibilities load with the team');
       for (const note of example.notes) assert.match(note.path, new RegExp(`^${note.resourceType}\\.`), 'each left-out resource names its FHIR element');
+      const request = example.notes.find((n) => n.resourceType === 'Appointment' && n.id === 'examplereq');
+      assert.deepEqual([request?.kind, request?.path], ['left-on-server', 'Appointment.start'], 'a request for some time within a week is left on the server with a note, not shown at midnight on its first day');
+      assert.ok(!record.meetings.some((x) => x.id === 'examplereq'));
       const nobody = new m.FhirSource({ baseUrl: http.url, version, patient: 'nobody' });
       await assert.rejects(nobody.load(''), (error) => error.kind === 'rejected' && error.status === 404);
     });
