@@ -167,10 +167,16 @@ export class FhirSource implements CareDataSource {
     // The search includes participants, which may be other CareTeams: the team asked for, else the patient's own, comes first.
     const ofPatient = (team: F.CareTeam) => this.index.key(team.subject, team) === this.patient;
     const careTeam = (teams.filter((r) => r.resourceType === 'CareTeam' && (!careTeamId || r.id === careTeamId)) as F.CareTeam[]).sort(
-      (a, b) => Number(ofPatient(b)) - Number(ofPatient(a)) || Number(b.status === 'active') - Number(a.status === 'active'),
+      (a, b) =>
+        Number(ofPatient(b)) - Number(ofPatient(a)) ||
+        Number(a.status === 'entered-in-error') - Number(b.status === 'entered-in-error') ||
+        Number(b.status === 'active') - Number(a.status === 'active'),
     )[0];
     if (!careTeam) {
       throw new StoreError('rejected', careTeamId ? `the FHIR server has no CareTeam "${careTeamId}"` : `the FHIR server has no CareTeam for ${this.patient}`, 404);
+    }
+    if (careTeam.status === 'entered-in-error') {
+      throw new StoreError('rejected', `CareTeam/${careTeam.id ?? ''} was entered in error (CareTeam.status), so it is not shown as ${this.patient}'s team${careTeamId ? '' : ', and the server has no other CareTeam for them'}`);
     }
     const subject = this.index.key(careTeam.subject, careTeam);
     if (subject && subject !== this.patient) {

@@ -386,6 +386,17 @@ for (const version of ['R4', 'R5']) {
       assert.equal(own.team.id, 'team-ingrid', 'the person\u2019s own team by id still loads');
     });
 
+    test('a CareTeam entered in error is never shown as the person\u2019s team', async () => {
+      server.seed(
+        { resourceType: 'CareTeam', id: 'team-typo', status: 'entered-in-error', subject: { reference: 'Patient/typo-case' }, participant: [{ member: { reference: 'Practitioner/m-kari' } }] },
+        { resourceType: 'CareTeam', id: 'team-resting', status: 'suspended', subject: { reference: 'Patient/typo-case' }, participant: [{ member: { reference: 'Practitioner/m-lars' } }] },
+      );
+      assert.equal((await source({ patient: 'typo-case' }).load('')).team.id, 'team-resting', 'the suspended team, not the one entered in error');
+      const error = await source({ patient: 'typo-case', careTeam: 'team-typo' }).load('').then(() => undefined, (e) => e);
+      assert.equal(error?.kind, 'rejected');
+      assert.match(error.detail, /CareTeam\/team-typo was entered in error/);
+    });
+
     test('an official example team without a coordinator loads with everything, and is flagged, not refused', async () => {
       const example = new m.FhirSource({ baseUrl: http.url, version, patient: 'example', careTeam: 'example' });
       const record = await example.load('');
