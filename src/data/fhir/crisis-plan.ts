@@ -14,6 +14,10 @@ export const CRISIS_PLAN_CATEGORY: F.CodeableConcept = { coding: [{ system: CODE
 /** Whether a CarePlan says it is a crisis plan (the rest are read as responsibilities). */
 export const isCrisisCarePlan = (plan: F.CarePlan): boolean => hasCode(plan.category, CODE_SYSTEMS.carePlanKind, 'crisis-plan');
 
+/** Task statuses of a measure nobody carries out any more: it is not shown, and stays in the CarePlan as it is. */
+const STOOD_DOWN = new Set(['cancelled', 'rejected', 'entered-in-error']);
+const isStoodDown = (resource: F.Resource | undefined) => resource?.resourceType === 'Task' && STOOD_DOWN.has((resource as F.Task).status ?? '');
+
 /** CarePlan statuses of a plan in force (or being made); any other is left on the server. */
 const IN_FORCE = new Set(['draft', 'active', 'on-hold', 'unknown']);
 
@@ -205,6 +209,7 @@ export const crisisPlanFromFhir = (plan: F.CarePlan, options: FhirMappingOptions
     const reference = ctx.version === 'R5' ? activity.plannedActivityReference : activity.reference;
     const task = plan.contained?.find((r) => r.resourceType === 'Task' && reference?.reference === `#${r.id}`) as F.Task | undefined;
     const element = ctx.version === 'R5' ? 'plannedActivityReference' : 'reference';
+    if (isStoodDown(task)) return;
     if (!task) {
       throw problem(plan, 'refused', `${at}.${activity.detail ? 'detail' : element}`, 'an activity of the crisis plan is not a measure the plan holds (a contained Task), so whom it is for and at which stage is unknown.', `point ${at}.${element} at a contained Task with its stage in Task.code`);
     }
@@ -382,9 +387,14 @@ export const crisisPlanToFhir = (plan: CrisisPlan, options: FhirMappingOptions):
     const contained = out.contained ?? [];
     const element = version === 'R5' ? 'plannedActivityReference' : 'reference';
     const ours = new Map<string, { activity: F.CarePlanActivity; task: F.Task; measure: CrisisMeasure; stage: CrisisStage }>();
+    const stoodDown: F.CarePlanActivity[] = [];
     for (const activity of out.activity ?? []) {
       const ref = (activity[element] as F.Reference | undefined)?.reference;
       const task = contained.find((r) => r.resourceType === 'Task' && ref === `#${r.id}`) as F.Task | undefined;
+      if (isStoodDown(task)) {
+        stoodDown.push(activity);
+        continue;
+      }
       const stage = task ? codeIn(task.code, CODE_SYSTEMS.crisisStage) : undefined;
       if (!task || !isStage(stage)) continue;
       try {
@@ -413,7 +423,7 @@ export const crisisPlanToFhir = (plan: CrisisPlan, options: FhirMappingOptions):
     }
     const kept = contained.filter((r) => ![...ours.values()].some((o) => o.task === r));
     put(out, 'contained', [...kept, ...tasks]);
-    put(out, 'activity', activities);
+    put(out, 'activity', [...activities, ...stoodDown]);
   }
 
   if (differs('proposals')) {

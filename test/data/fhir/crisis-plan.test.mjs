@@ -205,6 +205,26 @@ for (const version of ['R4', 'R5']) {
       assert.deepEqual(contractPart(m.crisisPlanFromFhir(out, options)), contractPart(changed));
     });
 
+    test('a measure whose Task was cancelled, rejected or entered in error is not shown as what is done in a crisis, and stays in the CarePlan when the plan is changed', () => {
+      const foreign = JSON.parse(JSON.stringify(written));
+      const taskOf = (activity) => foreign.contained.find((r) => `#${r.id}` === activity[element].reference);
+      const stoodDown = foreign.activity.slice(0, 3).map(taskOf);
+      ['cancelled', 'rejected', 'entered-in-error'].forEach((status, i) => (stoodDown[i].status = status));
+      const read = m.crisisPlanFromFhir(foreign, options);
+      const shown = read.stages.flatMap((s) => s.measures.map((x) => x.text));
+      for (const task of stoodDown) assert.ok(!shown.includes(task.description), `${task.status}: ${task.description}`);
+      assert.equal(shown.length, plan.stages.flatMap((s) => s.measures).length - 3, 'the other measures are shown');
+      assert.deepEqual(m.crisisPlanToFhir(read, options), foreign, 'written back unchanged it is the same CarePlan');
+      const stage = read.stages.find((s) => s.measures.length);
+      const changed = { ...read, stages: read.stages.map((s) => (s === stage ? { ...s, measures: [{ ...s.measures[0], text: 'Ola checks my medicines every day.' }, ...s.measures.slice(1)] } : s)) };
+      const out = m.crisisPlanToFhir(changed, options);
+      for (const task of stoodDown) {
+        assert.deepEqual(out.contained.find((r) => r.id === task.id), task, `the ${task.status} Task is kept as it was`);
+        assert.ok(out.activity.some((a) => a[element].reference === `#${task.id}`), `and still an activity of the plan`);
+      }
+      assert.deepEqual(contractPart(m.crisisPlanFromFhir(out, options)), contractPart(changed));
+    });
+
     test('the official CarePlan examples are not crisis plans: left on the server, naming CarePlan.category', () => {
       const examples = officialCarePlans(version);
       assert.equal(examples.length, 11);
