@@ -169,10 +169,11 @@ describe('FhirSource against Medplum (FHIR R4, loopback)', () => {
     assert.deepEqual(m.teamFlags(record.team), []);
     assert.equal(record.team.members.find((x) => x.id === 'pr1').organisationId, 'Organization/f001');
     assert.equal(record.team.organisations.find((o) => o.id === 'Organization/f001').name, 'Burgers University Medical Center');
-    // Its one Consent covers information labelled N (normal), which has no category here: left on the server, named.
+    // Its one Consent says neither permit nor deny (no provision.type, only a policy), and covers information
+    // labelled N (normal), which has no category here: left on the server, named by the first.
     assert.deepEqual(record.consents.map((c) => c.id), []);
     assert.deepEqual(source.notes.map((n) => [n.kind, `${n.resourceType}/${n.id}`, n.path]), [
-      ['left-on-server', 'Consent/consent-example-pkb', 'Consent.provision.class / .code / .securityLabel'],
+      ['left-on-server', 'Consent/consent-example-pkb', 'Consent.provision.type'],
       ['left-on-server', 'Appointment/examplereq', 'Appointment.start'],
     ]);
     assert.deepEqual(record.meetings.map((x) => x.id).sort(), ['2docs', 'example']);

@@ -139,7 +139,7 @@ const policyDecision = (resource: F.Consent): Decision | undefined => {
   return code ? (code.startsWith('OPTOUT') ? 'deny' : 'permit') : undefined;
 };
 
-/** The decision of the scope provision. R4: its `type`, else the policy; R5: provisions negate the level above. */
+/** The decision of the scope provision. R4: its `type` (else the policy, for a resource being written); R5: provisions negate the level above. */
 const effectiveDecision = (resource: F.Consent, version: F.FhirVersion): Decision => {
   const scope = scopeOf(resource);
   if (version === 'R4') return scope?.type ?? policyDecision(resource) ?? 'permit';
@@ -322,8 +322,10 @@ export const consentFromFhir = (resource: F.Consent, options: FhirMappingOptions
   if (version === 'R5' && Array.isArray(resource.provision) && resource.provision.length > 1) {
     leaveOut(resource, 'Consent.provision', `the consent has ${resource.provision.length} provisions side by side; a sharing choice shows one decision`, 'record one Consent per decision');
   }
-  if (version === 'R4' && !scopeOf(resource)?.type && !policyDecision(resource)) {
-    leaveOut(resource, 'Consent.provision.type', 'the consent says neither permit nor deny, and its policy rule is neither OPTIN nor OPTOUT', 'set provision.type to permit or deny');
+  // The policy rule (OPTIN/OPTOUT) is the default around the consent, not its decision: the official
+  // R4 examples name an actor under OPTIN to withhold from them (notThem) and under OPTOUT to give access (grantor).
+  if (version === 'R4' && !scopeOf(resource)?.type) {
+    leaveOut(resource, 'Consent.provision.type', `the consent does not say whether it permits or denies sharing (no provision.type)${policyDecision(resource) ? '; its policy rule is the default around it, not what it decides for its recipient' : ''}`, 'set provision.type to permit or deny');
   }
   const scope = scopeOf(resource);
   const subjectKey = index.key(subjectRef(resource, version), resource);

@@ -39,7 +39,6 @@ const applies = (provision, recipient, category, index, resource) => {
 };
 /** The decision the provisions make: the deepest provision whose conditions hold decides. */
 const decide = (resource, version, recipient, category, index) => {
-  const policy = (resource.policyRule?.coding ?? []).find((c) => /^OPT(IN|OUT)/.test(c.code ?? ''))?.code;
   const walk = (provision, decision) => {
     for (const nested of provision.provision ?? []) {
       const d = version === 'R4' ? (nested.type ?? flip(decision)) : flip(decision);
@@ -47,7 +46,8 @@ const decide = (resource, version, recipient, category, index) => {
     }
     return decision;
   };
-  if (version === 'R4') return walk(resource.provision ?? {}, resource.provision?.type ?? (policy?.startsWith('OPTOUT') ? 'deny' : 'permit'));
+  // R4: the root provision's type; the policy rule is the default around it, not its decision (a consent without a type is never shown).
+  if (version === 'R4') return walk(resource.provision ?? {}, resource.provision?.type);
   const base = resource.decision ?? 'permit';
   const [scope] = resource.provision ?? [];
   return scope ? walk(scope, flip(base)) : base;

@@ -379,17 +379,29 @@ for (const version of ['R4', 'R5']) {
     });
 
     if (version === 'R4') {
-      test('R4: a root provision without a type follows the policy: OPTOUT is a refusal, OPTIN a grant', () => {
+      test('R4: a root provision without a type is left on the server: the policy rule does not say what the consent decides for its recipient', () => {
+        // The official examples use the policy both ways: notThem (OPTIN) withholds from the nurse it names, grantor (OPTOUT) gives read access.
+        const example = (id) => JSON.parse(readFileSync(join(root, 'node_modules', 'hl7.fhir.r4.examples', `Consent-consent-example-${id}.json`), 'utf8'));
+        const official = new m.ResourceIndex([{ resourceType: 'Practitioner', id: 'f204', name: [{ text: 'Carla Espinosa' }] }, { resourceType: 'Patient', id: 'example', name: [{ text: 'Peter James Chalmers' }] }]);
+        for (const id of ['notThem', 'grantor']) {
+          const consent = example(id);
+          assert.equal(consent.provision.type, undefined);
+          let note;
+          try {
+            m.consentFromFhir(consent, { ...options, index: official });
+          } catch (error) {
+            assert.ok(error instanceof m.FhirResourceProblem, String(error));
+            note = error.note;
+          }
+          assert.deepEqual([note?.kind, note?.path], ['left-on-server', 'Consent.provision.type'], `${id} is not shown as a sharing choice`);
+          assert.match(note.fix, /set provision\.type to permit or deny/);
+        }
         const policy = (code) => ({ policyRule: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-ActCode', code }] } });
-        const out = { ...consent('out', 'permit', { actor: [prcp('Organization/home-care')] }), ...policy('OPTOUT') };
-        delete out.provision.type;
-        assert.equal(m.consentFromFhir(out, options).state, 'refused');
-        assert.equal(m.consentFromFhir(out, options).model, 'objection');
-        const optIn = { ...out, ...policy('OPTIN') };
-        assert.equal(m.consentFromFhir(optIn, options).state, 'granted');
-        const neither = { ...out };
-        delete neither.policyRule;
-        assert.equal(problem(neither).path, 'Consent.provision.type');
+        const typed = { ...consent('typed', 'deny', { actor: [prcp('Organization/home-care')] }), ...policy('OPTOUT') };
+        assert.deepEqual([m.consentFromFhir(typed, options).state, m.consentFromFhir(typed, options).model], ['refused', 'objection'], 'with a type, the policy still gives the model');
+        const untyped = { ...typed, provision: { ...typed.provision } };
+        delete untyped.provision.type;
+        assert.equal(problem(untyped).path, 'Consent.provision.type');
       });
     }
   });

@@ -231,7 +231,7 @@ describe('Care Elements against Medplum (FHIR R4 over loopback HTTP)', function 
     expect(record.team.name).to.equal('Peter James Charlmers Care Plan for Inpatient Encounter');
     expect(record.team.members.map((m) => m.name)).to.deep.equal(['Peter James Chalmers', 'Dorothy Dietician', 'Adam Careful']);
     expect(record.team.organisations.map((o) => o.name)).to.include('Burgers University Medical Center');
-    // Its one Consent covers information labelled N (normal), which has no category here: left on the server.
+    // Its one Consent says neither permit nor deny (no provision.type) and covers information labelled N (normal): left on the server.
     expect(record.consents.map((c) => c.id)).to.deep.equal([]);
     expect(record.meetings.map((m) => m.id).sort()).to.deep.equal(['2docs', 'example']);
     expect(record.responsibilities.length).to.be.greaterThan(4);
