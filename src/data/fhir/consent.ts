@@ -273,6 +273,10 @@ const decisionFrom = (resource: F.Consent, ctx: MappingContext, recipientKey: st
     leaveOut(resource, `${scopePath}.class / .code / .securityLabel`, `the consent covers information without a category here (${root.unknown.join(', ')})`, 'name the information with the information-category code system, a resource type or a PSY/SOC security label');
   }
   if (scope?.data?.length || scope?.dataPeriod) leaveOut(resource, `${scopePath}.data`, 'the consent is about particular records, not about sharing information in general');
+  const rootActions = codingsOf(scope?.action).map((c) => c.code ?? '?');
+  if (rootActions.length && !rootActions.some((a) => SHARING_ACTIONS.has(a))) {
+    leaveOut(resource, `${scopePath}.action`, `the consent is about ${rootActions.join(', ')}, not about reading, using or disclosing information`);
+  }
   let categories = root.categories.length ? root.categories : [...INFORMATION_CATEGORIES];
   const through: InformationCategory[] = [];
   (scope?.provision ?? []).forEach((provision, i) => {

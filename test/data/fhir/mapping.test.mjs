@@ -364,6 +364,16 @@ for (const version of ['R4', 'R5']) {
       assert.equal(m.consentFromFhir(refused, options).state, 'refused', 'refusing removes the exception that let information through');
     });
 
+    test('a consent only about collecting or correcting information is left out, never shown as a choice about sharing it', () => {
+      const action = (...codes) => codes.map((code) => ({ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/consentaction', code }] }));
+      const collect = problem(consent('collect', 'permit', { actor: [prcp('Organization/home-care')], action: action('collect') }));
+      assert.equal(collect.kind, 'left-on-server');
+      assert.equal(collect.path, `${version === 'R4' ? 'Consent.provision' : 'Consent.provision[0]'}.action`);
+      assert.match(collect.message, /collect/);
+      assert.match(problem(consent('correct', 'deny', { actor: [prcp('Organization/home-care')], action: action('correct') })).message, /correct/);
+      assert.equal(m.consentFromFhir(consent('read', 'permit', { actor: [prcp('Organization/home-care')], action: action('access', 'correct') }), options).state, 'granted', 'access is about sharing');
+    });
+
     test('a consent for a purpose the elements do not know (marketing) is left out, never shown as consent for coordination of care', () => {
       const reason = (code) => ({ system: 'http://terminology.hl7.org/CodeSystem/v3-ActReason', code });
       const marketing = problem(consent('marketing', 'permit', { actor: [prcp('Organization/home-care')], purpose: [reason('HMARKT')] }));
