@@ -60,15 +60,21 @@ export class ResourceIndex {
   /**
    * A stable key for what a reference points at: `Type/id` for server resources (absolute URLs of
    * this server, Bundle full URLs and `urn:uuid:` entries are normalised to it; another server's
-   * resource keeps its absolute URL), the bare id for contained
-   * resources, the member id for a contract identifier, else the absolute URL. `undefined` when
+   * resource keeps its absolute URL), the bare id for resources contained in a CareTeam
+   * (`Type/id#local` for those contained in anything else), the member id for a contract identifier, else the absolute URL. `undefined` when
    * the reference only has display text.
    */
   key(reference: F.Reference | undefined, from?: F.Resource): string | undefined {
     if (!reference) return undefined;
     const ref = reference.reference;
     if (!ref) return reference.identifier?.system === CODE_SYSTEMS.memberId ? reference.identifier.value : undefined;
-    if (ref.startsWith('#')) return ref.slice(1) || (from?.id ? `${from.resourceType}/${from.id}` : undefined);
+    if (ref.startsWith('#')) {
+      const local = ref.slice(1);
+      if (!local) return from?.id ? `${from.resourceType}/${from.id}` : undefined;
+      // A CareTeam's contained members are known by their local id; anywhere else a local id names the
+      // holder's own resource, never the team member contained in the CareTeam under the same id.
+      return !from || from.resourceType === 'CareTeam' || !from.id ? local : `${from.resourceType}/${from.id}#${local}`;
+    }
     if (ref.startsWith('urn:')) {
       const resource = this.byKey.get(ref);
       return resource?.id ? `${resource.resourceType}/${resource.id}` : ref;

@@ -187,6 +187,27 @@ for (const version of ['R4', 'R5']) {
       assert.equal(withFullUrl.key({ reference: 'http://fhir-internal:8080/fhir/Practitioner/kari' }), 'Practitioner/kari');
     });
 
+    test('a resource contained in a Task or Consent is never taken for the team member contained in the CareTeam under the same local id', () => {
+      // The CareTeam contains Erik Solberg as #erik; a Task and a Consent each contain someone else as #erik.
+      const roster = m.careTeamFromFhir(team(version), options);
+      assert.equal(roster.members.find((x) => x.id === 'erik')?.name, 'Erik Solberg');
+      const withTeam = { ...options, team: roster };
+      const stranger = { resourceType: 'Practitioner', id: 'erik', name: [{ text: 'Dr Erik Annen' }] };
+      const task = { resourceType: 'Task', id: 'tc', status: 'accepted', intent: 'plan', contained: [stranger], code: { text: 'Blood tests' }, owner: { reference: '#erik' } };
+      const owner = m.responsibilityFromTask(task, withTeam).assignments[0].memberId;
+      assert.notEqual(owner, 'erik', 'the Task is not assigned to Erik Solberg');
+      assert.deepEqual(m.responsibilityToTask(m.responsibilityFromTask(task, withTeam), withTeam), task, 'written back unchanged it is the same Task');
+      const prcpRole = { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-ParticipationType', code: 'PRCP' }] };
+      const consent =
+        version === 'R4'
+          ? { resourceType: 'Consent', id: 'cc', status: 'active', contained: [stranger], scope: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/consentscope', code: 'patient-privacy' }] }, patient: { reference: 'Patient/ingrid' }, provision: { type: 'permit', actor: [{ role: prcpRole, reference: { reference: '#erik' } }] } }
+          : { resourceType: 'Consent', id: 'cc', status: 'active', contained: [stranger], category: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-ActCode', code: 'INFA' }] }], subject: { reference: 'Patient/ingrid' }, decision: 'permit', grantee: [{ reference: '#erik' }] };
+      const recipient = m.consentFromFhir(consent, withTeam).recipient;
+      assert.equal(recipient.name, 'Dr Erik Annen');
+      assert.notEqual(recipient.id, 'erik', 'a consent to share with Dr Erik Annen does not cover Erik Solberg');
+      assert.deepEqual(m.consentToFhir(m.consentFromFhir(consent, withTeam), withTeam), consent, 'written back unchanged it is the same Consent');
+    });
+
     test('a role with only a known code gets its name; an unknown bare code is not shown as a label', () => {
       assert.deepEqual(read.members.find((x) => x.id === 'Practitioner/kari').role, { code: '62247001', label: 'General practitioner', system: SCT });
       assert.equal(read.members.find((x) => x.id === 'CareTeam/home-care-team').role, undefined);
