@@ -65,6 +65,8 @@ const RELATION_BY_ROLE_CODE: Record<string, DeciderRelation> = {
   PRNFOST: 'parent',
   POWATT: 'legal-representative',
   HPOWATT: 'legal-representative',
+  DPOWATT: 'legal-representative',
+  SPOWATT: 'legal-representative',
 };
 
 const RECIPIENT_ROLES = new Set(['PRCP', 'IRCP']);
@@ -247,6 +249,8 @@ const deciderFrom = (reference: F.Reference | undefined, subjectKey: string | un
   if (key !== subjectKey && type !== 'RelatedPerson' && type !== 'Patient') return undefined;
   const related = ctx.index.resolve<F.RelatedPerson>(reference, resource);
   const roleCode = codingsOf(related?.relationship).find((c) => c.system === V3_ROLE_CODE && RELATION_BY_ROLE_CODE[c.code ?? '']);
+  // A friend, spouse or next of kin has no say by that relationship: they are never shown as deciding as a legal representative.
+  if (key !== subjectKey && !roleCode && codingsOf(related?.relationship).length) return undefined;
   const decider: Decider = {
     name: ctx.index.nameOf(reference, resource) ?? (key === subjectKey ? (ctx.index.nameOf(subjectRef(resource, ctx.version), resource) ?? 'The person') : 'Unknown person'),
     relation: key === subjectKey ? 'self' : roleCode ? RELATION_BY_ROLE_CODE[roleCode.code!] : 'legal-representative',

@@ -297,6 +297,22 @@ for (const version of ['R4', 'R5']) {
       assert.ok(m.check(m.ConsentDirective, read).ok);
     });
 
+    test('someone who decided for the person is called their legal representative only when their relationship says so', () => {
+      const relative = (id, code) => ({ resourceType: 'RelatedPerson', id, patient: { reference: 'Patient/ingrid' }, name: [{ text: `Person ${id}` }], relationship: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-RoleCode', code }] }] });
+      const people = [relative('friend', 'FRND'), relative('spouse', 'SPS'), relative('guardian', 'GUARD'), relative('attorney', 'DPOWATT')];
+      const local = { ...options, index: new m.ResourceIndex([organisation, patient, ...people], 'https://hospital.example/fhir') };
+      const decidedBy = (id) => {
+        const consent = version === 'R4' ? { ...r4, performer: [{ reference: `RelatedPerson/${id}` }] } : { ...r5, grantor: [{ reference: `RelatedPerson/${id}` }] };
+        const directive = m.consentFromFhir(consent, local);
+        assert.deepEqual(m.consentToFhir(directive, local), consent, 'written back unchanged it is the same Consent');
+        return directive.decidedBy;
+      };
+      assert.equal(decidedBy('friend'), undefined, 'a friend is not shown as a legal representative');
+      assert.equal(decidedBy('spouse'), undefined, 'nor a spouse');
+      assert.deepEqual(decidedBy('guardian'), { name: 'Person guardian', relation: 'guardian', memberId: 'RelatedPerson/guardian' });
+      assert.deepEqual(decidedBy('attorney'), { name: 'Person attorney', relation: 'legal-representative', memberId: 'RelatedPerson/attorney' });
+    });
+
     test('withdrawal sets status inactive and leaves every provision in place', () => {
       const written = m.consentToFhir({ ...read, state: 'withdrawn' }, options);
       assert.deepEqual(written, { ...resource, status: 'inactive' });
