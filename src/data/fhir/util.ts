@@ -171,9 +171,13 @@ export const instantIn = (value: string | undefined, timeZone: string): string |
 
 // ---- names ----
 
-export const nameOf = (names: F.HumanName[] | undefined): string | undefined => {
+/** A name the person no longer goes by: `old`, `maiden`, or one whose period has ended. */
+const isFormer = (name: F.HumanName, today: string) => name.use === 'old' || name.use === 'maiden' || Boolean(name.period?.end && (endDateOf(name.period.end) ?? '') < today);
+
+export const nameOf = (names: F.HumanName[] | undefined, today = new Date().toISOString().slice(0, 10)): string | undefined => {
   if (!names?.length) return undefined;
-  const name = names.find((n) => n.use === 'usual' || n.use === 'official') ?? names[0];
+  const current = names.filter((n) => !isFormer(n, today));
+  const name = current.find((n) => n.use === 'usual' || n.use === 'official') ?? current[0] ?? names[0];
   const text = name.text ?? [...(name.given ?? []), name.family].filter(Boolean).join(' ');
   return text.trim() || undefined;
 };

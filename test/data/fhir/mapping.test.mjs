@@ -208,6 +208,16 @@ for (const version of ['R4', 'R5']) {
       assert.deepEqual(m.consentToFhir(m.consentFromFhir(consent, withTeam), withTeam), consent, 'written back unchanged it is the same Consent');
     });
 
+    test('a person is shown by the name they have now, not by a former one', () => {
+      const renamed = { resourceType: 'Practitioner', id: 'renamed', name: [{ use: 'old', text: 'Kim Former' }, { text: 'Kim Current' }] };
+      const married = { resourceType: 'RelatedPerson', id: 'married', name: [{ text: 'Anne Hansen', period: { end: '2020-06-01' } }, { use: 'maiden', text: 'Anne Berg' }, { text: 'Anne Solberg', period: { start: '2020-06-01' } }] };
+      const onlyOld = { resourceType: 'Practitioner', id: 'only-old', name: [{ use: 'old', text: 'Per Earlier' }] };
+      const local = new m.ResourceIndex([renamed, married, onlyOld, patient], 'https://hospital.example/fhir');
+      const resource = { ...other, id: 't-names', participant: [{ member: { reference: 'Practitioner/renamed' } }, { member: { reference: 'RelatedPerson/married' } }, { member: { reference: 'Practitioner/only-old' } }] };
+      const names = m.careTeamFromFhir(resource, { ...options, index: local }).members.filter((x) => x.kind !== 'service-user').map((x) => x.name);
+      assert.deepEqual(names, ['Kim Current', 'Anne Solberg', 'Per Earlier'], 'a former name only when there is no other');
+    });
+
     test('a role with only a known code gets its name; an unknown bare code is not shown as a label', () => {
       assert.deepEqual(read.members.find((x) => x.id === 'Practitioner/kari').role, { code: '62247001', label: 'General practitioner', system: SCT });
       assert.equal(read.members.find((x) => x.id === 'CareTeam/home-care-team').role, undefined);
