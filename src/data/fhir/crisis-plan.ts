@@ -6,7 +6,7 @@ import { referenceById } from './consent.js';
 import { contextOf, keep, keepUnexpressed, keptResource, metaOf, withExtras, withoutExtras, type FhirMappingOptions, type MappingContext } from './context.js';
 import { FhirResourceProblem } from './notes.js';
 import type * as F from './types.js';
-import { clone, codeIn, compact, dateOf, findExtension, findExtensions, hasCode, instantOf, jsonEqual, put, setExtension, setExtensions, UNKNOWN_PERSON } from './util.js';
+import { clone, codeIn, compact, dateOf, endDateOf, findExtension, findExtensions, hasCode, instantOf, jsonEqual, put, setExtension, setExtensions, UNKNOWN_PERSON } from './util.js';
 
 /** `CarePlan.category` of a crisis plan. */
 export const CRISIS_PLAN_CATEGORY: F.CodeableConcept = { coding: [{ system: CODE_SYSTEMS.carePlanKind, code: 'crisis-plan', display: 'Crisis plan' }], text: 'Crisis plan' };
@@ -179,6 +179,10 @@ export const crisisPlanFromFhir = (plan: F.CarePlan, options: FhirMappingOptions
   if (!validFrom) throw problem(plan, 'refused', 'CarePlan.period.start', 'a crisis plan needs the day it is valid from.', 'set CarePlan.period.start');
   const nextReview = dateOf(findExtension(plan, EXTENSIONS.nextReview)?.valueDate);
   if (!nextReview) throw problem(plan, 'refused', `CarePlan.extension(${EXTENSIONS.nextReview})`, 'a crisis plan needs its next review date.', 'add the next-review extension with valueDate');
+  const until = endDateOf(plan.period?.end);
+  if (until && until < ctx.today) {
+    throw problem(plan, 'left-on-server', 'CarePlan.period.end', `this crisis plan's period ended (${plan.period?.end ?? ''}), so it is not shown as the person's plan in force.`, 'remove CarePlan.period.end if the plan still holds, or revoke it');
+  }
 
   const words: Record<(typeof OWN_LISTS)[number], string[]> = { earlyWarningSigns: [], triggers: [], helps: [], doesNotHelp: [], treatmentWishes: [], whoIsTold: [] };
   const practical: PracticalMatter[] = [];

@@ -251,6 +251,16 @@ for (const version of ['R4', 'R5']) {
       assert.match(activity.message, /not a measure/);
     });
 
+    test('a crisis plan whose period has ended is left on the server, though its status still says active', () => {
+      const ended = { ...JSON.parse(JSON.stringify(written)), period: { start: '2025-01-10', end: '2026-06' } };
+      const note = problemOf(() => m.crisisPlanFromFhir(ended, { ...options, today: '2026-11-23' }));
+      assert.deepEqual([note.kind, note.path], ['left-on-server', 'CarePlan.period.end']);
+      assert.match(note.message, /2026-06/);
+      const running = { ...ended, period: { start: '2025-01-10', end: '2026-11' } };
+      assert.equal(m.crisisPlanFromFhir(running, { ...options, today: '2026-11-23' }).id, written.id, 'a plan to the end of this month is still in force');
+      assert.deepEqual(m.crisisPlanToFhir(m.crisisPlanFromFhir(running, { ...options, today: '2026-11-23' }), { ...options, today: '2026-11-23' }), running, 'written back unchanged it is the same CarePlan');
+    });
+
     test('a crisis plan no longer in force is left on the server; a note with no part is refused, naming the note', () => {
       const revoked = { ...JSON.parse(JSON.stringify(written)), status: 'revoked' };
       const left = problemOf(() => m.crisisPlanFromFhir(revoked, options));
