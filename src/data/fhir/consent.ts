@@ -330,6 +330,9 @@ export const consentFromFhir = (resource: F.Consent, options: FhirMappingOptions
   if (version === 'R5' && Array.isArray(resource.provision) && resource.provision.length > 1) {
     leaveOut(resource, 'Consent.provision', `the consent has ${resource.provision.length} provisions side by side; a sharing choice shows one decision`, 'record one Consent per decision');
   }
+  if (version === 'R5' && !resource.decision) {
+    leaveOut(resource, 'Consent.decision', 'the consent does not say whether it permits or denies sharing (no decision)', 'set decision to permit or deny');
+  }
   // The policy rule (OPTIN/OPTOUT) is the default around the consent, not its decision: the official
   // R4 examples name an actor under OPTIN to withhold from them (notThem) and under OPTOUT to give access (grantor).
   if (version === 'R4' && !scopeOf(resource)?.type) {

@@ -435,6 +435,17 @@ for (const version of ['R4', 'R5']) {
       assert.deepEqual(none.purposes, [...m.CONSENT_PURPOSES], 'a consent that names no purpose covers every purpose');
     });
 
+    if (version === 'R5') {
+      test('R5: a consent without a decision is left on the server, never assumed to permit (or, with a provision, to deny)', () => {
+        const open = { ...consent('open', 'permit', { actor: [prcp('Organization/home-care')] }) };
+        delete open.decision;
+        const note = problem(open);
+        assert.deepEqual([note.kind, note.path], ['left-on-server', 'Consent.decision']);
+        const bare = { ...base, id: 'bare', ...privacy, grantee: [{ reference: 'Organization/home-care' }] };
+        assert.equal(problem(bare).path, 'Consent.decision');
+      });
+    }
+
     if (version === 'R4') {
       test('R4: a root provision without a type is left on the server: the policy rule does not say what the consent decides for its recipient', () => {
         // The official examples use the policy both ways: notThem (OPTIN) withholds from the nurse it names, grantor (OPTOUT) gives read access.
