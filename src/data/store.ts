@@ -132,6 +132,11 @@ export class CareStore {
   // Answers are ordered: when each entity was last confirmed, so an older read cannot replace it.
   private answerClock = 0;
   private readonly confirmedAt = new Map<EntityKey, number>();
+  // The entity as the source held it at each recent version, so a change made on an older copy is merged onto the newer one.
+  private readonly heldAt = new Map<EntityKey, Map<string, unknown>>();
+  // Versions this store's own saves made, by the version each was made on: what this page shows while
+  // a save is under way still carries the older version, so a change made on it is not made on an older copy.
+  private readonly ownVersions = new Map<EntityKey, Map<string, string>>();
 
   constructor(
     readonly source: CareDataSource,
@@ -205,6 +210,7 @@ export class CareStore {
           // A load of its own started meanwhile (status loading) answers instead.
           const current = this.snapshotValue.record;
           if (this.snapshotValue.status !== 'ready' || !current) return;
+          this.rememberRecord(loaded);
           const next = keepUnchanged(current, this.newerOf(loaded, startedAt));
           if (next !== current) this.set({ record: next });
         } catch {
@@ -293,6 +299,7 @@ export class CareStore {
     try {
       const loaded = await this.source.load(this.teamId, controller.signal);
       if (controller.signal.aborted) return;
+      this.rememberRecord(loaded);
       this.set({ status: 'ready', record: this.newerOf(loaded, startedAt) });
     } catch (error) {
       if (controller.signal.aborted) return;
@@ -323,6 +330,7 @@ export class CareStore {
   /** Replaces the record (for example when the host already has the data). */
   setRecord(record: CareRecord): void {
     this.loadController?.abort();
+    this.rememberRecord(record);
     this.set({ status: 'ready', record, loadError: undefined });
   }
 
@@ -340,7 +348,17 @@ export class CareStore {
     const id = idOf(request.value);
     const key = entityKey(request.entity, id);
     // What the source holds is the record's entity unless an earlier save of it is still under way.
-    if (!this.queues.has(key)) this.confirmed.set(key, entityIn(record, request.entity, id));
+    if (!this.queues.has(key)) {
+      const held = entityIn(record, request.entity, id);
+      this.confirmed.set(key, held);
+      // A change made on an older copy (a form opened before someone else saved) is merged onto the
+      // version held now, as a Try again after a conflict is: it must not overwrite what they saved.
+      const madeOn = this.afterOwnSaves(key, versionOf(request.value));
+      if (madeOn !== undefined && versionOf(held) !== undefined && madeOn !== versionOf(held) && versionOf(this.rebaseFrom.get(key)) !== versionOf(request.value)) {
+        // Not known here (a copy from elsewhere): nothing is taken as unchanged, so every value both hold differently is the person's choice.
+        this.rebaseFrom.set(key, { ...((this.heldAt.get(key)?.get(madeOn) ?? {}) as object), meta: { version: versionOf(request.value) } });
+      }
+    }
     const changeId = options.changeId ?? newId('change');
     const at = new Date().toISOString();
     this.latestChange.set(key, changeId);
@@ -396,6 +414,7 @@ export class CareStore {
     const change = { ...request, ...made, baseVersion: versionOf(base), create: !base } as Change<K>;
     try {
       const stored = await this.source.save(change);
+      this.remember(key, stored, change.baseVersion);
       this.confirmed.set(key, stored);
       this.confirmedAt.set(key, ++this.answerClock);
       this.unanswered.delete(key);
@@ -418,6 +437,7 @@ export class CareStore {
         this.rebaseFrom.delete(key);
         this.unanswered.delete(key);
         const stored = latest as EntityByKind[K];
+        this.remember(key, stored, change.baseVersion);
         this.confirmedAt.set(key, ++this.answerClock);
         if (isLatest()) this.finish(key, this.auditEntry(change as Change, 'saved'), (current) => withEntity(current, request.entity, stored));
         else this.appendAudit(this.auditEntry(change as Change, 'saved'));
@@ -462,6 +482,7 @@ export class CareStore {
     try {
       const latest = entityIn(await this.source.load(this.teamId), kind, keyParts(key).id);
       if (latest === undefined) return undefined;
+      this.remember(key, latest);
       this.confirmed.set(key, latest);
       this.confirmedAt.set(key, ++this.answerClock);
       if (base !== undefined && !this.rebaseFrom.has(key)) this.rebaseFrom.set(key, base);
@@ -469,6 +490,45 @@ export class CareStore {
     } catch {
       // Could not look: the entity stays as the person last saw it, and a retry may conflict again.
       return undefined;
+    }
+  }
+
+  /** The version a copy made on `version` stands for: after the saves this store made on it, the one they stored. */
+  private afterOwnSaves(key: EntityKey, version: string | undefined): string | undefined {
+    const own = this.ownVersions.get(key);
+    const passed = new Set<string>();
+    while (version !== undefined && own?.has(version) && !passed.has(version)) {
+      passed.add(version);
+      version = own.get(version);
+    }
+    return version;
+  }
+
+  /**
+   * Keeps the entity as the source holds it at its version (the last few versions per entity);
+   * `madeOn`: the version this store's own save that stored it was made on.
+   */
+  private remember(key: EntityKey, entity: unknown, madeOn?: string) {
+    const version = versionOf(entity);
+    if (version === undefined) return;
+    if (madeOn !== undefined && madeOn !== version) {
+      let own = this.ownVersions.get(key);
+      if (!own) this.ownVersions.set(key, (own = new Map()));
+      own.set(madeOn, version);
+      if (own.size > HELD_VERSIONS) own.delete(own.keys().next().value!);
+    }
+    let versions = this.heldAt.get(key);
+    if (!versions) this.heldAt.set(key, (versions = new Map()));
+    versions.delete(version);
+    versions.set(version, entity);
+    if (versions.size > HELD_VERSIONS) versions.delete(versions.keys().next().value!);
+  }
+
+  /** Keeps every entity of a record the source answered (or the host set) at its version. */
+  private rememberRecord(record: CareRecord) {
+    this.remember(entityKey('team', record.team.id), record.team);
+    for (const [kind, list] of Object.entries(LIST_OF) as Array<[Exclude<ChangeKind, 'team'>, (typeof LIST_OF)[Exclude<ChangeKind, 'team'>]]>) {
+      for (const entity of (record[list] ?? []) as Array<{ id: string }>) this.remember(entityKey(kind, entity.id), entity);
     }
   }
 
@@ -618,6 +678,9 @@ export class CareStore {
     return entry;
   }
 }
+
+/** How many earlier versions of one entity a store keeps to merge a change made on an older copy. */
+const HELD_VERSIONS = 8;
 
 const versionOf = (entity: unknown): string | undefined => (entity as { meta?: { version?: string } } | undefined)?.meta?.version;
 

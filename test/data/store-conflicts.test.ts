@@ -110,6 +110,36 @@ describe('CareStore: conflicts and lost answers', () => {
     expect(server.current.title).to.equal('Something else');
   });
 
+  it('a change made on an older copy than the store now holds keeps what someone else saved in between', async () => {
+    const { server, store, shown, save } = await setup();
+    const old = shown();
+    // Someone else renames it; this page hears of it (a reload, another tab) while a form still holds the old copy.
+    server.changeBehindTheBack('Changed by someone else');
+    await store.load();
+    expect(shown().meta?.version).to.equal('2');
+    const outcome = await save({ ...old, status: 'ended' });
+    expect(outcome.ok, 'only different fields changed: saved').to.equal(true);
+    expect(server.current.status, 'their change').to.equal('ended');
+    expect(server.current.title, 'the other writer\u2019s is not wiped').to.equal('Changed by someone else');
+    expect(shown().title).to.equal('Changed by someone else');
+  });
+
+  it('a change made on an older copy that changed the same value is not saved until the person chooses', async () => {
+    const { server, store, shown, save } = await setup();
+    const old = shown();
+    server.changeBehindTheBack('Changed by someone else');
+    await store.load();
+    const outcome = await save({ ...old, title: 'Mine' });
+    expect(outcome.ok, 'both changed the title: nothing saved silently').to.equal(false);
+    expect(server.current.title).to.equal('Changed by someone else');
+    expect(store.failureOf('responsibility', ID)!.conflicts).to.deep.equal([
+      { path: ['title'], base: old.title, mine: 'Mine', theirs: 'Changed by someone else' },
+    ]);
+    expect((store.failureOf('responsibility', ID)!.request.value as Responsibility).title, 'what they typed is kept for Try again').to.equal('Mine');
+    expect((await store.resolve('responsibility', ID, 'mine'))?.ok).to.equal(true);
+    expect(server.current.title).to.equal('Mine');
+  });
+
   it('a lost answer is found saved when the same change is tried again', async () => {
     const { server, store, shown, save } = await setup();
     server.loseNextAnswer = true;
