@@ -10,3 +10,4 @@ export { draftEdits } from './draft-edits.js';
 export { draftWarnings } from './draft-warnings.js';
 export { renderPlanner } from './planner.js';
 export { FreeTimes } from './planning-model.js';
+export { mergeEntity } from '../../data/merge.js';

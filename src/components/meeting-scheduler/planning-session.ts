@@ -47,6 +47,8 @@ export class PlanningSession {
   draft?: Draft;
   /** A booked meeting is being changed. */
   editing = false;
+  /** The meeting the change form was opened on: someone else may save a newer one while it is open. */
+  private base?: Meeting;
   private submitted = false;
   private findRequested = false;
   private slotLimit = SLOTS_PER_PAGE;
@@ -106,6 +108,7 @@ export class PlanningSession {
     }
     this.on.parts.recovered();
     this.draft = part.draftFromMeeting(data.meeting, data.team, this.on.shortDate);
+    this.base = data.meeting;
     this.editing = true;
     this.submitted = false;
     this.on.saves.setAsideFailureOf(data.meeting.id);
@@ -127,7 +130,14 @@ export class PlanningSession {
       return;
     }
     const previous = this.editing ? data.meeting : undefined;
-    const candidate = part.meetingFromDraft(draft, { team: data.team, previous, organiser: this.on.knownActor(), newId: newMeetingId });
+    const base = this.editing ? (this.base ?? previous) : undefined;
+    let candidate: unknown = part.meetingFromDraft(draft, { team: data.team, previous: base, organiser: this.on.knownActor(), newId: newMeetingId });
+    if (base && previous && previous !== base && previous.meta?.version !== base.meta?.version) {
+      // Someone saved the meeting while the form was open: what only one of them changed is kept. Where
+      // both changed the same thing, the change goes as made on its copy and the store asks which to keep.
+      const merged = part.mergeEntity('meeting', base, candidate, previous);
+      if (!merged.conflicts.length) candidate = merged.value;
+    }
     const result = check(Meeting, candidate);
     if (!result.ok) {
       this.on.saves.refuse(result.issues.map((i) => `${i.path}: ${i.message}`).join('; '));
@@ -151,6 +161,7 @@ export class PlanningSession {
   private close(): void {
     this.editing = false;
     this.draft = undefined;
+    this.base = undefined;
     this.submitted = false;
     this.on.focusing.after(this.on.refs.title);
   }

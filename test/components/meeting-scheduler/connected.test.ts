@@ -63,6 +63,56 @@ describe('<care-meeting-scheduler> in a <care-context> (connected mode)', () => 
     await expectAxeClean(el);
   });
 
+  it('a change saved elsewhere while the form is open is kept when the form is saved', async () => {
+    const source = new MemorySource({ seed: fjordvik });
+    const store = new CareStore(source, 'team-ingrid', { id: 'm-kari', name: 'Kari Nilsen' });
+    const el = await connected(store, 'mt-series');
+    await waitUntil(() => textOf(shadow(el).querySelector('#title')) === 'Responsibility-group meeting', 'meeting shown');
+    await click(el, button(el, 'Change'));
+    expect(textOf($(el, '#title'))).to.equal('Change the meeting');
+
+    // Meanwhile, in another tab on the same data, Ola moves the meeting to another room.
+    const other = new CareStore(source, 'team-ingrid', { id: 'm-ola', name: 'Ola Berg' });
+    await other.load();
+    const meeting = other.snapshot.record!.meetings.find((m) => m.id === 'mt-series')!;
+    const moved = await other.save({ entity: 'meeting', action: 'update', value: { ...meeting, location: { ...meeting.location!, name: 'Fjordvik Town Hall, room 3' } } });
+    expect(moved.ok).to.equal(true);
+    await waitUntil(() => store.snapshot.record!.meetings.find((m) => m.id === 'mt-series')!.location?.name === 'Fjordvik Town Hall, room 3', 'this page heard of it');
+
+    // Kari, with the form still open, changes only the title.
+    await fill(el, '#title-input', 'Responsibility-group meeting (winter)');
+    await click(el, button(el, 'Save changes'));
+    await waitUntil(() => !store.isPending('meeting', 'mt-series') && textOf(shadow(el).querySelector('#title')) !== 'Change the meeting', 'saved');
+    const stored = (await source.load('team-ingrid')).meetings.find((m) => m.id === 'mt-series')!;
+    expect(stored.title, 'her change').to.equal('Responsibility-group meeting (winter)');
+    expect(stored.location?.name, 'Ola\u2019s change is not wiped').to.equal('Fjordvik Town Hall, room 3');
+    expect(textOf($(el, '[part="participants"]').closest('article') ?? shadow(el))).to.contain('Fjordvik Town Hall, room 3');
+  });
+
+  it('where someone else changed the same thing while the form was open, nothing is saved until the person chooses', async () => {
+    const source = new MemorySource({ seed: fjordvik });
+    const store = new CareStore(source, 'team-ingrid', { id: 'm-kari', name: 'Kari Nilsen' });
+    const el = await connected(store, 'mt-series');
+    await waitUntil(() => textOf(shadow(el).querySelector('#title')) === 'Responsibility-group meeting', 'meeting shown');
+    await click(el, button(el, 'Change'));
+    const other = new CareStore(source, 'team-ingrid', { id: 'm-ola', name: 'Ola Berg' });
+    await other.load();
+    const meeting = other.snapshot.record!.meetings.find((m) => m.id === 'mt-series')!;
+    expect((await other.save({ entity: 'meeting', action: 'update', value: { ...meeting, title: 'Winter meeting' } })).ok).to.equal(true);
+    await waitUntil(() => store.snapshot.record!.meetings.find((m) => m.id === 'mt-series')!.title === 'Winter meeting', 'this page heard of it');
+
+    await fill(el, '#title-input', 'Responsibility-group meeting (winter)');
+    await click(el, button(el, 'Save changes'));
+    await waitUntil(() => store.failureOf('meeting', 'mt-series'), 'the conflict is kept');
+    await waitUntil(() => shadow(el).querySelector('[role="alert"]'), 'and shown');
+    const storedTitle = async () => (await source.load('team-ingrid')).meetings.find((m) => m.id === 'mt-series')!.title;
+    expect(await storedTitle(), 'nothing saved silently').to.equal('Winter meeting');
+    expect(store.failureOf('meeting', 'mt-series')!.conflicts.map((c) => c.path.join('.'))).to.deep.equal(['title']);
+    await click(el, button(el, 'Keep my version'));
+    await waitUntil(() => !store.isPending('meeting', 'mt-series') && !store.failureOf('meeting', 'mt-series'), 'saved');
+    expect(await storedTitle()).to.equal('Responsibility-group meeting (winter)');
+  });
+
   it('saves an answer through the store and fires the change with the stored version', async () => {
     const store = new CareStore(new MemorySource({ seed: fjordvik }), 'team-ingrid', { id: 'm-lars', name: 'Lars Haugen' });
     const el = await connected(store, 'mt-series', 'm-lars');
