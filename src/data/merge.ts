@@ -139,6 +139,25 @@ const mergeConsent = (base: Record<string, unknown>, mine: Record<string, unknow
   return merged;
 };
 
+/** Entities whose `version` counts what people agree to, with the fields that version is about (as the elements count it). */
+const AGREED_CONTENT: Partial<Record<ChangeKind, readonly string[]>> = {
+  'crisis-plan': ['ownWords', 'stages', 'validFrom', 'nextReview'],
+  'meeting-outcome': ['parts'],
+};
+
+/**
+ * Both sides made a new version of what people agree to (a crisis plan, a shared outcome), each from
+ * the same one: they carry the same number, but the merge of both says what neither said. It
+ * becomes a version of its own, so an agreement to either side's version is not carried over to it.
+ */
+const newVersionOfBoth = (merged: Record<string, unknown>, base: Record<string, unknown>, mine: Record<string, unknown>, theirs: Record<string, unknown>, fields: readonly string[]) => {
+  const versionOf = (value: Record<string, unknown>) => (typeof value.version === 'number' ? value.version : 1);
+  if (versionOf(mine) === versionOf(base) || versionOf(theirs) === versionOf(base)) return;
+  const content = (value: Record<string, unknown>) => pick(value, fields);
+  if (sameValue(content(merged), content(mine)) && sameValue(content(merged), content(theirs))) return;
+  merged.version = Math.max(versionOf(mine), versionOf(theirs)) + 1;
+};
+
 /**
  * A three-way merge of one entity: `mine` is the person's change made on `base`, `theirs` what the
  * source holds now. What only one side changed is taken from that side; list items with an
@@ -158,6 +177,8 @@ export const mergeEntity = (
     kind === 'consent' && isObject(base) && isObject(mine) && isObject(theirs)
       ? mergeConsent(base, mine, theirs, m)
       : mergeValue([], base, mine, theirs, m);
+  const agreed = AGREED_CONTENT[kind];
+  if (agreed && isObject(value) && isObject(mine) && isObject(theirs)) newVersionOfBoth(value, isObject(base) ? base : {}, mine, theirs, agreed);
   // Where both changed the meta (versions), the newer version from the source is what the next save is based on.
   if (isObject(value) && isObject(theirs) && theirs.meta !== undefined) value.meta = theirs.meta;
   return { value, conflicts: m.conflicts.filter((c) => c.path[0] !== 'meta') };

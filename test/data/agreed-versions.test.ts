@@ -1,0 +1,76 @@
+import { expect } from '@open-wc/testing';
+import { withAnswer } from '../../src/components/crisis-plan/plan-draft.js';
+import { confirmsCurrent } from '../../src/components/meeting-outcomes/outcome-model.js';
+import type { CrisisPlan } from '../../src/contract/crisis-plan.js';
+import type { MeetingOutcome } from '../../src/contract/meeting-outcome.js';
+import { fjordvik } from '../../src/data/fixtures/fjordvik.js';
+import { mergeEntity } from '../../src/data/merge.js';
+import { MemorySource } from '../../src/data/memory-source.js';
+import { CareStore } from '../../src/data/store.js';
+
+const ingrid = { id: 'm-ingrid', name: 'Ingrid Solberg' };
+const kari = { id: 'm-kari', name: 'Kari Nilsen', organisationId: 'org-home-care' };
+const agreesNow = (plan: CrisisPlan, memberId: string) => plan.agreedBy.some((a) => a.memberId === memberId && a.version === plan.version);
+
+describe('A version people agreed to is not carried over to a merge with someone else’s change', () => {
+  it('crisis plan: Ingrid accepts a proposal while Kari edits the plan; after the merge Ingrid has not agreed to Kari’s words', async () => {
+    const source = new MemorySource({ seed: fjordvik });
+    const hers = new CareStore(source, 'team-ingrid', ingrid);
+    const his = new CareStore(source, 'team-ingrid', kari);
+    await Promise.all([hers.load(), his.load()]);
+    const plan = hers.snapshot.record!.crisisPlans[0];
+    expect(plan.version).to.equal(3);
+
+    // Ingrid accepts Lars's proposal: version 4, which she thereby agrees to.
+    const accepted = await hers.save({ entity: 'crisis-plan', action: 'accept-proposal', value: withAnswer(plan, 'pr-1', true, ingrid, '2026-12-05T10:00:00Z') });
+    expect(accepted.ok).to.equal(true);
+    expect(agreesNow(accepted.ok ? (accepted.value as CrisisPlan) : plan, 'm-ingrid')).to.equal(true);
+
+    // Kari, on version 3, adds a line to what helps: her version 4. It conflicts, and Try again merges both.
+    const kariPlan = his.snapshot.record!.crisisPlans[0];
+    const edit = { ...kariPlan, ownWords: { ...kariPlan.ownWords, helps: [...kariPlan.ownWords.helps, 'Music in the evening.'] }, version: 4 };
+    const first = await his.save({ entity: 'crisis-plan', action: 'edit', value: edit });
+    expect(first.ok, 'made on the older version').to.equal(false);
+    const again = await his.retry('crisis-plan', plan.id);
+    expect(again?.ok).to.equal(true);
+
+    const stored = (await source.load('team-ingrid')).crisisPlans[0];
+    expect(stored.ownWords.helps, 'Kari’s words are in').to.include('Music in the evening.');
+    expect(stored.stages.find((s) => s.id === 'getting-worse')!.measures.map((m) => m.id), 'and the accepted measure').to.include('mw-4');
+    expect(stored.version, 'a version of its own').to.equal(5);
+    expect(agreesNow(stored, 'm-ingrid'), 'Ingrid agreed to version 4, which did not have Kari’s words').to.equal(false);
+  });
+
+  it('meeting outcome: two edits of a shared outcome from the same version become a new version, which an earlier confirmation does not cover', () => {
+    const base = { ...structuredClone(fjordvik.meetingOutcomes![0]), version: 2 } as MeetingOutcome;
+    const theirs = {
+      ...base,
+      version: 3,
+      parts: base.parts.map((p, i) => (i === 0 ? { ...p, notes: `${p.notes} Kari added this.` } : p)),
+      confirmations: [{ memberId: 'm-lars', name: 'Lars Haugen', at: '2026-12-05T10:00:00Z', version: 3 }],
+    };
+    const mine = { ...base, version: 3, parts: base.parts.map((p, i) => (i === 1 ? { ...p, notes: `${p.notes} Ola added this.` } : p)) };
+    const merged = mergeEntity('meeting-outcome', base, mine, theirs).value as MeetingOutcome;
+    expect(merged.parts[0].notes).to.contain('Kari added this.');
+    expect(merged.parts[1].notes).to.contain('Ola added this.');
+    expect(merged.version).to.equal(4);
+    expect(confirmsCurrent(merged.confirmations[0], merged), 'Lars read version 3 without Ola’s notes').to.equal(false);
+  });
+
+  it('the person accepting the same proposal on two devices keeps the version she agreed to', () => {
+    const base = structuredClone(fjordvik.crisisPlans![0]) as CrisisPlan;
+    const onPhone = withAnswer(base, 'pr-1', true, ingrid, '2026-12-05T10:00:00Z');
+    const onLaptop = withAnswer(base, 'pr-1', true, ingrid, '2026-12-05T10:00:05Z');
+    const merged = mergeEntity('crisis-plan', base, onLaptop, onPhone, 'mine').value as CrisisPlan;
+    expect(merged.version).to.equal(4);
+    expect(agreesNow(merged, 'm-ingrid')).to.equal(true);
+  });
+
+  it('the same change on both sides, or a change on one side only, keeps its version', () => {
+    const base = structuredClone(fjordvik.crisisPlans![0]) as CrisisPlan;
+    const edit = { ...base, ownWords: { ...base.ownWords, helps: [...base.ownWords.helps, 'Music.'] }, version: 4 };
+    expect((mergeEntity('crisis-plan', base, edit, edit).value as CrisisPlan).version).to.equal(4);
+    const agreed = { ...base, agreedBy: [...base.agreedBy.filter((a) => a.memberId !== 'm-ola'), { memberId: 'm-ola', name: 'Ola', at: '2026-12-05T10:00:00Z', version: 3 }] };
+    expect((mergeEntity('crisis-plan', base, edit, agreed).value as CrisisPlan).version).to.equal(4);
+  });
+});
