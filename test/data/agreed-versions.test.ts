@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { withAnswer } from '../../src/components/crisis-plan/plan-draft.js';
+import { withAnswer, withProposal } from '../../src/components/crisis-plan/plan-draft.js';
 import { confirmsCurrent } from '../../src/components/meeting-outcomes/outcome-model.js';
 import type { CrisisPlan } from '../../src/contract/crisis-plan.js';
 import type { MeetingOutcome } from '../../src/contract/meeting-outcome.js';
@@ -72,5 +72,27 @@ describe('A version people agreed to is not carried over to a merge with someone
     expect((mergeEntity('crisis-plan', base, edit, edit).value as CrisisPlan).version).to.equal(4);
     const agreed = { ...base, agreedBy: [...base.agreedBy.filter((a) => a.memberId !== 'm-ola'), { memberId: 'm-ola', name: 'Ola', at: '2026-12-05T10:00:00Z', version: 3 }] };
     expect((mergeEntity('crisis-plan', base, edit, agreed).value as CrisisPlan).version).to.equal(4);
+  });
+
+  it('crisis plan: two professionals propose at the same time; both proposals are kept, neither replaces the other', async () => {
+    const source = new MemorySource({ seed: fjordvik });
+    const lars = { id: 'm-lars', name: 'Lars Haugen', organisationId: 'org-gp' };
+    const amina = { id: 'm-amina', name: 'Amina Yusuf', organisationId: 'org-dps' };
+    const his = new CareStore(source, 'team-ingrid', lars);
+    const hers = new CareStore(source, 'team-ingrid', amina);
+    await Promise.all([his.load(), hers.load()]);
+    const plan = his.snapshot.record!.crisisPlans[0];
+    const fromLars = await his.save({ entity: 'crisis-plan', action: 'propose', value: withProposal(plan, lars, 'getting-worse', 'Lars calls Ingrid on Fridays.', '', '2026-12-05T10:00:00Z') });
+    expect(fromLars.ok).to.equal(true);
+    const fromAmina = await hers.save({ entity: 'crisis-plan', action: 'propose', value: withProposal(plan, amina, 'crisis', 'Amina keeps a bed free at the DPS.', '', '2026-12-05T10:00:01Z') });
+    expect(fromAmina.ok, 'made on the older version').to.equal(false);
+    expect(hers.failureOf('crisis-plan', plan.id)!.conflicts, 'two proposals are not the same proposal changed twice').to.deep.equal([]);
+    expect((await hers.retry('crisis-plan', plan.id))?.ok).to.equal(true);
+    const stored = (await source.load('team-ingrid')).crisisPlans[0];
+    expect(stored.proposals.filter((p) => p.status === 'proposed').map((p) => p.measure.text)).to.have.members([
+      'Lars sees me within a day if Amina cannot.',
+      'Lars calls Ingrid on Fridays.',
+      'Amina keeps a bed free at the DPS.',
+    ]);
   });
 });

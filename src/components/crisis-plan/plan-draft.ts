@@ -1,6 +1,7 @@
 import type { Actor, Hours } from '../../contract/common.js';
 import { isPhoneNumber, type CrisisContact, type CrisisMeasure, type CrisisPlan, type PracticalMatter } from '../../contract/crisis-plan.js';
 import { CRISIS_STAGES, WEEKDAYS, type CrisisStage, type Weekday } from '../../contract/values.js';
+import { randomPart } from '../base/unique-id.js';
 import { stagesInOrder } from './plan-model.js';
 
 /**
@@ -183,13 +184,12 @@ export const withContactMoved = (draft: PlanDraft, stage: CrisisStage, index: nu
   return withContacts(draft, stage, contacts);
 };
 
-/** A contact id no contact of the draft or the plan has. */
+/** A contact id no contact of the draft or the plan has, nor one someone else adds at the same time. */
 export const freshContactId = (plan: CrisisPlan, draft: PlanDraft, stage: CrisisStage): string => {
   const taken = new Set([...plan.stages.flatMap((s) => s.contacts.map((c) => c.id)), ...Object.values(draft.stages).flatMap((s) => s.contacts.map((c) => c.id))]);
-  const prefix = `contact-${stage}`;
-  let n = draft.stages[stage].contacts.length + 1;
-  while (taken.has(`${prefix}-${n}`)) n++;
-  return `${prefix}-${n}`;
+  let id = `contact-${stage}-${randomPart()}`;
+  while (taken.has(id)) id = `contact-${stage}-${randomPart()}`;
+  return id;
 };
 
 const contentOf = (plan: CrisisPlan) => JSON.stringify([plan.ownWords, plan.stages, plan.validFrom, plan.nextReview]);
@@ -215,12 +215,12 @@ export const planFromDraft = (plan: CrisisPlan, draft: PlanDraft): CrisisPlan =>
   return contentOf(plan) === contentOf(next) ? plan : { ...next, version: plan.version + 1 };
 };
 
-/** A new id no measure or proposal of the plan has. */
+/** A new id no measure or proposal of the plan has, nor one someone else adds at the same time. */
 export const freshId = (plan: CrisisPlan, prefix: string, taken: readonly string[] = []): string => {
   const used = new Set([...taken, ...plan.stages.flatMap((s) => s.measures.map((m) => m.id)), ...plan.proposals.flatMap((p) => [p.id, p.measure.id])]);
-  let n = used.size + 1;
-  while (used.has(`${prefix}-${n}`)) n++;
-  return `${prefix}-${n}`;
+  let id = `${prefix}-${randomPart()}`;
+  while (used.has(id)) id = `${prefix}-${randomPart()}`;
+  return id;
 };
 
 /** The plan with a professional's proposed measure for a stage, waiting for the person. */

@@ -5,6 +5,7 @@ import type { Responsibility } from '../../contract/responsibility.js';
 import type { InformationCategory } from '../../contract/values.js';
 import { sameValue } from '../../data/merge.js';
 import { ownerOf, withHandoverProposal } from '../responsibility-matrix/model.js';
+import { randomPart } from '../base/unique-id.js';
 
 /** What the matrix field of a task says: nothing, a new responsibility, or a handover of one (by id). */
 export type MatrixChoice = '' | 'new' | `hand-over:${string}`;
@@ -35,9 +36,6 @@ export interface PartDraft {
 export interface OutcomeDraft {
   parts: PartDraft[];
 }
-
-const randomPart = (): string =>
-  typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID().slice(0, 8) : Math.random().toString(36).slice(2, 10);
 
 /** An id with `prefix` that none of `taken` has. */
 export const freshId = (prefix: string, taken: Iterable<string>): string => {
