@@ -8,6 +8,7 @@ import {
   ended,
   newResponsibility,
   ownerOf,
+  partsOf,
   renamed,
   withHandoverAccepted,
   withHandoverDisputed,
@@ -17,7 +18,8 @@ import {
 } from './model.js';
 import { PART_CHOICES, renderFlags, renderMeta, type MatrixContext } from './responsibility-view.js';
 
-type Dialog = { kind: 'add' } | { kind: 'details'; id: string };
+/** `base`: the responsibility as the details dialog first showed it; someone else may save a newer one while it is open. */
+type Dialog = { kind: 'add' } | { kind: 'details'; id: string; base?: Responsibility };
 
 export interface DialogOptions {
   /** Carries one change the person made in a dialog: request, save, change. */
@@ -94,6 +96,7 @@ export class MatrixDialogs implements ReactiveController {
     if (!dialog) return nothing;
     if (dialog.kind === 'add') return this.renderAdd(ctx);
     const r = ctx.data.byId.get(dialog.id);
+    if (r) dialog.base ??= r;
     return r ? this.renderDetails(ctx, r) : nothing;
   }
 
@@ -148,6 +151,8 @@ export class MatrixDialogs implements ReactiveController {
     const candidates = data.columns.filter((m) => m.status === 'active' && m.id !== owner);
     const submit = (event: SubmitEvent) => this.onSubmit(ctx, event);
     const action = (event: Event) => this.onAction(ctx, event);
+    // Text fields start from the responsibility as first shown: a newer one saved meanwhile never replaces what is being typed.
+    const shown = (this.dialog?.kind === 'details' ? this.dialog.base : undefined) ?? r;
     return html`<dialog ${keep(this.dialogRef)} part="dialog" aria-labelledby="dialog-title" @close=${this.onClose}>
       ${this.head(r.title, t.close)} ${renderMeta(ctx, r)} ${r.description ? html`<p class="description">${r.description}</p>` : nothing}
       ${renderFlags(ctx, r)}
@@ -210,13 +215,13 @@ export class MatrixDialogs implements ReactiveController {
       </form>
       <form data-form="rename" @submit=${submit}>
         <label class="form-row"
-          ><span class="field-label">${t.renameLabel}</span><input type="text" name="title" .value=${r.title} required maxlength="500" autocomplete="off"
+          ><span class="field-label">${t.renameLabel}</span><input type="text" name="title" .value=${shown.title} required maxlength="500" autocomplete="off"
         /></label>
         <div class="actions"><button type="submit">${t.rename}</button></div>
       </form>
       <form data-form="review" @submit=${submit}>
         <label class="form-row"
-          ><span class="field-label">${t.reviewDateLabel}</span><input type="date" name="date" .value=${r.reviewDate ?? ''}
+          ><span class="field-label">${t.reviewDateLabel}</span><input type="date" name="date" .value=${shown.reviewDate ?? ''}
         /></label>
         <div class="actions"><button type="submit">${t.saveReviewDate}</button></div>
       </form>
@@ -274,30 +279,41 @@ export class MatrixDialogs implements ReactiveController {
     }
     const r = ctx.data.byId.get(dialog.id);
     if (!r) return;
+    // What was typed or chosen changes the responsibility as it is now (a change saved meanwhile elsewhere
+    // is kept). Where someone else changed that very value since the dialog showed it, the change names
+    // the version the dialog showed, so the store asks which to keep rather than writing over theirs.
+    const base = dialog.base ?? r;
+    const made = (next: Responsibility, changedMeanwhile: boolean): Responsibility => (changedMeanwhile ? { ...next, meta: base.meta } : next);
     const reason = this.reasonRef.value?.value || undefined;
     switch (form.dataset.form) {
       case 'parts': {
         const parts = new Map<string, RaciPart | undefined>();
-        const current = ctx.data.derivedOf(r).parts;
+        const shown = partsOf(base);
+        const now = ctx.data.derivedOf(r).parts;
+        let both = false;
         for (const select of form.querySelectorAll<HTMLSelectElement>('select[data-member]')) {
+          const member = select.dataset.member!;
           const value = select.value === 'none' ? undefined : (select.value as RaciPart);
-          if (current.get(select.dataset.member!) !== value) parts.set(select.dataset.member!, value);
+          if (shown.get(member) === value || now.get(member) === value) continue;
+          parts.set(member, value);
+          if (now.get(member) !== shown.get(member)) both = true;
         }
         this.close();
-        if (parts.size) carry('assign', withParts(r, parts), r, reason);
+        if (parts.size) carry('assign', made(withParts(r, parts), both), r, reason);
         return;
       }
       case 'rename': {
         const title = text('title');
         if (!title) return;
         this.close();
-        if (title !== r.title) carry('rename', renamed(r, title), r, reason);
+        if (title !== base.title && title !== r.title) carry('rename', made(renamed(r, title), r.title !== base.title), r, reason);
         return;
       }
       case 'review': {
         const date = text('date');
         this.close();
-        if (date !== (r.reviewDate ?? '')) carry('set-review-date', withReviewDate(r, date || undefined), r, reason);
+        const [before, after] = [base.reviewDate ?? '', r.reviewDate ?? ''];
+        if (date !== before && date !== after) carry('set-review-date', made(withReviewDate(r, date || undefined), after !== before), r, reason);
         return;
       }
       case 'handover': {

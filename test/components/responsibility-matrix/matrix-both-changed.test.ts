@@ -125,4 +125,64 @@ describe('care-responsibility-matrix: both changed the same thing', function () 
     expect(text(cellOf(el, 'r-finances', 'Kari Nilsen'))).to.contain('Is told');
     expect(store.snapshot.failures.size).to.equal(0);
   });
+
+  it('a dialog opened before someone else renamed the task: the rename typed in it does not replace theirs without asking', async () => {
+    const source = new MemorySource({ seed: record() });
+    const larsTab = await tab(source, lars);
+    // Kari's page hears of others' changes (another tab on the same storage): her store takes them in while the dialog is open.
+    const kariStore = new CareStore(source, 'team-ingrid', kari);
+    await kariStore.load();
+    const kariContext = await fixture(
+      html`<care-context .store=${kariStore} lang="en">
+        <care-responsibility-matrix style="inline-size: 70rem" today=${TODAY} view="grid" editable></care-responsibility-matrix>
+      </care-context>`,
+    );
+    const kariTab = { el: kariContext.querySelector<CareResponsibilityMatrix>('care-responsibility-matrix')!, store: kariStore };
+    await settle(kariTab.el);
+
+    // Kari opens the task and types a new name.
+    rowOf(kariTab.el, 'r-medication').cells[0].querySelector('button')!.click();
+    await settle(kariTab.el);
+    const dialog = kariTab.el.shadowRoot!.querySelector('dialog')!;
+    const form = dialog.querySelector<HTMLFormElement>('form[data-form="rename"]')!;
+    form.querySelector('input')!.value = 'Medicines: list and prescriptions';
+
+    // Meanwhile Lars renames it, and Kari's page hears of it while her dialog is open.
+    const theirs = larsTab.store.snapshot.record!.responsibilities.find((r) => r.id === 'r-medication')!;
+    expect((await larsTab.store.save({ entity: 'responsibility', action: 'rename', value: { ...theirs, title: 'Medication list (GP)' } })).ok).to.equal(true);
+    await waitUntil(() => kariStore.snapshot.record!.responsibilities.find((r) => r.id === 'r-medication')!.title === 'Medication list (GP)', 'Kari\u2019s page heard of it');
+    await settle(kariTab.el);
+
+    expect(form.isConnected, 'the dialog stays open').to.equal(true);
+    expect(form.querySelector('input')!.value, 'what she typed is still there').to.equal('Medicines: list and prescriptions');
+    form.requestSubmit();
+    await waitUntil(() => kariTab.store.snapshot.failures.size === 1, 'Kari was not asked');
+    const stored = await source.load('team-ingrid');
+    expect(stored.responsibilities.find((r) => r.id === 'r-medication')!.title, 'Lars\u2019s name is not replaced silently').to.equal('Medication list (GP)');
+    expect(kariTab.store.failureOf('responsibility', 'r-medication')!.conflicts.map((c) => c.path.join('.'))).to.deep.equal(['title']);
+    await settle(kariTab.el);
+    const keepMine = [...rowOf(kariTab.el, 'r-medication').cells[1].querySelectorAll('button')].find((b) => text(b) === 'Keep my version')!;
+    keepMine.click();
+    await waitUntil(() => kariTab.store.snapshot.failures.size === 0 && kariTab.store.snapshot.pending.size === 0, 'her choice was never saved');
+    expect((await source.load('team-ingrid')).responsibilities.find((r) => r.id === 'r-medication')!.title).to.equal('Medicines: list and prescriptions');
+  });
+
+  it('a change another element on the same page saves while the dialog is open is kept when the dialog saves', async () => {
+    const source = new MemorySource({ seed: record() });
+    const { el, store } = await tab(source, kari);
+    rowOf(el, 'r-medication').cells[0].querySelector('button')!.click();
+    await settle(el);
+    const form = el.shadowRoot!.querySelector('dialog')!.querySelector<HTMLFormElement>('form[data-form="rename"]')!;
+    form.querySelector('input')!.value = 'Medicines: list and prescriptions';
+    // Another element on this page, through the same store, makes Erik "is told".
+    const current = store.snapshot.record!.responsibilities.find((r) => r.id === 'r-medication')!;
+    const told = { ...current, assignments: [...current.assignments.filter((a) => a.memberId !== 'm-erik'), { memberId: 'm-erik', part: 'informed' as const }] };
+    expect((await store.save({ entity: 'responsibility', action: 'assign', value: told })).ok).to.equal(true);
+    await settle(el);
+    form.requestSubmit();
+    await waitUntil(() => store.snapshot.pending.size === 0 && partOf(store, 'r-medication', 'm-erik') === 'informed' && store.snapshot.record!.responsibilities.find((r) => r.id === 'r-medication')!.title !== current.title, 'saved');
+    const stored = (await source.load('team-ingrid')).responsibilities.find((r) => r.id === 'r-medication')!;
+    expect(stored.title).to.equal('Medicines: list and prescriptions');
+    expect(stored.assignments.find((a) => a.memberId === 'm-erik')?.part, 'the other element\u2019s change is kept').to.equal('informed');
+  });
 });
