@@ -23,6 +23,7 @@ import { renderOutcomeFailure } from './failure-view.js';
 import {
   actionComplete,
   actionStarted,
+  confirmsCurrent,
   draftOf,
   matrixChanges,
   newOutcome,
@@ -456,16 +457,19 @@ export class CareMeetingOutcomes extends CareElement<'outcomes'> {
     if (outcome.status === 'failed' && (action === 'confirm' || action === 'ask') && failure?.error.kind === 'conflict' && failure.kept && !failure.conflicts.length) {
       outcome = (await this.intents.retry(next.id)) ?? outcome;
     }
-    this.afterOutcome(action, outcome.status, outcome.status === 'saved' ? outcome.value : undefined);
+    this.afterOutcome(view, action, outcome.status, outcome.status === 'saved' ? outcome.value : undefined);
     return outcome.status;
   }
 
-  private afterOutcome(action: MeetingOutcomeAction, status: string | undefined, value: MeetingOutcome | undefined) {
+  private afterOutcome(view: Ready, action: MeetingOutcomeAction, status: string | undefined, value: MeetingOutcome | undefined) {
     if (status !== 'saved') return;
     if (!this.connection.storeFor(this.meeting) && value) this.savedHere = value;
     const t = this.t;
     this.message = { record: t.savedOutcome, share: t.sharedNow, confirm: t.confirmedNow, ask: t.questionSent, answer: t.answerSaved }[action];
-    if (action === 'confirm') this.focusAfterUpdate = 'confirmed';
+    const mine = action === 'confirm' ? value?.confirmations.find((c) => c.memberId === this.actingPerson?.id) : undefined;
+    // Merged onto a version changed meanwhile, the confirmation is of what the reader read: they are asked to read it again (focus stays on the button).
+    if (mine && value && !confirmsCurrent(mine, value)) this.message = t.youConfirmedEarlier(this.dateTime(mine.at, view.meeting.timeZone));
+    else if (action === 'confirm') this.focusAfterUpdate = 'confirmed';
   }
 
   private async retry(view: Ready, id: string, choice?: 'mine' | 'theirs') {
@@ -488,7 +492,7 @@ export class CareMeetingOutcomes extends CareElement<'outcomes'> {
     }
     const failure = this.intents.failureOf(id);
     const outcome = await this.intents.retry(id, choice);
-    this.afterOutcome((failure?.request.action ?? 'record') as MeetingOutcomeAction, outcome?.status, outcome?.status === 'saved' ? outcome.value : undefined);
+    this.afterOutcome(view, (failure?.request.action ?? 'record') as MeetingOutcomeAction, outcome?.status, outcome?.status === 'saved' ? outcome.value : undefined);
     if (outcome?.status === 'saved' && this.draft) this.stopEditing();
   }
 

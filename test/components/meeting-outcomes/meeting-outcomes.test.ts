@@ -190,6 +190,27 @@ describe('<care-meeting-outcomes> confirming and asking', () => {
     expect(root(b.el).querySelector('[part="error"]')).to.equal(null);
   });
 
+  it('a confirmation of a version the coordinator changed meanwhile is kept, and the reader is told to read it again, not thanked for reading it', async () => {
+    const source = seed((r) => (r.meetingOutcomes[0].confirmations = []));
+    // Sofie's page does not hear of others' changes (as with an HTTP API) until a save of hers conflicts.
+    const quiet = { load: (id: string, signal?: AbortSignal) => source.load(id, signal), save: source.save.bind(source) } as unknown as MemorySource;
+    const { el } = await mountConnected(quiet, people.sofie);
+    const kari = new CareStore(source, 'team-ingrid', people.kari as never);
+    await kari.load();
+    const outcome = kari.snapshot.record!.meetingOutcomes[0];
+    const changed = { ...outcome, version: 2, parts: outcome.parts.map((p, i) => (i === 0 ? { ...p, notes: `${p.notes} Ingrid starts at the activity centre in January.` } : p)) };
+    expect((await kari.save({ entity: 'meeting-outcome', action: 'record', value: changed })).ok).to.equal(true);
+
+    button(el, 'I have read this')!.click();
+    await waitUntil(() => root(el).querySelector('[part="confirmed-earlier"]'), 'her confirmation of the earlier version is shown as such');
+    await settle(el);
+    const stored = (await source.load('team-ingrid')).meetingOutcomes[0];
+    expect(stored.confirmations.map((c) => [c.memberId, c.version ?? 1]), 'kept, for the version she read').to.deep.equal([['m-sofie', 1]]);
+    expect(status(el), 'not thanked for reading what she has not seen').not.to.equal('Thank you. We have noted that you have read this.');
+    expect(status(el)).to.contain('It has changed since then, so please read it again.');
+    expect(button(el, 'I have read this'), 'she can confirm the new version').to.not.equal(null);
+  });
+
   it('asks the coordinator a question, and says so when it is empty', async () => {
     const source = seed();
     const { el } = await mountConnected(source, people.sofie);
