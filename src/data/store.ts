@@ -444,7 +444,8 @@ export class CareStore {
         return { ok: true, value: stored, change };
       }
       if (error.kind === 'conflict' && latest === undefined) error = new StoreError('conflict', CONFLICT_NOT_FETCHED, error.status);
-      const conflicts = latest !== undefined && base !== undefined ? mergeEntity(request.entity, base, request.value, latest).conflicts : [];
+      // Made as new while someone else created it: nothing of theirs is taken as unchanged.
+      const conflicts = latest !== undefined ? mergeEntity(request.entity, base ?? {}, request.value, latest).conflicts : [];
       return this.fail(request, key, change, error, conflicts, isLatest);
     }
   }
@@ -485,7 +486,8 @@ export class CareStore {
       this.remember(key, latest);
       this.confirmed.set(key, latest);
       this.confirmedAt.set(key, ++this.answerClock);
-      if (base !== undefined && !this.rebaseFrom.has(key)) this.rebaseFrom.set(key, base);
+      // A change made as new is merged onto what someone else created from nothing: every value both gave differently is the person's choice.
+      if (!this.rebaseFrom.has(key)) this.rebaseFrom.set(key, base ?? {});
       return latest;
     } catch {
       // Could not look: the entity stays as the person last saw it, and a retry may conflict again.

@@ -4,6 +4,8 @@ import { CareRecord } from '../../src/contract/record.js';
 import type { Responsibility } from '../../src/contract/responsibility.js';
 import { fjordvik } from '../../src/data/fixtures/fjordvik.js';
 import { CareStore } from '../../src/data/store.js';
+import { MemorySource } from '../../src/data/memory-source.js';
+import type { MeetingOutcome } from '../../src/contract/meeting-outcome.js';
 import { StoreError, type CareDataSource, type Change, type ChangeKind, type EntityByKind } from '../../src/data/types.js';
 
 const kari = { id: 'm-kari', name: 'Kari Nilsen', organisationId: 'org-home-care' };
@@ -148,5 +150,24 @@ describe('CareStore: conflicts and lost answers', () => {
     expect(again?.ok).to.equal(true);
     expect(server.current.title).to.equal('First try');
     expect(server.current.meta?.version, 'stored once').to.equal('2');
+  });
+
+  it('two people create the same entity at once: the later one\u2019s Try again does not replace the first', async () => {
+    const source = new MemorySource({ seed: fjordvik });
+    const lars = new CareStore(source, 'team-ingrid', { id: 'm-lars', name: 'Lars Haugen' });
+    const amina = new CareStore(source, 'team-ingrid', { id: 'm-amina', name: 'Amina Yusuf' });
+    await Promise.all([lars.load(), amina.load()]);
+    // Both record the outcome of the same meeting (its id follows from the meeting's).
+    const outcome = (notes: string) => ({ id: 'mo-new', meetingId: 'mt-series', status: 'draft', parts: [{ id: 'op-1', notes, decisions: [], actions: [], categories: [] }], confirmations: [], questions: [] }) as unknown as MeetingOutcome;
+    expect((await lars.save({ entity: 'meeting-outcome', action: 'record', value: outcome('Lars: the GP renews the prescriptions.') })).ok).to.equal(true);
+    const first = await amina.save({ entity: 'meeting-outcome', action: 'record', value: outcome('Amina: the DPS keeps a bed free.') });
+    expect(first.ok, 'it exists already').to.equal(false);
+    expect(amina.failureOf('meeting-outcome', 'mo-new')!.conflicts.map((c) => c.path.join('.'))).to.deep.equal(['parts.op-1.notes']);
+    const again = await amina.retry('meeting-outcome', 'mo-new');
+    expect(again?.ok, 'nothing is saved until she chooses').to.equal(false);
+    const stored = (await source.load('team-ingrid')).meetingOutcomes.find((o) => o.id === 'mo-new')!;
+    expect(stored.parts[0].notes, 'Lars\u2019s outcome is not replaced').to.equal('Lars: the GP renews the prescriptions.');
+    expect((await amina.resolve('meeting-outcome', 'mo-new', 'mine'))?.ok, 'she chooses hers').to.equal(true);
+    expect((await source.load('team-ingrid')).meetingOutcomes.find((o) => o.id === 'mo-new')!.parts[0].notes).to.equal('Amina: the DPS keeps a bed free.');
   });
 });
