@@ -137,6 +137,8 @@ export class CareStore {
   // Versions this store's own saves made, by the version each was made on: what this page shows while
   // a save is under way still carries the older version, so a change made on it is not made on an older copy.
   private readonly ownVersions = new Map<EntityKey, Map<string, string>>();
+  // A newer version read while a save of the entity was under way: what a failed save goes back to.
+  private readonly heardWhileSaving = new Map<EntityKey, unknown>();
 
   constructor(
     readonly source: CareDataSource,
@@ -321,7 +323,10 @@ export class CareStore {
       const oursVersion = numericVersion(this.queues.has(key) ? this.confirmed.get(key) : ours);
       const theirsVersion = numericVersion(theirs);
       // A read that saw a newer version than the store's confirmed one is newer; anything else is not.
-      if (theirsVersion !== undefined && oursVersion !== undefined && theirsVersion > oursVersion && !this.queues.has(key)) continue;
+      const newer = theirsVersion !== undefined && oursVersion !== undefined && theirsVersion > oursVersion;
+      if (newer && !this.queues.has(key)) continue;
+      // The save under way stays on screen; should it fail, the screen goes back to this newer version.
+      if (newer && theirsVersion > (numericVersion(this.heardWhileSaving.get(key)) ?? 0)) this.heardWhileSaving.set(key, theirs);
       record = withEntity(record, kind, ours);
     }
     return record;
@@ -377,6 +382,7 @@ export class CareStore {
     if (this.queues.get(key) === queue) {
       this.queues.delete(key);
       this.confirmed.delete(key);
+      this.heardWhileSaving.delete(key);
     }
     return result;
   }
@@ -414,6 +420,7 @@ export class CareStore {
     const change = { ...request, ...made, baseVersion: versionOf(base), create: !base } as Change<K>;
     try {
       const stored = await this.source.save(change);
+      this.heardWhileSaving.delete(key);
       this.remember(key, stored, change.baseVersion);
       this.confirmed.set(key, stored);
       this.confirmedAt.set(key, ++this.answerClock);
@@ -463,8 +470,8 @@ export class CareStore {
       this.appendAudit(entry);
       return { ok: false, error };
     }
-    // Back to what the source holds: the entity before, or what an earlier save stored meanwhile.
-    const restore = this.confirmed.get(key) as EntityByKind[K] | undefined;
+    // Back to what the source holds: the entity before, what an earlier save stored meanwhile, or a newer version heard of meanwhile.
+    const restore = (this.heardWhileSaving.get(key) ?? this.confirmed.get(key)) as EntityByKind[K] | undefined;
     const { id } = keyParts(key);
     this.finish(
       key,
@@ -483,6 +490,7 @@ export class CareStore {
     try {
       const latest = entityIn(await this.source.load(this.teamId), kind, keyParts(key).id);
       if (latest === undefined) return undefined;
+      this.heardWhileSaving.delete(key);
       this.remember(key, latest);
       this.confirmed.set(key, latest);
       this.confirmedAt.set(key, ++this.answerClock);

@@ -170,4 +170,42 @@ describe('CareStore: conflicts and lost answers', () => {
     expect((await amina.resolve('meeting-outcome', 'mo-new', 'mine'))?.ok, 'she chooses hers').to.equal(true);
     expect((await source.load('team-ingrid')).meetingOutcomes.find((o) => o.id === 'mo-new')!.parts[0].notes).to.equal('Amina: the DPS keeps a bed free.');
   });
+
+  it('a save that fails shows what the source holds now, with a change someone else saved while it was under way', async () => {
+    const source = new MemorySource({ seed: fjordvik });
+    let failSave: ((error: StoreError) => void) | undefined;
+    let loaded!: () => void;
+    const reloaded = new Promise<void>((resolve) => (loaded = resolve));
+    // Kari's connection: her save hangs until the test fails it; her page hears of others' saves.
+    const kariSide: CareDataSource = {
+      load: async (id, signal) => {
+        const record = await source.load(id, signal);
+        queueMicrotask(loaded);
+        return record;
+      },
+      save: (change, signal) => (failSave ? source.save(change, signal) : new Promise((_, reject) => (failSave = reject))),
+      watch: (id, listener) => source.watch(id, listener),
+    };
+    const kariStore = new CareStore(kariSide, 'team-ingrid', kari);
+    await kariStore.load();
+    const stop = kariStore.subscribe(() => {});
+    const ola = new CareStore(source, 'team-ingrid', { id: 'm-ola', name: 'Ola Berg' });
+    await ola.load();
+    const shown = () => kariStore.snapshot.record!.responsibilities.find((r) => r.id === ID)!;
+
+    const saving = kariStore.save({ entity: 'responsibility', action: 'update', value: { ...shown(), status: 'ended' } });
+    const theirs = ola.snapshot.record!.responsibilities.find((r) => r.id === ID)!;
+    expect((await ola.save({ entity: 'responsibility', action: 'rename', value: { ...theirs, title: 'Renamed by Ola' } })).ok).to.equal(true);
+    await reloaded;
+    await Promise.resolve();
+    failSave!(new StoreError('network', 'offline'));
+    expect((await saving).ok).to.equal(false);
+    expect(shown().title, 'Ola\u2019s change, which the page had heard of').to.equal('Renamed by Ola');
+    expect(shown().status, 'her change is not shown as saved').to.not.equal('ended');
+    // Try again merges hers onto his.
+    expect((await kariStore.retry('responsibility', ID))?.ok).to.equal(true);
+    const stored = (await source.load('team-ingrid')).responsibilities.find((r) => r.id === ID)!;
+    expect([stored.title, stored.status]).to.deep.equal(['Renamed by Ola', 'ended']);
+    stop();
+  });
 });
