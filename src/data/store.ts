@@ -191,6 +191,7 @@ export class CareStore {
 
   private stopWatchingSource?: () => void;
   private refreshing?: Promise<void>;
+  private loadsStarted = 0;
   private refreshAgain = false;
 
   /**
@@ -207,11 +208,12 @@ export class CareStore {
         this.refreshAgain = false;
         if (this.snapshotValue.status !== 'ready') return;
         const startedAt = this.answerClock;
+        const loads = this.loadsStarted;
         try {
           const loaded = await this.source.load(this.teamId);
-          // A load of its own started meanwhile (status loading) answers instead.
+          // A load of its own started meanwhile (still loading, or answered already with a newer read) answers instead.
           const current = this.snapshotValue.record;
-          if (this.snapshotValue.status !== 'ready' || !current) return;
+          if (this.snapshotValue.status !== 'ready' || !current || this.loadsStarted !== loads) return;
           this.rememberRecord(loaded);
           const next = keepUnchanged(current, this.newerOf(loaded, startedAt));
           if (next !== current) this.set({ record: next });
@@ -294,6 +296,7 @@ export class CareStore {
    * keeps the store's value unless the read brings a newer version.
    */
   async load(): Promise<void> {
+    this.loadsStarted++;
     this.loadController?.abort();
     const controller = (this.loadController = new AbortController());
     const startedAt = this.answerClock;

@@ -208,4 +208,41 @@ describe('CareStore: conflicts and lost answers', () => {
     expect([stored.title, stored.status]).to.deep.equal(['Renamed by Ola', 'ended']);
     stop();
   });
+
+  it('a read that answers late never replaces what a newer read showed', async () => {
+    const older = v.parse(CareRecord, fjordvik);
+    older.responsibilities = older.responsibilities.map((r) => ({ ...r, meta: { ...r.meta, version: '1' } }));
+    const newer = structuredClone(older);
+    newer.responsibilities = newer.responsibilities.map((r) => (r.id === ID ? { ...r, title: 'Renamed by Ola', meta: { version: '2' } } : r));
+    const answers: Array<(record: CareRecord) => void> = [];
+    let changed!: () => void;
+    const source: CareDataSource = {
+      load: () => new Promise((resolve) => answers.push(resolve)),
+      save: () => Promise.reject(new StoreError('server', 'not in this test')),
+      watch: (_id, listener) => ((changed = listener), () => {}),
+    };
+    const store = new CareStore(source, 'team-ingrid', kari);
+    const first = store.load();
+    answers.shift()!(structuredClone(older));
+    await first;
+    const stop = store.subscribe(() => {});
+    const shown = () => store.snapshot.record!.responsibilities.find((r) => r.id === ID)!;
+
+    // The source says something changed: the store reads again (slowly)…
+    changed();
+    await Promise.resolve();
+    expect(answers.length, 'the refresh asked').to.equal(1);
+    const slow = answers.shift()!;
+    // …and the host reloads meanwhile, which answers first with the newer record.
+    const reload = store.load();
+    answers.shift()!(structuredClone(newer));
+    await reload;
+    expect(shown().title).to.equal('Renamed by Ola');
+    // The slow read, made before, answers last with what it saw then.
+    slow(structuredClone(older));
+    // The store's handling of that answer is promise work only: it has run before the next task.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(shown().title, 'the late, older read does not take Ola\u2019s change off the screen').to.equal('Renamed by Ola');
+    stop();
+  });
 });
