@@ -303,7 +303,7 @@ export class FhirSource implements CareDataSource {
         resource = meetingToFhir(value as unknown as EntityByKind['meeting'], options);
     }
     const wroteOn = change.create ? undefined : (baseVersion ?? resource.meta?.versionId);
-    const { stored, version } = await this.write(resource, wroteOn, signal);
+    const { stored, version } = await this.write(resource, wroteOn, signal, change.create);
     if (activityOf && wroteOn && version) this.ownActivityWrites.set(`${activityOf}@${wroteOn}`, version);
 
     const back = this.mapping();
@@ -346,7 +346,7 @@ export class FhirSource implements CareDataSource {
     let stored: F.Resource = composition;
     let version = base?.meta?.versionId;
     if (change.create || !base || !jsonEqual(withoutMeta(composition), withoutMeta(base))) {
-      ({ stored, version } = await this.write(composition, change.create ? undefined : (change.baseVersion ?? composition.meta?.versionId), signal));
+      ({ stored, version } = await this.write(composition, change.create ? undefined : (change.baseVersion ?? composition.meta?.versionId), signal, change.create));
     } else stored = base;
     const existing = [...this.lastRead.values()].filter((r): r is F.Communication => r.resourceType === 'Communication');
     const coordinator = this.team?.members.find((m) => m.coordinator && m.status === 'active');
@@ -369,11 +369,15 @@ export class FhirSource implements CareDataSource {
     return saved;
   }
 
-  /** One conditional update (`PUT`, `If-Match` when there is a version to match); the stored resource is remembered as the base of the next write. */
-  private async write(resource: F.Resource, baseVersion: string | undefined, signal?: AbortSignal): Promise<{ stored: F.Resource; version?: string }> {
+  /**
+   * One conditional update (`PUT`, `If-Match` when there is a version to match); the stored resource is remembered as the base of the next write.
+   * `create`: the entity is new, so a resource someone else created with its id meanwhile is a conflict, never replaced.
+   */
+  private async write(resource: F.Resource, baseVersion: string | undefined, signal?: AbortSignal, create = false): Promise<{ stored: F.Resource; version?: string }> {
     if (!resource.id || !FHIR_ID.test(resource.id)) {
       throw new StoreError('rejected', `"${resource.id ?? ''}" cannot be a FHIR id (1–64 letters, digits, "-" or ".")`, 422);
     }
+    if (create) await this.refuseExisting(resource, signal);
     const headers = new Headers({ 'Content-Type': FHIR_JSON, Prefer: 'return=representation' });
     if (baseVersion) headers.set('If-Match', `W/"${baseVersion.replace(/^W\//, '').replace(/"/g, '')}"`);
     const written = { ...resource };
@@ -389,6 +393,20 @@ export class FhirSource implements CareDataSource {
     if (version) stored.meta = { ...stored.meta, versionId: version };
     this.remember(stored);
     return { stored, version };
+  }
+
+  /**
+   * A create is an update to the new id, which a server carries out over a resource that exists: it
+   * is read first (no precondition header the server must allow), and one found is a conflict.
+   */
+  private async refuseExisting(resource: F.Resource, signal?: AbortSignal): Promise<void> {
+    try {
+      await this.request('GET', `${this.baseUrl}/${resource.resourceType}/${encodeURIComponent(resource.id!)}`, signal);
+    } catch (error) {
+      if (error instanceof StoreError && (error.status === 404 || error.status === 410)) return;
+      throw error;
+    }
+    throw new StoreError('conflict', `${resource.resourceType}/${resource.id} was created by someone else meanwhile`, 412);
   }
 
   /** Gives an entity that lost its `fhir` copy (or never had one) the last resource read for it, so the write merges. */

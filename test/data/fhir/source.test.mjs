@@ -318,6 +318,24 @@ for (const version of ['R4', 'R5']) {
         server.resources.delete('Composition/mo-new');
       });
 
+      test('two people creating the outcome of one meeting at once: the second is a conflict, the first is not overwritten', async () => {
+        const kari = await storeAs({ id: 'Practitioner/m-kari', name: 'Kari Nilsen' });
+        const amina = await storeAs({ id: 'Practitioner/m-amina', name: 'Amina Yusuf' });
+        const draft = (notes, by) => ({ id: 'mo-both', meetingId: 'mt-october', status: 'draft', parts: [{ id: 'op-meeting', notes, decisions: [], actions: [], categories: [] }], confirmations: [], questions: [], recordedBy: by });
+        try {
+          const first = await kari.save({ entity: 'meeting-outcome', action: 'record', value: draft('Kari: short meeting.', { id: 'Practitioner/m-kari', name: 'Kari Nilsen' }) });
+          assert.equal(first.ok, true, first.error?.detail);
+          const second = await amina.save({ entity: 'meeting-outcome', action: 'record', value: draft('Amina: the DPS keeps a bed free.', { id: 'Practitioner/m-amina', name: 'Amina Yusuf' }) });
+          assert.equal(second.ok, false, 'not created over the first');
+          assert.equal(second.error.kind, 'conflict');
+          const stored = await source().load('team-ingrid');
+          assert.equal(stored.meetingOutcomes.find((o) => o.id === 'mo-both').parts[0].notes, 'Kari: short meeting.');
+          assert.deepEqual(amina.failureOf('meeting-outcome', 'mo-both').conflicts.map((c) => c.path.join('.')).sort(), ['parts.op-meeting.notes', 'recordedBy.id', 'recordedBy.name']);
+        } finally {
+          server.resources.delete('Composition/mo-both');
+        }
+      });
+
       test('a Composition that is no meeting outcome stays on the server; a broken outcome is left out with a note naming its element', async () => {
         server.seed(
           { resourceType: 'Composition', id: 'discharge', status: 'final', type: { coding: [{ system: 'http://loinc.org', code: '18842-5' }] }, subject: version === 'R5' ? [{ reference: 'Patient/m-ingrid' }] : { reference: 'Patient/m-ingrid' }, date: '2026-01-01', author: [{ display: 'X' }], title: 'Discharge' },
