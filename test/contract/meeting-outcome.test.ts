@@ -223,7 +223,13 @@ describe('Meeting outcomes in the store and the sources', () => {
 
   it('the FHIR source writes an outcome as its Composition, with its confirmations and questions as Communications', async () => {
     const requests: Array<{ url: string; method: string; ifMatch: string | null; body: { resourceType: string } }> = [];
+    const reads: string[] = [];
     const fetchStub = (async (url: string, init: RequestInit) => {
+      // A new outcome is looked for first (someone else may have created it meanwhile): not there yet.
+      if ((init.method ?? 'GET') === 'GET') {
+        reads.push(url);
+        return new Response(JSON.stringify({ resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'not-found' }] }), { status: 404, headers: { 'Content-Type': 'application/fhir+json' } });
+      }
       const body = JSON.parse(String(init.body));
       requests.push({ url, method: init.method ?? 'GET', ifMatch: new Headers(init.headers).get('If-Match'), body });
       return new Response(JSON.stringify({ ...body, meta: { versionId: '1' } }), { status: 201, headers: { 'Content-Type': 'application/fhir+json' } });
@@ -231,6 +237,7 @@ describe('Meeting outcomes in the store and the sources', () => {
     const source = new FhirSource({ baseUrl: 'https://fhir.example/r4', version: 'R4', patient: 'p-1', fetch: fetchStub });
     const value = outcome();
     const saved = await source.save({ id: 'c-1', entity: 'meeting-outcome', action: 'record', value, actor: kari, at: '2026-10-28T09:00:00Z', create: true });
+    expect(reads).to.deep.equal([`https://fhir.example/r4/Composition/${value.id}`]);
     expect(requests[0]).to.include({ url: `https://fhir.example/r4/Composition/${value.id}`, method: 'PUT', ifMatch: null });
     expect(requests[0].body.resourceType).to.equal('Composition');
     const messages = value.confirmations.length + value.questions.length + value.questions.filter((q) => q.answer).length;
