@@ -237,7 +237,8 @@ describe('Meeting outcomes in the store and the sources', () => {
     const source = new FhirSource({ baseUrl: 'https://fhir.example/r4', version: 'R4', patient: 'p-1', fetch: fetchStub });
     const value = outcome();
     const saved = await source.save({ id: 'c-1', entity: 'meeting-outcome', action: 'record', value, actor: kari, at: '2026-10-28T09:00:00Z', create: true });
-    expect(reads).to.deep.equal([`https://fhir.example/r4/Composition/${value.id}`]);
+    // Each resource is looked for once before it is created: the Composition, then each message.
+    expect(reads).to.deep.equal(requests.map((r) => r.url));
     expect(requests[0]).to.include({ url: `https://fhir.example/r4/Composition/${value.id}`, method: 'PUT', ifMatch: null });
     expect(requests[0].body.resourceType).to.equal('Composition');
     const messages = value.confirmations.length + value.questions.length + value.questions.filter((q) => q.answer).length;

@@ -354,7 +354,9 @@ export class FhirSource implements CareDataSource {
     for (const message of messages) {
       const before = this.lastRead.get(`Communication/${message.id ?? ''}`);
       if (before && jsonEqual(withoutMeta(message), withoutMeta(before))) continue;
-      await this.write(message, before?.meta?.versionId, signal);
+      // A message not read before is new here: one someone else wrote under its id meanwhile (an
+      // answer to the same question) is a conflict, never replaced.
+      await this.write(message, before?.meta?.versionId, signal, !before);
     }
     const about = [...this.lastRead.values()].filter((r): r is F.Communication => r.resourceType === 'Communication');
     return this.checked('meeting-outcome', meetingOutcomeFromFhir(stored as Composition, this.mapping(), about), version) as MeetingOutcome;

@@ -275,6 +275,35 @@ for (const version of ['R4', 'R5']) {
         assert.equal(again.meetingOutcomes[0].questions.find((q) => q.id === 'oq-fhir').answer, 'Yes, if Ingrid wants it.');
       });
 
+      test('two people answering the same question at once: the second is a conflict, the first answer is not replaced', async () => {
+        const asker = await storeAs({ id: 'RelatedPerson/m-erik', name: 'Erik Solberg' });
+        const question = { id: 'oq-twice', memberId: 'RelatedPerson/m-erik', name: 'Erik Solberg', at: '2026-10-30T10:00:00Z', partId: 'op-3', text: 'Who drives Ingrid to NAV?' };
+        const asked = await asker.save({ entity: 'meeting-outcome', action: 'ask', value: { ...outcomeIn(asker), questions: [...outcomeIn(asker).questions, question] } });
+        assert.equal(asked.ok, true, asked.error?.detail);
+        const answerId = m.outcomeMessageId('mo-october', 'answer', 'oq-twice');
+        try {
+          // Both read the question before either answered.
+          const kari = await storeAs({ id: 'Practitioner/m-kari', name: 'Kari Nilsen' });
+          const lars = await storeAs({ id: 'Practitioner/m-lars', name: 'Lars Haugen' });
+          const answer = (store, text, by) => {
+            const seen = outcomeIn(store);
+            return store.save({ entity: 'meeting-outcome', action: 'answer', value: { ...seen, questions: seen.questions.map((q) => (q.id === 'oq-twice' ? { ...q, answer: text, answeredAt: '2026-10-30T12:00:00Z', answeredBy: by } : q)) } });
+          };
+          const first = await answer(kari, 'Kari drives her.', { id: 'Practitioner/m-kari', name: 'Kari Nilsen' });
+          assert.equal(first.ok, true, first.error?.detail);
+          const second = await answer(lars, 'Lars drives her.', { id: 'Practitioner/m-lars', name: 'Lars Haugen' });
+          assert.equal(second.ok, false, 'not written over the first answer');
+          assert.equal(second.error.kind, 'conflict');
+          const stored = server.get(`Communication/${answerId}`);
+          assert.equal(version === 'R5' ? stored.payload[0].contentCodeableConcept.text : stored.payload[0].contentString, 'Kari drives her.');
+          const reloaded = await source().load('team-ingrid');
+          assert.equal(reloaded.meetingOutcomes[0].questions.find((q) => q.id === 'oq-twice').answer, 'Kari drives her.');
+        } finally {
+          server.resources.delete(`Communication/${answerId}`);
+          server.resources.delete(`Communication/${m.outcomeMessageId('mo-october', 'question', 'oq-twice')}`);
+        }
+      });
+
       test('the coordinator\u2019s edit is a conditional update of the Composition that keeps what the mapping does not know; a stale one is a conflict', async () => {
         server.seed({ ...server.get('Composition/mo-october'), confidentiality: 'N', identifier: { system: 'urn:oid:2.16.578.1', value: 'doc-9' } });
         const store = await storeAs({ id: 'Practitioner/m-kari', name: 'Kari Nilsen' });
