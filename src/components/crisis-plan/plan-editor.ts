@@ -52,6 +52,8 @@ export class PlanEditor implements ReactiveController {
   /** The person's edit and the newer plan, when both changed the same values: nothing is saved until they choose. */
   both?: { mine: CrisisPlan; base: CrisisPlan };
   private proposal: ProposalDraft = { stage: 'getting-worse', text: '', note: '' };
+  /** Plans the reader is confirming, by id: the version they read and confirmed. */
+  private readonly confirming = new Map<string, number>();
   private readonly headingRef = createRef<HTMLElement>();
   /** Fields and buttons of the form that focus may go to (a contact's first field, Move up, Add), by key. */
   private readonly kept = new Map<string, HTMLElement>();
@@ -201,7 +203,9 @@ export class PlanEditor implements ReactiveController {
   agree(view: ShownPlan): Promise<string> | undefined {
     const reader = this.host.reader();
     if (!reader?.id || this.isPending(view.plan.id)) return;
-    return this.carry(view, 'agree', withAgreement(view.plan, { id: reader.id, name: reader.name }, new Date().toISOString()));
+    const carried = this.carry(view, 'agree', withAgreement(view.plan, { id: reader.id, name: reader.name }, new Date().toISOString()));
+    this.confirming.set(view.plan.id, view.plan.version);
+    return carried;
   }
 
   /** The person accepts or declines a proposal. */
@@ -213,11 +217,18 @@ export class PlanEditor implements ReactiveController {
 
   private saved(value: CrisisPlan): void {
     this.host.saved(value);
-    this.host.say(this.host.strings().savedPlan);
+    // A confirmation merged onto a version someone else made meanwhile holds for the version read,
+    // not for this one: the reader is told so, never only that the plan is saved.
+    const confirmed = this.confirming.get(value.id);
+    this.confirming.delete(value.id);
+    const reader = this.host.reader();
+    const current = value.agreedBy.some((a) => a.memberId === reader?.id && a.version === value.version);
+    this.host.say(confirmed !== undefined && !current ? this.host.strings().confirmedEarlierVersion(confirmed, value.version) : this.host.strings().savedPlan);
   }
 
   private async carry(view: ShownPlan, action: CrisisPlanAction, next: CrisisPlan): Promise<string> {
     this.host.say('');
+    this.confirming.delete(view.plan.id);
     const outcome = await this.intents.carry(action, next, view.plan);
     if (outcome.status === 'saved') this.saved(outcome.value);
     return outcome.status;

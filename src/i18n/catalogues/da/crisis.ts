@@ -93,6 +93,8 @@ export const crisis: CrisisMessages = {
   sendProposal: 'Send forslaget',
   savingPlan: 'Gemmer planen \u2026',
   savedPlan: 'Planen er gemt.',
+  confirmedEarlierVersion: (agreed: number, current: number) =>
+    `Nogen ændrede planen, mens du godkendte den. Du har godkendt version ${agreed}; nu er den version ${current}. Læs den, og godkend den igen, hvis den stadig passer.`,
   notSaved: 'Planen blev ikke gemt.',
   emptyText: 'Skriv, hvad der gøres, eller fjern indsatsen.',
   reviewBeforeValid: 'Næste gennemgang skal være samme dag som eller efter den dato, planen gælder fra.',

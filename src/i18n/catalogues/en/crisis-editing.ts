@@ -8,6 +8,9 @@ import { plural } from '../../plural.js';
 export const crisisEditing = {
   editTitle: 'Change the crisis plan',
   savedPlan: 'The plan is saved.',
+  /** After confirming, when someone else's change made a newer version meanwhile: the confirmation holds for the version read. */
+  confirmedEarlierVersion: (agreed: number, current: number) =>
+    `Someone changed the plan while you were confirming it. You have confirmed version ${agreed}; it is now version ${current}. Read it, and confirm it again if it is still right.`,
   onePerLine: 'One sentence on each line.',
   savePlan: 'Save the plan',
   stopEditing: 'Cancel',

@@ -93,6 +93,8 @@ export const crisis: CrisisMessages = {
   sendProposal: 'Send forslaget',
   savingPlan: 'Lagrer planen \u2026',
   savedPlan: 'Planen er lagret.',
+  confirmedEarlierVersion: (agreed: number, current: number) =>
+    `Noen endret planen mens du godkjente den. Du har godkjent versjon ${agreed}; nå er den versjon ${current}. Les den, og godkjenn den igjen hvis den fortsatt stemmer.`,
   notSaved: 'Planen ble ikke lagret.',
   emptyText: 'Skriv hva som gjøres, eller fjern tiltaket.',
   reviewBeforeValid: 'Neste gjennomgang må være samme dag som eller etter datoen planen gjelder fra.',

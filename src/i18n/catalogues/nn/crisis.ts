@@ -93,6 +93,8 @@ export const crisis: CrisisMessages = {
   sendProposal: 'Send forslaget',
   savingPlan: 'Lagrar planen \u2026',
   savedPlan: 'Planen er lagra.',
+  confirmedEarlierVersion: (agreed: number, current: number) =>
+    `Nokon endra planen medan du godkjende han. Du har godkjent versjon ${agreed}; no er han versjon ${current}. Les han, og godkjenn han igjen om han framleis stemmer.`,
   notSaved: 'Planen vart ikkje lagra.',
   emptyText: 'Skriv kva som blir gjort, eller fjern tiltaket.',
   reviewBeforeValid: 'Neste gjennomgang må vere same dag som eller etter datoen planen gjeld frå.',

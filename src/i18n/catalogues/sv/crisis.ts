@@ -93,6 +93,8 @@ export const crisis: CrisisMessages = {
   sendProposal: 'Skicka förslaget',
   savingPlan: 'Sparar planen \u2026',
   savedPlan: 'Planen är sparad.',
+  confirmedEarlierVersion: (agreed: number, current: number) =>
+    `Någon ändrade planen medan du godkände den. Du har godkänt version ${agreed}; nu är den version ${current}. Läs den och godkänn den igen om den fortfarande stämmer.`,
   notSaved: 'Planen sparades inte.',
   emptyText: 'Skriv vad som görs, eller ta bort åtgärden.',
   reviewBeforeValid: 'Nästa genomgång måste vara samma dag som eller efter det datum planen gäller från.',
