@@ -421,6 +421,7 @@ export class CareStore {
       this.rebaseFrom.delete(key);
     }
     const change = { ...request, ...made, baseVersion: versionOf(base), create: !base } as Change<K>;
+    if (base !== undefined && change.baseVersion === undefined) this.noVersionAtSource(request.entity);
     try {
       const stored = await this.source.save(change);
       this.heardWhileSaving.delete(key);
@@ -608,6 +609,21 @@ export class CareStore {
     if (entry.outcome === 'saved') return;
     if (!this.source.audit) return this.noAuditAtSource();
     void this.deliverAudit([entry]);
+  }
+
+  private noVersionWarned = false;
+
+  /**
+   * Says once per store that a change went to the source without the version it was made on (the
+   * source gave the entity none): a change someone else saved meanwhile cannot be noticed there,
+   * and this one may overwrite it. Integrators see it before their users lose an answer.
+   */
+  private noVersionAtSource(kind: ChangeKind) {
+    if (this.noVersionWarned) return;
+    this.noVersionWarned = true;
+    console.warn(
+      `care-elements: a change to a ${kind} was saved without the version it was made on, because the data source gave it none (no ETag or meta.version): a change someone else saved meanwhile cannot be noticed, and may be overwritten.`,
+    );
   }
 
   private noAuditWarned = false;

@@ -246,3 +246,36 @@ describe('CareStore: conflicts and lost answers', () => {
     stop();
   });
 });
+
+describe('A source that gives no versions', () => {
+  it('the console says once that a change was saved without the version it was made on; with versions it says nothing', async () => {
+    // A server that sends no ETag and no meta.version: nothing can tell it that someone else saved meanwhile.
+    const record = v.parse(CareRecord, structuredClone(fjordvik));
+    const unversioned: CareDataSource = {
+      load: async () => structuredClone(record),
+      save: async <K extends ChangeKind>(change: Change<K>) => structuredClone(change.value) as EntityByKind[K],
+    };
+    const warningsOf = async (source: CareDataSource) => {
+      const store = new CareStore(source, 'team-ingrid', kari);
+      await store.load();
+      const warnings: string[] = [];
+      const original = console.warn;
+      console.warn = (...args: unknown[]) => warnings.push(args.map(String).join(' '));
+      try {
+        for (const title of ['Medicines', 'Medicines and prescriptions']) {
+          const r = store.snapshot.record!.responsibilities.find((x) => x.id === ID)!;
+          const outcome = await store.save({ entity: 'responsibility', action: 'rename', value: { ...r, title } });
+          expect(outcome.ok).to.equal(true);
+        }
+      } finally {
+        console.warn = original;
+      }
+      return warnings.filter((w) => w.includes('without the version it was made on'));
+    };
+    const warned = await warningsOf(unversioned);
+    expect(warned).to.deep.equal([
+      'care-elements: a change to a responsibility was saved without the version it was made on, because the data source gave it none (no ETag or meta.version): a change someone else saved meanwhile cannot be noticed, and may be overwritten.',
+    ]);
+    expect(await warningsOf(new MemorySource({ seed: fjordvik })), 'a source with versions').to.deep.equal([]);
+  });
+});
