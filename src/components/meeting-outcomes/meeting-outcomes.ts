@@ -23,7 +23,7 @@ import { renderOutcomeFailure } from './failure-view.js';
 import {
   actionComplete,
   actionStarted,
-  confirmsCurrent,
+  confirmationOfEarlier,
   draftOf,
   matrixChanges,
   newOutcome,
@@ -225,10 +225,6 @@ export class CareMeetingOutcomes extends CareElement<'outcomes'> {
     }
   }
 
-  private get today(): Date {
-    return this.now ? new Date(this.now) : new Date();
-  }
-
   private dateTime = (iso: string, timeZone?: string): string => `${this.localize.date(iso, 'long', timeZone)} ${formatTime(iso, this.dates(timeZone))}`;
 
   private summaryContext(view: Ready, outcome: MeetingOutcome, level: number): SummaryContext {
@@ -298,7 +294,7 @@ export class CareMeetingOutcomes extends CareElement<'outcomes'> {
         cancel: () => this.stopEditing(),
       });
     }
-    if (Date.parse(view.meeting.end) > this.today.getTime()) {
+    if (Date.parse(view.meeting.end) > (this.now ? new Date(this.now).getTime() : Date.now())) {
       return html`<p class="notice">${t.notEnded(this.dateTime(view.meeting.end, view.meeting.timeZone))}</p>`;
     }
     if (!outcome) {
@@ -466,9 +462,8 @@ export class CareMeetingOutcomes extends CareElement<'outcomes'> {
     if (!this.connection.storeFor(this.meeting) && value) this.savedHere = value;
     const t = this.t;
     this.message = { record: t.savedOutcome, share: t.sharedNow, confirm: t.confirmedNow, ask: t.questionSent, answer: t.answerSaved }[action];
-    const mine = action === 'confirm' ? value?.confirmations.find((c) => c.memberId === this.actingPerson?.id) : undefined;
-    // Merged onto a version changed meanwhile, the confirmation is of what the reader read: they are asked to read it again (focus stays on the button).
-    if (mine && value && !confirmsCurrent(mine, value)) this.message = t.youConfirmedEarlier(this.dateTime(mine.at, view.meeting.timeZone));
+    const earlier = action === 'confirm' && value ? confirmationOfEarlier(value, this.actingPerson?.id) : undefined;
+    if (earlier) this.message = t.youConfirmedEarlier(this.dateTime(earlier.at, view.meeting.timeZone));
     else if (action === 'confirm') this.focusAfterUpdate = 'confirmed';
   }
 

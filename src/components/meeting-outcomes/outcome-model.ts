@@ -130,6 +130,15 @@ export const outcomeVersion = (outcome: Pick<MeetingOutcome, 'version'>): number
 /** Whether a confirmation was made on the outcome as it is now, not before the last change. */
 export const confirmsCurrent = (confirmation: OutcomeConfirmation, outcome: Pick<MeetingOutcome, 'version'>): boolean => (confirmation.version ?? 1) >= outcomeVersion(outcome);
 
+/**
+ * The reader's confirmation in an outcome just saved, when it holds for an earlier version than the
+ * one saved (it was merged onto a version someone changed meanwhile): they are asked to read it again.
+ */
+export const confirmationOfEarlier = (outcome: MeetingOutcome, memberId: string | undefined): OutcomeConfirmation | undefined => {
+  const mine = outcome.confirmations.find((c) => c.memberId === memberId);
+  return mine && !confirmsCurrent(mine, outcome) ? mine : undefined;
+};
+
 /** A change to the parts of a shared outcome is a new version: who confirmed before read something else. */
 const newVersionIfChanged = (base: MeetingOutcome, next: MeetingOutcome): MeetingOutcome =>
   base.status === 'shared' && !sameValue(base.parts, next.parts) ? { ...next, version: outcomeVersion(base) + 1 } : next;

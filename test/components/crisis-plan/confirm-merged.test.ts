@@ -15,6 +15,24 @@ const kari = { id: 'm-kari', name: 'Kari Nilsen', organisationId: 'org-home-care
 const root = (el: Element) => el.shadowRoot!;
 const button = (el: Element, name: string) => [...root(el).querySelectorAll('button')].find((b) => textOf(b) === name) ?? null;
 
+/** Fjordvik with Ingrid not yet having confirmed version 3 of her plan. */
+const unconfirmed = () => {
+  const seed = structuredClone(fjordvik) as typeof fjordvik;
+  seed.crisisPlans![0].agreedBy = seed.crisisPlans![0].agreedBy.filter((a) => a.memberId !== 'm-ingrid');
+  return seed;
+};
+
+/** Ingrid's crisis plan on her store, as she reads it. */
+const mountFor = async (store: CareStore) => {
+  const el = document.createElement('care-crisis-plan') as CareCrisisPlan;
+  el.audience = 'service-user';
+  el.lang = 'en';
+  el.now = '2026-12-05T12:00:00Z';
+  storeHost(store).append(el);
+  await settle(el);
+  return { el, status: root(el).querySelector('[role="status"]')! };
+};
+
 afterEach(() => {
   fixtureCleanup();
   document.querySelectorAll('body > div').forEach((node) => node.remove());
@@ -22,23 +40,13 @@ afterEach(() => {
 
 describe('<care-crisis-plan>: confirming while someone else changes the plan', () => {
   it('after Try again merges her confirmation onto Kari\u2019s newer version, Ingrid is told which version she confirmed, not only that the plan is saved', async () => {
-    const seed = structuredClone(fjordvik) as typeof fjordvik;
-    // Ingrid has not yet confirmed version 3.
-    seed.crisisPlans![0].agreedBy = seed.crisisPlans![0].agreedBy.filter((a) => a.memberId !== 'm-ingrid');
-    const source = new MemorySource({ seed });
+    const source = new MemorySource({ seed: unconfirmed() });
     // Ingrid's page hears of others' changes only when it asks (a server that does not push, as most HTTP APIs).
     const unwatched: CareDataSource = { load: (teamId, signal) => source.load(teamId, signal), save: (change, signal) => source.save(change, signal) };
     const hers = new CareStore(unwatched, 'team-ingrid', ingrid);
     const his = new CareStore(source, 'team-ingrid', kari);
     await Promise.all([hers.load(), his.load()]);
-    const host = storeHost(hers);
-    const el = document.createElement('care-crisis-plan') as CareCrisisPlan;
-    el.audience = 'service-user';
-    el.lang = 'en';
-    el.now = '2026-12-05T12:00:00Z';
-    host.append(el);
-    await settle(el);
-    const status = root(el).querySelector('[role="status"]')!;
+    const { el, status } = await mountFor(hers);
 
     // Kari adds a line to what helps: version 4, which Ingrid's page has not heard of.
     const plan = his.snapshot.record!.crisisPlans[0];
@@ -64,19 +72,11 @@ describe('<care-crisis-plan>: confirming while someone else changes the plan', (
   });
 
   it('a confirmation saved as it was made says only that the plan is saved', async () => {
-    const seed = structuredClone(fjordvik) as typeof fjordvik;
-    seed.crisisPlans![0].agreedBy = seed.crisisPlans![0].agreedBy.filter((a) => a.memberId !== 'm-ingrid');
-    const hers = new CareStore(new MemorySource({ seed }), 'team-ingrid', ingrid);
+    const hers = new CareStore(new MemorySource({ seed: unconfirmed() }), 'team-ingrid', ingrid);
     await hers.load();
-    const el = document.createElement('care-crisis-plan') as CareCrisisPlan;
-    el.audience = 'service-user';
-    el.lang = 'en';
-    el.now = '2026-12-05T12:00:00Z';
-    storeHost(hers).append(el);
-    await settle(el);
+    const { el, status } = await mountFor(hers);
     button(el, 'I agree with this version')!.click();
     await settle(el);
-    const status = root(el).querySelector('[role="status"]')!;
     await waitUntil(() => !hers.snapshot.pending.size && textOf(status) !== '');
     expect(textOf(status)).to.equal('The plan is saved.');
     expect(button(el, 'I agree with this version')).to.equal(null);

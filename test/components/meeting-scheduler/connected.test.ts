@@ -63,12 +63,18 @@ describe('<care-meeting-scheduler> in a <care-context> (connected mode)', () => 
     await expectAxeClean(el);
   });
 
-  it('a change saved elsewhere while the form is open is kept when the form is saved', async () => {
+  /** Kari's scheduler on the series meeting, with its Change form open. */
+  const changeFormOpen = async () => {
     const source = new MemorySource({ seed: fjordvik });
     const store = new CareStore(source, 'team-ingrid', { id: 'm-kari', name: 'Kari Nilsen' });
     const el = await connected(store, 'mt-series');
     await waitUntil(() => textOf(shadow(el).querySelector('#title')) === 'Responsibility-group meeting', 'meeting shown');
     await click(el, button(el, 'Change'));
+    return { source, store, el };
+  };
+
+  it('a change saved elsewhere while the form is open is kept when the form is saved', async () => {
+    const { source, store, el } = await changeFormOpen();
     expect(textOf($(el, '#title'))).to.equal('Change the meeting');
 
     // Meanwhile, in another tab on the same data, Ola moves the meeting to another room.
@@ -90,11 +96,7 @@ describe('<care-meeting-scheduler> in a <care-context> (connected mode)', () => 
   });
 
   it('where someone else changed the same thing while the form was open, nothing is saved until the person chooses', async () => {
-    const source = new MemorySource({ seed: fjordvik });
-    const store = new CareStore(source, 'team-ingrid', { id: 'm-kari', name: 'Kari Nilsen' });
-    const el = await connected(store, 'mt-series');
-    await waitUntil(() => textOf(shadow(el).querySelector('#title')) === 'Responsibility-group meeting', 'meeting shown');
-    await click(el, button(el, 'Change'));
+    const { source, store, el } = await changeFormOpen();
     const other = new CareStore(source, 'team-ingrid', { id: 'm-ola', name: 'Ola Berg' });
     await other.load();
     const meeting = other.snapshot.record!.meetings.find((m) => m.id === 'mt-series')!;
