@@ -231,6 +231,11 @@ export const ReviewOverdue: Story = { tags: ['!autodocs'],
   ></care-consent-toggle>`,
 };
 
+export const AgreementEnded: Story = { tags: ['!autodocs'],
+  name: 'Agreement ended: say yes again',
+  render: (args) => toggle({ ...consent('c-nav'), validFrom: '2025-08-19', validUntil: '2026-08-18' }, args),
+};
+
 export const Disabled: Story = { tags: ['!autodocs'], args: { disabled: true } };
 
 // ---- forms -------------------------------------------------------------------------------------

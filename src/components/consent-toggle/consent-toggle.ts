@@ -11,7 +11,7 @@ import { headingLevel, type HeadingLevel } from '../base/heading-level.js';
 import type { IntentOutcome } from '../base/intent.js';
 import { IntentController } from '../base/intent-controller.js';
 import { consentToggleStyles } from './consent-toggle.styles.js';
-import { actionFor, deciderFor, methodFor, nextConsentState, recordDecision, toggleStates } from './decision.js';
+import { actionFor, allowsSharing, deciderFor, hasEnded, methodFor, nextConsentState, recordDecision, renewedValidity, toggleStates } from './decision.js';
 import { renderActingFor, renderControl, renderDetails, renderFacts, renderFailure, renderHistory } from './sections.js';
 import { ConsentWording, type Failure } from './wording.js';
 import { Kept } from '../base/kept.js';
@@ -373,6 +373,7 @@ export class CareConsentToggle extends CareElement<'consent', ConsentToggleMessa
       <div class="control" part="control">
         ${renderControl(w, saved, {
           pending: Boolean(pending),
+          today,
           disabled: this.inert_,
           refs: { control: this.controlRef, yes: this.yesRef, no: this.noRef },
           choose: (share) => this.choose(view, share),
@@ -398,7 +399,8 @@ export class CareConsentToggle extends CareElement<'consent', ConsentToggleMessa
   private choose(view: ReadyView, share: boolean) {
     if (view.pending || this.inert_) return;
     const state = nextConsentState(view.saved, share);
-    if (state === view.saved.state) return;
+    // A yes whose agreement has ended shows as off: yes again is a new decision, not the same one.
+    if (state === view.saved.state && !(share && hasEnded(view.saved, localDay(this.now)))) return;
     void this.decide(view, state);
   }
 
@@ -433,6 +435,9 @@ export class CareConsentToggle extends CareElement<'consent', ConsentToggleMessa
   private decide(view: ReadyView, state: ConsentState): Promise<void> {
     const previous = view.saved;
     const actor = this.actingPerson;
+    const today = localDay(this.now);
+    // A decision that lets information flow, made after the agreement ended, starts a new one today.
+    const validity = allowsSharing(previous.model, state) && hasEnded(previous, today) ? renewedValidity(previous, today) : undefined;
     // Without a valid person acting, the road refuses the change before anything is fired or saved.
     const after = actor
       ? recordDecision(previous, {
@@ -441,6 +446,7 @@ export class CareConsentToggle extends CareElement<'consent', ConsentToggleMessa
           decidedBy: deciderFor(view.saved, view.team, actor, this.proxy),
           recordedBy: actor,
           method: methodFor(view.saved, actor, this.proxy, this.method),
+          validity,
         })
       : { ...previous, state };
     return this.finish(view, this.intents.carry(actionFor(state), after, previous));

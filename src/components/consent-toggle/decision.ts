@@ -24,6 +24,28 @@ export const actionFor = (state: ConsentState): string =>
 /** Whether a state, under the directive's model, lets information flow. */
 export const allowsSharing = (model: ConsentDirective['model'], state: ConsentState): boolean => isSharingAllowed({ model, state });
 
+/** Whether the directive's agreement ended before `today` (`YYYY-MM-DD`): its last day has passed. */
+export const hasEnded = (directive: Pick<ConsentDirective, 'validUntil'>, today: string): boolean => Boolean(directive.validUntil && directive.validUntil < today);
+
+/** The days a directive is valid (`YYYY-MM-DD`, both included); no `validUntil` is until taken back. */
+export interface Validity {
+  validFrom: string;
+  validUntil?: string;
+}
+
+/**
+ * The validity of a yes given again after an agreement ended: from `today`, for as many days as the
+ * ended agreement lasted when it had both a first and a last day; without a first day its length is
+ * unknown and the new yes lasts until it is taken back. Keeping the old dates would record a yes
+ * that shares nothing.
+ */
+export const renewedValidity = ({ validFrom, validUntil }: Pick<ConsentDirective, 'validFrom' | 'validUntil'>, today: string): Validity => {
+  const time = (day: string) => Date.parse(`${day}T00:00Z`);
+  return validFrom && validUntil
+    ? { validFrom: today, validUntil: new Date(time(today) + time(validUntil) - time(validFrom)).toISOString().slice(0, 10) }
+    : { validFrom: today };
+};
+
 /** What a decision needs besides the new state. */
 export interface DecisionInput {
   state: ConsentState;
@@ -31,6 +53,8 @@ export interface DecisionInput {
   decidedBy: Decider;
   recordedBy: Actor;
   method: ConsentMethod;
+  /** New validity, for a yes given again after the agreement ended. */
+  validity?: Validity;
 }
 
 /** The directive after a decision: new state, since, who decided and recorded it, and a history entry. */
@@ -42,7 +66,7 @@ export const recordDecision = (directive: ConsentDirective, decision: DecisionIn
     recordedBy: decision.recordedBy,
     method: decision.method,
   };
-  return {
+  const next: ConsentDirective = {
     ...directive,
     state: decision.state,
     since: decision.at,
@@ -51,6 +75,11 @@ export const recordDecision = (directive: ConsentDirective, decision: DecisionIn
     method: decision.method,
     history: [...(directive.history ?? []), entry],
   };
+  if (decision.validity) {
+    delete next.validUntil;
+    Object.assign(next, decision.validity);
+  }
+  return next;
 };
 
 /** History entries, newest first; entries with the same time keep their recorded order reversed. */

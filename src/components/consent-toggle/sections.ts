@@ -3,7 +3,7 @@ import type { ConsentDirective, ConsentHistoryEntry, Decider } from '../../contr
 import type { CareTeam } from '../../contract/team.js';
 import { formatDate, formatTime, type DateContext } from '../../i18n/format.js';
 import { keep, type Kept } from '../base/kept.js';
-import { allowsSharing, newestFirst, nextConsentState } from './decision.js';
+import { allowsSharing, hasEnded, newestFirst, nextConsentState, renewedValidity } from './decision.js';
 import { capitalise, type ConsentWording, type Failure } from './wording.js';
 
 /** What is shared, why, with which members, what happens if not; for professionals the legal basis and model. */
@@ -59,7 +59,8 @@ export const renderFacts = (w: ConsentWording, saved: ConsentDirective, today: s
     saved.validFrom || saved.validUntil
       ? t.validity(saved.validFrom ? w.day(saved.validFrom) : undefined, saved.validUntil ? w.day(saved.validUntil) : undefined)
       : undefined;
-  const ended = saved.validUntil && saved.validUntil < today;
+  const ended = hasEnded(saved, today);
+  const renewedUntil = ended ? renewedValidity(saved, today).validUntil : undefined;
   const notStarted = saved.validFrom && saved.validFrom > today;
   const reviewPassed = saved.reviewDate && saved.reviewDate < today;
   return html`<ul class="facts">
@@ -67,7 +68,12 @@ export const renderFacts = (w: ConsentWording, saved: ConsentDirective, today: s
       ${validity ? html`<li>${validity}</li>` : nothing}
       ${saved.reviewDate && !reviewPassed ? html`<li>${t.reviewBy(w.day(saved.reviewDate))}</li>` : nothing}
     </ul>
-    ${ended ? html`<p class="notice">${t.ended(w.day(saved.validUntil!))}</p>` : nothing}
+    ${ended
+      ? html`<p class="notice">
+          ${t.ended(w.day(saved.validUntil!))}
+          ${saved.state === 'not-recorded' ? nothing : t.renewHint(renewedUntil && w.day(renewedUntil))}
+        </p>`
+      : nothing}
     ${notStarted ? html`<p class="notice">${t.notStarted(w.day(saved.validFrom!))}</p>` : nothing}
     ${reviewPassed
       ? html`<p class="notice">${w.professional ? t.person.reviewPassed(w.day(saved.reviewDate!)) : t.you.reviewPassed(w.day(saved.reviewDate!))}</p>`
@@ -121,6 +127,8 @@ const renderHistoryEntries = (w: ConsentWording, entries: ConsentHistoryEntry[],
 /** What the control row needs from the element: whether a decision is on its way, the kept buttons and the press. */
 export interface ControlOptions {
   pending: boolean;
+  /** The day shown (`YYYY-MM-DD`): a yes whose agreement ended before it shows as off. */
+  today: string;
   disabled: boolean;
   /** Where focus goes back to: the switch, or the two buttons shown while nothing is recorded. */
   refs: { control: Kept<HTMLButtonElement>; yes: Kept<HTMLButtonElement>; no: Kept<HTMLButtonElement> };
@@ -150,7 +158,8 @@ export const renderControl = (w: ConsentWording, saved: ConsentDirective, option
       ${choice(true)} ${choice(false)}
     </div>`;
   }
-  const on = allowsSharing(saved.model, saved.state);
+  // A yes whose agreement has ended shares nothing: the switch shows it as off.
+  const on = allowsSharing(saved.model, saved.state) && !hasEnded(saved, options.today);
   return html`<span class="switch-label" part="label" id="switch-label">${label}</span>
     <button
       ${keep(options.refs.control)}

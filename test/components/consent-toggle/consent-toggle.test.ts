@@ -280,6 +280,69 @@ describe('care-consent-toggle', () => {
       }
     });
 
+    it('shows a yes whose agreement ended as off, and turning it on says yes again from today, for as long as before', async () => {
+      const el = await mount({ ...consentById('c-nav'), validFrom: '2026-08-19', validUntil: '2027-08-18' });
+      el.now = '2027-09-01T12:00:00';
+      await settle(el);
+      expect(switchOf(el)!.getAttribute('aria-checked'), 'nothing is shared, so the switch is off').to.equal('false');
+      const notice = textOf(shadow(el).querySelector('.notice'));
+      expect(notice).to.contain('This agreement ended on 18 Aug 2027.');
+      expect(notice).to.contain('To say yes again, turn the switch on: the new agreement is valid from today to 30 Aug 2028.');
+      let change: CareConsentChangeEvent | undefined;
+      el.addEventListener('care-consent-change', (e) => (change = e));
+      switchOf(el)!.focus();
+      await press('Space');
+      await settle(el);
+      const renewed = change!.detail.directive;
+      expect(renewed.state).to.equal('granted');
+      expect(renewed.validFrom).to.equal('2027-09-01');
+      expect(renewed.validUntil, '364 days after, as the ended agreement').to.equal('2028-08-30');
+      expect(renewed.history!.at(-1)).to.deep.include({ state: 'granted', method: 'digital' });
+      expect(switchOf(el)!.getAttribute('aria-checked')).to.equal('true');
+      expect(stateText(el)).to.contain('Information is shared.');
+      expect(shadow(el).querySelector('.notice'), 'no ended notice').to.equal(null);
+      expect(textOf(shadow(el).querySelector('.facts'))).to.contain('30 Aug 2028');
+      expect(statusText(el)).to.equal('Your choice has been saved.');
+      expect(deepActiveElement()).to.equal(switchOf(el));
+      await expectAxeClean(el);
+    });
+
+    it('says yes again until taken back when the ended agreement had no first day, in every language', async () => {
+      const el = await mount(consentById('c-nav'));
+      el.now = '2027-09-01T12:00:00';
+      await settle(el);
+      expect(textOf(shadow(el).querySelector('.notice'))).to.contain('the new agreement is valid from today until it is taken back.');
+      for (const lang of ['nb', 'nn', 'da', 'sv'] as const) {
+        await loadCatalogue(lang);
+        const other = await mount(consentById('c-nav'), { lang });
+        other.now = '2027-09-01T12:00:00';
+        await settle(other);
+        const text = textOf(shadow(other).querySelector('.notice'));
+        expect(text, lang).not.to.contain('taken back');
+        expect(text.length, lang).to.be.greaterThan(60);
+      }
+      let change: CareConsentChangeEvent | undefined;
+      el.addEventListener('care-consent-change', (e) => (change = e));
+      switchOf(el)!.click();
+      await settle(el);
+      expect(change!.detail.directive.validFrom).to.equal('2027-09-01');
+      expect(change!.detail.directive).not.to.have.property('validUntil');
+      expect(stateText(el)).to.contain('Information is shared.');
+    });
+
+    it('an agreement that has not begun yet stays on, and turning it off is still a no', async () => {
+      const el = await mount({ ...consentById('c-nav'), validFrom: '2027-01-01' });
+      el.now = '2026-12-07T12:00:00';
+      await settle(el);
+      expect(switchOf(el)!.getAttribute('aria-checked')).to.equal('true');
+      let change: CareConsentChangeEvent | undefined;
+      el.addEventListener('care-consent-change', (e) => (change = e));
+      switchOf(el)!.click();
+      await settle(el);
+      expect(change!.detail.directive.state).to.equal('withdrawn');
+      expect(change!.detail.directive.validFrom, 'dates untouched by a no').to.equal('2027-01-01');
+    });
+
     it('a veto through preventDefault changes nothing', async () => {
       const el = await mount(consentById('c-nav'));
       let changed = false;
@@ -399,6 +462,35 @@ describe('care-consent-toggle', () => {
       const { el } = await mountConnected(new TestSource(), 'c-gp');
       expect(switchOf(el)!.getAttribute('aria-checked')).to.equal('true');
       expect(textOf(shadow(el).querySelector('[part="details"]'))).to.contain('Lars Haugen');
+    });
+
+    it('saves a yes given again after the agreement ended with its new dates, and Retry keeps them', async () => {
+      const record = fjordvikRecord();
+      record.consents = record.consents.map((c) => (c.id === 'c-nav' ? { ...c, validFrom: '2025-11-01', validUntil: '2026-10-31' } : c));
+      const source = new TestSource({ record, fail: 1 });
+      const store = await loadedStore(source);
+      host = storeHost(store);
+      const el = document.createElement('care-consent-toggle');
+      el.directiveId = 'c-nav';
+      el.now = '2026-12-07T12:00:00';
+      host.append(el);
+      await settle(el);
+      expect(switchOf(el)!.getAttribute('aria-checked')).to.equal('false');
+      switchOf(el)!.click();
+      await settle(el);
+      await settle(el);
+      expect(textOf(errorBox(el))).to.contain('There is no connection to the server.');
+      buttonNamed(el, 'Try again')!.click();
+      await settle(el);
+      await settle(el);
+      expect(source.saves).to.have.length(2);
+      for (const save of source.saves) {
+        expect(save.value).to.deep.include({ state: 'granted', validFrom: '2026-12-07', validUntil: '2027-12-06' });
+      }
+      const saved = store.snapshot.record!.consents.find((c) => c.id === 'c-nav')!;
+      expect(saved).to.deep.include({ state: 'granted', validFrom: '2026-12-07', validUntil: '2027-12-06' });
+      expect(switchOf(el)!.getAttribute('aria-checked')).to.equal('true');
+      expect(stateText(el)).to.contain('Information is shared.');
     });
 
     it('a failed save rolls back with the error shown, and Retry saves it', async () => {

@@ -57,6 +57,7 @@ export const consent: ConsentMessages = {
   reviewBy: (date: string) => `Skal gennemgås igen senest ${date}`,
   ended: (date: string) => `Denne aftale ophørte ${date}.`,
   notStarted: (date: string) => `Denne aftale gælder fra ${date}.`,
+  renewHint: (until?: string) => `For at sige ja igen skal du slå kontakten til: den nye aftale gælder fra i dag${until ? ` til ${until}` : ', til den trækkes tilbage'}.`,
   recordedBy: (name: string, method?: string) => (method ? `Registreret af ${name}, ${method}.` : `Registreret af ${name}.`),
   saving: (choice: string) => `Gemmer dit valg: ${choice} \u2026`,
   savedNow: 'Dit valg er gemt.',

@@ -62,6 +62,7 @@ export const consentToggle = {
   reviewBy: (date: string) => `To be looked at again by ${date}`,
   ended: (date: string) => `This agreement ended on ${date}.`,
   notStarted: (date: string) => `This agreement starts on ${date}.`,
+  renewHint: (until?: string) => `To say yes again, turn the switch on: the new agreement is valid from today ${until ? `to ${until}` : 'until it is taken back'}.`,
   recordedBy: (name: string, method?: string) => (method ? `Recorded by ${name}, ${method}.` : `Recorded by ${name}.`),
   saving: (choice: string) => `Saving your choice: ${choice}\u2026`,
   savedNow: 'Your choice has been saved.',

@@ -57,6 +57,7 @@ export const consent: ConsentMessages = {
   reviewBy: (date: string) => `Skal gås gjennom igjen innen ${date}`,
   ended: (date: string) => `Denne avtalen sluttet å gjelde ${date}.`,
   notStarted: (date: string) => `Denne avtalen gjelder fra ${date}.`,
+  renewHint: (until?: string) => `For å si ja igjen slår du på bryteren: den nye avtalen gjelder fra i dag ${until ? `til ${until}` : 'til den trekkes tilbake'}.`,
   recordedBy: (name: string, method?: string) => (method ? `Registrert av ${name}, ${method}.` : `Registrert av ${name}.`),
   saving: (choice: string) => `Lagrer valget ditt: ${choice} \u2026`,
   savedNow: 'Valget ditt er lagret.',

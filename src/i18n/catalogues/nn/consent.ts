@@ -57,6 +57,7 @@ export const consent: ConsentMessages = {
   reviewBy: (date: string) => `Skal gåast gjennom att innan ${date}`,
   ended: (date: string) => `Denne avtalen slutta å gjelde ${date}.`,
   notStarted: (date: string) => `Denne avtalen gjeld frå ${date}.`,
+  renewHint: (until?: string) => `For å seie ja igjen slår du på brytaren: den nye avtalen gjeld frå i dag ${until ? `til ${until}` : 'til han blir trekt tilbake'}.`,
   recordedBy: (name: string, method?: string) => (method ? `Registrert av ${name}, ${method}.` : `Registrert av ${name}.`),
   saving: (choice: string) => `Lagrar valet ditt: ${choice} \u2026`,
   savedNow: 'Valet ditt er lagra.',

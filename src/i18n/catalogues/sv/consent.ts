@@ -57,6 +57,7 @@ export const consent: ConsentMessages = {
   reviewBy: (date: string) => `Ska gås igenom igen senast ${date}`,
   ended: (date: string) => `Den här överenskommelsen upphörde ${date}.`,
   notStarted: (date: string) => `Den här överenskommelsen gäller från ${date}.`,
+  renewHint: (until?: string) => `För att säga ja igen slår du på reglaget: den nya överenskommelsen gäller från i dag ${until ? `till ${until}` : 'tills den tas tillbaka'}.`,
   recordedBy: (name: string, method?: string) => (method ? `Registrerat av ${name}, ${method}.` : `Registrerat av ${name}.`),
   saving: (choice: string) => `Sparar ditt val: ${choice} \u2026`,
   savedNow: 'Ditt val har sparats.',
