@@ -238,7 +238,7 @@ export { CareContactEvent, CareMemberSelectEvent, type CareContactDetail } from 
 export { CareConsentToggle } from './components/consent-toggle/consent-toggle.js';
 export { CareConsentList } from './components/consent-list/consent-list.js';
 export * from './components/consent-toggle/events.js';
-export { nextConsentState, recordDecision, type DecisionInput } from './components/consent-toggle/decision.js';
+export { nextConsentState, recordDecision, renewedValidity, type DecisionInput, type Validity } from './components/consent-toggle/decision.js';
 export { uncoveredMembers as membersNotCoveredByConsent } from './components/consent-list/coverage.js';
 export { CareMeetingScheduler } from './components/meeting-scheduler/meeting-scheduler.js';
 export { CareDatePicker } from './components/date-picker/date-picker.js';

@@ -29,7 +29,9 @@ export const hasEnded = (directive: Pick<ConsentDirective, 'validUntil'>, today:
 
 /** The days a directive is valid (`YYYY-MM-DD`, both included); no `validUntil` is until taken back. */
 export interface Validity {
+  /** The first day. */
   validFrom: string;
+  /** The last day; absent: until taken back. */
   validUntil?: string;
 }
 
