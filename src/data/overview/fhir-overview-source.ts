@@ -26,6 +26,7 @@ const OPEN_TASKS = 'draft,requested,received,accepted,ready,in-progress,on-hold'
 
 interface Bundle {
   total?: number;
+  link?: Array<{ relation?: string; url?: string }>;
   entry?: Array<{ resource?: { resourceType?: string; id?: string; [key: string]: unknown }; search?: { mode?: string } }>;
 }
 
@@ -33,17 +34,73 @@ interface Bundle {
  * The coordination overview from a FHIR server, with standard search only (docs/fhir.md,
  * "Coordination overview"): it counts what standard search can express and answers the other
  * gaps without a count, so the element names them and shows the rest. Today that is `no-owner`
- * (`Task?owner:missing=true&_summary=count`, rows paged with `_count`/`_offset` and the patient
- * included); the filters by sector, organisation and coordinator need searches R4 does not have
+ * (`Task?owner:missing=true&_summary=count`, rows paged with `_count` and the server's `next`
+ * links, the patient included); the filters by sector, organisation and coordinator need searches R4 does not have
  * for this mapping, so with a filter set no gap is counted.
  */
 export class FhirOverviewSource implements OverviewSource {
   constructor(private readonly options: FhirOverviewSourceOptions) {}
 
-  private async search(type: string, params: Record<string, string>, signal?: AbortSignal): Promise<Bundle> {
-    const { baseUrl, scope = {}, timeoutMs = 15_000 } = this.options;
+  /** The server's own address of each page met so far, by the first page's address and the page number. */
+  private readonly pageUrls = new Map<string, string>();
+
+  /**
+   * Page `page` of a search, reached by the server's `next` links: FHIR has no standard parameter
+   * for "skip n" (a server that ignores an unknown `_offset` would give page 1 again, as if it were
+   * page 2). A page's address is kept once met, so paging on costs one request; one that no longer
+   * answers (a server's paging snapshot expired) is walked to again from the first page.
+   */
+  private async page(first: string, page: number, signal?: AbortSignal): Promise<Bundle> {
+    // From the nearest page whose address is known (paging on from the page shown is one request)…
+    let from = page;
+    while (from > 1 && !this.pageUrls.has(`${from} ${first}`)) from--;
+    if (from > 1) {
+      try {
+        return await this.walk(first, from, page, await this.get(this.pageUrls.get(`${from} ${first}`)!, 'Task', signal), signal);
+      } catch (error) {
+        if (signal?.aborted || !(error instanceof StoreError) || (error.kind !== 'rejected' && error.kind !== 'server')) throw error;
+      }
+    }
+    // …or from the first page, whose search opens a new paging snapshot on servers that keep one.
+    return this.walk(first, 1, page, await this.get(first, 'Task', signal), signal);
+  }
+
+  /** Follows `next` links from `bundle`, page `at`, to page `page`; past the last page, no rows. */
+  private async walk(first: string, at: number, page: number, bundle: Bundle, signal?: AbortSignal): Promise<Bundle> {
+    this.remember(bundle, first, at);
+    for (; at < page; at++) {
+      const next = this.pageUrls.get(`${at + 1} ${first}`);
+      if (!next) return { ...bundle, entry: [] };
+      bundle = this.remember(await this.get(next, 'Task', signal), first, at + 1);
+    }
+    return bundle;
+  }
+
+  /** Keeps the address of the page after `page`; it goes to the same server only, as headers such as Authorization are sent with it. */
+  private remember(bundle: Bundle, first: string, page: number): Bundle {
+    const next = bundle.link?.find((link) => link.relation === 'next')?.url;
+    if (!next) return bundle;
+    const url = new URL(next, first);
+    if (url.origin !== new URL(first).origin) {
+      throw new OverviewContractError([{ path: 'link', message: `the next page of Task? is on another server (${url.origin})` }]);
+    }
+    this.pageUrls.set(`${page + 1} ${first}`, url.href);
+    return bundle;
+  }
+
+  /** The address of a search of `type`, with the scope. */
+  private searchUrl(type: string, params: Record<string, string>): string {
+    const { baseUrl, scope = {} } = this.options;
+    return `${baseUrl.replace(/\/+$/, '')}/${type}?${new URLSearchParams({ ...scope, ...params })}`;
+  }
+
+  private search(type: string, params: Record<string, string>, signal?: AbortSignal): Promise<Bundle> {
+    return this.get(this.searchUrl(type, params), type, signal);
+  }
+
+  private async get(url: string, type: string, signal?: AbortSignal): Promise<Bundle> {
+    const { timeoutMs = 15_000 } = this.options;
     const headers = typeof this.options.headers === 'function' ? await this.options.headers() : (this.options.headers ?? {});
-    const url = `${baseUrl.replace(/\/+$/, '')}/${type}?${new URLSearchParams({ ...scope, ...params })}`;
     // A server that never answers is reported, not waited on: the element shows the failure and Try again.
     const timeout = AbortSignal.timeout(timeoutMs);
     const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
@@ -84,7 +141,7 @@ export class FhirOverviewSource implements OverviewSource {
     const counts: GapCount[] = OVERVIEW_GAPS.map((gap) => (gap === 'no-owner' && noOwnerCount !== undefined ? { gap, count: noOwnerCount } : { gap }));
     let items: OverviewRow[] = [];
     if (query.gap === 'no-owner' && noOwnerCount !== undefined && noOwnerCount > 0) {
-      const bundle = await this.search('Task', { ...noOwner, _count: String(query.pageSize), _offset: String((query.page - 1) * query.pageSize), _include: 'Task:patient', _sort: '_id' }, signal);
+      const bundle = await this.page(this.searchUrl('Task', { ...noOwner, _count: String(query.pageSize), _include: 'Task:patient', _sort: '_id' }), query.page, signal);
       const resources = (bundle.entry ?? []).map((e) => e.resource).filter((r): r is NonNullable<typeof r> => Boolean(r));
       const patients = new Map(resources.filter((r) => r.resourceType === 'Patient').map((p) => [`Patient/${p.id}`, p]));
       items = resources

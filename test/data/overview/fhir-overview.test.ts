@@ -139,3 +139,74 @@ describe('FhirOverviewSource: a server that fails is reported, never read as a g
     expect(error.message).to.contain('not JSON');
   });
 });
+
+describe('FhirOverviewSource: pages by the server\u2019s next links', () => {
+  // A server that knows no `_offset` (FHIR defines none) and pages by a snapshot token of its own,
+  // as HAPI's `_getpages` does: 5 Tasks nobody owns, 2 to a page, each with its Patient included.
+  const tasks = Array.from({ length: 5 }, (_, i) => ({ resourceType: 'Task', id: `t${i + 1}`, status: 'requested', intent: 'plan', description: `Task ${i + 1}`, for: { reference: `Patient/p${i + 1}` } }));
+  const server = (options: { nextOrigin?: string } = {}) => {
+    const asked: string[] = [];
+    // Each first page opens a snapshot of its own; `expire()` ends the ones opened so far.
+    let snapshots = 0;
+    let expiredUpTo = 0;
+    const fetcher: typeof fetch = async (input) => {
+      const url = new URL(String(input));
+      asked.push(url.pathname + url.search);
+      if (url.searchParams.get('_summary') === 'count') return Response.json({ resourceType: 'Bundle', type: 'searchset', total: tasks.length });
+      const token = url.searchParams.get('_getpages');
+      if (token && Number(token.slice('snap-'.length)) <= expiredUpTo) return new Response('snapshot expired', { status: 410 });
+      const snapshot = token ?? `snap-${++snapshots}`;
+      const from = token ? Number(url.searchParams.get('_getpagesoffset')) : 0;
+      const shown = tasks.slice(from, from + 2);
+      const next = from + 2 < tasks.length ? `${options.nextOrigin ?? url.origin}/R4?_getpages=${snapshot}&_getpagesoffset=${from + 2}&_count=2` : undefined;
+      return Response.json({
+        resourceType: 'Bundle',
+        type: 'searchset',
+        total: tasks.length,
+        link: [{ relation: 'self', url: url.href }, ...(next ? [{ relation: 'next', url: next }] : [])],
+        entry: [
+          ...shown.map((resource) => ({ resource, search: { mode: 'match' } })),
+          ...shown.map((task) => ({ resource: { resourceType: 'Patient', id: task.for.reference.split('/')[1], name: [{ text: `Person ${task.id}` }] }, search: { mode: 'include' } })),
+        ],
+      });
+    };
+    return { fetcher, asked, expire: () => (expiredUpTo = snapshots) };
+  };
+  const pageOf = (source: FhirOverviewSource, page: number) => source.overview({ gap: 'no-owner', months: 6, page, pageSize: 2 });
+
+  it('shows the rows of the page asked for, not page 1 again, and pages on with one request', async () => {
+    const { fetcher, asked } = server();
+    const source = new FhirOverviewSource({ baseUrl: 'https://fhir.example/R4', fetch: fetcher });
+    expect((await pageOf(source, 1)).items.map((row) => row.subject)).to.deep.equal(['Task 1', 'Task 2']);
+    const third = await pageOf(source, 3);
+    expect(third.items.map((row) => row.subject)).to.deep.equal(['Task 5']);
+    expect(third.items[0].name).to.equal('Person t5');
+    expect(third.total).to.equal(5);
+    asked.length = 0;
+    expect((await pageOf(source, 2)).items.map((row) => row.subject)).to.deep.equal(['Task 3', 'Task 4']);
+    expect(asked.filter((path) => !path.includes('_summary=count')), 'page 2 from its kept address').to.deep.equal(['/R4?_getpages=snap-1&_getpagesoffset=2&_count=2']);
+  });
+
+  it('walks again from page 1 when a kept page address no longer answers', async () => {
+    const { fetcher, asked, expire } = server();
+    const source = new FhirOverviewSource({ baseUrl: 'https://fhir.example/R4', fetch: fetcher });
+    await pageOf(source, 2);
+    expire();
+    asked.length = 0;
+    expect((await pageOf(source, 2)).items.map((row) => row.subject), 'page 2 of a new snapshot, never page 1').to.deep.equal(['Task 3', 'Task 4']);
+    expect(asked.filter((path) => !path.includes('_summary=count'))).to.deep.equal([
+      '/R4?_getpages=snap-1&_getpagesoffset=2&_count=2',
+      '/R4/Task?owner%3Amissing=true&status=draft%2Crequested%2Creceived%2Caccepted%2Cready%2Cin-progress%2Con-hold&_count=2&_include=Task%3Apatient&_sort=_id',
+      '/R4?_getpages=snap-2&_getpagesoffset=2&_count=2',
+    ]);
+  });
+
+  it('does not follow a next link to another server, where the headers would go', async () => {
+    const { fetcher, asked } = server({ nextOrigin: 'https://elsewhere.example' });
+    const source = new FhirOverviewSource({ baseUrl: 'https://fhir.example/R4', fetch: fetcher, headers: { Authorization: 'Bearer secret' } });
+    const error = await pageOf(source, 2).catch((e: unknown) => e as { kind?: string; message: string });
+    expect(error).to.have.property('kind', 'contract');
+    expect((error as { message: string }).message).to.contain('another server');
+    expect(asked.some((path) => path.includes('_getpages'))).to.equal(false);
+  });
+});
