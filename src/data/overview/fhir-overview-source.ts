@@ -1,5 +1,7 @@
 import { OVERVIEW_GAPS, OverviewPage, type GapCount, type OverviewQuery, type OverviewRow } from '../../contract/overview.js';
 import { check } from '../../contract/validate.js';
+import { nameOf } from '../fhir/util.js';
+import type * as F from '../fhir/types.js';
 import { StoreError } from '../types.js';
 import { OverviewContractError, type OverviewSource } from './source.js';
 
@@ -134,6 +136,41 @@ export class FhirOverviewSource implements OverviewSource {
     }
   }
 
+  /** The id of a Patient on this server from a reference to it (relative, or absolute on `baseUrl`, with or without `_history`). */
+  private patientId(reference: string | undefined): string | undefined {
+    const base = `${this.options.baseUrl.replace(/\/+$/, '')}/`;
+    const local = reference?.startsWith(base) ? reference.slice(base.length) : reference;
+    return /^Patient\/([A-Za-z0-9\-.]{1,64})(?:\/_history\/[^/]+)?$/.exec(local ?? '')?.[1];
+  }
+
+  /**
+   * Each person's care team, for the rows' `teamId` (a link to the team's page opens the team the
+   * FHIR source loads): one search for the page's people. An active team comes first, then one
+   * proposed or suspended; an ended or mistaken one is never given. A server that refuses the
+   * search leaves the person's id, as for a person without a team.
+   */
+  private async teamsOf(patientIds: string[], signal?: AbortSignal): Promise<Map<string, string>> {
+    const teams = new Map<string, string>();
+    if (patientIds.length === 0) return teams;
+    let bundle: Bundle;
+    try {
+      bundle = await this.search('CareTeam', { patient: patientIds.map((id) => `Patient/${id}`).join(','), _count: '100' }, signal);
+    } catch (error) {
+      if (error instanceof StoreError && error.kind === 'rejected') return teams;
+      throw error;
+    }
+    const rank = (status: unknown) => ['active', 'proposed', 'suspended'].indexOf(String(status));
+    const found = (bundle.entry ?? [])
+      .map((entry) => entry.resource)
+      .filter((team): team is NonNullable<typeof team> => team?.resourceType === 'CareTeam' && rank(team.status) >= 0)
+      .sort((a, b) => rank(a.status) - rank(b.status) || String(a.id).localeCompare(String(b.id)));
+    for (const team of found) {
+      const person = this.patientId((team.subject as F.Reference | undefined)?.reference);
+      if (person && patientIds.includes(person) && !teams.has(person)) teams.set(person, String(team.id));
+    }
+    return teams;
+  }
+
   async overview(query: OverviewQuery, signal?: AbortSignal): Promise<OverviewPage> {
     const filtered = Boolean(query.sector || query.organisationId || query.coordinatorId);
     const noOwner = { 'owner:missing': 'true', status: OPEN_TASKS };
@@ -143,23 +180,22 @@ export class FhirOverviewSource implements OverviewSource {
     if (query.gap === 'no-owner' && noOwnerCount !== undefined && noOwnerCount > 0) {
       const bundle = await this.page(this.searchUrl('Task', { ...noOwner, _count: String(query.pageSize), _include: 'Task:patient', _sort: '_id' }), query.page, signal);
       const resources = (bundle.entry ?? []).map((e) => e.resource).filter((r): r is NonNullable<typeof r> => Boolean(r));
-      const patients = new Map(resources.filter((r) => r.resourceType === 'Patient').map((p) => [`Patient/${p.id}`, p]));
-      items = resources
-        .filter((r) => r.resourceType === 'Task')
-        .map((task) => {
-          const patientRef = (task.for as { reference?: string } | undefined)?.reference ?? '';
-          const patient = patients.get(patientRef) as { id?: string; name?: Array<{ text?: string; given?: string[]; family?: string }> } | undefined;
-          const name = patient?.name?.[0];
-          const shown = name?.text ?? [...(name?.given ?? []), name?.family].filter(Boolean).join(' ');
-          const team = ((task.basedOn as Array<{ reference?: string }> | undefined)?.[0]?.reference ?? patientRef).split('/').pop() || String(task.id);
-          return {
-            id: `Task/${task.id}`,
-            teamId: team,
-            personId: patientRef.split('/').pop() || String(task.id),
-            ...(shown ? { name: shown } : {}),
-            ...(typeof task.description === 'string' && task.description ? { subject: task.description } : {}),
-          };
-        });
+      const patients = new Map(resources.filter((r) => r.resourceType === 'Patient').map((p) => [String(p.id), p as F.Patient]));
+      const tasks = resources.filter((r) => r.resourceType === 'Task');
+      const personOf = (task: (typeof tasks)[number]) => this.patientId((task.for as F.Reference | undefined)?.reference);
+      const teams = await this.teamsOf([...new Set(tasks.map(personOf).filter((id): id is string => Boolean(id)))], signal);
+      items = tasks.map((task) => {
+        // A Task about nobody the server can name is still a gap: its row names the Task.
+        const personId = personOf(task) ?? String(task.id);
+        const shown = nameOf(patients.get(personId)?.name);
+        return {
+          id: `Task/${task.id}`,
+          teamId: teams.get(personId) ?? personId,
+          personId,
+          ...(shown ? { name: shown } : {}),
+          ...(typeof task.description === 'string' && task.description ? { subject: task.description } : {}),
+        };
+      });
     }
     const total = query.gap === 'no-owner' ? (noOwnerCount ?? 0) : 0;
     const result = check(OverviewPage, { counts, gap: query.gap, total, page: query.page, pageSize: query.pageSize, items });

@@ -153,6 +153,7 @@ describe('FhirOverviewSource: pages by the server\u2019s next links', () => {
       const url = new URL(String(input));
       asked.push(url.pathname + url.search);
       if (url.searchParams.get('_summary') === 'count') return Response.json({ resourceType: 'Bundle', type: 'searchset', total: tasks.length });
+      if (url.pathname.endsWith('/CareTeam')) return Response.json({ resourceType: 'Bundle', type: 'searchset', entry: [] });
       const token = url.searchParams.get('_getpages');
       if (token && Number(token.slice('snap-'.length)) <= expiredUpTo) return new Response('snapshot expired', { status: 410 });
       const snapshot = token ?? `snap-${++snapshots}`;
@@ -172,6 +173,7 @@ describe('FhirOverviewSource: pages by the server\u2019s next links', () => {
     };
     return { fetcher, asked, expire: () => (expiredUpTo = snapshots) };
   };
+  const isTaskPage = (path: string) => !path.includes('_summary=count') && !path.startsWith('/R4/CareTeam');
   const pageOf = (source: FhirOverviewSource, page: number) => source.overview({ gap: 'no-owner', months: 6, page, pageSize: 2 });
 
   it('shows the rows of the page asked for, not page 1 again, and pages on with one request', async () => {
@@ -184,7 +186,7 @@ describe('FhirOverviewSource: pages by the server\u2019s next links', () => {
     expect(third.total).to.equal(5);
     asked.length = 0;
     expect((await pageOf(source, 2)).items.map((row) => row.subject)).to.deep.equal(['Task 3', 'Task 4']);
-    expect(asked.filter((path) => !path.includes('_summary=count')), 'page 2 from its kept address').to.deep.equal(['/R4?_getpages=snap-1&_getpagesoffset=2&_count=2']);
+    expect(asked.filter(isTaskPage), 'page 2 from its kept address').to.deep.equal(['/R4?_getpages=snap-1&_getpagesoffset=2&_count=2']);
   });
 
   it('walks again from page 1 when a kept page address no longer answers', async () => {
@@ -194,7 +196,7 @@ describe('FhirOverviewSource: pages by the server\u2019s next links', () => {
     expire();
     asked.length = 0;
     expect((await pageOf(source, 2)).items.map((row) => row.subject), 'page 2 of a new snapshot, never page 1').to.deep.equal(['Task 3', 'Task 4']);
-    expect(asked.filter((path) => !path.includes('_summary=count'))).to.deep.equal([
+    expect(asked.filter(isTaskPage)).to.deep.equal([
       '/R4?_getpages=snap-1&_getpagesoffset=2&_count=2',
       '/R4/Task?owner%3Amissing=true&status=draft%2Crequested%2Creceived%2Caccepted%2Cready%2Cin-progress%2Con-hold&_count=2&_include=Task%3Apatient&_sort=_id',
       '/R4?_getpages=snap-2&_getpagesoffset=2&_count=2',
@@ -208,5 +210,46 @@ describe('FhirOverviewSource: pages by the server\u2019s next links', () => {
     expect(error).to.have.property('kind', 'contract');
     expect((error as { message: string }).message).to.contain('another server');
     expect(asked.some((path) => path.includes('_getpages'))).to.equal(false);
+  });
+});
+
+describe('FhirOverviewSource: each row names the person and links to their care team', () => {
+  const base = 'https://fhir.example/R4';
+  const bundle = (entry: unknown[], total?: number) => Response.json({ resourceType: 'Bundle', type: 'searchset', ...(total === undefined ? {} : { total }), entry: entry.map((resource) => ({ resource })) });
+  const tasks = [
+    // An absolute reference to this server, as some servers write them.
+    { resourceType: 'Task', id: 't1', status: 'requested', intent: 'plan', description: 'Lithium blood tests', for: { reference: `${base}/Patient/ingrid` }, basedOn: [{ reference: 'CarePlan/plan-7' }] },
+    { resourceType: 'Task', id: 't2', status: 'requested', intent: 'plan', description: 'Housing benefit', for: { reference: 'Patient/ola/_history/3' } },
+    { resourceType: 'Task', id: 't3', status: 'requested', intent: 'plan', description: 'Dog while admitted', for: { reference: 'Patient/nils' } },
+  ];
+  const patients = [
+    { resourceType: 'Patient', id: 'ingrid', name: [{ use: 'maiden', given: ['Ingrid'], family: 'Berg' }, { use: 'official', given: ['Ingrid'], family: 'Solberg' }] },
+    { resourceType: 'Patient', id: 'ola', name: [{ text: 'Ola Nordmann' }] },
+    { resourceType: 'Patient', id: 'nils', name: [{ text: 'Nils Dahl' }] },
+  ];
+  const teams = [
+    { resourceType: 'CareTeam', id: 'team-old', status: 'inactive', subject: { reference: 'Patient/ingrid' } },
+    { resourceType: 'CareTeam', id: 'team-wrong', status: 'entered-in-error', subject: { reference: 'Patient/ingrid' } },
+    { resourceType: 'CareTeam', id: 'team-ingrid', status: 'active', subject: { reference: 'Patient/ingrid' } },
+    { resourceType: 'CareTeam', id: 'team-ola-new', status: 'proposed', subject: { reference: 'Patient/ola' } },
+  ];
+
+  it('finds the included Patient by an absolute or versioned reference, by the name in use, and the person’s active team', async () => {
+    const asked: string[] = [];
+    const fetcher: typeof fetch = async (input) => {
+      const url = new URL(String(input));
+      asked.push(decodeURIComponent(url.pathname + url.search));
+      if (url.searchParams.get('_summary') === 'count') return bundle([], tasks.length);
+      if (url.pathname.endsWith('/CareTeam')) return bundle(teams);
+      return bundle([...tasks, ...patients], tasks.length);
+    };
+    const page = await new FhirOverviewSource({ baseUrl: base, fetch: fetcher }).overview({ gap: 'no-owner', months: 6, page: 1, pageSize: 25 });
+    expect(page.items.map(({ personId, name, teamId }) => ({ personId, name, teamId }))).to.deep.equal([
+      { personId: 'ingrid', name: 'Ingrid Solberg', teamId: 'team-ingrid' },
+      { personId: 'ola', name: 'Ola Nordmann', teamId: 'team-ola-new' },
+      // Without a team the server knows, the person's id, as documented.
+      { personId: 'nils', name: 'Nils Dahl', teamId: 'nils' },
+    ]);
+    expect(asked.filter((path) => path.startsWith('/R4/CareTeam')), 'one search for the page').to.deep.equal(['/R4/CareTeam?patient=Patient/ingrid,Patient/ola,Patient/nils&_count=100']);
   });
 });
