@@ -4,6 +4,7 @@ import { CODE_SYSTEMS, XVER } from './codes.js';
 import { referenceById } from './consent.js';
 import { contextOf, keep, keepUnexpressed, keptResource, metaOf, withExtras, withoutExtras, type FhirMappingOptions, type MappingContext } from './context.js';
 import { FhirResourceProblem } from './notes.js';
+import { StoreError } from '../types.js';
 import type * as F from './types.js';
 import { clone, codeIn, compact, endDateOf, findExtensions, instantOf, jsonEqual, put, setExtensions, UNKNOWN_PERSON } from './util.js';
 
@@ -214,6 +215,16 @@ interface ActivityKept {
 const activityId = (plan: F.CarePlan, index: number) => `${plan.id ?? 'careplan'}.activity-${index + 1}`;
 
 /**
+ * Why nobody has agreed to a CarePlan's activities yet, whatever each one says: the plan is a
+ * `draft`, or its intent is a `proposal` or an `option` (R4; R5 `directive` is agreed as `plan`).
+ */
+const planNotAgreed = (plan: F.CarePlan): string | undefined => {
+  if (plan.status === 'draft') return 'is a draft (CarePlan.status)';
+  if (plan.intent === 'proposal' || plan.intent === 'option') return `is ${plan.intent === 'option' ? 'an option' : 'a proposal'} (CarePlan.intent)`;
+  return undefined;
+};
+
+/**
  * Reads the inline activities of a CarePlan (R4 `activity.detail`) as responsibilities; their
  * performers are responsible. Activities that point at a Task are read from the Task itself, and
  * R5 CarePlans have no inline activities, so they give none.
@@ -225,6 +236,8 @@ export const responsibilitiesFromCarePlan = (plan: F.CarePlan, options: FhirMapp
   }
   // A plan that was revoked or completed holds nobody to its activities any more, whatever each one says.
   const planEnded = plan.status === 'revoked' || plan.status === 'completed';
+  // Of a plan only drafted or proposed, an activity under way is what someone suggests, not what was agreed.
+  const notAgreed = planNotAgreed(plan) !== undefined;
   return (plan.activity ?? []).flatMap((activity, i): Responsibility[] => {
     const detail = activity.detail;
     if (!detail || detail.status === 'entered-in-error') return [];
@@ -235,12 +248,13 @@ export const responsibilitiesFromCarePlan = (plan: F.CarePlan, options: FhirMapp
       if (memberId && !assignments.some((a) => a.memberId === memberId)) assignments.push({ memberId, part: 'responsible' });
     }
     const area = codeIn(detail.code, CODE_SYSTEMS.area) as ResponsibilityArea | undefined;
+    const own = STATUS_BY_ACTIVITY_STATUS[detail.status ?? ''] ?? 'proposed';
     const responsibility: Responsibility = {
       id: activityId(plan, i),
       title,
       area: area && (RESPONSIBILITY_AREAS as readonly string[]).includes(area) ? area : 'other',
       assignments,
-      status: planEnded ? 'ended' : (STATUS_BY_ACTIVITY_STATUS[detail.status ?? ''] ?? 'proposed'),
+      status: planEnded ? 'ended' : notAgreed && own === 'agreed' ? 'proposed' : own,
       notes: [],
     };
     if (ctx.teamId) responsibility.teamId = ctx.teamId;
@@ -275,6 +289,15 @@ export const responsibilityToCarePlan = (responsibility: Responsibility, options
     const coding = responsibility.area === 'other' && !codeIn(detail.code, CODE_SYSTEMS.area) ? others : [...others, { system: CODE_SYSTEMS.area, code: responsibility.area }];
     detail.code = compact({ ...(detail.code ?? {}), coding, text: responsibility.title });
     put(detail, 'description', responsibility.description);
+  }
+  const notAgreed = planNotAgreed(plan);
+  if (notAgreed && differs('status') && (responsibility.status === 'agreed' || responsibility.status === 'disputed')) {
+    // Agreeing would take making the whole plan active (or a new plan from the proposal): that is its author's to do, on the plan.
+    throw new StoreError(
+      'rejected',
+      `CarePlan/${plan.id ?? ''} ${notAgreed}, so its activity "${responsibility.title}" cannot be ${responsibility.status} here; nothing was written. Agree to or dispute it on the plan where it was drafted`,
+      422,
+    );
   }
   if (differs('status') && STATUS_BY_ACTIVITY_STATUS[detail.status ?? ''] !== responsibility.status) detail.status = ACTIVITY_STATUS[responsibility.status];
   if (differs('assignments')) {

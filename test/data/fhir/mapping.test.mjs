@@ -604,6 +604,34 @@ for (const version of ['R4', 'R5']) {
         assert.deepEqual(m.responsibilityToCarePlan(written[0], options), plan('revoked'), 'written back unchanged it is the same CarePlan');
       });
 
+      test('the activities of a draft CarePlan, or of one that is a proposal or an option, are proposed, not agreed', () => {
+        const drafted = { ...plan('draft'), extension: [{ url: 'https://example.org/fhir/drafted-by', valueString: 'Lars' }] };
+        assert.deepEqual(m.responsibilitiesFromCarePlan(drafted, options).map((r) => r.status), ['proposed', 'proposed']);
+        assert.deepEqual(m.responsibilitiesFromCarePlan({ ...plan('active'), intent: 'proposal' }, options).map((r) => r.status), ['proposed', 'proposed']);
+        assert.deepEqual(m.responsibilitiesFromCarePlan({ ...plan('active'), intent: 'option' }, options).map((r) => r.status), ['proposed', 'proposed']);
+        assert.deepEqual(m.responsibilitiesFromCarePlan({ ...plan('draft'), intent: 'proposal' }, options).map((r) => r.status), ['proposed', 'proposed']);
+        assert.deepEqual(m.responsibilitiesFromCarePlan(plan('draft', 'completed'), options).map((r) => r.status), ['ended', 'proposed'], 'an activity that ended has ended');
+        assert.deepEqual(m.responsibilitiesFromCarePlan({ ...plan('active'), intent: 'order' }, options).map((r) => r.status), ['agreed', 'proposed']);
+
+        const [visits] = m.responsibilitiesFromCarePlan(drafted, options);
+        assert.deepEqual(m.responsibilityToCarePlan(visits, options), drafted, 'written back unchanged it is the same CarePlan');
+        const renamed = m.responsibilityToCarePlan({ ...visits, title: 'Home visits on Mondays' }, options);
+        assert.equal(renamed.status, 'draft', 'an edit leaves the plan a draft');
+        assert.deepEqual({ ...renamed, activity: undefined }, { ...drafted, activity: undefined }, 'and the rest of the plan as it was');
+        assert.equal(renamed.activity[0].detail.status, 'in-progress');
+        assert.equal(m.responsibilitiesFromCarePlan(renamed, options)[0].status, 'proposed');
+        for (const status of ['agreed', 'disputed']) {
+          assert.throws(
+            () => m.responsibilityToCarePlan({ ...visits, status }, options),
+            (error) => error instanceof m.StoreError && error.kind === 'rejected' && /CarePlan\/home is a draft/.test(error.detail),
+            `${status} is refused: it would take rewriting the draft plan`,
+          );
+        }
+        const ended = m.responsibilityToCarePlan({ ...visits, status: 'ended' }, options);
+        assert.equal(ended.activity[0].detail.status, 'completed');
+        assert.equal(ended.status, 'draft');
+      });
+
       test('an activity entered in error is not shown; the others keep their ids', () => {
         const read = m.responsibilitiesFromCarePlan(plan('active', 'entered-in-error'), options);
         assert.deepEqual(read.map((r) => [r.id, r.title]), [['home.activity-2', 'Apply for housing support']]);

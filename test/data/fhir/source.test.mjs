@@ -185,6 +185,39 @@ for (const version of ['R4', 'R5']) {
       server.resources.delete('CarePlan/cp-two');
     });
 
+    test('an activity of a draft CarePlan is proposed; agreeing to it writes nothing, an edit keeps the draft as it was', async () => {
+      server.seed({
+        resourceType: 'CarePlan',
+        id: 'cp-draft',
+        status: 'draft',
+        intent: 'plan',
+        subject: { reference: 'Patient/m-ingrid' },
+        author: { reference: 'Practitioner/m-lars' },
+        activity: [{ detail: { status: 'in-progress', code: { text: 'Home visits twice a week' }, performer: [{ reference: 'Practitioner/m-kari' }] } }],
+      });
+      const store = new m.CareStore(source(), 'team-ingrid', { id: 'm-kari', name: 'Kari Nilsen' });
+      await store.load();
+      const visits = () => store.snapshot.record.responsibilities.find((r) => r.id === 'cp-draft.activity-1');
+      assert.equal(visits().status, 'proposed', 'nobody agreed to an activity of a plan still drafted');
+      const before = server.get('CarePlan/cp-draft');
+      server.requests.length = 0;
+      const agree = await store.save({ entity: 'responsibility', action: 'agree', value: { ...visits(), status: 'agreed' } });
+      assert.equal(agree.ok, false, 'agreeing is not saved');
+      assert.equal(agree.error.kind, 'rejected');
+      assert.match(agree.error.detail, /CarePlan\/cp-draft is a draft/);
+      assert.equal(server.requests.filter((r) => r.method === 'PUT').length, 0, 'nothing was written');
+      assert.deepEqual(server.get('CarePlan/cp-draft'), before);
+      assert.equal(visits().status, 'proposed', 'the page goes back to proposed');
+      store.dismiss('responsibility', 'cp-draft.activity-1');
+      const rename = await store.save({ entity: 'responsibility', action: 'edit', value: { ...visits(), title: 'Home visits on Mondays' } });
+      assert.equal(rename.ok, true, rename.error?.detail);
+      const stored = server.get('CarePlan/cp-draft');
+      assert.deepEqual({ ...stored, meta: undefined, activity: undefined }, { ...before, meta: undefined, activity: undefined }, 'the draft stays a draft, by the same author');
+      assert.deepEqual(stored.activity[0].detail, { ...before.activity[0].detail, code: { text: 'Home visits on Mondays' } });
+      assert.equal(rename.value.status, 'proposed');
+      server.resources.delete('CarePlan/cp-draft');
+    });
+
     test('a change made on an outdated version is reported as a conflict, with the server message', async () => {
       const store = new m.CareStore(source(), 'team-ingrid', { name: 'Kari Nilsen' });
       await store.load();
