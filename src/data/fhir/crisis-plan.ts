@@ -14,9 +14,13 @@ export const CRISIS_PLAN_CATEGORY: F.CodeableConcept = { coding: [{ system: CODE
 /** Whether a CarePlan says it is a crisis plan (the rest are read as responsibilities). */
 export const isCrisisCarePlan = (plan: F.CarePlan): boolean => hasCode(plan.category, CODE_SYSTEMS.carePlanKind, 'crisis-plan');
 
-/** Task statuses of a measure nobody carries out any more: it is not shown, and stays in the CarePlan as it is. */
-const STOOD_DOWN = new Set(['cancelled', 'rejected', 'entered-in-error']);
-const isStoodDown = (resource: F.Resource | undefined) => resource?.resourceType === 'Task' && STOOD_DOWN.has((resource as F.Task).status ?? '');
+/**
+ * Task statuses of a measure that is not what is done in a crisis: nobody carries it out any more
+ * (cancelled, rejected, entered in error), or nobody has agreed to it yet (a draft, requested or
+ * received, outside a proposal). It is not shown, and stays in the CarePlan as it is.
+ */
+const NOT_SHOWN = new Set(['cancelled', 'rejected', 'entered-in-error', 'draft', 'requested', 'received']);
+const isNotShown = (resource: F.Resource | undefined) => resource?.resourceType === 'Task' && NOT_SHOWN.has((resource as F.Task).status ?? '');
 
 /** CarePlan statuses of a plan in force (or being made); any other is left on the server. */
 const IN_FORCE = new Set(['draft', 'active', 'on-hold', 'unknown']);
@@ -213,7 +217,7 @@ export const crisisPlanFromFhir = (plan: F.CarePlan, options: FhirMappingOptions
     const reference = ctx.version === 'R5' ? activity.plannedActivityReference : activity.reference;
     const task = plan.contained?.find((r) => r.resourceType === 'Task' && reference?.reference === `#${r.id}`) as F.Task | undefined;
     const element = ctx.version === 'R5' ? 'plannedActivityReference' : 'reference';
-    if (isStoodDown(task)) return;
+    if (isNotShown(task)) return;
     if (!task) {
       throw problem(plan, 'refused', `${at}.${activity.detail ? 'detail' : element}`, 'an activity of the crisis plan is not a measure the plan holds (a contained Task), so whom it is for and at which stage is unknown.', `point ${at}.${element} at a contained Task with its stage in Task.code`);
     }
@@ -391,12 +395,12 @@ export const crisisPlanToFhir = (plan: CrisisPlan, options: FhirMappingOptions):
     const contained = out.contained ?? [];
     const element = version === 'R5' ? 'plannedActivityReference' : 'reference';
     const ours = new Map<string, { activity: F.CarePlanActivity; task: F.Task; measure: CrisisMeasure; stage: CrisisStage }>();
-    const stoodDown: F.CarePlanActivity[] = [];
+    const notShown: F.CarePlanActivity[] = [];
     for (const activity of out.activity ?? []) {
       const ref = (activity[element] as F.Reference | undefined)?.reference;
       const task = contained.find((r) => r.resourceType === 'Task' && ref === `#${r.id}`) as F.Task | undefined;
-      if (isStoodDown(task)) {
-        stoodDown.push(activity);
+      if (isNotShown(task)) {
+        notShown.push(activity);
         continue;
       }
       const stage = task ? codeIn(task.code, CODE_SYSTEMS.crisisStage) : undefined;
@@ -427,7 +431,7 @@ export const crisisPlanToFhir = (plan: CrisisPlan, options: FhirMappingOptions):
     }
     const kept = contained.filter((r) => ![...ours.values()].some((o) => o.task === r));
     put(out, 'contained', [...kept, ...tasks]);
-    put(out, 'activity', [...activities, ...stoodDown]);
+    put(out, 'activity', [...activities, ...notShown]);
   }
 
   if (differs('proposals')) {

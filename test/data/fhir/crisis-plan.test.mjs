@@ -225,6 +225,30 @@ for (const version of ['R4', 'R5']) {
       assert.deepEqual(contractPart(m.crisisPlanFromFhir(out, options)), contractPart(changed));
     });
 
+    test('a measure whose Task is a draft, requested or received (not a proposal) is not shown as what is done in a crisis, and stays in the CarePlan when the plan is changed', () => {
+      const foreign = JSON.parse(JSON.stringify(written));
+      const taskOf = (activity) => foreign.contained.find((r) => `#${r.id}` === activity[element].reference);
+      const notAgreed = foreign.activity.slice(0, 3).map(taskOf);
+      ['requested', 'draft', 'received'].forEach((status, i) => {
+        notAgreed[i].status = status;
+        notAgreed[i].note = [{ text: 'Suggested by the night service; not discussed with Ingrid yet.' }];
+      });
+      const read = m.crisisPlanFromFhir(foreign, options);
+      const shown = read.stages.flatMap((s) => s.measures.map((x) => x.text));
+      for (const task of notAgreed) assert.ok(!shown.includes(task.description), `${task.status}: ${task.description}`);
+      assert.equal(shown.length, plan.stages.flatMap((s) => s.measures).length - 3, 'the agreed measures are shown');
+      assert.deepEqual(read.proposals.map((p) => p.id), plan.proposals.map((p) => p.id), 'nor is one read as a proposal');
+      assert.deepEqual(m.crisisPlanToFhir(read, options), foreign, 'written back unchanged it is the same CarePlan');
+      const stage = read.stages.find((s) => s.measures.length);
+      const changed = { ...read, version: read.version + 1, stages: read.stages.map((s) => (s === stage ? { ...s, measures: [...s.measures.slice(1), { id: 'm-new', text: 'Kari calls me the next morning.', memberIds: [], responsibilityIds: [] }] } : s)) };
+      const out = m.crisisPlanToFhir(changed, options);
+      for (const task of notAgreed) {
+        assert.deepEqual(out.contained.find((r) => r.id === task.id), task, `the ${task.status} Task is kept as it was, not made accepted`);
+        assert.ok(out.activity.some((a) => a[element].reference === `#${task.id}`), 'and still an activity of the plan');
+      }
+      assert.deepEqual(contractPart(m.crisisPlanFromFhir(out, options)), contractPart(changed));
+    });
+
     test('the official CarePlan examples are not crisis plans: left on the server, naming CarePlan.category', () => {
       const examples = officialCarePlans(version);
       assert.equal(examples.length, 11);

@@ -148,6 +148,29 @@ for (const version of ['R4', 'R5']) {
       assert.equal(outcome.value.meta.version, String(Number(before.meta.versionId) + 1));
     });
 
+    test('a crisis-plan measure nobody agreed to (its Task requested) is not shown, and a save through the store keeps it as it was', async () => {
+      const original = server.get('CarePlan/cp-ingrid');
+      const seeded = JSON.parse(JSON.stringify(original));
+      const element = version === 'R5' ? 'plannedActivityReference' : 'reference';
+      const requested = seeded.contained.find((r) => `#${r.id}` === seeded.activity[0][element].reference);
+      requested.status = 'requested';
+      server.seed(seeded);
+      const store = new m.CareStore(source(), 'team-ingrid', { id: 'Patient/m-ingrid', name: 'Ingrid Solberg' });
+      await store.load();
+      const plan = store.snapshot.record.crisisPlans[0];
+      const measures = plan.stages.flatMap((s) => s.measures.map((x) => x.text));
+      assert.ok(!measures.includes(requested.description), 'a measure only asked for is not what is done in a crisis');
+      const [first, second, ...rest] = plan.stages[1].contacts;
+      const value = { ...plan, version: plan.version + 1, stages: plan.stages.map((s, i) => (i === 1 ? { ...s, contacts: [second, first, ...rest], measures: s.measures.slice(1) } : s)) };
+      const outcome = await store.save({ entity: 'crisis-plan', action: 'edit', value });
+      assert.equal(outcome.ok, true, outcome.error?.detail);
+      const stored = server.get('CarePlan/cp-ingrid');
+      assert.deepEqual(stored.contained.find((r) => r.id === requested.id), requested, 'the requested Task is kept, still requested');
+      assert.ok(stored.activity.some((a) => a[element].reference === `#${requested.id}`), 'and still an activity of the plan');
+      assert.ok(!outcome.value.stages.flatMap((s) => s.measures.map((x) => x.text)).includes(requested.description), 'and still not shown');
+      server.seed(original);
+    });
+
     test('two activities of one CarePlan saved one after the other: both saved, no conflict that nobody caused; a real one still is', async () => {
       server.seed({
         resourceType: 'CarePlan',
