@@ -18,7 +18,8 @@ export const STATUS_BY_APPOINTMENT_STATUS: Record<string, MeetingStatus> = {
   'checked-in': 'booked',
   fulfilled: 'held',
   cancelled: 'cancelled',
-  noshow: 'cancelled',
+  // Someone (usually the person) did not come: nobody called it off, nor recorded that it took place.
+  noshow: 'booked',
   'entered-in-error': 'cancelled',
 };
 const APPOINTMENT_STATUS: Record<MeetingStatus, string> = { proposed: 'proposed', booked: 'booked', cancelled: 'cancelled', held: 'fulfilled' };

@@ -729,6 +729,27 @@ for (const version of ['R4', 'R5']) {
       assert.deepEqual([note?.kind, note?.resourceType, note?.id, note?.path], ['left-on-server', 'Appointment', 'typo', 'Appointment.status']);
       assert.equal(m.meetingFromFhir({ ...appointment, status: 'cancelled' }, options).status, 'cancelled', 'a cancelled meeting is still shown as cancelled');
     });
+
+    test('a no-show is a booked meeting, neither cancelled nor held; an edit keeps Appointment.status noshow', () => {
+      const appointment = {
+        resourceType: 'Appointment',
+        id: 'missed',
+        status: 'noshow',
+        description: 'Responsibility-group meeting',
+        start: '2026-11-10T10:00:00+01:00',
+        end: '2026-11-10T11:00:00+01:00',
+        participant: [
+          { actor: { reference: 'Patient/ingrid' }, status: 'accepted' },
+          { actor: { reference: 'PractitionerRole/kari-role' }, status: 'accepted' },
+        ],
+      };
+      const read = m.meetingFromFhir(appointment, options);
+      assert.equal(read.status, 'booked', 'nobody called it off, and nobody recorded that it took place');
+      assert.deepEqual(m.meetingToFhir(read, options), appointment, 'written back unchanged it is the same Appointment');
+      const renamed = m.meetingToFhir({ ...read, title: 'Responsibility-group meeting (November)' }, options);
+      assert.equal(renamed.status, 'noshow', 'an edit does not rewrite who did not come');
+      assert.equal(m.meetingToFhir({ ...read, status: 'held' }, options).status, 'fulfilled', 'marking it held is written as asked');
+    });
   });
 
   test(`${version}: urn:uuid references inside a Bundle resolve`, () => {
