@@ -14,7 +14,7 @@ import { CODE_SYSTEMS, EXTENSIONS, RESOURCE_TYPES, V3_ACT_CODE, V3_ACT_REASON, V
 import { contextOf, keep, keepUnexpressed, keptResource, metaOf, withExtras, withoutExtras, type FhirMappingOptions, type MappingContext } from './context.js';
 import { FhirResourceProblem, type FhirNote } from './notes.js';
 import type * as F from './types.js';
-import { codingsOf, compact, dateOf, endDateOf, findExtension, instantOf, jsonEqual, put, setExtension } from './util.js';
+import { codingsOf, compact, dateOf, endDateOf, findExtension, instantIn, jsonEqual, put, setExtension } from './util.js';
 
 type Decision = 'permit' | 'deny';
 const negate = (decision: Decision): Decision => (decision === 'permit' ? 'deny' : 'permit');
@@ -367,7 +367,9 @@ export const consentFromFhir = (resource: F.Consent, options: FhirMappingOptions
     state,
     history: [],
   };
-  const since = instantOf(version === 'R4' ? resource.dateTime : resource.date) ?? (state !== 'not-recorded' ? (instantOf(resource.meta?.lastUpdated) ?? instantOf(scope?.period?.start)) : undefined);
+  // A time written without an offset is the wall-clock time of the source's zone, as for appointments.
+  const at = (value: string | undefined) => instantIn(value, ctx.timeZone);
+  const since = at(version === 'R4' ? resource.dateTime : resource.date) ?? (state !== 'not-recorded' ? (at(resource.meta?.lastUpdated) ?? at(scope?.period?.start)) : undefined);
   if (since) directive.since = since;
   const validFrom = dateOf(scope?.period?.start);
   const validUntil = endDateOf(scope?.period?.end);

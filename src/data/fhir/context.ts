@@ -18,7 +18,7 @@ export interface FhirMappingOptions {
    * `system|code` (`http://snomed.info/sct|394814009`) or a bare code for any system.
    */
   sectorMapping?: Readonly<Record<string, Sector>>;
-  /** Time zone of an appointment that names none (and the country of telephone numbers written without one). Default `Europe/Oslo`. */
+  /** Time zone of an appointment that names none and of other times written without an offset (and the country of telephone numbers written without one). Default `Europe/Oslo`. */
   timeZone?: string;
   /** The care team's id, set as `teamId` on responsibilities and meetings. */
   teamId?: string;

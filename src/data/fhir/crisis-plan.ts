@@ -6,7 +6,7 @@ import { referenceById } from './consent.js';
 import { contextOf, keep, keepUnexpressed, keptResource, metaOf, withExtras, withoutExtras, type FhirMappingOptions, type MappingContext } from './context.js';
 import { FhirResourceProblem } from './notes.js';
 import type * as F from './types.js';
-import { clone, codeIn, compact, dateOf, endDateOf, findExtension, findExtensions, hasCode, instantOf, jsonEqual, put, setExtension, setExtensions, UNKNOWN_PERSON } from './util.js';
+import { clone, codeIn, compact, dateOf, endDateOf, findExtension, findExtensions, hasCode, instantIn, jsonEqual, put, setExtension, setExtensions, UNKNOWN_PERSON } from './util.js';
 
 /** `CarePlan.category` of a crisis plan. */
 export const CRISIS_PLAN_CATEGORY: F.CodeableConcept = { coding: [{ system: CODE_SYSTEMS.carePlanKind, code: 'crisis-plan', display: 'Crisis plan' }], text: 'Crisis plan' };
@@ -127,12 +127,12 @@ const proposalFrom = (task: F.Task, plan: F.CarePlan, ctx: MappingContext, at: s
   const stage = codeIn(task.code, CODE_SYSTEMS.crisisStage);
   if (!isStage(stage)) throw problem(plan, 'refused', `${at}.code`, 'a proposed change names no stage of the plan.', `code Task.code in ${CODE_SYSTEMS.crisisStage} (${CRISIS_STAGES.join(', ')})`);
   const by = actorFrom(task.requester, plan, ctx);
-  const when = instantOf(task.authoredOn);
+  const when = instantIn(task.authoredOn, ctx.timeZone);
   if (!by || !when) throw problem(plan, 'refused', `${at}.${by ? 'authoredOn' : 'requester'}`, 'a proposed change does not say who proposed it and when.', 'set Task.requester and Task.authoredOn');
   const proposal: CrisisProposal = { id: proposalIdOf(task)!, by, at: when, stage, measure: measureFrom(task, plan, ctx, at), status };
   const note = task.note?.[0]?.text?.trim();
   if (note) proposal.note = note;
-  const answeredAt = status === 'proposed' ? undefined : instantOf(task.lastModified);
+  const answeredAt = status === 'proposed' ? undefined : instantIn(task.lastModified, ctx.timeZone);
   if (answeredAt) proposal.answeredAt = answeredAt;
   const answeredBy = status === 'proposed' ? undefined : actorFrom(findExtension(task, EXTENSIONS.proposalAnsweredBy)?.valueReference, plan, ctx);
   if (answeredBy) proposal.answeredBy = answeredBy;
@@ -238,7 +238,7 @@ export const crisisPlanFromFhir = (plan: F.CarePlan, options: FhirMappingOptions
   const agreedBy: CrisisAgreement[] = findExtensions(plan, EXTENSIONS.agreement).flatMap((ext) => {
     const member = part(ext, 'member')?.valueReference;
     const memberId = member ? ctx.memberKey(member, plan) : undefined;
-    const at = instantOf(part(ext, 'at')?.valueDateTime);
+    const at = instantIn(part(ext, 'at')?.valueDateTime, ctx.timeZone);
     const version = part(ext, 'version')?.valuePositiveInt;
     if (!memberId || !at || !version) return [];
     return [{ memberId, name: member?.display ?? ctx.index.nameOf(member, plan) ?? UNKNOWN_PERSON, at, version }];

@@ -6,7 +6,7 @@ import { referenceById } from './consent.js';
 import { contextOf, keep, keepUnexpressed, keptResource, withExtras, withoutExtras, type FhirMappingOptions, type MappingContext } from './context.js';
 import { FhirResourceProblem } from './notes.js';
 import type * as F from './types.js';
-import { clone, jsonEqual, put, setExtension, setExtensions } from './util.js';
+import { clone, instantIn, jsonEqual, put, setExtension, setExtensions } from './util.js';
 
 /**
  * A meeting's outcome in FHIR, R4 and R5 (docs/fhir.md). The outcome itself is one Composition:
@@ -228,13 +228,14 @@ export const meetingOutcomeFromFhir = (composition: Composition, options?: Parti
   const outcome: MeetingOutcome = { id, meetingId, status: shared ? 'shared' : 'draft', parts, confirmations, questions };
   const teamId = /CareTeam\/([A-Za-z0-9\-.]{1,64})$/.exec(ext.find((e) => e.url === OUTCOME_FHIR.team)?.valueReference?.reference ?? '')?.[1];
   if (teamId) outcome.teamId = teamId;
-  const occurrence = ext.find((e) => e.url === OUTCOME_FHIR.occurrence)?.valueDateTime;
+  const occurrence = instantIn(ext.find((e) => e.url === OUTCOME_FHIR.occurrence)?.valueDateTime, ctx.timeZone);
   if (occurrence) outcome.occurrenceStart = occurrence;
   if (author?.display && author.display !== 'Unknown') {
     const authorId = author.reference?.startsWith('Organization/') ? undefined : ctx.memberKey(author, composition);
     outcome.recordedBy = { ...(authorId ? { id: authorId } : {}), name: author.display, ...(organisation ? { organisationId: organisation } : {}) };
   }
-  if (shared && composition.date) outcome.sharedAt = composition.date;
+  const sharedAt = instantIn(composition.date, ctx.timeZone);
+  if (shared && sharedAt) outcome.sharedAt = sharedAt;
   if (composition.meta?.versionId) outcome.meta = { version: composition.meta.versionId };
   withExtras(outcome, composition);
   (outcome as MeetingOutcome & { fhir?: unknown }).fhir = keep(version, composition);
@@ -356,11 +357,14 @@ export const outcomeMessagesFromFhir = (
     return id ? { id, name: m.sender?.display ?? ctx.index.nameOf(m.sender, m) ?? ctx.memberName(id) ?? id } : undefined;
   };
   const time = (at: string) => Date.parse(at) || 0;
+  // A time sent without an offset is the wall-clock time of the source's zone, as for appointments.
+  const sent = (m: F.Communication) => instantIn(m.sent, ctx.timeZone);
   const confirmations = about
     .filter((m) => kindOf(m) === 'read')
     .flatMap((m): OutcomeConfirmation[] => {
       const who = sender(m);
-      return who && m.sent ? [withExtras({ memberId: who.id, name: who.name, at: m.sent }, m)] : [];
+      const at = sent(m);
+      return who && at ? [withExtras({ memberId: who.id, name: who.name, at }, m)] : [];
     })
     .sort((a, b) => time(a.at) - time(b.at));
   const answers = about.filter((m) => kindOf(m) === 'answer');
@@ -369,15 +373,17 @@ export const outcomeMessagesFromFhir = (
     .flatMap((m): OutcomeQuestion[] => {
       const who = sender(m);
       const text = payloadText(m);
-      if (!who || !m.sent || !text) return [];
-      const q: OutcomeQuestion = { id: identifierIn(m, OUTCOME_FHIR.questionId) ?? m.id ?? 'question', memberId: who.id, name: who.name, at: m.sent, text };
+      const at = sent(m);
+      if (!who || !at || !text) return [];
+      const q: OutcomeQuestion = { id: identifierIn(m, OUTCOME_FHIR.questionId) ?? m.id ?? 'question', memberId: who.id, name: who.name, at, text };
       const partId = m.extension?.find((e) => e.url === OUTCOME_FHIR.part)?.valueString;
       if (partId) q.partId = partId;
       const reply = answers.find((a) => (a.inResponseTo ?? []).some((r) => ctx.index.key(r, a) === `Communication/${m.id}`));
       const answer = reply && payloadText(reply);
       if (reply && answer) {
         q.answer = answer;
-        if (reply.sent) q.answeredAt = reply.sent;
+        const answeredAt = sent(reply);
+        if (answeredAt) q.answeredAt = answeredAt;
         const by = sender(reply);
         const organisationId = organisationOf(reply.extension?.find((e) => e.url === OUTCOME_FHIR.onBehalfOf)?.valueReference);
         const name = reply.sender?.display;
@@ -391,10 +397,12 @@ export const outcomeMessagesFromFhir = (
 };
 
 /** Writes `fields` over `base` (or a new Communication) and keeps contract fields the mapping does not express in contract-extras. */
-const communication = (id: string, base: F.Communication | undefined, fields: Partial<F.Communication>): F.Communication => {
+const communication = (id: string, base: F.Communication | undefined, fields: Partial<F.Communication>, timeZone: string): F.Communication => {
   const out: F.Communication = base ? clone(base) : { resourceType: 'Communication', id, status: 'completed' };
   out.id = id;
   delete out.meta;
+  // A time read from one written without an offset is the same time: written as it was, not rewritten.
+  if (base?.sent && fields.sent && instantIn(base.sent, timeZone) === fields.sent) fields = { ...fields, sent: base.sent };
   // The subject and recipients are only ever added: a Communication read with them keeps them.
   for (const [key, value] of Object.entries(fields)) if (value !== undefined || (key !== 'subject' && key !== 'recipient')) put(out, key as keyof F.Communication, value as never);
   if (base?.meta) out.meta = clone(base.meta);
@@ -431,7 +439,7 @@ export const outcomeMessagesToFhir = (outcome: MeetingOutcome, options: OutcomeM
       sent: c.at,
       sender: referenceById(c.memberId, c.name),
       recipient: toCoordinator,
-    });
+    }, ctx.timeZone);
     written.push(withUnexpressed(message, c, () => readOne([message]).confirmations[0]));
   }
   for (const q of outcome.questions) {
@@ -447,7 +455,7 @@ export const outcomeMessagesToFhir = (outcome: MeetingOutcome, options: OutcomeM
       sender: referenceById(q.memberId, q.name),
       recipient: toCoordinator,
       payload: payloadOf(q.text, ctx.version),
-    });
+    }, ctx.timeZone);
     setExtension(question, OUTCOME_FHIR.part, q.partId ? sub(OUTCOME_FHIR.part, { valueString: q.partId }) : undefined);
     let answer: F.Communication | undefined;
     if (q.answer) {
@@ -461,7 +469,7 @@ export const outcomeMessagesToFhir = (outcome: MeetingOutcome, options: OutcomeM
         sender: q.answeredBy ? actorRef(q.answeredBy) : undefined,
         recipient: [referenceById(q.memberId, q.name)],
         payload: payloadOf(q.answer, ctx.version),
-      });
+      }, ctx.timeZone);
       setExtension(answer, OUTCOME_FHIR.onBehalfOf, q.answeredBy?.organisationId ? sub(OUTCOME_FHIR.onBehalfOf, { valueReference: { reference: `Organization/${q.answeredBy.organisationId}` } }) : undefined);
     }
     written.push(withUnexpressed(question, q, () => readOne(answer ? [question, answer] : [question]).questions[0]));

@@ -6,7 +6,7 @@ import { contextOf, keep, keepUnexpressed, keptResource, metaOf, withExtras, wit
 import { FhirResourceProblem } from './notes.js';
 import { StoreError } from '../types.js';
 import type * as F from './types.js';
-import { clone, codeIn, compact, endDateOf, findExtensions, instantOf, jsonEqual, put, setExtensions, UNKNOWN_PERSON } from './util.js';
+import { clone, codeIn, compact, endDateOf, findExtensions, instantIn, jsonEqual, put, setExtensions, UNKNOWN_PERSON } from './util.js';
 
 /** RACI letters in the project code system, carried by `Task.performer.function`. */
 export const RACI_CODES: Record<RaciPart, string> = { responsible: 'R', accountable: 'A', consulted: 'C', informed: 'I' };
@@ -88,7 +88,7 @@ const notesOf = (notes: F.Annotation[] | undefined, from: F.Resource, fallbackTi
     };
     const authorId = ctx.memberKey(annotation.authorReference, from);
     if (authorId) author.id = authorId;
-    return [{ id: annotation.id ?? `note-${i + 1}`, at: instantOf(annotation.time) ?? instantOf(fallbackTime) ?? EPOCH, author, text: annotation.text }];
+    return [{ id: annotation.id ?? `note-${i + 1}`, at: instantIn(annotation.time, ctx.timeZone) ?? instantIn(fallbackTime, ctx.timeZone) ?? EPOCH, author, text: annotation.text }];
   });
 
 const annotationsOf = (notes: readonly Note[], existing: F.Annotation[] | undefined, before: readonly Note[] | undefined): F.Annotation[] =>
@@ -134,7 +134,7 @@ export const responsibilityFromTask = (task: F.Task, options: FhirMappingOptions
     responsibility.dispute = {
       memberId: assignments.find((a) => a.part === 'accountable')?.memberId ?? 'unknown',
       reason: textOf(task.statusReason) ?? task.businessStatus?.text ?? 'Disputed',
-      at: instantOf(task.lastModified ?? task.authoredOn) ?? EPOCH,
+      at: instantIn(task.lastModified ?? task.authoredOn, ctx.timeZone) ?? EPOCH,
     };
   }
   const meta = metaOf(task);

@@ -52,7 +52,7 @@ export interface FhirSourceOptions {
   retries?: number;
   /** Most Bundle pages followed per search. Default 50. */
   maxPages?: number;
-  /** IANA time zone for appointments that name none (and the country of telephone numbers written without one). Default `Europe/Oslo`. */
+  /** IANA time zone for appointments that name none and other times written without an offset (and the country of telephone numbers written without one). Default `Europe/Oslo`. */
   timeZone?: string;
   /** Sector for organisations whose type has no known code. Default `specialist`. */
   defaultSector?: Sector;

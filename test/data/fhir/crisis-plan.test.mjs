@@ -149,6 +149,21 @@ for (const version of ['R4', 'R5']) {
       assert.deepEqual(contractPart(m.crisisPlanFromFhir(out, options)).proposals, answered.proposals);
     });
 
+    test('a confirmation, a proposal and its answer written without an offset are read in the source\u2019s time zone, and written back as they were', () => {
+      const inOslo = { ...options, timeZone: 'Europe/Oslo' };
+      const foreign = JSON.parse(JSON.stringify(m.crisisPlanToFhir({ ...plan, proposals: plan.proposals.map((p) => ({ ...p, by: { id: p.by.id, name: p.by.name }, status: 'accepted', answeredAt: '2026-11-22T09:30:00+01:00' })) }, inOslo)));
+      const agreement = foreign.extension.find((e) => e.url === `${NS}/StructureDefinition/crisis-plan-agreement`);
+      agreement.extension.find((x) => x.url === 'at').valueDateTime = '2026-11-21T18:45:00';
+      const task = foreign.contained.find((r) => r.intent === 'proposal');
+      task.authoredOn = '2026-11-20T14:00:00';
+      task.lastModified = '2026-06-22T09:30:00';
+      const read = m.crisisPlanFromFhir(foreign, inOslo);
+      assert.equal(read.agreedBy[0].at, '2026-11-21T18:45:00+01:00', 'agreed at 18:45 in Oslo, not 19:45');
+      assert.equal(read.proposals[0].at, '2026-11-20T14:00:00+01:00');
+      assert.equal(read.proposals[0].answeredAt, '2026-06-22T09:30:00+02:00', 'in summer time too');
+      assert.deepEqual(m.crisisPlanToFhir(read, inOslo), foreign, 'written back unchanged it is the same CarePlan');
+    });
+
     test('contact hours survive the round trip, several lines too; hours written as text by earlier versions are still read', () => {
       const withHours = {
         ...plan,

@@ -639,6 +639,57 @@ for (const version of ['R4', 'R5']) {
     }
   });
 
+  describe(`${version}: a time written without an offset is read in the source\u2019s time zone, as an appointment\u2019s is`, () => {
+    const inOslo = { ...options, timeZone: 'Europe/Oslo' };
+
+    // R5 Consent.date is a day, with no time to read.
+    if (version === 'R4') test('when a consent was decided (Consent.dateTime)', () => {
+      const consent = {
+        resourceType: 'Consent',
+        id: 'c-local',
+        status: 'active',
+        scope: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/consentscope', code: 'patient-privacy' }] },
+        patient: { reference: 'Patient/ingrid' },
+        dateTime: '2026-03-02T10:00:00',
+        performer: [{ reference: 'Patient/ingrid' }],
+        provision: {
+          type: 'permit',
+          actor: [{ role: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-ParticipationType', code: 'PRCP' }] }, reference: { reference: 'Organization/home-care' } }],
+          purpose: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-ActReason', code: 'COC' }],
+        },
+      };
+      const read = m.consentFromFhir(consent, inOslo);
+      assert.equal(read.since, '2026-03-02T10:00:00+01:00', '10:00 in Oslo, not 11:00');
+      assert.equal(m.consentFromFhir({ ...consent, dateTime: '2026-06-02T10:00:00' }, inOslo).since, '2026-06-02T10:00:00+02:00', 'in summer time too');
+      assert.equal(m.consentFromFhir({ ...consent, dateTime: '2026-03-02T10:00:00Z' }, inOslo).since, '2026-03-02T10:00:00Z', 'a time with its zone is kept');
+      assert.deepEqual(m.consentToFhir(read, inOslo), consent, 'written back unchanged it is the same resource');
+    });
+
+    test('when a note on a Task was written, and when a responsibility was disputed', () => {
+      const task = {
+        resourceType: 'Task',
+        id: 'r-local',
+        status: 'rejected',
+        intent: 'plan',
+        code: { text: 'Medicines at home' },
+        for: { reference: 'Patient/ingrid' },
+        owner: { reference: 'Practitioner/lars', display: 'Lars Haugen' },
+        lastModified: '2026-03-03T08:15:00',
+        statusReason: version === 'R4' ? { text: 'Not mine' } : [{ concept: { text: 'Not mine' } }],
+        note: [
+          { authorString: 'Kari', time: '2026-03-02T10:00:00', text: 'Twice a week' },
+          { authorString: 'Lars', text: 'Only when Kari is away' },
+        ],
+      };
+      const read = m.responsibilityFromTask(task, inOslo);
+      assert.deepEqual(read.notes.map((n) => n.at), ['2026-03-02T10:00:00+01:00', '2026-03-03T08:15:00+01:00'], 'a note without a time takes the Task\u2019s, in the same zone');
+      assert.equal(read.dispute.at, '2026-03-03T08:15:00+01:00');
+      assert.deepEqual(m.responsibilityToTask(read, inOslo), task, 'written back unchanged it is the same resource');
+      const added = m.responsibilityToTask({ ...read, notes: [...read.notes, { id: 'n3', at: '2026-03-04T09:00:00+01:00', author: { name: 'Kari' }, text: 'From Monday' }] }, inOslo);
+      assert.deepEqual(added.note.slice(0, 2), task.note, 'a note added leaves the others as they were written');
+    });
+  });
+
   describe(`Appointment ${version}`, () => {
     const meeting = m.parse('CareRecord', m.CareRecord, m.fjordvik).meetings.find((x) => x.recurrence && x.mode === 'hybrid');
     const written = m.meetingToFhir(meeting, { ...options, timeZone: 'Europe/Oslo' });

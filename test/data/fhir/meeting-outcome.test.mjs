@@ -137,6 +137,22 @@ for (const version of ['R4', 'R5']) {
       assert.deepEqual(sortById(again), sortById(foreignMessages), 'every message as read');
     });
 
+    test('when it was shared and when each message was sent, written without an offset, are read in the source\u2019s time zone; written back as they were', () => {
+      const inOslo = { ...options, timeZone: 'Europe/Oslo' };
+      const foreign = structuredClone(written);
+      foreign.date = '2026-10-28T09:00:00';
+      const foreignMessages = structuredClone(messages).map((c) => ({ ...c, sent: c.sent.replace(/(Z|[+-]\d{2}:\d{2})$/, '') }));
+      const read = m.meetingOutcomeFromFhir(foreign, inOslo, foreignMessages);
+      assert.ok(m.check(m.MeetingOutcome, read).ok, JSON.stringify(m.check(m.MeetingOutcome, read).issues));
+      assert.equal(read.sharedAt, '2026-10-28T09:00:00+01:00', 'shared at 09:00 in Oslo, not 10:00');
+      const sent = (list) => list.map((c) => `${c.sent}+01:00`).sort();
+      assert.deepEqual([...read.confirmations.map((c) => c.at), ...read.questions.flatMap((q) => [q.at, q.answeredAt ?? []]).flat()].sort(), sent(foreignMessages));
+      assert.deepEqual(m.meetingOutcomeToFhir(read, inOslo), foreign, 'written back unchanged it is the same Composition');
+      const sortById = (list) => [...list].sort((a, b) => a.id.localeCompare(b.id));
+      const again = m.outcomeMessagesToFhir(read, { ...inOslo, coordinator: { id: 'm-kari', name: 'Kari Nilsen' }, existing: foreignMessages });
+      assert.deepEqual(sortById(again), sortById(foreignMessages), 'every message as read: nobody\u2019s message is rewritten');
+    });
+
     test('a change (a reworded decision, a new task) rewrites only its part, keeping what the mapping does not know; fields a host added travel in contract-extras', () => {
       const foreign = structuredClone(written);
       foreign.extension.push({ url: 'urn:other:extension', valueString: 'kept' });
