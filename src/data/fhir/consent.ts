@@ -245,15 +245,16 @@ const recipientFrom = (resource: F.Consent, ctx: MappingContext): Recipient => {
 const deciderFrom = (reference: F.Reference | undefined, subjectKey: string | undefined, resource: F.Consent, ctx: MappingContext): Decider | undefined => {
   if (!reference) return undefined;
   const key = ctx.index.key(reference, resource);
-  const type = ctx.index.typeOf(reference, resource);
-  if (key !== subjectKey && type !== 'RelatedPerson' && type !== 'Patient') return undefined;
-  const related = ctx.index.resolve<F.RelatedPerson>(reference, resource);
+  const self = key !== undefined && key === subjectKey;
+  const related = self || ctx.index.typeOf(reference, resource) !== 'RelatedPerson' ? undefined : ctx.index.resolve<F.RelatedPerson>(reference, resource);
   const roleCode = codingsOf(related?.relationship).find((c) => c.system === V3_ROLE_CODE && RELATION_BY_ROLE_CODE[c.code ?? '']);
-  // A friend, spouse or next of kin has no say by that relationship: they are never shown as deciding as a legal representative.
-  if (key !== subjectKey && !roleCode && codingsOf(related?.relationship).length) return undefined;
+  // Someone else has a say only by a relationship recorded as giving one (guardian, parent, power of
+  // attorney): another Patient, a friend, spouse or next of kin, or a RelatedPerson whose relationship
+  // is not known, is never shown as deciding for the person.
+  if (!self && !roleCode) return undefined;
   const decider: Decider = {
-    name: ctx.index.nameOf(reference, resource) ?? (key === subjectKey ? (ctx.index.nameOf(subjectRef(resource, ctx.version), resource) ?? 'The person') : 'Unknown person'),
-    relation: key === subjectKey ? 'self' : roleCode ? RELATION_BY_ROLE_CODE[roleCode.code!] : 'legal-representative',
+    name: ctx.index.nameOf(reference, resource) ?? (self ? (ctx.index.nameOf(subjectRef(resource, ctx.version), resource) ?? 'The person') : 'Unknown person'),
+    relation: self ? 'self' : RELATION_BY_ROLE_CODE[roleCode!.code!],
   };
   if (key) decider.memberId = key;
   return decider;

@@ -323,6 +323,26 @@ for (const version of ['R4', 'R5']) {
       assert.deepEqual(decidedBy('attorney'), { name: 'Person attorney', relation: 'legal-representative', memberId: 'RelatedPerson/attorney' });
     });
 
+    test('another Patient who decided, or someone whose relationship to the person is not recorded, is not shown as their legal representative', () => {
+      const otherPatient = { resourceType: 'Patient', id: 'ola', name: [{ text: 'Ola Nordmann' }] };
+      const unknown = { resourceType: 'RelatedPerson', id: 'unknown', patient: { reference: 'Patient/ingrid' }, name: [{ text: 'Per Berg' }] };
+      const local = { ...options, index: new m.ResourceIndex([organisation, patient, otherPatient, unknown], 'https://hospital.example/fhir') };
+      const decidedBy = (reference) => {
+        const consent = version === 'R4' ? { ...r4, performer: [reference] } : { ...r5, grantor: [reference] };
+        const directive = m.consentFromFhir(consent, local);
+        assert.ok(m.check(m.ConsentDirective, directive).ok);
+        assert.deepEqual(m.consentToFhir(directive, local), consent, 'written back unchanged it is the same Consent');
+        return directive.decidedBy;
+      };
+      assert.equal(decidedBy({ reference: 'Patient/ola' }), undefined, 'another Patient has no say recorded over Ingrid');
+      assert.equal(decidedBy({ reference: 'RelatedPerson/unknown' }), undefined, 'nor a relative whose relationship is not recorded');
+      assert.equal(decidedBy({ reference: 'RelatedPerson/not-read', display: 'Kari Berg' }), undefined, 'nor one the server did not give');
+      assert.deepEqual(decidedBy({ reference: 'Patient/ingrid' }), { name: 'Ingrid Solberg', relation: 'self', memberId: 'Patient/ingrid' }, 'the person herself decided');
+      const directive = m.consentFromFhir(version === 'R4' ? { ...r4, performer: [{ reference: 'Patient/ola' }] } : { ...r5, grantor: [{ reference: 'Patient/ola' }] }, local);
+      const decided = m.consentToFhir({ ...directive, state: 'withdrawn', decidedBy: { name: 'Ingrid Solberg', memberId: 'Patient/ingrid', relation: 'self' } }, local);
+      assert.deepEqual(decided[version === 'R4' ? 'performer' : 'grantor'], [{ reference: 'Patient/ingrid', display: 'Ingrid Solberg' }], 'a new decision names who made it');
+    });
+
     test('withdrawal sets status inactive and leaves every provision in place', () => {
       const written = m.consentToFhir({ ...read, state: 'withdrawn' }, options);
       assert.deepEqual(written, { ...resource, status: 'inactive' });
