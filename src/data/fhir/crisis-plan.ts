@@ -17,10 +17,12 @@ export const isCrisisCarePlan = (plan: F.CarePlan): boolean => hasCode(plan.cate
 /**
  * Task statuses of a measure that is not what is done in a crisis: nobody carries it out any more
  * (cancelled, rejected, entered in error), or nobody has agreed to it yet (a draft, requested or
- * received, outside a proposal). It is not shown, and stays in the CarePlan as it is.
+ * received, outside a proposal). Such a measure, or one whose Task says what must not be done (R5
+ * `doNotPerform`), is not shown, and stays in the CarePlan as it is.
  */
 const NOT_SHOWN = new Set(['cancelled', 'rejected', 'entered-in-error', 'draft', 'requested', 'received']);
-const isNotShown = (resource: F.Resource | undefined) => resource?.resourceType === 'Task' && NOT_SHOWN.has((resource as F.Task).status ?? '');
+const isNotShown = (resource: F.Resource | undefined) =>
+  resource?.resourceType === 'Task' && (NOT_SHOWN.has((resource as F.Task).status ?? '') || (resource as F.Task).doNotPerform === true);
 
 /** CarePlan statuses of a plan in force (or being made); any other is left on the server. */
 const IN_FORCE = new Set(['draft', 'active', 'on-hold', 'unknown']);

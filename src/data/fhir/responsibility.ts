@@ -107,6 +107,9 @@ export const responsibilityFromTask = (task: F.Task, options: FhirMappingOptions
   if (task.status === 'entered-in-error') {
     throw new FhirResourceProblem({ kind: 'left-on-server', resourceType: 'Task', id: task.id ?? '', path: 'Task.status', message: 'the task was entered in error, so it is no responsibility, not even an ended one.' });
   }
+  if (task.doNotPerform === true) {
+    throw new FhirResourceProblem({ kind: 'left-on-server', resourceType: 'Task', id: task.id ?? '', path: 'Task.doNotPerform', message: 'the task says what must not be done; shown as a responsibility it would read as something to do.' });
+  }
   const { title, description } = titleOf(task.code, task.description, 'Task');
   const assignments: Assignment[] = [];
   const add = (memberId: string | undefined, part: RaciPart) => {
@@ -240,7 +243,8 @@ export const responsibilitiesFromCarePlan = (plan: F.CarePlan, options: FhirMapp
   const notAgreed = planNotAgreed(plan) !== undefined;
   return (plan.activity ?? []).flatMap((activity, i): Responsibility[] => {
     const detail = activity.detail;
-    if (!detail || detail.status === 'entered-in-error') return [];
+    // An activity that says what must not be done is no responsibility to do it: it stays in the plan as it is.
+    if (!detail || detail.status === 'entered-in-error' || detail.doNotPerform === true) return [];
     const { title, description } = titleOf(detail.code, detail.description, 'Activity');
     const assignments: Assignment[] = [];
     for (const performer of detail.performer ?? []) {

@@ -239,6 +239,8 @@ export interface Task extends Resource {
   statusReason?: unknown;
   businessStatus?: CodeableConcept;
   intent?: string;
+  /** R5: the task is a prohibition (what must not be done). */
+  doNotPerform?: boolean;
   code?: CodeableConcept;
   description?: string;
   for?: Reference;
@@ -259,6 +261,8 @@ export interface CarePlanActivityDetail extends Element {
   kind?: string;
   code?: CodeableConcept;
   status?: string;
+  /** The activity is a prohibition (what must not be done). */
+  doNotPerform?: boolean;
   description?: string;
   performer?: Reference[];
   scheduledPeriod?: Period;

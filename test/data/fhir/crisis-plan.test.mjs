@@ -264,6 +264,19 @@ for (const version of ['R4', 'R5']) {
       assert.deepEqual(contractPart(m.crisisPlanFromFhir(out, options)), contractPart(changed));
     });
 
+    test('a measure whose Task says what must not be done (doNotPerform) is not shown as what is done in a crisis, and stays in the CarePlan', () => {
+      const foreign = JSON.parse(JSON.stringify(written));
+      const task = foreign.contained.find((r) => `#${r.id}` === foreign.activity[0][element].reference);
+      task.doNotPerform = true;
+      const read = m.crisisPlanFromFhir(foreign, options);
+      assert.ok(!read.stages.flatMap((s) => s.measures.map((x) => x.text)).includes(task.description), task.description);
+      assert.deepEqual(m.crisisPlanToFhir(read, options), foreign, 'written back unchanged it is the same CarePlan');
+      const stage = read.stages.find((s) => s.measures.length);
+      const out = m.crisisPlanToFhir({ ...read, stages: read.stages.map((s) => (s === stage ? { ...s, measures: s.measures.slice(1) } : s)) }, options);
+      assert.deepEqual(out.contained.find((r) => r.id === task.id), task, 'the Task is kept as it was');
+      assert.ok(out.activity.some((a) => a[element].reference === `#${task.id}`), 'and still an activity of the plan');
+    });
+
     test('the official CarePlan examples are not crisis plans: left on the server, naming CarePlan.category', () => {
       const examples = officialCarePlans(version);
       assert.equal(examples.length, 11);

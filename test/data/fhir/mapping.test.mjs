@@ -601,6 +601,16 @@ for (const version of ['R4', 'R5']) {
       assert.equal(m.responsibilityFromTask({ ...task, status: 'cancelled' }, options).status, 'ended', 'a cancelled Task happened, and has ended');
     });
 
+    if (version === 'R5') {
+      test('a Task that says what must not be done (the official cpg-example-1, doNotPerform) is left on the server, not shown as something to do', () => {
+        const example = JSON.parse(readFileSync(join(root, 'node_modules', 'hl7.fhir.r5.examples', 'Task-cpg-example-1.json'), 'utf8'));
+        assert.deepEqual([example.status, example.doNotPerform, example.code.text], ['ready', true, 'Collect information']);
+        const note = noteOf(() => m.responsibilityFromTask(example, options));
+        assert.deepEqual([note.kind, note.resourceType, note.id, note.path], ['left-on-server', 'Task', 'cpg-example-1', 'Task.doNotPerform']);
+        assert.equal(m.responsibilityFromTask({ ...example, doNotPerform: false }, options).status, 'agreed', 'without it, the same Task is agreed');
+      });
+    }
+
     if (version === 'R4') {
       const plan = (status, activityStatus = 'in-progress') => ({
         resourceType: 'CarePlan',
@@ -650,6 +660,15 @@ for (const version of ['R4', 'R5']) {
         const ended = m.responsibilityToCarePlan({ ...visits, status: 'ended' }, options);
         assert.equal(ended.activity[0].detail.status, 'completed');
         assert.equal(ended.status, 'draft');
+      });
+
+      test('an activity that says what must not be done (doNotPerform) is not shown; written back the plan keeps it as it was', () => {
+        const forbidden = plan('active');
+        forbidden.activity[0].detail.doNotPerform = true;
+        const read = m.responsibilitiesFromCarePlan(forbidden, options);
+        assert.deepEqual(read.map((r) => [r.id, r.title]), [['home.activity-2', 'Apply for housing support']], 'not Kari doing home visits twice a week');
+        const renamed = m.responsibilityToCarePlan({ ...read[0], title: 'Apply for housing support by May' }, options);
+        assert.deepEqual(renamed.activity[0], forbidden.activity[0], 'the prohibition stays in the plan untouched');
       });
 
       test('an activity entered in error is not shown; the others keep their ids', () => {
