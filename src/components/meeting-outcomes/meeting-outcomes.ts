@@ -15,6 +15,7 @@ import type { OutcomesMessages } from '../../i18n/types.js';
 import { CareElement } from '../base/care-element.js';
 import { headingLevel, type HeadingLevel } from '../base/heading-level.js';
 import { IntentController } from '../base/intent-controller.js';
+import type { IntentOutcome } from '../base/intent.js';
 import { CareMeetingOutcomeChangeEvent, CareMeetingOutcomeRequestEvent, type MeetingOutcomeAction } from './events.js';
 import { MatrixProposals } from './matrix-proposals.js';
 import { documentStyles } from '../../styles/document.js';
@@ -25,7 +26,6 @@ import {
   actionStarted,
   confirmationOfEarlier,
   draftOf,
-  matrixChanges,
   newOutcome,
   outcomeFromDraft,
   sharedOutcome,
@@ -163,8 +163,6 @@ export class CareMeetingOutcomes extends CareElement<'outcomes'> {
   private savedHere?: MeetingOutcome;
 
   private view: View = { kind: 'loading' };
-  /** The last save that goes through the matrix first, so Try again after a matrix failure can finish it. */
-  private lastSave?: { action: MeetingOutcomeAction; next: MeetingOutcome };
   private readonly formHeadingRef = new Kept<HTMLElement>();
   private readonly problemRef = new Kept<HTMLElement>();
   private readonly editRef = new Kept<HTMLButtonElement>();
@@ -252,7 +250,7 @@ export class CareMeetingOutcomes extends CareElement<'outcomes'> {
     const matrixFailure = this.matrix.failure();
     const live = busy ? t.saving : this.message;
     const alert = failure || this.both || matrixFailure;
-    const alertText = alert ? `${t.errorPrefix} ${t.notSaved} ${failure && !this.both ? this.describeError(failure.error) : matrixFailure ? this.describeError(matrixFailure.error) : t.bothChanged}` : '';
+    const alertText = alert ? `${t.errorPrefix} ${failure && !this.both ? `${t.notSaved} ${this.describeError(failure.error)}` : this.both ? `${t.notSaved} ${t.bothChanged}` : `${t.taskNotInResponsibilities(matrixFailure!.task)} ${this.describeError(matrixFailure!.error)}`}` : '';
     const title = isolated((name) => t.titleFor(name, this.localize.date(view.meeting.start, 'long', view.meeting.timeZone)), view.meeting.title);
     const readerId = this.actingPerson?.id;
     return html`<article class="outcome" part="base" aria-labelledby="title" aria-busy=${busy ? 'true' : 'false'}>
@@ -396,8 +394,8 @@ export class CareMeetingOutcomes extends CareElement<'outcomes'> {
       mine = merged.value as MeetingOutcome;
     }
     if (share) mine = sharedOutcome(mine, new Date().toISOString());
-    const status = await this.carryWithMatrix(view, share ? 'share' : 'record', mine);
-    if (status === 'saved') this.stopEditing();
+    // Saved, the form closes even when a task's proposal did not reach the matrix: that failure says so on its own.
+    if ((await this.carryWithMatrix(view, share ? 'share' : 'record', mine)) === 'saved') this.stopEditing();
   }
 
   private share(view: Ready, outcome: MeetingOutcome) {
@@ -405,16 +403,22 @@ export class CareMeetingOutcomes extends CareElement<'outcomes'> {
     return this.carryWithMatrix(view, 'share', sharedOutcome(outcome, new Date().toISOString()));
   }
 
-  /** The tasks' proposals reach the matrix first, so the outcome never names a responsibility that is not there. */
+  /**
+   * The outcome is saved first and its tasks are proposed to the matrix after, so no proposal in
+   * the matrix stands for an outcome that was never saved. Returns how the outcome's save went.
+   */
   private async carryWithMatrix(view: Ready, action: MeetingOutcomeAction, next: MeetingOutcome): Promise<string> {
-    const reader = this.actingPerson;
-    if (reader) {
-      const comment = this.t.handoverComment(view.meeting.title, this.localize.date(view.meeting.start, 'long', view.meeting.timeZone));
-      this.lastSave = { action, next };
-      const status = await this.matrix.propose(matrixChanges(next, view.responsibilities, reader, comment, new Date().toISOString(), view.team.id));
-      if (status !== 'saved') return status;
-    }
-    return this.carry(view, action, next);
+    const outcome = await this.carry(view, action, next);
+    if (outcome.status === 'saved') await this.proposeTasks(view, outcome.value);
+    return outcome.status;
+  }
+
+  /** Proposes what the saved outcome's tasks ask of the matrix and it does not hold yet (nothing is asked twice). */
+  private async proposeTasks(view: Ready, saved: MeetingOutcome) {
+    const comment = this.t.handoverComment(view.meeting.title, this.localize.date(view.meeting.start, 'long', view.meeting.timeZone));
+    const result = await this.matrix.proposeFrom(saved, view.responsibilities, comment, view.team.id);
+    // A host that stopped a proposal: the outcome is saved, and the status says the task is not in the responsibilities.
+    if (result.status === 'vetoed' && result.task) this.message = this.t.taskNotInResponsibilities(result.task);
   }
 
   private confirm(view: Ready, outcome: MeetingOutcome) {
@@ -431,7 +435,7 @@ export class CareMeetingOutcomes extends CareElement<'outcomes'> {
       this.focusAfterUpdate = 'question';
       return;
     }
-    const status = await this.carry(view, 'ask', withQuestion(outcome, { id: reader.id, name: reader.name }, this.question.text, this.question.partId || undefined, new Date().toISOString()));
+    const { status } = await this.carry(view, 'ask', withQuestion(outcome, { id: reader.id, name: reader.name }, this.question.text, this.question.partId || undefined, new Date().toISOString()));
     if (status === 'saved') this.question = { text: '', partId: '' };
   }
 
@@ -439,12 +443,12 @@ export class CareMeetingOutcomes extends CareElement<'outcomes'> {
     const reader = this.actingPerson;
     const text = this.answers[questionId]?.trim();
     if (!reader || !text || this.intents.isPending(outcome.id)) return;
-    return this.carry(view, 'answer', withAnswer(outcome, questionId, text, reader, new Date().toISOString())).then((status) => {
+    return this.carry(view, 'answer', withAnswer(outcome, questionId, text, reader, new Date().toISOString())).then(({ status }) => {
       if (status === 'saved') this.answers = { ...this.answers, [questionId]: '' };
     });
   }
 
-  private async carry(view: Ready, action: MeetingOutcomeAction, next: MeetingOutcome): Promise<string> {
+  private async carry(view: Ready, action: MeetingOutcomeAction, next: MeetingOutcome): Promise<IntentOutcome<'meeting-outcome'>> {
     this.message = '';
     let outcome = await this.intents.carry(action, next, view.outcome);
     // A confirmation or question made while someone else saved touches nothing they changed: it is
@@ -454,7 +458,7 @@ export class CareMeetingOutcomes extends CareElement<'outcomes'> {
       outcome = (await this.intents.retry(next.id)) ?? outcome;
     }
     this.afterOutcome(view, action, outcome.status, outcome.status === 'saved' ? outcome.value : undefined);
-    return outcome.status;
+    return outcome;
   }
 
   private afterOutcome(view: Ready, action: MeetingOutcomeAction, status: string | undefined, value: MeetingOutcome | undefined) {
@@ -476,19 +480,21 @@ export class CareMeetingOutcomes extends CareElement<'outcomes'> {
       if ((await this.carryWithMatrix(view, both.action, next)) === 'saved') this.stopEditing();
       return;
     }
-    if (this.matrix.failure()) {
-      const last = this.lastSave;
-      if (!(await this.matrix.retry()) || !last) return;
-      // The rest of the save goes on from the record as it is now, with the responsibility in it.
+    const failure = this.intents.failureOf(id);
+    if (!failure && this.matrix.failure()) {
+      const saved = this.matrix.from;
+      if (!(await this.matrix.retry()) || !saved) return;
+      // The other tasks are proposed from the record as it is now, with that responsibility in it.
       await this.updateComplete;
-      const now = this.view.kind === 'ready' ? this.view : view;
-      if ((await this.carryWithMatrix(now, last.action, last.next)) === 'saved' && this.draft) this.stopEditing();
+      await this.proposeTasks(this.view.kind === 'ready' ? this.view : view, saved);
       return;
     }
-    const failure = this.intents.failureOf(id);
+    const action = (failure?.request.action ?? 'record') as MeetingOutcomeAction;
     const outcome = await this.intents.retry(id, choice);
-    this.afterOutcome(view, (failure?.request.action ?? 'record') as MeetingOutcomeAction, outcome?.status, outcome?.status === 'saved' ? outcome.value : undefined);
-    if (outcome?.status === 'saved' && this.draft) this.stopEditing();
+    this.afterOutcome(view, action, outcome?.status, outcome?.status === 'saved' ? outcome.value : undefined);
+    if (outcome?.status !== 'saved') return;
+    if (this.draft) this.stopEditing();
+    if (action === 'record' || action === 'share') await this.proposeTasks(view, outcome.value);
   }
 
   private dismiss(id: string) {

@@ -173,6 +173,8 @@ export const withAnswer = (outcome: MeetingOutcome, questionId: string, answer: 
 /** A change the outcome asks of the responsibility matrix. */
 export interface MatrixChange {
   action: 'add' | 'propose-handover';
+  /** What the task says, to name it when its proposal did not go through. */
+  task: string;
   value: Responsibility;
   previous?: Responsibility;
 }
@@ -210,12 +212,12 @@ export const matrixChanges = (
         notes: [],
         handover: { toMemberId: action.ownerId, status: 'proposed', proposedAt: at, proposedBy: by, comment },
       };
-      changes.push({ action: 'add', value });
+      changes.push({ action: 'add', task: action.text, value });
     }
     if (action.effect === 'hand-over' && existing && existing.status !== 'ended') {
       const already = existing.handover?.status === 'proposed' && existing.handover.toMemberId === action.ownerId;
       if (!already && ownerOf(existing) !== action.ownerId) {
-        changes.push({ action: 'propose-handover', value: withHandoverProposal(existing, action.ownerId, by, at, comment), previous: existing });
+        changes.push({ action: 'propose-handover', task: action.text, value: withHandoverProposal(existing, action.ownerId, by, at, comment), previous: existing });
       }
     }
   }

@@ -317,7 +317,7 @@ describe('<care-meeting-outcomes> for the coordinator', () => {
     await settle(el);
     button(el, 'Save and share')!.click();
     await waitUntil(() => status(el) === 'Saved and shared with the participants.');
-    expect(requests).to.deep.equal(['responsibility:add', 'outcome:share']);
+    expect(requests).to.deep.equal(['outcome:share', 'responsibility:add']);
     expect(responsibility!.responsibility).to.include({ title: 'Check the lithium level after the new dose', status: 'proposed', due: '2026-12-15' });
     expect(responsibility!.responsibility.handover).to.include({ toMemberId: 'm-lars', status: 'proposed', comment: 'Agreed in Responsibility-group meeting on 27 Oct 2026.' });
     expect(shared!.outcome.status).to.equal('shared');
@@ -329,17 +329,26 @@ describe('<care-meeting-outcomes> for the coordinator', () => {
     await expectAxeClean(el);
   });
 
-  it('a host that stops the responsibility stops the outcome too, so it never names what is not there', async () => {
+  it('a host that stops the outcome is asked for no responsibility; one that stops only the responsibility hears the outcome is saved without it', async () => {
     const outcome = { ...record().meetingOutcomes[0], status: 'draft' as const, sharedAt: undefined };
     outcome.parts[1].actions.push({ id: 'oa-new', text: 'Write to the GP', ownerId: 'm-amina', due: '2026-11-30', responsibilityId: 'r-letter', effect: 'new-responsibility' });
     const el = await mount({ actor: people.kari, outcome });
     const seen: string[] = [];
+    let stopOutcome = true;
     el.addEventListener('care-responsibility-request', (e) => (seen.push('responsibility'), e.preventDefault()));
-    el.addEventListener('care-meeting-outcome-request', () => seen.push('outcome'));
+    el.addEventListener('care-meeting-outcome-request', (e) => (seen.push('outcome'), stopOutcome && e.preventDefault()));
     button(el, 'Share with the participants')!.click();
     await settle(el);
-    expect(seen).to.deep.equal(['responsibility']);
+    expect(seen).to.deep.equal(['outcome']);
     expect(text(el)).to.contain('Draft: only you can see this until you share it.');
+    // The host saves the outcome but stops the proposal: the outcome is shared, and the page says the task is not in the responsibilities.
+    stopOutcome = false;
+    button(el, 'Share with the participants')!.click();
+    await waitUntil(() => seen.length === 3);
+    await settle(el);
+    expect(seen).to.deep.equal(['outcome', 'outcome', 'responsibility']);
+    expect(status(el)).to.equal('What we agreed is saved, but the task \u201cWrite to the GP\u201d has not reached the responsibilities yet.');
+    expect(text(el)).to.contain('Shared with the participants on');
   });
 
   it('where the coordinator and someone else changed the same notes, asks which to keep; a confirmation made meanwhile is kept', async () => {

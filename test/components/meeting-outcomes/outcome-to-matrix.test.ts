@@ -8,6 +8,7 @@ import { CareRecord } from '../../../src/contract/record.js';
 import { fjordvik } from '../../../src/data/fixtures/fjordvik.js';
 import { MemorySource } from '../../../src/data/memory-source.js';
 import { CareStore } from '../../../src/data/store.js';
+import { StoreError } from '../../../src/data/types.js';
 import { expect, fixture, fixtureCleanup, html, settle, waitUntil } from '../../helpers/fixture.js';
 import { textOf } from '../consent-toggle/support.js';
 
@@ -66,8 +67,8 @@ describe('A task agreed in a meeting becomes a responsibility the owner accepts 
     expect(proposed).to.include({ title: 'Take over the lithium blood tests', status: 'proposed' });
     expect(proposed.handover).to.include({ toMemberId: 'm-lars', status: 'proposed' });
     expect(saved.audit.slice(-2).map((e) => [e.entity, e.action, e.outcome])).to.deep.equal([
-      ['responsibility', 'add', 'saved'],
       ['meeting-outcome', 'share', 'saved'],
+      ['responsibility', 'add', 'saved'],
     ]);
 
     // The matrix on the same store shows it waiting for Lars.
@@ -99,5 +100,79 @@ describe('A task agreed in a meeting becomes a responsibility the owner accepts 
     await settle(outcomes);
     expect(textOf(root(outcomes).querySelector('article'))).to.contain('Take over the lithium blood tests. Who: you. By 10 Jan 2027.');
     expect(button(outcomes, 'I have read this')).to.exist;
+  });
+});
+
+/** The fjordvik record with the October outcome as a draft holding one task proposed as a new responsibility. */
+const draftWithNewTask = () => {
+  const seed = v.parse(CareRecord, structuredClone(fjordvik));
+  const outcome = seed.meetingOutcomes[0];
+  outcome.status = 'draft';
+  delete outcome.sharedAt;
+  outcome.parts[1].actions.push({ id: 'oa-letter', text: 'Write to the GP about the new dose', ownerId: 'm-amina', due: '2026-11-30', responsibilityId: 'r-letter', effect: 'new-responsibility' });
+  return seed;
+};
+
+/** A memory source whose saves of one kind fail with a network error while `failing` is true. */
+const failingFor = (source: MemorySource, entity: string) => {
+  const save = source.save.bind(source);
+  const control = { failing: true };
+  source.save = ((change, signal) =>
+    control.failing && change.entity === entity ? Promise.reject(new StoreError('network', 'offline')) : save(change, signal)) as MemorySource['save'];
+  return control;
+};
+
+const mountOutcomes = async (source: MemorySource) => {
+  const store = new CareStore(source, 'team-ingrid', kari);
+  await store.load();
+  const context = await fixture(html`<care-context .store=${store} lang="en">
+    <care-meeting-outcomes meeting-id="mt-october" audience="professional" .now=${'2026-11-20T12:00:00Z'}></care-meeting-outcomes>
+  </care-context>`);
+  const outcomes = context.querySelector<CareMeetingOutcomes>('care-meeting-outcomes')!;
+  await settle(outcomes);
+  return { store, outcomes };
+};
+
+describe('A task proposal follows the outcome it comes from', () => {
+  it('an outcome that could not be saved proposes nothing: closing the error leaves no proposal in the matrix', async () => {
+    const source = new MemorySource({ seed: draftWithNewTask() });
+    failingFor(source, 'meeting-outcome');
+    const { store, outcomes } = await mountOutcomes(source);
+    button(outcomes, 'Share with the participants')!.click();
+    await waitUntil(() => root(outcomes).querySelector('[part="error"]'));
+    expect(textOf(root(outcomes).querySelector('[role="alert"]'))).to.contain('Not saved.');
+    button(outcomes, 'Close')!.click();
+    await settle(outcomes);
+    // The outcome is the draft it was; no responsibility claims to come from a meeting record that was never saved.
+    const stored = await source.load('team-ingrid');
+    expect(stored.meetingOutcomes[0].status).to.equal('draft');
+    expect(stored.responsibilities.map((r) => r.id)).not.to.include('r-letter');
+    expect(store.snapshot.record!.responsibilities.map((r) => r.id)).not.to.include('r-letter');
+    expect(store.snapshot.record!.audit.filter((e) => e.entity === 'responsibility')).to.deep.equal([]);
+  });
+
+  it('an outcome saved whose proposal failed says exactly that, and Try again adds the proposal', async () => {
+    const source = new MemorySource({ seed: draftWithNewTask() });
+    const responsibilities = failingFor(source, 'responsibility');
+    const { store, outcomes } = await mountOutcomes(source);
+    button(outcomes, 'Share with the participants')!.click();
+    await waitUntil(() => root(outcomes).querySelector('[part="error"]'));
+    expect(textOf(root(outcomes).querySelector('[role="status"]'))).to.equal('Saved and shared with the participants.');
+    expect(textOf(root(outcomes).querySelector('[part="error"]'))).to.contain(
+      'What we agreed is saved, but the task \u201cWrite to the GP about the new dose\u201d has not reached the responsibilities yet.',
+    );
+    expect((await source.load('team-ingrid')).meetingOutcomes[0].status).to.equal('shared');
+    responsibilities.failing = false;
+    button(outcomes, 'Try again')!.click();
+    await waitUntil(() => store.snapshot.record!.responsibilities.some((r) => r.id === 'r-letter') && !store.hasUnsavedWork);
+    await settle(outcomes);
+    expect(root(outcomes).querySelector('[part="error"]')).to.equal(null);
+    const stored = await source.load('team-ingrid');
+    expect(stored.responsibilities.find((r) => r.id === 'r-letter')).to.include({ title: 'Write to the GP about the new dose', status: 'proposed' });
+    expect(store.snapshot.record!.audit.slice(-3).map((e) => [e.entity, e.action, e.outcome])).to.deep.equal([
+      ['meeting-outcome', 'share', 'saved'],
+      ['responsibility', 'add', 'failed'],
+      ['responsibility', 'add', 'saved'],
+    ]);
   });
 });

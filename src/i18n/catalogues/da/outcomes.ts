@@ -97,4 +97,5 @@ export const outcomes: OutcomesMessages = {
   noMeeting: (id) => `Der findes ikke noget møde med id ${id}.`,
   chooseMeeting: 'Vælg et møde for at se, hvad der blev aftalt.',
   notSaved: 'Ikke gemt.',
+  taskNotInResponsibilities: (task) => `Det, der blev aftalt, er gemt, men opgaven »${task}« er ikke kommet ind i ansvarsoversigten endnu.`,
 };

@@ -104,4 +104,5 @@ export const outcomes = {
   noMeeting: (id: string) => `There is no meeting with the id ${id}.`,
   chooseMeeting: 'Choose a meeting to see what was agreed.',
   notSaved: 'Not saved.',
+  taskNotInResponsibilities: (task: string) => `What we agreed is saved, but the task \u201c${task}\u201d has not reached the responsibilities yet.`,
 };

@@ -97,4 +97,5 @@ export const outcomes: OutcomesMessages = {
   noMeeting: (id) => `Det finnes ikke noe møte med id ${id}.`,
   chooseMeeting: 'Velg et møte for å se hva som ble avtalt.',
   notSaved: 'Ikke lagret.',
+  taskNotInResponsibilities: (task) => `Det som ble avtalt, er lagret, men oppgaven «${task}» har ikke kommet inn i ansvarsoversikten ennå.`,
 };

@@ -97,4 +97,5 @@ export const outcomes: OutcomesMessages = {
   noMeeting: (id) => `Det finst ikkje noko møte med id ${id}.`,
   chooseMeeting: 'Vel eit møte for å sjå kva som vart avtalt.',
   notSaved: 'Ikkje lagra.',
+  taskNotInResponsibilities: (task) => `Det som vart avtalt, er lagra, men oppgåva «${task}» har ikkje kome inn i ansvarsoversikta enno.`,
 };

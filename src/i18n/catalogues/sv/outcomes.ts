@@ -97,4 +97,5 @@ export const outcomes: OutcomesMessages = {
   noMeeting: (id) => `Det finns inget möte med id ${id}.`,
   chooseMeeting: 'Välj ett möte för att se vad som bestämdes.',
   notSaved: 'Inte sparat.',
+  taskNotInResponsibilities: (task) => `Det som bestämdes är sparat, men uppgiften ”${task}” har inte kommit in i ansvarsöversikten än.`,
 };
