@@ -118,6 +118,12 @@ export class FhirSource implements CareDataSource {
    * have changed it, or that write would have met a 412), not reported as someone else's change.
    */
   private readonly ownActivityWrites = new Map<string, string>();
+  /**
+   * `CarePlan/<id>` → the last write of one of its activities under way. Saves of two activities
+   * of one plan made at the same moment were both read at the same version: the second waits for
+   * the first, so it is written on the version the first made rather than meeting a 412 nobody caused.
+   */
+  private readonly activityWritesUnderWay = new Map<string, Promise<unknown>>();
 
   constructor(options: FhirSourceOptions) {
     if (!options?.baseUrl) throw new TypeError('FhirSource needs a baseUrl');
@@ -267,11 +273,30 @@ export class FhirSource implements CareDataSource {
   }
 
   async save<K extends ChangeKind>(change: Change<K>, signal?: AbortSignal): Promise<EntityByKind[K]> {
-    let value = this.withBase(change.entity, change.value as unknown as Record<string, unknown>);
+    const value = this.withBase(change.entity, change.value as unknown as Record<string, unknown>);
     if (change.entity === 'meeting-outcome') return (await this.saveOutcome(change, value as unknown as MeetingOutcome, signal)) as EntityByKind[K];
+    const activityOf = change.entity === 'responsibility' && isCarePlanActivity(value) ? `CarePlan/${String((value.fhir as { resource: F.CarePlan }).resource.id)}` : undefined;
+    return activityOf ? this.inTurn(activityOf, () => this.saveResource(change, value, activityOf, signal)) : this.saveResource(change, value, undefined, signal);
+  }
+
+  /** Runs `write` after the writes already queued under `key` have settled (saved or failed), and queues it. */
+  private inTurn<T>(key: string, write: () => Promise<T>): Promise<T> {
+    const result = (this.activityWritesUnderWay.get(key) ?? Promise.resolve()).then(write, write);
+    const settled = result.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.activityWritesUnderWay.set(key, settled);
+    void settled.then(() => {
+      if (this.activityWritesUnderWay.get(key) === settled) this.activityWritesUnderWay.delete(key);
+    });
+    return result;
+  }
+
+  private async saveResource<K extends ChangeKind>(change: Change<K>, base: Record<string, unknown>, activityOf: string | undefined, signal?: AbortSignal): Promise<EntityByKind[K]> {
+    let value = base;
     const options = this.mapping();
     let baseVersion = change.create ? undefined : change.baseVersion;
-    const activityOf = change.entity === 'responsibility' && isCarePlanActivity(value) ? `CarePlan/${String((value.fhir as { resource: F.CarePlan }).resource.id)}` : undefined;
     if (activityOf && !change.create) {
       const kept = value.fhir as { resource: F.CarePlan };
       const read = baseVersion ?? kept.resource.meta?.versionId;

@@ -241,6 +241,54 @@ for (const version of ['R4', 'R5']) {
       server.resources.delete('CarePlan/cp-draft');
     });
 
+    test('two activities of one CarePlan saved at the same moment: the second waits for the first and goes on top of it; a change by someone else is still a conflict', async () => {
+      const plan = {
+        resourceType: 'CarePlan',
+        id: 'cp-both',
+        status: 'active',
+        intent: 'plan',
+        subject: { reference: 'Patient/m-ingrid' },
+        note: [{ text: 'Kept by the server' }],
+        activity: [
+          { detail: { status: 'scheduled', code: { text: 'Dose dispenser' }, performer: [{ reference: 'Practitioner/m-kari' }] } },
+          { detail: { status: 'scheduled', code: { text: 'Weekly walk' }, performer: [{ reference: 'Practitioner/m-kari' }] } },
+        ],
+      };
+      server.seed(plan);
+      server.requests.length = 0;
+      const store = new m.CareStore(source(), 'team-ingrid', { id: 'm-kari', name: 'Kari Nilsen' });
+      await store.load();
+      const of = (id) => store.snapshot.record.responsibilities.find((r) => r.id === id);
+      const read = server.get('CarePlan/cp-both').meta.versionId;
+      // Kari changes both, one right after the other, before either answer came back: both were read at the same version.
+      const [one, two] = await Promise.all([
+        store.save({ entity: 'responsibility', action: 'edit', value: { ...of('cp-both.activity-1'), title: 'Dose dispenser every Monday' } }),
+        store.save({ entity: 'responsibility', action: 'edit', value: { ...of('cp-both.activity-2'), title: 'Weekly walk on Thursdays' } }),
+      ]);
+      assert.equal(one.ok, true, one.error?.detail);
+      assert.equal(two.ok, true, `the second save met ${two.error?.kind} (${two.error?.detail}) though nobody else changed the plan`);
+      const stored = server.get('CarePlan/cp-both');
+      assert.deepEqual(stored.activity.map((a) => a.detail.code.text), ['Dose dispenser every Monday', 'Weekly walk on Thursdays'], 'neither change is lost');
+      assert.deepEqual(stored.note, [{ text: 'Kept by the server' }]);
+      const puts = server.requests.filter((r) => r.method === 'PUT' && r.path.endsWith('CarePlan/cp-both'));
+      assert.deepEqual(puts.map((p) => p.ifMatch), [`W/"${read}"`, `W/"${Number(read) + 1}"`], 'the second write is made on the version the first one made');
+      assert.deepEqual([one.value.meta.version, two.value.meta.version], [String(Number(read) + 1), String(Number(read) + 2)], 'each has the version its own write made');
+      assert.deepEqual([of('cp-both.activity-1').title, of('cp-both.activity-2').title], ['Dose dispenser every Monday', 'Weekly walk on Thursdays']);
+
+      // Someone else changes the plan; two saves at the same moment on the version read before both meet a conflict, and nothing is overwritten.
+      server.seed({ ...server.get('CarePlan/cp-both'), note: [{ text: 'Changed by someone else' }] });
+      const [three, four] = await Promise.all([
+        store.save({ entity: 'responsibility', action: 'edit', value: { ...of('cp-both.activity-1'), title: 'Dose dispenser on Mondays' } }),
+        store.save({ entity: 'responsibility', action: 'edit', value: { ...of('cp-both.activity-2'), title: 'Walk on Fridays' } }),
+      ]);
+      assert.deepEqual([three.ok, four.ok], [false, false]);
+      assert.deepEqual([three.error.kind, four.error.kind], ['conflict', 'conflict']);
+      const after = server.get('CarePlan/cp-both');
+      assert.deepEqual(after.activity.map((a) => a.detail.code.text), ['Dose dispenser every Monday', 'Weekly walk on Thursdays'], 'nothing was overwritten');
+      assert.deepEqual(after.note, [{ text: 'Changed by someone else' }]);
+      server.resources.delete('CarePlan/cp-both');
+    });
+
     test('a change made on an outdated version is reported as a conflict, with the server message', async () => {
       const store = new m.CareStore(source(), 'team-ingrid', { name: 'Kari Nilsen' });
       await store.load();
