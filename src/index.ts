@@ -159,6 +159,7 @@ export {
   type EntityKey,
   type EntityState,
   type FieldConflict,
+  type LeftOut,
   type SaveFailure,
   type SaveOutcome,
   type StoreErrorKind,

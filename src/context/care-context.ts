@@ -3,7 +3,7 @@ import { css, html, LitElement, type PropertyValues, type PropertyDeclarations }
 import { Actor } from '../contract/common.js';
 import type { CareRecordInput } from '../contract/record.js';
 import { check } from '../contract/validate.js';
-import { CareLoadErrorEvent, CareStorageProblemEvent } from '../components/base/events.js';
+import { CareDataErrorEvent, CareLoadErrorEvent, CareStorageProblemEvent } from '../components/base/events.js';
 import type { StorageProblem, StorageProblemEvent } from '../data/memory-storage.js';
 import { describeIssues, StoreContractError } from '../data/entities.js';
 import { lazyFhirSource } from '../data/fhir/lazy.js';
@@ -12,7 +12,7 @@ import type { FhirVersion } from '../data/fhir/types.js';
 import { lazySource } from '../data/lazy-source.js';
 import { loadFailureReason } from '../data/load-failure.js';
 import { CareStore } from '../data/store.js';
-import type { CareDataSource, StoreError } from '../data/types.js';
+import type { CareDataSource, StoreError, StoreSnapshot } from '../data/types.js';
 import { readInlineSeed } from './inline-seed.js';
 import { actorConverter } from './actor.js';
 import type { Sector } from '../contract/values.js';
@@ -69,6 +69,7 @@ const teamIdOfSeed = (seed: CareContext['seed']): string | undefined => {
  * @summary Provides a care team's data store, language and acting person to the elements inside.
  * @slot - The elements (and any other content) to connect.
  * @fires care-storage-problem - `CareStorageProblemEvent`, detail `{ kind, key, teamId, quarantineKey, message, issues }`: with `persist`, a stored record was kept aside (`quarantined`: the team does not load until `discardStored()`), storage is blocked, or a save could not be written.
+ * @fires care-data-error - `CareDataErrorEvent`, detail `{ entity, issues, id }`: a load left out one item that breaks the contract (a meeting, a consent, a FHIR resource) and shows the rest; once per item and load.
  * @fires care-load-error - `CareLoadErrorEvent`, detail `{ teamId, reason, status, message, error }`: the care team could not be loaded. `reason` is `unauthorised` (401: send the person to sign in), `forbidden` (403), `not-found`, `server`, `timeout`, `network`, `invalid-body` or `rejected`.
  */
 export class CareContext extends LitElement {
@@ -189,6 +190,7 @@ export class CareContext extends LitElement {
   private watchedStore?: CareStore;
   private stopWatching?: () => void;
   private reportedLoadError?: StoreError;
+  private reportedLeftOut?: StoreSnapshot['leftOut'];
   /** The memory source's seed as found (property or inline JSON), for the team id. */
   private memorySeed?: CareContext['seed'];
   private waitingForPage = false;
@@ -309,7 +311,12 @@ export class CareContext extends LitElement {
     if (store === this.watchedStore) return;
     this.stopWatching?.();
     this.watchedStore = store;
-    this.stopWatching = store?.subscribe(({ status: storeStatus, loadError }) => {
+    this.stopWatching = store?.subscribe(({ status: storeStatus, loadError, leftOut }) => {
+      // Each item a load left out (the rest is shown) reaches the host once per load, as broken data given to an element does.
+      if (storeStatus === 'ready' && leftOut && leftOut !== this.reportedLeftOut) {
+        this.reportedLeftOut = leftOut;
+        for (const item of leftOut) this.dispatchEvent(new CareDataErrorEvent(item.entity, [...item.issues], item.id ?? item.at));
+      }
       if (storeStatus !== 'error' || !loadError || loadError === this.reportedLoadError) return;
       this.reportedLoadError = loadError;
       const reason = loadFailureReason(loadError);

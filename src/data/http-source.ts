@@ -1,9 +1,10 @@
 import type { AuditEntry } from '../contract/audit.js';
 import { Id, isUsableId } from '../contract/common.js';
-import { CareRecord } from '../contract/record.js';
+import type { CareRecord } from '../contract/record.js';
 import { check } from '../contract/validate.js';
-import { checkEntity, REST_COLLECTIONS, ENTITY_NAMES, StoreContractError, TeamDirectory, wait } from './entities.js';
-import { StoreError, TEAM_ID_ENTITY, type CareDataSource, type Change, type ChangeKind, type EntityByKind, type StoreErrorKind } from './types.js';
+import { checkEntity, describeIssues, REST_COLLECTIONS, ENTITY_NAMES, StoreContractError, TeamDirectory, wait } from './entities.js';
+import { checkRecordInParts } from './record-parts.js';
+import { StoreError, TEAM_ID_ENTITY, type CareDataSource, type Change, type ChangeKind, type EntityByKind, type LeftOut, type StoreErrorKind } from './types.js';
 
 /**
  * Request headers that carry who made a change, when and why, so that the body can be exactly the
@@ -87,6 +88,8 @@ export class HttpSource implements CareDataSource {
   private readonly options: Required<Pick<HttpSourceOptions, 'timeoutMs' | 'retries' | 'retryDelayMs' | 'credentials'>> &
     Pick<HttpSourceOptions, 'headers' | 'fetch'>;
   private readonly teams = new TeamDirectory();
+  /** What the last load left out because it breaks the contract (the rest of the record is shown). */
+  leftOut: readonly LeftOut[] = [];
 
   constructor(options: HttpSourceOptions) {
     if (!options?.baseUrl) throw new TypeError('HttpSource needs a baseUrl');
@@ -117,8 +120,13 @@ export class HttpSource implements CareDataSource {
         await wait(this.options.retryDelayMs * 2 ** attempt, signal);
       }
     }
-    const result = check(CareRecord, body);
+    // One broken meeting or consent is left out and named; only a broken team fails the load.
+    const result = checkRecordInParts(body);
     if (!result.ok) throw new StoreContractError('CareRecord', result.issues);
+    this.leftOut = result.leftOut;
+    for (const item of result.leftOut) {
+      console.warn(`HttpSource: left out ${item.at}${item.id ? ` (${item.id})` : ''}, which does not follow the ${item.entity} contract: ${describeIssues(item.issues, 5)}`);
+    }
     this.teams.remember(result.value);
     return result.value;
   }

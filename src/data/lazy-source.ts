@@ -45,6 +45,9 @@ export const lazySource = (create: () => Promise<CareDataSource>, code: string):
     get loaded() {
       return loaded;
     },
+    get leftOut() {
+      return loaded?.leftOut;
+    },
     load: async (teamId: string, signal?: AbortSignal): Promise<CareRecord> => (await get()).load(teamId, signal),
     save: async <K extends ChangeKind>(change: Change<K>, signal?: AbortSignal): Promise<EntityByKind[K]> => (await get()).save(change, signal),
     audit: async (teamId: string, entries: readonly AuditEntry[]): Promise<void> => {

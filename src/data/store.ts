@@ -305,7 +305,7 @@ export class CareStore {
       const loaded = await this.source.load(this.teamId, controller.signal);
       if (controller.signal.aborted) return;
       this.rememberRecord(loaded);
-      this.set({ status: 'ready', record: this.newerOf(loaded, startedAt) });
+      this.set({ status: 'ready', record: this.newerOf(loaded, startedAt), leftOut: this.source.leftOut ?? [] });
     } catch (error) {
       if (controller.signal.aborted) return;
       this.set({ status: 'error', loadError: asStoreError(error) });
@@ -339,7 +339,7 @@ export class CareStore {
   setRecord(record: CareRecord): void {
     this.loadController?.abort();
     this.rememberRecord(record);
-    this.set({ status: 'ready', record, loadError: undefined });
+    this.set({ status: 'ready', record, loadError: undefined, leftOut: [] });
   }
 
   /**

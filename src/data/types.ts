@@ -7,6 +7,7 @@ import type { MeetingOutcome } from '../contract/meeting-outcome.js';
 import type { CareRecord } from '../contract/record.js';
 import type { Responsibility } from '../contract/responsibility.js';
 import type { CareTeam } from '../contract/team.js';
+import type { ContractIssue } from '../contract/validate.js';
 
 /** The entities a change can write, by kind. */
 export interface EntityByKind {
@@ -68,10 +69,30 @@ export class StoreError extends Error {
   }
 }
 
+/**
+ * Something a load left out because it breaks the contract, while the rest of the record is shown:
+ * one meeting, consent or responsibility, never the team.
+ */
+export interface LeftOut {
+  /** What it is: a contract entity (`Meeting`, `ConsentDirective`, …) or, from a FHIR server, the resource type (`Appointment`). */
+  entity: string;
+  /** Its id, when it has one (`Appointment/a-7` from a FHIR server). */
+  id?: string;
+  /** Where it was in what the source answered (`meetings[3]`, `Appointment.start`). */
+  at: string;
+  /** What is wrong with it, with paths inside it. */
+  issues: readonly ContractIssue[];
+}
+
 /** Where a care record comes from and goes to: memory, an HTTP API or a FHIR server. */
 export interface CareDataSource {
   /** Loads everything about one care team. */
   load(teamId: string, signal?: AbortSignal): Promise<CareRecord>;
+  /**
+   * What the last load left out because it breaks the contract (the rest of the record is shown).
+   * Optional: a source without it shows everything it loads, or fails the load.
+   */
+  readonly leftOut?: readonly LeftOut[];
   /** Saves one change; resolves with the entity as stored (with its new version), or rejects with a StoreError. */
   save<K extends ChangeKind>(change: Change<K>, signal?: AbortSignal): Promise<EntityByKind[K]>;
   /**
@@ -153,6 +174,8 @@ export interface StoreSnapshot {
    * are in `record.audit` in this page only; `CareStore.resendAudit()` tries them again.
    */
   auditUndelivered?: readonly AuditEntry[];
+  /** What the last load left out because it breaks the contract (`CareDataSource.leftOut`); the rest is shown. */
+  leftOut?: readonly LeftOut[];
 }
 
 /** What `CareStore.save` resolves with. */

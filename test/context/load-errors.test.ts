@@ -154,6 +154,31 @@ describe('A failed load reaches the host: care-load-error and plain-language tex
     expect(view.consoleErrors.join('\n')).to.contain('team.members[1].kind');
   });
 
+  it('one broken meeting is left out: care-data-error names it, the team and the rest are shown, no load error', async () => {
+    const broken = { ...fjordvik, meetings: fjordvik.meetings.map((m, i) => (i === 0 ? { ...m, end: 'later' } : m)) };
+    const api = await apiSession(broken as unknown as typeof fjordvik);
+    const dataErrors: CustomEvent<{ entity: string; id?: string; issues: Array<{ path: string }> }>[] = [];
+    const warn = console.warn;
+    console.warn = () => undefined;
+    try {
+      const view = mount(html`<care-context
+        src=${api.baseUrl('ok')}
+        care-team=${TEAM}
+        lang="en"
+        @care-data-error=${(e: CustomEvent<{ entity: string; id?: string; issues: Array<{ path: string }> }>) => dataErrors.push(e)}
+        ><care-team-roster></care-team-roster
+      ></care-context>`);
+      const roster = view.container.querySelector('care-team-roster')!;
+      await waitUntil(() => roster.shadowRoot?.textContent?.includes('Kari Nilsen'), 'the roster never showed the team', { timeout: 8000 });
+      expect(view.events, 'no care-load-error').to.have.length(0);
+      expect(dataErrors.map((e) => [e.detail.entity, e.detail.id])).to.deep.equal([['Meeting', fjordvik.meetings[0].id]]);
+      expect(dataErrors[0].detail.issues.map((issue) => issue.path)).to.include('end');
+      expect(dataErrors[0].target).to.equal(view.container.querySelector('care-context'));
+    } finally {
+      console.warn = warn;
+    }
+  });
+
   it('no connection: reason network, and only then "check your connection"', async () => {
     const source = new HttpSource({ baseUrl: 'http://127.0.0.1:9/api', retries: 0 });
     const view = mount(html`<care-context .source=${source} care-team=${TEAM} lang="en"><care-team-roster></care-team-roster></care-context>`);

@@ -176,6 +176,45 @@ describe('HttpSource against the loopback REST server', () => {
     expect(error.detail).to.contain('team.members[1].kind');
   });
 
+  it('leaves out one meeting and one consent that break the contract, names them, and shows the rest', async () => {
+    const broken = {
+      ...fjordvik,
+      meetings: fjordvik.meetings.map((m, i) => (i === 1 ? { ...m, start: '2026-02-30T13:00:00+01:00' } : m)),
+      consents: fjordvik.consents.map((c) => (c.id === 'c-peer' ? { ...c, recipient: undefined } : c)),
+    };
+    const api = await apiSession(broken as unknown as typeof fjordvik);
+    const warnings: string[] = [];
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => warnings.push(args.join(' '));
+    const source = new HttpSource({ baseUrl: api.baseUrl('ok') });
+    let record: CareRecord;
+    try {
+      record = await source.load(TEAM);
+    } finally {
+      console.warn = warn;
+    }
+    expect(record.meetings.map((m) => m.id)).to.deep.equal(fjordvik.meetings.filter((_, i) => i !== 1).map((m) => m.id));
+    expect(record.consents.map((c) => c.id)).to.deep.equal(fjordvik.consents.filter((c) => c.id !== 'c-peer').map((c) => c.id));
+    expect(record.crisisPlans, 'the crisis plan is shown').to.have.length(1);
+    expect(source.leftOut.map(({ entity, id, at }) => ({ entity, id, at }))).to.deep.equal([
+      { entity: 'ConsentDirective', id: 'c-peer', at: 'consents[4]' },
+      { entity: 'Meeting', id: fjordvik.meetings[1].id, at: 'meetings[1]' },
+    ]);
+    expect(source.leftOut[0].issues.map((issue) => issue.path)).to.include('recipient');
+    expect(source.leftOut[1].issues.map((issue) => issue.path)).to.include('start');
+    expect(warnings.join('\n')).to.contain('HttpSource: left out meetings[1]');
+    // The store hands what was left out on with the record.
+    const store = new CareStore(new HttpSource({ baseUrl: api.baseUrl('ok') }), TEAM, kari);
+    console.warn = () => undefined;
+    try {
+      await store.load();
+    } finally {
+      console.warn = warn;
+    }
+    expect(store.snapshot.status).to.equal('ready');
+    expect(store.snapshot.leftOut!.map((item) => item.id)).to.deep.equal(['c-peer', fjordvik.meetings[1].id]);
+  });
+
   it('rejects an answer that is not JSON as a contract problem', async () => {
     const api = await apiSession(fjordvik);
     const error = await rejectionOf(new HttpSource({ baseUrl: api.baseUrl('not-json') }).load(TEAM));

@@ -52,10 +52,11 @@ export class CareRequestEvent<D> extends CareEvent<D> {
 }
 
 /** Fired when data given to an element breaks the contract; the element shows what is wrong. */
-export class CareDataErrorEvent extends CareEvent<{ entity: string; issues: ContractIssue[] }> {
+export class CareDataErrorEvent extends CareEvent<{ entity: string; issues: ContractIssue[]; id?: string }> {
   static readonly eventName = 'care-data-error';
-  constructor(entity: string, issues: ContractIssue[]) {
-    super(CareDataErrorEvent.eventName, { entity, issues });
+  /** @param id - the entity's id, for an item a load left out (fired by `<care-context>`) */
+  constructor(entity: string, issues: ContractIssue[], id?: string) {
+    super(CareDataErrorEvent.eventName, id === undefined ? { entity, issues } : { entity, issues, id });
   }
 }
 

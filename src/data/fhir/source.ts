@@ -10,7 +10,7 @@ import { CrisisPlan } from '../../contract/crisis-plan.js';
 import { MeetingOutcome } from '../../contract/meeting-outcome.js';
 import { ENTITY_NAMES, ENTITY_SCHEMAS, StoreContractError, wait } from '../entities.js';
 import { errorKindForStatus } from '../http-source.js';
-import { StoreError, type CareDataSource, type Change, type ChangeKind, type EntityByKind } from '../types.js';
+import { StoreError, type CareDataSource, type Change, type ChangeKind, type EntityByKind, type LeftOut } from '../types.js';
 import { consentFromFhir, consentToFhir } from './consent.js';
 import { crisisPlanFromFhir, crisisPlanToFhir, isCrisisCarePlan } from './crisis-plan.js';
 import type { FhirMappingOptions } from './context.js';
@@ -109,6 +109,13 @@ export class FhirSource implements CareDataSource {
    * what the elements show (an advance directive), `refused` for resources broken for the contract.
    */
   notes: FhirNote[] = [];
+
+  /** The resources the last load refused because they break the contract (`notes` of kind `refused`), as the store reports them. */
+  get leftOut(): LeftOut[] {
+    return this.notes
+      .filter((note) => note.kind === 'refused')
+      .map((note) => ({ entity: note.resourceType, id: `${note.resourceType}/${note.id}`, at: note.path, issues: [{ path: note.path, message: note.message }] }));
+  }
   /** The last version of each resource read or written, by `Type/id`: the base of the next write. */
   private readonly lastRead = new Map<string, F.Resource>();
   /**

@@ -95,6 +95,13 @@ for (const version of ['R4', 'R5']) {
         assert.match(m.formatNote(appointment), /^Appointment\/too-long \(Appointment\.description\): Appointment\.description: is too long \(at most \d+ characters, found 600\) Fix: correct Appointment\.description/);
         assert.equal(task.path, 'Task.code.text');
         assert.doesNotMatch(m.formatNote(task), /does not follow the data contract|title/, 'no contract wording or field name');
+        // What the store and <care-context> report as left out: the resource, where, and why.
+        const leftOut = fhirSource.leftOut.filter((item) => item.id.endsWith('/too-long'));
+        assert.deepEqual(leftOut.map(({ entity, id, at }) => ({ entity, id, at })), [
+          { entity: 'Task', id: 'Task/too-long', at: 'Task.code.text' },
+          { entity: 'Appointment', id: 'Appointment/too-long', at: 'Appointment.description' },
+        ].sort((a, b) => fhirSource.leftOut.findIndex((x) => x.id === a.id) - fhirSource.leftOut.findIndex((x) => x.id === b.id)));
+        assert.match(leftOut.find((item) => item.entity === 'Appointment').issues[0].message, /is too long/);
       } finally {
         server.resources.delete('Appointment/too-long');
         server.resources.delete('Task/too-long');

@@ -1,0 +1,50 @@
+import { AuditEntry } from '../contract/audit.js';
+import { ConsentDirective } from '../contract/consent.js';
+import { CrisisPlan } from '../contract/crisis-plan.js';
+import { Availability, Meeting } from '../contract/meeting.js';
+import { MeetingOutcome } from '../contract/meeting-outcome.js';
+import { CareRecord } from '../contract/record.js';
+import { Responsibility } from '../contract/responsibility.js';
+import { check, type ContractIssue } from '../contract/validate.js';
+import type { LeftOut } from './types.js';
+
+/** The lists of a CareRecord whose items can be left out one by one, with the contract name of their items. */
+const RECORD_LISTS = [
+  ['responsibilities', Responsibility, 'Responsibility'],
+  ['consents', ConsentDirective, 'ConsentDirective'],
+  ['meetings', Meeting, 'Meeting'],
+  ['availability', Availability, 'Availability'],
+  ['crisisPlans', CrisisPlan, 'CrisisPlan'],
+  ['meetingOutcomes', MeetingOutcome, 'MeetingOutcome'],
+  ['audit', AuditEntry, 'AuditEntry'],
+] as const;
+
+/**
+ * Checks a care record item by item: an item of a list that breaks the contract (one meeting with a
+ * date that does not exist, one consent without its recipient) is left out and named, and the rest
+ * is shown, as the FHIR source does with resources. One broken item must not hide a person's crisis
+ * plan or their team's phone numbers. What everything hangs on cannot be left out: a record that is
+ * not an object, or whose team breaks the contract, fails whole.
+ */
+export const checkRecordInParts = (body: unknown): { ok: true; value: CareRecord; leftOut: LeftOut[] } | { ok: false; issues: ContractIssue[] } => {
+  const leftOut: LeftOut[] = [];
+  let kept = body;
+  if (body !== null && typeof body === 'object' && !Array.isArray(body)) {
+    const parts: Record<string, unknown> = { ...body };
+    for (const [list, schema, entity] of RECORD_LISTS) {
+      const items = parts[list];
+      if (!Array.isArray(items)) continue;
+      parts[list] = items.filter((item: unknown, index) => {
+        const result = check(schema as Parameters<typeof check>[0], item);
+        if (result.ok) return true;
+        const id = (item as { id?: unknown; memberId?: unknown } | null)?.id ?? (item as { memberId?: unknown } | null)?.memberId;
+        leftOut.push({ entity, at: `${list}[${index}]`, ...(typeof id === 'string' ? { id } : {}), issues: result.issues });
+        return false;
+      });
+    }
+    kept = parts;
+  }
+  const result = check(CareRecord, kept);
+  // A record that fails whole names every problem, the left-out items' among them.
+  return result.ok ? { ok: true, value: result.value, leftOut } : leftOut.length ? check(CareRecord, body) as { ok: false; issues: ContractIssue[] } : result;
+};
