@@ -225,6 +225,10 @@ describe('Meeting outcomes in the store and the sources', () => {
     const requests: Array<{ url: string; method: string; ifMatch: string | null; body: { resourceType: string } }> = [];
     const reads: string[] = [];
     const fetchStub = (async (url: string, init: RequestInit) => {
+      // A server that offers no transactions: each resource is its own PUT.
+      if (url.endsWith('/metadata')) {
+        return new Response(JSON.stringify({ resourceType: 'CapabilityStatement', fhirVersion: '4.0.1', rest: [{ mode: 'server', interaction: [{ code: 'batch' }] }] }), { status: 200, headers: { 'Content-Type': 'application/fhir+json' } });
+      }
       // A new outcome is looked for first (someone else may have created it meanwhile): not there yet.
       if ((init.method ?? 'GET') === 'GET') {
         reads.push(url);

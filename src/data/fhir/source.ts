@@ -78,6 +78,34 @@ const FHIR_ID = /^[A-Za-z0-9\-.]{1,64}$/;
 /** `W/"3"` → `3`. */
 const versionFromTag = (tag: string | null): string | undefined => tag?.trim().match(/^(?:W\/)?"?([^"]*)"?$/)?.[1] || undefined;
 
+/** Whether a CapabilityStatement says the server carries out transaction Bundles (all entries, or none). */
+const supportsTransactions = (capabilities: unknown): boolean => {
+  const rest = (capabilities as { resourceType?: string; rest?: Array<{ mode?: string; interaction?: Array<{ code?: string }> }> } | undefined);
+  if (rest?.resourceType !== 'CapabilityStatement') return false;
+  return (rest.rest ?? []).some((r) => r.mode !== 'client' && (r.interaction ?? []).some((i) => i.code === 'transaction'));
+};
+
+/** A resource as it is sent: without the version and time the server gives it. */
+const forWriting = (resource: F.Resource): F.Resource => {
+  const written = { ...resource };
+  delete written.meta;
+  if (resource.meta) {
+    const { versionId: _versionId, lastUpdated: _lastUpdated, ...meta } = resource.meta;
+    if (Object.keys(meta).length) written.meta = meta;
+  }
+  return written;
+};
+
+/** `W/"3"` as an If-Match value from a version. */
+const ifMatch = (version: string) => `W/"${version.replace(/^W\//, '').replace(/"/g, '')}"`;
+
+/** One resource a save writes: `baseVersion` to match, `create` when it is new here. */
+interface PlannedWrite {
+  resource: F.Resource;
+  baseVersion?: string;
+  create?: boolean;
+}
+
 /** The plain-language messages of an OperationOutcome. */
 export const outcomeMessages = (body: unknown): string[] => {
   const outcome = body as F.OperationOutcome | undefined;
@@ -131,6 +159,8 @@ export class FhirSource implements CareDataSource {
    * the first, so it is written on the version the first made rather than meeting a 412 nobody caused.
    */
   private readonly activityWritesUnderWay = new Map<string, Promise<unknown>>();
+  /** Whether the server carries out transaction Bundles, from its CapabilityStatement (read once, when first needed). */
+  private transactions?: Promise<boolean>;
 
   constructor(options: FhirSourceOptions) {
     if (!options?.baseUrl) throw new TypeError('FhirSource needs a baseUrl');
@@ -163,6 +193,7 @@ export class FhirSource implements CareDataSource {
   async load(teamId: string, signal?: AbortSignal): Promise<CareRecord> {
     if (!this.versionKnown) {
       const { body } = await this.read(`${this.baseUrl}/metadata`, signal);
+      this.transactions = Promise.resolve(supportsTransactions(body));
       const found = versionFromMetadata((body as { fhirVersion?: string } | undefined)?.fhirVersion);
       if ('problem' in found) throw new StoreError('rejected', found.problem);
       this.version = found.version;
@@ -365,21 +396,22 @@ export class FhirSource implements CareDataSource {
   }
 
   /**
-   * A meeting outcome: its Composition is written (If-Match) only when it changed, then each
+   * A meeting outcome: its Composition is written (If-Match) only when it changed, and each
    * confirmation, question or answer that is new or changed as its own Communication. A
    * confirmation or a question therefore never conflicts with the coordinator's edit, and two
-   * participants confirming at once write two resources.
+   * participants confirming at once write two resources. A save that writes more than one resource
+   * goes as one transaction Bundle when the server's CapabilityStatement offers transactions: all
+   * of it is stored, or (a conflict, a failure) none of it.
    */
   private async saveOutcome<K extends ChangeKind>(change: Change<K>, value: MeetingOutcome, signal?: AbortSignal): Promise<MeetingOutcome> {
     const options = this.mapping();
     const composition = meetingOutcomeToFhir(value, { ...options, now: change.at });
     const base = this.lastRead.get(`Composition/${composition.id ?? ''}`);
     const withoutMeta = (resource: F.Resource | undefined) => resource && { ...resource, meta: undefined };
-    let stored: F.Resource = composition;
-    let version = base?.meta?.versionId;
+    const writes: PlannedWrite[] = [];
     if (change.create || !base || !jsonEqual(withoutMeta(composition), withoutMeta(base))) {
-      ({ stored, version } = await this.write(composition, change.create ? undefined : (change.baseVersion ?? composition.meta?.versionId), signal, change.create));
-    } else stored = base;
+      writes.push({ resource: composition, baseVersion: change.create ? undefined : (change.baseVersion ?? composition.meta?.versionId), create: change.create });
+    }
     const existing = [...this.lastRead.values()].filter((r): r is F.Communication => r.resourceType === 'Communication');
     const coordinator = this.team?.members.find((m) => m.coordinator && m.status === 'active');
     const messages = outcomeMessagesToFhir(value, { ...options, existing, ...(coordinator ? { coordinator: { id: coordinator.id, name: coordinator.name } } : {}) });
@@ -388,8 +420,18 @@ export class FhirSource implements CareDataSource {
       if (before && jsonEqual(withoutMeta(message), withoutMeta(before))) continue;
       // A message not read before is new here: one someone else wrote under its id meanwhile (an
       // answer to the same question) is a conflict, never replaced.
-      await this.write(message, before?.meta?.versionId, signal, !before);
+      writes.push({ resource: message, baseVersion: before?.meta?.versionId, create: !before });
     }
+    const results =
+      writes.length > 1 && (await this.offersTransactions(signal))
+        ? await this.transaction(writes, signal)
+        : await writes.reduce<Promise<Array<{ stored: F.Resource; version?: string }>>>(
+            async (done, planned) => [...(await done), await this.write(planned.resource, planned.baseVersion, signal, planned.create)],
+            Promise.resolve([]),
+          );
+    const written = writes[0]?.resource === composition ? results[0] : undefined;
+    const stored = written?.stored ?? base ?? composition;
+    const version = written ? written.version : base?.meta?.versionId;
     const about = [...this.lastRead.values()].filter((r): r is F.Communication => r.resourceType === 'Communication');
     return this.checked('meeting-outcome', meetingOutcomeFromFhir(stored as Composition, this.mapping(), about), version) as MeetingOutcome;
   }
@@ -413,13 +455,8 @@ export class FhirSource implements CareDataSource {
     }
     if (create) await this.refuseExisting(resource, signal);
     const headers = new Headers({ 'Content-Type': FHIR_JSON, Prefer: 'return=representation' });
-    if (baseVersion) headers.set('If-Match', `W/"${baseVersion.replace(/^W\//, '').replace(/"/g, '')}"`);
-    const written = { ...resource };
-    delete written.meta;
-    if (resource.meta) {
-      const { versionId: _versionId, lastUpdated: _lastUpdated, ...meta } = resource.meta;
-      if (Object.keys(meta).length) written.meta = meta;
-    }
+    if (baseVersion) headers.set('If-Match', ifMatch(baseVersion));
+    const written = forWriting(resource);
     const url = `${this.baseUrl}/${resource.resourceType}/${encodeURIComponent(resource.id)}`;
     const { body, response } = await this.request('PUT', url, signal, headers, JSON.stringify(written));
     const stored = ((body as F.Resource | undefined)?.resourceType === resource.resourceType ? body : written) as F.Resource;
@@ -427,6 +464,67 @@ export class FhirSource implements CareDataSource {
     if (version) stored.meta = { ...stored.meta, versionId: version };
     this.remember(stored);
     return { stored, version };
+  }
+
+  /**
+   * Writes several resources as one transaction Bundle (`POST` to the base URL): each entry a `PUT`
+   * by id with `If-Match` of the version it was made on, a new one after a read of its id that
+   * finds nothing. The server stores all of them or none; each stored one is remembered as the base
+   * of the next write. An entry the answer does not give back is read to learn its version.
+   */
+  private async transaction(writes: readonly PlannedWrite[], signal?: AbortSignal): Promise<Array<{ stored: F.Resource; version?: string }>> {
+    for (const { resource, create } of writes) {
+      if (!resource.id || !FHIR_ID.test(resource.id)) {
+        throw new StoreError('rejected', `"${resource.id ?? ''}" cannot be a FHIR id (1–64 letters, digits, "-" or ".")`, 422);
+      }
+      if (create) await this.refuseExisting(resource, signal);
+    }
+    const address = (resource: F.Resource) => `${resource.resourceType}/${encodeURIComponent(resource.id!)}`;
+    const bundle: F.Bundle = {
+      resourceType: 'Bundle',
+      type: 'transaction',
+      entry: writes.map(({ resource, baseVersion }) => ({
+        fullUrl: `${this.baseUrl}/${address(resource)}`,
+        resource: forWriting(resource),
+        request: { method: 'PUT', url: address(resource), ...(baseVersion ? { ifMatch: ifMatch(baseVersion) } : {}) },
+      })),
+    };
+    const headers = new Headers({ 'Content-Type': FHIR_JSON, Prefer: 'return=representation' });
+    const { body } = await this.request('POST', this.baseUrl, signal, headers, JSON.stringify(bundle));
+    const entries = (body as F.Bundle | undefined)?.resourceType === 'Bundle' ? ((body as F.Bundle).entry ?? []) : [];
+    const results: Array<{ stored: F.Resource; version?: string }> = [];
+    for (const [i, { resource }] of writes.entries()) {
+      const entry = entries[i];
+      let stored = entry?.resource?.resourceType === resource.resourceType && entry.resource.id === resource.id ? entry.resource : undefined;
+      let version = stored?.meta?.versionId ?? versionFromTag(entry?.response?.etag ?? null);
+      if (!stored || !version) {
+        // Stored (the transaction succeeded), but the answer does not say as what: read it, and
+        // failing that keep what was sent, never report as unsaved what the server has stored.
+        try {
+          const read = await this.read(`${this.baseUrl}/${address(resource)}`, signal);
+          stored = (read.body as F.Resource | undefined)?.resourceType === resource.resourceType ? (read.body as F.Resource) : forWriting(resource);
+          version = stored.meta?.versionId ?? versionFromTag(read.response.headers.get('ETag'));
+        } catch {
+          stored ??= forWriting(resource);
+        }
+      }
+      if (version) stored = { ...stored, meta: { ...stored.meta, versionId: version } };
+      this.remember(stored);
+      results.push({ stored, version });
+    }
+    return results;
+  }
+
+  /** Whether the server offers transactions; a CapabilityStatement that cannot be read counts as no, and is asked again next time. */
+  private offersTransactions(signal?: AbortSignal): Promise<boolean> {
+    this.transactions ??= this.read(`${this.baseUrl}/metadata`, signal).then(
+      ({ body }) => supportsTransactions(body),
+      () => {
+        this.transactions = undefined;
+        return false;
+      },
+    );
+    return this.transactions;
   }
 
   /**
@@ -546,7 +644,7 @@ export class FhirSource implements CareDataSource {
     }
   }
 
-  private async request(method: 'GET' | 'PUT', url: string, callerSignal?: AbortSignal, headers = new Headers(), body?: string) {
+  private async request(method: 'GET' | 'PUT' | 'POST', url: string, callerSignal?: AbortSignal, headers = new Headers(), body?: string) {
     const extra = typeof this.options.headers === 'function' ? await this.options.headers() : this.options.headers;
     new Headers(extra).forEach((value, name) => {
       if (!headers.has(name)) headers.set(name, value);

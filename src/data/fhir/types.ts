@@ -354,6 +354,10 @@ export interface BundleEntry extends Element {
   fullUrl?: string;
   resource?: Resource;
   search?: { mode?: string };
+  /** In a transaction: what to do with the entry's resource. */
+  request?: { method: string; url: string; ifMatch?: string; ifNoneExist?: string };
+  /** In a transaction-response: how the server carried out the entry. */
+  response?: { status?: string; etag?: string; location?: string };
 }
 
 export interface Bundle extends Resource {

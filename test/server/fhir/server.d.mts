@@ -14,14 +14,16 @@ export interface FhirAnswer {
 }
 
 export declare class FhirTestServer {
-  constructor(options?: { version?: 'R4' | 'R5'; pageSize?: number; base?: string });
+  constructor(options?: { version?: 'R4' | 'R5'; pageSize?: number; base?: string; transactions?: boolean });
   version: 'R4' | 'R5';
+  /** Whether POST of a transaction Bundle is carried out (and the CapabilityStatement says so). */
+  transactions: boolean;
   base: string;
   requests: FhirRequestLog[];
-  plannedFailures: Array<{ method: string; status: number; text: string }>;
+  plannedFailures: Array<{ method: string; status: number; text: string; path?: string }>;
   seed(...resources: Array<object | object[]>): void;
   get<T = Record<string, unknown> & { meta: { versionId: string } }>(reference: string): T | undefined;
-  failNext(method: string, status: number, text: string): void;
+  failNext(method: string, status: number, text: string, path?: string): void;
   handle(request: { method: string; url: string; headers?: Record<string, string>; body?: string }): FhirAnswer;
   fetchFor(): typeof fetch;
 }

@@ -7,6 +7,10 @@
 //                                           link[next] paging; unknown parameters → 400
 //   PUT  {base}/{Type}/{id}                 update (or create) with If-Match W/"<versionId>":
 //                                           a stale version → 412 with an OperationOutcome
+//   POST {base}                             (with `transactions: true`, which the CapabilityStatement
+//                                           then says) a transaction Bundle of PUT entries, each
+//                                           with its own ifMatch: all stored, or none (the first
+//                                           failing entry's status and OperationOutcome)
 // `handle()` is pure (request in, response out), so the same server runs behind node:http
 // (startFhirServer) or in a browser page through a fetch function (fetchFor).
 
@@ -32,9 +36,10 @@ const references = (value, out = []) => {
 const relative = (reference) => /([A-Z][A-Za-z]+\/[A-Za-z0-9\-.]{1,64})(\/_history\/[^/]*)?$/.exec(reference ?? '')?.[1];
 
 export class FhirTestServer {
-  /** @param {{ version?: 'R4'|'R5', pageSize?: number, base?: string }} options */
-  constructor({ version = 'R4', pageSize = 10, base = 'http://fhir.test/fhir' } = {}) {
+  /** @param {{ version?: 'R4'|'R5', pageSize?: number, base?: string, transactions?: boolean }} options */
+  constructor({ version = 'R4', pageSize = 10, base = 'http://fhir.test/fhir', transactions = false } = {}) {
     this.version = version;
+    this.transactions = transactions;
     this.pageSize = pageSize;
     this.base = base;
     /** `Type/id` → resource (with meta.versionId) */
@@ -60,9 +65,19 @@ export class FhirTestServer {
     return stored && structuredClone(stored);
   }
 
-  /** Makes the next request that matches `method` answer `status` with an OperationOutcome saying `text`. */
-  failNext(method, status, text) {
-    this.plannedFailures.push({ method, status, text });
+  /**
+   * Makes the next request that matches `method` (and `path`, `Type/id`, when given) answer
+   * `status` with an OperationOutcome saying `text`. In a transaction, an entry that matches fails
+   * the whole transaction.
+   */
+  failNext(method, status, text, path) {
+    this.plannedFailures.push({ method, status, text, path });
+  }
+
+  /** The planned failure for `method` on `path`, taken from the list, if any. */
+  plannedFailure(method, path) {
+    const index = this.plannedFailures.findIndex((f) => f.method === method && (f.path === undefined || f.path === path));
+    return index === -1 ? undefined : this.plannedFailures.splice(index, 1)[0];
   }
 
   /** @param {{ method: string, url: string, headers?: Record<string,string>, body?: string }} request */
@@ -73,15 +88,14 @@ export class FhirTestServer {
     const headers = Object.fromEntries(Object.entries(request.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
     this.requests.push({ method: request.method, path: parts.join('/'), query: url.search, ifMatch: headers['if-match'], body: request.body });
 
-    const failure = this.plannedFailures.findIndex((f) => f.method === request.method);
-    if (failure !== -1) {
-      const [{ status, text }] = this.plannedFailures.splice(failure, 1);
-      return this.answer(status, outcome('error', 'processing', text));
-    }
+    const failure = this.plannedFailure(request.method, parts.join('/'));
+    if (failure) return this.answer(failure.status, outcome('error', 'processing', failure.text));
     if (request.method === 'OPTIONS') return { status: 204, headers: this.cors(), body: '' };
     if (request.method === 'GET' && parts.length === 1 && parts[0] === 'metadata') {
-      return this.answer(200, { resourceType: 'CapabilityStatement', status: 'active', kind: 'instance', fhirVersion: this.version === 'R4' ? '4.0.1' : '5.0.0', format: ['json'] });
+      const rest = [{ mode: 'server', interaction: this.transactions ? [{ code: 'transaction' }] : [] }];
+      return this.answer(200, { resourceType: 'CapabilityStatement', status: 'active', kind: 'instance', fhirVersion: this.version === 'R4' ? '4.0.1' : '5.0.0', format: ['json'], rest });
     }
+    if (request.method === 'POST' && parts.length === 0 && this.transactions) return this.transaction(request.body);
     if (request.method === 'GET' && parts.length === 2) return this.read(`${parts[0]}/${parts[1]}`);
     if (request.method === 'GET' && parts.length === 1) return this.search(parts[0], url.searchParams);
     if (request.method === 'PUT' && parts.length === 2) return this.update(parts[0], parts[1], headers, request.body);
@@ -91,7 +105,7 @@ export class FhirTestServer {
   cors() {
     return {
       'Access-Control-Allow-Origin': '*',
-      'Access-Control-Allow-Methods': 'GET, PUT, OPTIONS',
+      'Access-Control-Allow-Methods': 'GET, PUT, POST, OPTIONS',
       'Access-Control-Allow-Headers': 'Content-Type, Accept, Authorization, If-Match, Prefer',
       'Access-Control-Expose-Headers': 'ETag, Location',
     };
@@ -99,6 +113,45 @@ export class FhirTestServer {
 
   answer(status, body, extra = {}) {
     return { status, headers: { ...this.cors(), 'Content-Type': FHIR_JSON, 'Cache-Control': 'no-store', ...extra }, body: JSON.stringify(body) };
+  }
+
+  /** A transaction Bundle: every entry checked first, then all stored, or none. */
+  transaction(body) {
+    let bundle;
+    try {
+      bundle = JSON.parse(body ?? '');
+    } catch {
+      return this.answer(400, outcome('error', 'structure', 'The body is not JSON.'));
+    }
+    if (bundle?.resourceType !== 'Bundle' || bundle.type !== 'transaction') return this.answer(400, outcome('error', 'invalid', 'Only a Bundle of type transaction is accepted here.'));
+    const entries = bundle.entry ?? [];
+    const before = new Map(this.resources);
+    const answers = [];
+    for (const entry of entries) {
+      const [type, id, ...rest] = (entry.request?.url ?? '').split('/');
+      if (entry.request?.method !== 'PUT' || !type || !id || rest.length) {
+        this.resources = before;
+        return this.answer(400, outcome('error', 'not-supported', `${entry.request?.method} ${entry.request?.url} is not supported in a transaction by this test server`));
+      }
+      const failure = this.plannedFailure('PUT', `${type}/${decodeURIComponent(id)}`);
+      const answer = failure
+        ? this.answer(failure.status, outcome('error', 'processing', failure.text))
+        : this.update(type, decodeURIComponent(id), entry.request.ifMatch ? { 'if-match': entry.request.ifMatch } : {}, JSON.stringify(entry.resource));
+      if (answer.status >= 400) {
+        // All or nothing: what this transaction stored so far is taken back.
+        this.resources = before;
+        return answer;
+      }
+      answers.push(answer);
+    }
+    return this.answer(200, {
+      resourceType: 'Bundle',
+      type: 'transaction-response',
+      entry: answers.map((answer) => ({
+        resource: JSON.parse(answer.body),
+        response: { status: answer.status === 201 ? '201 Created' : '200 OK', etag: answer.headers.ETag, location: answer.headers.Location },
+      })),
+    });
   }
 
   read(key) {

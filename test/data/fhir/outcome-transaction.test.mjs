@@ -1,0 +1,112 @@
+// A meeting outcome written in more than one resource (the coordinator's change of the Composition
+// and an answer's Communication) is all stored or none: one transaction Bundle when the server's
+// CapabilityStatement offers transactions. Against test/server/fhir/server.mjs with and without
+// them, R4 and R5. Run: node --test test/data/fhir/outcome-transaction.test.mjs
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { FhirTestServer, startFhirServer } from '../../server/fhir/server.mjs';
+import { fjordvikAsFhir } from '../../server/fhir/fjordvik.mjs';
+import { loadFhirModule } from './load-source.mjs';
+
+const m = await loadFhirModule();
+const kari = { id: 'Practitioner/m-kari', name: 'Kari Nilsen', organisationId: 'Organization/org-home-care' };
+const erik = { id: 'RelatedPerson/m-erik', name: 'Erik Solberg' };
+
+for (const version of ['R4', 'R5']) {
+  describe(`FhirSource ${version}: a meeting outcome saved in several resources, on a server with transactions`, () => {
+    let server;
+    let http;
+    before(async () => {
+      server = new FhirTestServer({ version, transactions: true });
+      server.seed(fjordvikAsFhir(m, version).resources);
+      http = await startFhirServer(server);
+    });
+    after(() => http.close());
+
+    const storeAs = async (actor) => {
+      const store = new m.CareStore(new m.FhirSource({ baseUrl: http.url, version, patient: 'm-ingrid' }), 'team-ingrid', actor);
+      await store.load();
+      return store;
+    };
+    const outcomeIn = (store) => store.snapshot.record.meetingOutcomes.find((o) => o.id === 'mo-october');
+    const textOf = (communication) => (version === 'R5' ? communication.payload[0].contentCodeableConcept.text : communication.payload[0].contentString);
+
+    /** Erik asks a question; Kari, in one save, rewords the notes of the last part and answers it. */
+    const askAndAnswer = async (questionId, notes) => {
+      const asker = await storeAs(erik);
+      const question = { id: questionId, memberId: erik.id, name: erik.name, at: '2026-10-30T10:00:00Z', partId: 'op-3', text: 'Can I come to the NAV meeting too?' };
+      const asked = await asker.save({ entity: 'meeting-outcome', action: 'ask', value: { ...outcomeIn(asker), questions: [...outcomeIn(asker).questions, question] } });
+      assert.equal(asked.ok, true, asked.error?.detail);
+      const store = await storeAs(kari);
+      const seen = outcomeIn(store);
+      const change = {
+        entity: 'meeting-outcome',
+        action: 'record',
+        value: {
+          ...seen,
+          parts: seen.parts.map((p, i) => (i === 3 ? { ...p, notes } : p)),
+          questions: seen.questions.map((q) => (q.id === questionId ? { ...q, answer: 'Yes, if Ingrid wants it.', answeredAt: '2026-10-30T12:00:00Z', answeredBy: { id: kari.id, name: kari.name } } : q)),
+        },
+      };
+      return { store, change, answerId: m.outcomeMessageId('mo-october', 'answer', questionId), notesBefore: seen.parts[3].notes };
+    };
+
+    test('the server cannot store the answer: nothing of the save is stored, so "not saved" is true, and Try again stores both in one transaction', async () => {
+      const { store, change, answerId, notesBefore } = await askAndAnswer('oq-disk', 'Everyone understood the plan; Erik may come to NAV.');
+      const composition = server.get('Composition/mo-october');
+      server.failNext('PUT', 500, 'The disk is full.', `Communication/${answerId}`);
+      const from = server.requests.length;
+      const failed = await store.save(change);
+      assert.equal(failed.ok, false);
+      assert.equal(failed.error.kind, 'server');
+      // Before: the Composition was written on its own first, so the coordinator's change was stored under a page saying "not saved".
+      assert.equal(server.get('Composition/mo-october').meta.versionId, composition.meta.versionId, 'the Composition is as it was');
+      assert.equal(server.get(`Communication/${answerId}`), undefined, 'no answer is stored');
+      const sent = server.requests.slice(from).filter((r) => r.method !== 'GET');
+      assert.deepEqual(sent.map((r) => `${r.method} ${r.path}`), ['POST '], 'one transaction, posted to the base');
+      const bundle = JSON.parse(sent[0].body);
+      assert.equal(bundle.type, 'transaction');
+      assert.deepEqual(
+        bundle.entry.map((e) => e.request),
+        [
+          { method: 'PUT', url: 'Composition/mo-october', ifMatch: `W/"${composition.meta.versionId}"` },
+          { method: 'PUT', url: `Communication/${answerId}` },
+        ],
+      );
+      // What the page shows after the failure, and after closing it, is what the server holds.
+      store.dismiss('meeting-outcome', 'mo-october');
+      assert.equal(outcomeIn(store).parts[3].notes, notesBefore);
+      const onServer = await new m.FhirSource({ baseUrl: http.url, version, patient: 'm-ingrid' }).load('team-ingrid');
+      assert.equal(onServer.meetingOutcomes.find((o) => o.id === 'mo-october').parts[3].notes, notesBefore);
+
+      const retried = await store.save(change);
+      assert.equal(retried.ok, true, retried.error?.detail);
+      const stored = server.get('Composition/mo-october');
+      assert.equal(stored.meta.versionId, String(Number(composition.meta.versionId) + 1));
+      assert.equal(textOf(server.get(`Communication/${answerId}`)), 'Yes, if Ingrid wants it.');
+      assert.equal(retried.value.meta.version, stored.meta.versionId, 'the saved outcome has the version the transaction made');
+      const reloaded = await storeAs(kari);
+      assert.equal(outcomeIn(reloaded).parts[3].notes, 'Everyone understood the plan; Erik may come to NAV.');
+      assert.equal(outcomeIn(reloaded).questions.find((q) => q.id === 'oq-disk').answer, 'Yes, if Ingrid wants it.');
+    });
+
+    test('someone else changed the Composition meanwhile: the transaction is a conflict and the answer is not stored either', async () => {
+      const { store, change, answerId } = await askAndAnswer('oq-stale', 'Erik asked about NAV; Kari answered.');
+      server.seed({ ...server.get('Composition/mo-october'), title: 'Changed by someone else' });
+      const failed = await store.save(change);
+      assert.equal(failed.ok, false);
+      assert.equal(failed.error.kind, 'conflict');
+      assert.equal(server.get('Composition/mo-october').title, 'Changed by someone else', 'nothing of theirs is overwritten');
+      assert.equal(server.get(`Communication/${answerId}`), undefined, 'the answer did not go in without the change it came with');
+    });
+
+    test('a save that writes one resource (a confirmation) stays one conditional PUT', async () => {
+      const store = await storeAs({ id: 'Practitioner/m-lars', name: 'Lars Haugen' });
+      const outcome = outcomeIn(store);
+      const from = server.requests.length;
+      const saved = await store.save({ entity: 'meeting-outcome', action: 'confirm', value: { ...outcome, confirmations: [...outcome.confirmations, { memberId: 'Practitioner/m-lars', name: 'Lars Haugen', at: '2026-10-30T09:00:00Z' }] } });
+      assert.equal(saved.ok, true, saved.error?.detail);
+      assert.deepEqual(server.requests.slice(from).filter((r) => r.method !== 'GET').map((r) => `${r.method} ${r.path}`), [`PUT Communication/${m.outcomeMessageId('mo-october', 'read', 'Practitioner/m-lars')}`]);
+    });
+  });
+}
