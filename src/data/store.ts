@@ -6,6 +6,7 @@ import { mergeEntity, sameValue, withoutMeta, type MergeChoice } from './merge.j
 import {
   CONFLICT_NOT_FETCHED,
   entityKey,
+  PartlySavedError,
   StoreError,
   type CareDataSource,
   type Change,
@@ -435,6 +436,14 @@ export class CareStore {
       return { ok: true, value: stored, change };
     } catch (raw) {
       let error = asStoreError(raw);
+      if (error instanceof PartlySavedError && error.stored !== undefined) {
+        // Part of the change is stored: that is what the source holds now, what closing the error shows and what Try again builds on.
+        const stored = error.stored as EntityByKind[K];
+        this.heardWhileSaving.delete(key);
+        this.remember(key, stored, change.baseVersion);
+        this.confirmed.set(key, stored);
+        this.confirmedAt.set(key, ++this.answerClock);
+      }
       const latest = error.kind === 'conflict' ? await this.refreshAfterConflict(request.entity, key, base) : undefined;
       if (error.kind === 'conflict' && latest === undefined) this.refreshFirst.add(key);
       // The source already holds this change, or the earlier attempt whose answer was lost: it is saved.

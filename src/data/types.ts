@@ -84,6 +84,21 @@ export interface LeftOut {
   issues: readonly ContractIssue[];
 }
 
+/**
+ * A save a source carried out only in part before the rest failed (a FHIR server without
+ * transactions, where a meeting outcome is several resources): `stored` is the entity as the
+ * source holds it now. The store shows that, never the version before, and Try again sends the rest.
+ */
+export class PartlySavedError extends StoreError {
+  constructor(
+    readonly stored: unknown,
+    cause: StoreError,
+  ) {
+    super(cause.kind, `saved in part: ${cause.detail}`, cause.status);
+    this.name = 'PartlySavedError';
+  }
+}
+
 /** Where a care record comes from and goes to: memory, an HTTP API or a FHIR server. */
 export interface CareDataSource {
   /** Loads everything about one care team. */

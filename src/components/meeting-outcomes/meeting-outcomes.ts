@@ -8,6 +8,7 @@ import { coordinatorOf, localDay } from '../../contract/rules.js';
 import type { CareTeamInput } from '../../contract/team.js';
 import type { Audience } from '../../contract/values.js';
 import { mergeEntity } from '../../data/merge.js';
+import { PartlySavedError } from '../../data/types.js';
 import { formatList, formatTime } from '../../i18n/format.js';
 import { outcomes } from '../../i18n/catalogues/en/outcomes.js';
 import { outcomesTranslations } from '../../i18n/translations.js';
@@ -250,7 +251,7 @@ export class CareMeetingOutcomes extends CareElement<'outcomes'> {
     const matrixFailure = this.matrix.failure();
     const live = busy ? t.saving : this.message;
     const alert = failure || this.both || matrixFailure;
-    const alertText = alert ? `${t.errorPrefix} ${failure && !this.both ? `${t.notSaved} ${this.describeError(failure.error)}` : this.both ? `${t.notSaved} ${t.bothChanged}` : `${t.taskNotInResponsibilities(matrixFailure!.task)} ${this.describeError(matrixFailure!.error)}`}` : '';
+    const alertText = alert ? `${t.errorPrefix} ${failure && !this.both ? `${failure.error instanceof PartlySavedError ? t.partlySaved : t.notSaved} ${this.describeError(failure.error)}` : this.both ? `${t.notSaved} ${t.bothChanged}` : `${t.taskNotInResponsibilities(matrixFailure!.task)} ${this.describeError(matrixFailure!.error)}`}` : '';
     const title = isolated((name) => t.titleFor(name, this.localize.date(view.meeting.start, 'long', view.meeting.timeZone)), view.meeting.title);
     const readerId = this.actingPerson?.id;
     return html`<article class="outcome" part="base" aria-labelledby="title" aria-busy=${busy ? 'true' : 'false'}>

@@ -10,7 +10,7 @@ import { CrisisPlan } from '../../contract/crisis-plan.js';
 import { MeetingOutcome } from '../../contract/meeting-outcome.js';
 import { ENTITY_NAMES, ENTITY_SCHEMAS, StoreContractError, wait } from '../entities.js';
 import { errorKindForStatus } from '../http-source.js';
-import { StoreError, type CareDataSource, type Change, type ChangeKind, type EntityByKind, type LeftOut } from '../types.js';
+import { PartlySavedError, StoreError, type CareDataSource, type Change, type ChangeKind, type EntityByKind, type LeftOut } from '../types.js';
 import { consentFromFhir, consentToFhir } from './consent.js';
 import { crisisPlanFromFhir, crisisPlanToFhir, isCrisisCarePlan } from './crisis-plan.js';
 import type { FhirMappingOptions } from './context.js';
@@ -422,18 +422,23 @@ export class FhirSource implements CareDataSource {
       // answer to the same question) is a conflict, never replaced.
       writes.push({ resource: message, baseVersion: before?.meta?.versionId, create: !before });
     }
-    const results =
-      writes.length > 1 && (await this.offersTransactions(signal))
-        ? await this.transaction(writes, signal)
-        : await writes.reduce<Promise<Array<{ stored: F.Resource; version?: string }>>>(
-            async (done, planned) => [...(await done), await this.write(planned.resource, planned.baseVersion, signal, planned.create)],
-            Promise.resolve([]),
-          );
-    const written = writes[0]?.resource === composition ? results[0] : undefined;
-    const stored = written?.stored ?? base ?? composition;
-    const version = written ? written.version : base?.meta?.versionId;
-    const about = [...this.lastRead.values()].filter((r): r is F.Communication => r.resourceType === 'Communication');
-    return this.checked('meeting-outcome', meetingOutcomeFromFhir(stored as Composition, this.mapping(), about), version) as MeetingOutcome;
+    const asStored = (results: ReadonlyArray<{ stored: F.Resource; version?: string }>): MeetingOutcome => {
+      const written = writes[0]?.resource === composition ? results[0] : undefined;
+      const about = [...this.lastRead.values()].filter((r): r is F.Communication => r.resourceType === 'Communication');
+      return this.checked('meeting-outcome', meetingOutcomeFromFhir((written?.stored ?? base ?? composition) as Composition, this.mapping(), about), written ? written.version : base?.meta?.versionId) as MeetingOutcome;
+    };
+    if (writes.length > 1 && (await this.offersTransactions(signal))) return asStored(await this.transaction(writes, signal));
+    const results: Array<{ stored: F.Resource; version?: string }> = [];
+    for (const planned of writes) {
+      try {
+        results.push(await this.write(planned.resource, planned.baseVersion, signal, planned.create));
+      } catch (error) {
+        // Without a transaction, what was written before stays written: the error says what the server holds now.
+        if (results.length === 0 || !(error instanceof StoreError)) throw error;
+        throw new PartlySavedError(asStored(results), error);
+      }
+    }
+    return asStored(results);
   }
 
   /** An entity mapped back from what the server stored, checked against the contract, with the server's version. */

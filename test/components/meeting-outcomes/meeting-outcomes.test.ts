@@ -8,6 +8,8 @@ import { CareRecord } from '../../../src/contract/record.js';
 import { fjordvik } from '../../../src/data/fixtures/fjordvik.js';
 import { MemorySource } from '../../../src/data/memory-source.js';
 import { CareStore } from '../../../src/data/store.js';
+import { PartlySavedError, StoreError } from '../../../src/data/types.js';
+import type { MeetingOutcome } from '../../../src/contract/meeting-outcome.js';
 import { expectAxeClean } from '../../helpers/a11y.js';
 import { expect, fixture, fixtureCleanup, html, settle, waitUntil } from '../../helpers/fixture.js';
 import { deepActiveElement, press, tab, type } from '../../helpers/keys.js';
@@ -396,5 +398,32 @@ describe('<care-meeting-outcomes> for the coordinator', () => {
     const stored = (await source.load('team-ingrid')).meetingOutcomes[0];
     expect(stored.questions[1]).to.include({ answer: 'Amina calls you the day before.' });
     expect(stored.questions[1].answeredBy).to.include({ id: 'm-kari' });
+  });
+
+  it('an answer saved only in part says what is stored, and closing the error shows what the source holds', async () => {
+    const source = seed((r) => r.meetingOutcomes[0].questions.push({ id: 'oq-2', memberId: 'm-ingrid', name: 'Ingrid Solberg', at: '2026-10-30T10:00:00+01:00', text: 'Who calls me about the blood test?' }));
+    // A source that stores what was agreed and then fails on the message that goes with it (a FHIR server without transactions).
+    const save = source.save.bind(source);
+    source.save = (async (change, signal) => {
+      if (change.entity !== 'meeting-outcome') return save(change, signal);
+      const withoutAnswer = { ...change.value, questions: (change.value as MeetingOutcome).questions.map(({ answer: _a, answeredAt: _at, answeredBy: _by, ...q }) => q) };
+      const stored = await save({ ...change, value: withoutAnswer }, signal);
+      throw new PartlySavedError(stored, new StoreError('server', 'the answer was not stored', 500));
+    }) as MemorySource['save'];
+    const { el, store } = await mountConnected(source, people.kari);
+    const answer = root(el).querySelector<HTMLTextAreaElement>('#answer-oq-2')!;
+    answer.focus();
+    await type('Amina calls you the day before.');
+    button(el, 'Send answer')!.click();
+    await waitUntil(() => root(el).querySelector('[part="error"]'));
+    expect(textOf(root(el).querySelector('[role="alert"]'))).to.contain(
+      'Saved in part: what we agreed is saved, but a message that goes with it (an answer, a confirmation or a question) is not saved yet.',
+    );
+    expect(textOf(root(el).querySelector('[role="alert"]'))).not.to.contain('Not saved.');
+    const held = (await source.load('team-ingrid')).meetingOutcomes[0];
+    expect(store.snapshot.record!.meetingOutcomes[0].meta?.version).to.equal(held.meta?.version);
+    button(el, 'Close')!.click();
+    await settle(el);
+    expect(store.snapshot.record!.meetingOutcomes[0].meta?.version).to.equal(held.meta?.version, 'what the source holds, not the version before');
   });
 });

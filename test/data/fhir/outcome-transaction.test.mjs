@@ -109,4 +109,68 @@ for (const version of ['R4', 'R5']) {
       assert.deepEqual(server.requests.slice(from).filter((r) => r.method !== 'GET').map((r) => `${r.method} ${r.path}`), [`PUT Communication/${m.outcomeMessageId('mo-october', 'read', 'Practitioner/m-lars')}`]);
     });
   });
+
+  describe(`FhirSource ${version}: a meeting outcome saved in several resources, on a server without transactions`, () => {
+    let server;
+    let http;
+    before(async () => {
+      server = new FhirTestServer({ version });
+      server.seed(fjordvikAsFhir(m, version).resources);
+      http = await startFhirServer(server);
+    });
+    after(() => http.close());
+
+    const storeAs = async (actor) => {
+      const store = new m.CareStore(new m.FhirSource({ baseUrl: http.url, version, patient: 'm-ingrid' }), 'team-ingrid', actor);
+      await store.load();
+      return store;
+    };
+    const outcomeIn = (store) => store.snapshot.record.meetingOutcomes.find((o) => o.id === 'mo-october');
+
+    test('the answer cannot be stored after the Composition was: the failure says so, the page shows what the server holds, and Try again writes only the answer', async () => {
+      const asker = await storeAs(erik);
+      const question = { id: 'oq-part', memberId: erik.id, name: erik.name, at: '2026-10-30T10:00:00Z', partId: 'op-3', text: 'Can I come to the NAV meeting too?' };
+      assert.equal((await asker.save({ entity: 'meeting-outcome', action: 'ask', value: { ...outcomeIn(asker), questions: [...outcomeIn(asker).questions, question] } })).ok, true);
+      const store = await storeAs(kari);
+      const seen = outcomeIn(store);
+      const notes = 'Everyone understood the plan; Erik may come to NAV.';
+      const change = {
+        entity: 'meeting-outcome',
+        action: 'record',
+        value: {
+          ...seen,
+          parts: seen.parts.map((p, i) => (i === 3 ? { ...p, notes } : p)),
+          questions: seen.questions.map((q) => (q.id === 'oq-part' ? { ...q, answer: 'Yes, if Ingrid wants it.', answeredAt: '2026-10-30T12:00:00Z', answeredBy: { id: kari.id, name: kari.name } } : q)),
+        },
+      };
+      const answerId = m.outcomeMessageId('mo-october', 'answer', 'oq-part');
+      const composition = server.get('Composition/mo-october');
+      server.failNext('PUT', 500, 'The disk is full.', `Communication/${answerId}`);
+      const failed = await store.save(change);
+      assert.equal(failed.ok, false);
+      assert.equal(failed.error.kind, 'server');
+      assert.equal(failed.error.name, 'PartlySavedError', 'the failure says part of it is stored');
+      const stored = server.get('Composition/mo-october');
+      assert.equal(stored.meta.versionId, String(Number(composition.meta.versionId) + 1), 'the Composition was stored before the answer failed');
+      // Before: the page went back to the outcome before the change, which the server no longer held.
+      const shown = () => outcomeIn(store);
+      assert.equal(shown().parts[3].notes, notes, 'the page shows the notes the server holds');
+      assert.equal(shown().meta.version, stored.meta.versionId);
+      assert.equal(shown().questions.find((q) => q.id === 'oq-part').answer, undefined, 'and no answer, as none is stored');
+      store.dismiss('meeting-outcome', 'mo-october');
+      assert.equal(shown().parts[3].notes, notes, 'closing the error still shows what the server holds');
+
+      // Saved again, the answer fails once more; Try again then writes only the answer.
+      server.failNext('PUT', 503, 'Busy.', `Communication/${answerId}`);
+      assert.equal((await store.save(change)).ok, false);
+      const from = server.requests.length;
+      const retried = await store.retry('meeting-outcome', 'mo-october');
+      assert.equal(retried.ok, true, retried.error?.detail);
+      assert.deepEqual(server.requests.slice(from).filter((r) => r.method === 'PUT').map((r) => r.path), [`Communication/${answerId}`], 'only the missing answer is written');
+      assert.equal(server.get('Composition/mo-october').meta.versionId, stored.meta.versionId);
+      const reloaded = await storeAs(kari);
+      assert.equal(outcomeIn(reloaded).parts[3].notes, notes);
+      assert.equal(outcomeIn(reloaded).questions.find((q) => q.id === 'oq-part').answer, 'Yes, if Ingrid wants it.');
+    });
+  });
 }

@@ -97,5 +97,6 @@ export const outcomes: OutcomesMessages = {
   noMeeting: (id) => `Der findes ikke noget møde med id ${id}.`,
   chooseMeeting: 'Vælg et møde for at se, hvad der blev aftalt.',
   notSaved: 'Ikke gemt.',
+  partlySaved: 'Delvist gemt: det, der blev aftalt, er gemt, men en besked, der hører til (et svar, en bekræftelse eller et spørgsmål), er ikke gemt endnu.',
   taskNotInResponsibilities: (task) => `Det, der blev aftalt, er gemt, men opgaven »${task}« er ikke kommet ind i ansvarsoversigten endnu.`,
 };

@@ -104,5 +104,6 @@ export const outcomes = {
   noMeeting: (id: string) => `There is no meeting with the id ${id}.`,
   chooseMeeting: 'Choose a meeting to see what was agreed.',
   notSaved: 'Not saved.',
+  partlySaved: 'Saved in part: what we agreed is saved, but a message that goes with it (an answer, a confirmation or a question) is not saved yet.',
   taskNotInResponsibilities: (task: string) => `What we agreed is saved, but the task \u201c${task}\u201d has not reached the responsibilities yet.`,
 };

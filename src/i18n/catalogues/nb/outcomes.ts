@@ -97,5 +97,6 @@ export const outcomes: OutcomesMessages = {
   noMeeting: (id) => `Det finnes ikke noe møte med id ${id}.`,
   chooseMeeting: 'Velg et møte for å se hva som ble avtalt.',
   notSaved: 'Ikke lagret.',
+  partlySaved: 'Delvis lagret: det som ble avtalt, er lagret, men en melding som hører til (et svar, en bekreftelse eller et spørsmål) er ikke lagret ennå.',
   taskNotInResponsibilities: (task) => `Det som ble avtalt, er lagret, men oppgaven «${task}» har ikke kommet inn i ansvarsoversikten ennå.`,
 };

@@ -97,5 +97,6 @@ export const outcomes: OutcomesMessages = {
   noMeeting: (id) => `Det finst ikkje noko møte med id ${id}.`,
   chooseMeeting: 'Vel eit møte for å sjå kva som vart avtalt.',
   notSaved: 'Ikkje lagra.',
+  partlySaved: 'Delvis lagra: det som vart avtalt, er lagra, men ei melding som høyrer til (eit svar, ei stadfesting eller eit spørsmål) er ikkje lagra enno.',
   taskNotInResponsibilities: (task) => `Det som vart avtalt, er lagra, men oppgåva «${task}» har ikkje kome inn i ansvarsoversikta enno.`,
 };

@@ -97,5 +97,6 @@ export const outcomes: OutcomesMessages = {
   noMeeting: (id) => `Det finns inget möte med id ${id}.`,
   chooseMeeting: 'Välj ett möte för att se vad som bestämdes.',
   notSaved: 'Inte sparat.',
+  partlySaved: 'Delvis sparat: det som bestämdes är sparat, men ett meddelande som hör till (ett svar, en bekräftelse eller en fråga) är inte sparat än.',
   taskNotInResponsibilities: (task) => `Det som bestämdes är sparat, men uppgiften ”${task}” har inte kommit in i ansvarsöversikten än.`,
 };
