@@ -422,12 +422,20 @@ export class FhirSource implements CareDataSource {
       // answer to the same question) is a conflict, never replaced.
       writes.push({ resource: message, baseVersion: before?.meta?.versionId, create: !before });
     }
-    const asStored = (results: ReadonlyArray<{ stored: F.Resource; version?: string }>): MeetingOutcome => {
+    const asStored = (results: ReadonlyArray<{ stored: F.Resource; version?: string } | undefined>): MeetingOutcome => {
       const written = writes[0]?.resource === composition ? results[0] : undefined;
       const about = [...this.lastRead.values()].filter((r): r is F.Communication => r.resourceType === 'Communication');
       return this.checked('meeting-outcome', meetingOutcomeFromFhir((written?.stored ?? base ?? composition) as Composition, this.mapping(), about), written ? written.version : base?.meta?.versionId) as MeetingOutcome;
     };
-    if (writes.length > 1 && (await this.offersTransactions(signal))) return asStored(await this.transaction(writes, signal));
+    if (writes.length > 1 && (await this.offersTransactions(signal))) {
+      const answers = await this.transaction(writes, signal);
+      const failure = answers.find((answer): answer is StoreError => answer instanceof StoreError);
+      if (!failure) return asStored(answers as Array<{ stored: F.Resource; version?: string }>);
+      // Carried out entry by entry after all: what was stored stays, and the error says so.
+      const stored = answers.map((answer) => (answer instanceof StoreError ? undefined : answer));
+      if (stored.every((answer) => answer === undefined)) throw failure;
+      throw new PartlySavedError(asStored(stored), failure);
+    }
     const results: Array<{ stored: F.Resource; version?: string }> = [];
     for (const planned of writes) {
       try {
@@ -475,9 +483,11 @@ export class FhirSource implements CareDataSource {
    * Writes several resources as one transaction Bundle (`POST` to the base URL): each entry a `PUT`
    * by id with `If-Match` of the version it was made on, a new one after a read of its id that
    * finds nothing. The server stores all of them or none; each stored one is remembered as the base
-   * of the next write. An entry the answer does not give back is read to learn its version.
+   * of the next write. An entry the answer does not give back is read to learn its version. An
+   * entry answered with an error status (a server that carried the entries out one by one) is
+   * that entry's error, in its place.
    */
-  private async transaction(writes: readonly PlannedWrite[], signal?: AbortSignal): Promise<Array<{ stored: F.Resource; version?: string }>> {
+  private async transaction(writes: readonly PlannedWrite[], signal?: AbortSignal): Promise<Array<{ stored: F.Resource; version?: string } | StoreError>> {
     for (const { resource, create } of writes) {
       if (!resource.id || !FHIR_ID.test(resource.id)) {
         throw new StoreError('rejected', `"${resource.id ?? ''}" cannot be a FHIR id (1–64 letters, digits, "-" or ".")`, 422);
@@ -497,9 +507,16 @@ export class FhirSource implements CareDataSource {
     const headers = new Headers({ 'Content-Type': FHIR_JSON, Prefer: 'return=representation' });
     const { body } = await this.request('POST', this.baseUrl, signal, headers, JSON.stringify(bundle));
     const entries = (body as F.Bundle | undefined)?.resourceType === 'Bundle' ? ((body as F.Bundle).entry ?? []) : [];
-    const results: Array<{ stored: F.Resource; version?: string }> = [];
+    const results: Array<{ stored: F.Resource; version?: string } | StoreError> = [];
     for (const [i, { resource }] of writes.entries()) {
       const entry = entries[i];
+      // A server that carries the entries out one by one (as a batch) answers each entry's own status.
+      const status = Number(/^\s*(\d{3})/.exec(entry?.response?.status ?? '')?.[1] ?? 200);
+      if (status >= 400) {
+        const messages = outcomeMessages(entry?.response?.outcome);
+        results.push(new StoreError(errorKindForStatus(status), `${messages.length ? `${messages.join('; ')} ` : ''}(PUT ${address(resource)} in a transaction answered ${status})`, status));
+        continue;
+      }
       let stored = entry?.resource?.resourceType === resource.resourceType && entry.resource.id === resource.id ? entry.resource : undefined;
       let version = stored?.meta?.versionId ?? versionFromTag(entry?.response?.etag ?? null);
       if (!stored || !version) {

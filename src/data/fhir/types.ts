@@ -357,7 +357,7 @@ export interface BundleEntry extends Element {
   /** In a transaction: what to do with the entry's resource. */
   request?: { method: string; url: string; ifMatch?: string; ifNoneExist?: string };
   /** In a transaction-response: how the server carried out the entry. */
-  response?: { status?: string; etag?: string; location?: string };
+  response?: { status?: string; etag?: string; location?: string; outcome?: Resource };
 }
 
 export interface Bundle extends Resource {

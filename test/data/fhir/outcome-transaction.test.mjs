@@ -110,11 +110,14 @@ for (const version of ['R4', 'R5']) {
     });
   });
 
-  describe(`FhirSource ${version}: a meeting outcome saved in several resources, on a server without transactions`, () => {
+  for (const [transactions, which] of [
+    [false, 'without transactions'],
+    ['as-batch', 'that says it offers transactions but carries the entries out one by one'],
+  ]) describe(`FhirSource ${version}: a meeting outcome saved in several resources, on a server ${which}`, () => {
     let server;
     let http;
     before(async () => {
-      server = new FhirTestServer({ version });
+      server = new FhirTestServer({ version, transactions });
       server.seed(fjordvikAsFhir(m, version).resources);
       http = await startFhirServer(server);
     });

@@ -14,10 +14,10 @@ export interface FhirAnswer {
 }
 
 export declare class FhirTestServer {
-  constructor(options?: { version?: 'R4' | 'R5'; pageSize?: number; base?: string; transactions?: boolean });
+  constructor(options?: { version?: 'R4' | 'R5'; pageSize?: number; base?: string; transactions?: boolean | 'as-batch' });
   version: 'R4' | 'R5';
-  /** Whether POST of a transaction Bundle is carried out (and the CapabilityStatement says so). */
-  transactions: boolean;
+  /** Whether POST of a transaction Bundle is carried out (and the CapabilityStatement says so); `as-batch`: entry by entry. */
+  transactions: boolean | 'as-batch';
   base: string;
   requests: FhirRequestLog[];
   plannedFailures: Array<{ method: string; status: number; text: string; path?: string }>;

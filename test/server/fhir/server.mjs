@@ -10,7 +10,10 @@
 //   POST {base}                             (with `transactions: true`, which the CapabilityStatement
 //                                           then says) a transaction Bundle of PUT entries, each
 //                                           with its own ifMatch: all stored, or none (the first
-//                                           failing entry's status and OperationOutcome)
+//                                           failing entry's status and OperationOutcome); with
+//                                           `transactions: 'as-batch'` it says the same but carries
+//                                           the entries out one by one, each with its own status
+//                                           (as a server does that takes a transaction for a batch)
 // `handle()` is pure (request in, response out), so the same server runs behind node:http
 // (startFhirServer) or in a browser page through a fetch function (fetchFor).
 
@@ -36,7 +39,7 @@ const references = (value, out = []) => {
 const relative = (reference) => /([A-Z][A-Za-z]+\/[A-Za-z0-9\-.]{1,64})(\/_history\/[^/]*)?$/.exec(reference ?? '')?.[1];
 
 export class FhirTestServer {
-  /** @param {{ version?: 'R4'|'R5', pageSize?: number, base?: string, transactions?: boolean }} options */
+  /** @param {{ version?: 'R4'|'R5', pageSize?: number, base?: string, transactions?: boolean | 'as-batch' }} options */
   constructor({ version = 'R4', pageSize = 10, base = 'http://fhir.test/fhir', transactions = false } = {}) {
     this.version = version;
     this.transactions = transactions;
@@ -137,7 +140,7 @@ export class FhirTestServer {
       const answer = failure
         ? this.answer(failure.status, outcome('error', 'processing', failure.text))
         : this.update(type, decodeURIComponent(id), entry.request.ifMatch ? { 'if-match': entry.request.ifMatch } : {}, JSON.stringify(entry.resource));
-      if (answer.status >= 400) {
+      if (answer.status >= 400 && this.transactions !== 'as-batch') {
         // All or nothing: what this transaction stored so far is taken back.
         this.resources = before;
         return answer;
@@ -147,10 +150,14 @@ export class FhirTestServer {
     return this.answer(200, {
       resourceType: 'Bundle',
       type: 'transaction-response',
-      entry: answers.map((answer) => ({
-        resource: JSON.parse(answer.body),
-        response: { status: answer.status === 201 ? '201 Created' : '200 OK', etag: answer.headers.ETag, location: answer.headers.Location },
-      })),
+      entry: answers.map((answer) =>
+        answer.status >= 400
+          ? { response: { status: String(answer.status), outcome: JSON.parse(answer.body) } }
+          : {
+              resource: JSON.parse(answer.body),
+              response: { status: answer.status === 201 ? '201 Created' : '200 OK', etag: answer.headers.ETag, location: answer.headers.Location },
+            },
+      ),
     });
   }
 
