@@ -79,6 +79,19 @@ export const LoadError: Story = { tags: ['!autodocs'],
   },
 };
 
+/** The source left out one consent stored with a mistake (`source.leftOut`): the list says so. */
+export const EntryLeftOut: Story = { tags: ['!autodocs'],
+  name: 'An entry left out by the load',
+  render: (args) => {
+    const source = new MemorySource({ seed: { ...fjordvik, consents: fjordvik.consents.filter((c) => c.id !== 'c-housing') } });
+    const leftOut = [{ entity: 'ConsentDirective', id: 'c-housing', at: 'consents[5]', issues: [{ path: 'model', message: 'expected one of "opt-in", "objection"' }] }];
+    const withLeftOut: CareDataSource = { load: (id, signal) => source.load(id, signal), save: (change, signal) => source.save(change, signal), leftOut };
+    return html`<care-context .source=${withLeftOut} care-team="team-ingrid" .actor=${kari}>
+      <care-consent-list audience=${args.audience} lang=${args.lang || nothing} .now=${NOW}></care-consent-list>
+    </care-context>`;
+  },
+};
+
 export const InvalidData: Story = { tags: ['!autodocs'],
   name: 'Invalid data',
   render: () => html`<care-consent-list

@@ -74,9 +74,9 @@ export class StoreError extends Error {
  * one meeting, consent or responsibility, never the team.
  */
 export interface LeftOut {
-  /** What it is: a contract entity (`Meeting`, `ConsentDirective`, …) or, from a FHIR server, the resource type (`Appointment`). */
+  /** What it would have been: a contract entity (`Meeting`, `ConsentDirective`, `Responsibility`, `CrisisPlan`, `MeetingOutcome`, `Availability`, `AuditEntry`). */
   entity: string;
-  /** Its id, when it has one (`Appointment/a-7` from a FHIR server). */
+  /** Its id, when it has one; from a FHIR server the resource (`Appointment/a-7`). */
   id?: string;
   /** Where it was in what the source answered (`meetings[3]`, `Appointment.start`). */
   at: string;

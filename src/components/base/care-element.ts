@@ -196,6 +196,16 @@ export abstract class CareElement<N extends Namespace, M extends PartOf<Catalogu
     </details>`;
   }
 
+  /**
+   * A notice that the last load left out entries of `entity` (`ConsentDirective`, `Meeting`, …)
+   * because they are stored with a mistake, so what is shown is not all there is; nothing when
+   * none were. For a list the element reads from the store (connected mode).
+   */
+  protected renderLeftOut(entity: string): TemplateResult | typeof nothing {
+    const count = this.snapshot?.leftOut?.filter((item) => item.entity === entity).length ?? 0;
+    return count ? html`<p class="state left-out" part="state left-out">${this.t.leftOut(count)}</p>` : nothing;
+  }
+
   /** The state for a failed load, with a retry button. */
   protected renderLoadError(retry: () => void): TemplateResult {
     const t = this.t;

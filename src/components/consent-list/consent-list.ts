@@ -244,6 +244,7 @@ export class CareConsentList extends CareElement<'consent'> {
         ? html`<p class="state" part="state empty">${this.words.empty}</p>`
         : html`<p class="summary" part="summary">${t.summary(allowed, view.consents.length)}</p>
             ${RECIPIENT_KINDS.map((kind) => this.renderGroup(view, kind, shown.get(kind) ?? [], level))}`}
+      ${view.connected ? this.renderLeftOut('ConsentDirective') : nothing}
       ${view.team ? this.renderUncovered(view, view.team, level) : nothing}
     </section>`;
   }

@@ -244,7 +244,9 @@ export class CareCrisisPlan extends CareElement<'crisis', CrisisReadingMessages>
       case 'invalid':
         return this.renderDataError(view.issues);
       case 'none':
-        return html`<div class="state" part="state">${view.id ? this.t.notFound(view.id) : this.t.noPlan}</div>`;
+        // A plan left out by the load (stored with a mistake) is not "no plan": the notice says so.
+        return html`<div class="state" part="state">${view.id ? this.t.notFound(view.id) : this.t.noPlan}</div>
+          ${this.renderLeftOut('CrisisPlan')}`;
       case 'ready':
         return this.renderPlan(view);
     }
@@ -333,7 +335,7 @@ export class CareCrisisPlan extends CareElement<'crisis', CrisisReadingMessages>
     const mine = view.plan.agreedBy.some((a) => a.memberId === reader?.id && a.version === view.plan.version);
     const open = view.plan.proposals.filter((p) => p.status === 'proposed');
     return html`<p class="access" part="access">${accessText}</p>
-      ${renderStatus(ctx, flags)} ${isPerson ? html`<p class="intro">${t.youIntro}</p>` : nothing} ${renderOwnWords(ctx)}
+      ${this.plan === undefined ? this.renderLeftOut('CrisisPlan') : nothing} ${renderStatus(ctx, flags)} ${isPerson ? html`<p class="intro">${t.youIntro}</p>` : nothing} ${renderOwnWords(ctx)}
       ${renderStageSwitcher(ctx, (stage) => this.selectStage(stage))} ${renderStages(ctx)} ${renderServices(ctx, servicesOf(view.team, view.responsibilities))}
       ${renderProposals(ctx, open, isPerson && reader ? (p, accept) => void this.change((editor) => editor.answer(view, p, accept)) : undefined, busy)}
       ${access === 'consent' && reader

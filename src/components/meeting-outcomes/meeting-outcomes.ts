@@ -218,7 +218,8 @@ export class CareMeetingOutcomes extends CareElement<'outcomes'> {
       case 'invalid':
         return this.renderDataError(view.issues);
       case 'none':
-        return html`<div class="state" part="state">${view.id ? this.t.noMeeting(view.id) : this.t.chooseMeeting}</div>`;
+        return html`<div class="state" part="state">${view.id ? this.t.noMeeting(view.id) : this.t.chooseMeeting}</div>
+          ${this.renderLeftOut('Meeting')}`;
       default:
         return this.renderReady(view);
     }
@@ -256,6 +257,7 @@ export class CareMeetingOutcomes extends CareElement<'outcomes'> {
     const readerId = this.actingPerson?.id;
     return html`<article class="outcome" part="base" aria-labelledby="title" aria-busy=${busy ? 'true' : 'false'}>
       <div role="heading" aria-level=${level} class="heading title" id="title">${title}</div>
+      ${this.renderLeftOut('MeetingOutcome')}
       ${readerId && coordinatorOf(view.team)?.id === readerId ? this.renderForCoordinator(view, level + 1, busy) : this.renderForReader(view, level + 1, busy)}
       <p class="live-region" role="status" part="status">${live}</p>
       <p class="visually-hidden" role="alert">${alertText}</p>

@@ -273,7 +273,8 @@ export class CareMeetingScheduler extends CareElement<'scheduler'> {
       case 'no-team':
         return this.frame(v, this.renderEmpty(t.emptyTeamTitle, t.emptyTeamBody));
       case 'no-meeting':
-        return this.frame(v, this.renderEmpty(t.emptyMeetingTitle, this.isProfessional ? t.emptyMeetingBody : t.emptyMeetingBodyServiceUser));
+        // A meeting the load left out (stored with a mistake) is not missing: the notice says so.
+        return this.frame(v, html`${this.renderEmpty(t.emptyMeetingTitle, this.isProfessional ? t.emptyMeetingBody : t.emptyMeetingBodyServiceUser)}${this.renderLeftOut('Meeting')}`);
       case 'ready':
         if (data.meeting && !this.planning.editing) return this.renderBooked(v, data, data.meeting, failure);
         return (

@@ -376,6 +376,7 @@ export class CareResponsibilityMatrix extends CareElement<'matrix'> {
     return html`
       ${this.heading(0, 'title', 'matrix-title', t.title)}
       ${empty ? nothing : html`<p class="meta summary">${t.count(data.visible.length)}</p>`}
+      ${this.connectedStore ? this.renderLeftOut('Responsibility') : nothing}
       ${empty
         ? html`<div class="state" part="state empty">
             <p>${t.empty}</p>

@@ -138,12 +138,13 @@ export class FhirSource implements CareDataSource {
    */
   notes: FhirNote[] = [];
 
-  /** The resources the last load refused because they break the contract (`notes` of kind `refused`), as the store reports them. */
-  get leftOut(): LeftOut[] {
-    return this.notes
-      .filter((note) => note.kind === 'refused')
-      .map((note) => ({ entity: note.resourceType, id: `${note.resourceType}/${note.id}`, at: note.path, issues: [{ path: note.path, message: note.message }] }));
-  }
+  /**
+   * The resources the last load refused because they break the contract (`notes` of kind
+   * `refused`), as the store reports them: `entity` is what each would have been (`Meeting`), `id`
+   * the resource (`Appointment/a-7`), `at` the FHIR element.
+   */
+  leftOut: LeftOut[] = [];
+
   /** The last version of each resource read or written, by `Type/id`: the base of the next write. */
   private readonly lastRead = new Map<string, F.Resource>();
   /**
@@ -247,14 +248,17 @@ export class FhirSource implements CareDataSource {
     this.refuseOtherVersion(of<F.Consent>(consents, 'Consent'));
     const options = this.mapping();
     const notes: FhirNote[] = [];
-    /** Maps one resource; one that cannot be shown is left out with its note, never the whole record. */
-    const each = <T, R>(list: T[], map: (item: T) => R | R[]): R[] =>
+    const leftOut: LeftOut[] = [];
+    /** Maps one resource to `entity`s; one that cannot be shown is left out with its note, never the whole record. */
+    const each = <T, R>(entity: string, list: T[], map: (item: T) => R | R[]): R[] =>
       list.flatMap((item) => {
         try {
           return map(item);
         } catch (error) {
           if (!(error instanceof FhirResourceProblem)) throw error;
-          notes.push(error.note);
+          const { note } = error;
+          notes.push(note);
+          if (note.kind === 'refused') leftOut.push({ entity, id: `${note.resourceType}/${note.id}`, at: note.path, issues: [{ path: note.path, message: note.message }] });
           return [];
         }
       });
@@ -278,13 +282,13 @@ export class FhirSource implements CareDataSource {
     const record = {
       team,
       responsibilities: [
-        ...each(of<F.Task>(tasks, 'Task'), (task) => valid(Responsibility, 'Task', responsibilityFromTask(task, options))),
-        ...each(carePlans.filter((plan) => !isCrisisCarePlan(plan)), (plan) => responsibilitiesFromCarePlan(plan, options).map((r) => valid(Responsibility, 'CarePlan', r))),
+        ...each('Responsibility', of<F.Task>(tasks, 'Task'), (task) => valid(Responsibility, 'Task', responsibilityFromTask(task, options))),
+        ...each('Responsibility', carePlans.filter((plan) => !isCrisisCarePlan(plan)), (plan) => responsibilitiesFromCarePlan(plan, options).map((r) => valid(Responsibility, 'CarePlan', r))),
       ],
-      crisisPlans: each(carePlans.filter(isCrisisCarePlan), (plan) => valid(CrisisPlan, 'CarePlan', crisisPlanFromFhir(plan, options))),
-      consents: each(of<F.Consent>(consents, 'Consent'), (consent) => valid(ConsentDirective, 'Consent', consentFromFhir(consent, options))),
+      crisisPlans: each('CrisisPlan', carePlans.filter(isCrisisCarePlan), (plan) => valid(CrisisPlan, 'CarePlan', crisisPlanFromFhir(plan, options))),
+      consents: each('ConsentDirective', of<F.Consent>(consents, 'Consent'), (consent) => valid(ConsentDirective, 'Consent', consentFromFhir(consent, options))),
       // An Appointment with no time yet cannot be a meeting of the contract; it stays on the server untouched, with a note.
-      meetings: each(of<F.Appointment>(appointments, 'Appointment'), (appointment) => {
+      meetings: each('Meeting', of<F.Appointment>(appointments, 'Appointment'), (appointment) => {
         if (!hasTime(appointment)) {
           throw new FhirResourceProblem({ kind: 'left-on-server', resourceType: 'Appointment', id: appointment.id ?? '', path: 'Appointment.start', message: 'the appointment has no time yet (no start, and no requested time of day), so it is not shown as a meeting at a time nobody set.', fix: 'set Appointment.start when the time is agreed' });
         }
@@ -292,7 +296,7 @@ export class FhirSource implements CareDataSource {
       }),
       availability: availabilityFromFhir(of<F.Schedule>(schedules, 'Schedule'), of<F.Slot>(schedules, 'Slot'), options),
       // Other Compositions (discharge letters, summaries) are no meeting outcomes: they stay on the server untouched.
-      meetingOutcomes: each(of<Composition>(compositions, 'Composition').filter(isMeetingOutcome), (composition) =>
+      meetingOutcomes: each('MeetingOutcome', of<Composition>(compositions, 'Composition').filter(isMeetingOutcome), (composition) =>
         valid(MeetingOutcome, 'Composition', meetingOutcomeFromFhir(composition, options, of<F.Communication>(messages, 'Communication'))),
       ),
       audit: [],
@@ -306,6 +310,7 @@ export class FhirSource implements CareDataSource {
     }
     this.team = result.value.team;
     this.notes = notes;
+    this.leftOut = leftOut;
     for (const note of notes) if (note.kind === 'refused') console.warn(`FhirSource: left out ${formatNote(note)}`);
     return result.value;
   }

@@ -98,10 +98,10 @@ for (const version of ['R4', 'R5']) {
         // What the store and <care-context> report as left out: the resource, where, and why.
         const leftOut = fhirSource.leftOut.filter((item) => item.id.endsWith('/too-long'));
         assert.deepEqual(leftOut.map(({ entity, id, at }) => ({ entity, id, at })), [
-          { entity: 'Task', id: 'Task/too-long', at: 'Task.code.text' },
-          { entity: 'Appointment', id: 'Appointment/too-long', at: 'Appointment.description' },
+          { entity: 'Responsibility', id: 'Task/too-long', at: 'Task.code.text' },
+          { entity: 'Meeting', id: 'Appointment/too-long', at: 'Appointment.description' },
         ].sort((a, b) => fhirSource.leftOut.findIndex((x) => x.id === a.id) - fhirSource.leftOut.findIndex((x) => x.id === b.id)));
-        assert.match(leftOut.find((item) => item.entity === 'Appointment').issues[0].message, /is too long/);
+        assert.match(leftOut.find((item) => item.entity === 'Meeting').issues[0].message, /is too long/);
       } finally {
         server.resources.delete('Appointment/too-long');
         server.resources.delete('Task/too-long');

@@ -16,6 +16,11 @@ export const common: CommonMessages = {
   dataErrorIntro: 'Noget af disse oplysninger mangler eller har en form, som denne side ikke kan læse, så de vises ikke. Intet blev ændret. Sig det til dem, der driver hjemmesiden.',
   dataErrorDetails: 'Detaljer til dem, der driver hjemmesiden',
   dataErrorCount: (n: number) => plural('da', n, { one: '{n} problem', other: '{n} problemer' }),
+  leftOut: (n: number) =>
+    plural('da', n, {
+      one: 'Én oplysning kan ikke vises her, fordi den er gemt med en fejl. Bed dem, der har ansvaret for teamet, om at rette den.',
+      other: '{n} oplysninger kan ikke vises her, fordi de er gemt med fejl. Bed dem, der har ansvaret for teamet, om at rette dem.',
+    }),
   loadErrorTitle: 'Oplysningerne kunne ikke hentes',
   loadErrorBody: 'Tjek forbindelsen, og prøv igen. Intet af det, du har gjort, er gået tabt.',
   loadErrorSignIn: 'Du er ikke logget ind, eller din session er udløbet. Log ind, og prøv igen.',

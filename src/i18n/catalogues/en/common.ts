@@ -16,6 +16,11 @@ export const common = {
   dataErrorIntro: 'Some of this information is missing or in a form this page cannot read, so it is not shown. Nothing was changed. Tell the people who run this website.',
   dataErrorDetails: 'Details for the people who run this website',
   dataErrorCount: (n: number) => plural('en', n, { one: '{n} problem', other: '{n} problems' }),
+  leftOut: (n: number) =>
+    plural('en', n, {
+      one: 'One entry could not be shown here, because it is stored with a mistake. Ask the people who run the team to correct it.',
+      other: '{n} entries could not be shown here, because they are stored with mistakes. Ask the people who run the team to correct them.',
+    }),
   loadErrorTitle: 'Could not load the information',
   loadErrorBody: 'Check your connection and try again. Nothing you did has been lost.',
   loadErrorSignIn: 'You are not signed in, or your session has ended. Sign in and try again.',

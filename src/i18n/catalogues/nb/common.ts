@@ -16,6 +16,11 @@ export const common: CommonMessages = {
   dataErrorIntro: 'Noe av denne informasjonen mangler eller har en form denne siden ikke kan lese, så den vises ikke. Ingenting ble endret. Si fra til dem som drifter nettstedet.',
   dataErrorDetails: 'Detaljer for dem som drifter nettstedet',
   dataErrorCount: (n: number) => plural('nb', n, { one: '{n} problem', other: '{n} problemer' }),
+  leftOut: (n: number) =>
+    plural('nb', n, {
+      one: 'Én oppføring kan ikke vises her, fordi den er lagret med en feil. Be dem som har ansvaret for teamet, om å rette den.',
+      other: '{n} oppføringer kan ikke vises her, fordi de er lagret med feil. Be dem som har ansvaret for teamet, om å rette dem.',
+    }),
   loadErrorTitle: 'Kunne ikke hente informasjonen',
   loadErrorBody: 'Sjekk tilkoblingen og prøv igjen. Ingenting du har gjort, er tapt.',
   loadErrorSignIn: 'Du er ikke logget inn, eller økten din er utløpt. Logg inn og prøv igjen.',

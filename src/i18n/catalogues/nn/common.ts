@@ -16,6 +16,11 @@ export const common: CommonMessages = {
   dataErrorIntro: 'Noko av denne informasjonen manglar eller har ei form denne sida ikkje kan lese, så ho blir ikkje vist. Ingenting vart endra. Sei frå til dei som driftar nettstaden.',
   dataErrorDetails: 'Detaljar for dei som driftar nettstaden',
   dataErrorCount: (n: number) => plural('nn', n, { one: '{n} problem', other: '{n} problem' }),
+  leftOut: (n: number) =>
+    plural('nn', n, {
+      one: 'Éi oppføring kan ikkje visast her, fordi ho er lagra med ein feil. Be dei som har ansvaret for teamet, om å rette feilen.',
+      other: '{n} oppføringar kan ikkje visast her, fordi dei er lagra med feil. Be dei som har ansvaret for teamet, om å rette feila.',
+    }),
   loadErrorTitle: 'Kunne ikkje hente informasjonen',
   loadErrorBody: 'Sjekk tilkoplinga og prøv igjen. Ingenting du har gjort, er tapt.',
   loadErrorSignIn: 'Du er ikkje logga inn, eller økta di har gått ut. Logg inn og prøv igjen.',

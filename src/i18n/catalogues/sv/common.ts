@@ -16,6 +16,11 @@ export const common: CommonMessages = {
   dataErrorIntro: 'En del av den här informationen saknas eller har en form som sidan inte kan läsa, så den visas inte. Inget ändrades. Meddela dem som driver webbplatsen.',
   dataErrorDetails: 'Detaljer för dem som driver webbplatsen',
   dataErrorCount: (n: number) => plural('sv', n, { one: '{n} problem', other: '{n} problem' }),
+  leftOut: (n: number) =>
+    plural('sv', n, {
+      one: 'En uppgift kan inte visas här, eftersom den är sparad med ett fel. Be dem som ansvarar för teamet att rätta den.',
+      other: '{n} uppgifter kan inte visas här, eftersom de är sparade med fel. Be dem som ansvarar för teamet att rätta dem.',
+    }),
   loadErrorTitle: 'Det gick inte att hämta informationen',
   loadErrorBody: 'Kontrollera anslutningen och försök igen. Inget du har gjort har gått förlorat.',
   loadErrorSignIn: 'Du är inte inloggad, eller så har din session gått ut. Logga in och försök igen.',
