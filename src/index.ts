@@ -150,6 +150,7 @@ export { CareStore, type SaveOptions } from './data/store.js';
 export { type MergeChoice } from './data/merge.js';
 export {
   StoreError,
+  PartlySavedError,
   entityKey,
   type CareDataSource,
   type Change,

@@ -224,3 +224,27 @@ describe('CareStore', () => {
     expect(store.retry('consent', 'c-peer')).to.equal(undefined);
   });
 });
+
+describe('CareStore with a source of its own that stores part of a save (PartlySavedError from the public entry)', () => {
+  it('shows what the source holds, also after Close, and Try again builds on it', async () => {
+    const { PartlySavedError } = await import('../../src/index.js');
+    const record = v.parse(CareRecord, fjordvik);
+    const before = record.meetingOutcomes[0];
+    const source = new ControlledSource(record);
+    const store = new CareStore(source, 'team-ingrid', kari);
+    await store.load();
+    const changed = { ...before, parts: before.parts.map((p, i) => (i === 0 ? { ...p, notes: 'Agreed again.' } : p)), questions: [] };
+    const saving = store.save({ entity: 'meeting-outcome', action: 'edit', value: changed });
+    // The source stored the parts but not the change to the questions.
+    const storedPart = { ...changed, questions: before.questions, meta: { version: '7' } };
+    await Promise.resolve();
+    source.saves[0].reject(new PartlySavedError(storedPart, new StoreError('server', 'the question could not be written', 500)));
+    const outcome = await saving;
+    expect(outcome.ok).to.equal(false);
+    expect(outcome.ok ? undefined : outcome.error).to.be.instanceOf(PartlySavedError);
+    store.dismiss('meeting-outcome', before.id);
+    const shown = store.snapshot.record!.meetingOutcomes.find((o) => o.id === before.id)!;
+    expect(shown.parts[0].notes, 'what the source holds, not the outcome before').to.equal('Agreed again.');
+    expect(shown.meta?.version).to.equal('7');
+  });
+});
