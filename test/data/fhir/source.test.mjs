@@ -15,6 +15,20 @@ const byTime = (list) => [...list].sort((a, b) => Date.parse(a.at) - Date.parse(
 const oldestFirst = (o) => ({ ...o, confirmations: byTime(o.confirmations), questions: byTime(o.questions) });
 
 
+/** An active CarePlan with two activities of Kari's and a note the mapping does not know. */
+const twoActivityPlan = (id) => ({
+  resourceType: 'CarePlan',
+  id,
+  status: 'active',
+  intent: 'plan',
+  subject: { reference: 'Patient/m-ingrid' },
+  note: [{ text: 'Kept by the server' }],
+  activity: [
+    { detail: { status: 'scheduled', code: { text: 'Dose dispenser' }, performer: [{ reference: 'Practitioner/m-kari' }] } },
+    { detail: { status: 'scheduled', code: { text: 'Weekly walk' }, performer: [{ reference: 'Practitioner/m-kari' }] } },
+  ],
+});
+
 for (const version of ['R4', 'R5']) {
   describe(`FhirSource ${version} against the loopback FHIR test server`, () => {
     let server;
@@ -179,18 +193,7 @@ for (const version of ['R4', 'R5']) {
     });
 
     test('two activities of one CarePlan saved one after the other: both saved, no conflict that nobody caused; a real one still is', async () => {
-      server.seed({
-        resourceType: 'CarePlan',
-        id: 'cp-two',
-        status: 'active',
-        intent: 'plan',
-        subject: { reference: 'Patient/m-ingrid' },
-        note: [{ text: 'Kept by the server' }],
-        activity: [
-          { detail: { status: 'scheduled', code: { text: 'Dose dispenser' }, performer: [{ reference: 'Practitioner/m-kari' }] } },
-          { detail: { status: 'scheduled', code: { text: 'Weekly walk' }, performer: [{ reference: 'Practitioner/m-kari' }] } },
-        ],
-      });
+      server.seed(twoActivityPlan('cp-two'));
       const store = new m.CareStore(source(), 'team-ingrid', { id: 'm-kari', name: 'Kari Nilsen' });
       await store.load();
       const of = (id) => store.snapshot.record.responsibilities.find((r) => r.id === id);
@@ -249,19 +252,7 @@ for (const version of ['R4', 'R5']) {
     });
 
     test('two activities of one CarePlan saved at the same moment: the second waits for the first and goes on top of it; a change by someone else is still a conflict', async () => {
-      const plan = {
-        resourceType: 'CarePlan',
-        id: 'cp-both',
-        status: 'active',
-        intent: 'plan',
-        subject: { reference: 'Patient/m-ingrid' },
-        note: [{ text: 'Kept by the server' }],
-        activity: [
-          { detail: { status: 'scheduled', code: { text: 'Dose dispenser' }, performer: [{ reference: 'Practitioner/m-kari' }] } },
-          { detail: { status: 'scheduled', code: { text: 'Weekly walk' }, performer: [{ reference: 'Practitioner/m-kari' }] } },
-        ],
-      };
-      server.seed(plan);
+      server.seed(twoActivityPlan('cp-both'));
       server.requests.length = 0;
       const store = new m.CareStore(source(), 'team-ingrid', { id: 'm-kari', name: 'Kari Nilsen' });
       await store.load();
