@@ -3,6 +3,7 @@
 // is left as all there is (a consent list without the objection that broke, "no crisis plan" when
 // the plan is broken).
 import '../../src/components/consent-list/define.js';
+import '../../src/components/consent-toggle/define.js';
 import '../../src/components/crisis-plan/define.js';
 import '../../src/components/responsibility-matrix/define.js';
 import '../../src/context/define.js';
@@ -46,6 +47,13 @@ describe('Entries a load left out are said, not silently missing', () => {
     expect(text(leftOutNotice(el))).to.equal(en.leftOut(1));
     expect(text(leftOutNotice(el))).to.contain('One entry could not be shown here');
     await expectAxeClean(el);
+  });
+
+  it('a toggle for the consent that was left out says why it is not found', async () => {
+    const consents = fjordvik.consents.map((c) => (c.id === 'c-gp' ? { ...c, purposes: [] } : c));
+    const el = await mount(broken({ consents }), html`<care-consent-toggle directive-id="c-gp"></care-consent-toggle>`, 'care-consent-toggle');
+    expect(text(el.shadowRoot!.querySelector('[role="alert"]'))).to.contain('No consent with the id');
+    expect(text(leftOutNotice(el))).to.equal(en.leftOut(1));
   });
 
   it('the crisis plan does not say there is no plan when the plan is stored with a mistake', async () => {

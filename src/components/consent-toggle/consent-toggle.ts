@@ -343,7 +343,8 @@ export class CareConsentToggle extends CareElement<'consent', ConsentToggleMessa
         return html`<div class="state error" role="alert" part="state error">
           <h2>${this.t.notFoundTitle}</h2>
           <p>${this.t.notFound(view.id)}</p>
-        </div>`;
+        </div>
+        ${this.renderLeftOut('ConsentDirective')}`;
       case 'ready':
         return this.renderDirective(view);
     }
