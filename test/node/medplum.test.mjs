@@ -86,6 +86,37 @@ describe('FhirSource against Medplum (FHIR R4, loopback)', () => {
     assert.notEqual(stored.meta.versionId, before.meta.versionId);
   });
 
+  test('a guardian who decided a consent and is not on the team comes with the consent search (_include=Consent:consentor) and is shown by name and relation', async () => {
+    const coordinator = { coding: [{ system: 'http://snomed.info/sct', code: '768821004' }] };
+    await server.seed([
+      { resourceType: 'Patient', id: 'guard-sindre', name: [{ text: 'Sindre Berg' }] },
+      { resourceType: 'Practitioner', id: 'guard-coordinator', name: [{ text: 'Kari Nilsen' }] },
+      { resourceType: 'Organization', id: 'guard-home-care', name: 'Fjordvik Home Care' },
+      { resourceType: 'RelatedPerson', id: 'guard-marit', patient: { reference: 'Patient/guard-sindre' }, name: [{ text: 'Marit Berg' }], relationship: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-RoleCode', code: 'GUARD' }] }] },
+      { resourceType: 'CareTeam', id: 'team-guard', status: 'active', subject: { reference: 'Patient/guard-sindre' }, participant: [{ role: [coordinator], member: { reference: 'Practitioner/guard-coordinator' } }, { member: { reference: 'Patient/guard-sindre' } }] },
+      {
+        resourceType: 'Consent',
+        id: 'consent-guard',
+        status: 'active',
+        scope: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/consentscope', code: 'patient-privacy' }] },
+        category: [{ coding: [{ system: 'http://loinc.org', code: '59284-0' }] }],
+        patient: { reference: 'Patient/guard-sindre' },
+        dateTime: '2026-03-02T10:00:00+01:00',
+        performer: [{ reference: 'RelatedPerson/guard-marit' }],
+        policyRule: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-ActCode', code: 'OPTIN' }] },
+        provision: { type: 'permit', actor: [{ role: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-ParticipationType', code: 'PRCP' }] }, reference: { reference: 'Organization/guard-home-care' } }] },
+      },
+    ]);
+    server.requests.length = 0;
+    const record = await source({ patient: 'guard-sindre' }).load('team-guard');
+    assert.equal(record.team.members.some((x) => x.id === 'RelatedPerson/guard-marit'), false, 'the guardian is not on the team');
+    assert.deepEqual(record.consents.find((c) => c.id === 'consent-guard').decidedBy, { name: 'Marit Berg', relation: 'guardian', memberId: 'RelatedPerson/guard-marit' });
+    const queries = server.requests.map((r) => `${r.path}${decodeURIComponent(r.query)}`);
+    assert.ok(queries.some((q) => q.includes('_include=Consent:consentor')), 'the consent search includes who decided');
+    assert.ok(queries.every((q) => !q.startsWith('RelatedPerson')), 'Medplum gave her with the search: nothing more to read');
+    assert.ok(server.requests.every((r) => r.status === 200), server.requests.filter((r) => r.status !== 200).map((r) => `${r.path}${r.query} ${r.status}`).join('\n'));
+  });
+
   test('a change made on a version someone else replaced answers 412 and is reported as a conflict', async () => {
     const store = new m.CareStore(source(), 'team-ingrid', { name: 'Kari Nilsen' });
     await store.load();

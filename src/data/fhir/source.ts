@@ -236,7 +236,8 @@ export class FhirSource implements CareDataSource {
 
     const memberRefs = team.members.map((m) => m.id).filter((id) => /^[A-Z][A-Za-z]+\/[A-Za-z0-9\-.]+$/.test(id));
     const [consents, tasks, plans, appointments, schedules, compositions, messages] = await Promise.all([
-      this.search(`Consent?${patientParam}&_include=Consent:actor`, signal),
+      // R4 defines `consentor` for who decided (performer); R5 defines no search parameter for grantor, so they are read by id below.
+      this.search(`Consent?${patientParam}&_include=Consent:actor${this.version === 'R4' ? '&_include=Consent:consentor' : ''}`, signal),
       this.search(`Task?${patientParam}`, signal),
       this.search(`CarePlan?${patientParam}`, signal),
       this.search(`Appointment?${patientParam}&_include=Appointment:location`, signal),
@@ -246,6 +247,7 @@ export class FhirSource implements CareDataSource {
     ]);
     const of = <T extends F.Resource>(list: F.Resource[], type: T['resourceType']) => list.filter((r): r is T => r.resourceType === type);
     this.refuseOtherVersion(of<F.Consent>(consents, 'Consent'));
+    await this.fetchDeciders(of<F.Consent>(consents, 'Consent'), signal);
     const options = this.mapping();
     const notes: FhirNote[] = [];
     const leftOut: LeftOut[] = [];
@@ -606,6 +608,22 @@ export class FhirSource implements CareDataSource {
     await Promise.all(
       [...missing].map(([type, ids]) => this.search(`${type}?_id=${[...ids].map(encodeURIComponent).join(',')}`, signal).catch(() => [])),
     );
+  }
+
+  /**
+   * Reads the RelatedPersons who decided a consent (R4 `performer`, R5 `grantor`) that the searches
+   * did not bring: someone who is not on the team, in R5 always, since R5 has no search parameter to
+   * include them. Without them a guardian's decision would show no decider at all.
+   */
+  private async fetchDeciders(consents: F.Consent[], signal?: AbortSignal) {
+    const ids = new Set<string>();
+    for (const consent of consents) {
+      const reference = (this.version === 'R4' ? consent.performer : consent.grantor)?.[0];
+      if (!reference?.reference || this.index.resolve(reference, consent)) continue;
+      const match = /^RelatedPerson\/([A-Za-z0-9\-.]+)$/.exec(this.index.key(reference, consent) ?? '');
+      if (match) ids.add(match[1]);
+    }
+    if (ids.size) await this.search(`RelatedPerson?_id=${[...ids].map(encodeURIComponent).join(',')}`, signal).catch(() => []);
   }
 
   /** One search, following `next` links; every resource lands in the index. Returns them all. */

@@ -134,6 +134,22 @@ for (const version of ['R4', 'R5'] as const) {
       expect(server.requests).to.have.length(0);
     });
 
+    it('a guardian who decided and is not on the team is shown by name and relation', async function () {
+      this.timeout(45_000);
+      // Marit Berg is Ingrid's guardian (GUARD) and decided this consent; she is no member of the team.
+      server.seed({
+        resourceType: 'RelatedPerson',
+        id: 'guardian-marit',
+        patient: { reference: 'Patient/m-ingrid' },
+        name: [{ text: 'Marit Berg' }],
+        relationship: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-RoleCode', code: 'GUARD' }] }],
+      });
+      const consent = server.get<Record<string, unknown>>('Consent/c-nav')!;
+      server.seed({ ...consent, [version === 'R4' ? 'performer' : 'grantor']: [{ reference: 'RelatedPerson/guardian-marit' }] });
+      const toggle = await mount('c-nav');
+      expect(shadow(toggle).textContent!.replace(/\s+/g, ' ')).to.include('Decided by Marit Berg, guardian, on your behalf.');
+    });
+
     it('objecting in the toggle arrives as an active Consent that denies sharing', async function () {
       this.timeout(45_000);
       const toggle = await mount('c-gp');

@@ -150,6 +150,48 @@ for (const version of ['R4', 'R5']) {
       assert.equal(store.snapshot.record.consents.find((c) => c.id === granted.id).state, 'withdrawn');
     });
 
+    test('a guardian who decided a consent and is not on the team is read with the consents, and shown by name and relation', async () => {
+      // Marit Berg is Sindre's guardian (GUARD) and decided for him; she is not a member of his CareTeam.
+      const coordinator = { coding: [{ system: 'http://snomed.info/sct', code: '768821004' }] };
+      server.seed(
+        { resourceType: 'Patient', id: 'guard-sindre', name: [{ text: 'Sindre Berg' }] },
+        { resourceType: 'Practitioner', id: 'guard-coordinator', name: [{ text: 'Kari Nilsen' }] },
+        { resourceType: 'Organization', id: 'guard-home-care', name: 'Fjordvik Home Care' },
+        { resourceType: 'RelatedPerson', id: 'guard-marit', patient: { reference: 'Patient/guard-sindre' }, name: [{ text: 'Marit Berg' }], relationship: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-RoleCode', code: 'GUARD' }] }] },
+        {
+          resourceType: 'CareTeam',
+          id: 'team-guard',
+          status: 'active',
+          subject: { reference: 'Patient/guard-sindre' },
+          participant: [
+            { role: version === 'R4' ? [coordinator] : coordinator, member: { reference: 'Practitioner/guard-coordinator' } },
+            { member: { reference: 'Patient/guard-sindre' } },
+          ],
+        },
+      );
+      const recipient = { role: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-ParticipationType', code: 'PRCP' }] }, reference: { reference: 'Organization/guard-home-care' } };
+      const guardian = [{ reference: 'RelatedPerson/guard-marit' }];
+      server.seed(
+        version === 'R4'
+          ? { resourceType: 'Consent', id: 'consent-guard', status: 'active', scope: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/consentscope', code: 'patient-privacy' }] }, patient: { reference: 'Patient/guard-sindre' }, dateTime: '2026-03-02T10:00:00+01:00', performer: guardian, provision: { type: 'permit', actor: [recipient] } }
+          : { resourceType: 'Consent', id: 'consent-guard', status: 'active', category: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-ActCode', code: 'INFA' }] }], subject: { reference: 'Patient/guard-sindre' }, date: '2026-03-02', grantor: guardian, grantee: [recipient.reference], decision: 'deny', provision: [{ actor: [recipient] }] },
+      );
+      server.requests.length = 0;
+      const record = await source({ patient: 'guard-sindre' }).load('team-guard');
+      assert.equal(record.team.members.some((member) => member.id === 'RelatedPerson/guard-marit'), false, 'the guardian is not on the team');
+      const consent = record.consents.find((c) => c.id === 'consent-guard');
+      assert.equal(consent.state, 'granted');
+      assert.deepEqual(consent.decidedBy, { name: 'Marit Berg', relation: 'guardian', memberId: 'RelatedPerson/guard-marit' }, 'her name and relation, so the person and an auditor see that she decided');
+      const searches = server.requests.map((r) => `${r.path}${decodeURIComponent(r.query)}`);
+      if (version === 'R4') {
+        assert.ok(searches.some((s) => s.includes('Consent?') && s.includes('_include=Consent:consentor')), 'R4: the consent search includes who decided (Consent:consentor)');
+        assert.ok(searches.every((s) => !s.startsWith('RelatedPerson')), 'R4: nothing more to read');
+      } else {
+        assert.ok(searches.every((s) => !s.includes('Consent:grantor')), 'R5 defines no search parameter for grantor: it is never asked for');
+        assert.ok(searches.includes('RelatedPerson?_id=guard-marit'), 'R5: who decided is read by id');
+      }
+    });
+
     test('a crisis plan saved through the store is written to its CarePlan: a contact moved, the rest of the resource kept', async () => {
       server.seed({ ...server.get('CarePlan/cp-ingrid'), author: { reference: 'Practitioner/m-kari' } });
       const store = new m.CareStore(source(), 'team-ingrid', { id: 'Patient/m-ingrid', name: 'Ingrid Solberg' });

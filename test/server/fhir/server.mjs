@@ -2,7 +2,8 @@
 // It keeps resources in memory and implements the part of the FHIR REST API that FhirSource uses,
 // the way the specification describes it:
 //   GET  {base}/{Type}/{id}                 read, with ETag W/"<versionId>"
-//   GET  {base}/{Type}?…                    search: _id, patient, actor, _include, _revinclude,
+//   GET  {base}/{Type}?…                    search: _id, patient, actor, _include (R4 Consent:consentor
+//                                           too), _revinclude,
 //                                           _count; results in a searchset Bundle with
 //                                           link[next] paging; unknown parameters → 400
 //   PUT  {base}/{Type}/{id}                 update (or create) with If-Match W/"<versionId>":
@@ -245,6 +246,8 @@ export class FhirTestServer {
         else if (from === 'CareTeam' && param === 'managing-organization') (resource.managingOrganization ?? []).forEach((o) => include(o.reference));
         else if (from === 'Appointment' && param === 'location') (resource.participant ?? []).filter((p) => p.actor?.reference?.startsWith('Location/')).forEach((p) => include(p.actor.reference));
         else if (from === 'Consent' && param === 'actor') references(resource.provision).forEach(include);
+        // R4 consentor is Consent.performer; R5 defines no search parameter for grantor, so it stays unknown there.
+        else if (from === 'Consent' && param === 'consentor' && this.version === 'R4') (resource.performer ?? []).forEach((p) => include(p.reference));
         else return this.answer(400, outcome('error', 'not-supported', `_include=${spec} is not supported by this test server.`));
       }
     }
