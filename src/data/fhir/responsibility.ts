@@ -27,7 +27,13 @@ export const STATUS_BY_TASK_STATUS: Record<string, ResponsibilityStatus> = {
   failed: 'ended',
   'entered-in-error': 'ended',
 };
-const TASK_STATUS: Record<ResponsibilityStatus, string> = { proposed: 'requested', agreed: 'accepted', disputed: 'requested', ended: 'completed' };
+const TASK_STATUS: Record<Exclude<ResponsibilityStatus, 'ended'>, string> = { proposed: 'requested', agreed: 'accepted', disputed: 'requested' };
+
+/**
+ * How an ended responsibility is written: one that stood agreed has been carried out (`completed`);
+ * one only proposed or disputed never was, so it is withdrawn (`cancelled`), never shown as done.
+ */
+const endedAs = (before: ResponsibilityStatus | undefined): 'completed' | 'cancelled' => (before === 'agreed' ? 'completed' : 'cancelled');
 
 /** CarePlan.activity.detail.status (R4) → responsibility status. */
 const STATUS_BY_ACTIVITY_STATUS: Record<string, ResponsibilityStatus> = {
@@ -40,7 +46,7 @@ const STATUS_BY_ACTIVITY_STATUS: Record<string, ResponsibilityStatus> = {
   stopped: 'ended',
   'entered-in-error': 'ended',
 };
-const ACTIVITY_STATUS: Record<ResponsibilityStatus, string> = { proposed: 'not-started', agreed: 'in-progress', disputed: 'on-hold', ended: 'completed' };
+const ACTIVITY_STATUS: Record<Exclude<ResponsibilityStatus, 'ended'>, string> = { proposed: 'not-started', agreed: 'in-progress', disputed: 'on-hold' };
 
 const EPOCH = '1970-01-01T00:00:00Z';
 
@@ -176,7 +182,7 @@ export const responsibilityToTask = (responsibility: Responsibility, options: Fh
       out.businessStatus = { coding: [DISPUTED], text: responsibility.dispute?.reason };
     } else {
       if (isDisputed(out)) delete out.businessStatus;
-      if (STATUS_BY_TASK_STATUS[out.status ?? ''] !== wanted) out.status = TASK_STATUS[wanted];
+      if (STATUS_BY_TASK_STATUS[out.status ?? ''] !== wanted) out.status = wanted === 'ended' ? endedAs(before?.status) : TASK_STATUS[wanted];
     }
   }
   if (differs('assignments')) {
@@ -303,7 +309,9 @@ export const responsibilityToCarePlan = (responsibility: Responsibility, options
       422,
     );
   }
-  if (differs('status') && STATUS_BY_ACTIVITY_STATUS[detail.status ?? ''] !== responsibility.status) detail.status = ACTIVITY_STATUS[responsibility.status];
+  if (differs('status') && STATUS_BY_ACTIVITY_STATUS[detail.status ?? ''] !== responsibility.status) {
+    detail.status = responsibility.status === 'ended' ? endedAs(before?.status) : ACTIVITY_STATUS[responsibility.status];
+  }
   if (differs('assignments')) {
     const ctx = contextOf(options);
     const existing = detail.performer ?? [];

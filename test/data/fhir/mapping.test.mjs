@@ -601,6 +601,25 @@ for (const version of ['R4', 'R5']) {
       assert.equal(m.responsibilityFromTask({ ...task, status: 'cancelled' }, options).status, 'ended', 'a cancelled Task happened, and has ended');
     });
 
+    test('ending a proposed Task (the official example3, a draft refill request) writes cancelled, since it was never done; ending an agreed one writes completed', () => {
+      const example = (id) => JSON.parse(readFileSync(join(root, 'node_modules', `hl7.fhir.${version.toLowerCase()}.examples`, `Task-${id}.json`), 'utf8'));
+      const refill = example('example3');
+      const proposed = m.responsibilityFromTask(refill, options);
+      assert.deepEqual([refill.status, proposed.status], ['draft', 'proposed']);
+      const withdrawn = m.responsibilityToTask({ ...proposed, status: 'ended' }, options);
+      assert.equal(withdrawn.status, 'cancelled', 'not completed: nobody agreed to it, so nobody did it');
+      assert.equal(m.responsibilityFromTask(withdrawn, options).status, 'ended');
+      const disputed = m.responsibilityFromTask({ ...refill, status: 'rejected' }, options);
+      assert.equal(disputed.status, 'disputed');
+      assert.equal(m.responsibilityToTask({ ...disputed, status: 'ended' }, options).status, 'cancelled', 'nor one that was disputed');
+      const collection = example('example2');
+      const agreed = m.responsibilityFromTask(collection, options);
+      assert.deepEqual([collection.status, agreed.status], ['accepted', 'agreed']);
+      assert.equal(m.responsibilityToTask({ ...agreed, status: 'ended' }, options).status, 'completed', 'what stood agreed and ends has been carried out');
+      const created = m.responsibilityToTask({ id: 'new-end', title: 'Apply for housing support', area: 'housing', assignments: [], status: 'ended', notes: [] }, { ...options, patient: 'Patient/ingrid' });
+      assert.equal(created.status, 'cancelled', 'a new Task that is ended at once was never agreed, so not done');
+    });
+
     if (version === 'R5') {
       test('a Task that says what must not be done (the official cpg-example-1, doNotPerform) is left on the server, not shown as something to do', () => {
         const example = JSON.parse(readFileSync(join(root, 'node_modules', 'hl7.fhir.r5.examples', 'Task-cpg-example-1.json'), 'utf8'));
@@ -658,8 +677,22 @@ for (const version of ['R4', 'R5']) {
           );
         }
         const ended = m.responsibilityToCarePlan({ ...visits, status: 'ended' }, options);
-        assert.equal(ended.activity[0].detail.status, 'completed');
+        assert.equal(ended.activity[0].detail.status, 'cancelled', 'ending what was only drafted withdraws it: it was never done');
         assert.equal(ended.status, 'draft');
+      });
+
+      test('ending a proposed activity (the official gpvisit: a doctor consultation only scheduled) writes cancelled, since it never happened; ending an agreed one writes completed', () => {
+        const gpvisit = JSON.parse(readFileSync(join(root, 'node_modules', 'hl7.fhir.r4.examples', 'CarePlan-gpvisit.json'), 'utf8'));
+        const [nurse, doctor] = m.responsibilitiesFromCarePlan(gpvisit, options);
+        assert.deepEqual([nurse.status, doctor.status, gpvisit.activity[1].detail.status], ['ended', 'proposed', 'scheduled']);
+        const withdrawn = m.responsibilityToCarePlan({ ...doctor, status: 'ended' }, options);
+        assert.equal(withdrawn.activity[1].detail.status, 'cancelled', 'not completed: the consultation never took place');
+        assert.deepEqual(withdrawn.activity[0], gpvisit.activity[0], 'the other activity as it was');
+        assert.equal(m.responsibilitiesFromCarePlan(withdrawn, options)[1].status, 'ended');
+        const [visits, housing] = m.responsibilitiesFromCarePlan(plan('active'), options);
+        assert.deepEqual([visits.status, housing.status], ['agreed', 'proposed']);
+        assert.equal(m.responsibilityToCarePlan({ ...visits, status: 'ended' }, options).activity[0].detail.status, 'completed', 'home visits agreed and ended have been carried out');
+        assert.equal(m.responsibilityToCarePlan({ ...housing, status: 'ended' }, options).activity[1].detail.status, 'cancelled');
       });
 
       test('an activity that says what must not be done (doNotPerform) is not shown; written back the plan keeps it as it was', () => {
