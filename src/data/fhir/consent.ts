@@ -247,7 +247,9 @@ const deciderFrom = (reference: F.Reference | undefined, subjectKey: string | un
   const key = ctx.index.key(reference, resource);
   const self = key !== undefined && key === subjectKey;
   const related = self || ctx.index.typeOf(reference, resource) !== 'RelatedPerson' ? undefined : ctx.index.resolve<F.RelatedPerson>(reference, resource);
-  const roleCode = codingsOf(related?.relationship).find((c) => c.system === V3_ROLE_CODE && RELATION_BY_ROLE_CODE[c.code ?? '']);
+  // A relationship is to the RelatedPerson's own patient: the guardian of someone else has no say over this person.
+  const ofPerson = related !== undefined && subjectKey !== undefined && ctx.index.key(related.patient, related) === subjectKey;
+  const roleCode = ofPerson ? codingsOf(related.relationship).find((c) => c.system === V3_ROLE_CODE && RELATION_BY_ROLE_CODE[c.code ?? '']) : undefined;
   // Someone else has a say only by a relationship recorded as giving one (guardian, parent, power of
   // attorney): another Patient, a friend, spouse or next of kin, or a RelatedPerson whose relationship
   // is not known, is never shown as deciding for the person.

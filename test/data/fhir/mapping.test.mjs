@@ -323,10 +323,13 @@ for (const version of ['R4', 'R5']) {
       assert.deepEqual(decidedBy('attorney'), { name: 'Person attorney', relation: 'legal-representative', memberId: 'RelatedPerson/attorney' });
     });
 
-    test('another Patient who decided, or someone whose relationship to the person is not recorded, is not shown as their legal representative', () => {
+    test('another Patient who decided, someone whose relationship to the person is not recorded, or the guardian of someone else, is not shown as deciding for the person', () => {
       const otherPatient = { resourceType: 'Patient', id: 'ola', name: [{ text: 'Ola Nordmann' }] };
       const unknown = { resourceType: 'RelatedPerson', id: 'unknown', patient: { reference: 'Patient/ingrid' }, name: [{ text: 'Per Berg' }] };
-      const local = { ...options, index: new m.ResourceIndex([organisation, patient, otherPatient, unknown], 'https://hospital.example/fhir') };
+      const guard = { system: 'http://terminology.hl7.org/CodeSystem/v3-RoleCode', code: 'GUARD' };
+      const guardian = { resourceType: 'RelatedPerson', id: 'guardian', patient: { reference: 'Patient/ingrid' }, name: [{ text: 'Marit Berg' }], relationship: [{ coding: [guard] }] };
+      const guardianOfOla = { resourceType: 'RelatedPerson', id: 'guardian-of-ola', patient: { reference: 'Patient/ola' }, name: [{ text: 'Nils Nordmann' }], relationship: [{ coding: [guard] }] };
+      const local = { ...options, index: new m.ResourceIndex([organisation, patient, otherPatient, unknown, guardian, guardianOfOla], 'https://hospital.example/fhir') };
       const decidedBy = (reference) => {
         const consent = version === 'R4' ? { ...r4, performer: [reference] } : { ...r5, grantor: [reference] };
         const directive = m.consentFromFhir(consent, local);
@@ -337,6 +340,8 @@ for (const version of ['R4', 'R5']) {
       assert.equal(decidedBy({ reference: 'Patient/ola' }), undefined, 'another Patient has no say recorded over Ingrid');
       assert.equal(decidedBy({ reference: 'RelatedPerson/unknown' }), undefined, 'nor a relative whose relationship is not recorded');
       assert.equal(decidedBy({ reference: 'RelatedPerson/not-read', display: 'Kari Berg' }), undefined, 'nor one the server did not give');
+      assert.equal(decidedBy({ reference: 'RelatedPerson/guardian-of-ola' }), undefined, 'nor the guardian of someone else: the relationship is to Ola, not to Ingrid');
+      assert.deepEqual(decidedBy({ reference: 'RelatedPerson/guardian' }), { name: 'Marit Berg', relation: 'guardian', memberId: 'RelatedPerson/guardian' }, 'her own guardian is');
       assert.deepEqual(decidedBy({ reference: 'Patient/ingrid' }), { name: 'Ingrid Solberg', relation: 'self', memberId: 'Patient/ingrid' }, 'the person herself decided');
       const directive = m.consentFromFhir(version === 'R4' ? { ...r4, performer: [{ reference: 'Patient/ola' }] } : { ...r5, grantor: [{ reference: 'Patient/ola' }] }, local);
       const decided = m.consentToFhir({ ...directive, state: 'withdrawn', decidedBy: { name: 'Ingrid Solberg', memberId: 'Patient/ingrid', relation: 'self' } }, local);
