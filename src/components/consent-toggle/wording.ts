@@ -73,9 +73,15 @@ export class ConsentWording {
     const since = saved.since ? this.day(saved.since) : '';
     let sentence: string;
     let effect: string;
+    // Only a decision recorded as the person's own is said as theirs; one made for them, or by
+    // nobody known, is said as recorded (who decided is in the facts below).
+    const own = saved.decidedBy !== undefined && (saved.decidedBy.relation ?? 'self') === 'self';
     if (this.professional) {
       const person = this.personName;
-      sentence = saved.state === 'not-recorded' ? t.person.state['not-recorded'](person) : t.person.state[saved.state](person, since);
+      sentence =
+        saved.state === 'not-recorded'
+          ? t.person.state['not-recorded'](person)
+          : (own ? t.person.state : t.person.stateRecorded)[saved.state](person, since);
       effect =
         saved.state === 'not-recorded'
           ? t.person.effectUnset[saved.model](person)
@@ -83,7 +89,7 @@ export class ConsentWording {
             ? t.person.effectSharing
             : t.person.effectNotSharing;
     } else {
-      sentence = saved.state === 'not-recorded' ? t.you.state['not-recorded']() : t.you.state[saved.state](since);
+      sentence = saved.state === 'not-recorded' ? t.you.state['not-recorded']() : (own ? t.you.state : t.you.stateRecorded)[saved.state](since);
       effect =
         saved.state === 'not-recorded'
           ? t.you.effectUnset[saved.model]

@@ -184,7 +184,16 @@ describe('care-consent-toggle', () => {
     it('says so when someone decided on the person\u2019s behalf', async () => {
       const el = await mount(consentById('c-housing'));
       expect(textOf(shadow(el).querySelector('.facts'))).to.contain('Decided by Marit \u00c5s, legal representative, on your behalf.');
-      expect(stateText(el)).to.contain('You took back your yes on');
+      // Marit withdrew it: the state line does not say Ingrid did.
+      expect(stateText(el)).to.contain('The yes recorded for you was taken back on');
+      expect(stateText(el)).not.to.contain('You took back');
+      const forProfessional = await mount(consentById('c-housing'), { audience: 'professional' });
+      expect(stateText(forProfessional)).to.contain('The consent recorded for Ingrid Solberg was withdrawn on');
+      // Nobody known decided (data without decidedBy): said as recorded, never as the person's own choice.
+      const { decidedBy: _unknown, ...unknownDecider } = consentById('c-nav');
+      const unknown = await mount(unknownDecider);
+      expect(stateText(unknown)).to.contain('A yes has been recorded for you since');
+      expect(textOf(shadow(unknown).querySelector('.facts'))).not.to.contain('Decided by');
     });
 
     it('uses the person\u2019s name, the legal basis and the model for professionals', async () => {

@@ -88,6 +88,12 @@ export const consent: ConsentMessages = {
       withdrawn: (date: string) => `Du trak dit ja tilbage ${date}.`,
       'not-recorded': () => 'Du har ikke valgt endnu.',
     },
+    /** The state when someone else, or nobody known, decided: never credited to the person. */
+    stateRecorded: {
+      granted: (date: string) => `Der er registreret et ja for dig siden ${date}.`,
+      refused: (date: string) => `Der er registreret et nej for dig siden ${date}.`,
+      withdrawn: (date: string) => `Det ja, der var registreret for dig, blev trukket tilbage ${date}.`,
+    },
     effectSharing: 'Oplysningerne deles.',
     effectNotSharing: 'Intet deles.',
     effectUnset: {
@@ -122,6 +128,12 @@ export const consent: ConsentMessages = {
       refused: (person: string, date: string) => `${person} har sagt nej til deling siden ${date}.`,
       withdrawn: (person: string, date: string) => `${person} trak samtykket tilbage ${date}.`,
       'not-recorded': (person: string) => `Der er endnu ikke registreret nogen beslutning fra ${person}.`,
+    },
+    /** The state when someone else, or nobody known, decided: never credited to the person. */
+    stateRecorded: {
+      granted: (person: string, date: string) => `Der er registreret samtykke for ${person} siden ${date}.`,
+      refused: (person: string, date: string) => `Der er registreret et nej til deling for ${person} siden ${date}.`,
+      withdrawn: (person: string, date: string) => `Det samtykke, der var registreret for ${person}, blev trukket tilbage ${date}.`,
     },
     effectSharing: 'Oplysningerne deles.',
     effectNotSharing: 'Intet deles.',

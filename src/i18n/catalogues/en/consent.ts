@@ -87,6 +87,12 @@ export const consentToggle = {
       withdrawn: (date: string) => `You took back your yes on ${date}.`,
       'not-recorded': () => 'No choice recorded yet.',
     },
+    /** The state when someone else, or nobody known, decided: never credited to the person. */
+    stateRecorded: {
+      granted: (date: string) => `A yes has been recorded for you since ${date}.`,
+      refused: (date: string) => `A no has been recorded for you since ${date}.`,
+      withdrawn: (date: string) => `The yes recorded for you was taken back on ${date}.`,
+    },
     effectSharing: 'Information is shared.',
     effectNotSharing: 'Nothing is shared.',
     effectUnset: {
@@ -117,6 +123,12 @@ export const consentToggle = {
       refused: (person: string, date: string) => `${person} has said no to sharing since ${date}.`,
       withdrawn: (person: string, date: string) => `${person} withdrew consent on ${date}.`,
       'not-recorded': (person: string) => `No decision by ${person} has been recorded yet.`,
+    },
+    /** The state when someone else, or nobody known, decided: never credited to the person. */
+    stateRecorded: {
+      granted: (person: string, date: string) => `Consent has been recorded for ${person} since ${date}.`,
+      refused: (person: string, date: string) => `A no to sharing has been recorded for ${person} since ${date}.`,
+      withdrawn: (person: string, date: string) => `The consent recorded for ${person} was withdrawn on ${date}.`,
     },
     effectSharing: 'Information is shared.',
     effectNotSharing: 'Nothing is shared.',

@@ -88,6 +88,12 @@ export const consent: ConsentMessages = {
       withdrawn: (date: string) => `Du trakk tilbake samtykket ditt ${date}.`,
       'not-recorded': () => 'Du har ikke valgt ennå.',
     },
+    /** The state when someone else, or nobody known, decided: never credited to the person. */
+    stateRecorded: {
+      granted: (date: string) => `Et ja er registrert for deg siden ${date}.`,
+      refused: (date: string) => `Et nei er registrert for deg siden ${date}.`,
+      withdrawn: (date: string) => `Ja-et som var registrert for deg, ble trukket tilbake ${date}.`,
+    },
     effectSharing: 'Opplysningene deles.',
     effectNotSharing: 'Ingenting deles.',
     effectUnset: {
@@ -122,6 +128,12 @@ export const consent: ConsentMessages = {
       refused: (person: string, date: string) => `${person} har sagt nei til deling siden ${date}.`,
       withdrawn: (person: string, date: string) => `${person} trakk samtykket tilbake ${date}.`,
       'not-recorded': (person: string) => `Ingen beslutning fra ${person} er registrert ennå.`,
+    },
+    /** The state when someone else, or nobody known, decided: never credited to the person. */
+    stateRecorded: {
+      granted: (person: string, date: string) => `Samtykke er registrert for ${person} siden ${date}.`,
+      refused: (person: string, date: string) => `Et nei til deling er registrert for ${person} siden ${date}.`,
+      withdrawn: (person: string, date: string) => `Samtykket som var registrert for ${person}, ble trukket tilbake ${date}.`,
     },
     effectSharing: 'Opplysningene deles.',
     effectNotSharing: 'Ingenting deles.',

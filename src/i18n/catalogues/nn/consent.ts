@@ -88,6 +88,12 @@ export const consent: ConsentMessages = {
       withdrawn: (date: string) => `Du trekte tilbake samtykket ditt ${date}.`,
       'not-recorded': () => 'Du har ikkje valt enno.',
     },
+    /** The state when someone else, or nobody known, decided: never credited to the person. */
+    stateRecorded: {
+      granted: (date: string) => `Eit ja er registrert for deg sidan ${date}.`,
+      refused: (date: string) => `Eit nei er registrert for deg sidan ${date}.`,
+      withdrawn: (date: string) => `Ja-et som var registrert for deg, vart trekt tilbake ${date}.`,
+    },
     effectSharing: 'Opplysningane blir delte.',
     effectNotSharing: 'Ingenting blir delt.',
     effectUnset: {
@@ -122,6 +128,12 @@ export const consent: ConsentMessages = {
       refused: (person: string, date: string) => `${person} har sagt nei til deling sidan ${date}.`,
       withdrawn: (person: string, date: string) => `${person} trekte samtykket tilbake ${date}.`,
       'not-recorded': (person: string) => `Inga avgjerd frå ${person} er registrert enno.`,
+    },
+    /** The state when someone else, or nobody known, decided: never credited to the person. */
+    stateRecorded: {
+      granted: (person: string, date: string) => `Samtykke er registrert for ${person} sidan ${date}.`,
+      refused: (person: string, date: string) => `Eit nei til deling er registrert for ${person} sidan ${date}.`,
+      withdrawn: (person: string, date: string) => `Samtykket som var registrert for ${person}, vart trekt tilbake ${date}.`,
     },
     effectSharing: 'Opplysningane blir delte.',
     effectNotSharing: 'Ingenting blir delt.',

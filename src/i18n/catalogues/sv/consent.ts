@@ -88,6 +88,12 @@ export const consent: ConsentMessages = {
       withdrawn: (date: string) => `Du tog tillbaka ditt ja ${date}.`,
       'not-recorded': () => 'Du har inte valt ännu.',
     },
+    /** The state when someone else, or nobody known, decided: never credited to the person. */
+    stateRecorded: {
+      granted: (date: string) => `Ett ja har registrerats för dig sedan ${date}.`,
+      refused: (date: string) => `Ett nej har registrerats för dig sedan ${date}.`,
+      withdrawn: (date: string) => `Det ja som registrerats för dig togs tillbaka ${date}.`,
+    },
     effectSharing: 'Uppgifterna delas.',
     effectNotSharing: 'Inget delas.',
     effectUnset: {
@@ -122,6 +128,12 @@ export const consent: ConsentMessages = {
       refused: (person: string, date: string) => `${person} har sagt nej till delning sedan ${date}.`,
       withdrawn: (person: string, date: string) => `${person} återkallade samtycket ${date}.`,
       'not-recorded': (person: string) => `Inget beslut från ${person} har registrerats ännu.`,
+    },
+    /** The state when someone else, or nobody known, decided: never credited to the person. */
+    stateRecorded: {
+      granted: (person: string, date: string) => `Samtycke har registrerats för ${person} sedan ${date}.`,
+      refused: (person: string, date: string) => `Ett nej till delning har registrerats för ${person} sedan ${date}.`,
+      withdrawn: (person: string, date: string) => `Det samtycke som registrerats för ${person} togs tillbaka ${date}.`,
     },
     effectSharing: 'Uppgifterna delas.',
     effectNotSharing: 'Inget delas.',
