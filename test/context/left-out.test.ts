@@ -54,6 +54,10 @@ describe('Entries a load left out are said, not silently missing', () => {
     const el = await mount(broken({ consents }), html`<care-consent-toggle directive-id="c-gp"></care-consent-toggle>`, 'care-consent-toggle');
     expect(text(el.shadowRoot!.querySelector('[role="alert"]'))).to.contain('No consent with the id');
     expect(text(leftOutNotice(el))).to.equal(en.leftOut(1));
+    // A toggle for another consent that is not there either says only "not found".
+    const other = await mount(broken({ consents }), html`<care-consent-toggle directive-id="c-none"></care-consent-toggle>`, 'care-consent-toggle');
+    expect(text(other.shadowRoot!.querySelector('[role="alert"]'))).to.contain('No consent with the id');
+    expect(leftOutNotice(other)).to.equal(null);
   });
 
   it('the crisis plan does not say there is no plan when the plan is stored with a mistake', async () => {

@@ -197,12 +197,13 @@ export abstract class CareElement<N extends Namespace, M extends PartOf<Catalogu
   }
 
   /**
-   * A notice that the last load left out entries of `entity` (`ConsentDirective`, `Meeting`, …)
-   * because they are stored with a mistake, so what is shown is not all there is; nothing when
-   * none were. For a list the element reads from the store (connected mode).
+   * A notice that the last load left out entries of `entity` (`ConsentDirective`, `Meeting`, …),
+   * or the one with `id`, because they are stored with a mistake, so what is shown is not all there
+   * is; nothing when none were. For what the element reads from the store (connected mode).
    */
-  protected renderLeftOut(entity: string): TemplateResult | typeof nothing {
-    const count = this.snapshot?.leftOut?.filter((item) => item.entity === entity).length ?? 0;
+  protected renderLeftOut(entity: string, id?: string): TemplateResult | typeof nothing {
+    // With an id, only that entry counts (from a FHIR server its id is the resource's: `Consent/c-gp`).
+    const count = this.snapshot?.leftOut?.filter((item) => item.entity === entity && (id === undefined || item.id === id || item.id?.endsWith(`/${id}`))).length ?? 0;
     return count ? html`<p class="state left-out" part="state left-out">${this.t.leftOut(count)}</p>` : nothing;
   }
 

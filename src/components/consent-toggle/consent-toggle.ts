@@ -344,7 +344,7 @@ export class CareConsentToggle extends CareElement<'consent', ConsentToggleMessa
           <h2>${this.t.notFoundTitle}</h2>
           <p>${this.t.notFound(view.id)}</p>
         </div>
-        ${this.renderLeftOut('ConsentDirective')}`;
+        ${this.renderLeftOut('ConsentDirective', view.id)}`;
       case 'ready':
         return this.renderDirective(view);
     }
