@@ -27,24 +27,25 @@ const RECORD_LISTS = [
  * not an object, or whose team breaks the contract, fails whole.
  */
 export const checkRecordInParts = (body: unknown): { ok: true; value: CareRecord; leftOut: LeftOut[] } | { ok: false; issues: ContractIssue[] } => {
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) return check(CareRecord, body) as { ok: false; issues: ContractIssue[] };
   const leftOut: LeftOut[] = [];
-  let kept = body;
-  if (body !== null && typeof body === 'object' && !Array.isArray(body)) {
-    const parts: Record<string, unknown> = { ...body };
-    for (const [list, schema, entity] of RECORD_LISTS) {
-      const items = parts[list];
-      if (!Array.isArray(items)) continue;
-      parts[list] = items.filter((item: unknown, index) => {
-        const result = check(schema as Parameters<typeof check>[0], item);
-        if (result.ok) return true;
-        const id = (item as { id?: unknown; memberId?: unknown } | null)?.id ?? (item as { memberId?: unknown } | null)?.memberId;
-        leftOut.push({ entity, at: `${list}[${index}]`, ...(typeof id === 'string' ? { id } : {}), issues: result.issues });
-        return false;
-      });
-    }
-    kept = parts;
+  const shell: Record<string, unknown> = { ...body };
+  const lists: Record<string, unknown[]> = {};
+  for (const [list, schema, entity] of RECORD_LISTS) {
+    const items = shell[list];
+    if (!Array.isArray(items)) continue;
+    // Each item is checked once, here; the record around them is checked with empty lists.
+    shell[list] = [];
+    lists[list] = items.flatMap((item: unknown, index) => {
+      const result = check(schema as Parameters<typeof check>[0], item);
+      if (result.ok) return [result.value];
+      const id = (item as { id?: unknown } | null)?.id ?? (item as { memberId?: unknown } | null)?.memberId;
+      leftOut.push({ entity, at: `${list}[${index}]`, ...(typeof id === 'string' ? { id } : {}), issues: result.issues });
+      return [];
+    });
   }
-  const result = check(CareRecord, kept);
+  const result = check(CareRecord, shell);
   // A record that fails whole names every problem, the left-out items' among them.
-  return result.ok ? { ok: true, value: result.value, leftOut } : leftOut.length ? check(CareRecord, body) as { ok: false; issues: ContractIssue[] } : result;
+  if (!result.ok) return leftOut.length ? (check(CareRecord, body) as { ok: false; issues: ContractIssue[] }) : result;
+  return { ok: true, value: { ...result.value, ...lists } as CareRecord, leftOut };
 };

@@ -1,4 +1,35 @@
-import { html, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
+import { PartlySavedError, type FieldConflict, type StoreError } from '../../data/types.js';
+import type { CommonMessages, OutcomesMessages } from '../../i18n/types.js';
+
+/** What failed on the page: the outcome's save, both having changed the same text, or a task's proposal after the outcome was saved. */
+export interface OutcomeFailures {
+  failure?: { error: StoreError; conflicts: readonly FieldConflict[] };
+  both: boolean;
+  matrixFailure?: { task: string; error: StoreError };
+}
+
+/**
+ * The alert region (always there, so a message lands in a region that existed before it) and,
+ * when something failed, the box with what went wrong and what can be done.
+ */
+export const renderOutcomeAlert = (
+  t: OutcomesMessages & CommonMessages,
+  failures: OutcomeFailures,
+  ctx: { busy: boolean; describeError: (error: StoreError) => string; retry: (choice?: 'mine' | 'theirs') => void; dismiss: () => void },
+): TemplateResult => {
+  const { failure, both, matrixFailure } = failures;
+  const text =
+    failure && !both
+      ? `${failure.error instanceof PartlySavedError ? t.partlySaved : t.notSaved} ${ctx.describeError(failure.error)}`
+      : both
+        ? `${t.notSaved} ${t.bothChanged}`
+        : matrixFailure
+          ? `${t.taskNotInResponsibilities(matrixFailure.task)} ${ctx.describeError(matrixFailure.error)}`
+          : '';
+  return html`<p class="visually-hidden" role="alert">${text ? `${t.errorPrefix} ${text}` : ''}</p>
+    ${text ? renderOutcomeFailure({ t, text, both: both || Boolean(failure?.conflicts.length), busy: ctx.busy, retry: ctx.retry, dismiss: ctx.dismiss }) : nothing}`;
+};
 
 /** The visible failure box: what went wrong, and Try again (or, where both changed the same text, which version to keep). */
 export const renderOutcomeFailure = (ctx: {

@@ -8,7 +8,6 @@ import { coordinatorOf, localDay } from '../../contract/rules.js';
 import type { CareTeamInput } from '../../contract/team.js';
 import type { Audience } from '../../contract/values.js';
 import { mergeEntity } from '../../data/merge.js';
-import { PartlySavedError } from '../../data/types.js';
 import { formatList, formatTime } from '../../i18n/format.js';
 import { outcomes } from '../../i18n/catalogues/en/outcomes.js';
 import { outcomesTranslations } from '../../i18n/translations.js';
@@ -21,7 +20,7 @@ import { CareMeetingOutcomeChangeEvent, CareMeetingOutcomeRequestEvent, type Mee
 import { MatrixProposals } from './matrix-proposals.js';
 import { documentStyles } from '../../styles/document.js';
 import { meetingOutcomesStyles } from './meeting-outcomes.styles.js';
-import { renderOutcomeFailure } from './failure-view.js';
+import { renderOutcomeAlert } from './failure-view.js';
 import {
   actionComplete,
   actionStarted,
@@ -248,11 +247,7 @@ export class CareMeetingOutcomes extends CareElement<'outcomes'> {
     const level = headingLevel(this.headingLevel, 2);
     const id = view.outcome?.id ?? `mo-${view.meeting.id}`;
     const busy = this.intents.isPending(id) || this.matrix.busy;
-    const failure = this.intents.failureOf(id);
-    const matrixFailure = this.matrix.failure();
     const live = busy ? t.saving : this.message;
-    const alert = failure || this.both || matrixFailure;
-    const alertText = alert ? `${t.errorPrefix} ${failure && !this.both ? `${failure.error instanceof PartlySavedError ? t.partlySaved : t.notSaved} ${this.describeError(failure.error)}` : this.both ? `${t.notSaved} ${t.bothChanged}` : `${t.taskNotInResponsibilities(matrixFailure!.task)} ${this.describeError(matrixFailure!.error)}`}` : '';
     const title = isolated((name) => t.titleFor(name, this.localize.date(view.meeting.start, 'long', view.meeting.timeZone)), view.meeting.title);
     const readerId = this.actingPerson?.id;
     return html`<article class="outcome" part="base" aria-labelledby="title" aria-busy=${busy ? 'true' : 'false'}>
@@ -260,17 +255,11 @@ export class CareMeetingOutcomes extends CareElement<'outcomes'> {
       ${this.renderLeftOut('MeetingOutcome')}
       ${readerId && coordinatorOf(view.team)?.id === readerId ? this.renderForCoordinator(view, level + 1, busy) : this.renderForReader(view, level + 1, busy)}
       <p class="live-region" role="status" part="status">${live}</p>
-      <p class="visually-hidden" role="alert">${alertText}</p>
-      ${alert
-        ? renderOutcomeFailure({
-            t,
-            text: alertText.slice(t.errorPrefix.length + 1),
-            both: Boolean(this.both) || Boolean(failure?.conflicts.length),
-            busy,
-            retry: (choice) => void this.retry(view, id, choice),
-            dismiss: () => this.dismiss(id),
-          })
-        : nothing}
+      ${renderOutcomeAlert(
+        t,
+        { failure: this.intents.failureOf(id), both: Boolean(this.both), matrixFailure: this.matrix.failure() },
+        { busy, describeError: (error) => this.describeError(error), retry: (choice) => void this.retry(view, id, choice), dismiss: () => this.dismiss(id) },
+      )}
     </article>`;
   }
 

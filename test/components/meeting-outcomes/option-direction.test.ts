@@ -1,15 +1,13 @@
 import * as v from 'valibot';
 import '../../../src/components/meeting-outcomes/define.js';
 import '../../../src/context/define.js';
-import type { CareMeetingOutcomes } from '../../../src/components/meeting-outcomes/meeting-outcomes.js';
 import { CareRecord } from '../../../src/contract/record.js';
 import { fjordvik } from '../../../src/data/fixtures/fjordvik.js';
 import { MemorySource } from '../../../src/data/memory-source.js';
-import { CareStore } from '../../../src/data/store.js';
-import { expect, fixture, fixtureCleanup, html, settle } from '../../helpers/fixture.js';
+import { expect, fixtureCleanup, settle } from '../../helpers/fixture.js';
 import { textOf } from '../consent-toggle/support.js';
+import { mountOutcomes } from './support.js';
 
-const kari = { id: 'm-kari', name: 'Kari Nilsen', organisationId: 'org-home-care' };
 const root = (el: Element) => el.shadowRoot!;
 
 afterEach(() => fixtureCleanup());
@@ -23,13 +21,7 @@ describe('Meeting outcomes: names and titles in a choice list keep their own dir
     responsibility.title = '\u202Eblood tests';
     const lars = seed.team.members.find((m) => m.id === 'm-lars')!;
     lars.name = 'لارس هاوغن';
-    const store = new CareStore(new MemorySource({ seed }), 'team-ingrid', kari);
-    await store.load();
-    const context = await fixture(html`<care-context .store=${store} lang="en">
-      <care-meeting-outcomes meeting-id="mt-october" audience="professional" .now=${'2026-11-20T12:00:00Z'}></care-meeting-outcomes>
-    </care-context>`);
-    const outcomes = context.querySelector<CareMeetingOutcomes>('care-meeting-outcomes')!;
-    await settle(outcomes);
+    const { outcomes } = await mountOutcomes(new MemorySource({ seed }));
     [...root(outcomes).querySelectorAll('button')].find((b) => textOf(b) === 'Write down what we agreed')!.click();
     await settle(outcomes);
     (root(outcomes).querySelector('[part="add-action"]') as HTMLButtonElement).click();

@@ -11,8 +11,8 @@ import { CareStore } from '../../../src/data/store.js';
 import { StoreError } from '../../../src/data/types.js';
 import { expect, fixture, fixtureCleanup, html, settle, waitUntil } from '../../helpers/fixture.js';
 import { textOf } from '../consent-toggle/support.js';
+import { kari, mountOutcomes } from './support.js';
 
-const kari = { id: 'm-kari', name: 'Kari Nilsen', organisationId: 'org-home-care' };
 const lars = { id: 'm-lars', name: 'Lars Haugen', organisationId: 'org-gp' };
 
 const root = (el: Element) => el.shadowRoot!;
@@ -120,17 +120,6 @@ const failingFor = (source: MemorySource, entity: string) => {
   source.save = ((change, signal) =>
     control.failing && change.entity === entity ? Promise.reject(new StoreError('network', 'offline')) : save(change, signal)) as MemorySource['save'];
   return control;
-};
-
-const mountOutcomes = async (source: MemorySource) => {
-  const store = new CareStore(source, 'team-ingrid', kari);
-  await store.load();
-  const context = await fixture(html`<care-context .store=${store} lang="en">
-    <care-meeting-outcomes meeting-id="mt-october" audience="professional" .now=${'2026-11-20T12:00:00Z'}></care-meeting-outcomes>
-  </care-context>`);
-  const outcomes = context.querySelector<CareMeetingOutcomes>('care-meeting-outcomes')!;
-  await settle(outcomes);
-  return { store, outcomes };
 };
 
 describe('A task proposal follows the outcome it comes from', () => {
