@@ -9,6 +9,7 @@ import type { CareStore } from '../../data/store.js';
 import { CONFLICT_NOT_FETCHED, TEAM_ID_ENTITY, type StoreError, type StoreSnapshot } from '../../data/types.js';
 import type { Catalogue, Namespace, PartOf } from '../../i18n/types.js';
 import { CareBase } from './care-base.js';
+import { DayClock } from './day-clock.js';
 import { reportDataError } from './events.js';
 import { StoreConnection } from './store-connection.js';
 
@@ -111,6 +112,16 @@ export abstract class CareElement<N extends Namespace, M extends PartOf<Catalogu
     }
     return super.scheduleUpdate();
   }
+
+  /**
+   * What the element shows of the clock, such as today's date in the reader's calendar. A page can
+   * stay open past midnight: when this changes, the element renders again (see `DayClock`).
+   */
+  protected dayKey(): string {
+    return '';
+  }
+
+  protected readonly dayClock = new DayClock(this, () => this.dayKey());
 
   /** Objects this element has already checked, so it reports broken data once, not on every render. */
   private readonly checked = new WeakSet<object>();

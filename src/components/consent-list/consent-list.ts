@@ -198,6 +198,11 @@ export class CareConsentList extends CareElement<'consent'> {
     return team ? consents.filter((c) => c.subjectId === team.serviceUserId) : consents;
   }
 
+  /** An agreement that ends or begins at midnight is shown as it stands on the new day. */
+  protected override dayKey(): string {
+    return this.today;
+  }
+
   override render(): TemplateResult {
     const view = this.view;
     switch (view.kind) {

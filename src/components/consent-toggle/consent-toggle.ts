@@ -330,6 +330,11 @@ export class CareConsentToggle extends CareElement<'consent', ConsentToggleMessa
     this.formDisabled = disabled;
   }
 
+  /** An agreement that ends or begins at midnight is shown as it stands on the new day. */
+  protected override dayKey(): string {
+    return localDay(this.now);
+  }
+
   override render(): TemplateResult | typeof nothing {
     const view = this.view;
     switch (view.kind) {

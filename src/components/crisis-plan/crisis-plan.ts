@@ -234,6 +234,11 @@ export class CareCrisisPlan extends CareElement<'crisis', CrisisReadingMessages>
     this.focusEdit = false;
   }
 
+  /** A review date passed at midnight, or a consent that ended, is shown on the new day. */
+  protected override dayKey(): string {
+    return this.today;
+  }
+
   override render(): TemplateResult {
     const view = this.view;
     switch (view.kind) {

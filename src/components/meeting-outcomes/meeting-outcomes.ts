@@ -164,6 +164,8 @@ export class CareMeetingOutcomes extends CareElement<'outcomes'> {
 
   private view: View = { kind: 'loading' };
   private readonly formHeadingRef = new Kept<HTMLElement>();
+  /** The end of the meeting shown as not over yet, in ms: once it has passed, recording opens. */
+  private notEndedUntil?: number;
   private readonly problemRef = new Kept<HTMLElement>();
   private readonly editRef = new Kept<HTMLButtonElement>();
   private readonly confirmedRef = new Kept<HTMLElement>();
@@ -205,6 +207,11 @@ export class CareMeetingOutcomes extends CareElement<'outcomes'> {
     this.focusAfterUpdate = undefined;
     const target = { form: this.formHeadingRef, edit: this.editRef, problem: this.problemRef, confirmed: this.confirmedRef, question: this.questionRef }[focus ?? 'form'];
     if (focus) target.value?.focus();
+  }
+
+  /** A new day, or the end of the meeting shown as not over yet, is shown when it comes. */
+  protected override dayKey(): string {
+    return `${localDay(this.now)} ${this.notEndedUntil !== undefined && Date.now() >= this.notEndedUntil}`;
   }
 
   override render(): TemplateResult {
@@ -284,7 +291,9 @@ export class CareMeetingOutcomes extends CareElement<'outcomes'> {
         cancel: () => this.stopEditing(),
       });
     }
-    if (Date.parse(view.meeting.end) > (this.now ? new Date(this.now).getTime() : Date.now())) {
+    const end = Date.parse(view.meeting.end);
+    this.notEndedUntil = this.now ? undefined : end;
+    if (end > (this.now ? new Date(this.now).getTime() : Date.now())) {
       return html`<p class="notice">${t.notEnded(this.dateTime(view.meeting.end, view.meeting.timeZone))}</p>`;
     }
     if (!outcome) {

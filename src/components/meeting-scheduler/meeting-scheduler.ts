@@ -253,6 +253,14 @@ export class CareMeetingScheduler extends CareElement<'scheduler'> {
     this.ics.refresh();
   }
 
+  /** Whether a view has shown today's date: until then the day is not worked out (see `view`). */
+  private showsToday = false;
+
+  /** Meetings that have passed and warnings about dates are shown as they stand on the new day. */
+  protected override dayKey(): string {
+    return this.showsToday ? this.todayDate : '';
+  }
+
   override render(): TemplateResult {
     const view = this.view;
     const failure = this.saves.failure;
@@ -333,7 +341,7 @@ export class CareMeetingScheduler extends CareElement<'scheduler'> {
   private get view(): SchedulerView {
     const t = this.t as Messages;
     const isProfessional = this.isProfessional;
-    const todayDate = () => this.todayDate;
+    const todayDate = () => ((this.showsToday = true), this.todayDate);
     let today: string | undefined;
     return {
       t,

@@ -361,6 +361,11 @@ export class CareResponsibilityMatrix extends CareElement<'matrix'> {
 
   // ---------------------------------------------------------------- rendering
 
+  /** Reviews that became overdue at midnight are shown on the new day. */
+  protected override dayKey(): string {
+    return this.today ?? calendarDate(new Date());
+  }
+
   override render() {
     switch (this.status) {
       case 'loading':

@@ -286,6 +286,11 @@ export class CareTeamRoster extends CareElement<'roster', Omit<RosterMessages, '
     this.pace.followUp(this.dataState.kind === 'ready' && this.renderLimit < this.paging.shown(this.arrangement?.shownCount ?? 0));
   }
 
+  /** Today's hours and confirmation marks are shown as they stand on the new day. */
+  protected override dayKey(): string {
+    return this.todayDate;
+  }
+
   override render(): TemplateResult {
     const state = this.dataState;
     this.ctx = {
