@@ -103,6 +103,13 @@ export interface SaveOptions {
   changeId?: string;
   attempt?: number;
   choice?: MergeChoice;
+  /**
+   * Who on the page made the change (an element; the elements pass themselves). A change made on
+   * a copy older than one this origin's own save stored is merged onto the newer version, as a
+   * change from another page is; only an origin's own saves make its older copy current. Saves
+   * without an origin count as one origin.
+   */
+  origin?: object;
 }
 
 /**
@@ -135,9 +142,12 @@ export class CareStore {
   private readonly confirmedAt = new Map<EntityKey, number>();
   // The entity as the source held it at each recent version, so a change made on an older copy is merged onto the newer one.
   private readonly heldAt = new Map<EntityKey, Map<string, unknown>>();
-  // Versions this store's own saves made, by the version each was made on: what this page shows while
-  // a save is under way still carries the older version, so a change made on it is not made on an older copy.
-  private readonly ownVersions = new Map<EntityKey, Map<string, string>>();
+  // Versions each origin's saves made (an element), by the version each was made on: what an element shows while
+  // its save is under way still carries the older version, so its change made on it is not made on an older copy.
+  // Another element's save on this store is someone else's change.
+  private readonly ownVersions = new Map<EntityKey, Map<string, { version: string; origin?: object }>>();
+  // Who made each failed change, so its Try again is that origin's again.
+  private readonly failedBy = new WeakMap<SaveFailure, object>();
   // A newer version read while a save of the entity was under way: what a failed save goes back to.
   private readonly heardWhileSaving = new Map<EntityKey, unknown>();
 
@@ -357,16 +367,10 @@ export class CareStore {
     const id = idOf(request.value);
     const key = entityKey(request.entity, id);
     // What the source holds is the record's entity unless an earlier save of it is still under way.
-    if (!this.queues.has(key)) {
-      const held = entityIn(record, request.entity, id);
-      this.confirmed.set(key, held);
-      // A change made on an older copy (a form opened before someone else saved) is merged onto the
-      // version held now, as a Try again after a conflict is: it must not overwrite what they saved.
-      const madeOn = this.afterOwnSaves(key, versionOf(request.value));
-      if (madeOn !== undefined && versionOf(held) !== undefined && madeOn !== versionOf(held) && versionOf(this.rebaseFrom.get(key)) !== versionOf(request.value)) {
-        // Not known here (a copy from elsewhere): nothing is taken as unchanged, so every value both hold differently is the person's choice.
-        this.rebaseFrom.set(key, { ...((this.heldAt.get(key)?.get(madeOn) ?? {}) as object), meta: { version: versionOf(request.value) } });
-      }
+    const queued = this.queues.has(key);
+    if (!queued) {
+      this.confirmed.set(key, entityIn(record, request.entity, id));
+      this.mergeIfOlder(key, request.value, options.origin);
     }
     const changeId = options.changeId ?? newId('change');
     const at = new Date().toISOString();
@@ -379,7 +383,11 @@ export class CareStore {
 
     const previous = this.queues.get(key) ?? Promise.resolve();
     const made = { id: changeId, actor, at, attempt: options.attempt ?? 1 };
-    const outcome = previous.then(() => this.send(request, key, made, options.choice));
+    const outcome = previous.then(() => {
+      // Sent after the saves before it: made on an older copy than the one they stored (another element's), it is merged onto it.
+      if (queued) this.mergeIfOlder(key, request.value, options.origin);
+      return this.send(request, key, made, options.choice, options.origin);
+    });
     const queue = outcome.then(() => undefined);
     this.queues.set(key, queue);
     const result = await outcome;
@@ -396,6 +404,7 @@ export class CareStore {
     key: EntityKey,
     made: Pick<Change, 'id' | 'actor' | 'at' | 'attempt'>,
     choice?: MergeChoice,
+    origin?: object,
   ): Promise<SaveOutcome<K>> {
     if (this.refreshFirst.delete(key)) await this.refreshAfterConflict(request.entity, key, this.confirmed.get(key));
     const base = this.confirmed.get(key) as EntityByKind[K] | undefined;
@@ -408,7 +417,7 @@ export class CareStore {
       if (merged.conflicts.length > 0 && !choice) {
         // Both changed the same thing: nothing is saved until the person chooses.
         const change = { ...request, ...made, baseVersion: versionOf(base), create: false } as Change<K>;
-        return this.fail(request, key, change, new StoreError('conflict', 'both changed the same values'), merged.conflicts, isLatest);
+        return this.fail(request, key, change, new StoreError('conflict', 'both changed the same values'), merged.conflicts, isLatest, origin);
       }
       this.rebaseFrom.delete(key);
       if (choice && sameValue(withoutMeta(merged.value), withoutMeta(base))) {
@@ -426,7 +435,7 @@ export class CareStore {
     try {
       const stored = await this.source.save(change);
       this.heardWhileSaving.delete(key);
-      this.remember(key, stored, change.baseVersion);
+      this.remember(key, stored, change.baseVersion, origin);
       this.confirmed.set(key, stored);
       this.confirmedAt.set(key, ++this.answerClock);
       this.unanswered.delete(key);
@@ -440,7 +449,7 @@ export class CareStore {
         // Part of the change is stored: that is what the source holds now, what closing the error shows and what Try again builds on.
         const stored = error.stored as EntityByKind[K];
         this.heardWhileSaving.delete(key);
-        this.remember(key, stored, change.baseVersion);
+        this.remember(key, stored, change.baseVersion, origin);
         this.confirmed.set(key, stored);
         this.confirmedAt.set(key, ++this.answerClock);
       }
@@ -457,7 +466,7 @@ export class CareStore {
         this.rebaseFrom.delete(key);
         this.unanswered.delete(key);
         const stored = latest as EntityByKind[K];
-        this.remember(key, stored, change.baseVersion);
+        this.remember(key, stored, change.baseVersion, origin);
         this.confirmedAt.set(key, ++this.answerClock);
         if (isLatest()) this.finish(key, this.auditEntry(change as Change, 'saved'), (current) => withEntity(current, request.entity, stored));
         else this.appendAudit(this.auditEntry(change as Change, 'saved'));
@@ -466,7 +475,7 @@ export class CareStore {
       if (error.kind === 'conflict' && latest === undefined) error = new StoreError('conflict', CONFLICT_NOT_FETCHED, error.status);
       // Made as new while someone else created it: nothing of theirs is taken as unchanged.
       const conflicts = latest !== undefined ? mergeEntity(request.entity, base ?? {}, request.value, latest).conflicts : [];
-      return this.fail(request, key, change, error, conflicts, isLatest);
+      return this.fail(request, key, change, error, conflicts, isLatest, origin);
     }
   }
 
@@ -477,6 +486,7 @@ export class CareStore {
     error: StoreError,
     conflicts: readonly FieldConflict[],
     isLatest: () => boolean,
+    origin?: object,
   ): SaveOutcome<K> {
     const entry = this.auditEntry(change as Change, 'failed', error.kind);
     if (!isLatest()) {
@@ -486,12 +496,9 @@ export class CareStore {
     // Back to what the source holds: the entity before, what an earlier save stored meanwhile, or a newer version heard of meanwhile.
     const restore = (this.heardWhileSaving.get(key) ?? this.confirmed.get(key)) as EntityByKind[K] | undefined;
     const { id } = keyParts(key);
-    this.finish(
-      key,
-      entry,
-      (current) => (restore ? withEntity(current, request.entity, restore) : withoutEntity(current, request.entity, id)),
-      { error, request: request as ChangeRequest, changeId: change.id, conflicts },
-    );
+    const failure: SaveFailure = { error, request: request as ChangeRequest, changeId: change.id, conflicts };
+    if (origin) this.failedBy.set(failure, origin);
+    this.finish(key, entry, (current) => (restore ? withEntity(current, request.entity, restore) : withoutEntity(current, request.entity, id)), failure);
     return { ok: false, error };
   }
 
@@ -516,28 +523,41 @@ export class CareStore {
     }
   }
 
-  /** The version a copy made on `version` stands for: after the saves this store made on it, the one they stored. */
-  private afterOwnSaves(key: EntityKey, version: string | undefined): string | undefined {
+  /**
+   * A change made on an older copy than the store holds (a form opened before someone else saved,
+   * here or on another page) is merged onto the version held now, as a Try again after a conflict
+   * is: it must not overwrite what they saved.
+   */
+  private mergeIfOlder(key: EntityKey, value: unknown, origin: object | undefined) {
+    const held = versionOf(this.confirmed.get(key));
+    const madeOn = this.afterOwnSaves(key, versionOf(value), origin);
+    if (madeOn === undefined || held === undefined || madeOn === held || versionOf(this.rebaseFrom.get(key)) === versionOf(value)) return;
+    // Not known here (a copy from elsewhere): nothing is taken as unchanged, so every value both hold differently is the person's choice.
+    this.rebaseFrom.set(key, { ...((this.heldAt.get(key)?.get(madeOn) ?? {}) as object), meta: { version: versionOf(value) } });
+  }
+
+  /** The version a copy made on `version` stands for: after the saves `origin` made on it here, the one they stored. */
+  private afterOwnSaves(key: EntityKey, version: string | undefined, origin: object | undefined): string | undefined {
     const own = this.ownVersions.get(key);
     const passed = new Set<string>();
-    while (version !== undefined && own?.has(version) && !passed.has(version)) {
-      passed.add(version);
-      version = own.get(version);
+    for (let step = version === undefined ? undefined : own?.get(version); step && step.origin === origin && !passed.has(version!); step = own?.get(version!)) {
+      passed.add(version!);
+      version = step.version;
     }
     return version;
   }
 
   /**
    * Keeps the entity as the source holds it at its version (the last few versions per entity);
-   * `madeOn`: the version this store's own save that stored it was made on.
+   * `madeOn`: the version the save that stored it was made on, by `origin` (the element that made it).
    */
-  private remember(key: EntityKey, entity: unknown, madeOn?: string) {
+  private remember(key: EntityKey, entity: unknown, madeOn?: string, origin?: object) {
     const version = versionOf(entity);
     if (version === undefined) return;
     if (madeOn !== undefined && madeOn !== version) {
       let own = this.ownVersions.get(key);
       if (!own) this.ownVersions.set(key, (own = new Map()));
-      own.set(madeOn, version);
+      own.set(madeOn, { version, origin });
       if (own.size > HELD_VERSIONS) own.delete(own.keys().next().value!);
     }
     let versions = this.heldAt.get(key);
@@ -573,7 +593,7 @@ export class CareStore {
   private again(failure: SaveFailure, choice?: MergeChoice): Promise<SaveOutcome> {
     const attempts = (this.attempts.get(failure.changeId) ?? 1) + 1;
     this.attempts.set(failure.changeId, attempts);
-    return this.save(failure.request, { changeId: failure.changeId, attempt: attempts, choice });
+    return this.save(failure.request, { changeId: failure.changeId, attempt: attempts, choice, origin: this.failedBy.get(failure) });
   }
 
   private readonly attempts = new Map<string, number>();

@@ -16,6 +16,8 @@ class VersionedServer implements CareDataSource {
   readonly record = v.parse(CareRecord, fjordvik);
   /** The next write is stored, but its answer is lost (a timeout). */
   loseNextAnswer = false;
+  /** When set, writes wait for it (a save under way). */
+  gate?: Promise<void>;
 
   constructor() {
     this.record.responsibilities = this.record.responsibilities.map((r) => ({ ...r, meta: { ...r.meta, version: '1' } }));
@@ -35,6 +37,7 @@ class VersionedServer implements CareDataSource {
   }
 
   async save<K extends ChangeKind>(change: Change<K>): Promise<EntityByKind[K]> {
+    if (this.gate) await this.gate;
     const value = change.value as Responsibility;
     if (change.baseVersion !== this.current.meta?.version) throw new StoreError('conflict', 'stale version', 412);
     const stored = this.put(value);
@@ -140,6 +143,72 @@ describe('CareStore: conflicts and lost answers', () => {
     expect((store.failureOf('responsibility', ID)!.request.value as Responsibility).title, 'what they typed is kept for Try again').to.equal('Mine');
     expect((await store.resolve('responsibility', ID, 'mine'))?.ok).to.equal(true);
     expect(server.current.title).to.equal('Mine');
+  });
+
+  describe('two elements on one store (each saves as its own origin)', () => {
+    const matrix = {};
+    const outcomes = {};
+    const saveAs = (store: CareStore, origin: object, value: Responsibility) => store.save({ entity: 'responsibility', action: 'update', value }, { origin });
+
+    it('a change made on the copy before the other element saved the same value is not saved until the person chooses', async () => {
+      const { server, store, shown } = await setup();
+      const old = shown();
+      expect((await saveAs(store, outcomes, { ...old, title: 'Theirs' })).ok).to.equal(true);
+      const outcome = await saveAs(store, matrix, { ...old, title: 'Mine' });
+      expect(outcome.ok, 'not saved over the other element\u2019s change').to.equal(false);
+      expect(server.current.title).to.equal('Theirs');
+      expect(store.failureOf('responsibility', ID)!.conflicts).to.deep.equal([{ path: ['title'], base: old.title, mine: 'Mine', theirs: 'Theirs' }]);
+      // Its Try again is still the same element's change: nothing is saved until the person chooses.
+      expect((await store.retry('responsibility', ID))?.ok).to.equal(false);
+      expect((await store.resolve('responsibility', ID, 'mine'))?.ok).to.equal(true);
+      expect(server.current.title).to.equal('Mine');
+    });
+
+    it('the same, while the other element\u2019s save is still under way', async () => {
+      const { server, store, shown } = await setup();
+      const old = shown();
+      let open!: () => void;
+      server.gate = new Promise<void>((resolve) => (open = resolve));
+      const first = saveAs(store, outcomes, { ...old, title: 'Theirs' });
+      const second = saveAs(store, matrix, { ...old, title: 'Mine' });
+      open();
+      expect((await first).ok).to.equal(true);
+      expect((await second).ok, 'not saved over the other element\u2019s change').to.equal(false);
+      expect(server.current.title).to.equal('Theirs');
+      expect(store.failureOf('responsibility', ID)!.conflicts.map((c) => c.path)).to.deep.equal([['title']]);
+    });
+
+    it('changes of different values are both kept, saved or under way', async () => {
+      const { server, store, shown } = await setup();
+      const old = shown();
+      expect((await saveAs(store, outcomes, { ...old, title: 'Theirs' })).ok).to.equal(true);
+      expect((await saveAs(store, matrix, { ...old, status: 'ended' })).ok).to.equal(true);
+      expect([server.current.title, server.current.status]).to.deep.equal(['Theirs', 'ended']);
+
+      const now = shown();
+      let open!: () => void;
+      server.gate = new Promise<void>((resolve) => (open = resolve));
+      const first = saveAs(store, outcomes, { ...now, title: 'Theirs again' });
+      const second = saveAs(store, matrix, { ...now, reviewDate: '2027-03-01' });
+      open();
+      expect([(await first).ok, (await second).ok]).to.deep.equal([true, true]);
+      expect([server.current.title, server.current.reviewDate]).to.deep.equal(['Theirs again', '2027-03-01']);
+      expect(store.snapshot.failures.size).to.equal(0);
+    });
+
+    it('an element changing the same value again on what it shows while its save is under way is not asked', async () => {
+      const { server, store, shown } = await setup();
+      let open!: () => void;
+      server.gate = new Promise<void>((resolve) => (open = resolve));
+      const first = saveAs(store, matrix, { ...shown(), title: 'First' });
+      const second = saveAs(store, matrix, { ...shown(), title: 'Second' });
+      open();
+      expect([(await first).ok, (await second).ok]).to.deep.equal([true, true]);
+      expect(server.current.title).to.equal('Second');
+      // Saved, then changed again on the copy its own save was made on: still its own.
+      expect((await saveAs(store, matrix, { ...shown(), meta: { version: '1' }, title: 'Third' })).ok).to.equal(true);
+      expect(server.current.title).to.equal('Third');
+    });
   });
 
   it('a lost answer is found saved when the same change is tried again', async () => {

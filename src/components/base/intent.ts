@@ -56,7 +56,7 @@ export const carryIntent = async <K extends ChangeKind>(
     return { status: 'failed', error };
   }
   if (store) {
-    const outcome = (await (options.send ? options.send() : store.save(change))) ?? { ok: false as const, error: new StoreError('rejected', 'nothing to try again') };
+    const outcome = (await (options.send ? options.send() : store.save(change, { origin: host }))) ?? { ok: false as const, error: new StoreError('rejected', 'nothing to try again') };
     if (!outcome.ok) {
       host.dispatchEvent(new CareErrorEvent(change.entity, id, outcome.error));
       return { status: 'failed', error: outcome.error };

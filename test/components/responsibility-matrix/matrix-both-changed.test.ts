@@ -167,6 +167,53 @@ describe('care-responsibility-matrix: both changed the same thing', function () 
     expect((await source.load('team-ingrid')).responsibilities.find((r) => r.id === 'r-medication')!.title).to.equal('Medicines: list and prescriptions');
   });
 
+  it('two matrices on one page (one store): a rename typed before the other element renamed it is not saved without asking', async () => {
+    const source = new MemorySource({ seed: record() });
+    const store = new CareStore(source, 'team-ingrid', kari);
+    await store.load();
+    const context = await fixture(
+      html`<care-context .store=${store} lang="en">
+        <care-responsibility-matrix style="inline-size: 70rem" today=${TODAY} view="grid" editable></care-responsibility-matrix>
+        <care-responsibility-matrix style="inline-size: 70rem" today=${TODAY} view="grid" editable></care-responsibility-matrix>
+      </care-context>`,
+    );
+    const [first, second] = [...context.querySelectorAll<CareResponsibilityMatrix>('care-responsibility-matrix')];
+    await settle(first);
+    await settle(second);
+    const renameForm = async (el: CareResponsibilityMatrix) => {
+      rowOf(el, 'r-medication').cells[0].querySelector('button')!.click();
+      await settle(el);
+      return el.shadowRoot!.querySelector('dialog')!.querySelector<HTMLFormElement>('form[data-form="rename"]')!;
+    };
+    const titleNow = () => store.snapshot.record!.responsibilities.find((r) => r.id === 'r-medication')!.title;
+    const original = titleNow();
+
+    // In the first matrix a new name is typed; meanwhile the second matrix renames the task and saves.
+    const mine = await renameForm(first);
+    mine.querySelector('input')!.value = 'Medicines: list and prescriptions';
+    const theirs = await renameForm(second);
+    theirs.querySelector('input')!.value = 'Medication list (GP)';
+    theirs.requestSubmit();
+    await waitUntil(() => store.snapshot.pending.size === 0 && titleNow() === 'Medication list (GP)', 'the second matrix never saved');
+    await settle(first);
+
+    mine.requestSubmit();
+    await waitUntil(() => store.snapshot.failures.size === 1, 'the first matrix saved over the other without asking');
+    const stored = await source.load('team-ingrid');
+    expect(stored.responsibilities.find((r) => r.id === 'r-medication')!.title, 'the other name is not replaced silently').to.equal('Medication list (GP)');
+    expect(store.failureOf('responsibility', 'r-medication')!.conflicts).to.deep.equal([
+      { path: ['title'], base: original, mine: 'Medicines: list and prescriptions', theirs: 'Medication list (GP)' },
+    ]);
+    expect(store.snapshot.record!.audit.at(-1)).to.include({ entity: 'responsibility', action: 'rename', outcome: 'failed', failure: 'conflict' });
+    await settle(first);
+    const state = rowOf(first, 'r-medication').cells[1];
+    expect(text(state)).to.contain('Someone else changed the same thing at the same time. Nothing has been saved yet.');
+    const keepMine = [...state.querySelectorAll('button')].find((b) => text(b) === 'Keep my version')!;
+    keepMine.click();
+    await waitUntil(() => store.snapshot.failures.size === 0 && store.snapshot.pending.size === 0, 'the choice was never saved');
+    expect((await source.load('team-ingrid')).responsibilities.find((r) => r.id === 'r-medication')!.title).to.equal('Medicines: list and prescriptions');
+  });
+
   it('a change another element on the same page saves while the dialog is open is kept when the dialog saves', async () => {
     const source = new MemorySource({ seed: record() });
     const { el, store } = await tab(source, kari);
