@@ -185,6 +185,8 @@ export {
   meetingOutcomeToFhir,
   outcomeMessagesFromFhir,
   outcomeMessagesToFhir,
+  auditEntryToFhir,
+  auditOutcomeCode,
   type OutcomeFhirOptions,
   type OutcomeMessageOptions,
   /** A meeting outcome as a FHIR Composition (R4 or R5). */

@@ -488,7 +488,9 @@ export class CareStore {
     isLatest: () => boolean,
     origin?: object,
   ): SaveOutcome<K> {
-    const entry = this.auditEntry(change as Change, 'failed', error.kind);
+    // Stored in part: the trail says so, and what was not stored, never that nothing was.
+    const partly = error instanceof PartlySavedError && error.stored !== undefined;
+    const entry = this.auditEntry(change as Change, partly ? 'partly-saved' : 'failed', error.kind, partly ? error.notSaved : undefined);
     if (!isLatest()) {
       this.appendAudit(entry);
       return { ok: false, error };
@@ -720,7 +722,7 @@ export class CareStore {
     if (entry) this.keepAtSource(entry);
   }
 
-  private auditEntry(change: Omit<Change, 'baseVersion'>, outcome: AuditEntry['outcome'], why?: StoreErrorKind): AuditEntry {
+  private auditEntry(change: Omit<Change, 'baseVersion'>, outcome: AuditEntry['outcome'], why?: StoreErrorKind, notSaved?: ReadonlyArray<readonly string[]>): AuditEntry {
     const entry: AuditEntry = {
       id: newId('audit'),
       entity: change.entity,
@@ -733,6 +735,7 @@ export class CareStore {
     };
     if (change.reason) entry.reason = change.reason;
     if (why && outcome !== 'saved') entry.failure = failureCategory(why);
+    if (notSaved?.length) entry.notSaved = notSaved.map((path) => [...path]);
     return entry;
   }
 }

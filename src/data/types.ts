@@ -87,12 +87,15 @@ export interface LeftOut {
 /**
  * A save a source carried out only in part before the rest failed (a FHIR server without
  * transactions, where a meeting outcome is several resources): `stored` is the entity as the
- * source holds it now. The store shows that, never the version before, and Try again sends the rest.
+ * source holds it now. The store shows that, never the version before, and Try again sends the
+ * rest. `notSaved` names what was not stored, as places in the entity with list items by their
+ * identity (`[['questions', 'q-7', 'answer']]`); the audit trail records it (outcome `partly-saved`).
  */
 export class PartlySavedError extends StoreError {
   constructor(
     readonly stored: unknown,
     cause: StoreError,
+    readonly notSaved: ReadonlyArray<readonly string[]> = [],
   ) {
     super(cause.kind, `saved in part: ${cause.detail}`, cause.status);
     this.name = 'PartlySavedError';

@@ -1,7 +1,9 @@
 import * as v from 'valibot';
 import type { ConsentDirective } from '../../src/contract/consent.js';
 import { expect } from '@open-wc/testing';
+import { AuditEntry } from '../../src/contract/audit.js';
 import { CareRecord } from '../../src/contract/record.js';
+import { check } from '../../src/contract/validate.js';
 import { fjordvik } from '../../src/data/fixtures/fjordvik.js';
 import { CareStore } from '../../src/data/store.js';
 import { StoreError, type CareDataSource, type Change, type ChangeKind, type EntityByKind, type StoreSnapshot } from '../../src/data/types.js';
@@ -246,5 +248,46 @@ describe('CareStore with a source of its own that stores part of a save (PartlyS
     const shown = store.snapshot.record!.meetingOutcomes.find((o) => o.id === before.id)!;
     expect(shown.parts[0].notes, 'what the source holds, not the outcome before').to.equal('Agreed again.');
     expect(shown.meta?.version).to.equal('7');
+  });
+
+  it('the audit trail says the change was saved in part, why the rest failed and what was not saved', async () => {
+    const { PartlySavedError } = await import('../../src/index.js');
+    const record = v.parse(CareRecord, fjordvik);
+    const before = record.meetingOutcomes[0];
+    const source = new ControlledSource(record);
+    const store = new CareStore(source, 'team-ingrid', kari);
+    await store.load();
+    const question = before.questions[0];
+    const changed = { ...before, questions: before.questions.map((q, i) => (i === 0 ? { ...q, answer: 'Yes.', answeredAt: '2026-10-30T12:00:00Z' } : q)) };
+    const saving = store.save({ entity: 'meeting-outcome', action: 'answer', value: changed });
+    await Promise.resolve();
+    source.saves[0].reject(new PartlySavedError({ ...before, meta: { version: '7' } }, new StoreError('server', 'the answer could not be written', 500), [['questions', question.id, 'answer']]));
+    await saving;
+    const entry = store.snapshot.record!.audit.at(-1)!;
+    // Before: outcome "failed", as if nothing had been stored.
+    expect(entry).to.include({ entity: 'meeting-outcome', action: 'answer', outcome: 'partly-saved', failure: 'server' });
+    expect(entry.notSaved).to.deep.equal([['questions', question.id, 'answer']]);
+    expect(check(AuditEntry, entry).ok, 'the entry follows the contract').to.equal(true);
+
+    // A plain failure is still "failed", with nothing named as not saved.
+    const again = store.save({ entity: 'meeting-outcome', action: 'answer', value: { ...changed, meta: { version: '7' } } });
+    await Promise.resolve();
+    source.saves[1].reject(new StoreError('network', 'offline'));
+    await again;
+    expect(store.snapshot.record!.audit.at(-1)).to.include({ outcome: 'failed', failure: 'network' });
+    expect(store.snapshot.record!.audit.at(-1)!.notSaved).to.equal(undefined);
+  });
+});
+
+describe('AuditEntry: saved in part', () => {
+  const entry = { id: 'audit-1', entity: 'meeting-outcome', entityId: 'mo-october', action: 'answer', actor: kari, at: '2026-10-30T12:00:00Z', changeId: 'change-1' };
+
+  it('keeps entries written before it valid, and refuses naming what was not saved on an entry that is not partly saved', () => {
+    for (const outcome of ['saved', 'vetoed', 'rejected']) expect(check(AuditEntry, { ...entry, outcome }).ok, outcome).to.equal(true);
+    expect(check(AuditEntry, { ...entry, outcome: 'failed', failure: 'server' }).ok).to.equal(true);
+    expect(check(AuditEntry, { ...entry, outcome: 'partly-saved', failure: 'server', notSaved: [['confirmations', 'm-lars']] }).ok).to.equal(true);
+    const wrong = check(AuditEntry, { ...entry, outcome: 'failed', failure: 'server', notSaved: [['confirmations', 'm-lars']] });
+    expect(wrong.ok).to.equal(false);
+    expect(wrong.ok ? [] : wrong.issues.map((i) => i.path)).to.deep.equal(['notSaved']);
   });
 });

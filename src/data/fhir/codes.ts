@@ -37,6 +37,12 @@ export const CODE_SYSTEMS = {
   proposalId: cs('crisis-proposal-id'),
   /** Identifies a member by contract id when there is no FHIR resource to point at (`Reference.identifier.system`). */
   memberId: cs('member-id'),
+  /** AUDIT_OUTCOMES values (`partly-saved`, …), in `AuditEvent.outcome.detail`. */
+  auditOutcome: cs('audit-outcome'),
+  /** The action of an audit entry (`assign`, `grant`, `book`, …), in `AuditEvent.subtype` (R4) / `code` (R5). */
+  auditAction: cs('audit-action'),
+  /** What an AuditEvent entity detail holds: `change-id`, `reason`, `not-saved`, `failure`. */
+  auditDetail: cs('audit-detail'),
 } as const;
 
 /** The project's own extensions. */
@@ -73,6 +79,7 @@ export const XVER = {
   taskPerformer: 'http://hl7.org/fhir/5.0/StructureDefinition/extension-Task.performer',
   virtualService: 'http://hl7.org/fhir/5.0/StructureDefinition/extension-Appointment.virtualService',
   recurrenceTemplate: 'http://hl7.org/fhir/5.0/StructureDefinition/extension-Appointment.recurrenceTemplate',
+  auditOutcomeDetail: 'http://hl7.org/fhir/5.0/StructureDefinition/extension-AuditEvent.outcome.detail',
 } as const;
 
 /**

@@ -33,6 +33,7 @@ export {
   type OutcomeMessageOptions,
 } from './meeting-outcome.js';
 export { meetingFromFhir, meetingToFhir, hasTime, availabilityFromFhir, availabilityToFhir, STATUS_BY_APPOINTMENT_STATUS } from './meeting.js';
+export { auditEntryToFhir, auditOutcomeCode } from './audit.js';
 export { FhirSource, createFhirSource, outcomeMessages, type FhirSourceOptions } from './source.js';
 export { UNKNOWN_PERSON, UNKNOWN_ORGANISATION, UNKNOWN_PLACE, e164, CALLING_CODE_BY_TIME_ZONE } from './util.js';
 export type * as Fhir from './types.js';

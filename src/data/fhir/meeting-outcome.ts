@@ -341,6 +341,19 @@ const payloadOf = (text: string, version: F.FhirVersion): F.CommunicationPayload
 /** The Communication id of a confirmation, a question or its answer. */
 export const outcomeMessageId = (outcomeId: string, kind: MessageKind, key: string): string => fhirIdFor(`${outcomeId}.${kind}.${key}`);
 
+/**
+ * Where each Communication of the outcome stands in it, by the Communication's id: a confirmation
+ * (`confirmations`, member), a question (`questions`, id) or its answer (`questions`, id, `answer`).
+ */
+export const outcomeMessagePlaces = (outcome: MeetingOutcome): Map<string, string[]> =>
+  new Map([
+    ...outcome.confirmations.map((c): [string, string[]] => [outcomeMessageId(outcome.id, 'read', c.memberId), ['confirmations', c.memberId]]),
+    ...outcome.questions.flatMap((q): Array<[string, string[]]> => [
+      [outcomeMessageId(outcome.id, 'question', q.id), ['questions', q.id]],
+      [outcomeMessageId(outcome.id, 'answer', q.id), ['questions', q.id, 'answer']],
+    ]),
+  ]);
+
 const isAbout = (message: F.Communication, compositionId: string, ctx: MappingContext) =>
   (message.about ?? []).some((r) => ctx.index.key({ reference: (r.reference ?? '').replace(/\/_history\/[^/]*$/, '') }, message) === `Composition/${compositionId}`);
 

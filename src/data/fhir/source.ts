@@ -15,7 +15,7 @@ import { consentFromFhir, consentToFhir } from './consent.js';
 import { crisisPlanFromFhir, crisisPlanToFhir, isCrisisCarePlan } from './crisis-plan.js';
 import type { FhirMappingOptions } from './context.js';
 import { availabilityFromFhir, hasTime, meetingFromFhir, meetingToFhir } from './meeting.js';
-import { isMeetingOutcome, meetingOutcomeFromFhir, meetingOutcomeToFhir, outcomeMessagesToFhir, type Composition } from './meeting-outcome.js';
+import { isMeetingOutcome, meetingOutcomeFromFhir, meetingOutcomeToFhir, outcomeMessagePlaces, outcomeMessagesToFhir, type Composition } from './meeting-outcome.js';
 import { FhirResourceProblem, formatNote, type FhirNote } from './notes.js';
 import { ResourceIndex } from './references.js';
 import { contentVersionProblem, unsupportedVersion, versionFromMetadata } from './version.js';
@@ -434,6 +434,19 @@ export class FhirSource implements CareDataSource {
       const about = [...this.lastRead.values()].filter((r): r is F.Communication => r.resourceType === 'Communication');
       return this.checked('meeting-outcome', meetingOutcomeFromFhir((written?.stored ?? base ?? composition) as Composition, this.mapping(), about), written ? written.version : base?.meta?.versionId) as MeetingOutcome;
     };
+    // Saved in part: the entity as stored, and what of the change was not (the writes in `left`), for the audit trail.
+    const partly = (results: ReadonlyArray<{ stored: F.Resource; version?: string } | undefined>, left: readonly PlannedWrite[], cause: StoreError) => {
+      const now = asStored(results);
+      const places = outcomeMessagePlaces(value);
+      const notSaved = left.flatMap(({ resource }) =>
+        resource === composition
+          ? Object.keys(value)
+              .filter((key) => !['id', 'meta', 'confirmations', 'questions'].includes(key) && !jsonEqual(value[key as keyof MeetingOutcome], now[key as keyof MeetingOutcome]))
+              .map((key) => [key])
+          : [places.get(resource.id ?? '') ?? [resource.resourceType, resource.id ?? '']],
+      );
+      return new PartlySavedError(now, cause, notSaved);
+    };
     if (writes.length > 1 && (await this.offersTransactions(signal))) {
       const answers = await this.transaction(writes, signal);
       const failure = answers.find((answer): answer is StoreError => answer instanceof StoreError);
@@ -441,7 +454,7 @@ export class FhirSource implements CareDataSource {
       // Carried out entry by entry after all: what was stored stays, and the error says so.
       const stored = answers.map((answer) => (answer instanceof StoreError ? undefined : answer));
       if (stored.every((answer) => answer === undefined)) throw failure;
-      throw new PartlySavedError(asStored(stored), failure);
+      throw partly(stored, writes.filter((_, i) => stored[i] === undefined), failure);
     }
     const results: Array<{ stored: F.Resource; version?: string }> = [];
     for (const planned of writes) {
@@ -450,7 +463,7 @@ export class FhirSource implements CareDataSource {
       } catch (error) {
         // Without a transaction, what was written before stays written: the error says what the server holds now.
         if (results.length === 0 || !(error instanceof StoreError)) throw error;
-        throw new PartlySavedError(asStored(results), error);
+        throw partly(results, writes.slice(results.length), error);
       }
     }
     return asStored(results);

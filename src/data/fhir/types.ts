@@ -394,3 +394,31 @@ export interface Communication extends Resource {
   recipient?: Reference[];
   payload?: CommunicationPayload[];
 }
+
+export interface AuditEventEntityDetail extends Element {
+  /** R4: a string; R5: a CodeableConcept. */
+  type?: string | CodeableConcept;
+  valueString?: string;
+}
+
+export interface AuditEvent extends Resource {
+  resourceType: 'AuditEvent';
+  /** R4: one Coding. */
+  type?: Coding;
+  /** R4. */
+  subtype?: Coding[];
+  /** R5. */
+  category?: CodeableConcept[];
+  /** R5. */
+  code?: CodeableConcept;
+  recorded?: string;
+  /** R4: a code of audit-event-outcome (`0`, `4`, `8`, `12`); R5: `{ code, detail }`. */
+  outcome?: string | { code?: Coding; detail?: CodeableConcept[] };
+  /** R4. */
+  outcomeDesc?: string;
+  /** R5. */
+  patient?: Reference;
+  agent?: Array<Element & { type?: CodeableConcept; who?: Reference; name?: string; requestor?: boolean }>;
+  source?: { observer?: Reference; site?: string | Reference };
+  entity?: Array<Element & { what?: Reference; description?: string; detail?: AuditEventEntityDetail[] }>;
+}

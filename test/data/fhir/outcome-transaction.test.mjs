@@ -140,6 +140,9 @@ for (const version of ['R4', 'R5']) {
       assert.equal(failed.ok, false);
       assert.equal(failed.error.kind, 'server');
       assert.equal(failed.error.name, 'PartlySavedError', 'the failure says part of it is stored');
+      // The audit trail says so too (before: outcome "failed", as if nothing was stored), and names what was not.
+      const entry = store.snapshot.record.audit.at(-1);
+      assert.deepEqual([entry.outcome, entry.failure, entry.notSaved], ['partly-saved', 'server', [['questions', 'oq-part', 'answer']]]);
       const stored = setup.server.get('Composition/mo-october');
       assert.equal(stored.meta.versionId, String(Number(composition.meta.versionId) + 1), 'the Composition was stored before the answer failed');
       // Before: the page went back to the outcome before the change, which the server no longer held.
@@ -162,5 +165,16 @@ for (const version of ['R4', 'R5']) {
       assert.equal(outcomeIn(reloaded).parts[3].notes, notes);
       assert.equal(outcomeIn(reloaded).questions.find((q) => q.id === 'oq-part').answer, 'Yes, if Ingrid wants it.');
     });
+
+    if (transactions === 'as-batch') {
+      test('the Composition cannot be stored but the answer was: the audit trail names the notes as not saved', async () => {
+        const { store, change } = await setup.askAndAnswer('oq-notes', 'Notes that did not get through.');
+        setup.server.failNext('PUT', 500, 'The disk is full.', 'Composition/mo-october');
+        const failed = await store.save(change);
+        assert.equal(failed.error.name, 'PartlySavedError');
+        const entry = store.snapshot.record.audit.at(-1);
+        assert.deepEqual([entry.outcome, entry.failure, entry.notSaved], ['partly-saved', 'server', [['parts']]]);
+      });
+    }
   });
 }
