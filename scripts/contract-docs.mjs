@@ -281,6 +281,7 @@ const FIELD_NOTES = {
   'Availability.workingHours': 'The member\u2019s regular working hours.',
   'CrisisPlan.version': 'The plan\u2019s edition, counted from 1; printed on every copy. Saving a change to the content makes a new version.',
   'CrisisPlan.withheld': '`true` when the source left the content out because the reader may not see it; the element then shows only that the plan exists and whom to ask.',
+  'CrisisPlan.draft': '`true` while the plan is still being made: it is not agreed, and nobody may act on it as agreed. The confirmation that completes the agreement (the person and the coordinator on the current version) ends the draft.',
   'CrisisPlan.ownWords': 'The person\u2019s own words, which come first.',
   'CrisisPlan.stages': 'Each stage once, in the order early signs, getting worse, crisis.',
   'CrisisPlan.agreedBy': 'Who confirmed which version: the person and the coordinator.',

@@ -125,6 +125,7 @@ const crisisPlanSchema = v.pipe(
     teamId: v.optional(Id),
     version: v.pipe(int(), v.minValue(1)),
     withheld: v.optional(v.boolean()),
+    draft: v.optional(v.boolean()),
     ownWords: v.optional(CrisisOwnWords, {
       earlyWarningSigns: [],
       triggers: [],
@@ -165,8 +166,11 @@ export interface CrisisPlanSchema extends Named<typeof crisisPlanSchema> {}
  * contact in what order; who agreed to which version (the person and the coordinator), changes
  * professionals propose, when it is valid from and when it is next reviewed. `version` counts the
  * plan's editions and is printed on every copy. `withheld: true` means the source left the content
- * out because the reader may not see it. A plan past its review date, or whose current version the
- * person or the coordinator has not confirmed, is shown with a plain note, never hidden.
+ * out because the reader may not see it. `draft: true` means the plan is still being made and nobody
+ * may act on it as agreed; the confirmation that completes the agreement (the person and the
+ * coordinator on the current version) ends the draft. A plan past its review date, a draft, or a plan
+ * whose current version the person or the coordinator has not confirmed, is shown with a plain
+ * note, never hidden.
  */
 export const CrisisPlan: CrisisPlanSchema = crisisPlanSchema;
 
@@ -394,8 +398,11 @@ export type CrisisProposalInput = {
  * contact in what order; who agreed to which version (the person and the coordinator), changes
  * professionals propose, when it is valid from and when it is next reviewed. `version` counts the
  * plan's editions and is printed on every copy. `withheld: true` means the source left the content
- * out because the reader may not see it. A plan past its review date, or whose current version the
- * person or the coordinator has not confirmed, is shown with a plain note, never hidden.
+ * out because the reader may not see it. `draft: true` means the plan is still being made and
+ * nobody may act on it as agreed; the confirmation that completes the agreement (the person and
+ * the coordinator on the current version) ends the draft. A plan past its review date, a draft, or
+ * a plan whose current version the person or the coordinator has not confirmed, is shown with a
+ * plain note, never hidden.
  */
 export type CrisisPlan = {
   /** Its id, unique among its kind. An id (1–200 characters). */
@@ -406,6 +413,8 @@ export type CrisisPlan = {
   version: number;
   /** `true` when the source left the content out because the reader may not see it; the element then shows only that the plan exists and whom to ask. */
   withheld?: boolean;
+  /** `true` while the plan is still being made: it is not agreed, and nobody may act on it as agreed. The confirmation that completes the agreement (the person and the coordinator on the current version) ends the draft. */
+  draft?: boolean;
   /** The person’s own words, which come first. Default `{"earlyWarningSigns":[],"triggers":[],"helps":[],"doesNotHelp":[],"practical":[],"treatmentWishes":[],"whoIsTold":[]}`. */
   ownWords: CrisisOwnWords;
   /** Each stage once, in the order early signs, getting worse, crisis. Default `[]`. */
@@ -428,8 +437,11 @@ export type CrisisPlan = {
  * contact in what order; who agreed to which version (the person and the coordinator), changes
  * professionals propose, when it is valid from and when it is next reviewed. `version` counts the
  * plan's editions and is printed on every copy. `withheld: true` means the source left the content
- * out because the reader may not see it. A plan past its review date, or whose current version the
- * person or the coordinator has not confirmed, is shown with a plain note, never hidden.
+ * out because the reader may not see it. `draft: true` means the plan is still being made and
+ * nobody may act on it as agreed; the confirmation that completes the agreement (the person and
+ * the coordinator on the current version) ends the draft. A plan past its review date, a draft, or
+ * a plan whose current version the person or the coordinator has not confirmed, is shown with a
+ * plain note, never hidden.
  *
  * As a host may write it: fields with a default may be left out.
  */
@@ -442,6 +454,8 @@ export type CrisisPlanInput = {
   version: number;
   /** `true` when the source left the content out because the reader may not see it; the element then shows only that the plan exists and whom to ask. */
   withheld?: boolean;
+  /** `true` while the plan is still being made: it is not agreed, and nobody may act on it as agreed. The confirmation that completes the agreement (the person and the coordinator on the current version) ends the draft. */
+  draft?: boolean;
   /** The person’s own words, which come first. Default `{"earlyWarningSigns":[],"triggers":[],"helps":[],"doesNotHelp":[],"practical":[],"treatmentWishes":[],"whoIsTold":[]}`. */
   ownWords?: CrisisOwnWordsInput;
   /** Each stage once, in the order early signs, getting worse, crisis. Default `[]`. */
@@ -461,6 +475,7 @@ export type CrisisPlanInput = {
 
 /** A care-quality gap of a crisis plan: shown as a plain note, never a reason to hide the plan. */
 export type CrisisPlanFlag =
+  | { kind: 'draft' }
   | { kind: 'review-overdue'; nextReview: string }
   | { kind: 'not-yet-valid'; validFrom: string }
   | { kind: 'not-agreed'; by: 'person' | 'coordinator' }
@@ -473,6 +488,20 @@ interface TeamLike {
   serviceUserId: string;
   members: ReadonlyArray<{ id: string; status: string; coordinator?: boolean }>;
 }
+
+/** Who of the person and the active coordinator has not confirmed the plan's current version. */
+const unconfirmed = (plan: Pick<CrisisPlan, 'agreedBy' | 'version'>, team: TeamLike): Array<'person' | 'coordinator'> => {
+  const confirmed = (memberId: string | undefined) =>
+    memberId !== undefined && plan.agreedBy.some((a) => a.memberId === memberId && a.version === plan.version);
+  const coordinator = team.members.find((m) => m.coordinator && m.status === 'active');
+  return [...(confirmed(team.serviceUserId) ? [] : ['person' as const]), ...(confirmed(coordinator?.id) ? [] : ['coordinator' as const])];
+};
+
+/**
+ * Whether the person and the active coordinator have both confirmed the plan's current version:
+ * the agreement is complete, and a draft is a draft no longer.
+ */
+export const crisisPlanAgreed = (plan: Pick<CrisisPlan, 'agreedBy' | 'version'>, team: TeamLike): boolean => unconfirmed(plan, team).length === 0;
 
 /** Every member and responsibility id a plan refers to (measures, contacts, proposals). */
 const referencesOf = (plan: CrisisPlan) => {
@@ -488,8 +517,8 @@ const referencesOf = (plan: CrisisPlan) => {
 };
 
 /**
- * What the contract flags on a crisis plan (it refuses only broken structure): past its review
- * date, not valid yet, the current version not confirmed by the person or the coordinator,
+ * What the contract flags on a crisis plan (it refuses only broken structure): a draft not agreed
+ * yet, past its review date, not valid yet, the current version not confirmed by the person or the coordinator,
  * references to members or responsibilities the team does not have (or members who left), and
  * proposals waiting for the person. `today` is `YYYY-MM-DD` in the reader's calendar.
  */
@@ -500,13 +529,12 @@ export const crisisPlanFlags = (
   today?: string,
 ): CrisisPlanFlag[] => {
   const flags: CrisisPlanFlag[] = [];
+  if (plan.draft) flags.push({ kind: 'draft' });
   if (today && plan.nextReview < today) flags.push({ kind: 'review-overdue', nextReview: plan.nextReview });
   if (today && plan.validFrom > today) flags.push({ kind: 'not-yet-valid', validFrom: plan.validFrom });
-  const confirmed = (memberId: string | undefined) =>
-    memberId !== undefined && plan.agreedBy.some((a) => a.memberId === memberId && a.version === plan.version);
-  if (!confirmed(team.serviceUserId)) flags.push({ kind: 'not-agreed', by: 'person' });
-  const coordinator = team.members.find((m) => m.coordinator && m.status === 'active');
-  if (!confirmed(coordinator?.id)) flags.push({ kind: 'not-agreed', by: 'coordinator' });
+  const missing = unconfirmed(plan, team);
+  if (missing.includes('person')) flags.push({ kind: 'not-agreed', by: 'person' });
+  if (missing.includes('coordinator')) flags.push({ kind: 'not-agreed', by: 'coordinator' });
   const refs = referencesOf(plan);
   const byId = new Map(team.members.map((m) => [m.id, m]));
   const unknown = refs.members.filter((id) => !byId.has(id));

@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult, type PropertyD
 import * as v from 'valibot';
 import { ConsentDirective, type ConsentDirectiveInput } from '../../contract/consent.js';
 import { coordinatorOf, localDay } from '../../contract/rules.js';
-import { CrisisPlan, crisisPlanAccess, crisisPlanFlags, type CrisisPlanInput } from '../../contract/crisis-plan.js';
+import { CrisisPlan, crisisPlanAccess, crisisPlanAgreed, crisisPlanFlags, type CrisisPlanInput } from '../../contract/crisis-plan.js';
 import { Responsibility, type ResponsibilityInput } from '../../contract/responsibility.js';
 import { CareTeam, type CareTeamInput } from '../../contract/team.js';
 import type { ContractIssue } from '../../contract/validate.js';
@@ -47,13 +47,15 @@ const isStage = (value: unknown): value is CrisisStage => typeof value === 'stri
  * coordinator, and professionals whose organisation the person has agreed to share the care plan
  * with (`consents`, or the record's). Anyone else sees that the plan exists and whom to ask; the
  * element says which rule applies. The person and the coordinator change the plan and confirm a
- * version; other professionals with access propose measures, which the person accepts or declines.
+ * version; a plan still a draft (`draft`) says it is not agreed yet, and the confirmation that
+ * completes the agreement ends the draft. Other professionals with access propose measures, which the person accepts or declines.
  * Every change goes request → save → change, with conflicts and failures explained and Try again.
  * On paper every stage prints, with the date and version.
  *
  * @csspart base - The box around the plan.
  * @csspart access - The sentence that says why the reader sees what they see.
- * @csspart plan-status - Version, dates, who agreed and plain notes (stale plan, not confirmed).
+ * @csspart plan-status - Version, dates, who agreed and plain notes (draft, stale plan, not confirmed).
+ * @csspart draft - The note shown when the plan is a draft, not agreed yet.
  * @csspart stale - The note shown when the review date has passed.
  * @csspart own-words - The person's own words.
  * @csspart stage-switcher - The group of stage buttons.
@@ -337,7 +339,8 @@ export class CareCrisisPlan extends CareElement<'crisis', CrisisReadingMessages>
     if ((mayEdit || (access === 'consent' && reader)) && this.editingPart.failures === 0) void this.editingPart.load();
     // Loaded ahead of a press, so a copy can be saved after the connection goes; after a failure only a press tries again.
     if (this.planTextPart.failures === 0) void this.planTextPart.load();
-    const mine = view.plan.agreedBy.some((a) => a.memberId === reader?.id && a.version === view.plan.version);
+    // A draft both have confirmed (its source did not end it) is ended by confirming again.
+    const mine = view.plan.agreedBy.some((a) => a.memberId === reader?.id && a.version === view.plan.version) && !(view.plan.draft && crisisPlanAgreed(view.plan, view.team));
     const open = view.plan.proposals.filter((p) => p.status === 'proposed');
     return html`<p class="access" part="access">${accessText}</p>
       ${this.plan === undefined ? this.renderLeftOut('CrisisPlan') : nothing} ${renderStatus(ctx, flags)} ${isPerson ? html`<p class="intro">${t.youIntro}</p>` : nothing} ${renderOwnWords(ctx)}

@@ -1,5 +1,5 @@
 import type { Actor, Hours } from '../../contract/common.js';
-import { isPhoneNumber, type CrisisContact, type CrisisMeasure, type CrisisPlan, type PracticalMatter } from '../../contract/crisis-plan.js';
+import { crisisPlanAgreed, isPhoneNumber, type CrisisContact, type CrisisMeasure, type CrisisPlan, type PracticalMatter } from '../../contract/crisis-plan.js';
 import { CRISIS_STAGES, WEEKDAYS, type CrisisStage, type Weekday } from '../../contract/values.js';
 import { randomPart } from '../base/unique-id.js';
 import { stagesInOrder } from './plan-model.js';
@@ -232,11 +232,16 @@ export const withProposal = (plan: CrisisPlan, by: Actor, stage: CrisisStage, te
   return { ...plan, proposals: [...plan.proposals, proposal] };
 };
 
-/** The plan with `member` confirming its current version (an earlier confirmation of theirs is replaced). */
-export const withAgreement = (plan: CrisisPlan, member: { id: string; name: string }, at: string): CrisisPlan => ({
-  ...plan,
-  agreedBy: [...plan.agreedBy.filter((a) => a.memberId !== member.id), { memberId: member.id, name: member.name, at, version: plan.version }],
-});
+/**
+ * The plan with `member` confirming its current version (an earlier confirmation of theirs is
+ * replaced). The confirmation that completes the agreement (the person and the coordinator of
+ * `team` on this version) ends a draft.
+ */
+export const withAgreement = (plan: CrisisPlan, member: { id: string; name: string }, at: string, team?: Parameters<typeof crisisPlanAgreed>[1]): CrisisPlan => {
+  const next: CrisisPlan = { ...plan, agreedBy: [...plan.agreedBy.filter((a) => a.memberId !== member.id), { memberId: member.id, name: member.name, at, version: plan.version }] };
+  if (next.draft && team && crisisPlanAgreed(next, team)) delete next.draft;
+  return next;
+};
 
 /**
  * The person's answer to a proposal. Accepted, its measure joins the stage as a new version, which

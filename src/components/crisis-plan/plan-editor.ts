@@ -203,7 +203,7 @@ export class PlanEditor implements ReactiveController {
   agree(view: ShownPlan): Promise<string> | undefined {
     const reader = this.host.reader();
     if (!reader?.id || this.isPending(view.plan.id)) return;
-    const carried = this.carry(view, 'agree', withAgreement(view.plan, { id: reader.id, name: reader.name }, new Date().toISOString()));
+    const carried = this.carry(view, 'agree', withAgreement(view.plan, { id: reader.id, name: reader.name }, new Date().toISOString(), view.team));
     this.confirming.set(view.plan.id, view.plan.version);
     return carried;
   }

@@ -133,6 +133,9 @@ export const renderStatus = (ctx: ReadContext, flags: readonly CrisisPlanFlag[])
   const notes: TemplateResult[] = [];
   for (const flag of flags) {
     switch (flag.kind) {
+      case 'draft':
+        notes.push(html`<p class="notice draft" part="draft"><strong>${t.draftPlan}</strong> ${ctx.audience === 'service-user' ? t.draftYou : t.draftFor(ctx.personName)}</p>`);
+        break;
       case 'review-overdue':
         notes.push(html`<p class="notice stale" part="stale"><strong>${t.stale(ctx.date(flag.nextReview))}</strong> ${ctx.audience === 'service-user' ? t.staleAskYou : t.staleAskFor(ctx.personName)}</p>`);
         break;

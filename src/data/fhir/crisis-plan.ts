@@ -5,6 +5,7 @@ import { CODE_SYSTEMS, EXTENSIONS, XVER } from './codes.js';
 import { referenceById } from './consent.js';
 import { contextOf, keep, keepUnexpressed, keptResource, metaOf, withExtras, withoutExtras, type FhirMappingOptions, type MappingContext } from './context.js';
 import { FhirResourceProblem } from './notes.js';
+import { StoreError } from '../types.js';
 import type * as F from './types.js';
 import { clone, codeIn, compact, dateOf, endDateOf, findExtension, findExtensions, hasCode, instantIn, jsonEqual, put, setExtension, setExtensions, UNKNOWN_PERSON } from './util.js';
 
@@ -26,6 +27,13 @@ const isNotShown = (resource: F.Resource | undefined) =>
 
 /** CarePlan statuses of a plan in force (or being made); any other is left on the server. */
 const IN_FORCE = new Set(['draft', 'active', 'on-hold', 'unknown']);
+
+/**
+ * Why a CarePlan is no agreed plan yet, whatever agreements it records: it is a `draft`, or its
+ * intent is a `proposal` or an `option` (a suggestion nobody has undertaken to carry out).
+ */
+const notAgreedBecause = (plan: F.CarePlan): 'CarePlan.status' | 'CarePlan.intent' | undefined =>
+  plan.intent === 'proposal' || plan.intent === 'option' ? 'CarePlan.intent' : plan.status === 'draft' ? 'CarePlan.status' : undefined;
 
 const OWN_LISTS = ['earlyWarningSigns', 'triggers', 'helps', 'doesNotHelp', 'treatmentWishes', 'whoIsTold'] as const;
 type Section = (typeof OWN_LISTS)[number] | 'practical' | 'signs';
@@ -259,6 +267,7 @@ export const crisisPlanFromFhir = (plan: F.CarePlan, options: FhirMappingOptions
   };
   const teamId = ctx.teamId ?? teamKey?.replace(/^CareTeam\//, '');
   if (teamId) result.teamId = teamId;
+  if (notAgreedBecause(plan)) result.draft = true;
   const meta = metaOf(plan);
   if (meta) result.meta = meta;
   withExtras(result, plan);
@@ -374,7 +383,7 @@ export const crisisPlanToFhir = (plan: CrisisPlan, options: FhirMappingOptions):
     compact({
       resourceType: 'CarePlan' as const,
       id: plan.id,
-      status: 'active',
+      status: plan.draft ? 'draft' : 'active',
       intent: 'plan',
       category: [clone(CRISIS_PLAN_CATEGORY)],
       title: 'Crisis plan',
@@ -385,6 +394,17 @@ export const crisisPlanToFhir = (plan: CrisisPlan, options: FhirMappingOptions):
   const differs = (field: keyof CrisisPlan) => !before || !jsonEqual(before[field], plan[field]);
   const author = out.subject ? { ...out.subject } : undefined;
 
+  if (base && before && before.draft !== plan.draft) {
+    if (plan.draft) out.status = 'draft';
+    else if (notAgreedBecause(out) === 'CarePlan.intent') {
+      // A proposal or an option stays one (intent is immutable in FHIR): the agreed plan would be a new CarePlan based on it.
+      throw new StoreError(
+        'rejected',
+        `CarePlan/${out.id ?? ''} is ${out.intent === 'option' ? 'an option' : 'a proposal'} (CarePlan.intent), so it cannot be written as the agreed plan; nothing was written. The agreed plan is a new CarePlan with intent plan, based on this one`,
+        422,
+      );
+    } else if (out.status === 'draft') out.status = 'active';
+  }
   if (differs('teamId') && plan.teamId) put(out, 'careTeam', [{ reference: `CareTeam/${plan.teamId}` }, ...(out.careTeam ?? []).slice(1)]);
   if (differs('validFrom')) out.period = compact({ ...(out.period ?? {}), start: plan.validFrom });
   if (differs('nextReview')) setExtension(out, EXTENSIONS.nextReview, { url: EXTENSIONS.nextReview, valueDate: plan.nextReview });

@@ -313,6 +313,57 @@ for (const version of ['R4', 'R5']) {
       assert.deepEqual(m.crisisPlanToFhir(m.crisisPlanFromFhir(running, { ...options, today: '2026-11-23' }), { ...options, today: '2026-11-23' }), running, 'written back unchanged it is the same CarePlan');
     });
 
+    test('a CarePlan the server calls a draft, a proposal or an option is read as a draft, never as the agreed plan (the official f201, a proposal drafted)', () => {
+      const [f201] = officialCarePlans(version).filter((e) => e.id === 'f201');
+      assert.deepEqual([f201.status, f201.intent], ['draft', 'proposal']);
+      // The official example made a crisis plan (category, the review date) and still running; the rest as published.
+      const proposed = {
+        ...JSON.parse(JSON.stringify(f201)),
+        category: [m.CRISIS_PLAN_CATEGORY],
+        period: { start: '2026-11-01' },
+        extension: [{ url: `${NS}/StructureDefinition/next-review`, valueDate: '2027-05-01' }],
+        activity: [],
+      };
+      const read = m.crisisPlanFromFhir(proposed, options);
+      assert.equal(read.draft, true, 'a draft proposal is no agreed plan');
+      assert.deepEqual(m.crisisPlanFlags(read, team)[0], { kind: 'draft' }, 'and the contract flags it first');
+      assert.deepEqual(m.crisisPlanToFhir(read, options), proposed, 'written back unchanged it is the same CarePlan');
+      const agreed = JSON.parse(JSON.stringify(written));
+      assert.equal(m.crisisPlanFromFhir(agreed, options).draft, undefined, 'an active plan is no draft');
+      for (const [status, intent] of [['draft', 'plan'], ['active', 'proposal'], ['active', 'option']]) {
+        assert.equal(m.crisisPlanFromFhir({ ...agreed, status, intent }, options).draft, true, `${status} ${intent}`);
+      }
+    });
+
+    test('the confirmation that completes the agreement of a draft writes the CarePlan active, keeping its intent; before that it stays a draft', () => {
+      const drafted = { ...JSON.parse(JSON.stringify(written)), status: 'draft', author: { reference: 'Practitioner/m-kari' } };
+      const read = m.crisisPlanFromFhir(drafted, options);
+      const coordinator = read.agreedBy.find((a) => a.memberId === 'm-kari');
+      const waiting = { ...read, agreedBy: read.agreedBy.filter((a) => a !== coordinator) };
+      const onlyThePerson = m.crisisPlanToFhir(waiting, options);
+      assert.equal(onlyThePerson.status, 'draft', 'the person alone has confirmed: still a draft');
+      const { draft: _draft, ...complete } = m.crisisPlanFromFhir(onlyThePerson, options);
+      const confirmed = { ...complete, agreedBy: [...complete.agreedBy, coordinator] };
+      const out = m.crisisPlanToFhir(confirmed, options);
+      assert.equal(out.status, 'active', 'agreed by both: in force for every system that reads it');
+      assert.equal(out.intent, 'plan');
+      assert.deepEqual({ ...out, status: 'draft' }, drafted, 'nothing else of the CarePlan changed');
+      const back = m.crisisPlanFromFhir(out, options);
+      assert.equal(back.draft, undefined);
+      assert.deepEqual(contractPart(back), contractPart(confirmed));
+    });
+
+    test('a proposal CarePlan stays a proposal: completing its agreement is refused, naming CarePlan.intent, and nothing is written', () => {
+      const proposal = { ...JSON.parse(JSON.stringify(written)), status: 'draft', intent: 'proposal' };
+      const { draft: _draft, ...agreed } = m.crisisPlanFromFhir(proposal, options);
+      assert.throws(
+        () => m.crisisPlanToFhir(agreed, options),
+        (error) => error instanceof m.StoreError && error.kind === 'rejected' && /CarePlan\/cp-ingrid is a proposal \(CarePlan\.intent\)/.test(error.detail),
+      );
+      const kept = m.crisisPlanToFhir({ ...m.crisisPlanFromFhir(proposal, options), nextReview: '2027-04-01' }, options);
+      assert.deepEqual([kept.status, kept.intent], ['draft', 'proposal'], 'an edit leaves the proposal as it was');
+    });
+
     test('a crisis plan no longer in force is left on the server; a note with no part is refused, naming the note', () => {
       const revoked = { ...JSON.parse(JSON.stringify(written)), status: 'revoked' };
       const left = problemOf(() => m.crisisPlanFromFhir(revoked, options));
