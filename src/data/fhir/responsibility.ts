@@ -107,6 +107,30 @@ const annotationsOf = (notes: readonly Note[], existing: F.Annotation[] | undefi
     return annotation;
   });
 
+/**
+ * Why nobody has agreed to a CarePlan's activities (or the Tasks based on it) yet, whatever each one says: the plan is a
+ * `draft`, or its intent is a `proposal` or an `option` (R4; R5 `directive` is agreed as `plan`).
+ */
+const planNotAgreed = (plan: F.CarePlan): string | undefined => {
+  if (plan.status === 'draft') return 'is a draft (CarePlan.status)';
+  if (plan.intent === 'proposal' || plan.intent === 'option') return `is ${plan.intent === 'option' ? 'an option' : 'a proposal'} (CarePlan.intent)`;
+  return undefined;
+};
+
+/**
+ * The CarePlan a Task is based on (`basedOn`, as far as the resources read hold it) that nobody has
+ * agreed to yet, with why: a Task carrying out a plan only drafted or proposed is proposed too.
+ */
+const unagreedPlanOf = (task: F.Task, ctx: MappingContext): { reference: string; why: string } | undefined => {
+  for (const reference of task.basedOn ?? []) {
+    const plan = ctx.index.resolve(reference, task);
+    if (plan?.resourceType !== 'CarePlan') continue;
+    const why = planNotAgreed(plan as F.CarePlan);
+    if (why) return { reference: `CarePlan/${plan.id ?? ''}`, why };
+  }
+  return undefined;
+};
+
 /** Reads one Task. The owner is accountable; performers carry their RACI part in `function` (R4: the cross-version extension). */
 export const responsibilityFromTask = (task: F.Task, options: FhirMappingOptions): Responsibility => {
   const ctx = contextOf(options);
@@ -125,7 +149,9 @@ export const responsibilityFromTask = (task: F.Task, options: FhirMappingOptions
   for (const performer of performersOf(task, ctx.version)) {
     add(ctx.memberKey(performer.actor, task), PART_BY_CODE[codeIn(performer.function, CODE_SYSTEMS.raci) ?? ''] ?? 'responsible');
   }
-  const status: ResponsibilityStatus = isDisputed(task) ? 'disputed' : (STATUS_BY_TASK_STATUS[task.status ?? ''] ?? 'proposed');
+  const own: ResponsibilityStatus = isDisputed(task) ? 'disputed' : (STATUS_BY_TASK_STATUS[task.status ?? ''] ?? 'proposed');
+  // Of a plan only drafted or proposed, a Task under way is what someone suggests, not what was agreed.
+  const status: ResponsibilityStatus = own === 'agreed' && unagreedPlanOf(task, ctx) ? 'proposed' : own;
   const area = codeIn(task.code, CODE_SYSTEMS.area) as ResponsibilityArea | undefined;
   const responsibility: Responsibility = {
     id: task.id ?? '',
@@ -175,6 +201,15 @@ export const responsibilityToTask = (responsibility: Responsibility, options: Fh
     out.code = code;
     put(out, 'description', responsibility.description);
   }
+  const unagreed = unagreedPlanOf(out, ctx);
+  if (unagreed && differs('status') && (responsibility.status === 'agreed' || responsibility.status === 'disputed')) {
+    // Agreeing would take making the whole plan active (or a new plan from the proposal): that is its author's to do, on the plan.
+    throw new StoreError(
+      'rejected',
+      `Task/${out.id ?? ''} carries out ${unagreed.reference}, which ${unagreed.why}, so "${responsibility.title}" cannot be ${responsibility.status} here; nothing was written. Agree to or dispute it on the plan where it was drafted`,
+      422,
+    );
+  }
   if (differs('status') || differs('dispute')) {
     const wanted = responsibility.status;
     if (wanted === 'disputed') {
@@ -222,16 +257,6 @@ interface ActivityKept {
 }
 
 const activityId = (plan: F.CarePlan, index: number) => `${plan.id ?? 'careplan'}.activity-${index + 1}`;
-
-/**
- * Why nobody has agreed to a CarePlan's activities yet, whatever each one says: the plan is a
- * `draft`, or its intent is a `proposal` or an `option` (R4; R5 `directive` is agreed as `plan`).
- */
-const planNotAgreed = (plan: F.CarePlan): string | undefined => {
-  if (plan.status === 'draft') return 'is a draft (CarePlan.status)';
-  if (plan.intent === 'proposal' || plan.intent === 'option') return `is ${plan.intent === 'option' ? 'an option' : 'a proposal'} (CarePlan.intent)`;
-  return undefined;
-};
 
 /**
  * Reads the inline activities of a CarePlan (R4 `activity.detail`) as responsibilities; their

@@ -625,6 +625,36 @@ for (const version of ['R4', 'R5']) {
       assert.equal(created.status, 'cancelled', 'a new Task that is ended at once was never agreed, so not done');
     });
 
+    test('a Task under way that carries out a CarePlan only drafted or proposed (the official Task example1 based on CarePlan f201) is proposed, and agreeing or disputing it is refused', () => {
+      const example = (type, id) => JSON.parse(readFileSync(join(root, 'node_modules', `hl7.fhir.${version.toLowerCase()}.examples`, `${type}-${id}.json`), 'utf8'));
+      const draftPlan = example('CarePlan', 'f201');
+      const agreedPlan = example('CarePlan', 'f202');
+      assert.deepEqual([draftPlan.status, draftPlan.intent, agreedPlan.status, agreedPlan.intent], ['draft', 'proposal', 'active', 'plan']);
+      const task = example('Task', 'example1');
+      assert.deepEqual([task.status, task.basedOn], ['in-progress', [{ display: 'General Wellness Careplan' }]]);
+      // The official Task names its care plan by display only; here it points at the official plans.
+      const basedOn = (plan) => ({ ...task, basedOn: [{ reference: `CarePlan/${plan.id}`, display: 'General Wellness Careplan' }] });
+      const withPlans = { ...options, index: new m.ResourceIndex([practitioner, role, organisation, oddOrganisation, patient, draftPlan, agreedPlan], 'https://hospital.example/fhir') };
+      const onDraft = m.responsibilityFromTask(basedOn(draftPlan), withPlans);
+      assert.equal(onDraft.status, 'proposed', 'under way on a plan only proposed: nobody has agreed to it');
+      assert.equal(m.responsibilityFromTask(basedOn(agreedPlan), withPlans).status, 'agreed', 'on the active plan it is agreed');
+      assert.equal(m.responsibilityFromTask({ ...basedOn(draftPlan), status: 'completed' }, withPlans).status, 'ended', 'one that ended has ended');
+      for (const [status, intent] of [['active', 'option'], ['draft', 'plan']]) {
+        const other = { ...agreedPlan, id: 'other', status, intent };
+        const index = new m.ResourceIndex([other], 'https://hospital.example/fhir');
+        assert.equal(m.responsibilityFromTask(basedOn(other), { ...options, index }).status, 'proposed', `${status} ${intent}`);
+      }
+      assert.deepEqual(m.responsibilityToTask(onDraft, withPlans), basedOn(draftPlan), 'written back unchanged it is the same Task');
+      for (const status of ['agreed', 'disputed']) {
+        assert.throws(
+          () => m.responsibilityToTask({ ...onDraft, status, ...(status === 'disputed' ? { dispute: { memberId: 'x', reason: 'Not ours', at: '2026-11-23T10:00:00Z' } } : {}) }, withPlans),
+          (error) => error instanceof m.StoreError && error.kind === 'rejected' && /Task\/example1 carries out CarePlan\/f201, which is a draft \(CarePlan\.status\)/.test(error.detail),
+          `${status} is refused: it would take agreeing to the plan`,
+        );
+      }
+      assert.equal(m.responsibilityToTask({ ...onDraft, status: 'ended' }, withPlans).status, 'cancelled', 'ending what was only proposed withdraws it: never done');
+    });
+
     if (version === 'R5') {
       test('a Task that says what must not be done (the official cpg-example-1, doNotPerform) is left on the server, not shown as something to do', () => {
         const example = JSON.parse(readFileSync(join(root, 'node_modules', 'hl7.fhir.r5.examples', 'Task-cpg-example-1.json'), 'utf8'));
