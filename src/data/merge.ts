@@ -159,6 +159,12 @@ const newVersionOfBoth = (merged: Record<string, unknown>, base: Record<string, 
 };
 
 /**
+ * A three-way merge of one value where the other side wins every conflict: what only `mine`
+ * changed from `base` is kept, what `theirs` changed is taken from them.
+ */
+export const mergeTheirsFirst = (base: unknown, mine: unknown, theirs: unknown): unknown => mergeValue([], base, mine, theirs, { conflicts: [], choice: 'theirs' });
+
+/**
  * A three-way merge of one entity: `mine` is the person's change made on `base`, `theirs` what the
  * source holds now. What only one side changed is taken from that side; list items with an
  * identity are matched by it and merged field by field; lists of plain values keep both sides'

@@ -3,6 +3,7 @@ import { ResourceIndex } from './references.js';
 import type * as F from './types.js';
 import { CALLING_CODE_BY_TIME_ZONE, clone, findExtension, jsonEqual, readExtras, setExtension } from './util.js';
 import { EXTENSIONS } from './codes.js';
+import { mergeTheirsFirst } from '../merge.js';
 
 /** What every mapping function needs besides the resource. */
 export interface FhirMappingOptions {
@@ -95,9 +96,15 @@ export const keptResource = <T extends F.Resource>(entity: unknown, version: F.F
 const NOT_WRITTEN = new Set(['fhir', 'meta']);
 
 /**
+ * The key, inside the contract-extras JSON, of what the resource's own elements said of each kept
+ * field when it was written: a later read compares against it to see what another system changed.
+ */
+const READ_AS = '$read';
+
+/**
  * The contract fields of `entity` that reading `written` back does not reproduce: these are kept as
- * JSON in the contract-extras extension of `holder`, so a write never loses them. Returns the
- * extras written.
+ * JSON in the contract-extras extension of `holder`, so a write never loses them, together with
+ * what the resource's own elements said of each (under `$read`). Returns the extras written.
  */
 export const keepUnexpressed = (
   entity: object,
@@ -105,12 +112,35 @@ export const keepUnexpressed = (
   holder: { extension?: F.Extension[] },
 ): Record<string, unknown> => {
   const extras: Record<string, unknown> = {};
+  const readAs: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(entity)) {
     if (NOT_WRITTEN.has(key) || value === undefined) continue;
-    if (!jsonEqual(readBack[key], value)) extras[key] = value;
+    if (jsonEqual(readBack[key], value)) continue;
+    extras[key] = value;
+    if (readBack[key] !== undefined) readAs[key] = readBack[key];
   }
+  if (Object.keys(readAs).length) extras[READ_AS] = readAs;
   setExtras(holder, extras);
   return extras;
+};
+
+/**
+ * Puts contract extras over what the mapping derived from the resource's own elements. Where those
+ * elements say something else than when the extras were written (another system changed them: a
+ * disputed Task resumed, a participant's answer), the elements win; what only the extras say (a
+ * proposer's organisation, who disputed) is kept. Extras written before `$read` was kept apply as
+ * they are.
+ */
+export const mergeExtras = <T extends object>(derived: T, found: Record<string, unknown>): T => {
+  const { [READ_AS]: readAs, ...extras } = found;
+  if (!readAs || typeof readAs !== 'object' || Array.isArray(readAs)) return Object.assign(derived, extras);
+  const target = derived as Record<string, unknown>;
+  for (const [key, value] of Object.entries(extras)) {
+    const merged = mergeTheirsFirst((readAs as Record<string, unknown>)[key], value, target[key]);
+    if (merged === undefined) delete target[key];
+    else target[key] = merged;
+  }
+  return derived;
 };
 
 /** The contract-extras text of each holder before `withoutExtras` took it off, so an unchanged value is written back as it was. */
@@ -129,9 +159,8 @@ export const setExtras = (holder: { extension?: F.Extension[] }, extras: Record<
   setExtension(holder, EXTENSIONS.contractExtras, Object.keys(extras).length ? { url: EXTENSIONS.contractExtras, valueString: text } : undefined);
 };
 
-/** Applies the contract-extras of `holder` over what the mapping derived. */
-export const withExtras = <T extends object>(derived: T, holder: { extension?: F.Extension[] } | undefined): T =>
-  Object.assign(derived, readExtras(holder));
+/** Applies the contract-extras of `holder` over what the mapping derived (see `mergeExtras`). */
+export const withExtras = <T extends object>(derived: T, holder: { extension?: F.Extension[] } | undefined): T => mergeExtras(derived, readExtras(holder));
 
 /** Strips the contract-extras extension (before reading a written resource back). */
 export const withoutExtras = (holder: { extension?: F.Extension[] }): void => {

@@ -6,6 +6,7 @@ import {
   contextOf,
   keep,
   keepUnexpressed,
+  mergeExtras,
   setExtras,
   keptResource,
   metaOf,
@@ -297,7 +298,7 @@ export const careTeamFromFhir = (resource: F.CareTeam, options: FhirMappingOptio
     const rank = (id: string) => (order.includes(id) ? order.indexOf(id) : order.length);
     team.organisations.sort((a, b) => rank(a.id) - rank(b.id));
   }
-  Object.assign(team, extras);
+  mergeExtras(team, extras);
   (team as CareTeam & { fhir?: unknown }).fhir = keep(version, resource);
   return team;
 };

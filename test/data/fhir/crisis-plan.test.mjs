@@ -97,7 +97,7 @@ for (const version of ['R4', 'R5']) {
       assert.deepEqual(result.ok ? [] : result.issues, []);
       assert.deepEqual(contractPart(read), contractPart(plan));
       const extras = JSON.parse(written.extension.find((e) => e.url === `${NS}/StructureDefinition/contract-extras`).valueString);
-      assert.deepEqual(Object.keys(extras), ['proposals'], 'a Task has no element for the proposer\u2019s organisation, so the proposals keep it here');
+      assert.deepEqual(Object.keys(extras), ['proposals', '$read'], 'a Task has no element for the proposer\u2019s organisation, so the proposals keep it here, with what the Tasks said');
       const withoutOrganisation = { ...plan, proposals: plan.proposals.map((p) => ({ ...p, by: { id: p.by.id, name: p.by.name } })) };
       const plain = m.crisisPlanToFhir(withoutOrganisation, options);
       assert.equal(plain.extension.find((e) => e.url === `${NS}/StructureDefinition/contract-extras`), undefined, 'the proposals themselves are Tasks, not extras');

@@ -588,6 +588,48 @@ for (const version of ['R4', 'R5']) {
     });
   });
 
+  describe(`Contract extras against what another system changed ${version}`, () => {
+    const record = m.parse('CareRecord', m.CareRecord, m.fjordvik);
+    const withTeam = { ...options, patient: 'Patient/ingrid', team: record.team, teamId: record.team.id };
+
+    test('a dispute kept in contract-extras does not outlive the Task being resumed by another system (the official Task example2)', () => {
+      const task = JSON.parse(readFileSync(join(root, 'node_modules', `hl7.fhir.${version.toLowerCase()}.examples`, 'Task-example2.json'), 'utf8'));
+      const agreed = m.responsibilityFromTask(task, withTeam);
+      assert.equal(agreed.status, 'agreed');
+      // Lars (not the owner) disputes it here, and says when to look at it again: FHIR has no element for who disputed, nor for a review date.
+      const dispute = { memberId: 'm-lars', reason: 'The DPS should order these while the dose is adjusted.', at: '2026-11-02T13:20:00+01:00' };
+      const disputed = m.responsibilityToTask({ ...agreed, status: 'disputed', dispute, reviewDate: '2027-01-15' }, withTeam);
+      const read = m.responsibilityFromTask(disputed, withTeam);
+      assert.deepEqual([read.status, read.dispute, read.reviewDate], ['disputed', dispute, '2027-01-15'], 'unchanged, the extras say who disputed');
+      const reworded = m.responsibilityFromTask({ ...disputed, description: 'Collect the blood sample at home.' }, withTeam);
+      assert.deepEqual(reworded.dispute, dispute, 'another system changing something else leaves the dispute as it was');
+      // Another system resumes the Task: in progress, the disputed business status gone.
+      const { businessStatus: _b, statusReason: _r, ...rest } = disputed;
+      const resumed = m.responsibilityFromTask({ ...rest, status: 'in-progress' }, withTeam);
+      assert.equal(resumed.status, 'agreed');
+      assert.equal(resumed.dispute, undefined, 'the Task says nobody disputes it any more');
+      assert.equal(resumed.reviewDate, '2027-01-15', 'what only the extras say stays');
+      const result = m.check(m.Responsibility, resumed);
+      assert.deepEqual(result.ok ? [] : result.issues, []);
+      const again = m.responsibilityFromTask({ ...disputed, statusReason: version === 'R4' ? { text: 'Not ours at all.' } : [{ concept: { text: 'Not ours at all.' } }] }, withTeam);
+      assert.equal(again.dispute.reason, 'Not ours at all.', 'a reason another system wrote wins over the one kept');
+      assert.equal(again.dispute.memberId, 'm-lars', 'and who disputed, which FHIR cannot say, stays');
+    });
+
+    test('a participant\u2019s answer changed by another system wins over the participants kept in contract-extras; who comes as support stays', () => {
+      const series = record.meetings.find((x) => x.id === 'mt-series');
+      const appointment = m.meetingToFhir(series, withTeam);
+      const lars = appointment.participant.find((p) => p.actor?.identifier?.value === 'm-lars');
+      assert.equal(lars.status, 'needs-action');
+      lars.status = 'accepted';
+      const read = m.meetingFromFhir(appointment, withTeam);
+      const of = (id) => read.participants.find((p) => p.memberId === id);
+      assert.equal(of('m-lars').response, 'accepted', 'Lars accepted in his own calendar');
+      assert.equal(of('m-erik').supportFor, 'm-ingrid', 'Erik still comes as Ingrid\u2019s support');
+      assert.deepEqual(read.agenda, series.agenda);
+    });
+  });
+
   describe(`Task and CarePlan ${version}: statuses that do not stand`, () => {
     const noteOf = (fn) => {
       try {
