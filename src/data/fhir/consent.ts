@@ -372,7 +372,14 @@ export const consentFromFhir = (resource: F.Consent, options: FhirMappingOptions
   };
   // A time written without an offset is the wall-clock time of the source's zone, as for appointments.
   const at = (value: string | undefined) => instantIn(value, ctx.timeZone);
-  const since = at(version === 'R4' ? resource.dateTime : resource.date) ?? (state !== 'not-recorded' ? (at(resource.meta?.lastUpdated) ?? at(scope?.period?.start)) : undefined);
+  // When the decision was made is the Consent's own date. The server's last update (any later
+  // change, a migration) and the period the consent applies in are not that time, so a recorded
+  // decision without one is not shown with a time nobody recorded.
+  const since = at(version === 'R4' ? resource.dateTime : resource.date);
+  if (!since && state !== 'not-recorded') {
+    const element = version === 'R4' ? 'Consent.dateTime' : 'Consent.date';
+    leaveOut(resource, element, 'the consent records a decision but not when it was made; the time of the server\u2019s last update is no time of decision', `set ${element} to when the decision was made`, 'refused');
+  }
   if (since) directive.since = since;
   const validFrom = dateOf(scope?.period?.start);
   const validUntil = endDateOf(scope?.period?.end);

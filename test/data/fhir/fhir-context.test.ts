@@ -76,6 +76,33 @@ for (const version of ['R4', 'R5'] as const) {
       await expectAxeClean(toggle);
     });
 
+    it('a consent the server holds with no date of decision is not said as decided when the server last updated it: the toggle says it could not be shown', async function () {
+      this.timeout(45_000);
+      const stored = server.get<Record<string, unknown>>('Consent/c-gp')!;
+      delete stored[version === 'R4' ? 'dateTime' : 'date'];
+      // Stored again: the server gives it a new lastUpdated, today.
+      server.seed({ ...stored, meta: undefined });
+      host = document.createElement('care-context') as CareContext;
+      host.setAttribute('fhir-base', base);
+      host.setAttribute('fhir-version', version);
+      host.setAttribute('patient', 'm-ingrid');
+      host.setAttribute('care-team', 'team-ingrid');
+      host.setAttribute('actor', JSON.stringify({ id: 'Patient/m-ingrid', name: 'Ingrid Solberg' }));
+      const toggle = document.createElement('care-consent-toggle');
+      toggle.setAttribute('directive-id', 'c-gp');
+      host.append(toggle);
+      document.body.append(host);
+      await waitUntil(() => shadow(toggle).querySelector('[part~="left-out"]'), 'the toggle never said the consent was left out', { timeout: 15_000 });
+      await settle(toggle);
+      const text = (shadow(toggle).textContent ?? '').replace(/\s+/g, ' ');
+      expect(text).to.contain('One entry could not be shown here, because it is stored with a mistake.');
+      expect(text).to.not.contain('since');
+      expect(switchOf(toggle)).to.equal(null);
+      const leftOut = host.store!.snapshot.leftOut!.find((item) => item.id === 'Consent/c-gp');
+      expect(leftOut?.at, 'named by the element that lacks the time').to.equal(version === 'R4' ? 'Consent.dateTime' : 'Consent.date');
+      await expectAxeClean(toggle);
+    });
+
     it('without fhir-version the server\u2019s metadata tells the release, before anything else is asked', async function () {
       this.timeout(45_000);
       const toggle = await mount('c-nav', {});

@@ -176,8 +176,8 @@ for (const version of ['R4', 'R5']) {
       assert.deepEqual(foreign.members.filter((x) => x.kind !== 'service-user').map((x) => [x.id, x.name]), [[outside, 'Dr Per Outside']]);
       const consent =
         version === 'R4'
-          ? { resourceType: 'Consent', id: 'gp', status: 'active', scope: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/consentscope', code: 'patient-privacy' }] }, patient: { reference: 'Patient/ingrid' }, provision: { type: 'permit', actor: [{ role: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-ParticipationType', code: 'PRCP' }] }, reference: { reference: outside, display: 'Dr Per Outside' } }] } }
-          : { resourceType: 'Consent', id: 'gp', status: 'active', category: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-ActCode', code: 'INFA' }] }], subject: { reference: 'Patient/ingrid' }, decision: 'permit', grantee: [{ reference: outside, display: 'Dr Per Outside' }] };
+          ? { resourceType: 'Consent', id: 'gp', status: 'active', scope: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/consentscope', code: 'patient-privacy' }] }, patient: { reference: 'Patient/ingrid' }, dateTime: '2026-03-02T10:00:00Z', provision: { type: 'permit', actor: [{ role: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-ParticipationType', code: 'PRCP' }] }, reference: { reference: outside, display: 'Dr Per Outside' } }] } }
+          : { resourceType: 'Consent', id: 'gp', status: 'active', category: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-ActCode', code: 'INFA' }] }], subject: { reference: 'Patient/ingrid' }, date: '2026-03-02', decision: 'permit', grantee: [{ reference: outside, display: 'Dr Per Outside' }] };
       assert.deepEqual(m.consentFromFhir(consent, options).recipient, { kind: 'person', name: 'Dr Per Outside', id: outside }, 'the consent is to share with the GP\u2019s practitioner, not with Kari Nilsen');
       // This server's own absolute URL, and a Bundle fullUrl, still find the resource.
       assert.equal(index.nameOf({ reference: 'https://hospital.example/fhir/Practitioner/kari/_history/2' }), 'Kari Nilsen');
@@ -200,8 +200,8 @@ for (const version of ['R4', 'R5']) {
       const prcpRole = { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-ParticipationType', code: 'PRCP' }] };
       const consent =
         version === 'R4'
-          ? { resourceType: 'Consent', id: 'cc', status: 'active', contained: [stranger], scope: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/consentscope', code: 'patient-privacy' }] }, patient: { reference: 'Patient/ingrid' }, provision: { type: 'permit', actor: [{ role: prcpRole, reference: { reference: '#erik' } }] } }
-          : { resourceType: 'Consent', id: 'cc', status: 'active', contained: [stranger], category: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-ActCode', code: 'INFA' }] }], subject: { reference: 'Patient/ingrid' }, decision: 'permit', grantee: [{ reference: '#erik' }] };
+          ? { resourceType: 'Consent', id: 'cc', status: 'active', contained: [stranger], scope: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/consentscope', code: 'patient-privacy' }] }, patient: { reference: 'Patient/ingrid' }, dateTime: '2026-03-02T10:00:00Z', provision: { type: 'permit', actor: [{ role: prcpRole, reference: { reference: '#erik' } }] } }
+          : { resourceType: 'Consent', id: 'cc', status: 'active', contained: [stranger], category: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-ActCode', code: 'INFA' }] }], subject: { reference: 'Patient/ingrid' }, date: '2026-03-02', decision: 'permit', grantee: [{ reference: '#erik' }] };
       const recipient = m.consentFromFhir(consent, withTeam).recipient;
       assert.equal(recipient.name, 'Dr Erik Annen');
       assert.notEqual(recipient.id, 'erik', 'a consent to share with Dr Erik Annen does not cover Erik Solberg');
@@ -575,8 +575,8 @@ for (const version of ['R4', 'R5']) {
     test('a consent valid to "2026" is in force all year; a task due "2026-12" is due on the last day of December', () => {
       const consent =
         version === 'R4'
-          ? { resourceType: 'Consent', id: 'year', status: 'active', scope: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/consentscope', code: 'patient-privacy' }] }, patient: { reference: 'Patient/ingrid' }, provision: { type: 'permit', period: { start: '2026-01', end: '2026' }, actor: [{ role: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-ParticipationType', code: 'PRCP' }] }, reference: { reference: 'Organization/home-care' } }] } }
-          : { resourceType: 'Consent', id: 'year', status: 'active', category: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-ActCode', code: 'INFA' }] }], subject: { reference: 'Patient/ingrid' }, decision: 'deny', provision: [{ period: { start: '2026-01', end: '2026' }, actor: [{ role: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-ParticipationType', code: 'PRCP' }] }, reference: { reference: 'Organization/home-care' } }] }] };
+          ? { resourceType: 'Consent', id: 'year', status: 'active', scope: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/consentscope', code: 'patient-privacy' }] }, patient: { reference: 'Patient/ingrid' }, dateTime: '2026-03-02T10:00:00Z', provision: { type: 'permit', period: { start: '2026-01', end: '2026' }, actor: [{ role: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-ParticipationType', code: 'PRCP' }] }, reference: { reference: 'Organization/home-care' } }] } }
+          : { resourceType: 'Consent', id: 'year', status: 'active', category: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-ActCode', code: 'INFA' }] }], subject: { reference: 'Patient/ingrid' }, date: '2026-03-02', decision: 'deny', provision: [{ period: { start: '2026-01', end: '2026' }, actor: [{ role: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-ParticipationType', code: 'PRCP' }] }, reference: { reference: 'Organization/home-care' } }] }] };
       const read = m.consentFromFhir(consent, options);
       assert.deepEqual([read.validFrom, read.validUntil], ['2026-01-01', '2026-12-31']);
       assert.ok(m.isInForce(read, TODAY), 'in force on 23 November 2026');
@@ -786,6 +786,35 @@ for (const version of ['R4', 'R5']) {
         assert.deepEqual(read.map((r) => [r.id, r.title]), [['home.activity-2', 'Apply for housing support']]);
       });
     }
+  });
+
+  describe(`Consent ${version}: when the decision was made`, () => {
+    test('a decision with no date of its own is not given the server\u2019s last update as its time: refused, naming the element (the official consent-example-grantor)', () => {
+      const grantor = JSON.parse(readFileSync(join(root, 'node_modules', `hl7.fhir.${version.toLowerCase()}.examples`, 'Consent-consent-example-grantor.json'), 'utf8'));
+      const element = version === 'R4' ? 'dateTime' : 'date';
+      // R4's root provision has no type; the example's own text says it gives the nurse access.
+      const readable = version === 'R4' ? { ...grantor, provision: { ...grantor.provision, type: 'permit' } } : grantor;
+      const index = new m.ResourceIndex([{ resourceType: 'Practitioner', id: 'f204', name: [{ text: 'Carla Espinosa' }] }, { resourceType: 'Patient', id: 'example', name: [{ text: 'Peter James Chalmers' }] }]);
+      const read = m.consentFromFhir(readable, { ...options, index });
+      assert.equal(read.state, 'granted');
+      assert.equal(read.since.slice(0, 10), readable[element].slice(0, 10), 'its own date is when it was decided');
+      const { [element]: _date, ...undated } = readable;
+      const updated = { ...undated, meta: { versionId: '3', lastUpdated: '2026-11-20T08:15:00Z' } };
+      let note;
+      try {
+        m.consentFromFhir(updated, { ...options, index });
+      } catch (error) {
+        assert.ok(error instanceof m.FhirResourceProblem, String(error));
+        note = error.note;
+      }
+      assert.deepEqual([note?.kind, note?.path], ['refused', `Consent.${element}`], 'not shown as decided when the server last changed it');
+      assert.match(note.message, /not when it was made/);
+      assert.equal(note.fix, `set Consent.${element} to when the decision was made`);
+      const withPeriod = version === 'R4' ? { ...updated, provision: { ...updated.provision, period: { start: '2026-01-01' } } } : { ...updated, provision: [{ ...(updated.provision?.[0] ?? {}), period: { start: '2026-01-01' } }] };
+      assert.throws(() => m.consentFromFhir(withPeriod, { ...options, index }), m.FhirResourceProblem, 'nor the day it applies from');
+      const notAsked = m.consentFromFhir({ ...updated, status: version === 'R4' ? 'proposed' : 'draft' }, { ...options, index });
+      assert.deepEqual([notAsked.state, notAsked.since], ['not-recorded', undefined], 'a consent nobody has decided needs no time');
+    });
   });
 
   describe(`${version}: a time written without an offset is read in the source\u2019s time zone, as an appointment\u2019s is`, () => {
