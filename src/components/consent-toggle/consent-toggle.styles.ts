@@ -114,8 +114,10 @@ export const consentToggleStyles = css`
     border-inline-start-color: var(--_accent);
     background: var(--_accent-surface);
   }
+  /* Upright, in a face the toggle already shows: an italic face is loaded on first use, in the
+     very frame that says "Saving your choice…" after a person's first decision on the page. */
   .live {
-    font-style: italic;
+    color: var(--_text-muted);
   }
   .failure {
     display: grid;

@@ -75,6 +75,34 @@ describe('care-consent-toggle: the pending state paints before the save', () => 
     });
   }
 
+  it('"Saving…" is written in a face the toggle already shows, so its frame loads no new font', async () => {
+    const el = await fixture<CareConsentToggle>(
+      html`<care-consent-toggle lang="en" .actor=${actor} .directive=${consentById('c-nav')} .now=${'2026-11-20T12:00:00Z'}></care-consent-toggle>`,
+    );
+    await settle(el);
+    const root = el.shadowRoot!;
+    const faceOf = (element: Element) => {
+      const style = getComputedStyle(element);
+      return `${style.fontStyle} ${style.fontWeight}`;
+    };
+    // Every face drawn before the decision: elements with text of their own that are laid out.
+    const shown = new Set(
+      [...root.querySelectorAll('*')]
+        .filter((element) => element.getClientRects().length > 0 && [...element.childNodes].some((node) => node.nodeType === Node.TEXT_NODE && node.textContent!.trim() !== ''))
+        .map(faceOf),
+    );
+    root.querySelector<HTMLButtonElement>('[role="switch"]')!.click();
+    const status = await new Promise<{ text: string; face: string }>((resolve) =>
+      requestAnimationFrame(() => {
+        const element = root.querySelector('[part="status"]')!;
+        resolve({ text: textOf(element), face: faceOf(element) });
+      }),
+    );
+    expect(status.text).to.match(/^Saving/);
+    expect([...shown], `"${status.text}" in ${status.face}`).to.include(status.face);
+    await settle(el);
+  });
+
   it('connected: the store is asked to save only after the frame with the pending state', async () => {
     const source = new TestSource({ record: fjordvikRecord() });
     const store = await loadedStore(source);
