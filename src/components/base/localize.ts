@@ -136,9 +136,14 @@ export class LocalizeController<N extends Namespace> implements ReactiveControll
     return (locale === 'en' || !isReady(locale, this.options.namespace())) && asked !== '' && asked !== 'en';
   }
 
+  /** The last tag resolved and its locale: a render reads the locale many times over. */
+  private resolved?: { tag: string; locale: Locale };
+
   /** The language in use, resolved from `lang`, `<care-context lang>`, the page, then English. */
   get locale(): Locale {
-    return resolveLocale(this.requested);
+    const tag = this.requested;
+    if (this.resolved?.tag !== tag) this.resolved = { tag, locale: resolveLocale(tag) };
+    return this.resolved.locale;
   }
 
   /** The current language's strings once its common and own strings have arrived; English until then. */
