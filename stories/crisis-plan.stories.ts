@@ -133,3 +133,12 @@ export const Norwegian: Story = { args: { lang: 'nb' } };
 export const NotConfirmed: Story = {
   render: (args) => html`<div style="max-inline-size: 44rem">${plan(args, { plan: { ...record.crisisPlans[0], version: 4 } })}</div>`,
 };
+
+/**
+ * A plan another system holds as a draft (a FHIR CarePlan with status `draft`): it says it is not
+ * agreed yet, and the confirmation that completes the agreement ends the draft.
+ */
+export const Draft: Story = {
+  name: 'A draft, not agreed yet',
+  render: (args) => html`<div style="max-inline-size: 44rem">${plan(args, { plan: { ...record.crisisPlans[0], version: 4, draft: true } })}</div>`,
+};

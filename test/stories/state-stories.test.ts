@@ -6,6 +6,7 @@ import '../../src/define.js';
 import listMeta, * as list from '../../stories/consent-list.stories.js';
 import toggleMeta, * as toggle from '../../stories/consent-toggle.stories.js';
 import matrixMeta, * as matrix from '../../stories/responsibility-matrix.stories.js';
+import crisisMeta, * as crisis from '../../stories/crisis-plan.stories.js';
 import themingMeta, * as theming from '../../stories/theming.stories.js';
 import { expect, fixture, html, settle } from '../helpers/fixture.js';
 
@@ -33,6 +34,13 @@ const toggleIn = (host: HTMLElement, id?: string): Element =>
 
 describe('state stories', function () {
   this.timeout(30_000);
+
+  it('crisis plan, a draft: says it is not agreed yet and who must confirm it', async () => {
+    const host = await show(crisisMeta as StoryLike, crisis.Draft as StoryLike);
+    const plan = host.querySelector('care-crisis-plan')!.shadowRoot!;
+    expect(text(plan.querySelector('[part~="draft"]'))).to.contain('This plan is a draft. It is not agreed yet.');
+    expect(text(plan.querySelector('[part~="draft"]'))).to.contain('It holds only when you and your coordinator have confirmed it.');
+  });
 
   it('consent toggle, conflict: both decisions in plain words, the colleague named', async () => {
     const host = await show(toggleMeta as StoryLike, toggle.Conflict as StoryLike);
