@@ -35,6 +35,25 @@ const identityOf = (item: unknown): string | undefined => {
   return undefined;
 };
 
+/**
+ * Whether `copy` holds at least one of the changes from `before` to `after` (a value `after` set,
+ * or a list item it added or changed, matched by identity): a copy made on `after`, not on
+ * `before`. A value both changed differently says nothing either way.
+ */
+export const carriesChangeOf = (before: unknown, after: unknown, copy: unknown): boolean => {
+  if (sameValue(before, after)) return false;
+  if (isObject(before) && isObject(after) && isObject(copy)) {
+    return [...new Set([...Object.keys(before), ...Object.keys(after)])].some((k) => k !== 'meta' && carriesChangeOf(before[k], after[k], copy[k]));
+  }
+  const lists = [before, after, copy];
+  if (lists.every(Array.isArray) && lists.every((list) => (list as unknown[]).every((item) => identityOf(item) !== undefined))) {
+    const byId = (list: unknown) => new Map((list as unknown[]).map((item) => [identityOf(item)!, item]));
+    const [b, a, c] = lists.map(byId);
+    return [...a.keys()].some((id) => c.has(id) && carriesChangeOf(b.get(id), a.get(id), c.get(id)));
+  }
+  return sameValue(after, copy);
+};
+
 /** Lists whose items are one decision each (a series date is moved or cancelled), never merged field by field. */
 const ATOMIC_ITEMS = new Set(['exceptions']);
 

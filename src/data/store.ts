@@ -2,7 +2,7 @@ import type { AuditEntry } from '../contract/audit.js';
 import { Actor } from '../contract/common.js';
 import type { CareRecord } from '../contract/record.js';
 import { check } from '../contract/validate.js';
-import { mergeEntity, sameValue, withoutMeta, type MergeChoice } from './merge.js';
+import { carriesChangeOf, mergeEntity, sameValue, withoutMeta, type MergeChoice } from './merge.js';
 import {
   CONFLICT_NOT_FETCHED,
   entityKey,
@@ -368,6 +368,8 @@ export class CareStore {
     const key = entityKey(request.entity, id);
     // What the source holds is the record's entity unless an earlier save of it is still under way.
     const queued = this.queues.has(key);
+    // Behind a save under way, the element shows what that save asks for: the copy a change is likely made on.
+    const shown = queued ? entityIn(record, request.entity, id) : undefined;
     if (!queued) {
       this.confirmed.set(key, entityIn(record, request.entity, id));
       this.mergeIfOlder(key, request.value, options.origin);
@@ -385,7 +387,7 @@ export class CareStore {
     const made = { id: changeId, actor, at, attempt: options.attempt ?? 1 };
     const outcome = previous.then(() => {
       // Sent after the saves before it: made on an older copy than the one they stored (another element's), it is merged onto it.
-      if (queued) this.mergeIfOlder(key, request.value, options.origin);
+      if (queued) this.mergeIfOlder(key, request.value, options.origin, shown);
       return this.send(request, key, made, options.choice, options.origin);
     });
     const queue = outcome.then(() => undefined);
@@ -530,12 +532,16 @@ export class CareStore {
    * here or on another page) is merged onto the version held now, as a Try again after a conflict
    * is: it must not overwrite what they saved.
    */
-  private mergeIfOlder(key: EntityKey, value: unknown, origin: object | undefined) {
+  private mergeIfOlder(key: EntityKey, value: unknown, origin: object | undefined, shown?: unknown) {
     const held = versionOf(this.confirmed.get(key));
     const madeOn = this.afterOwnSaves(key, versionOf(value), origin);
     if (madeOn === undefined || held === undefined || madeOn === held || versionOf(this.rebaseFrom.get(key)) === versionOf(value)) return;
     // Not known here (a copy from elsewhere): nothing is taken as unchanged, so every value both hold differently is the person's choice.
-    this.rebaseFrom.set(key, { ...((this.heldAt.get(key)?.get(madeOn) ?? {}) as object), meta: { version: versionOf(value) } });
+    const older = this.heldAt.get(key)?.get(madeOn);
+    // A change that carries what another element's save under way asked for was made on what the page showed then, not on the older copy:
+    // only what it changed since is its own (a second cell of the same row chosen while the first is saved).
+    const madeFrom = shown !== undefined && older !== undefined && carriesChangeOf(older, shown, value) ? shown : older;
+    this.rebaseFrom.set(key, { ...((madeFrom ?? {}) as object), meta: { version: versionOf(value) } });
   }
 
   /** The version a copy made on `version` stands for: after the saves `origin` made on it here, the one they stored. */
