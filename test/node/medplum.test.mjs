@@ -131,6 +131,29 @@ describe('FhirSource against Medplum (FHIR R4, loopback)', () => {
     assert.equal((await server.get(`Task/${task.id}`)).description, 'Changed by someone else', 'nothing was overwritten');
   });
 
+  test('a new meeting outcome is created on Medplum (no CapabilityStatement, so no create precondition): a read of its id, then a PUT; one created before the read is a conflict', async () => {
+    const kari = { id: 'Practitioner/m-kari', name: 'Kari Nilsen' };
+    const draft = (notes, by) => ({ id: 'mo-mt-gp', meetingId: 'mt-gp', status: 'draft', parts: [{ id: 'op-meeting', notes, decisions: [], actions: [], categories: [] }], confirmations: [], questions: [], recordedBy: by });
+    const store = new m.CareStore(source(), 'team-ingrid', kari);
+    await store.load();
+    // Amina's page is open too, from before Kari records the outcome.
+    const amina = new m.CareStore(source(), 'team-ingrid', { id: 'Practitioner/m-amina', name: 'Amina Yusuf' });
+    await amina.load();
+    const from = server.requests.length;
+    const saved = await store.save({ entity: 'meeting-outcome', action: 'record', value: draft('Kari: short meeting.', kari) });
+    assert.equal(saved.ok, true, saved.error?.detail);
+    const sent = server.requests.slice(from);
+    assert.deepEqual(sent.filter((r) => r.method === 'PUT').map((r) => [r.path, r.ifMatch, r.ifNoneMatch]), [['Composition/mo-mt-gp', undefined, undefined]], 'Medplum’s router does not evaluate If-None-Match on update, and says nothing that would ask for it');
+    assert.ok(sent.some((r) => r.method === 'GET' && r.path === 'Composition/mo-mt-gp'), 'its id was read first');
+
+    // Then Amina records the outcome of the same meeting: her page looks for it first and finds Kari's.
+    const second = await amina.save({ entity: 'meeting-outcome', action: 'record', value: draft('Amina: the GP renews the prescription.', { id: 'Practitioner/m-amina', name: 'Amina Yusuf' }) });
+    assert.equal(second.ok, false, 'not created over Kari’s');
+    assert.equal(second.error.kind, 'conflict');
+    assert.match((await server.get('Composition/mo-mt-gp')).section[0].text.div, /Kari: short meeting\./);
+    assert.equal(server.requests.slice(from).filter((r) => r.path === 'metadata').length, 2, 'a server without a CapabilityStatement is asked once by each page');
+  });
+
   test('team, meeting, responsibility and consent writes pass Medplum’s validation and keep what the mapping does not know', async () => {
     const fhir = source();
     await changeBehind('CareTeam/team-ingrid', (t) => ({ ...t, category: [{ text: 'Kept by the server' }] }));

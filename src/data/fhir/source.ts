@@ -11,6 +11,7 @@ import { MeetingOutcome } from '../../contract/meeting-outcome.js';
 import { ENTITY_NAMES, ENTITY_SCHEMAS, StoreContractError, wait } from '../entities.js';
 import { errorKindForStatus } from '../http-source.js';
 import { PartlySavedError, StoreError, type CareDataSource, type Change, type ChangeKind, type EntityByKind, type LeftOut } from '../types.js';
+import { capabilitiesFrom, NOTHING_OFFERED, type ServerCapabilities } from './capabilities.js';
 import { consentFromFhir, consentToFhir } from './consent.js';
 import { crisisPlanFromFhir, crisisPlanToFhir, isCrisisCarePlan } from './crisis-plan.js';
 import type { FhirMappingOptions } from './context.js';
@@ -78,13 +79,6 @@ const FHIR_ID = /^[A-Za-z0-9\-.]{1,64}$/;
 /** `W/"3"` → `3`. */
 const versionFromTag = (tag: string | null): string | undefined => tag?.trim().match(/^(?:W\/)?"?([^"]*)"?$/)?.[1] || undefined;
 
-/** Whether a CapabilityStatement says the server carries out transaction Bundles (all entries, or none). */
-const supportsTransactions = (capabilities: unknown): boolean => {
-  const rest = (capabilities as { resourceType?: string; rest?: Array<{ mode?: string; interaction?: Array<{ code?: string }> }> } | undefined);
-  if (rest?.resourceType !== 'CapabilityStatement') return false;
-  return (rest.rest ?? []).some((r) => r.mode !== 'client' && (r.interaction ?? []).some((i) => i.code === 'transaction'));
-};
-
 /** A resource as it is sent: without the version and time the server gives it. */
 const forWriting = (resource: F.Resource): F.Resource => {
   const written = { ...resource };
@@ -105,6 +99,16 @@ interface PlannedWrite {
   baseVersion?: string;
   create?: boolean;
 }
+
+/**
+ * A create's update that the server refused because the resource exists now: `412` (or `409`) to
+ * `If-None-Match: *`, or `304 Not Modified` from servers that answer so. Someone else created it
+ * between the read and the write; nothing of theirs was replaced. Other failures stay as they are.
+ */
+const createdMeanwhile = <E>(resource: F.Resource, error: E): E | StoreError => {
+  if (!(error instanceof StoreError) || !(error.kind === 'conflict' || error.status === 304)) return error;
+  return new StoreError('conflict', `${resource.resourceType}/${resource.id ?? ''} was created by someone else meanwhile; nothing of theirs was replaced (${error.detail})`, error.status);
+};
 
 /** The plain-language messages of an OperationOutcome. */
 export const outcomeMessages = (body: unknown): string[] => {
@@ -160,8 +164,8 @@ export class FhirSource implements CareDataSource {
    * the first, so it is written on the version the first made rather than meeting a 412 nobody caused.
    */
   private readonly activityWritesUnderWay = new Map<string, Promise<unknown>>();
-  /** Whether the server carries out transaction Bundles, from its CapabilityStatement (read once, when first needed). */
-  private transactions?: Promise<boolean>;
+  /** What the server offers (transactions, a create that fails over an existing resource), from its CapabilityStatement: read once, when first needed. */
+  private capabilities?: Promise<ServerCapabilities>;
 
   constructor(options: FhirSourceOptions) {
     if (!options?.baseUrl) throw new TypeError('FhirSource needs a baseUrl');
@@ -194,7 +198,7 @@ export class FhirSource implements CareDataSource {
   async load(teamId: string, signal?: AbortSignal): Promise<CareRecord> {
     if (!this.versionKnown) {
       const { body } = await this.read(`${this.baseUrl}/metadata`, signal);
-      this.transactions = Promise.resolve(supportsTransactions(body));
+      this.capabilities = Promise.resolve(capabilitiesFrom(body));
       const found = versionFromMetadata((body as { fhirVersion?: string } | undefined)?.fhirVersion);
       if ('problem' in found) throw new StoreError('rejected', found.problem);
       this.version = found.version;
@@ -447,7 +451,7 @@ export class FhirSource implements CareDataSource {
       );
       return new PartlySavedError(now, cause, notSaved);
     };
-    if (writes.length > 1 && (await this.offersTransactions(signal))) {
+    if (writes.length > 1 && (await this.serverCapabilities(signal)).transactions) {
       const answers = await this.transaction(writes, signal);
       const failure = answers.find((answer): answer is StoreError => answer instanceof StoreError);
       if (!failure) return asStored(answers as Array<{ stored: F.Resource; version?: string }>);
@@ -480,18 +484,24 @@ export class FhirSource implements CareDataSource {
 
   /**
    * One conditional update (`PUT`, `If-Match` when there is a version to match); the stored resource is remembered as the base of the next write.
-   * `create`: the entity is new, so a resource someone else created with its id meanwhile is a conflict, never replaced.
+   * `create`: the entity is new, so a resource someone else created with its id meanwhile is a conflict, never replaced: its id is
+   * read first, and the update carries `If-None-Match: *` where the server's CapabilityStatement says it honours it for the type.
    */
   private async write(resource: F.Resource, baseVersion: string | undefined, signal?: AbortSignal, create = false): Promise<{ stored: F.Resource; version?: string }> {
     if (!resource.id || !FHIR_ID.test(resource.id)) {
       throw new StoreError('rejected', `"${resource.id ?? ''}" cannot be a FHIR id (1–64 letters, digits, "-" or ".")`, 422);
     }
-    if (create) await this.refuseExisting(resource, signal);
     const headers = new Headers({ 'Content-Type': FHIR_JSON, Prefer: 'return=representation' });
+    if (create) {
+      const [capabilities] = await Promise.all([this.serverCapabilities(signal), this.refuseExisting(resource, signal)]);
+      if (capabilities.createOnlyIfNew.has(resource.resourceType)) headers.set('If-None-Match', '*');
+    }
     if (baseVersion) headers.set('If-Match', ifMatch(baseVersion));
     const written = forWriting(resource);
     const url = `${this.baseUrl}/${resource.resourceType}/${encodeURIComponent(resource.id)}`;
-    const { body, response } = await this.request('PUT', url, signal, headers, JSON.stringify(written));
+    const { body, response } = await this.request('PUT', url, signal, headers, JSON.stringify(written)).catch((error: unknown) => {
+      throw create ? createdMeanwhile(resource, error) : error;
+    });
     const stored = ((body as F.Resource | undefined)?.resourceType === resource.resourceType ? body : written) as F.Resource;
     const version = stored.meta?.versionId ?? versionFromTag(response.headers.get('ETag'));
     if (version) stored.meta = { ...stored.meta, versionId: version };
@@ -557,21 +567,26 @@ export class FhirSource implements CareDataSource {
     return results;
   }
 
-  /** Whether the server offers transactions; a CapabilityStatement that cannot be read counts as no, and is asked again next time. */
-  private offersTransactions(signal?: AbortSignal): Promise<boolean> {
-    this.transactions ??= this.read(`${this.baseUrl}/metadata`, signal).then(
-      ({ body }) => supportsTransactions(body),
-      () => {
-        this.transactions = undefined;
-        return false;
+  /**
+   * What the server offers, from its CapabilityStatement. One the server refuses to give (a 4xx)
+   * offers nothing, for the life of the source; one that cannot be read (no answer, 5xx, 401/403)
+   * offers nothing this time and is asked again next time.
+   */
+  private serverCapabilities(signal?: AbortSignal): Promise<ServerCapabilities> {
+    this.capabilities ??= this.read(`${this.baseUrl}/metadata`, signal).then(
+      ({ body }) => capabilitiesFrom(body),
+      (error: unknown) => {
+        if (!(error instanceof StoreError && error.kind === 'rejected')) this.capabilities = undefined;
+        return NOTHING_OFFERED;
       },
     );
-    return this.transactions;
+    return this.capabilities;
   }
 
   /**
    * A create is an update to the new id, which a server carries out over a resource that exists: it
-   * is read first (no precondition header the server must allow), and one found is a conflict.
+   * is read first, and one found is a conflict. The read needs no header the server must allow, but
+   * leaves a moment before the write that only `If-None-Match: *` closes (where the server offers it).
    */
   private async refuseExisting(resource: F.Resource, signal?: AbortSignal): Promise<void> {
     try {

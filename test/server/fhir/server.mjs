@@ -7,11 +7,19 @@
 //                                           _count; results in a searchset Bundle with
 //                                           link[next] paging; unknown parameters → 400
 //   PUT  {base}/{Type}/{id}                 update (or create) with If-Match W/"<versionId>":
-//                                           a stale version → 412 with an OperationOutcome
+//                                           a stale version → 412 with an OperationOutcome;
+//                                           with If-None-Match: * (R5 conditional update) a resource
+//                                           that exists → 412 (`ifNoneMatch: 'not-modified'`: 304,
+//                                           as servers configured so answer; `'ignored'`: stored
+//                                           over it, as servers that do not evaluate the header do)
+//   GET  {base}/metadata                    a CapabilityStatement: `transaction` when offered, and
+//                                           each type with updateCreate and (`conditionalUpdate:
+//                                           true`) conditionalUpdate
 //   POST {base}                             (with `transactions: true`, which the CapabilityStatement
 //                                           then says) a transaction Bundle of PUT entries, each
 //                                           with its own ifMatch: all stored, or none (the first
-//                                           failing entry's status and OperationOutcome); with
+//                                           failing entry's status and OperationOutcome; an entry's
+//                                           ifMatch and ifNoneMatch as the headers above); with
 //                                           `transactions: 'as-batch'` it says the same but carries
 //                                           the entries out one by one, each with its own status
 //                                           (as a server does that takes a transaction for a batch)
@@ -40,10 +48,15 @@ const references = (value, out = []) => {
 const relative = (reference) => /([A-Z][A-Za-z]+\/[A-Za-z0-9\-.]{1,64})(\/_history\/[^/]*)?$/.exec(reference ?? '')?.[1];
 
 export class FhirTestServer {
-  /** @param {{ version?: 'R4'|'R5', pageSize?: number, base?: string, transactions?: boolean | 'as-batch' }} options */
-  constructor({ version = 'R4', pageSize = 10, base = 'http://fhir.test/fhir', transactions = false } = {}) {
+  /**
+   * @param {{ version?: 'R4'|'R5', pageSize?: number, base?: string, transactions?: boolean | 'as-batch',
+   *   conditionalUpdate?: boolean, ifNoneMatch?: 'precondition-failed'|'not-modified'|'ignored' }} options
+   */
+  constructor({ version = 'R4', pageSize = 10, base = 'http://fhir.test/fhir', transactions = false, conditionalUpdate = false, ifNoneMatch = 'precondition-failed' } = {}) {
     this.version = version;
     this.transactions = transactions;
+    this.conditionalUpdate = conditionalUpdate;
+    this.ifNoneMatch = ifNoneMatch;
     this.pageSize = pageSize;
     this.base = base;
     /** `Type/id` → resource (with meta.versionId) */
@@ -51,6 +64,7 @@ export class FhirTestServer {
     /** Every request: { method, path, query, ifMatch, body } */
     this.requests = [];
     this.plannedFailures = [];
+    this.plannedActions = [];
   }
 
   /** Stores resources as version 1 (or the next version), without any precondition. */
@@ -78,6 +92,14 @@ export class FhirTestServer {
     this.plannedFailures.push({ method, status, text, path });
   }
 
+  /**
+   * Runs `action` (once) right after the next request that matches `method` and `path` (`Type/id`)
+   * is answered: someone else's write that lands between two of the client's requests.
+   */
+  afterNext(method, path, action) {
+    this.plannedActions.push({ method, path, action });
+  }
+
   /** The planned failure for `method` on `path`, taken from the list, if any. */
   plannedFailure(method, path) {
     const index = this.plannedFailures.findIndex((f) => f.method === method && (f.path === undefined || f.path === path));
@@ -86,17 +108,32 @@ export class FhirTestServer {
 
   /** @param {{ method: string, url: string, headers?: Record<string,string>, body?: string }} request */
   handle(request) {
+    const answer = this.answerTo(request);
+    const path = this.requests.at(-1)?.path;
+    const index = this.plannedActions.findIndex((a) => a.method === request.method && a.path === path);
+    if (index !== -1) this.plannedActions.splice(index, 1)[0].action();
+    return answer;
+  }
+
+  answerTo(request) {
     const url = new URL(request.url, `${this.base}/`);
     const path = url.pathname.startsWith(new URL(this.base).pathname) ? url.pathname.slice(new URL(this.base).pathname.length) : url.pathname;
     const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
     const headers = Object.fromEntries(Object.entries(request.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
-    this.requests.push({ method: request.method, path: parts.join('/'), query: url.search, ifMatch: headers['if-match'], body: request.body });
+    this.requests.push({ method: request.method, path: parts.join('/'), query: url.search, ifMatch: headers['if-match'], ifNoneMatch: headers['if-none-match'], body: request.body });
 
     const failure = this.plannedFailure(request.method, parts.join('/'));
     if (failure) return this.answer(failure.status, outcome('error', 'processing', failure.text));
     if (request.method === 'OPTIONS') return { status: 204, headers: this.cors(), body: '' };
     if (request.method === 'GET' && parts.length === 1 && parts[0] === 'metadata') {
-      const rest = [{ mode: 'server', interaction: this.transactions ? [{ code: 'transaction' }] : [] }];
+      const types = ['CareTeam', 'Consent', 'Task', 'CarePlan', 'Appointment', 'Composition', 'Communication'];
+      const resource = types.map((type) => ({
+        type,
+        interaction: [{ code: 'read' }, { code: 'update' }, { code: 'search-type' }],
+        updateCreate: true,
+        ...(this.conditionalUpdate ? { conditionalUpdate: true } : {}),
+      }));
+      const rest = [{ mode: 'server', resource, interaction: this.transactions ? [{ code: 'transaction' }] : [] }];
       return this.answer(200, { resourceType: 'CapabilityStatement', status: 'active', kind: 'instance', fhirVersion: this.version === 'R4' ? '4.0.1' : '5.0.0', format: ['json'], rest });
     }
     if (request.method === 'POST' && parts.length === 0 && this.transactions) return this.transaction(request.body);
@@ -110,7 +147,7 @@ export class FhirTestServer {
     return {
       'Access-Control-Allow-Origin': '*',
       'Access-Control-Allow-Methods': 'GET, PUT, POST, OPTIONS',
-      'Access-Control-Allow-Headers': 'Content-Type, Accept, Authorization, If-Match, Prefer',
+      'Access-Control-Allow-Headers': 'Content-Type, Accept, Authorization, If-Match, If-None-Match, Prefer',
       'Access-Control-Expose-Headers': 'ETag, Location',
     };
   }
@@ -140,7 +177,12 @@ export class FhirTestServer {
       const failure = this.plannedFailure('PUT', `${type}/${decodeURIComponent(id)}`);
       const answer = failure
         ? this.answer(failure.status, outcome('error', 'processing', failure.text))
-        : this.update(type, decodeURIComponent(id), entry.request.ifMatch ? { 'if-match': entry.request.ifMatch } : {}, JSON.stringify(entry.resource));
+        : this.update(
+            type,
+            decodeURIComponent(id),
+            { ...(entry.request.ifMatch ? { 'if-match': entry.request.ifMatch } : {}), ...(entry.request.ifNoneMatch ? { 'if-none-match': entry.request.ifNoneMatch } : {}) },
+            JSON.stringify(entry.resource),
+          );
       if (answer.status >= 400 && this.transactions !== 'as-batch') {
         // All or nothing: what this transaction stored so far is taken back.
         this.resources = before;
@@ -156,7 +198,7 @@ export class FhirTestServer {
           ? { response: { status: String(answer.status), outcome: JSON.parse(answer.body) } }
           : {
               resource: JSON.parse(answer.body),
-              response: { status: answer.status === 201 ? '201 Created' : '200 OK', etag: answer.headers.ETag, location: answer.headers.Location },
+              response: { status: { 201: '201 Created', 304: '304 Not Modified' }[answer.status] ?? '200 OK', etag: answer.headers.ETag, location: answer.headers.Location },
             },
       ),
     });
@@ -180,6 +222,10 @@ export class FhirTestServer {
     if (type === 'Consent' && !resource.status) return this.answer(422, outcome('error', 'required', 'Consent.status is required.'));
     const key = `${type}/${id}`;
     const current = this.resources.get(key);
+    if (headers['if-none-match'] === '*' && current && this.ifNoneMatch !== 'ignored') {
+      if (this.ifNoneMatch === 'not-modified') return this.answer(304, current, { ETag: `W/"${current.meta.versionId}"` });
+      return this.answer(412, outcome('error', 'duplicate', `${key} already exists (If-None-Match: *).`));
+    }
     const ifMatch = headers['if-match'];
     if (ifMatch) {
       const wanted = /^(?:W\/)?"([^"]*)"$/.exec(ifMatch.trim())?.[1];
@@ -286,7 +332,7 @@ export class FhirTestServer {
       new Headers(init.headers ?? request.headers).forEach((value, name) => (headers[name] = value));
       if (init.signal?.aborted) throw init.signal.reason ?? new DOMException('Aborted', 'AbortError');
       const answer = this.handle({ method: init.method ?? request.method, url: request.url, headers, body: init.body ?? undefined });
-      return new Response(answer.status === 204 ? null : answer.body, { status: answer.status, headers: answer.headers });
+      return new Response(answer.status === 204 || answer.status === 304 ? null : answer.body, { status: answer.status, headers: answer.headers });
     };
   }
 }

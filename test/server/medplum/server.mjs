@@ -122,7 +122,7 @@ export class MedplumFhirServer {
     this.base = base;
     this.router = new FhirRouter();
     this.repo = new SearchingMemoryRepository(this);
-    /** Every request: { method, path, query, ifMatch, status } */
+    /** Every request: { method, path, query, ifMatch, ifNoneMatch, status } */
     this.requests = [];
   }
 
@@ -171,7 +171,7 @@ export class MedplumFhirServer {
     const headers = Object.fromEntries(Object.entries(request.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
     if (request.method === 'OPTIONS') return { status: 204, headers: this.cors(), body: '' };
     const path = url.pathname.startsWith(`${basePath}/`) ? url.pathname.slice(basePath.length + 1) : undefined;
-    const log = { method: request.method, path: path ?? url.pathname, query: url.search, ifMatch: headers['if-match'], status: 0 };
+    const log = { method: request.method, path: path ?? url.pathname, query: url.search, ifMatch: headers['if-match'], ifNoneMatch: headers['if-none-match'], status: 0 };
     this.requests.push(log);
     const answer = (status, body, extra = {}) => {
       log.status = status;
