@@ -512,7 +512,8 @@ export class FhirSource implements CareDataSource {
   /**
    * Writes several resources as one transaction Bundle (`POST` to the base URL): each entry a `PUT`
    * by id with `If-Match` of the version it was made on, a new one after a read of its id that
-   * finds nothing. The server stores all of them or none; each stored one is remembered as the base
+   * finds nothing, with `ifNoneMatch: *` where the server honours it for the type. The server
+   * stores all of them or none; each stored one is remembered as the base
    * of the next write. An entry the answer does not give back is read to learn its version. An
    * entry answered with an error status (a server that carried the entries out one by one) is
    * that entry's error, in its place.
@@ -524,27 +525,36 @@ export class FhirSource implements CareDataSource {
       }
       if (create) await this.refuseExisting(resource, signal);
     }
+    const { createOnlyIfNew } = await this.serverCapabilities(signal);
+    const onlyIfNew = ({ resource, create }: PlannedWrite) => Boolean(create) && createOnlyIfNew.has(resource.resourceType);
     const address = (resource: F.Resource) => `${resource.resourceType}/${encodeURIComponent(resource.id!)}`;
     const bundle: F.Bundle = {
       resourceType: 'Bundle',
       type: 'transaction',
-      entry: writes.map(({ resource, baseVersion }) => ({
-        fullUrl: `${this.baseUrl}/${address(resource)}`,
-        resource: forWriting(resource),
-        request: { method: 'PUT', url: address(resource), ...(baseVersion ? { ifMatch: ifMatch(baseVersion) } : {}) },
+      entry: writes.map((planned) => ({
+        fullUrl: `${this.baseUrl}/${address(planned.resource)}`,
+        resource: forWriting(planned.resource),
+        request: {
+          method: 'PUT',
+          url: address(planned.resource),
+          ...(planned.baseVersion ? { ifMatch: ifMatch(planned.baseVersion) } : {}),
+          ...(onlyIfNew(planned) ? { ifNoneMatch: '*' } : {}),
+        },
       })),
     };
     const headers = new Headers({ 'Content-Type': FHIR_JSON, Prefer: 'return=representation' });
     const { body } = await this.request('POST', this.baseUrl, signal, headers, JSON.stringify(bundle));
     const entries = (body as F.Bundle | undefined)?.resourceType === 'Bundle' ? ((body as F.Bundle).entry ?? []) : [];
     const results: Array<{ stored: F.Resource; version?: string } | StoreError> = [];
-    for (const [i, { resource }] of writes.entries()) {
+    for (const [i, planned] of writes.entries()) {
+      const { resource } = planned;
       const entry = entries[i];
       // A server that carries the entries out one by one (as a batch) answers each entry's own status.
       const status = Number(/^\s*(\d{3})/.exec(entry?.response?.status ?? '')?.[1] ?? 200);
-      if (status >= 400) {
+      if (status >= 400 || (status === 304 && onlyIfNew(planned))) {
         const messages = outcomeMessages(entry?.response?.outcome);
-        results.push(new StoreError(errorKindForStatus(status), `${messages.length ? `${messages.join('; ')} ` : ''}(PUT ${address(resource)} in a transaction answered ${status})`, status));
+        const error = new StoreError(errorKindForStatus(status), `${messages.length ? `${messages.join('; ')} ` : ''}(PUT ${address(resource)} in a transaction answered ${status})`, status);
+        results.push(planned.create ? createdMeanwhile(resource, error) : error);
         continue;
       }
       let stored = entry?.resource?.resourceType === resource.resourceType && entry.resource.id === resource.id ? entry.resource : undefined;

@@ -355,7 +355,7 @@ export interface BundleEntry extends Element {
   resource?: Resource;
   search?: { mode?: string };
   /** In a transaction: what to do with the entry's resource. */
-  request?: { method: string; url: string; ifMatch?: string; ifNoneExist?: string };
+  request?: { method: string; url: string; ifMatch?: string; ifNoneMatch?: string; ifNoneExist?: string };
   /** In a transaction-response: how the server carried out the entry. */
   response?: { status?: string; etag?: string; location?: string; outcome?: Resource };
 }

@@ -12,6 +12,7 @@ import { loadFhirModule } from './load-source.mjs';
 const m = await loadFhirModule();
 const kari = { id: 'Practitioner/m-kari', name: 'Kari Nilsen', organisationId: 'Organization/org-home-care' };
 const amina = { id: 'Practitioner/m-amina', name: 'Amina Yusuf' };
+const erik = { id: 'RelatedPerson/m-erik', name: 'Erik Solberg' };
 
 /** A new outcome of the meeting `mt-gp` (it has none yet), recorded by `by` with `notes`. */
 const draft = (notes, by) => ({
@@ -165,6 +166,71 @@ for (const version of ['R4', 'R5']) {
     });
   }
 }
+
+for (const [ifNoneMatch, answers] of [
+  ['precondition-failed', '412 to If-None-Match: * over an existing resource'],
+  ['not-modified', '304 Not Modified to an entry\u2019s ifNoneMatch over an existing resource, and stores the other entries'],
+]) describe(`FhirSource R5, a meeting outcome saved as one transaction on a server that says conditionalUpdate and answers ${answers}`, () => {
+  const setup = onServer({ version: 'R5', transactions: true, conditionalUpdate: true, ifNoneMatch });
+
+  /** Erik asks a question; Kari, in one save, rewords the last part's notes and answers it (a new Communication). */
+  const askAndAnswer = async (questionId) => {
+    const asker = await setup.storeAs(erik);
+    const outcomeOf = (store) => store.snapshot.record.meetingOutcomes.find((o) => o.id === 'mo-october');
+    const question = { id: questionId, memberId: erik.id, name: erik.name, at: '2026-10-30T10:00:00Z', partId: 'op-3', text: 'Can I come to the NAV meeting too?' };
+    const asked = await asker.save({ entity: 'meeting-outcome', action: 'ask', value: { ...outcomeOf(asker), questions: [...outcomeOf(asker).questions, question] } });
+    assert.equal(asked.ok, true, asked.error?.detail);
+    const store = await setup.storeAs(kari);
+    const seen = outcomeOf(store);
+    const answer = (text, by) => (q) => (q.id === questionId ? { ...q, answer: text, answeredAt: '2026-10-30T12:00:00Z', answeredBy: { id: by.id, name: by.name } } : q);
+    const change = {
+      entity: 'meeting-outcome',
+      action: 'record',
+      value: { ...seen, parts: seen.parts.map((p, i) => (i === 3 ? { ...p, notes: `Erik may come to NAV (${questionId}).` } : p)), questions: seen.questions.map(answer('Yes, if Ingrid wants it.', kari)) },
+    };
+    /** The same answer as another coordinator's page writes it. */
+    const theirs = () => m.outcomeMessagesToFhir({ ...seen, questions: seen.questions.map(answer('Amina: ask Ingrid first.', amina)) }, { version: 'R5', patient: 'Patient/m-ingrid', index: new m.ResourceIndex(), existing: [], coordinator: { id: amina.id, name: amina.name } });
+    return { store, change, theirs, answerId: m.outcomeMessageId('mo-october', 'answer', questionId) };
+  };
+
+  test('the new answer\u2019s entry carries ifNoneMatch *, the changed Composition\u2019s ifMatch', async () => {
+    const { store, change, answerId } = await askAndAnswer('oq-plain');
+    const composition = setup.server.get('Composition/mo-october');
+    const from = setup.server.requests.length;
+    const saved = await store.save(change);
+    assert.equal(saved.ok, true, saved.error?.detail);
+    const posted = setup.server.requests.slice(from).find((r) => r.method === 'POST');
+    assert.deepEqual(
+      JSON.parse(posted.body).entry.map((e) => e.request),
+      [
+        { method: 'PUT', url: 'Composition/mo-october', ifMatch: `W/"${composition.meta.versionId}"` },
+        { method: 'PUT', url: `Communication/${answerId}`, ifNoneMatch: '*' },
+      ],
+    );
+  });
+
+  test('someone else answers the same question between the read and the transaction: a conflict, and their answer is kept', async () => {
+    const { store, change, theirs, answerId } = await askAndAnswer('oq-both');
+    const composition = setup.server.get('Composition/mo-october');
+    const answerOf = (c) => c.payload[0].contentCodeableConcept.text;
+    setup.server.afterNext('GET', `Communication/${answerId}`, () => setup.server.seed(theirs().find((r) => r.id === answerId)));
+    const from = setup.server.requests.length;
+    const saved = await store.save(change);
+    assert.deepEqual(setup.server.requests.slice(from).filter((r) => r.method !== 'GET').map((r) => `${r.method} ${r.path}`), ['POST '], 'one transaction');
+    // Before: the entry had no precondition, Amina's answer was replaced and the page said saved.
+    assert.equal(saved.ok, false);
+    assert.equal(saved.error.kind, 'conflict');
+    assert.equal(answerOf(setup.server.get(`Communication/${answerId}`)), 'Amina: ask Ingrid first.', 'the other answer is as it was written');
+    assert.equal(setup.server.get(`Communication/${answerId}`).meta.versionId, '1');
+    if (ifNoneMatch === 'precondition-failed') {
+      assert.equal(setup.server.get('Composition/mo-october').meta.versionId, composition.meta.versionId, 'the notes did not go in without the answer');
+    } else {
+      // This server took the 304 for no failure and stored the notes: saved in part, and the answer is named as not saved.
+      assert.equal(saved.error.name, 'PartlySavedError', saved.error.detail);
+      assert.deepEqual(store.snapshot.record.audit.at(-1).notSaved, [['questions', 'oq-both', 'answer']]);
+    }
+  });
+});
 
 describe('FhirSource R4, on a server without a CapabilityStatement', () => {
   const setup = onServer({ version: 'R4' });
