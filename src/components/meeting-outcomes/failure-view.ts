@@ -19,16 +19,19 @@ export const renderOutcomeAlert = (
   ctx: { busy: boolean; describeError: (error: StoreError) => string; retry: (choice?: 'mine' | 'theirs') => void; dismiss: () => void },
 ): TemplateResult => {
   const { failure, both, matrixFailure } = failures;
+  const partly = failure?.error instanceof PartlySavedError;
+  // Both changed the same text (seen here, or by the store: someone created the same outcome meanwhile): the person chooses, and the words say so.
+  const chooses = both || Boolean(failure?.conflicts.length);
   const text =
-    failure && !both
-      ? `${failure.error instanceof PartlySavedError ? t.partlySaved : t.notSaved} ${ctx.describeError(failure.error)}`
-      : both
+    failure && (!chooses || partly)
+      ? `${partly ? t.partlySaved : t.notSaved} ${ctx.describeError(failure.error)}`
+      : chooses
         ? `${t.notSaved} ${t.bothChanged}`
         : matrixFailure
           ? `${t.taskNotInResponsibilities(matrixFailure.task)} ${ctx.describeError(matrixFailure.error)}`
           : '';
   return html`<p class="visually-hidden" role="alert">${text ? `${t.errorPrefix} ${text}` : ''}</p>
-    ${text ? renderOutcomeFailure({ t, text, both: both || Boolean(failure?.conflicts.length), busy: ctx.busy, retry: ctx.retry, dismiss: ctx.dismiss }) : nothing}`;
+    ${text ? renderOutcomeFailure({ t, text, both: chooses, busy: ctx.busy, retry: ctx.retry, dismiss: ctx.dismiss }) : nothing}`;
 };
 
 /** The visible failure box: what went wrong, and Try again (or, where both changed the same text, which version to keep). */
