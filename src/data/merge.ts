@@ -178,6 +178,14 @@ const newVersionOfBoth = (merged: Record<string, unknown>, base: Record<string, 
 };
 
 /**
+ * A crisis plan's draft ends with the confirmation that completes its agreement, of one version. My
+ * confirmation of my version does not end a draft merged into another version (theirs, a version
+ * nobody has confirmed yet): the merge stays a draft.
+ */
+const draftEndedOnOtherVersion = (merged: Record<string, unknown>, base: Record<string, unknown>, mine: Record<string, unknown>, theirs: Record<string, unknown>) =>
+  base.draft === true && theirs.draft === true && !mine.draft && !merged.draft && merged.version !== mine.version;
+
+/**
  * A three-way merge of one value where the other side wins every conflict: what only `mine`
  * changed from `base` is kept, what `theirs` changed is taken from them.
  */
@@ -204,6 +212,7 @@ export const mergeEntity = (
       : mergeValue([], base, mine, theirs, m);
   const agreed = AGREED_CONTENT[kind];
   if (agreed && isObject(value) && isObject(mine) && isObject(theirs)) newVersionOfBoth(value, isObject(base) ? base : {}, mine, theirs, agreed);
+  if (kind === 'crisis-plan' && isObject(value) && isObject(mine) && isObject(theirs) && isObject(base) && draftEndedOnOtherVersion(value, base, mine, theirs)) value.draft = true;
   // Where both changed the meta (versions), the newer version from the source is what the next save is based on.
   if (isObject(value) && isObject(theirs) && theirs.meta !== undefined) value.meta = theirs.meta;
   return { value, conflicts: m.conflicts.filter((c) => c.path[0] !== 'meta') };

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { withAnswer, withProposal } from '../../src/components/crisis-plan/plan-draft.js';
+import { withAgreement, withAnswer, withProposal } from '../../src/components/crisis-plan/plan-draft.js';
 import { confirmsCurrent } from '../../src/components/meeting-outcomes/outcome-model.js';
 import type { CrisisPlan } from '../../src/contract/crisis-plan.js';
 import type { MeetingOutcome } from '../../src/contract/meeting-outcome.js';
@@ -39,6 +39,35 @@ describe('A version people agreed to is not carried over to a merge with someone
     expect(stored.stages.find((s) => s.id === 'getting-worse')!.measures.map((m) => m.id), 'and the accepted measure').to.include('mw-4');
     expect(stored.version, 'a version of its own').to.equal(5);
     expect(agreesNow(stored, 'm-ingrid'), 'Ingrid agreed to version 4, which did not have Kari’s words').to.equal(false);
+  });
+
+  it('crisis plan draft: Ingrid completes the agreement on version 3 while Kari made version 4; the merge stays a draft', async () => {
+    const seeded = fjordvik.crisisPlans![0];
+    const draft = { ...structuredClone(seeded), draft: true, agreedBy: seeded.agreedBy!.filter((a) => a.memberId === 'm-kari') };
+    const source = new MemorySource({ seed: { ...fjordvik, crisisPlans: [draft, ...fjordvik.crisisPlans!.slice(1)] } });
+    const hers = new CareStore(source, 'team-ingrid', ingrid);
+    const his = new CareStore(source, 'team-ingrid', kari);
+    await Promise.all([hers.load(), his.load()]);
+    const plan = hers.snapshot.record!.crisisPlans[0];
+    expect([plan.version, plan.draft]).to.deep.equal([3, true]);
+
+    // Kari changes what helps: version 4, still a draft, which Ingrid has not seen.
+    const kariPlan = his.snapshot.record!.crisisPlans[0];
+    const edit = { ...kariPlan, ownWords: { ...kariPlan.ownWords, helps: [...kariPlan.ownWords.helps, 'Music in the evening.'] }, version: 4 };
+    expect((await his.save({ entity: 'crisis-plan', action: 'edit', value: edit })).ok).to.equal(true);
+
+    // Ingrid, on version 3, confirms: on her copy that completes the agreement and ends the draft.
+    const confirmed = withAgreement(plan, ingrid, '2026-12-05T10:00:00Z', hers.snapshot.record!.team);
+    expect(confirmed.draft, 'on her copy, agreed by both').to.equal(undefined);
+    const first = await hers.save({ entity: 'crisis-plan', action: 'agree', value: confirmed });
+    expect(first.ok, 'made on the older version').to.equal(false);
+    expect((await hers.retry('crisis-plan', plan.id))?.ok).to.equal(true);
+
+    const stored = (await source.load('team-ingrid')).crisisPlans[0];
+    expect(stored.version).to.equal(4);
+    expect(stored.ownWords.helps).to.include('Music in the evening.');
+    expect(agreesNow(stored, 'm-ingrid'), 'Ingrid confirmed version 3, not Kari\u2019s words').to.equal(false);
+    expect(stored.draft, 'nobody agreed to version 4: it is still a draft').to.equal(true);
   });
 
   it('meeting outcome: two edits of a shared outcome from the same version become a new version, which an earlier confirmation does not cover', () => {
