@@ -145,7 +145,9 @@ export class CareStore {
   // Versions each origin's saves made (an element), by the version each was made on: what an element shows while
   // its save is under way still carries the older version, so its change made on it is not made on an older copy.
   // Another element's save on this store is someone else's change.
-  private readonly ownVersions = new Map<EntityKey, Map<string, { version: string; origin?: object }>>();
+  // Origins are kept by number, never the element itself: an element taken off the page is not held here.
+  private readonly ownVersions = new Map<EntityKey, Map<string, { version: string; origin: number }>>();
+  private readonly originIds = new WeakMap<object, number>();
   // Who made each failed change, so its Try again is that origin's again.
   private readonly failedBy = new WeakMap<SaveFailure, object>();
   // A newer version read while a save of the entity was under way: what a failed save goes back to.
@@ -544,11 +546,22 @@ export class CareStore {
     this.rebaseFrom.set(key, { ...((madeFrom ?? {}) as object), meta: { version: versionOf(value) } });
   }
 
+  /** The number of an origin (0: saves without one). */
+  private originId(origin: object | undefined): number {
+    if (!origin) return 0;
+    let id = this.originIds.get(origin);
+    if (id === undefined) this.originIds.set(origin, (id = ++this.originCount));
+    return id;
+  }
+
+  private originCount = 0;
+
   /** The version a copy made on `version` stands for: after the saves `origin` made on it here, the one they stored. */
   private afterOwnSaves(key: EntityKey, version: string | undefined, origin: object | undefined): string | undefined {
     const own = this.ownVersions.get(key);
     const passed = new Set<string>();
-    for (let step = version === undefined ? undefined : own?.get(version); step && step.origin === origin && !passed.has(version!); step = own?.get(version!)) {
+    const by = this.originId(origin);
+    for (let step = version === undefined ? undefined : own?.get(version); step && step.origin === by && !passed.has(version!); step = own?.get(version!)) {
       passed.add(version!);
       version = step.version;
     }
@@ -565,7 +578,7 @@ export class CareStore {
     if (madeOn !== undefined && madeOn !== version) {
       let own = this.ownVersions.get(key);
       if (!own) this.ownVersions.set(key, (own = new Map()));
-      own.set(madeOn, { version, origin });
+      own.set(madeOn, { version, origin: this.originId(origin) });
       if (own.size > HELD_VERSIONS) own.delete(own.keys().next().value!);
     }
     let versions = this.heldAt.get(key);
