@@ -3,6 +3,7 @@ import '../../src/components/consent-list/define.js';
 import '../../src/components/consent-toggle/define.js';
 import '../../src/components/crisis-plan/define.js';
 import '../../src/components/meeting-outcomes/define.js';
+import '../../src/components/responsibility-matrix/define.js';
 import '../../src/context/define.js';
 import { untilNextQuarter } from '../../src/components/base/day-clock.js';
 import { CareRecord } from '../../src/contract/record.js';
@@ -115,6 +116,17 @@ describe('elements follow the clock past midnight', () => {
     await shownAt(end + 60_000, el);
     expect(el.shadowRoot!.querySelector('.notice') === null, 'the notice is gone').to.equal(true);
     expect(el.shadowRoot!.querySelector('[part~="record"]') !== null, 'recording is open').to.equal(true);
+  });
+
+  it('a responsibility matrix whose review is due today flags it overdue on the next day, without a reload', async () => {
+    const r = record();
+    const responsibilities = r.responsibilities.map((x) => (x.id === 'r-crisis' ? { ...x, reviewDate: dayIn(0) } : x));
+    const el = await fixture(html`<care-responsibility-matrix view="grid" filter="all" .team=${r.team} .responsibilities=${responsibilities} lang="en"></care-responsibility-matrix>`);
+    await settle(el);
+    const flags = () => textOf(el.shadowRoot!.querySelector<HTMLTableRowElement>('tr[data-row="r:r-crisis"]')!.cells[1]);
+    expect(flags().includes('Review was due'), 'not overdue on its review day').to.equal(false);
+    await shownAt(noonIn(1), el);
+    expect(flags()).to.contain('Review was due');
   });
 
   it('an element given its own date keeps it', async () => {

@@ -306,7 +306,9 @@ export class CareResponsibilityMatrix extends CareElement<'matrix'> {
     // a store nobody else knows it while the host decides, and with one the store learns of it only
     // once that frame has painted (the save starts after it).
     const carried = this.intents.carried;
-    const key = [team, list, this.today, this.showEnded, this.filter, this.me, this.strings, this.audience, ...carried];
+    // The day shown, so a review that became overdue at midnight is flagged (see dayKey).
+    const today = this.dayKey();
+    const key = [team, list, today, this.showEnded, this.filter, this.me, this.strings, this.audience, ...carried];
     if (sameKey(key, this.dataKey)) return;
     this.dataKey = key;
     const byId = new Map(carried.map((r) => [r.id, r]));
@@ -316,7 +318,7 @@ export class CareResponsibilityMatrix extends CareElement<'matrix'> {
     this.data.update({
       team: team!,
       list: shown,
-      today: this.today ?? calendarDate(new Date()),
+      today,
       showEnded: this.showEnded,
       filter: this.filter,
       me: this.me,
@@ -327,7 +329,7 @@ export class CareResponsibilityMatrix extends CareElement<'matrix'> {
 
   /** Everything every row depends on besides its own data; a change re-renders all rows. */
   private deriveLayout() {
-    const key = [this.data.columns, this.strings, this.editable, this.me, this.audience, this.locale, this.effectiveView, this.data.team];
+    const key = [this.data.columns, this.strings, this.editable, this.me, this.audience, this.locale, this.effectiveView, this.data.team, this.dayKey()];
     if (sameKey(key, this.layoutKey)) return;
     this.layoutKey = key;
     this.layoutVersion++;
