@@ -6,20 +6,12 @@ import '../../src/components/consent-list/define.js';
 import '../../src/components/consent-toggle/define.js';
 import '../../src/components/crisis-plan/define.js';
 import '../../src/components/responsibility-matrix/define.js';
-import '../../src/context/define.js';
 import { fjordvik } from '../../src/data/fixtures/fjordvik.js';
 import { common as en } from '../../src/i18n/catalogues/en/common.js';
 import { common as nb } from '../../src/i18n/catalogues/nb/common.js';
 import { expectAxeClean } from '../helpers/a11y.js';
-import { expect, fixture, html, settle, waitUntil } from '../helpers/fixture.js';
-import { apiSession } from '../server/test-api.js';
-
-const TEAM = 'team-ingrid';
-const ingrid = JSON.stringify({ id: 'm-ingrid', name: 'Ingrid Solberg' });
-const text = (el: Element | null | undefined) => el?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
-const leftOutNotice = (el: Element) => el.shadowRoot!.querySelector('[part~="left-out"]');
-
-const broken = (changes: Partial<Record<'consents' | 'crisisPlans' | 'responsibilities', unknown[]>>) => ({ ...fjordvik, ...changes }) as unknown as typeof fjordvik;
+import { expect, html, waitUntil } from '../helpers/fixture.js';
+import { broken, leftOutNotice, mountOnApi, text } from './left-out-support.js';
 
 describe('Entries a load left out are said, not silently missing', () => {
   let warn: typeof console.warn;
@@ -31,14 +23,7 @@ describe('Entries a load left out are said, not silently missing', () => {
     console.warn = warn;
   });
 
-  const mount = async <T extends Element>(record: typeof fjordvik, inner: ReturnType<typeof html>, tag: string, lang = 'en') => {
-    const api = await apiSession(record);
-    const context = await fixture(html`<care-context src=${api.baseUrl('ok')} care-team=${TEAM} actor=${ingrid} lang=${lang}>${inner}</care-context>`);
-    const el = context.querySelector(tag) as T & { updateComplete: Promise<unknown> };
-    await waitUntil(() => el.shadowRoot?.querySelector('[part~="heading"], [role="heading"], [part="access"], [part~="state"]') && !el.shadowRoot.querySelector('.loading'), `${tag} never showed the record`, { timeout: 10_000 });
-    await settle(el);
-    return el;
-  };
+  const mount = async <T extends Element>(record: typeof fjordvik, inner: ReturnType<typeof html>, tag: string, lang = 'en') => (await mountOnApi<T>(record, inner, tag, { lang })).el;
 
   it('the consent list says one agreement could not be shown, beside the ones that could', async () => {
     const consents = fjordvik.consents.map((c) => (c.id === 'c-housing' ? { ...c, model: 'maybe' } : c));

@@ -22,8 +22,15 @@ import { createServer } from 'node:http';
 const SLOW_MS = 3000;
 const HOLD_MS = 60_000;
 const LATE_MS = 800;
-const COLLECTIONS = new Set(['responsibilities', 'consents', 'meetings']);
-const KINDS = { responsibilities: 'responsibility', consents: 'consent', meetings: 'meeting' };
+/** The REST collections, each with the record's list it writes. */
+const COLLECTIONS = new Map([
+  ['responsibilities', 'responsibilities'],
+  ['consents', 'consents'],
+  ['meetings', 'meetings'],
+  ['crisis-plans', 'crisisPlans'],
+  ['meeting-outcomes', 'meetingOutcomes'],
+]);
+const KINDS = { responsibilities: 'responsibility', consents: 'consent', meetings: 'meeting', 'crisis-plans': 'crisis-plan', 'meeting-outcomes': 'meeting-outcome' };
 const ALLOWED_HEADERS = [
   'Content-Type',
   'Accept',
@@ -50,6 +57,8 @@ function seed(record) {
     responsibilities: (record.responsibilities ?? []).map(versioned),
     consents: (record.consents ?? []).map(versioned),
     meetings: (record.meetings ?? []).map(versioned),
+    crisisPlans: (record.crisisPlans ?? []).map(versioned),
+    meetingOutcomes: (record.meetingOutcomes ?? []).map(versioned),
   };
 }
 
@@ -193,7 +202,7 @@ async function handleApi(req, res, session, scenario, rest) {
     store = (value) => (record.team = value);
   } else if (COLLECTIONS.has(collection) && id) {
     if (entity.id !== id) return problem(res, 400, 'Bad Request', 'the id in the body does not match the path');
-    const list = record[collection];
+    const list = (record[COLLECTIONS.get(collection)] ??= []);
     current = list.find((item) => item.id === id);
     store = (value) => {
       const index = list.findIndex((item) => item.id === id);

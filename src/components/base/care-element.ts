@@ -15,6 +15,13 @@ import { StoreConnection } from './store-connection.js';
 
 export type { ElementState } from './care-base.js';
 
+/**
+ * Whether a left-out item's id (`LeftOut.id`) is the entity `id`: the same, or from a FHIR server
+ * the resource's (`Consent/c-gp`), or the CarePlan whose activity it is (`CarePlan/cp` for `cp.activity-2`).
+ */
+const isLeftOutId = (leftOutId: string | undefined, id: string): boolean =>
+  leftOutId === id || Boolean(leftOutId?.endsWith(`/${id}`)) || (Boolean(leftOutId?.startsWith('CarePlan/')) && id.startsWith(`${leftOutId!.slice(9)}.activity-`));
+
 type Verdict = { value: unknown } | { issues: ContractIssue[] };
 
 /**
@@ -213,9 +220,22 @@ export abstract class CareElement<N extends Namespace, M extends PartOf<Catalogu
    * is; nothing when none were. For what the element reads from the store (connected mode).
    */
   protected renderLeftOut(entity: string, id?: string): TemplateResult | typeof nothing {
-    // With an id, only that entry counts (from a FHIR server its id is the resource's: `Consent/c-gp`).
-    const count = this.snapshot?.leftOut?.filter((item) => item.entity === entity && (id === undefined || item.id === id || item.id?.endsWith(`/${id}`))).length ?? 0;
+    const count = this.snapshot?.leftOut?.filter((item) => item.entity === entity && (id === undefined || isLeftOutId(item.id, id))).length ?? 0;
     return count ? html`<p class="state left-out" part="state left-out">${this.t.leftOut(count)}</p>` : nothing;
+  }
+
+  /**
+   * Whether the last load left out the `entity` with `id` because it is stored with a mistake: what
+   * names it refers to something that exists but cannot be shown, never to nothing.
+   */
+  protected isLeftOut(entity: string, id: string | undefined): boolean {
+    return Boolean(id) && Boolean(this.snapshot?.leftOut?.some((item) => item.entity === entity && isLeftOutId(item.id, id!)));
+  }
+
+  /** `titles` (id → title), with each of `ids` whose `entity` the load left out named as stored with a mistake. */
+  protected withLeftOutTitles(entity: string, titles: Map<string, string>, ids: Iterable<string>): Map<string, string> {
+    for (const id of ids) if (!titles.has(id) && this.isLeftOut(entity, id)) titles.set(id, this.t.leftOutEntry);
+    return titles;
   }
 
   /** The state for a failed load, with a retry button. */

@@ -214,7 +214,7 @@ export class CareCrisisPlan extends CareElement<'crisis', CrisisReadingMessages>
       const plan = this.savedHere ?? checked.value;
       const consents = checkedConsents.value ?? around?.consents ?? [];
       const responsibilities = checkedResponsibilities.value ?? around?.responsibilities ?? [];
-      return { kind: 'ready', plan, team, responsibilities, access: crisisPlanAccess(plan, team, consents, reader, this.today) };
+      return { kind: 'ready', plan, team, responsibilities, responsibilityTitles: this.titlesFor(plan, responsibilities), access: crisisPlanAccess(plan, team, consents, reader, this.today) };
     }
     const snapshot = this.snapshot;
     const record = snapshot?.record;
@@ -227,7 +227,14 @@ export class CareCrisisPlan extends CareElement<'crisis', CrisisReadingMessages>
     const plan = (store.isPending('crisis-plan', current.id) ? state.confirmed : undefined) ?? current;
     const team = checkedTeam.value ?? record.team;
     const consents = checkedConsents.value ?? record.consents;
-    return { kind: 'ready', plan, team, responsibilities: checkedResponsibilities.value ?? record.responsibilities, access: crisisPlanAccess(plan, team, consents, reader, this.today) };
+    const responsibilities = checkedResponsibilities.value ?? record.responsibilities;
+    return { kind: 'ready', plan, team, responsibilities, responsibilityTitles: this.titlesFor(plan, responsibilities), access: crisisPlanAccess(plan, team, consents, reader, this.today) };
+  }
+
+  /** The responsibilities' titles; one a measure names that the load left out is named as stored with a mistake, not dropped. */
+  private titlesFor(plan: CrisisPlan, responsibilities: readonly Responsibility[]): Map<string, string> {
+    const named = plan.stages.flatMap((stage) => stage.measures.flatMap((m) => m.responsibilityIds));
+    return this.withLeftOutTitles('Responsibility', new Map(responsibilities.map((r) => [r.id, r.title])), named);
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -310,14 +317,13 @@ export class CareCrisisPlan extends CareElement<'crisis', CrisisReadingMessages>
   }
 
   private readContext(view: Ready, level: number): ReadContext {
-    const titles = new Map(view.responsibilities.map((r) => [r.id, r.title]));
     return {
       t: this.t,
       plan: view.plan,
       team: view.team,
       audience: this.audience,
       personName: this.personName(view),
-      responsibilityTitles: titles,
+      responsibilityTitles: view.responsibilityTitles,
       date: (iso) => this.localize.date(iso),
       level,
       stage: isStage(this.stage) ? this.stage : 'early-signs',

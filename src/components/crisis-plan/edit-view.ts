@@ -16,6 +16,8 @@ export interface EditContext {
   plan: CrisisPlan;
   team: CareTeam;
   responsibilities: readonly Responsibility[];
+  /** Titles by id, with any the load left out named as stored with a mistake. */
+  responsibilityTitles: ReadonlyMap<string, string>;
   level: number;
   busy: boolean;
   headingRef: Ref<HTMLElement>;
@@ -42,6 +44,12 @@ const withMeasure = (draft: PlanDraft, stage: CrisisStage, index: number, update
 /** Replaces the first id of a list (the one the form shows), keeping any others the plan names. */
 const withFirst = (ids: readonly string[], id: string): string[] => (id ? [id, ...ids.slice(1).filter((other) => other !== id)] : ids.slice(1));
 
+/** The option for a responsibility the load left out, kept chosen: it exists, and saving keeps it. */
+const leftOutOption = (ctx: EditContext, id: string | undefined): TemplateResult | typeof nothing => {
+  const title = id && !ctx.responsibilities.some((r) => r.id === id) ? ctx.responsibilityTitles.get(id) : undefined;
+  return title ? html`<option value=${id!} selected>${title.charAt(0).toUpperCase()}${title.slice(1)}</option>` : nothing;
+};
+
 const renderMeasure = (ctx: EditContext, stage: CrisisStage, measure: CrisisMeasure, index: number): TemplateResult => {
   const { t } = ctx;
   const n = index + 1;
@@ -63,6 +71,7 @@ const renderMeasure = (ctx: EditContext, stage: CrisisStage, measure: CrisisMeas
       @change=${(e: Event) => ctx.change((d) => withMeasure(d, stage, index, (m) => ({ ...m, responsibilityIds: withFirst(m.responsibilityIds, valueOf(e)) })))}>
       <option value="" ?selected=${!measure.responsibilityIds[0]}>${t.noResponsibility}</option>
       ${ctx.responsibilities.map((r) => html`<option value=${r.id} ?selected=${measure.responsibilityIds[0] === r.id}>${r.title}</option>`)}
+      ${leftOutOption(ctx, measure.responsibilityIds[0])}
     </select>
     <button type="button" class="remove" ?disabled=${ctx.busy} @click=${() => ctx.change((d) => withMeasure(d, stage, index, () => undefined))}>${t.removeMeasure(n)}</button>
   </li>`;

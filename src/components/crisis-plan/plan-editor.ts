@@ -127,6 +127,7 @@ export class PlanEditor implements ReactiveController {
       plan: this.base ?? view.plan,
       team: view.team,
       responsibilities: view.responsibilities,
+      responsibilityTitles: view.responsibilityTitles,
       level,
       busy,
       headingRef: this.headingRef,

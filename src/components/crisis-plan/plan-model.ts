@@ -9,6 +9,8 @@ export interface ShownPlan {
   plan: CrisisPlan;
   team: CareTeam;
   responsibilities: Responsibility[];
+  /** Titles of the responsibilities by id; one the load left out is named as stored with a mistake. */
+  responsibilityTitles: ReadonlyMap<string, string>;
   access: CrisisPlanAccess;
 }
 

@@ -56,12 +56,12 @@ export const planAsText = (
 
 /** Offers the plan as a text file to download, named after the plan, its version and the day. */
 export const downloadPlanText = (
-  view: Pick<ShownPlan, 'plan' | 'team' | 'responsibilities'>,
+  view: Pick<ShownPlan, 'plan' | 'team' | 'responsibilities' | 'responsibilityTitles'>,
   t: CrisisReadingMessages & CommonMessages,
   options: { audience: Audience; today: string; date: (iso: string) => string },
 ): void => {
   const { plan, responsibilities } = view;
-  const text = planAsText(plan, view.team, t, { ...options, responsibilityTitles: new Map(responsibilities.map((r) => [r.id, r.title])), responsibilities });
+  const text = planAsText(plan, view.team, t, { ...options, responsibilityTitles: view.responsibilityTitles, responsibilities });
   const url = URL.createObjectURL(new Blob([text], { type: 'text/plain;charset=utf-8' }));
   const link = document.createElement('a');
   link.href = url;

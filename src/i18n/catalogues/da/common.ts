@@ -21,6 +21,7 @@ export const common: CommonMessages = {
       one: 'Én oplysning kan ikke vises her, fordi den er gemt med en fejl. Bed dem, der har ansvaret for teamet, om at rette den.',
       other: '{n} oplysninger kan ikke vises her, fordi de er gemt med fejl. Bed dem, der har ansvaret for teamet, om at rette dem.',
     }),
+  leftOutEntry: 'en oplysning, der er gemt med en fejl, så den kan ikke vises',
   loadErrorTitle: 'Oplysningerne kunne ikke hentes',
   loadErrorBody: 'Tjek forbindelsen, og prøv igen. Intet af det, du har gjort, er gået tabt.',
   loadErrorSignIn: 'Du er ikke logget ind, eller din session er udløbet. Log ind, og prøv igen.',

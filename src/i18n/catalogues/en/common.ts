@@ -21,6 +21,8 @@ export const common = {
       one: 'One entry could not be shown here, because it is stored with a mistake. Ask the people who run the team to correct it.',
       other: '{n} entries could not be shown here, because they are stored with mistakes. Ask the people who run the team to correct them.',
     }),
+  /** Said where an item names another that the load left out: it exists, but is stored with a mistake. */
+  leftOutEntry: 'an entry that is stored with a mistake, so it cannot be shown',
   loadErrorTitle: 'Could not load the information',
   loadErrorBody: 'Check your connection and try again. Nothing you did has been lost.',
   loadErrorSignIn: 'You are not signed in, or your session has ended. Sign in and try again.',

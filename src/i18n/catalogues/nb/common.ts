@@ -21,6 +21,7 @@ export const common: CommonMessages = {
       one: 'Én oppføring kan ikke vises her, fordi den er lagret med en feil. Be dem som har ansvaret for teamet, om å rette den.',
       other: '{n} oppføringer kan ikke vises her, fordi de er lagret med feil. Be dem som har ansvaret for teamet, om å rette dem.',
     }),
+  leftOutEntry: 'en oppføring som er lagret med en feil, så den kan ikke vises',
   loadErrorTitle: 'Kunne ikke hente informasjonen',
   loadErrorBody: 'Sjekk tilkoblingen og prøv igjen. Ingenting du har gjort, er tapt.',
   loadErrorSignIn: 'Du er ikke logget inn, eller økten din er utløpt. Logg inn og prøv igjen.',

@@ -21,6 +21,7 @@ export const common: CommonMessages = {
       one: 'Éi oppføring kan ikkje visast her, fordi ho er lagra med ein feil. Be dei som har ansvaret for teamet, om å rette feilen.',
       other: '{n} oppføringar kan ikkje visast her, fordi dei er lagra med feil. Be dei som har ansvaret for teamet, om å rette feila.',
     }),
+  leftOutEntry: 'ei oppføring som er lagra med ein feil, så ho kan ikkje visast',
   loadErrorTitle: 'Kunne ikkje hente informasjonen',
   loadErrorBody: 'Sjekk tilkoplinga og prøv igjen. Ingenting du har gjort, er tapt.',
   loadErrorSignIn: 'Du er ikkje logga inn, eller økta di har gått ut. Logg inn og prøv igjen.',

@@ -21,6 +21,7 @@ export const common: CommonMessages = {
       one: 'En uppgift kan inte visas här, eftersom den är sparad med ett fel. Be dem som ansvarar för teamet att rätta den.',
       other: '{n} uppgifter kan inte visas här, eftersom de är sparade med fel. Be dem som ansvarar för teamet att rätta dem.',
     }),
+  leftOutEntry: 'en uppgift som är sparad med ett fel, så den kan inte visas',
   loadErrorTitle: 'Det gick inte att hämta informationen',
   loadErrorBody: 'Kontrollera anslutningen och försök igen. Inget du har gjort har gått förlorat.',
   loadErrorSignIn: 'Du är inte inloggad, eller så har din session gått ut. Logga in och försök igen.',
