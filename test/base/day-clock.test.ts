@@ -3,6 +3,7 @@ import '../../src/components/consent-list/define.js';
 import '../../src/components/consent-toggle/define.js';
 import '../../src/components/crisis-plan/define.js';
 import '../../src/components/meeting-outcomes/define.js';
+import '../../src/components/meeting-scheduler/define.js';
 import '../../src/components/responsibility-matrix/define.js';
 import '../../src/context/define.js';
 import { untilNextQuarter } from '../../src/components/base/day-clock.js';
@@ -127,6 +128,25 @@ describe('elements follow the clock past midnight', () => {
     expect(flags().includes('Review was due'), 'not overdue on its review day').to.equal(false);
     await shownAt(noonIn(1), el);
     expect(flags()).to.contain('Review was due');
+  });
+
+  it('a meeting scheduler showing a series moves its next time on once today\u2019s meeting is a day past, without a reload', async () => {
+    const r = record();
+    const series = r.meetings.find((m) => m.id === 'mt-series')!;
+    const meeting = {
+      ...series,
+      start: `${dayIn(0)}T09:00:00Z`,
+      end: `${dayIn(0)}T10:00:00Z`,
+      recurrence: { frequency: 'weekly' as const, interval: 1, count: 3 },
+      agenda: [],
+    };
+    const el = await fixture(html`<care-meeting-scheduler .team=${r.team} .availability=${r.availability} .consents=${r.consents} .meeting=${meeting} audience="professional" lang="en" viewer-time-zone="Europe/Oslo"></care-meeting-scheduler>`);
+    await settle(el);
+    const next = () => textOf([...el.shadowRoot!.querySelectorAll('.facts > div')].find((d) => textOf(d.querySelector('dt')) === 'Next time')?.querySelector('dd'));
+    const dayMonth = (at: number) => new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'Europe/Oslo' }).format(at);
+    expect(next(), 'today\u2019s meeting is the next').to.contain(dayMonth(noonIn(0)));
+    await shownAt(noonIn(1), el);
+    expect(next(), 'the next is a week on').to.contain(dayMonth(noonIn(7)));
   });
 
   it('an element given its own date keeps it', async () => {
