@@ -3,10 +3,12 @@
 // showing the naming entry says that the named one exists but could not be shown, never that it is
 // not there, and saving the naming entry keeps the reference, so nothing is lost on the server.
 import '../../src/components/crisis-plan/define.js';
+import '../../src/components/meeting-outcomes/define.js';
 import { fjordvik } from '../../src/data/fixtures/fjordvik.js';
 import { loadCatalogue } from '../../src/i18n/locale.js';
 import { common as en } from '../../src/i18n/catalogues/en/common.js';
 import { common as nb } from '../../src/i18n/catalogues/nb/common.js';
+import { outcomes as outcomeWords } from '../../src/i18n/catalogues/en/outcomes.js';
 import { expectAxeClean } from '../helpers/a11y.js';
 import { expect, html, settle, waitUntil } from '../helpers/fixture.js';
 import { breaking, mountOnApi, people, TEAM, text } from './left-out-support.js';
@@ -58,6 +60,20 @@ describe('An entry that names one the load left out says it exists but could not
       const ms1 = saved.stages.flatMap((s) => s.measures).find((m) => m.id === 'ms-1')!;
       expect(ms1.text).to.equal('I go to bed at ten and skip coffee after lunch.');
       expect(ms1.responsibilityIds).to.deep.equal(['r-sleep']);
+    });
+  });
+
+  describe('a meeting task that names a responsibility left out', () => {
+    // oa-3 (October meeting) hands over r-nav-meetings; r-nav-meetings is stored with a status that does not exist.
+    const outcomeFor = (record: typeof fjordvik) =>
+      mountOnApi(record, html`<care-meeting-outcomes meeting-id="mt-october" audience="professional" .now=${'2026-11-20T12:00:00Z'}></care-meeting-outcomes>`, 'care-meeting-outcomes', { actor: people.kari });
+    const action = (el: Element, start: string) => [...root(el).querySelectorAll('[part="action"]')].find((a) => text(a).startsWith(start))!;
+
+    it('reads as handing over an entry stored with a mistake, not as naming one that is not in the list; axe clean', async () => {
+      const { el } = await outcomeFor(breaking('responsibilities', 'r-nav-meetings', { status: 'perhaps' }));
+      expect(text(action(el, 'Go with Ingrid to NAV meetings'))).to.contain(`Proposed to hand over \u201c${en.leftOutEntry}\u201d`);
+      expect(root(el).textContent).to.not.contain(outcomeWords.flags.unknownResponsibility);
+      await expectAxeClean(el);
     });
   });
 });

@@ -44,11 +44,11 @@ export class MatrixProposals {
   }
 
   /** Proposes what the saved outcome's tasks ask of the matrix and it does not hold yet (nothing is asked twice). */
-  proposeFrom(saved: MeetingOutcome, responsibilities: readonly Responsibility[], comment: string, teamId: string): Promise<{ status: string; task?: string }> {
+  proposeFrom(saved: MeetingOutcome, responsibilities: readonly Responsibility[], comment: string, teamId: string, leftOut?: ReadonlySet<string>): Promise<{ status: string; task?: string }> {
     const actor = this.actor();
     if (!actor) return Promise.resolve({ status: 'saved' });
     this.from = saved;
-    return this.propose(matrixChanges(saved, responsibilities, actor, comment, new Date().toISOString(), teamId));
+    return this.propose(matrixChanges(saved, responsibilities, actor, comment, new Date().toISOString(), teamId, leftOut));
   }
 
   /** Saves each change in turn: `saved` when all were, else the outcome of the first that was not, with its task. */

@@ -245,8 +245,14 @@ export class CareMeetingOutcomes extends CareElement<'outcomes'> {
       level,
       date: (iso) => this.localize.date(iso),
       list: (items) => formatList(items, this.catalogue.intlLocale),
-      responsibilityTitles: new Map(view.responsibilities.map((r) => [r.id, r.title])),
+      responsibilityTitles: this.responsibilityTitles(view),
     };
+  }
+
+  /** The responsibilities' titles; one a task names that the load left out is named as stored with a mistake, not as missing. */
+  private responsibilityTitles(view: Ready): Map<string, string> {
+    const named = (view.outcome?.parts ?? []).flatMap((p) => p.actions.map((a) => a.responsibilityId ?? ''));
+    return this.withLeftOutTitles('Responsibility', new Map(view.responsibilities.map((r) => [r.id, r.title])), named);
   }
 
   private renderReady(view: Ready): TemplateResult {
@@ -280,6 +286,7 @@ export class CareMeetingOutcomes extends CareElement<'outcomes'> {
         meeting: view.meeting,
         team: view.team,
         responsibilities: view.responsibilities,
+        responsibilityTitles: this.responsibilityTitles(view),
         level,
         busy,
         shared: outcome?.status === 'shared',
@@ -314,7 +321,7 @@ export class CareMeetingOutcomes extends CareElement<'outcomes'> {
       editAnswer: (qid, text) => (this.answers = { ...this.answers, [qid]: text }),
       answer: (qid) => void this.answer(view, outcome, qid),
       summary,
-      responsibilityIds: view.responsibilities.map((r) => r.id),
+      responsibilityIds: [...summary.responsibilityTitles.keys()],
       editRef: this.editRef,
       edit: () => this.startEditing(view),
       share: () => void this.share(view, outcome),
@@ -417,7 +424,9 @@ export class CareMeetingOutcomes extends CareElement<'outcomes'> {
   /** Proposes what the saved outcome's tasks ask of the matrix and it does not hold yet (nothing is asked twice). */
   private async proposeTasks(view: Ready, saved: MeetingOutcome) {
     const comment = this.t.handoverComment(view.meeting.title, this.localize.date(view.meeting.start, 'long', view.meeting.timeZone));
-    const result = await this.matrix.proposeFrom(saved, view.responsibilities, comment, view.team.id);
+    // A responsibility the load left out exists: it is never proposed again as new.
+    const leftOut = new Set(saved.parts.flatMap((p) => p.actions.map((a) => a.responsibilityId ?? '')).filter((id) => this.isLeftOut('Responsibility', id)));
+    const result = await this.matrix.proposeFrom(saved, view.responsibilities, comment, view.team.id, leftOut);
     // A host that stopped a proposal: the outcome is saved, and the status says the task is not in the responsibilities.
     if (result.status === 'vetoed' && result.task) this.message = this.t.taskNotInResponsibilities(result.task);
   }

@@ -185,6 +185,8 @@ export interface MatrixChange {
  * responsibility handed to the task's owner (they accept it or say why not in the matrix); a task
  * marked `hand-over` proposes handing the named responsibility to its owner, unless they already
  * own it or it is already proposed to them. Nothing is asked twice, so saving again is harmless.
+ * A responsibility in `leftOut` exists but the load left it out (stored with a mistake): it is
+ * never proposed as new, which would write over it.
  */
 export const matrixChanges = (
   outcome: MeetingOutcome,
@@ -193,6 +195,7 @@ export const matrixChanges = (
   comment: string,
   at: string,
   teamId?: string,
+  leftOut: ReadonlySet<string> = new Set(),
 ): MatrixChange[] => {
   if (outcome.status !== 'shared') return [];
   const byId = new Map(responsibilities.map((r) => [r.id, r]));
@@ -200,7 +203,7 @@ export const matrixChanges = (
   for (const action of outcome.parts.flatMap((p) => p.actions)) {
     if (!action.responsibilityId) continue;
     const existing = byId.get(action.responsibilityId);
-    if (action.effect === 'new-responsibility' && !existing) {
+    if (action.effect === 'new-responsibility' && !existing && !leftOut.has(action.responsibilityId)) {
       const value: Responsibility = {
         id: action.responsibilityId,
         ...(teamId ? { teamId } : {}),

@@ -16,6 +16,8 @@ export interface RecordFormContext {
   meeting: Meeting;
   team: CareTeam;
   responsibilities: readonly Responsibility[];
+  /** Titles by id, with any a task names that the load left out named as stored with a mistake. */
+  responsibilityTitles: ReadonlyMap<string, string>;
   level: number;
   busy: boolean;
   /** Whether the outcome is shared already (one Save) or still a draft (Save draft, Save and share). */
@@ -36,6 +38,13 @@ const updatePart = (ctx: RecordFormContext, partId: string, update: (part: PartD
 
 const updateAction = (ctx: RecordFormContext, partId: string, actionId: string, update: Partial<ActionDraft>) =>
   updatePart(ctx, partId, (p) => ({ ...p, actions: p.actions.map((a) => (a.id === actionId ? { ...a, ...update } : a)) }));
+
+/** The choice of handing over a responsibility the load left out, kept chosen: it exists, and saving keeps it. */
+const leftOutChoice = (ctx: RecordFormContext, matrix: string): TemplateResult | typeof nothing => {
+  const id = matrix.startsWith('hand-over:') ? matrix.slice('hand-over:'.length) : '';
+  const title = id && !ctx.responsibilities.some((r) => r.id === id) ? ctx.responsibilityTitles.get(id) : undefined;
+  return title ? html`<option value=${matrix} selected>${ctx.t.matrixHandOver(title)}</option>` : nothing;
+};
 
 const renderAction = (ctx: RecordFormContext, part: PartDraft, action: ActionDraft, n: number): TemplateResult => {
   const t = ctx.t;
@@ -61,6 +70,7 @@ const renderAction = (ctx: RecordFormContext, part: PartDraft, action: ActionDra
       <option value="" ?selected=${action.matrix === ''}>${t.matrixNone}</option>
       <option value="new" ?selected=${action.matrix === 'new'}>${t.matrixNew}</option>
       ${handable.map((r) => html`<option value=${`hand-over:${r.id}`} ?selected=${action.matrix === `hand-over:${r.id}`}>${t.matrixHandOver(isolatedText(r.title))}</option>`)}
+      ${leftOutChoice(ctx, action.matrix)}
     </select>
     <button type="button" class="remove" @click=${() => updatePart(ctx, part.id, (p) => ({ ...p, actions: p.actions.filter((a) => a.id !== action.id) }))}>
       ${t.removeAction(n)}
