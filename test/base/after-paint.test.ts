@@ -40,6 +40,7 @@ const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() 
 describe('AfterPaint', () => {
   it('paints the first part before the next step runs, then one step per frame', async () => {
     const el = document.createElement('care-paint-probe') as PaintProbe;
+    const appended = performance.now();
     document.body.append(el);
     try {
       // The first render is synchronous to the microtask; no step has run before a frame.
@@ -48,7 +49,10 @@ describe('AfterPaint', () => {
       expect(count(el), 'the first part alone, before any frame').to.equal(10);
       expect(el.steps).to.equal(0);
       await nextFrame();
-      expect(el.steps, 'the step waits until the frame has painted and a task has passed').to.equal(0);
+      // A page that paints no frame (a hidden tab) gets its step after 100 ms anyway; on a busy
+      // machine the first frame can come later than that, and the step may then have run.
+      const waited = performance.now() - appended;
+      expect(el.steps === 0 || waited >= 100, `the step waits until the frame has painted and a task has passed (${el.steps} steps after ${waited.toFixed(0)} ms)`).to.equal(true);
     } finally {
       el.remove();
     }
